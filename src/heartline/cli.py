@@ -1,0 +1,146 @@
+"""The ``heartline`` command: thin commands over importable functions.
+
+Heavy modules (spaCy, ONNX Runtime, ...) are imported inside the commands so ``heartline -h`` answers
+at once. Library errors (``HeartlineError``) become one line on stderr and exit status 1; nothing here
+prints a traceback unless ``HEARTLINE_DEBUG=1``.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import sys
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import click
+
+from . import __version__
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+FORMATS = ["text", "markdown", "epub", "ao3", "gutenberg"]
+
+
+def explain_errors(fn: F) -> F:
+    """Turn heartline's errors (and any other failure) into one line and a non-zero exit."""
+
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        from .errors import HeartlineError
+
+        try:
+            return fn(*args, **kwargs)
+        except HeartlineError as exc:
+            if os.environ.get("HEARTLINE_DEBUG") == "1":
+                raise
+            click.echo(f"heartline: error: {exc.one_line()}", err=True)
+            sys.exit(1)
+        except KeyboardInterrupt:
+            click.echo("heartline: interrupted; nothing was written.", err=True)
+            sys.exit(130)
+        except MemoryError:
+            click.echo("heartline: error: out of memory. Split the input into smaller files.", err=True)
+            sys.exit(1)
+        except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit):
+            raise
+        except BrokenPipeError:
+            sys.exit(0)
+        except Exception as exc:  # a bug: say so in one line, with how to see more
+            if os.environ.get("HEARTLINE_DEBUG") == "1":
+                raise
+            click.echo(
+                f"heartline: internal error: {type(exc).__name__}: {exc}. "
+                "Rerun with HEARTLINE_DEBUG=1 for the traceback and report it.",
+                err=True,
+            )
+            sys.exit(2)
+
+    return wrapper  # type: ignore[return-value]
+
+
+class Progress:
+    """A one-line progress display on stderr for long books; silent when stderr is not a terminal."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled
+        self.last = ""
+
+    def __call__(self, step: str, fraction: float) -> None:
+        if not self.enabled:
+            return
+        width = 30
+        done = int(width * max(0.0, min(1.0, fraction)))
+        line = f"\r{step:<11} [{'#' * done}{'.' * (width - done)}] {100 * fraction:3.0f}%"
+        if line != self.last:
+            sys.stderr.write(line)
+            sys.stderr.flush()
+            self.last = line
+
+    def close(self) -> None:
+        if self.enabled and self.last:
+            sys.stderr.write("\r" + " " * len(self.last) + "\r")
+            sys.stderr.flush()
+
+
+@click.group(context_settings=CONTEXT)
+@click.version_option(__version__, "-V", "--version", prog_name="heartline")
+def main() -> None:
+    """heartline reads a story and shows who feels what, toward whom.
+
+    \b
+    Example:
+      heartline read examples/the-lighthouse-keepers.txt --html report.html
+    """
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("file", type=click.Path(dir_okay=True, allow_dash=False))
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the reading JSON here.")
+@click.option("--html", "html", type=click.Path(dir_okay=False), help="Write the HTML report here.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), help="Input format (default: from the extension).")
+@click.option("--steps", help="Comma-separated steps to run (default: all). E.g. segment,characters,speakers")
+@click.option("--indent", type=int, default=None, help="Indent the JSON output by this many spaces.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
+@explain_errors
+def read(file: str, output: str | None, html: str | None, fmt: str | None, steps: str | None,
+         indent: int | None, quiet: bool) -> None:
+    """Read a story FILE and write what heartline finds in it.
+
+    FILE may be plain text, Markdown, EPUB, an AO3 HTML download or a Project Gutenberg text. With no
+    -o and no --html, a short summary is printed.
+
+    \b
+    Examples:
+      heartline read story.txt                          # summary on the terminal
+      heartline read story.epub -o reading.json         # the full reading as JSON
+      heartline read work.html --html report.html       # a self-contained HTML report
+      heartline read book.txt --steps segment,characters,speakers -o r.json
+    """
+    from . import load
+    from .outputs import atomic_write
+    from .pipeline import Pipeline
+
+    pipeline = Pipeline(steps)  # checks the steps before any work is done
+    story = load(file, format=fmt)
+    progress = Progress(enabled=not quiet and sys.stderr.isatty() and story.metadata.words > 20_000)
+    try:
+        pipeline(story, progress)
+    finally:
+        progress.close()
+    for warning in story.metadata.warnings:
+        click.echo(f"heartline: warning: {warning}", err=True)
+    rendered: dict[str, str] = {}
+    if output:
+        rendered[output] = story.to_json(indent=indent)
+    if html:
+        from .report import render_html
+
+        rendered[html] = render_html(story)
+    for path, data in rendered.items():  # everything is rendered before anything is written
+        atomic_write(path, data)
+    if not rendered:
+        from .summary import summarize
+
+        click.echo(summarize(story))
