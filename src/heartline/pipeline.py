@@ -111,6 +111,7 @@ class Pipeline:
 
     steps: Sequence[str] | str | None = None
     config: dict[str, dict[str, Any]] = field(default_factory=dict)
+    assume: Sequence[str] = ()  # steps already run on the stories this pipeline will continue
     names: list[str] = field(init=False)
     _infos: list[StepInfo] = field(init=False, repr=False)
     _fns: dict[str, StepFn] = field(init=False, repr=False, default_factory=dict)
@@ -128,7 +129,7 @@ class Pipeline:
                 except ImportError:
                     pass
         self._infos = [get_step(n) for n in self.names]
-        check_order(self._infos)
+        check_order(self._infos, [*INGESTED, *(a for n in self.assume for a in get_step(n).assigns)])
 
     def step_fn(self, name: str) -> StepFn:
         if name not in self._fns:
@@ -137,7 +138,7 @@ class Pipeline:
         return self._fns[name]
 
     def __call__(self, story: Story, progress: Progress | None = None) -> Story:
-        have = set(INGESTED) | {a for n in story.done for a in get_step(n).assigns if n in _REGISTRY or n in BUILTIN_STEPS}
+        have = set(INGESTED) | {a for n in story.done if n in _REGISTRY for a in _REGISTRY[n].assigns}
         check_order(self._infos, have)
         for info in self._infos:
             t0 = time.perf_counter()

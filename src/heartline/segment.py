@@ -124,7 +124,7 @@ def dialogue_style(text: str) -> str:
     """
     double = text.count("“") + text.count('"') // 2 + text.count("„") + text.count("«")
     single_open = len(re.findall(r"(?:^|[\s(\[—–])[‘'](?=[A-Za-z])", text[:2_000_000], re.M))
-    return "single" if single_open > 3 * max(double, 1) and single_open >= 3 else "double"
+    return "single" if single_open >= 2 and single_open > 3 * double else "double"
 
 
 def _is_open(text: str, i: int, style: str) -> bool | None:

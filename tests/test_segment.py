@@ -1,0 +1,122 @@
+"""Paragraphs, scene breaks, quotes and sentences on passages written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from heartline.pipeline import Pipeline
+from heartline.segment import dialogue_style, find_paragraphs, is_scene_break
+from heartline.story import Story
+
+
+def segmented(text: str) -> Story:
+    story = Story(text)
+    Pipeline("segment")(story)
+    return story
+
+
+def quote_texts(story: Story) -> list[str]:
+    return [story.quote_text(q) for q in story.quotes]
+
+
+@pytest.mark.usefixtures("nlp")
+class TestQuotes:
+    def test_curly_quote_interrupted_by_a_speech_tag_is_one_quote(self):
+        story = segmented("“Thank you,” Willow says quietly. “For the strength.”")
+        assert quote_texts(story) == ["Thank you, For the strength."]
+        q = story.quotes[0]
+        assert [story.text[s:e] for s, e in q.parts] == ["Thank you,", "For the strength."]
+        assert (q.start, q.end) == (0, len(story.text))
+
+    def test_a_full_stop_before_the_action_makes_two_quotes(self):
+        story = segmented('"You didn\'t." Ana opens her eyes. Smiles. "You dummy, I knew."')
+        assert quote_texts(story) == ["You didn't.", "You dummy, I knew."]
+
+    def test_straight_quotes_said_x(self):
+        story = segmented('"It is late," said Mr. Hale, "and the road is long."\n\n"Then stay," she said.')
+        assert quote_texts(story) == ["It is late, and the road is long.", "Then stay,"]
+        assert [q.paragraph for q in story.quotes] == [0, 1]
+
+    def test_british_single_quotes_with_apostrophes(self):
+        text = "‘I don’t know,’ said Harriet. ‘It’s Tom’s boat.’\n\n‘Isn’t it yours?’ asked Jo. The boys’ oars lay there."
+        assert dialogue_style(text) == "single"
+        story = segmented(text)
+        assert quote_texts(story) == ["I don’t know, It’s Tom’s boat.", "Isn’t it yours?"]
+
+    def test_nested_quotes_stay_inside_their_quote(self):
+        story = segmented("“She told me, ‘Go home,’ and I went,” Dara said.")
+        assert quote_texts(story) == ["She told me, ‘Go home,’ and I went,"]
+
+    def test_quote_running_over_paragraphs(self):
+        text = "“The first part of the story,\n\n“the second part,\n\n“and the end.” He stopped.\n\nLater she left."
+        story = segmented(text)
+        assert len(story.quotes) == 1
+        assert len(story.quotes[0].parts) == 3
+        assert story.quote_text(story.quotes[0]).endswith("and the end.")
+
+    def test_unclosed_quote_ends_with_its_paragraph(self):
+        story = segmented("“Wait, she said, and ran.\n\nThe door closed behind her.")
+        assert len(story.quotes) == 1
+        assert story.quotes[0].end <= story.paragraphs[0].end
+        assert story.sentences[-1].quote is None
+
+    def test_fan_fiction_dashes_are_not_quotes(self):
+        story = segmented("She trades out fruit for Buffy- no, Tara- no- Buffy-\n\nShe breathes in.")
+        assert story.quotes == []
+        assert story.span_text(story.sentences[0]).endswith("Buffy-")
+
+
+@pytest.mark.usefixtures("nlp")
+class TestSentences:
+    def test_each_sentence_is_narration_or_speech(self):
+        story = segmented("“Anytime,” Buffy replies. “I don’t want you to hurt.” Neither of them moves.")
+        got = [(story.span_text(s), s.quote) for s in story.sentences]
+        assert got == [
+            ("“Anytime,”", 0),
+            ("Buffy replies.", None),
+            ("“I don’t want you to hurt.”", 0),
+            ("Neither of them moves.", None),
+        ]
+
+    def test_offsets_point_into_the_text(self):
+        text = "First line here.\r\n\r\nNot normalised here, but offsets hold. Second sentence."
+        story = segmented(text)
+        for s in story.sentences:
+            assert story.text[s.start : s.end].strip() == story.text[s.start : s.end]
+            assert s.start >= story.paragraphs[s.paragraph].start
+            assert s.end <= story.paragraphs[s.paragraph].end
+
+
+class TestParagraphs:
+    def test_blank_lines_separate_and_hard_wraps_do_not(self):
+        text = "A line\nwrapped here.\n\n  \nNext one.\n"
+        assert [text[s:e] for s, e in find_paragraphs(text)] == ["A line\nwrapped here.", "Next one."]
+
+    def test_one_paragraph_per_long_line(self):
+        line = "word " * 50
+        text = f"{line}\n{line}\n{line}"
+        assert len(list(find_paragraphs(text))) == 3
+
+    @pytest.mark.parametrize("marker", ["* * *", "***", "~~~", "---", "#", "oOo", "xXx", "• • •"])
+    def test_scene_breaks(self, marker):
+        assert is_scene_break(marker)
+
+    @pytest.mark.parametrize("line", ["Oh.", "No", "A", "---and then"])
+    def test_words_are_not_scene_breaks(self, line):
+        assert not is_scene_break(line)
+
+    @pytest.mark.usefixtures("nlp")
+    def test_scene_breaks_are_kept_out_of_paragraphs(self):
+        story = segmented("Before.\n\n* * *\n\nAfter.")
+        assert [story.span_text(p) for p in story.paragraphs] == ["Before.", "After."]
+        assert [story.span_text(b) for b in story.scene_breaks] == ["* * *"]
+
+
+@pytest.mark.usefixtures("nlp")
+def test_example_story_quotes(example_path):
+    story = segmented(example_path.read_text(encoding="utf-8"))
+    spoken = quote_texts(story)
+    assert "Thank you, For staying. For not listening to me." in spoken
+    assert any(t.startswith("Hold the light for me, Maren.") for t in spoken)
+    assert len(story.scene_breaks) == 2
+    assert all(story.sentences[i].start < story.sentences[i + 1].start for i in range(len(story.sentences) - 1))
