@@ -1,0 +1,79 @@
+"""Reading + segmenting speed and peak memory on the long novels.
+
+usage: python benchmarks/bench_segment.py [--data ../shared/data/novels] [--out benchmarks/results/segment.json]
+
+Each novel runs in its own child process so its peak RSS is its own. Targets (issue 2): at least
+30,000 words/s for ingest + segment on 2 cores; War and Peace under 1 GB RSS.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_DATA = ROOT.parent / "shared" / "data" / "novels"
+
+
+def run_one(path: str) -> dict[str, float]:
+    """In a child: load the model, then time ingest + segment of one novel."""
+    import heartline
+    from heartline.pipeline import Pipeline
+    from heartline.segment import get_nlp
+
+    get_nlp()
+    pipeline = Pipeline("segment")
+    t0 = time.perf_counter()
+    story = heartline.load(path)
+    t1 = time.perf_counter()
+    pipeline(story)
+    t2 = time.perf_counter()
+    words = story.metadata.words
+    return {
+        "words": words,
+        "ingest_s": round(t1 - t0, 3),
+        "segment_s": round(t2 - t1, 3),
+        "words_per_s": round(words / (t2 - t0)),
+        "paragraphs": len(story.paragraphs),
+        "sentences": len(story.sentences),
+        "quotes": len(story.quotes),
+        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
+    }
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    ap.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results" / "segment.json")
+    ap.add_argument("--child", help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.child:
+        print(json.dumps(run_one(args.child)))
+        return
+    results = {}
+    for novel in sorted(args.data.glob("*.txt")):
+        p = subprocess.run([sys.executable, __file__, "--child", str(novel)], capture_output=True, text=True, check=True)
+        results[novel.name] = json.loads(p.stdout.strip().splitlines()[-1])
+    report = {
+        "benchmark": "ingest + segment",
+        "machine": f"{platform.machine()} {os.cpu_count()} cpus, {platform.python_implementation()} {platform.python_version()}",
+        "date": time.strftime("%Y-%m-%d"),
+        "novels": results,
+    }
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(report, indent=2) + "\n")
+    print(f"{'novel':38} {'words':>9} {'words/s':>9} {'peak RSS':>9}")
+    for name, r in results.items():
+        print(f"{name:38} {r['words']:>9,} {r['words_per_s']:>9,} {r['peak_rss_mb']:>6} MB")
+    print(f"(written to {args.out})")
+
+
+if __name__ == "__main__":
+    main()
