@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import platform
 import resource
 import subprocess
 import sys
 import time
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from common import write_results  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "novels"
@@ -59,20 +60,15 @@ def main() -> None:
         return
     results = {}
     for novel in sorted(args.data.glob("*.txt")):
-        p = subprocess.run([sys.executable, __file__, "--child", str(novel)], capture_output=True, text=True, check=True)
+        p = subprocess.run(
+            [sys.executable, __file__, "--child", str(novel)], capture_output=True, text=True, check=True
+        )
         results[novel.name] = json.loads(p.stdout.strip().splitlines()[-1])
-    report = {
-        "benchmark": "ingest + segment",
-        "machine": f"{platform.machine()} {os.cpu_count()} cpus, {platform.python_implementation()} {platform.python_version()}",
-        "date": time.strftime("%Y-%m-%d"),
-        "novels": results,
-    }
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(report, indent=2) + "\n")
+    out = write_results("segment", {"steps": "ingest + segment", "novels": results}, args.out)
     print(f"{'novel':38} {'words':>9} {'words/s':>9} {'peak RSS':>9}")
     for name, r in results.items():
         print(f"{name:38} {r['words']:>9,} {r['words_per_s']:>9,} {r['peak_rss_mb']:>6} MB")
-    print(f"(written to {args.out})")
+    print(f"(written to {out})")
 
 
 if __name__ == "__main__":

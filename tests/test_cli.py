@@ -31,14 +31,15 @@ def test_version():
 
 
 def test_help_does_not_import_heavy_modules():
-    code = "import sys; from heartline.cli import main; print(sorted(m for m in ('spacy', 'onnxruntime', 'torch', 'numpy') if m in sys.modules))"
+    heavy = "('spacy', 'onnxruntime', 'torch', 'numpy')"
+    code = f"import sys; from heartline.cli import main; print(sorted(m for m in {heavy} if m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
 
 
 @pytest.mark.parametrize(("name", "cmd"), all_commands(main))
 def test_every_help_text_has_an_example(name, cmd):
-    args = name.split()[1:] + ["-h"]
+    args = [*name.split()[1:], "-h"]
     result = CliRunner().invoke(main, args)
     assert result.exit_code == 0, result.output
     assert "Example" in result.output, f"{name} -h shows no example"

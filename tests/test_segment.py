@@ -38,7 +38,9 @@ class TestQuotes:
         assert [q.paragraph for q in story.quotes] == [0, 1]
 
     def test_british_single_quotes_with_apostrophes(self):
-        text = "‘I don’t know,’ said Harriet. ‘It’s Tom’s boat.’\n\n‘Isn’t it yours?’ asked Jo. The boys’ oars lay there."
+        text = (
+            "‘I don’t know,’ said Harriet. ‘It’s Tom’s boat.’\n\n‘Isn’t it yours?’ asked Jo. The boys’ oars lay there."
+        )
         assert dialogue_style(text) == "single"
         story = segmented(text)
         assert quote_texts(story) == ["I don’t know, It’s Tom’s boat.", "Isn’t it yours?"]

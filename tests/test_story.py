@@ -21,7 +21,9 @@ def hand_built() -> Story:
         text,
         metadata=Metadata(title="Test", authors=["Someone"]),
         sentences=[Sentence(0, 7, 0), Sentence(8, 19, None), Sentence(20, 32, None)],
-        quotes=[Quote(0, 7, [(1, 6)], speaker="maren", addressees=["ines"], emotions={"caring": 0.7}, labels=["caring"])],
+        quotes=[
+            Quote(0, 7, [(1, 6)], speaker="maren", addressees=["ines"], emotions={"caring": 0.7}, labels=["caring"])
+        ],
         characters=[Character("maren", "Maren", ["Maren"], 2, 1, True), Character("ines", "Ines", [], 1, 0, True)],
         feelings=[Feeling("maren", "ines", "caring", 0.7, 0, 7, True)],
         bonds=[Bond("maren", "ines", 0.5, 0.7, {"caring": 0.7}, [], {"mutuality": 0.0})],

@@ -104,8 +104,9 @@ def main() -> None:
 @click.option("--indent", type=int, default=None, help="Indent the JSON output by this many spaces.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 @explain_errors
-def read(file: str, output: str | None, html: str | None, fmt: str | None, steps: str | None,
-         indent: int | None, quiet: bool) -> None:
+def read(
+    file: str, output: str | None, html: str | None, fmt: str | None, steps: str | None, indent: int | None, quiet: bool
+) -> None:
     """Read a story FILE and write what heartline finds in it.
 
     FILE may be plain text, Markdown, EPUB, an AO3 HTML download or a Project Gutenberg text. With no

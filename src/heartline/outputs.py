@@ -14,18 +14,22 @@ def atomic_write(path: str | Path, data: str | bytes) -> Path:
     path = Path(path)
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
-        raise OutputError(f"The folder {folder} does not exist", f"Create it first (mkdir -p {folder}) or write elsewhere")
+        raise OutputError(
+            f"The folder {folder} does not exist", f"Create it first (mkdir -p {folder}) or write elsewhere"
+        )
     if path.is_dir():
         raise OutputError(f"{path} is a folder", "Give a file name for the output, e.g. reading.json")
-    mode = "wb" if isinstance(data, bytes) else "w"
+    payload = data if isinstance(data, bytes) else data.encode("utf-8")
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:
-        with os.fdopen(fd, mode, **({} if isinstance(data, bytes) else {"encoding": "utf-8"})) as fh:
-            fh.write(data)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(payload)
         os.replace(tmp, path)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
-        raise OutputError(f"Could not write {path}: {exc.strerror or exc}", "Check the path and free disk space") from exc
+        raise OutputError(
+            f"Could not write {path}: {exc.strerror or exc}", "Check the path and free disk space"
+        ) from exc
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise

@@ -12,6 +12,7 @@ The built-in steps are imported only when a pipeline uses them, so importing hea
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import logging
 import time
@@ -124,10 +125,8 @@ class Pipeline:
             get_step(n)
         for n in BUILTIN_STEPS:
             if n not in _REGISTRY:
-                try:
+                with contextlib.suppress(ImportError):
                     importlib.import_module(BUILTIN_STEPS[n])
-                except ImportError:
-                    pass
         self._infos = [get_step(n) for n in self.names]
         check_order(self._infos, [*INGESTED, *(a for n in self.assume for a in get_step(n).assigns)])
 

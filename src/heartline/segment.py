@@ -100,7 +100,9 @@ def is_scene_break(text: str) -> bool:
     if not stripped or "\n" in stripped or not _SCENE_BREAK.match(stripped):
         return False
     letters = [c for c in stripped if c.isalpha()]
-    return len(letters) == 0 or (len(set(c.lower() for c in letters)) <= 2 and len(stripped) <= 12 and len(stripped) >= 3)
+    return len(letters) == 0 or (
+        len(set(c.lower() for c in letters)) <= 2 and len(stripped) <= 12 and len(stripped) >= 3
+    )
 
 
 # -- quotes -----------------------------------------------------------------------------------------
@@ -192,7 +194,9 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]], style: str | None 
                 continue
             if kind is False or text[i] == '"':
                 current.parts.append((current.part_start, i))
-                quotes.append(Quote(current.start, i + 1, _trim_parts(text, current.parts), paragraph=current.paragraph))
+                quotes.append(
+                    Quote(current.start, i + 1, _trim_parts(text, current.parts), paragraph=current.paragraph)
+                )
                 current = None
         if current is not None:
             current.parts.append((current.part_start, pe))
@@ -287,14 +291,14 @@ def split_sentences(story: Story) -> list[Sentence]:
         regions = sorted(regions_by_par.get(pi, []))
         for sent in doc.sents:
             ss, se = ps + sent.start_char, ps + sent.end_char
-            for a, b, qi in _cut(ss, se, regions):
+            for a, b, quote in _cut(ss, se, regions):
                 a, b = _trim(text, a, b)
-                if qi is None:
+                if quote is None:
                     while a < b and text[a] in ",;:)]—–-”’\"'":
                         a += 1
                     a, b = _trim(text, a, b)
                 if a < b and _HAS_WORD.search(text, a, b):
-                    sentences.append(Sentence(a, b, qi, pi))
+                    sentences.append(Sentence(a, b, quote, pi))
     return sentences
 
 

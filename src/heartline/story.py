@@ -141,9 +141,6 @@ class Arc:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-_LISTS = ("chapters", "paragraphs", "scene_breaks", "sentences", "quotes", "characters", "mentions", "feelings", "bonds")
-
-
 @dataclass(slots=True)
 class Story:
     """A story's text and every annotation heartline has made of it.
@@ -227,18 +224,34 @@ class Story:
             "paragraphs": [{"start": p.start, "end": p.end} for p in self.paragraphs],
             "scene_breaks": [{"start": b.start, "end": b.end} for b in self.scene_breaks],
             "sentences": [
-                {"start": s.start, "end": s.end, "quote": s.quote, "paragraph": s.paragraph,
-                 "emotions": s.emotions, "labels": s.labels}
+                {
+                    "start": s.start,
+                    "end": s.end,
+                    "quote": s.quote,
+                    "paragraph": s.paragraph,
+                    "emotions": s.emotions,
+                    "labels": s.labels,
+                }
                 for s in self.sentences
             ],
             "quotes": [
-                {"start": q.start, "end": q.end, "parts": [list(p) for p in q.parts], "speaker": q.speaker,
-                 "addressees": list(q.addressees), "attribution": q.attribution, "paragraph": q.paragraph,
-                 "emotions": q.emotions, "labels": q.labels}
+                {
+                    "start": q.start,
+                    "end": q.end,
+                    "parts": [list(p) for p in q.parts],
+                    "speaker": q.speaker,
+                    "addressees": list(q.addressees),
+                    "attribution": q.attribution,
+                    "paragraph": q.paragraph,
+                    "emotions": q.emotions,
+                    "labels": q.labels,
+                }
                 for q in self.quotes
             ],
             "characters": [asdict(c) for c in self.characters],
-            "mentions": [{"start": m.start, "end": m.end, "character": m.character, "kind": m.kind} for m in self.mentions],
+            "mentions": [
+                {"start": m.start, "end": m.end, "character": m.character, "kind": m.kind} for m in self.mentions
+            ],
             "feelings": [asdict(f) for f in self.feelings],
             "bonds": [_bond_dict(b) for b in self.bonds],
             "arcs": self.arcs,
@@ -283,8 +296,14 @@ class Story:
 
 
 def _bond_dict(b: Bond) -> dict[str, Any]:
-    d = {"source": b.source, "target": b.target, "valence": b.valence, "strength": b.strength,
-         "emotions": b.emotions, "timeline": b.timeline}
+    d = {
+        "source": b.source,
+        "target": b.target,
+        "valence": b.valence,
+        "strength": b.strength,
+        "emotions": b.emotions,
+        "timeline": b.timeline,
+    }
     d.update(b.extra)
     return d
 

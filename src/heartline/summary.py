@@ -16,6 +16,10 @@ def summarize(story: Story) -> str:
     )
     if story.characters:
         cast = sorted(story.characters, key=lambda c: -c.mentions)[:8]
-        lines.append("characters: " + ", ".join(
-            f"{c.name} ({c.mentions} mentions, {c.quotes} lines{'' if c.present else ', absent'})" for c in cast))
+        lines.append(
+            "characters: "
+            + ", ".join(
+                f"{c.name} ({c.mentions} mentions, {c.quotes} lines{'' if c.present else ', absent'})" for c in cast
+            )
+        )
     return "\n".join(lines)
