@@ -8,7 +8,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .errors import HeartlineError
@@ -16,6 +15,8 @@ from .pipeline import DEFAULT_STEPS, Pipeline, register_step
 from .story import SCHEMA, Story
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from .pipeline import Progress
 
 __version__ = "0.1.0"

@@ -1,0 +1,36 @@
+"""The docs stay in step with the code: every command documented, the JSON example true."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+import heartline
+from heartline.cli import main
+
+from .test_cli import all_commands
+
+DOCS = Path(__file__).resolve().parent.parent / "docs"
+
+
+@pytest.mark.parametrize(("name", "cmd"), all_commands(main))
+def test_every_command_is_documented(name, cmd):
+    assert f"`{name}`" in (DOCS / "cli.md").read_text(), f"docs/cli.md does not document {name}"
+
+
+def test_every_public_name_is_exported():
+    public = {n for n in dir(heartline) if not n.startswith("_") and n not in {"annotations", "TYPE_CHECKING"}}
+    modules = {n for n in public if type(getattr(heartline, n)).__name__ == "module"}
+    assert set(heartline.__all__) == (public - modules) | {"__version__"}
+
+
+@pytest.mark.usefixtures("nlp")
+def test_the_minimal_example_in_the_json_docs_is_what_heartline_writes():
+    block = re.search(r"## A minimal example\s+```json\n(.*?)```", (DOCS / "reading-json.md").read_text(), re.S)
+    assert block is not None
+    documented = json.loads(block.group(1))
+    produced = heartline.read(documented["text"], steps="segment").to_dict()
+    assert produced == documented
