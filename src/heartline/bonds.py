@@ -1,0 +1,203 @@
+"""Directed bonds: what each character feels toward each other one, how it changes, and what stays unsaid.
+
+A :class:`~heartline.story.Bond` ``A -> B`` gathers every feeling whose experiencer is A and whose target
+is B (the feelings step). Its fields:
+
+* ``emotions``: the share of each emotion in the bond's total intensity (sums to 1);
+* ``strength``: the total intensity of the feelings (a sum, so long stories have stronger bonds);
+* ``valence``: the intensity-weighted mean valence of the feelings, in [-1, 1];
+* ``timeline``: one entry per window of story time (chapters, grouped to at most ``max_windows``, or
+  equal slices of the text when there are too few chapters).
+
+and in ``extra`` (serialised as top-level keys of the bond):
+
+* ``count``, ``voiced_share`` (the share of intensity said aloud by A);
+* ``trend``: the slope of valence over the windows, and a direction (rising / falling / steady);
+* ``mutual``: how B -> A compares (``reverse_strength``, ``reverse_valence``, ``mutuality`` = the weaker
+  strength over the stronger, ``asymmetry`` = (A->B - B->A) / (A->B + B->A), ``valence_gap``,
+  ``profile_similarity`` = cosine of the two emotion profiles);
+* ``unsaid``: what A feels toward B in narration and never voices to B: ``emotions`` (label -> narrated
+  intensity of each label A never says aloud to B), ``weight`` (their sum) and ``examples`` (up to five
+  ``[start, end]`` spans of the narration, strongest first).
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+from collections import defaultdict
+from collections.abc import Callable
+from typing import Any
+
+from .feelings import valence_table
+from .pipeline import register_step
+from .story import Bond, Feeling, Story
+
+__all__ = ["build_bonds", "make_bonds", "story_windows"]
+
+_R = 4  # decimals kept in the JSON
+
+
+def _r(x: float) -> float:
+    return round(float(x), _R)
+
+
+def story_windows(story: Story, max_windows: int = 20) -> list[tuple[int, int, int | None]]:
+    """Windows of story time: ``(start, end, first chapter index or None)``.
+
+    Chapters when there are at least three (consecutive chapters grouped so there are at most
+    ``max_windows``), else equal slices of the text: 5 for a story under 5,000 words, else 10.
+    """
+    n_text = len(story.text)
+    chapters = story.chapters
+    if len(chapters) >= 3:
+        per = math.ceil(len(chapters) / max_windows)
+        out: list[tuple[int, int, int | None]] = []
+        for i in range(0, len(chapters), per):
+            group = chapters[i : i + per]
+            out.append((group[0].start, group[-1].end, i))
+        return out
+    k = 5 if story.metadata.words < 5000 else 10
+    k = min(k, max_windows)
+    edges = [round(n_text * j / k) for j in range(k + 1)]
+    return [(edges[j], edges[j + 1], None) for j in range(k)]
+
+
+def _quote_spans(story: Story) -> tuple[list[int], list[int]]:
+    spans = sorted((q.start, q.end) for q in story.quotes)
+    return [s for s, _ in spans], [e for _, e in spans]
+
+
+def _in_quote(starts: list[int], ends: list[int], start: int, end: int) -> bool:
+    i = bisect.bisect_right(starts, start) - 1
+    return i >= 0 and starts[i] <= start and end <= ends[i]
+
+
+def _profile(feelings: list[Feeling]) -> dict[str, float]:
+    sums: dict[str, float] = defaultdict(float)
+    for f in feelings:
+        sums[f.emotion] += f.intensity
+    return dict(sums)
+
+
+def _valence(feelings: list[Feeling], values: dict[str, float]) -> float:
+    total = sum(f.intensity for f in feelings)
+    if total <= 0:
+        return 0.0
+    return sum(f.intensity * values.get(f.emotion, 0.0) for f in feelings) / total
+
+
+def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    dot = sum(v * b.get(k, 0.0) for k, v in a.items())
+    na = math.sqrt(sum(v * v for v in a.values()))
+    nb = math.sqrt(sum(v * v for v in b.values()))
+    return dot / (na * nb) if na and nb else 0.0
+
+
+def _slope(points: list[tuple[float, float, float]]) -> float | None:
+    """Weighted least-squares slope of (x, y, weight) points; None with fewer than two windows."""
+    if len(points) < 2:
+        return None
+    w = sum(p[2] for p in points)
+    mx = sum(p[0] * p[2] for p in points) / w
+    my = sum(p[1] * p[2] for p in points) / w
+    sxx = sum(p[2] * (p[0] - mx) ** 2 for p in points)
+    if sxx <= 0:
+        return None
+    return sum(p[2] * (p[0] - mx) * (p[1] - my) for p in points) / sxx
+
+
+def _timeline(feelings: list[Feeling], windows: list[tuple[int, int, int | None]], n_text: int,
+              values: dict[str, float]) -> tuple[list[dict[str, Any]], dict[str, Any]]:  # fmt: skip
+    starts = [w[0] for w in windows]
+    buckets: list[list[Feeling]] = [[] for _ in windows]
+    for f in feelings:
+        buckets[max(0, bisect.bisect_right(starts, f.start) - 1)].append(f)
+    timeline = []
+    points = []
+    for i, ((s, e, ch), fs) in enumerate(zip(windows, buckets, strict=True)):
+        entry: dict[str, Any] = {"window": i, "start": s, "end": e, "chapter": ch, "count": len(fs),
+                                 "strength": _r(sum(f.intensity for f in fs)), "valence": None, "top": []}  # fmt: skip
+        if fs:
+            v = _valence(fs, values)
+            entry["valence"] = _r(v)
+            prof = _profile(fs)
+            entry["top"] = sorted(prof, key=lambda k: -prof[k])[:3]
+            points.append(((s + e) / 2 / max(n_text, 1), v, sum(f.intensity for f in fs)))
+        timeline.append(entry)
+    slope = _slope(points)
+    direction = None if slope is None else ("rising" if slope > 0.2 else "falling" if slope < -0.2 else "steady")
+    return timeline, {"valence_slope": None if slope is None else _r(slope), "direction": direction}
+
+
+def _unsaid(feelings: list[Feeling], qs: list[int], qe: list[int]) -> dict[str, Any]:
+    voiced = {f.emotion for f in feelings if f.voiced}
+    narrated = [f for f in feelings if not f.voiced and not _in_quote(qs, qe, f.start, f.end)]
+    kept = [f for f in narrated if f.emotion not in voiced]
+    emotions = _profile(kept)
+    examples: list[list[int]] = []
+    for f in sorted(kept, key=lambda f: -f.intensity):
+        span = [f.start, f.end]
+        if span not in examples:
+            examples.append(span)
+        if len(examples) == 5:
+            break
+    ordered = dict(sorted(((k, _r(v)) for k, v in emotions.items()), key=lambda kv: -kv[1]))
+    return {"emotions": ordered, "weight": _r(sum(emotions.values())), "examples": examples}
+
+
+def build_bonds(story: Story, max_windows: int = 20, min_strength: float = 0.0) -> list[Bond]:
+    """Directed bonds from ``story.feelings``, strongest first (see the module docstring)."""
+    values = valence_table()
+    pairs: dict[tuple[str, str], list[Feeling]] = defaultdict(list)
+    for f in story.feelings:
+        if f.experiencer and f.target and f.experiencer != f.target:
+            pairs[(f.experiencer, f.target)].append(f)
+    windows = story_windows(story, max_windows)
+    qs, qe = _quote_spans(story)
+    raw: dict[tuple[str, str], tuple[float, float, dict[str, float]]] = {}
+    bonds: dict[tuple[str, str], Bond] = {}
+    for (a, b), fs in pairs.items():
+        fs.sort(key=lambda f: f.start)
+        prof = _profile(fs)
+        strength = sum(prof.values())
+        if strength < min_strength:
+            continue
+        valence = _valence(fs, values)
+        raw[(a, b)] = (strength, valence, prof)
+        timeline, trend = _timeline(fs, windows, len(story.text), values)
+        shares = dict(sorted(((k, _r(v / strength)) for k, v in prof.items()), key=lambda kv: -kv[1]))
+        voiced = sum(f.intensity for f in fs if f.voiced)
+        bonds[(a, b)] = Bond(a, b, _r(valence), _r(strength), shares, timeline, {
+            "count": len(fs), "voiced_share": _r(voiced / strength) if strength else 0.0, "trend": trend,
+            "unsaid": _unsaid(fs, qs, qe)})  # fmt: skip
+    for (a, b), bond in bonds.items():
+        bond.extra["mutual"] = _mutual(raw[(a, b)], raw.get((b, a)))
+    return sorted(bonds.values(), key=lambda x: (-x.strength, x.source, x.target))
+
+
+def _mutual(ab: tuple[float, float, dict[str, float]],
+            ba: tuple[float, float, dict[str, float]] | None) -> dict[str, Any]:  # fmt: skip
+    s1, v1, p1 = ab
+    if ba is None:
+        return {"reverse_strength": 0.0, "reverse_valence": None, "mutuality": 0.0, "asymmetry": 1.0,
+                "valence_gap": None, "profile_similarity": 0.0}  # fmt: skip
+    s2, v2, p2 = ba
+    return {
+        "reverse_strength": _r(s2),
+        "reverse_valence": _r(v2),
+        "mutuality": _r(min(s1, s2) / max(s1, s2)) if max(s1, s2) > 0 else 0.0,
+        "asymmetry": _r((s1 - s2) / (s1 + s2)) if s1 + s2 > 0 else 0.0,
+        "valence_gap": _r(v1 - v2),
+        "profile_similarity": _r(_cosine(p1, p2)),
+    }
+
+
+@register_step("bonds", requires=("feelings",), assigns=("bonds", "unsaid"))
+def make_bonds(max_windows: int = 20, min_strength: float = 0.0) -> Callable[[Story], None]:
+    """Directed bonds A -> B: emotion profile, valence, strength, timeline, mutuality and the unsaid."""
+
+    def step(story: Story) -> None:
+        story.bonds = build_bonds(story, max_windows=max_windows, min_strength=min_strength)
+
+    return step

@@ -1,0 +1,720 @@
+"""Feelings with an owner and a target: who feels each emotion, toward whom, and whether it is said aloud.
+
+The step reads two signals and merges them (``source="both"``, the default; see docs/feelings.md):
+
+* **the emotion model** (``sentence.labels`` / ``sentence.emotions`` from the emotions step), trained on
+  Reddit comments: good on dialogue, often "neutral" on narration;
+* **a small lexicon** of emotion verbs, adjectives and nouns mapped to the 28 GoEmotions labels
+  (``LEXICON_VERBS``, ``LEXICON_ADJECTIVES``, ``LEXICON_NOUNS``), read through spaCy's dependency parse
+  of the few sentences that need it.
+
+Who feels it (the *experiencer*):
+
+* inside a quote: the speaker (``I`` / ``me`` is the speaker, ``you`` the first addressee);
+* in narration: the subject of an emotion verb or adjective ("Willow is crying", "she trusts her"), the
+  object of a verb that causes a feeling ("it amazes Willow"), the possessor of an emotion noun ("her
+  tears") or the one it comes "from"; else the subject of the sentence; else, in close third person,
+  the point-of-view character of the chapter (the character most often the subject of think / feel /
+  know / realize / see ... in its narration), or a first-person narrator.
+
+Toward whom (the *target*): the object of an emotion verb ("she trusts *her*"), the object of
+"at / for / toward / of / on / about / with" after an emotion word ("a crush *on her*"), the subject
+of a feeling-causing verb when it is a character; inside a quote, a character named or addressed
+("you") in the sentence, or, for social emotions (gratitude, love, caring, anger...), the addressee.
+None when the feeling is not directed.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from .pipeline import register_step
+from .story import Feeling, Mention, Quote, Sentence, Story
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc, Token
+
+__all__ = [
+    "LEXICON_ADJECTIVES",
+    "LEXICON_NOUNS",
+    "LEXICON_VERBS",
+    "SOCIAL_LABELS",
+    "attribute_feelings",
+    "make_feelings",
+    "valence_table",
+]
+
+try:  # the emotions step's own table; a copy keeps this module usable without it
+    from .emotions.labels import LABELS as _LABELS
+    from .emotions.labels import VALENCE as _VALENCE
+
+    _VALUES: dict[str, float] = {k: v.value for k, v in _VALENCE.items()}
+    LABELS: tuple[str, ...] = tuple(_LABELS)
+except ImportError:  # pragma: no cover - the labels module ships with heartline
+    _VALUES = {
+        "admiration": 0.6, "amusement": 0.6, "approval": 0.4, "caring": 0.6, "desire": 0.4, "excitement": 0.7,
+        "gratitude": 0.7, "joy": 0.8, "love": 0.9, "optimism": 0.6, "pride": 0.6, "relief": 0.5, "anger": -0.8,
+        "annoyance": -0.5, "disappointment": -0.6, "disapproval": -0.5, "disgust": -0.8, "embarrassment": -0.5,
+        "fear": -0.7, "grief": -0.9, "nervousness": -0.5, "remorse": -0.6, "sadness": -0.8, "confusion": -0.1,
+        "curiosity": 0.1, "realization": 0.0, "surprise": 0.1, "neutral": 0.0,
+    }  # fmt: skip
+    LABELS = tuple(_VALUES)
+
+NEUTRAL = "neutral"
+
+
+def valence_table() -> dict[str, float]:
+    """Label -> valence value in [-1, 1] (from ``heartline.emotions.labels`` when it is installed)."""
+    return dict(_VALUES)
+
+
+# Emotions that are about someone by nature: in a quote with no explicit target they go to the addressee.
+SOCIAL_LABELS = frozenset(
+    {"admiration", "anger", "annoyance", "approval", "caring", "desire", "disappointment", "disapproval",
+     "disgust", "gratitude", "love", "remorse"}
+)  # fmt: skip
+
+# -- the lexicon ------------------------------------------------------------------------------------------
+# lemma -> {label: weight}. Verbs: "subj" = the subject feels it toward the object (love, trust);
+# "obj" = the object feels it, caused by the subject (amaze, scare); "intr" = the subject feels it,
+# a target only through a preposition (cry, laugh at).
+_L = dict[str, float]
+
+
+def _each(words: list[str], labels: _L) -> dict[str, _L]:
+    """The same labels for several words (each gets its own copy)."""
+    return {w: dict(labels) for w in words}
+
+
+LEXICON_VERBS: dict[str, tuple[str, _L]] = {
+    "love": ("subj", {"love": 0.8}), "adore": ("subj", {"love": 0.8}), "cherish": ("subj", {"love": 0.7}),
+    "miss": ("subj", {"love": 0.5, "sadness": 0.4}), "long": ("intr", {"desire": 0.7}),
+    "crave": ("subj", {"desire": 0.7}), "desire": ("subj", {"desire": 0.7}), "like": ("subj", {"approval": 0.4}),
+    "trust": ("subj", {"admiration": 0.5}), "admire": ("subj", {"admiration": 0.8}),
+    "respect": ("subj", {"admiration": 0.6}), "hate": ("subj", {"anger": 0.7, "disgust": 0.3}),
+    "loathe": ("subj", {"disgust": 0.8}), "despise": ("subj", {"disgust": 0.8}), "detest": ("subj", {"disgust": 0.8}),
+    "resent": ("subj", {"anger": 0.6}), "blame": ("subj", {"anger": 0.5}), "envy": ("subj", {"annoyance": 0.5}),
+    "fear": ("subj", {"fear": 0.8}), "dread": ("subj", {"fear": 0.7}), "forgive": ("subj", {"caring": 0.6}),
+    "thank": ("subj", {"gratitude": 0.9}), "appreciate": ("subj", {"gratitude": 0.6}),
+    "pity": ("subj", {"caring": 0.4, "sadness": 0.4}), "mourn": ("subj", {"grief": 0.8}),
+    "grieve": ("intr", {"grief": 0.8}), "regret": ("subj", {"remorse": 0.7}), "enjoy": ("subj", {"joy": 0.6}),
+    "comfort": ("subj", {"caring": 0.6}), "console": ("subj", {"caring": 0.6}), "hug": ("subj", {"caring": 0.5}),
+    "embrace": ("subj", {"caring": 0.4}), "kiss": ("subj", {"love": 0.6}), "worry": ("intr", {"nervousness": 0.7}),
+    "care": ("intr", {"caring": 0.7}), "apologize": ("intr", {"remorse": 0.7}), "apologise": ("intr", {"remorse": 0.7}),
+    "amaze": ("obj", {"surprise": 0.7}), "astonish": ("obj", {"surprise": 0.7}), "surprise": ("obj", {"surprise": 0.6}),
+    "scare": ("obj", {"fear": 0.7}), "frighten": ("obj", {"fear": 0.7}), "terrify": ("obj", {"fear": 0.9}),
+    "annoy": ("obj", {"annoyance": 0.7}), "irritate": ("obj", {"annoyance": 0.7}), "anger": ("obj", {"anger": 0.7}),
+    "infuriate": ("obj", {"anger": 0.9}), "enrage": ("obj", {"anger": 0.9}), "disgust": ("obj", {"disgust": 0.8}),
+    "delight": ("obj", {"joy": 0.7}), "please": ("obj", {"joy": 0.4}), "thrill": ("obj", {"excitement": 0.8}),
+    "excite": ("obj", {"excitement": 0.7}), "embarrass": ("obj", {"embarrassment": 0.7}),
+    "humiliate": ("obj", {"embarrassment": 0.8}), "sadden": ("obj", {"sadness": 0.7}),
+    "upset": ("obj", {"sadness": 0.6}), "disappoint": ("obj", {"disappointment": 0.7}),
+    "confuse": ("obj", {"confusion": 0.6}), "relieve": ("obj", {"relief": 0.6}),
+    "cry": ("intr", {"sadness": 0.7}), "weep": ("intr", {"sadness": 0.8}), "sob": ("intr", {"sadness": 0.8}),
+    "laugh": ("intr", {"amusement": 0.7}), "giggle": ("intr", {"amusement": 0.7}),
+    "chuckle": ("intr", {"amusement": 0.6}),
+    "smile": ("intr", {"joy": 0.5}), "grin": ("intr", {"joy": 0.5, "amusement": 0.3}), "beam": ("intr", {"joy": 0.6}),
+    "scowl": ("intr", {"annoyance": 0.6}), "glare": ("intr", {"anger": 0.6}), "frown": ("intr", {"disapproval": 0.4}),
+    "blush": ("intr", {"embarrassment": 0.6}), "panic": ("intr", {"fear": 0.8}), "rage": ("intr", {"anger": 0.8}),
+    "sulk": ("intr", {"annoyance": 0.5}), "flinch": ("intr", {"fear": 0.4}), "gasp": ("intr", {"surprise": 0.5}),
+    "tremble": ("intr", {"fear": 0.4}), "rejoice": ("intr", {"joy": 0.8}), "sigh": ("intr", {"sadness": 0.3}),
+    "yearn": ("intr", {"desire": 0.7}), "ache": ("intr", {"sadness": 0.4, "desire": 0.3}),
+}  # fmt: skip
+
+LEXICON_ADJECTIVES: dict[str, _L] = {
+    **_each(["afraid", "scared", "frightened", "fearful"], {"fear": 0.7}),
+    "terrified": {"fear": 0.9},
+    **_each(["nervous", "anxious", "worried", "uneasy", "tense"], {"nervousness": 0.6}),
+    **_each(["happy", "glad", "joyful", "cheerful", "delighted", "elated", "overjoyed"], {"joy": 0.7}),
+    "content": {"joy": 0.4},
+    **_each(["sad", "unhappy", "miserable", "heartbroken", "depressed", "gloomy", "sorrowful", "lonely",
+                     "desolate"], {"sadness": 0.7}),
+    "grieving": {"grief": 0.8},
+    **_each(["angry", "furious", "livid", "enraged", "irate", "mad"], {"anger": 0.7}),
+    **_each(["annoyed", "irritated", "frustrated", "exasperated", "bitter"], {"annoyance": 0.6}),
+    **_each(["grateful", "thankful"], {"gratitude": 0.8}),
+    "proud": {"pride": 0.7},
+    "ashamed": {"embarrassment": 0.5, "remorse": 0.5},
+    "guilty": {"remorse": 0.6},
+    "sorry": {"remorse": 0.6},
+    **_each(["embarrassed", "mortified", "humiliated"], {"embarrassment": 0.7}),
+    **_each(["jealous", "envious"], {"annoyance": 0.5}),
+    "relieved": {"relief": 0.7},
+    **_each(["excited", "thrilled", "eager"], {"excitement": 0.7}),
+    "disappointed": {"disappointment": 0.7},
+    **_each(["disgusted", "revolted", "repulsed"], {"disgust": 0.7}),
+    **_each(["confused", "puzzled", "bewildered"], {"confusion": 0.6}),
+    "curious": {"curiosity": 0.6},
+    **_each(["surprised", "astonished", "amazed", "stunned", "shocked"], {"surprise": 0.6}),
+    **_each(["hopeful", "optimistic"], {"optimism": 0.6}),
+    "fond": {"love": 0.6},
+    "loving": {"love": 0.6},
+    "tender": {"love": 0.4, "caring": 0.3},
+    "protective": {"caring": 0.6},
+    "concerned": {"caring": 0.4, "nervousness": 0.3},
+    "smitten": {"love": 0.7},
+}  # fmt: skip
+
+LEXICON_NOUNS: dict[str, _L] = {
+    "love": {"love": 0.8}, "affection": {"love": 0.7}, "crush": {"love": 0.7, "desire": 0.4},
+    "longing": {"desire": 0.7}, "yearning": {"desire": 0.7}, "desire": {"desire": 0.7},
+    "tears": {"sadness": 0.6}, "tear": {"sadness": 0.5}, "sobs": {"sadness": 0.7},
+    **_each(["fear", "terror", "dread", "panic"], {"fear": 0.7}),
+    **_each(["anxiety", "worry", "nervousness"], {"nervousness": 0.6}),
+    **_each(["anger", "rage", "fury", "wrath"], {"anger": 0.7}),
+    **_each(["annoyance", "irritation", "frustration"], {"annoyance": 0.6}),
+    **_each(["sadness", "sorrow", "misery", "despair", "heartache", "loneliness"], {"sadness": 0.7}),
+    **_each(["grief", "mourning"], {"grief": 0.8}),
+    **_each(["joy", "happiness", "delight", "glee"], {"joy": 0.7}),
+    "gratitude": {"gratitude": 0.8}, "pride": {"pride": 0.6},
+    "shame": {"embarrassment": 0.5, "remorse": 0.4}, "embarrassment": {"embarrassment": 0.6},
+    **_each(["guilt", "remorse", "regret"], {"remorse": 0.6}),
+    "relief": {"relief": 0.7}, "hope": {"optimism": 0.6}, "excitement": {"excitement": 0.7},
+    **_each(["disgust", "revulsion"], {"disgust": 0.7}),
+    **_each(["jealousy", "envy"], {"annoyance": 0.5}),
+    **_each(["admiration", "respect"], {"admiration": 0.6}), "trust": {"admiration": 0.5},
+    **_each(["pity", "compassion", "sympathy"], {"caring": 0.6}),
+    "tenderness": {"love": 0.5, "caring": 0.4}, "laughter": {"amusement": 0.6},
+    **_each(["hatred", "hate"], {"anger": 0.7, "disgust": 0.3}), "contempt": {"disapproval": 0.6},
+    **_each(["surprise", "shock", "astonishment"], {"surprise": 0.6}),
+    "curiosity": {"curiosity": 0.6}, "confusion": {"confusion": 0.5},
+}  # fmt: skip
+
+_IRREGULAR = {"weep": ["wept"], "forgive": ["forgave", "forgiven"], "sob": ["sobbed", "sobbing"],
+              "grin": ["grinned", "grinning"], "upset": ["upset", "upsetting"],
+              "long": ["longed", "longing"]}  # fmt: skip
+
+
+def _verb_forms(lemma: str) -> list[str]:
+    """Inflected forms of a regular English verb (plus a few irregular ones)."""
+    forms = [lemma]
+    if lemma.endswith("y") and lemma[-2] not in "aeiou":
+        forms += [lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing"]
+    elif lemma.endswith("e"):
+        forms += [lemma + "s", lemma + "d", lemma[:-1] + "ing"]
+    elif lemma.endswith(("s", "sh", "ch", "x")):
+        forms += [lemma + "es", lemma + "ed", lemma + "ing"]
+    else:
+        forms += [lemma + "s", lemma + "ed", lemma + "ing"]
+    return forms + _IRREGULAR.get(lemma, [])
+
+
+_VERB_FORMS: dict[str, str] = {f: lemma for lemma in LEXICON_VERBS for f in _verb_forms(lemma)}
+_ALL_FORMS = frozenset(_VERB_FORMS) | frozenset(LEXICON_ADJECTIVES) | frozenset(LEXICON_NOUNS)
+_WORD = re.compile(r"[A-Za-z]+")
+
+_INTENSIFIERS = {"so": 1.25, "very": 1.25, "really": 1.2, "deeply": 1.3, "terribly": 1.3, "utterly": 1.3,
+                 "completely": 1.25, "truly": 1.2, "desperately": 1.3, "always": 1.1, "more": 1.1}  # fmt: skip
+_DAMPENERS = {"little": 0.7, "bit": 0.7, "slightly": 0.6, "somewhat": 0.7, "almost": 0.8}
+_TARGET_PREPS = frozenset({"at", "for", "toward", "towards", "of", "on", "about", "with", "to", "over", "in"})
+_LIGHT_VERBS = frozenset({"have", "has", "had", "having", "feel", "feels", "felt", "feeling", "show", "showed",
+                          "hide", "hid", "harbor", "harbour", "harbored",
+                          "send", "sends", "sent", "hold", "held"})  # fmt: skip
+_FIRST = frozenset({"i", "me", "my", "myself", "mine"})
+_SECOND = frozenset({"you", "your", "yourself", "yours"})
+_THIRD = {"she": "she", "her": "she", "herself": "she", "hers": "she",
+          "he": "he", "him": "he", "his": "he", "himself": "he"}  # fmt: skip
+_MENTAL = re.compile(
+    r"\s+(?:can|could|would|will|still|always|never|just|almost|suddenly|finally|only|doesn't|didn't|can't|"
+    r"couldn't|does|did|had|has|is|was)?\s*(?:n't\s+|not\s+)?"
+    r"(?:feels?|felt|feeling|thinks?|thought|knows?|knew|realiz|realis|remembers?|remembered|wonders?|"
+    r"wondered|sees?|saw|hears?|heard|wants?|wanted|wish|believes?|believed|notices?|noticed|misses|missed|"
+    r"hopes?|hoped|loves?|loved|can't believe)",
+    re.IGNORECASE,
+)
+
+
+@dataclass(slots=True)
+class _Unit:
+    """A sentence the step reads: narration or spoken words (``quote`` set)."""
+
+    start: int
+    end: int
+    sentence: Sentence
+    quote: Quote | None
+
+
+@dataclass(slots=True)
+class _Context:
+    """What attribution needs to know about the story, built once per story."""
+
+    story: Story
+    mentions: list[Mention]
+    mention_starts: list[int]
+    genders: dict[str, str | None]
+    pov: dict[int, str | None]  # chapter index -> point-of-view character
+    narrator: str | None
+    names: dict[str, str]  # lower-case name or alias -> character id (to read names the mentions missed)
+    sentence_starts: list[int]
+
+
+# -- context ----------------------------------------------------------------------------------------------
+
+
+def _build_context(story: Story) -> _Context:
+    mentions = sorted(story.mentions, key=lambda m: (m.start, m.end))
+    genders = {c.id: c.gender for c in story.characters}
+    names: dict[str, str] = {}
+    for c in sorted(story.characters, key=lambda c: c.mentions):  # the most mentioned wins a shared alias
+        for n in [c.name, *c.aliases]:
+            if n:
+                names[n.lower()] = c.id
+    ctx = _Context(
+        story, mentions, [m.start for m in mentions], genders, {}, None, names, [s.start for s in story.sentences]
+    )
+    ctx.narrator = _first_person_narrator(story, ctx)
+    ctx.pov = _points_of_view(story, ctx)
+    return ctx
+
+
+def _narration_spans(story: Story) -> list[tuple[int, int]]:
+    return [(s.start, s.end) for s in story.sentences if s.quote is None]
+
+
+def _first_person_narrator(story: Story, ctx: _Context) -> str | None:
+    """The character that ``I`` in narration refers to, when the story is told in the first person."""
+    counts: Counter[str] = Counter()
+    first = 0
+    words = 0
+    for s, e in _narration_spans(story):
+        for m in _WORD.finditer(story.text, s, e):
+            words += 1
+            if m.group().lower() in ("i", "me", "my", "myself"):
+                first += 1
+                hit = _mention_at(ctx, m.start(), m.end())
+                if hit:
+                    counts[hit.character] += 1
+    if words == 0 or first / words < 0.01:
+        return None
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _points_of_view(story: Story, ctx: _Context) -> dict[int, str | None]:
+    """Per chapter, the character most often the subject of a verb of thought or perception in narration."""
+    narration = _narration_spans(story)
+    starts = [s for s, _ in narration]
+    pov: dict[int, str | None] = {}
+    for ci, ch in enumerate(story.chapters):
+        counts: Counter[str] = Counter()
+        fallback: Counter[str] = Counter()
+        for m in _mentions_between(ctx, ch.start, ch.end):
+            i = bisect.bisect_right(starts, m.start) - 1
+            if i < 0 or not (narration[i][0] <= m.start < narration[i][1]):
+                continue
+            fallback[m.character] += 1
+            if _MENTAL.match(story.text, m.end, min(m.end + 60, len(story.text))):
+                counts[m.character] += 1
+        if ctx.narrator:
+            pov[ci] = ctx.narrator
+        elif counts:
+            pov[ci] = counts.most_common(1)[0][0]
+        else:
+            pov[ci] = fallback.most_common(1)[0][0] if fallback else None
+    return pov
+
+
+def _mentions_between(ctx: _Context, start: int, end: int) -> list[Mention]:
+    i = bisect.bisect_left(ctx.mention_starts, start)
+    out = []
+    while i < len(ctx.mentions) and ctx.mentions[i].start < end:
+        out.append(ctx.mentions[i])
+        i += 1
+    return out
+
+
+def _mention_at(ctx: _Context, start: int, end: int) -> Mention | None:
+    """The mention overlapping [start, end), if any."""
+    i = bisect.bisect_right(ctx.mention_starts, end - 1) - 1
+    while i >= 0 and ctx.mentions[i].start > start - 200:
+        m = ctx.mentions[i]
+        if m.end > start and m.start < end:
+            return m
+        i -= 1
+    return None
+
+
+def _resolve_pronoun(ctx: _Context, word: str, offset: int, sentence_start: int, subject: bool,
+                     avoid: str | None = None) -> str | None:  # fmt: skip
+    """A fallback for a he/she pronoun that no mention covers (the characters step resolves most).
+
+    A subject pronoun continues the topic: the first character named earlier in its sentence, else the
+    first named in the sentence before, else the point-of-view character. Any other pronoun takes the
+    last character of its gender mentioned before it, other than ``avoid`` (the clause's subject).
+    """
+    gender = _THIRD.get(word.lower())
+    if gender is None:
+        return None
+    pov = ctx.pov.get(ctx.story.chapter_at(offset))
+    if subject:
+        here = [m for m in _mentions_between(ctx, sentence_start, offset) if ctx.genders.get(m.character) == gender]
+        if here:
+            return here[0].character
+        prev = _previous_sentence_mentions(ctx, sentence_start)
+        prev = [m for m in prev if ctx.genders.get(m.character) == gender]
+        if prev:
+            return prev[0].character
+        return pov if pov and ctx.genders.get(pov) == gender else None
+    i = bisect.bisect_left(ctx.mention_starts, offset) - 1
+    while i >= 0 and ctx.mentions[i].start >= offset - 600:
+        m = ctx.mentions[i]
+        if ctx.genders.get(m.character) == gender and m.character != avoid:
+            return m.character
+        i -= 1
+    return pov if pov and pov != avoid and ctx.genders.get(pov) == gender else None
+
+
+def _previous_sentence_mentions(ctx: _Context, start: int) -> list[Mention]:
+    starts = ctx.sentence_starts
+    i = bisect.bisect_left(starts, start) - 1
+    if i < 0:
+        return []
+    s = ctx.story.sentences[i]
+    return _mentions_between(ctx, s.start, s.end)
+
+
+# -- reading a unit ---------------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Reader:
+    """Maps parsed tokens of one unit to characters."""
+
+    ctx: _Context
+    unit: _Unit
+
+    def char(self, tok: Token) -> str | None:
+        """The character a token refers to, or None."""
+        start = self.unit.start + tok.idx
+        m = _mention_at(self.ctx, start, start + len(tok.text))
+        if m is not None:
+            return m.character
+        low = tok.text.lower()
+        q = self.unit.quote
+        if q is not None:
+            if low in _FIRST:
+                return q.speaker
+            if low in _SECOND:
+                return q.addressees[0] if q.addressees else None
+        elif low in _FIRST and self.ctx.narrator:
+            return self.ctx.narrator
+        if low in _THIRD:
+            return self._pronoun(tok, low, start)
+        if tok.pos_ == "PROPN" or tok.text[:1].isupper():
+            return self.ctx.names.get(low)
+        return None
+
+    def _pronoun(self, tok: Token, low: str, start: int) -> str | None:
+        subject = tok.dep_ in ("nsubj", "nsubjpass")
+        avoid = None
+        if not subject:
+            head = tok.head
+            while head.dep_ in ("prep", "pobj", "dobj") and head.head is not head:
+                head = head.head
+            subj = _child(head, ("nsubj", "nsubjpass"))
+            if subj is not None and subj is not tok:
+                avoid = self.char(subj)
+            if low.endswith("self"):
+                return avoid if avoid else self.ctx.pov.get(self.ctx.story.chapter_at(start))
+        return _resolve_pronoun(self.ctx, low, start, self.unit.start, subject, avoid)
+
+    def chars(self, tok: Token) -> list[str]:
+        """Characters of a token and the tokens joined to it by "and"."""
+        out = []
+        for t in (tok, *tok.conjuncts):
+            c = self.char(t)
+            if c and c not in out:
+                out.append(c)
+        return out
+
+
+def _child(tok: Token, deps: Iterable[str]) -> Token | None:
+    wanted = set(deps)
+    for c in tok.children:
+        if c.dep_ in wanted:
+            return c
+    return None
+
+
+def _subject(tok: Token, limit: int = 4) -> Token | None:
+    """The subject of a verb, climbing xcomp / conj / advcl / pcomp chains; the head noun of a relcl."""
+    cur = tok
+    for _ in range(limit):
+        subj = _child(cur, ("nsubj", "nsubjpass"))
+        if subj is not None:
+            return subj
+        if cur.dep_ == "relcl":
+            return cur.head
+        if cur.dep_ in ("xcomp", "conj", "advcl", "pcomp", "prep", "acomp", "ccomp", "dobj", "pobj", "attr",
+                        "oprd", "amod", "appos"):  # fmt: skip
+            if cur.dep_ == "amod":
+                return cur.head
+            cur = cur.head
+            continue
+        return None
+    return None
+
+
+def _prep_targets(tok: Token, reader: _Reader, skip: set[str]) -> list[str]:
+    """Characters after "at / for / toward / of / on / about ..." attached to ``tok``."""
+    out: list[str] = []
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in _TARGET_PREPS:
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    out += [x for x in reader.chars(p) if x not in skip and x not in out]
+    return out
+
+
+def _intensity(tok: Token, base: float) -> float:
+    w = base
+    for c in (*tok.children, *tok.head.children):
+        w *= _INTENSIFIERS.get(c.lower_, 1.0) * _DAMPENERS.get(c.lower_, 1.0)
+        for cc in c.children:
+            w *= _DAMPENERS.get(cc.lower_, 1.0) if c.lower_ in ("a", "bit") else 1.0
+    return round(min(1.0, w), 4)
+
+
+def _negated(tok: Token) -> bool:
+    return any(c.dep_ == "neg" for c in tok.children) or (
+        tok.dep_ in ("acomp", "xcomp", "dobj", "attr") and any(c.dep_ == "neg" for c in tok.head.children)
+    )
+
+
+@dataclass(slots=True)
+class _Hit:
+    experiencers: list[str]
+    targets: list[str]
+    labels: dict[str, float]
+    slot: bool  # a word in the experiencer's place was found (a character or not)
+
+
+def _lexicon_entry(tok: Token) -> tuple[str, _L] | None:
+    """(kind, labels) of an emotion word: kind is subj | obj | intr (verbs), adj or noun."""
+    low = tok.lower_
+    if low not in _ALL_FORMS:
+        return None
+    has_obj = _child(tok, ("dobj",)) is not None
+    if (tok.pos_ == "ADJ" or (tok.tag_ == "VBN" and not has_obj)) and low in LEXICON_ADJECTIVES:
+        return "adj", LEXICON_ADJECTIVES[low]
+    if tok.pos_ in ("VERB", "AUX") and low in _VERB_FORMS:
+        return LEXICON_VERBS[_VERB_FORMS[low]]
+    if tok.pos_ in ("NOUN", "PROPN") and low in LEXICON_NOUNS:
+        return "noun", LEXICON_NOUNS[low]
+    if low in LEXICON_ADJECTIVES and tok.pos_ in ("VERB", "ADV"):
+        return "adj", LEXICON_ADJECTIVES[low]
+    return None
+
+
+def _read_trigger(tok: Token, kind: str, labels: _L, reader: _Reader) -> _Hit:
+    """Experiencers and targets of one emotion word, from the parse."""
+    exp: list[str] = []
+    tgt: list[str] = []
+    slot: Token | None = None
+    if kind == "obj":
+        slot = _child(tok, ("dobj",))
+        exp = reader.chars(slot) if slot is not None else []
+        subj = _child(tok, ("nsubj",))
+        tgt = list(reader.chars(subj)) if subj is not None else []
+    elif kind in ("subj", "intr"):
+        slot = _subject(tok)
+        exp = reader.chars(slot) if slot is not None else []
+        if kind == "subj":
+            obj = _child(tok, ("dobj",))
+            tgt = reader.chars(obj) if obj is not None else []
+        tgt += _prep_targets(tok, reader, set(exp))
+    elif kind == "adj":
+        slot = _child(tok, ("nsubj", "nsubjpass")) or (_subject(tok) if tok.dep_ != "amod" else tok.head)
+        exp = reader.chars(slot) if slot is not None else []
+        tgt = _prep_targets(tok, reader, set(exp))
+    else:
+        slot, exp = _noun_experiencer(tok, reader)
+        tgt = _prep_targets(tok, reader, set(exp))
+        head = tok.head
+        if not tgt and tok.dep_ in ("dobj", "attr") and head.lower_ in _LIGHT_VERBS:
+            tgt = _prep_targets(head, reader, set(exp))
+    exp = list(dict.fromkeys(exp))
+    tgt = [t for t in dict.fromkeys(tgt) if t not in exp]
+    return _Hit(exp, tgt, labels, slot is not None)
+
+
+def _from_chars(prep_parent: Token, reader: _Reader) -> list[str]:
+    """Characters after "from" attached to a word ("the sadness from Buffy and from herself")."""
+    out: list[str] = []
+    for c in prep_parent.children:
+        if c.dep_ == "prep" and c.lower_ == "from":
+            for cc in (c, *c.conjuncts):
+                out += [x for p in cc.children if p.dep_ == "pobj" for x in reader.chars(p)]
+    return out
+
+
+def _noun_experiencer(tok: Token, reader: _Reader) -> tuple[Token | None, list[str]]:
+    """Who owns an emotion noun: her tears, the Buffy-sadness, the sadness from Buffy, she had a crush."""
+    for dep in ("poss", "compound", "nmod"):
+        c = _child(tok, (dep,))
+        if c is not None and (dep == "poss" or reader.chars(c)):
+            return c, reader.chars(c)
+    exp = _from_chars(tok, reader)
+    if not exp and tok.dep_ in ("nsubj", "nsubjpass"):
+        exp = _from_chars(tok.head, reader)
+    if exp:
+        return tok, exp
+    if tok.dep_ in ("nsubj", "nsubjpass"):
+        return None, []
+    subj = _subject(tok)
+    return subj, (reader.chars(subj) if subj is not None else [])
+
+
+def _root_roles(doc: Doc, reader: _Reader) -> tuple[list[str], list[str]]:
+    """(subject characters, object characters) of the sentence's main verb."""
+    for tok in doc:
+        if tok.dep_ == "ROOT":
+            subj = _child(tok, ("nsubj", "nsubjpass"))
+            exp = reader.chars(subj) if subj is not None else []
+            obj = _child(tok, ("dobj",))
+            tgt = reader.chars(obj) if obj is not None else []
+            tgt += _prep_targets(tok, reader, set(exp))
+            return exp, [t for t in dict.fromkeys(tgt) if t not in exp]
+    return [], []
+
+
+# -- the step ---------------------------------------------------------------------------------------------
+
+
+def _units(story: Story) -> list[_Unit]:
+    quotes = story.quotes
+    return [_Unit(s.start, s.end, s, quotes[s.quote] if s.quote is not None and s.quote < len(quotes) else None)
+            for s in story.sentences]  # fmt: skip
+
+
+def _model_labels(sentence: Sentence, quote: Quote | None) -> dict[str, float]:
+    """Emotion labels passing their thresholds (neutral left out) with their probabilities."""
+    src: Any = sentence
+    if not sentence.labels and quote is not None and quote.labels:
+        src = quote
+    return {lab: float(src.emotions.get(lab, 0.0)) for lab in src.labels if lab != NEUTRAL}
+
+
+def _has_trigger(text: str) -> bool:
+    return any(m.group().lower() in _ALL_FORMS for m in _WORD.finditer(text))
+
+
+def _parse(texts: list[str], nlp: Language | None) -> list[Doc]:
+    if nlp is None:
+        from .segment import get_nlp
+
+        nlp = get_nlp()
+    keep = [p for p in ("tok2vec", "tagger", "attribute_ruler", "parser") if p in nlp.pipe_names]
+    with nlp.select_pipes(enable=keep):
+        return list(nlp.pipe(texts, batch_size=128))
+
+
+def attribute_feelings(story: Story, source: str = "both", nlp: Language | None = None,
+                       min_intensity: float = 0.0) -> list[Feeling]:  # fmt: skip
+    """The feelings of ``story``: one per (sentence, experiencer, target, emotion), in text order.
+
+    ``source`` is ``"model"`` (the emotion labels only), ``"lexicon"`` (emotion words only) or ``"both"``.
+    """
+    if source not in ("model", "lexicon", "both"):
+        raise ValueError(f"source must be model, lexicon or both, not {source!r}")
+    ctx = _build_context(story)
+    units = _units(story)
+    wanted: list[tuple[_Unit, dict[str, float], bool]] = []
+    for u in units:
+        model = _model_labels(u.sentence, u.quote) if source != "lexicon" else {}
+        lex = source != "model" and _has_trigger(story.text[u.start : u.end])
+        if model or lex:
+            wanted.append((u, model, lex))
+    docs = _parse([story.text[u.start : u.end] for u, _, _ in wanted], nlp) if wanted else []
+    feelings: list[Feeling] = []
+    for (u, model, lex), doc in zip(wanted, docs, strict=True):
+        feelings += _unit_feelings(ctx, u, doc, model, lex)
+    return [f for f in feelings if f.intensity >= min_intensity]
+
+
+def _unit_feelings(ctx: _Context, u: _Unit, doc: Doc, model: dict[str, float], lex: bool) -> list[Feeling]:
+    reader = _Reader(ctx, u)
+    speaker = u.quote.speaker if u.quote is not None else None
+    found: dict[tuple[str | None, str | None, str], float] = {}
+
+    def add(exp: str | None, tgt: str | None, label: str, w: float) -> None:
+        key = (exp, tgt, label)
+        found[key] = max(found.get(key, 0.0), round(min(1.0, w), 4))
+
+    lexicon_exps: list[str] = []
+    if lex:
+        for tok in doc:
+            entry = _lexicon_entry(tok)
+            if entry is None or _negated(tok):
+                continue
+            kind, labels = entry
+            hit = _read_trigger(tok, kind, labels, reader)
+            if not hit.experiencers and hit.slot:
+                continue  # "the sadness is comforting": someone or something else, not a character
+            exps: list[str | None] = list(hit.experiencers) or [_default_experiencer(ctx, u, doc, reader)]
+            for e in exps:
+                if e is not None:
+                    lexicon_exps.append(e)
+                for label, base in labels.items():
+                    w = _intensity(tok, base)
+                    targets: list[str | None] = list(hit.targets) or [None]
+                    for t in targets:
+                        add(e, t, label, w)
+    if model:
+        exp, tgt = _model_roles(ctx, u, doc, reader, lexicon_exps)
+        for label, p in model.items():
+            direct = u.quote is None or label in SOCIAL_LABELS or (tgt is not None and _explicit(doc, reader, tgt))
+            t = tgt if direct else None
+            if u.quote is not None and t is None and label in SOCIAL_LABELS and u.quote.addressees:
+                t = u.quote.addressees[0] if u.quote.addressees[0] != exp else None
+            add(exp, t, label, p)
+    return [Feeling(exp, tgt, label, w, u.start, u.end, u.quote is not None and exp is not None and exp == speaker)
+            for (exp, tgt, label), w in found.items()]  # fmt: skip
+
+
+def _explicit(doc: Doc, reader: _Reader, char: str) -> bool:
+    """Whether ``char`` is named or addressed as "you" in this sentence."""
+    return any(tok.lower_ in _SECOND or (tok.pos_ in ("PROPN", "NOUN") and reader.char(tok) == char) for tok in doc)
+
+
+def _default_experiencer(ctx: _Context, u: _Unit, doc: Doc, reader: _Reader) -> str | None:
+    if u.quote is not None:
+        return u.quote.speaker
+    subj, _ = _root_roles(doc, reader)
+    if subj:
+        return subj[0]
+    return ctx.pov.get(ctx.story.chapter_at(u.start))
+
+
+def _model_roles(ctx: _Context, u: _Unit, doc: Doc, reader: _Reader,
+                 lexicon_exps: list[str]) -> tuple[str | None, str | None]:  # fmt: skip
+    """(experiencer, target) for the model's labels on a whole sentence."""
+    if u.quote is not None:
+        speaker = u.quote.speaker
+        named = [reader.char(t) for t in doc if t.lower_ in _SECOND or t.pos_ == "PROPN" or t.lower_ in _THIRD]
+        others = [c for c in named if c and c != speaker]
+        return speaker, (others[0] if others else None)
+    if lexicon_exps:
+        exp: str | None = lexicon_exps[0]
+    else:
+        subj, _ = _root_roles(doc, reader)
+        exp = subj[0] if subj else ctx.pov.get(ctx.story.chapter_at(u.start))
+    _, objs = _root_roles(doc, reader)
+    objs = [o for o in objs if o != exp]
+    return exp, (objs[0] if objs else None)
+
+
+@register_step("feelings", requires=("sentences", "quotes", "emotions", "characters", "mentions", "speakers"),
+               assigns=("feelings",))  # fmt: skip
+def make_feelings(source: str = "both", min_intensity: float = 0.0) -> Callable[[Story], None]:
+    """Who feels each emotion, toward whom, and whether it is said aloud (model + emotion lexicon)."""
+
+    def step(story: Story) -> None:
+        story.feelings = attribute_feelings(story, source=source, min_intensity=min_intensity)
+
+    return step
