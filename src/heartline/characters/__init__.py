@@ -1,0 +1,159 @@
+"""The "characters" step: who is in the story, and which words (names, pronouns) mean whom.
+
+    names.py     capitalised runs judged person or not by evidence from the whole story; alias clusters
+    resolve.py   genders learned from the story; pronouns resolved by a salience walk
+    tokens.py    the flat token table both this step and the speakers step walk
+    lexicon.py   honorifics, pronouns, speech verbs, diminutives, words that are never names
+
+Fills ``story.characters`` (most mentioned first) and ``story.mentions`` (in text order). Mentions of
+"I" and "you" inside quotes are added by the speakers step, once it knows who speaks to whom.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from ..pipeline import register_step
+from ..story import Character, Mention, Story
+from .names import (
+    Cluster,
+    Form,
+    NameWords,
+    cluster_forms,
+    find_forms,
+    gather_evidence,
+    is_person,
+    is_title,
+    ner_votes,
+    slug,
+)
+from .resolve import Ref, Resolver, acting, learn_genders, narration_is_first_person
+from .tokens import Tok, build_tokens
+
+__all__ = ["find_characters", "make_characters"]
+
+
+def find_characters(story: Story) -> None:
+    """Fill ``story.characters`` and ``story.mentions`` (see the module docstring)."""
+    toks = build_tokens(story)
+    story.cache["tokens"] = toks
+    namewords = NameWords(toks)
+    forms = find_forms(toks, namewords)
+    gather_evidence(toks, forms)
+    ner_votes(story, toks, forms)
+    persons = [f for f in forms.values() if is_person(f)]
+    clusters = cluster_forms(persons, _form_genders(toks, persons))
+    clusters.sort(key=lambda c: -c.count)
+    names = _name_refs(clusters)
+    names = sorted(names + _title_refs(toks, clusters, namewords, {r.first for r in names}), key=lambda r: r.first)
+    titles = [c.titles for c in clusters]
+    genders = learn_genders(toks, names, titles)
+    narrator = _narrator(toks, clusters, names) if narration_is_first_person(toks) else None
+    if narration_is_first_person(toks) and narrator is None:
+        clusters.append(Cluster([]))
+        genders.append(None)
+        narrator = len(clusters) - 1
+    refs = Resolver(toks, genders, [c.count for c in clusters], narrator).run(names)
+    actors = acting(toks, refs)
+    story.characters = _characters(clusters, genders, refs, actors, narrator)
+    ids = [c.id for c in story.characters]
+    story.mentions = [Mention(toks[r.first].start, _end(toks, r), ids[r.char], r.kind) for r in refs]
+    story.mentions.sort(key=lambda m: m.start)
+    story.cache["refs"] = refs
+    story.cache["char_index"] = ids
+
+
+def _end(toks: Sequence[Tok], r: Ref) -> int:
+    return toks[r.last].start + len(toks[r.last].text.rstrip("-—–")) if r.kind != "pronoun" else toks[r.last].end
+
+
+def _name_refs(clusters: Sequence[Cluster]) -> list[Ref]:
+    refs = [
+        Ref(ci, occ.first, occ.last, "name") for ci, c in enumerate(clusters) for f in c.forms for occ in f.occurrences
+    ]
+    refs.sort(key=lambda r: r.first)
+    return refs
+
+
+def _form_genders(toks: Sequence[Tok], persons: Sequence[Form]) -> dict[str, str | None]:
+    """Each form's gender on its own (from its title and the pronouns after it), to keep clusters apart."""
+    refs = [Ref(fi, occ.first, occ.last, "name") for fi, f in enumerate(persons) for occ in f.occurrences]
+    refs.sort(key=lambda r: r.first)
+    genders = learn_genders(toks, refs, [{f.title} if f.title else set() for f in persons])
+    return {f.text: g for f, g in zip(persons, genders, strict=True)}
+
+
+def _title_refs(toks: Sequence[Tok], clusters: Sequence[Cluster], namewords: NameWords, taken: set[int]) -> list[Ref]:
+    """ "the Admiral", "the Colonel": a title alone names the one character who bears it."""
+    holders: dict[str, list[int]] = {}
+    for ci, c in enumerate(clusters):
+        for t in c.titles:
+            holders.setdefault(t, []).append(ci)
+    out: list[Ref] = []
+    for i in range(1, len(toks) - 1):
+        t = toks[i]
+        if i in taken or not is_title(t) or t.sent_start or namewords(toks[i + 1].text):
+            continue
+        if toks[i - 1].lower != "the" and t.lower.rstrip(".") in (
+            "mr",
+            "mrs",
+            "miss",
+            "ms",
+            "dr",
+            "sir",
+            "lady",
+            "lord",
+        ):
+            continue
+        who = holders.get(t.lower.rstrip("."), [])
+        if len(who) == 1 or (len(who) > 1 and clusters[who[0]].count >= 2 * clusters[who[1]].count):
+            out.append(Ref(who[0], i - 1 if toks[i - 1].lower == "the" else i, i, "nominal"))
+    return out
+
+
+def _narrator(toks: Sequence[Tok], clusters: Sequence[Cluster], names: Sequence[Ref]) -> int | None:
+    """In a first-person story: the character most often addressed by name but seldom named in the
+    narration (the narrator says "I", the others call them by name)."""
+    best, best_score = None, 0.0
+    for ci, c in enumerate(clusters):
+        voc = sum(f.vocative for f in c.forms)
+        narr = sum(1 for r in names if r.char == ci and toks[r.first].quote < 0)
+        score = voc - 0.25 * narr
+        if voc >= 3 and score > best_score:
+            best, best_score = ci, score
+    return best
+
+
+def _characters(
+    clusters: Sequence[Cluster],
+    genders: Sequence[str | None],
+    refs: Sequence[Ref],
+    actors: set[int],
+    narrator: int | None,
+) -> list[Character]:
+    counts = [0] * len(clusters)
+    for r in refs:
+        counts[r.char] += 1
+    out: list[Character] = []
+    used: set[str] = set()
+    for ci, c in enumerate(clusters):
+        name = c.best_name() if c.forms else "Narrator"
+        cid = base = slug(name)
+        k = 2
+        while cid in used:
+            cid, k = f"{base}-{k}", k + 1
+        used.add(cid)
+        aliases = sorted({f.text for f in c.forms} - {name}, key=lambda a: (-len(a), a))
+        present = ci in actors or ci == narrator
+        out.append(Character(cid, name, aliases, counts[ci], 0, present, genders[ci]))
+    return out
+
+
+@register_step("characters", requires=("sentences", "quotes"), assigns=("characters", "mentions"))
+def make_characters(**_: Any) -> Callable[[Story], None]:
+    """Characters (names, aliases, gender, present) and their mentions (names and pronouns)."""
+    from ..segment import get_nlp
+
+    get_nlp()
+    return find_characters

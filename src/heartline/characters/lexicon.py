@@ -1,0 +1,269 @@
+"""Word lists the rules use: honorifics, pronouns, speech verbs, diminutives, words that are not names."""
+
+from __future__ import annotations
+
+# honorific -> gender it implies ("he", "she" or None)
+HONORIFICS: dict[str, str | None] = {
+    "mr": "he",
+    "mr.": "he",
+    "mrs": "she",
+    "mrs.": "she",
+    "miss": "she",
+    "ms": "she",
+    "ms.": "she",
+    "dr": None,
+    "dr.": None,
+    "doctor": None,
+    "lady": "she",
+    "lord": "he",
+    "sir": "he",
+    "madame": "she",
+    "mme": "she",
+    "mme.": "she",
+    "madam": "she",
+    "monsieur": "he",
+    "m.": "he",
+    "mademoiselle": "she",
+    "mlle": "she",
+    "mlle.": "she",
+    "captain": "he",
+    "capt.": "he",
+    "colonel": "he",
+    "col.": "he",
+    "admiral": "he",
+    "general": "he",
+    "major": "he",
+    "lieutenant": "he",
+    "sergeant": "he",
+    "inspector": None,
+    "professor": None,
+    "prof.": None,
+    "rev.": "he",
+    "reverend": "he",
+    "father": "he",
+    "aunt": "she",
+    "uncle": "he",
+    "count": "he",
+    "countess": "she",
+    "duke": "he",
+    "duchess": "she",
+    "prince": "he",
+    "princess": "she",
+    "king": "he",
+    "queen": "she",
+    "dame": "she",
+    "master": "he",
+    "mistress": "she",
+    "squire": "he",
+    "judge": None,
+    "cousin": None,
+    "brother": "he",
+    "sister": "she",
+    "baron": "he",
+    "baroness": "she",
+    "marquis": "he",
+    "marchioness": "she",
+    "signor": "he",
+    "signora": "she",
+    "herr": "he",
+    "frau": "she",
+    "fraulein": "she",
+    "granny": "she",
+    "grandma": "she",
+    "grandpa": "he",
+}
+
+PRONOUNS: dict[str, str] = {
+    "he": "he",
+    "him": "he",
+    "his": "he",
+    "himself": "he",
+    "she": "she",
+    "her": "she",
+    "hers": "she",
+    "herself": "she",
+}
+FIRST_PERSON = {"i", "me", "my", "mine", "myself"}
+SECOND_PERSON = {"you", "your", "yours", "yourself", "thee", "thou", "thy"}
+SUBJECT_PRONOUNS = {"he": "he", "she": "she"}
+
+_SPEECH_BASES = (
+    "say ask reply answer cry exclaim remark observe whisper shout call continue add return respond murmur "
+    "mutter sigh laugh repeat retort rejoin interrupt declare insist explain protest suggest inquire enquire "
+    "demand scream yell snap growl sob stammer groan urge admit agree persist pursue resume conclude gasp "
+    "hiss plead announce object state mumble chuckle cry grumble whimper moan bellow roar shriek sneer "
+    "venture interpose assent echo falter murmur lament correct confess affirm assure acknowledge reason "
+    "stutter bark drawl pant giggle snarl squeak wail warn volunteer put observe begin go tell sing"
+).split()
+_IRREGULAR = {
+    "say": ("said", "says", "saying"),
+    "begin": ("began", "begins", "beginning"),
+    "go": ("went",),
+    "tell": ("told", "tells"),
+    "sing": ("sang", "sings"),
+    "put": ("put", "puts"),
+}
+
+
+def _forms(base: str) -> set[str]:
+    if base in _IRREGULAR:
+        return set(_IRREGULAR[base])
+    out = {base}
+    if base.endswith("y") and base[-2] not in "aeiou":
+        out |= {base[:-1] + "ied", base[:-1] + "ies"}
+    elif base.endswith("e"):
+        out |= {base + "d", base + "s"}
+    elif base.endswith(("sh", "ch", "ss", "x", "o")):
+        out |= {base + "ed", base + "es"}
+    elif base.endswith("p") and base in ("snap",):
+        out |= {base + "ped", base + "s"}
+    else:
+        out |= {base + "ed", base + "s"}
+    return out
+
+
+SPEECH_VERBS: frozenset[str] = frozenset(f for b in _SPEECH_BASES for f in _forms(b)) - {
+    "go",
+    "put",
+    "begin",
+    "tell",
+    "sing",
+    "call",
+    "return",
+    "object",
+    "state",
+    "echo",
+    "correct",
+    "reason",
+    "bark",
+    "add",
+    "continue",
+    "answer",
+    "cry",
+    "laugh",
+    "sigh",
+    "say",
+    "ask",
+    "reply",
+}
+SPEECH_VERBS = SPEECH_VERBS | {"answer", "cry", "say", "ask", "reply"}  # bare forms follow "did"/"would"
+
+# verbs a person does; a capitalised word right before one is probably a person
+HUMAN_VERBS: frozenset[str] = (
+    SPEECH_VERBS
+    | frozenset(
+        f
+        for b in (
+            "look smile laugh nod shake turn walk sit stand feel think know want wish hesitate sniff grin frown "
+            "stare glance open close watch listen hear see take come went run hurry rise step lean kiss hug "
+            "blush weep cry sigh shrug wonder remember realise realize decide try love hate like seem "
+            "pause start stop sleep wake eat drink write read reach grip breathe understand laugh believe hope"
+        ).split()
+        for f in _forms(b)
+    )
+    | frozenset(
+        "had has was is could would should might must can will did does felt thought knew saw took came went "
+        "ran rose sat stood understood wrote read heard made gave got kept left began wept".split()
+    )
+)
+
+DIMINUTIVES: dict[str, set[str]] = {
+    "elizabeth": {"lizzy", "lizzie", "liz", "eliza", "beth", "betsy", "bess", "bessie", "betty", "libby"},
+    "catherine": {"kitty", "kate", "cathy", "katie", "kit"},
+    "katherine": {"kitty", "kate", "kathy", "katie"},
+    "james": {"jim", "jimmy", "jamie", "jem"},
+    "thomas": {"tom", "tommy"},
+    "robert": {"bob", "bobby", "rob", "robin", "bert"},
+    "william": {"bill", "billy", "will", "willy", "willie"},
+    "richard": {"dick", "dickie", "rick", "richie"},
+    "henry": {"harry", "hal", "hank"},
+    "john": {"jack", "johnny", "jacky"},
+    "frances": {"fanny", "fran"},
+    "eleanor": {"nell", "nelly", "ellie"},
+    "helen": {"nell", "nelly"},
+    "margaret": {"meg", "peggy", "maggie", "madge", "daisy"},
+    "mary": {"polly", "molly", "mamie", "minnie"},
+    "sarah": {"sally", "sadie"},
+    "edward": {"ted", "teddy", "ned", "ed", "eddie"},
+    "charles": {"charley", "charlie", "chuck"},
+    "frederick": {"fred", "freddy", "freddie"},
+    "samuel": {"sam", "sammy"},
+    "benjamin": {"ben", "benny"},
+    "nicholas": {"nick", "nicky"},
+    "anthony": {"tony"},
+    "susan": {"sue", "susie", "suky"},
+    "anne": {"annie", "nan", "nancy"},
+    "ann": {"annie", "nan", "nancy"},
+    "daniel": {"dan", "danny"},
+    "joseph": {"joe", "joey"},
+    "michael": {"mike", "mickey"},
+    "andrew": {"andy", "drew"},
+    "timothy": {"tim", "timmy"},
+    "matthew": {"matt", "matty"},
+    "dorothy": {"dolly", "dot", "dora"},
+    "dorothea": {"dora", "dodo"},
+    "jane": {"jenny", "janey", "jenny"},
+    "augustus": {"gus"},
+    "albert": {"bertie", "al"},
+    "herbert": {"bertie", "herb"},
+    "alexander": {"alex", "sandy", "alec"},
+    "christopher": {"chris", "kit"},
+    "isabella": {"bella", "isa"},
+    "isabel": {"bella"},
+    "theodore": {"theo", "teddy"},
+    "wilhelmina": {"mina", "minnie"},
+    "louisa": {"lou", "louie"},
+    "caroline": {"carrie", "caro"},
+    "georgiana": {"georgie"},
+    "george": {"georgie"},
+    "patrick": {"pat", "paddy"},
+    "patricia": {"pat", "patty"},
+    "rebecca": {"becky"},
+    "josephine": {"josie", "jo"},
+    "lucy": {"lu"},
+    "walter": {"wat", "walt"},
+    "lawrence": {"larry"},
+    "arthur": {"art", "artie"},
+    "francis": {"frank", "frankie"},
+    "agnes": {"aggie"},
+    "harriet": {"hattie", "harry"},
+    "matilda": {"tilly", "mattie"},
+    "emily": {"emmy", "em"},
+    "emma": {"emmy", "em"},
+    "victoria": {"vicky", "tori"},
+    "virginia": {"ginny"},
+    "gilbert": {"gil"},
+}
+
+# capitalised words that are never a character's name by themselves
+NOT_NAMES: frozenset[str] = frozenset(
+    """i i'm i'll i've i'd oh o ah aye yes no nay well why what who how where when there here then now this that
+    these those the a an and but or nor for so yet if my your his her our their its it it's he she they we you
+    me him them us mr mrs miss ms dr sir madam ma'am lady lord god heaven heavens hell christ jesus lord's
+    monday tuesday wednesday thursday friday saturday sunday january february march april may june july
+    august september october november december christmas easter english french german italian russian
+    spanish american british irish scotch scottish indian chapter book part volume mamma mama papa pa ma
+    mother father aunt uncle granny grandma grandpa mum mom dad daddy mummy baby sister brother cousin
+    dear darling sweetheart love honey okay ok yeah hey hi hello goodbye good bye thank thanks please sorry
+    alas hush hurrah hurray bravo indeed perhaps certainly surely nothing everything something anything
+    nobody everybody somebody anybody none all some any one two three four five six seven eight nine ten
+    first second third last next not never ever always still only just even also too very quite rather
+    mrs. mr. dr. st. st saint mount lake river street square hall house park court road lane abbey church
+    castle manor cottage lodge place row hill island bridge club hotel inn station gardens college school
+    company bank hospital office farm end north south east west heaven's ye yon sire mister missus
+    captain colonel admiral general major professor doctor king queen prince princess duke duchess count
+    countess baron emperor empress master mistress majesty highness excellency lordship ladyship""".split()
+)
+
+# a name ending in one of these is a place or an institution
+PLACE_WORDS: frozenset[str] = frozenset(
+    """street square hall house park court road lane abbey church castle manor cottage lodge place row hill
+    island bridge club hotel inn station gardens garden college school company bank hospital office farm end
+    river lake mount mountain valley wood woods forest city town village county shire sea ocean bay harbour
+    harbor cathedral chapel palace tower gate terrace crescent avenue buildings street's close green common
+    heath moor fields field museum gallery theatre theater society institute university railway""".split()
+)
+
+# words before a capitalised word that mark it as a place or a thing, not a person
+PLACE_PREPS = frozenset("in into near within throughout across toward towards via".split())
+DETERMINERS = frozenset("the a an this that these those every each some any no another".split())

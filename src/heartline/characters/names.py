@@ -1,0 +1,356 @@
+"""Finding the names of people in a story and grouping them into characters.
+
+A name is a run of capitalised words that the story itself treats as a name: the words are (almost) never
+written in lower case, and appear capitalised in the middle of sentences. Each distinct run ("form") is then
+judged person or not by evidence gathered across the whole story: honorifics ("Mr. Darcy"), speech verbs
+("said Anne", "Willow says"), other human verbs ("Buffy opens"), vocatives inside quotes ("Listen, Wil,"),
+and spaCy's entity labels on a small sample of sentences; against it count place prepositions ("in
+England"), determiners ("a Slayer") and place words ("Kellynch Hall"). Forms judged to be people are then
+clustered into characters: first and last names, honorifics, diminutives and prefixes ("Wil" / "Willow").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from ..story import Story
+from .lexicon import (
+    DETERMINERS,
+    DIMINUTIVES,
+    HONORIFICS,
+    HUMAN_VERBS,
+    NOT_NAMES,
+    PLACE_PREPS,
+    PLACE_WORDS,
+    SPEECH_VERBS,
+)
+from .tokens import Tok
+
+_WORD = re.compile(r"^[A-Z][a-zA-Z'’]*[a-z][a-zA-Z'’]*$|^[A-Z]$")
+_DASHES = "-—–"
+_PARTICLES = {"de", "van", "von", "du", "le", "la", "di", "da", "del", "der", "ten", "st.", "o'"}
+_NER_SENTENCES = 400
+_MARRIED = {"mrs", "madame", "mme", "frau", "signora", "marchioness", "countess", "duchess", "baroness"}
+_NON_PERSON = {"GPE", "LOC", "FAC", "ORG", "NORP", "WORK_OF_ART", "PRODUCT", "EVENT", "LANGUAGE", "DATE", "TIME"}
+
+
+@dataclass(slots=True)
+class Occurrence:
+    """One place a name form occurs: token indices ``[first, last]`` and character offsets."""
+
+    first: int
+    last: int
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class Form:
+    """A distinct name as written ("Mr. Darcy"), its parts and the evidence for it being a person."""
+
+    text: str
+    title: str | None
+    names: tuple[str, ...]
+    occurrences: list[Occurrence] = field(default_factory=list)
+    person: float = 0.0
+    other: float = 0.0
+    speech: int = 0
+    vocative: int = 0
+    ner_person: int = 0
+    ner_other: int = 0
+
+    @property
+    def count(self) -> int:
+        return len(self.occurrences)
+
+
+@dataclass(slots=True)
+class Cluster:
+    """Forms that name one character."""
+
+    forms: list[Form]
+    titles: set[str] = field(default_factory=set)
+
+    @property
+    def count(self) -> int:
+        return sum(f.count for f in self.forms)
+
+    def best_name(self) -> str:
+        """The most complete form that occurs at least twice (else the most frequent one)."""
+        pool = [f for f in self.forms if f.count >= 2] or self.forms
+        return max(pool, key=lambda f: (len(f.names) + (f.title is not None), f.count)).text
+
+
+def _clean(text: str) -> str:
+    return text.rstrip(_DASHES)
+
+
+def word_stats(toks: Sequence[Tok]) -> tuple[Counter[str], Counter[str], Counter[str]]:
+    """Counts of each word capitalised, capitalised mid-sentence, and in lower case."""
+    cap: Counter[str] = Counter()
+    mid: Counter[str] = Counter()
+    low: Counter[str] = Counter()
+    for t in toks:
+        w = _clean(t.text)
+        if not w:
+            continue
+        c = w[0]
+        if c.isupper():
+            cap[w] += 1
+            if not t.sent_start:
+                mid[w] += 1
+        elif c.islower():
+            low[w] += 1
+    return cap, mid, low
+
+
+class NameWords:
+    """Decides whether a capitalised word can be (part of) a name in this story."""
+
+    def __init__(self, toks: Sequence[Tok]) -> None:
+        self.cap, self.mid, self.low = word_stats(toks)
+        self._memo: dict[str, bool] = {}
+
+    def __call__(self, word: str) -> bool:
+        hit = self._memo.get(word)
+        if hit is None:
+            hit = self._memo[word] = self._judge(word)
+        return hit
+
+    def _judge(self, w: str) -> bool:
+        if not _WORD.match(w) or w.lower() in NOT_NAMES or w.lower() in HONORIFICS:
+            return False
+        if w.isupper() and len(w) > 1:
+            return False
+        low = self.low[w.lower()]
+        return self.mid[w] >= 1 and low <= 0.1 * self.cap[w]
+
+
+def is_title(t: Tok) -> bool:
+    """A capitalised honorific token (Mr., Mrs, Lady, Captain ...)."""
+    return t.text[:1].isupper() and t.lower in HONORIFICS
+
+
+def find_forms(toks: Sequence[Tok], namewords: NameWords) -> dict[str, Form]:
+    """Every run of name words (with an optional leading honorific), grouped by how it is written."""
+    forms: dict[str, Form] = {}
+    n = len(toks)
+    i = 0
+    while i < n:
+        t = toks[i]
+        title = None
+        j = i
+        if is_title(t) and i + 1 < n and _adjacent(toks, i, i + 1) and namewords(_clean(toks[i + 1].text)):
+            title = t.text
+            j = i + 1
+        if not namewords(_clean(toks[j].text)):
+            i += 1
+            continue
+        k = j
+        while k + 1 < n and _adjacent(toks, k, k + 1) and not toks[k].text.endswith(tuple(_DASHES)):
+            nxt = toks[k + 1]
+            if namewords(_clean(nxt.text)):
+                k += 1
+            elif nxt.lower in _PARTICLES and k + 2 < n and namewords(_clean(toks[k + 2].text)):
+                k += 2
+            else:
+                break
+        if _compound(toks, k):  # "Buffy-sadness"
+            i = k + 1
+            continue
+        names = tuple(_clean(toks[x].text) for x in range(j, k + 1) if toks[x].lower not in _PARTICLES)
+        if not names:
+            i = k + 1
+            continue
+        text = " ".join(([title] if title else []) + [_clean(toks[x].text) for x in range(j, k + 1)])
+        end = toks[k].start + len(_clean(toks[k].text))
+        form = forms.get(text)
+        if form is None:
+            form = forms[text] = Form(text, title.rstrip(".").lower() if title else None, names)
+        form.occurrences.append(Occurrence(i, k, t.start, end))
+        i = k + 1
+    return forms
+
+
+def _adjacent(toks: Sequence[Tok], a: int, b: int) -> bool:
+    ta, tb = toks[a], toks[b]
+    return ta.sent == tb.sent and ta.quote == tb.quote and tb.start - ta.end <= 1
+
+
+def _compound(toks: Sequence[Tok], k: int) -> bool:
+    """The name is glued to a lower-case word by a hyphen ("Buffy-sadness")."""
+    if k + 2 >= len(toks):
+        return False
+    h, w = toks[k + 1], toks[k + 2]
+    return h.text in _DASHES and h.start == toks[k].end and w.start == h.end and w.text[:1].islower()
+
+
+def gather_evidence(toks: Sequence[Tok], forms: dict[str, Form]) -> None:
+    """Score each form for being a person from the words around its occurrences."""
+    n = len(toks)
+    for form in forms.values():
+        last = form.names[-1].lower()
+        if last in PLACE_WORDS and len(form.names) > 1:
+            form.other += 3 * form.count
+        for occ in form.occurrences:
+            prev = toks[occ.first - 1] if occ.first > 0 else None
+            nxt = toks[occ.last + 1] if occ.last + 1 < n else None
+            nxt2 = toks[occ.last + 2] if occ.last + 2 < n else None
+            same_prev = prev is not None and prev.sent == toks[occ.first].sent
+            if form.title:
+                form.person += 2
+            if nxt is not None and (
+                nxt.lower in SPEECH_VERBS
+                or (nxt2 is not None and nxt.lower.endswith("ly") and nxt2.lower in SPEECH_VERBS)
+            ):
+                form.speech += 1
+                form.person += 3
+            elif same_prev and prev is not None and prev.lower in SPEECH_VERBS and prev.quote < 0:
+                form.speech += 1
+                form.person += 3
+            elif nxt is not None and nxt.lower in HUMAN_VERBS and nxt.sent == toks[occ.last].sent:
+                form.person += 1
+            if toks[occ.first].quote >= 0 and _vocative(toks, occ.first, occ.last):
+                form.vocative += 1
+                form.person += 1.5
+            if same_prev and prev is not None and not form.title:
+                if prev.lower in PLACE_PREPS:
+                    form.other += 2
+                elif prev.lower in DETERMINERS:
+                    form.other += 2
+
+
+def _vocative(toks: Sequence[Tok], first: int, last: int) -> bool:
+    """``, Wil,`` / ``“Wil!`` / ``you, Wil.`` inside a quote: the name is addressed."""
+    q = toks[first].quote
+    before = toks[first - 1] if first > 0 else None
+    after = toks[last + 1] if last + 1 < len(toks) else None
+    b_ok = (
+        before is None
+        or before.quote != q
+        or before.text in {",", "“", '"', "‘", "'", "!", "?", "."}
+        or before.lower in {"dear", "my", "o", "oh"}
+    )
+    a_ok = after is None or after.quote != q or after.text in {",", "!", "?", ".", ";", "—", "--"}
+    return (
+        b_ok
+        and a_ok
+        and (before is None or before.quote != q or before.text != "." or after is None or after.text != ".")
+    )
+
+
+def ner_votes(story: Story, toks: Sequence[Tok], forms: dict[str, Form]) -> None:
+    """Run spaCy's entity recogniser on a few sentences of each doubtful form and count its labels."""
+    from ..segment import get_nlp
+
+    doubtful = [f for f in forms.values() if not f.title and f.count >= 2]
+    doubtful.sort(key=lambda f: -f.count)
+    wanted: dict[int, list[tuple[Form, Occurrence]]] = defaultdict(list)
+    for f in doubtful:
+        for occ in f.occurrences[:2]:
+            si = toks[occ.first].sent
+            if si in wanted or len(wanted) < _NER_SENTENCES:
+                wanted[si].append((f, occ))
+    if not wanted or not story.sentences:
+        return
+    nlp = get_nlp()
+    ner = nlp.get_pipe("ner")
+    order = sorted(wanted)
+    docs = (nlp.make_doc(story.text[story.sentences[s].start : story.sentences[s].end]) for s in order)
+    for si, doc in zip(order, ner.pipe(docs, batch_size=128), strict=True):  # type: ignore[attr-defined]
+        base = story.sentences[si].start
+        for form, occ in wanted[si]:
+            for ent in doc.ents:
+                es, ee = base + ent.start_char, base + ent.end_char
+                if es < occ.end and ee > occ.start:
+                    if ent.label_ == "PERSON":
+                        form.ner_person += 1
+                        form.person += 1.5
+                    elif ent.label_ in _NON_PERSON:
+                        form.ner_other += 1
+                        form.other += 1.5
+                    break
+
+
+def is_person(form: Form) -> bool:
+    """Judge a form from its evidence."""
+    if form.title:
+        return form.names[-1].lower() not in PLACE_WORDS
+    if form.names[-1].lower() in PLACE_WORDS:
+        return False
+    if form.person <= form.other:
+        return False
+    return form.count >= 2 or form.speech >= 1
+
+
+# -- clustering --------------------------------------------------------------------------------------
+
+
+def _gender_of_title(title: str | None) -> str | None:
+    return HONORIFICS.get(title) if title else None
+
+
+def _first_name_matches(short: str, full: str) -> bool:
+    """``short`` is ``full`` itself, a diminutive of it, or a prefix of it of three letters or more."""
+    s, f = short.lower(), full.lower()
+    if s == f:
+        return True
+    if s in DIMINUTIVES.get(f, ()):
+        return True
+    return len(s) >= 3 and f.startswith(s) and len(f) > len(s)
+
+
+def _compatible(form: Form, cluster: Cluster, gender: dict[str, str | None]) -> bool:
+    if form.title and cluster.titles and form.title not in cluster.titles:
+        return False  # "Mr Elliot" is not "Sir Walter Elliot"; "Mrs Croft" is not "Admiral Croft"
+    if (form.title in _MARRIED) != bool(cluster.titles & _MARRIED):
+        return False  # "Mrs Charles Musgrove" is not "Charles Musgrove"
+    g = gender.get(form.text)
+    if g is not None and any(gender.get(f.text) not in (None, g) for f in cluster.forms):
+        return False  # "Mr. Pontellier" is not "Edna Pontellier"
+    for g in cluster.forms:
+        a, b = form.names, g.names
+        if a == b:
+            return True
+        if len(a) < len(b):
+            if len(a) == 1 and a == b[-1:]:  # "Captain Wentworth" / "Wentworth"
+                return True
+            if a == b[: len(a)]:  # "Anne" / "Anne Elliot"; "Sir Walter" / "Walter Elliot"
+                return True
+            if len(a) == 1 and _first_name_matches(a[0], b[0]):  # "Lizzy" / "Elizabeth Bennet"
+                return True
+        elif len(a) == 1 == len(b) and _first_name_matches(a[0], b[0]):  # "Wil" / "Willow"
+            return True
+    return False
+
+
+def cluster_forms(forms: Sequence[Form], gender: dict[str, str | None] | None = None) -> list[Cluster]:
+    """Group person forms into characters, longest names first; an ambiguous short form stays apart
+    unless one candidate is at least twice as frequent as the others."""
+    clusters: list[Cluster] = []
+    order = sorted(forms, key=lambda f: (-len(f.names), -(f.title is not None), -f.count))
+    for form in order:
+        fits = [c for c in clusters if _compatible(form, c, gender or {})]
+        target: Cluster | None = None
+        if len(fits) == 1:
+            target = fits[0]
+        elif len(fits) > 1:
+            fits.sort(key=lambda c: -c.count)
+            if fits[0].count >= 2 * fits[1].count:
+                target = fits[0]
+        if target is None:
+            clusters.append(Cluster([form], {form.title} if form.title else set()))
+        else:
+            target.forms.append(form)
+            if form.title:
+                target.titles.add(form.title)
+    return clusters
+
+
+def slug(name: str) -> str:
+    """A lowercase id from a name: "Mr. Darcy" -> "mr-darcy"."""
+    s = re.sub(r"[^a-z0-9]+", "-", name.lower().replace("’", "").replace("'", "")).strip("-")
+    return s or "character"

@@ -1,0 +1,235 @@
+"""Who each pronoun means: gender learned from the story, then a salience walk through the text.
+
+Genders come from honorifics and from the pronouns that follow a character's name when that character is
+the only one named in the sentence. Third-person pronouns are resolved to a recent mention of a character
+of the same gender, preferring subjects, recent sentences and the story's main character. First-person
+pronouns in the narration of a first-person story go to the narrator. (Inside quotes "I" and "you" depend
+on who speaks, so the speakers step adds those mentions.)
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .lexicon import FIRST_PERSON, HONORIFICS, HUMAN_VERBS, PRONOUNS
+from .tokens import Tok
+
+_LOOKBACK_SENTENCES = 6
+_CONJ = {
+    "and",
+    "but",
+    "then",
+    "when",
+    "while",
+    "as",
+    "so",
+    "if",
+    "though",
+    "although",
+    "because",
+    "until",
+    "before",
+    "after",
+    "that",
+}
+_ADVERBS = {
+    "always",
+    "never",
+    "still",
+    "just",
+    "then",
+    "now",
+    "also",
+    "only",
+    "can",
+    "could",
+    "would",
+    "will",
+    "did",
+    "does",
+    "had",
+    "has",
+    "was",
+    "is",
+}
+
+
+@dataclass(slots=True)
+class Ref:
+    """A mention found so far: character index, token span, and whether it is a sentence's subject."""
+
+    char: int
+    first: int
+    last: int
+    kind: str
+    subject: bool = False
+
+
+def learn_genders(toks: Sequence[Tok], names: Sequence[Ref], titles: Sequence[set[str]]) -> list[str | None]:
+    """A gender ("he", "she") per character, or None where the story does not tell."""
+    votes = [Counter[str]() for _ in titles]
+    for ci, ts in enumerate(titles):
+        for t in ts:
+            g = HONORIFICS.get(t)
+            if g:
+                votes[ci][g] += 5
+    by_sent: dict[int, list[Ref]] = {}
+    for r in names:
+        if toks[r.first].quote < 0:
+            by_sent.setdefault(toks[r.first].sent, []).append(r)
+    n = len(toks)
+    for refs in by_sent.values():
+        if len({r.char for r in refs}) != 1:
+            continue
+        r = refs[0]
+        sent = toks[r.first].sent
+        i = r.last + 1
+        seen_next = False
+        while i < n and toks[i].sent <= sent + 1:
+            t = toks[i]
+            if t.sent == sent + 1 and t.sent in by_sent:
+                break
+            if t.quote < 0 and t.lower in PRONOUNS:
+                votes[r.char][PRONOUNS[t.lower]] += 0.5 if seen_next else 1
+                break
+            seen_next = seen_next or t.sent > sent
+            i += 1
+    out: list[str | None] = []
+    for v in votes:
+        he, she = v["he"], v["she"]
+        out.append("he" if he >= 1 and he >= 1.5 * she else "she" if she >= 1 and she >= 1.5 * he else None)
+    return out
+
+
+def narration_is_first_person(toks: Sequence[Tok]) -> bool:
+    """Most narration sentences... at least a few "I"s per thousand narration words."""
+    narr = [t for t in toks if t.quote < 0]
+    i_count = sum(1 for t in narr if t.text == "I")
+    return i_count >= 10 and i_count >= 0.006 * max(len(narr), 1)
+
+
+class Resolver:
+    """Walks the tokens once, resolving pronouns with a list of recent mentions."""
+
+    def __init__(
+        self, toks: Sequence[Tok], genders: Sequence[str | None], weight: Sequence[int], narrator: int | None
+    ) -> None:
+        self.toks = toks
+        self.genders = genders
+        self.narrator = narrator
+        top = max(range(len(weight)), key=lambda i: weight[i]) if weight else -1
+        self.main = top
+        self.recent: list[Ref] = []
+
+    def run(self, names: Sequence[Ref]) -> list[Ref]:
+        """All mentions: the names given plus every pronoun resolved."""
+        toks = self.toks
+        starts = {r.first: r for r in names}
+        out: list[Ref] = []
+        sent_has_subject: dict[int, bool] = {}
+        i, n = 0, len(toks)
+        while i < n:
+            t = toks[i]
+            r = starts.get(i)
+            if r is not None:
+                r.subject = not sent_has_subject.get(t.sent, False) and self._subject_like(r.first, r.last)
+                sent_has_subject[t.sent] = True
+                self._push(r)
+                out.append(r)
+                i = r.last + 1
+                continue
+            if t.lower in PRONOUNS:
+                ci = self._resolve(i, PRONOUNS[t.lower])
+                if ci is not None:
+                    subj = t.lower in ("he", "she") and not sent_has_subject.get(t.sent, False)
+                    ref = Ref(ci, i, i, "pronoun", subj)
+                    self._push(ref)
+                    out.append(ref)
+                if t.lower in ("he", "she"):
+                    sent_has_subject[t.sent] = True
+            elif self.narrator is not None and t.quote < 0 and t.lower in FIRST_PERSON:
+                ref = Ref(self.narrator, i, i, "pronoun", t.lower == "i")
+                self._push(ref)
+                out.append(ref)
+            i += 1
+        return out
+
+    def _subject_like(self, first: int, last: int) -> bool:
+        """Starts its clause or comes right before a verb, and is not a possessive."""
+        if self._possessive(last):
+            return False
+        toks = self.toks
+        prev = toks[first - 1] if first > 0 else None
+        if (
+            prev is None
+            or prev.sent != toks[first].sent
+            or prev.text in {",", ";", ":", "—", "“", '"'}
+            or prev.lower in _CONJ
+        ):
+            return True
+        j = last + 1
+        while j < len(toks) and j <= last + 3 and (toks[j].lower.endswith("ly") or toks[j].lower in _ADVERBS):
+            if toks[j].lower in HUMAN_VERBS:
+                return True
+            j += 1
+        return j < len(toks) and (toks[j].lower in HUMAN_VERBS or toks[j].lower.endswith("ed"))
+
+    def _possessive(self, last: int) -> bool:
+        nxt = self.toks[last + 1] if last + 1 < len(self.toks) else None
+        return nxt is not None and nxt.lower in ("'s", "’s")
+
+    def _push(self, r: Ref) -> None:
+        self.recent.append(r)
+        if len(self.recent) > 40:
+            del self.recent[:10]
+
+    def _resolve(self, i: int, gender: str) -> int | None:
+        t = self.toks[i]
+        best, best_score = None, -1e9
+        seen: set[int] = set()
+        for rank, r in enumerate(reversed(self.recent)):
+            rt = self.toks[r.first]
+            dist = t.sent - rt.sent
+            if dist > _LOOKBACK_SENTENCES or rank > 25:
+                break
+            if r.char in seen:
+                continue
+            seen.add(r.char)
+            g = self.genders[r.char]
+            if g is not None and g != gender:
+                continue
+            score = -float(dist) - 0.3 * len(seen)
+            if g is None:
+                score -= 2.5
+            if r.subject:
+                score += 1.5
+            if r.char == self.main:
+                score += 0.7
+            if t.quote >= 0 and rt.quote < 0 and rt.para != t.para:
+                score -= 0.5
+            if t.quote < 0 and rt.quote >= 0:
+                score -= 3  # names spoken in dialogue are often of people who are not there
+            if t.lower in ("him", "himself", "herself") and dist == 0 and r.subject and t.lower == "him":
+                score -= 3  # "Anne saw him": not Anne
+            if score > best_score:
+                best, best_score = r.char, score
+        return best
+
+
+def acting(toks: Sequence[Tok], refs: Sequence[Ref]) -> set[int]:
+    """Characters that act in the narration: a name or subject pronoun followed by a human verb."""
+    out: set[int] = set()
+    n = len(toks)
+    for r in refs:
+        if toks[r.first].quote >= 0 or (r.kind == "pronoun" and not r.subject):
+            continue
+        j = r.last + 1
+        while j < n and toks[j].lower in _ADVERBS and j <= r.last + 2:
+            if toks[j].lower in HUMAN_VERBS:
+                break
+            j += 1
+        if j < n and toks[j].sent == toks[r.last].sent and toks[j].quote < 0 and toks[j].lower in HUMAN_VERBS:
+            out.add(r.char)
+    return out

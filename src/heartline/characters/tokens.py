@@ -1,0 +1,62 @@
+"""A flat token table of a story: every token with its sentence, paragraph and quote.
+
+The characters and speakers steps walk the whole book several times; a list of small records with plain
+ints is cheaper to walk than spaCy ``Doc`` objects and carries what both steps need: is the token spoken
+(inside a quote part) or narration, and where its sentence and paragraph are.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from ..story import Story
+
+
+@dataclass(slots=True)
+class Tok:
+    """One token. ``quote`` is the index of the quote whose spoken words hold it, or -1 in narration."""
+
+    start: int
+    end: int
+    text: str
+    lower: str
+    sent: int
+    para: int
+    quote: int
+    sent_start: bool
+
+
+def story_docs(story: Story) -> list[tuple[int, object]]:
+    """``(paragraph start, spaCy Doc)`` for every paragraph, made by the segment step (or now)."""
+    from ..segment import paragraph_docs
+
+    return paragraph_docs(story)
+
+
+def build_tokens(story: Story) -> list[Tok]:
+    """Every word token of the story (spaces dropped), in text order."""
+    part_spans = sorted((s, e, qi) for qi, q in enumerate(story.quotes) for s, e in q.parts)
+    part_starts = [p[0] for p in part_spans]
+    sent_starts = [s.start for s in story.sentences]
+    toks: list[Tok] = []
+    prev_sent = -1
+    seen_word = False
+    for pi, (pstart, doc) in enumerate(story_docs(story)):
+        for t in doc:  # type: ignore[attr-defined]
+            if t.is_space:
+                continue
+            start = pstart + t.idx
+            end = start + len(t.text)
+            si = bisect.bisect_right(sent_starts, start) - 1 if sent_starts else pi
+            qi = -1
+            j = bisect.bisect_right(part_starts, start) - 1
+            if j >= 0 and part_spans[j][0] <= start < part_spans[j][1]:
+                qi = part_spans[j][2]
+            if si != prev_sent:
+                seen_word = False
+                prev_sent = si
+            first = not seen_word and t.text[0].isalpha()
+            seen_word = seen_word or first
+            toks.append(Tok(start, end, t.text, t.text.lower(), si, pi, qi, first))
+    return toks

@@ -1,0 +1,432 @@
+"""The "speakers" step: who says each quote, and to whom.
+
+Evidence for each quote, strongest first:
+
+1. a speech tag with a name: “...,” said Anne / Willow says quietly / Anne said, “...”  (explicit)
+2. a speech tag with a pronoun: “...,” she said  (anaphoric: the pronoun's gender, then turn-taking)
+3. a character named as the subject of the narration in the quote's paragraph: Buffy opens her eyes.
+4. turn-taking: in a conversation the speakers alternate; a quote in the same paragraph as the last one
+   continues it; a vocative ("Listen, Wil,") names the addressee, so the speaker is someone else
+   (implicit)
+
+Addressees are the characters named by vocatives, the object of "said to X", else the other party of the
+conversation. Once speakers are known, "I" inside a quote is a mention of the speaker and "you" of the
+addressee; both are added to ``story.mentions``.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from .characters.lexicon import FIRST_PERSON, PRONOUNS, SECOND_PERSON, SPEECH_VERBS
+from .characters.resolve import Ref
+from .characters.tokens import Tok
+from .pipeline import register_step
+from .story import Mention, Story
+
+__all__ = ["attribute_speakers", "make_speakers"]
+
+_ADVERB_LIKE = {"again", "then", "now", "at", "once", "still", "presently", "suddenly", "softly", "quickly"}
+_MAX_GAP_PARAGRAPHS = 2
+_SPEECH_NOUNS = {
+    "reply",
+    "answer",
+    "rejoinder",
+    "remark",
+    "exclamation",
+    "words",
+    "cry",
+    "retort",
+    "response",
+    "observation",
+    "question",
+}
+_FILLERS = {"well", "and", "then", "but", "or", "so", "of", "course", "like", "even"}
+
+
+@dataclass(slots=True)
+class Evidence:
+    """What the text around one quote says about its speaker and addressees."""
+
+    tag_speaker: int | None = None  # character index from a speech tag
+    tag_kind: str | None = None  # "name" or "pronoun"
+    tag_gender: str | None = None  # gender of a pronoun tag ("she said")
+    tag_addressee: int | None = None
+    action: int | None = None  # character named as subject in the paragraph's narration
+    action_gender: str | None = None  # gender of a subject pronoun in the paragraph's narration
+    action_pronoun: int | None = None  # who that pronoun was resolved to
+    vocatives: list[int] = field(default_factory=list)
+    named: set[int] = field(default_factory=set)  # named inside the quote, not as a vocative
+
+
+def attribute_speakers(story: Story) -> None:
+    """Set ``speaker``, ``addressees`` and ``attribution`` of every quote (see the module docstring)."""
+    toks: list[Tok] = story.cache.get("tokens") or []
+    refs: list[Ref] = story.cache.get("refs") or []
+    ids: list[str] = story.cache.get("char_index") or [c.id for c in story.characters]
+    if not story.quotes:
+        return
+    genders = {i: story.character(cid).gender for i, cid in enumerate(ids)}  # type: ignore[union-attr]
+    ev = _evidence(story, toks, refs)
+    present = {i for i, cid in enumerate(ids) if story.character(cid).present}  # type: ignore[union-attr]
+    for e in ev:
+        absent = [v for v in e.vocatives if v not in present]
+        e.vocatives = [v for v in e.vocatives if v in present]
+        e.named.update(absent)
+    speakers, kinds, addressees = _decide(story, ev, genders)
+    for qi, q in enumerate(story.quotes):
+        sp = speakers[qi]
+        q.speaker = ids[sp] if sp is not None else None
+        q.attribution = kinds[qi] if sp is not None else None
+        q.addressees = [ids[a] for a in addressees[qi] if a != sp]
+    _quote_mentions(story, toks, ids)
+    _count(story)
+
+
+# -- evidence ---------------------------------------------------------------------------------------
+
+
+def _evidence(story: Story, toks: Sequence[Tok], refs: Sequence[Ref]) -> list[Evidence]:
+    by_first = {r.first: r for r in refs}
+    by_last = {r.last: r for r in refs}
+    quote_toks: dict[int, list[int]] = defaultdict(list)
+    para_toks: dict[int, list[int]] = defaultdict(list)
+    for i, t in enumerate(toks):
+        para_toks[t.para].append(i)
+        if t.quote >= 0:
+            quote_toks[t.quote].append(i)
+    out: list[Evidence] = []
+    for qi, q in enumerate(story.quotes):
+        e = Evidence()
+        qt = quote_toks.get(qi, [])
+        pt = para_toks.get(q.paragraph, [])
+        if qt:
+            for window in _windows(toks, qt, pt):
+                if _tag(toks, window, by_first, by_last, e):
+                    break
+            _inside(toks, qt, by_first, e)
+        _action(toks, pt, by_first, e)
+        out.append(e)
+    return out
+
+
+def _windows(toks: Sequence[Tok], qt: list[int], pt: list[int]) -> list[list[int]]:
+    """Narration next to a quote: inside it (between parts), after it, before it."""
+    first, last = qt[0], qt[-1]
+    inside = [i for i in range(first, last + 1) if toks[i].quote < 0]
+    after: list[int] = []
+    j = last + 1
+    while j < len(toks) and toks[j].para == toks[last].para and toks[j].quote < 0:
+        after.append(j)
+        if toks[j].text in {".", "!", "?"} and len(after) > 1:
+            break
+        j += 1
+    before: list[int] = []
+    j = first - 1
+    while j >= 0 and toks[j].para == toks[first].para and toks[j].quote < 0:
+        if toks[j].text in {".", "!", "?"} and before:
+            break
+        before.append(j)
+        j -= 1
+    before.reverse()
+    return [w for w in (inside, after, before) if w]
+
+
+def _tag(
+    toks: Sequence[Tok], window: list[int], by_first: dict[int, Ref], by_last: dict[int, Ref], e: Evidence
+) -> bool:
+    """Find "X said" / "said X" in a window; fill the tag fields. True when a speech verb was found."""
+    for i in window:
+        if toks[i].lower in _SPEECH_NOUNS and i >= 2 and toks[i - 1].lower in ("'s", "’s") and (i - 2) in by_last:
+            r = by_last[i - 2]  # "was Mrs Smith's reply"
+            e.tag_speaker, e.tag_kind = r.char, r.kind
+            return True
+        if toks[i].lower in _SPEECH_NOUNS and i >= 1 and toks[i - 1].lower in ("his", "her"):
+            e.tag_kind, e.tag_gender = "pronoun", PRONOUNS[toks[i - 1].lower]  # "was her answer"
+            r = by_first.get(i - 1)
+            if r is not None:
+                e.tag_speaker = r.char
+            return True
+        if toks[i].lower not in SPEECH_VERBS:
+            continue
+        subj = _ref_before(toks, i, by_last)
+        obj_pos = "after"
+        if subj is None:
+            subj = _ref_after(toks, i, by_first)
+            obj_pos = "after-subject"
+        pron = None
+        if subj is None:
+            k = i - 1
+            if k >= 0 and toks[k].lower in ("he", "she"):
+                pron = PRONOUNS[toks[k].lower]
+            elif i + 1 < len(toks) and toks[i + 1].lower in ("he", "she"):
+                pron = PRONOUNS[toks[i + 1].lower]
+        if subj is not None:
+            e.tag_speaker = subj.char
+            e.tag_kind = subj.kind
+            if subj.kind == "pronoun":
+                e.tag_gender = PRONOUNS.get(toks[subj.first].lower)
+        elif pron is not None:
+            e.tag_kind = "pronoun"
+            e.tag_gender = pron
+        e.tag_addressee = _addressee_after(toks, i, by_first, skip=subj if obj_pos == "after-subject" else None)
+        return subj is not None or pron is not None
+    return False
+
+
+def _ref_before(toks: Sequence[Tok], i: int, by_last: dict[int, Ref]) -> Ref | None:
+    """The subject of a speech verb before it: "Anne said", "Anne quietly said", "Anne smiled and said"."""
+    for k in range(i - 1, max(i - 7, -1), -1):
+        r = by_last.get(k)
+        if r is not None:
+            if k == i - 1 or r.subject:
+                return r
+            return None
+        t = toks[k]
+        if not t.text[:1].isalpha() or t.quote >= 0 or t.sent != toks[i].sent:
+            return None
+    return None
+
+
+def _ref_after(toks: Sequence[Tok], i: int, by_first: dict[int, Ref]) -> Ref | None:
+    for k in (i + 1, i + 2):
+        if k >= len(toks):
+            return None
+        r = by_first.get(k)
+        if r is not None:
+            return r
+        if not (toks[k].lower.endswith("ly") or toks[k].lower in _ADVERB_LIKE):
+            return None
+    return None
+
+
+def _addressee_after(toks: Sequence[Tok], i: int, by_first: dict[int, Ref], skip: Ref | None) -> int | None:
+    k = i + 1 if skip is None else skip.last + 1
+    if k < len(toks) and toks[k].lower == "to":
+        k += 1
+    r = by_first.get(k)
+    if r is not None and toks[i].lower not in ("said", "says", "say"):
+        return r.char
+    if r is not None and k > 0 and toks[k - 1].lower == "to":
+        return r.char
+    return None
+
+
+def _inside(toks: Sequence[Tok], qt: list[int], by_first: dict[int, Ref], e: Evidence) -> None:
+    """Vocatives and other names inside the quote's own words."""
+    qset = set(qt)
+    for i in qt:
+        r = by_first.get(i)
+        if r is None or r.kind != "name":
+            continue
+        before = toks[i - 1] if i - 1 in qset else None
+        after = toks[r.last + 1] if r.last + 1 in qset else None
+        b_ok = before is None or before.text in {",", "!", "?", "—"} or before.lower in {"dear", "my", "oh", "o"}
+        if before is not None and before.text == "," and i >= 2 and toks[i - 2].lower in _FILLERS:
+            b_ok = False  # "And then, well, Tara.": talked about, not to
+        a_ok = after is None or after.text in {",", "!", "?", ".", ";", "—"}
+        if (
+            b_ok
+            and a_ok
+            and not (before is not None and after is not None and before.text == "." and after.text == ".")
+        ):
+            if before is None and after is not None and after.text == ".":
+                e.named.add(r.char)  # "Tara." on its own: talked about
+                continue
+            if r.char not in e.vocatives:
+                e.vocatives.append(r.char)
+        else:
+            e.named.add(r.char)
+
+
+def _action(toks: Sequence[Tok], pt: list[int], by_first: dict[int, Ref], e: Evidence) -> None:
+    """The first subject in the paragraph's narration: who acts where the quote is said."""
+    for i in pt:
+        if toks[i].quote >= 0:
+            continue
+        r = by_first.get(i)
+        if r is not None and r.subject:
+            if r.kind == "name":
+                e.action = r.char
+            else:
+                e.action_gender = PRONOUNS.get(toks[i].lower)
+                e.action_pronoun = r.char
+            return
+        if toks[i].lower in ("he", "she") and r is None:
+            e.action_gender = toks[i].lower
+            return
+
+
+# -- decisions --------------------------------------------------------------------------------------
+
+
+def _decide(
+    story: Story, ev: Sequence[Evidence], genders: dict[int, str | None]
+) -> tuple[list[int | None], list[str], list[list[int]]]:
+    n = len(story.quotes)
+    speakers: list[int | None] = [None] * n
+    kinds = ["implicit"] * n
+    addressees: list[list[int]] = [[] for _ in range(n)]
+    for qi, e in enumerate(ev):  # pass 1: named speech tags and named actors
+        if e.tag_speaker is not None and e.tag_kind == "name" and e.tag_speaker not in e.vocatives:
+            speakers[qi], kinds[qi] = e.tag_speaker, "explicit"
+        elif e.tag_kind is None and e.action is not None and e.action not in e.vocatives:
+            speakers[qi], kinds[qi] = e.action, "explicit"
+    for qi in range(n):  # pass 2, forward: pronoun tags, continuation, turn-taking
+        if speakers[qi] is not None:
+            continue
+        sp, kind = _infer(story, qi, ev, speakers, genders)
+        speakers[qi], kinds[qi] = sp, kind
+    for qi in range(n):
+        addressees[qi] = _addressees(story, qi, ev, speakers)
+    return speakers, kinds, addressees
+
+
+def _same_conversation(story: Story, a: int, b: int) -> bool:
+    pa, pb = story.quotes[a].paragraph, story.quotes[b].paragraph
+    return 0 <= pb - pa <= _MAX_GAP_PARAGRAPHS
+
+
+def _infer(
+    story: Story, qi: int, ev: Sequence[Evidence], speakers: list[int | None], genders: dict[int, str | None]
+) -> tuple[int | None, str]:
+    e = ev[qi]
+    q = story.quotes[qi]
+    excluded = set(e.vocatives)
+    gender = e.tag_gender or (e.action_gender if e.tag_kind is None else None)
+    kind = "anaphoric" if e.tag_kind == "pronoun" else "implicit"
+    prev = qi - 1 if qi > 0 and _same_conversation(story, qi - 1, qi) else None
+    if prev is not None and story.quotes[prev].paragraph == q.paragraph and e.tag_kind is None:
+        sp = speakers[prev]
+        if sp is not None and sp not in excluded:
+            return sp, "implicit"
+    cands: list[int] = []
+    if e.tag_kind == "pronoun" and e.tag_speaker is not None:
+        cands.append(e.tag_speaker)
+    alt = _alternation(story, qi, speakers, ev)
+    cands = alt + cands
+    if e.action_pronoun is not None:
+        cands.append(e.action_pronoun)
+    if prev is not None and speakers[prev] is not None:
+        cands.append(speakers[prev])  # a speaker may go on after a narration break
+    nxt = _next_known(story, qi, speakers)
+    if nxt:
+        cands.extend(nxt)
+    last_speaker = speakers[prev] if prev is not None else None
+    cands = [c for c in cands if c not in e.named] + [c for c in cands if c in e.named]
+    for c in cands:
+        if c in excluded:
+            continue
+        if gender is not None and genders.get(c) not in (None, gender):
+            continue
+        if (
+            c == last_speaker
+            and story.quotes[prev].paragraph != q.paragraph
+            and c not in alt[:0]
+            and not excluded
+            and gender is None
+        ):  # type: ignore[index]
+            continue
+        return c, kind
+    if e.tag_kind == "pronoun" and e.tag_speaker is not None and e.tag_speaker not in excluded:
+        return e.tag_speaker, kind
+    if e.action_pronoun is not None and e.action_pronoun not in excluded:
+        return e.action_pronoun, kind
+    return None, kind
+
+
+def _alternation(story: Story, qi: int, speakers: list[int | None], ev: Sequence[Evidence]) -> list[int]:
+    """Who turn-taking expects: the one who spoke before the last speaker, or whom the last one spoke to."""
+    out: list[int] = []
+    i = qi - 1
+    seen: list[int] = []
+    while i >= 0 and _same_conversation(story, i, i + 1) and len(seen) < 3:
+        sp = speakers[i]
+        if sp is not None and (not seen or seen[-1] != sp):
+            seen.append(sp)
+        if ev[i].vocatives and len(seen) == 1 and ev[i].vocatives[0] != sp:
+            out.append(ev[i].vocatives[0])
+        i -= 1
+    if len(seen) >= 2:
+        out.append(seen[1])
+    out += [s for s in seen[2:]]
+    if seen:
+        out.append(seen[0])
+    dedup: list[int] = []
+    for c in out:
+        if c not in dedup:
+            dedup.append(c)
+    return dedup
+
+
+def _next_known(story: Story, qi: int, speakers: list[int | None]) -> list[int]:
+    """Backward turn-taking: the speaker two quotes on, then one quote on."""
+    out: list[int] = []
+    j1, j2 = qi + 1, qi + 2
+    if (
+        j2 < len(speakers)
+        and _same_conversation(story, qi, j1)
+        and _same_conversation(story, j1, j2)
+        and speakers[j2] is not None
+    ):
+        out.append(speakers[j2])  # type: ignore[arg-type]
+    return out
+
+
+def _addressees(story: Story, qi: int, ev: Sequence[Evidence], speakers: list[int | None]) -> list[int]:
+    e = ev[qi]
+    sp = speakers[qi]
+    out = [v for v in e.vocatives if v != sp]
+    if e.tag_addressee is not None and e.tag_addressee != sp and e.tag_addressee not in out:
+        out.append(e.tag_addressee)
+    if out:
+        return out
+    for j in (qi - 1, qi + 1, qi - 2, qi + 2):
+        if 0 <= j < len(speakers) and _same_conversation(story, min(j, qi), max(j, qi)):
+            other = speakers[j]
+            if other is not None and other != sp:
+                return [other]
+    return []
+
+
+# -- after the speakers are known ---------------------------------------------------------------------
+
+
+def _quote_mentions(story: Story, toks: Sequence[Tok], ids: Sequence[str]) -> None:
+    """ "I" inside a quote means its speaker; "you" its first addressee."""
+    extra: list[Mention] = []
+    for t in toks:
+        if t.quote < 0:
+            continue
+        q = story.quotes[t.quote]
+        if t.lower in FIRST_PERSON and q.speaker:
+            extra.append(Mention(t.start, t.end, q.speaker, "pronoun"))
+        elif t.lower in SECOND_PERSON and q.addressees and len(q.addressees) == 1:
+            extra.append(Mention(t.start, t.end, q.addressees[0], "pronoun"))
+    if extra:
+        story.mentions = sorted(story.mentions + extra, key=lambda m: m.start)
+
+
+def _count(story: Story) -> None:
+    quotes: dict[str, int] = defaultdict(int)
+    addressed: set[str] = set()
+    mentions: dict[str, int] = defaultdict(int)
+    for q in story.quotes:
+        if q.speaker:
+            quotes[q.speaker] += 1
+        addressed.update(q.addressees)
+    for m in story.mentions:
+        mentions[m.character] += 1
+    for c in story.characters:
+        c.quotes = quotes.get(c.id, 0)
+        c.mentions = mentions.get(c.id, 0)
+        c.present = c.present or c.quotes > 0 or c.id in addressed
+
+
+@register_step("speakers", requires=("quotes", "characters", "mentions"), assigns=("speakers",))
+def make_speakers(**_: Any) -> Callable[[Story], None]:
+    """Speaker, addressees and how the speaker was found, for every quote."""
+    return attribute_speakers
