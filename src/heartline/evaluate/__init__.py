@@ -1,0 +1,1 @@
+"""Readers for benchmark data and their metrics."""
