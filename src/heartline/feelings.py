@@ -30,7 +30,7 @@ import bisect
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .pipeline import register_step
@@ -94,7 +94,7 @@ def _each(words: list[str], labels: _L) -> dict[str, _L]:
 
 LEXICON_VERBS: dict[str, tuple[str, _L]] = {
     "love": ("subj", {"love": 0.8}), "adore": ("subj", {"love": 0.8}), "cherish": ("subj", {"love": 0.7}),
-    "miss": ("subj", {"love": 0.5, "sadness": 0.4}), "long": ("intr", {"desire": 0.7}),
+    "miss": ("subj", {"love": 0.6, "sadness": 0.25}), "long": ("intr", {"desire": 0.7}),
     "crave": ("subj", {"desire": 0.7}), "desire": ("subj", {"desire": 0.7}), "like": ("subj", {"approval": 0.4}),
     "trust": ("subj", {"admiration": 0.5}), "admire": ("subj", {"admiration": 0.8}),
     "respect": ("subj", {"admiration": 0.6}), "hate": ("subj", {"anger": 0.7, "disgust": 0.3}),
@@ -216,6 +216,8 @@ _TARGET_PREPS = frozenset({"at", "for", "toward", "towards", "of", "on", "about"
 _LIGHT_VERBS = frozenset({"have", "has", "had", "having", "feel", "feels", "felt", "feeling", "show", "showed",
                           "hide", "hid", "harbor", "harbour", "harbored",
                           "send", "sends", "sent", "hold", "held"})  # fmt: skip
+_INNER_VERBS = frozenset({"have", "has", "had", "having", "feel", "feels", "felt", "feeling", "harbor", "harbour",
+                          "harbored", "hide", "hid", "hides", "hiding"})  # fmt: skip
 _FIRST = frozenset({"i", "me", "my", "myself", "mine"})
 _SECOND = frozenset({"you", "your", "yourself", "yours"})
 _THIRD = {"she": "she", "her": "she", "herself": "she", "hers": "she",
@@ -387,14 +389,21 @@ class _Reader:
 
     ctx: _Context
     unit: _Unit
+    forced: dict[int, str] = field(default_factory=dict)  # token index -> character, decided elsewhere
 
     def char(self, tok: Token) -> str | None:
         """The character a token refers to, or None."""
+        if tok.i in self.forced:
+            return self.forced[tok.i]
         start = self.unit.start + tok.idx
+        low = tok.text.lower()
         m = _mention_at(self.ctx, start, start + len(tok.text))
         if m is not None:
+            if low in _THIRD and not low.endswith("self") and tok.dep_ not in ("nsubj", "nsubjpass"):
+                subj = self._clause_subject(tok)
+                if subj == m.character:  # "she trusts her": a plain pronoun is not its own clause's subject
+                    return _resolve_pronoun(self.ctx, low, start, self.unit.start, False, subj)
             return m.character
-        low = tok.text.lower()
         q = self.unit.quote
         if q is not None:
             if low in _FIRST:
@@ -409,25 +418,35 @@ class _Reader:
             return self.ctx.names.get(low)
         return None
 
+    def _clause_subject(self, tok: Token) -> str | None:
+        """The character of the subject of the clause a (non-subject) token sits in."""
+        head = tok.head
+        while head.dep_ in ("prep", "pobj", "dobj") and head.head is not head:
+            head = head.head
+        subj = _child(head, ("nsubj", "nsubjpass"))
+        if subj is None or subj is tok or (subj.lower_ in _THIRD and not subj.dep_.startswith("nsubj")):
+            return None
+        return self.char(subj)
+
     def _pronoun(self, tok: Token, low: str, start: int) -> str | None:
         subject = tok.dep_ in ("nsubj", "nsubjpass")
-        avoid = None
-        if not subject:
-            head = tok.head
-            while head.dep_ in ("prep", "pobj", "dobj") and head.head is not head:
-                head = head.head
-            subj = _child(head, ("nsubj", "nsubjpass"))
-            if subj is not None and subj is not tok:
-                avoid = self.char(subj)
-            if low.endswith("self"):
-                return avoid if avoid else self.ctx.pov.get(self.ctx.story.chapter_at(start))
+        avoid = None if subject else self._clause_subject(tok)
+        if not subject and low.endswith("self"):
+            return avoid if avoid else self.ctx.pov.get(self.ctx.story.chapter_at(start))
         return _resolve_pronoun(self.ctx, low, start, self.unit.start, subject, avoid)
 
     def chars(self, tok: Token) -> list[str]:
-        """Characters of a token and the tokens joined to it by "and"."""
-        out = []
-        for t in (tok, *tok.conjuncts):
+        """Characters of a token and the tokens joined to it by "and" (who are different people)."""
+        return self.distinct((tok, *tok.conjuncts))
+
+    def distinct(self, toks: Iterable[Token]) -> list[str]:
+        """Characters of coordinated tokens, a pronoun that repeats an earlier one re-resolved."""
+        out: list[str] = []
+        for t in toks:
             c = self.char(t)
+            if c in out and t.lower_ in _THIRD:  # "from Buffy and from herself": not Buffy again
+                start = self.unit.start + t.idx
+                c = _resolve_pronoun(self.ctx, t.lower_, start, self.unit.start, False, c)
             if c and c not in out:
                 out.append(c)
         return out
@@ -492,6 +511,9 @@ class _Hit:
     targets: list[str]
     labels: dict[str, float]
     slot: bool  # a word in the experiencer's place was found (a character or not)
+    pronoun: str | None = None  # the gender of a he / she pronoun in the experiencer's place
+    inner: bool = False  # a private state (love, fear, a crush), not a visible act (crying, a smile)
+    slot_i: int | None = None  # index of the experiencer's word in the doc
 
 
 def _lexicon_entry(tok: Token) -> tuple[str, _L] | None:
@@ -540,17 +562,21 @@ def _read_trigger(tok: Token, kind: str, labels: _L, reader: _Reader) -> _Hit:
             tgt = _prep_targets(head, reader, set(exp))
     exp = list(dict.fromkeys(exp))
     tgt = [t for t in dict.fromkeys(tgt) if t not in exp]
-    return _Hit(exp, tgt, labels, slot is not None)
+    pronoun = _THIRD.get(slot.lower_) if slot is not None and slot.dep_ in ("nsubj", "nsubjpass") else None
+    inner = kind in ("subj", "adj") or (kind == "noun" and tok.head.lower_ in _INNER_VERBS)
+    return _Hit(exp, tgt, labels, slot is not None, pronoun, inner, None if slot is None else slot.i)
 
 
 def _from_chars(prep_parent: Token, reader: _Reader) -> list[str]:
     """Characters after "from" attached to a word ("the sadness from Buffy and from herself")."""
-    out: list[str] = []
+    toks: list[Token] = []
     for c in prep_parent.children:
         if c.dep_ == "prep" and c.lower_ == "from":
             for cc in (c, *c.conjuncts):
-                out += [x for p in cc.children if p.dep_ == "pobj" for x in reader.chars(p)]
-    return out
+                for p in cc.children:
+                    if p.dep_ == "pobj":
+                        toks += [p, *p.conjuncts]
+    return reader.distinct(toks)
 
 
 def _noun_experiencer(tok: Token, reader: _Reader) -> tuple[Token | None, list[str]]:
@@ -656,13 +682,17 @@ def _unit_feelings(ctx: _Context, u: _Unit, doc: Doc, model: dict[str, float], l
             hit = _read_trigger(tok, kind, labels, reader)
             if not hit.experiencers and hit.slot:
                 continue  # "the sadness is comforting": someone or something else, not a character
+            if u.quote is None and hit.inner and hit.pronoun:
+                hit = _point_of_view(ctx, u, hit, tok, kind, labels, reader)
             exps: list[str | None] = list(hit.experiencers) or [_default_experiencer(ctx, u, doc, reader)]
+            if not hit.targets and u.quote is not None and u.quote.addressees:
+                hit.targets = _addressed(doc, u.quote, labels)
             for e in exps:
                 if e is not None:
                     lexicon_exps.append(e)
                 for label, base in labels.items():
                     w = _intensity(tok, base)
-                    targets: list[str | None] = list(hit.targets) or [None]
+                    targets: list[str | None] = [t for t in hit.targets if t != e] or [None]
                     for t in targets:
                         add(e, t, label, w)
     if model:
@@ -675,6 +705,29 @@ def _unit_feelings(ctx: _Context, u: _Unit, doc: Doc, model: dict[str, float], l
             add(exp, t, label, p)
     return [Feeling(exp, tgt, label, w, u.start, u.end, u.quote is not None and exp is not None and exp == speaker)
             for (exp, tgt, label), w in found.items()]  # fmt: skip
+
+
+def _point_of_view(ctx: _Context, u: _Unit, hit: _Hit, tok: Token, kind: str, labels: _L, reader: _Reader) -> _Hit:
+    """In close third person the narrator sees into one mind: a private feeling told of "she" or "he"
+    belongs to the point-of-view character when the gender fits (and it is not felt toward them)."""
+    pov = ctx.pov.get(ctx.story.chapter_at(u.start))
+    if not pov or ctx.genders.get(pov) != hit.pronoun or hit.experiencers == [pov] or hit.slot_i is None:
+        return hit
+    reader.forced[hit.slot_i] = pov
+    again = _read_trigger(tok, kind, labels, reader)
+    del reader.forced[hit.slot_i]
+    return again if again.experiencers == [pov] and pov not in again.targets else hit
+
+
+def _addressed(doc: Doc, quote: Quote, labels: _L) -> list[str]:
+    """In a quote, an emotion word with no target of its own goes to the addressee when the sentence
+    speaks to them ("you", a vocative) or the emotion is a social one."""
+    addressee = quote.addressees[0]
+    if addressee == quote.speaker:
+        return []
+    if any(lab in SOCIAL_LABELS for lab in labels) or any(t.lower_ in _SECOND for t in doc):
+        return [addressee]
+    return []
 
 
 def _explicit(doc: Doc, reader: _Reader, char: str) -> bool:
