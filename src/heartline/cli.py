@@ -145,3 +145,98 @@ def read(
         from .summary import summarize
 
         click.echo(summarize(story))
+
+
+# --- emotions (issue 3): thin wrappers over heartline.emotions.cli_impl --------------------------------
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("file", type=click.Path(dir_okay=False, allow_dash=True))
+@click.option("--model", default=None, help="Model folder or name (default: the shipped emotions-minilm-v1).")
+@click.option("--batch-size", type=int, default=64, show_default=True, help="Texts per model call.")
+@explain_errors
+def emotions(file: str, model: str | None, batch_size: int) -> None:
+    """Emotion scores for each line of FILE (one text per line; - for stdin), as JSON lines.
+
+    Each output line is {"text", "scores": {label: probability} for the 28 GoEmotions labels,
+    "labels": the labels passing their thresholds, best first}.
+
+    \b
+    Example:
+      echo "Thank you so much!" | heartline emotions -
+    """
+    from .emotions.cli_impl import run_emotions
+
+    run_emotions(file, sys.stdout, model=model, batch_size=batch_size)
+
+
+@main.group("train", context_settings=CONTEXT)
+def train_group() -> None:
+    """Train heartline's models (needs: pip install 'heartline[train]').
+
+    \b
+    Example:
+      heartline train emotions --data ../shared/data/goemotions --out models/emotions-minilm-v1
+    """
+
+
+@train_group.command("emotions", context_settings=CONTEXT)
+@click.option("--data", required=True, type=click.Path(file_okay=False, exists=True), help="Folder with train.tsv, dev.tsv.")
+@click.option("--out", required=True, type=click.Path(file_okay=False), help="Model folder to write (ONNX int8).")
+@click.option("--work-dir", type=click.Path(file_okay=False), help="Checkpoint + fp32 ONNX (default runs/<out name>).")
+@click.option("--epochs", type=int, default=3, show_default=True)
+@click.option("--batch-size", type=int, default=32, show_default=True)
+@click.option("--loss", type=click.Choice(["bce", "bce-weighted"]), default="bce", show_default=True)
+@click.option("--seed", type=int, default=13, show_default=True)
+@click.option("--threads", type=int, default=2, show_default=True, help="torch threads.")
+@click.option("--limit", type=int, default=None, help="Use only the first N training rows (smoke test).")
+@click.option("--skip-train", is_flag=True, help="Reuse the checkpoint in --work-dir; export and tune only.")
+@explain_errors
+def train_emotions_cmd(data: str, out: str, work_dir: str | None, epochs: int, batch_size: int, loss: str,
+                       seed: int, threads: int, limit: int | None, skip_train: bool) -> None:  # fmt: skip
+    """Fine-tune all-MiniLM-L6-v2 on GoEmotions and write an ONNX int8 model folder.
+
+    \b
+    Example:
+      heartline train emotions --data ../shared/data/goemotions --out runs/my-emotions --epochs 3
+    """
+    from pathlib import Path
+
+    from .emotions.train import train_emotions
+
+    metrics = train_emotions(
+        Path(data), Path(out), Path(work_dir) if work_dir else None, skip_train=skip_train, epochs=epochs,
+        batch_size=batch_size, loss=loss, seed=seed, threads=threads, limit=limit,
+    )  # fmt: skip
+    import json
+
+    click.echo(json.dumps({k: v for k, v in metrics.items() if k != "dev_rows"}, indent=1))
+
+
+@main.group("evaluate", context_settings=CONTEXT)
+def evaluate_group() -> None:
+    """Score heartline against benchmark data.
+
+    \b
+    Example:
+      heartline evaluate goemotions --data ../shared/data/goemotions --split dev
+    """
+
+
+@evaluate_group.command("goemotions", context_settings=CONTEXT)
+@click.option("--data", required=True, type=click.Path(file_okay=False), help="Folder with <split>.tsv files.")
+@click.option("--split", default="dev", show_default=True, help="Which split file to score.")
+@click.option("--model", default=None, help="Model folder or name (default: the shipped emotions-minilm-v1).")
+@explain_errors
+def evaluate_goemotions_cmd(data: str, split: str, model: str | None) -> None:
+    """Macro- and micro-F1 over the 28 labels, per-label F1 and Ekman macro-F1, as JSON.
+
+    \b
+    Example:
+      heartline evaluate goemotions --data ../shared/data/goemotions --split dev
+    """
+    import json
+
+    from .emotions.cli_impl import evaluate_goemotions
+
+    click.echo(json.dumps(evaluate_goemotions(data, split=split, model=model), indent=1))
