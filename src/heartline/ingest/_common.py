@@ -155,13 +155,18 @@ def _decode_guessed(data: bytes, name: str, warnings: list[str]) -> str:
     """Bytes in the encoding charset-normalizer finds, with a warning; DecodeError when none fits."""
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
+    matches = list(from_bytes(data))
+    best = matches[0] if matches else None
     if best is None or best.encoding is None:
         raise DecodeError(
             f"{name} is not UTF-8 and its encoding could not be recognised",
             _iconv(name, "WINDOWS-1252"),
         )
     enc = best.encoding
+    # Western text often fits cp1250 and cp1252 equally well; a tie goes to cp1252, by far the commoner.
+    for m in matches:
+        if m.encoding == "cp1252" and m.chaos <= best.chaos and m.coherence >= best.coherence - 0.01:
+            enc = "cp1252"
     warnings.append(
         f"{name} is not UTF-8; it was read as {enc}. If letters look wrong, convert it first: "
         f"iconv -f {enc.upper()} -t UTF-8 {name} > story-utf8.txt"

@@ -62,9 +62,9 @@ class _Archive:
         self.inflated = 0
         try:
             self.zf = zipfile.ZipFile(path)
-        except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+        except (zipfile.BadZipFile, OSError, ValueError, EOFError):
             raise UnsafeArchive(
-                f"{path.name} is not a valid EPUB: it is not a zip archive ({exc})",
+                f"{path.name} is not a valid EPUB: it is not a zip archive",
                 "Check the download; if it is plain text or HTML, rename it or pass --format text / ao3",
             ) from None
         self._names = set(self.zf.namelist())
@@ -103,7 +103,10 @@ class _Archive:
                 f"{self.name} is a broken EPUB: {name} is missing", "Re-download or re-export it"
             ) from None
         if info.file_size > 1_000_000 and info.file_size > MAX_RATIO * max(1, info.compress_size):
-            raise self._bomb()
+            raise UnsafeArchive(
+                f"{self.name}: {name} claims to inflate {info.compress_size:,} bytes into {info.file_size:,}",
+                "This looks like a zip bomb; do not open it (a real EPUB compresses text about 3 to 1)",
+            )
         out = bytearray()
         try:
             with self.zf.open(info) as fh:

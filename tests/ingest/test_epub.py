@@ -1,0 +1,151 @@
+"""EPUB 2 and 3: spine order, table-of-contents titles, metadata, and refusing unsafe archives."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from heartline.errors import FormatError, NoStoryFound, UnsafeArchive
+from heartline.ingest import epub, load
+
+from .builders import make_epub, xhtml
+from .helpers import assert_chapters_cover, assert_titles_in_text
+
+EXPECTED = (
+    "Chapter One\n\nThe ferry left at dawn. Noor stood at the rail and did not wave.\n\n"
+    "“You could stay,” said Teo. “Nobody would mind.”\n\n"
+    "Chapter Two\n\nThe island was smaller than she remembered.\n\nTeo had kept her letters in a tin box."
+)
+
+
+@pytest.mark.parametrize("version", [2, 3])
+def test_epub_text_chapters_metadata(tmp_path: Path, version: int) -> None:
+    story = load(make_epub(tmp_path / "book.epub", version=version))
+    assert story.text == EXPECTED
+    assert [c.title for c in story.chapters] == ["Chapter One", "Chapter Two"]
+    assert_chapters_cover(story)
+    assert_titles_in_text(story)
+    md = story.metadata
+    assert (md.source_format, md.source, md.title) == ("epub", "book.epub", "The Ferry Year")
+    assert md.authors == ["A. Tester", "B. Tester"]
+    assert md.tags == ["Islands", "Letters"]
+    assert md.language == "en"
+    assert md.summary == "A year of ferries."
+
+
+@pytest.mark.parametrize("version", [2, 3])
+def test_titles_from_toc_when_documents_have_no_heading(tmp_path: Path, version: int) -> None:
+    story = load(make_epub(tmp_path / "plain.epub", version=version, headings=False))
+    assert story.text == EXPECTED  # the table of contents' titles open each chapter
+    assert [c.title for c in story.chapters] == ["Chapter One", "Chapter Two"]
+
+
+def test_title_from_heading_without_toc(tmp_path: Path) -> None:
+    path = make_epub(tmp_path / "b.epub", extra_members={"OEBPS/nav.xhtml": "<html><body><p>x</p></body></html>"})
+    story = load(path)
+    assert [c.title for c in story.chapters] == ["Chapter One", "Chapter Two"]
+
+
+def test_documents_without_title_continue_the_chapter(tmp_path: Path) -> None:
+    path = make_epub(tmp_path / "split.epub")
+    with zipfile.ZipFile(path, "a") as zf:  # a second file for chapter two, as e-book tools split long chapters
+        zf.writestr("OEBPS/text/ch2b.xhtml", xhtml(None, ["The tin box was full."], heading=False))
+        opf = zf.read("OEBPS/content.opf").decode()
+    opf = opf.replace(
+        "</manifest>", '<item id="c2b" href="text/ch2b.xhtml" media-type="application/xhtml+xml"/></manifest>'
+    ).replace("</spine>", '<itemref idref="c2b"/></spine>')
+    rebuilt = tmp_path / "split2.epub"
+    with zipfile.ZipFile(path) as src, zipfile.ZipFile(rebuilt, "w") as dst:
+        for info in src.infolist():
+            dst.writestr(info, opf if info.filename == "OEBPS/content.opf" else src.read(info))
+    story = load(rebuilt)
+    assert len(story.chapters) == 2
+    assert story.text.endswith("tin box.\n\nThe tin box was full.")
+
+
+def test_scripts_and_styles_dropped(tmp_path: Path) -> None:
+    doc = xhtml("Chapter One", ["Words."], extra='<script>alert("x")</script><style>p{}</style>')
+    path = make_epub(tmp_path / "s.epub", extra_members={"OEBPS/text/ch1.xhtml": doc})
+    text = load(path).text
+    assert "alert" not in text and "p{}" not in text
+
+
+def test_not_a_zip(tmp_path: Path) -> None:
+    path = tmp_path / "fake.epub"
+    path.write_text("This is not an EPUB at all.\n", encoding="utf-8")
+    with pytest.raises(UnsafeArchive, match="not a zip"):
+        load(path)
+
+
+@pytest.mark.parametrize("member", ["../evil.xhtml", "OEBPS/../../evil.xhtml", "/etc/evil.xhtml", "C:/evil.xhtml"])
+def test_path_traversal_is_refused(tmp_path: Path, member: str) -> None:
+    path = make_epub(tmp_path / "trav.epub")
+    with zipfile.ZipFile(path, "a") as zf:
+        zf.writestr(zipfile.ZipInfo(member), "<html/>")
+    with pytest.raises(UnsafeArchive, match="outside the archive"):
+        load(path)
+
+
+def test_zip_bomb_by_ratio_is_refused(tmp_path: Path) -> None:
+    bomb = b"<html><body><p>" + b"a" * 20_000_000 + b"</p></body></html>"  # 20 MB that deflate to ~20 KB
+    path = make_epub(tmp_path / "bomb.epub", extra_members={"OEBPS/text/ch1.xhtml": bomb})
+    with pytest.raises(UnsafeArchive, match="zip bomb"):
+        load(path)
+
+
+def test_total_inflated_size_is_capped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(epub, "MAX_INFLATED", 2_000)  # stands in for 200 MB, so the test stays small
+    with pytest.raises(UnsafeArchive, match="zip bomb"):
+        load(make_epub(tmp_path / "big.epub"))
+
+
+def test_zip_without_package_is_not_an_epub(tmp_path: Path) -> None:
+    path = tmp_path / "other.epub"
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("notes.txt", "hello")
+    with pytest.raises(FormatError, match="not an EPUB"):
+        load(path)
+
+
+def test_epub_of_images_has_no_story(tmp_path: Path) -> None:
+    chapters = [("Cover", [])]
+    path = make_epub(tmp_path / "img.epub", chapters=chapters, headings=False)
+    with pytest.raises(NoStoryFound):
+        load(path)
+
+
+def test_drm_is_refused(tmp_path: Path) -> None:
+    enc = (
+        '<encryption xmlns="urn:oasis:names:tc:opendocument:xmlns:container" '
+        'xmlns:enc="http://www.w3.org/2001/04/xmlenc#"><enc:EncryptedData><enc:CipherData>'
+        '<enc:CipherReference URI="OEBPS/text/ch1.xhtml"/></enc:CipherData></enc:EncryptedData></encryption>'
+    )
+    path = make_epub(tmp_path / "drm.epub", extra_members={"META-INF/encryption.xml": enc})
+    with pytest.raises(FormatError, match="DRM"):
+        load(path)
+
+
+def test_external_entities_are_never_resolved(tmp_path: Path) -> None:
+    doc = (
+        '<?xml version="1.0"?><!DOCTYPE html [<!ENTITY secret SYSTEM "file:///etc/hostname">]>'
+        '<html xmlns="http://www.w3.org/1999/xhtml"><body><h1>Chapter One</h1>'
+        "<p>Before &secret; after.</p></body></html>"
+    )
+    path = make_epub(tmp_path / "xxe.epub", extra_members={"OEBPS/text/ch1.xhtml": doc})
+    hostname = Path("/etc/hostname").read_text().strip() if Path("/etc/hostname").exists() else "\x00"
+    text = load(path).text
+    assert "Before" in text and "after." in text
+    assert hostname not in text
+
+
+def test_epub_is_sniffed_without_extension(tmp_path: Path) -> None:
+    path = make_epub(tmp_path / "book")
+    assert load(path).metadata.source_format == "epub"
+
+
+def test_chapter_count_matches_builder(tmp_path: Path) -> None:
+    many = [(f"Chapter {i}", [f"Paragraph {i}."]) for i in range(1, 30)]
+    story = load(make_epub(tmp_path / "many.epub", chapters=many))
+    assert [c.title for c in story.chapters] == [t for t, _ in many]
