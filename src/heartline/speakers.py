@@ -31,6 +31,7 @@ __all__ = ["attribute_speakers", "make_speakers"]
 
 _ADVERB_LIKE = {"again", "then", "now", "at", "once", "still", "presently", "suddenly", "softly", "quickly"}
 _MAX_GAP_PARAGRAPHS = 2
+_MARKS = {'"', "“", "”", "'", "‘", "’", "``", "''"}
 _SPEECH_NOUNS = {
     "reply",
     "answer",
@@ -126,13 +127,25 @@ def _windows(toks: Sequence[Tok], qt: list[int], pt: list[int]) -> list[list[int
         j += 1
     before: list[int] = []
     j = first - 1
+    while j >= 0 and toks[j].text in _MARKS:
+        j -= 1
+    mark_skip = j
     while j >= 0 and toks[j].para == toks[first].para and toks[j].quote < 0:
         if toks[j].text in {".", "!", "?"} and before:
             break
         before.append(j)
         j -= 1
     before.reverse()
-    return [w for w in (inside, after, before) if w]
+    lead_in: list[int] = []
+    j = mark_skip
+    if not before and j >= 0 and toks[j].quote < 0 and toks[j].text in {":", "--", "—", ",", "-"}:
+        while j >= 0 and toks[j].quote < 0 and len(lead_in) < 25:  # "Captain Wentworth said--" ¶ “...”
+            if toks[j].text in {".", "!", "?"} and lead_in:
+                break
+            lead_in.append(j)
+            j -= 1
+        lead_in.reverse()
+    return [w for w in (inside, after, before, lead_in) if w]
 
 
 def _tag(

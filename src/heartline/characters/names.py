@@ -303,28 +303,32 @@ def _first_name_matches(short: str, full: str) -> bool:
     return len(s) >= 3 and f.startswith(s) and len(f) > len(s)
 
 
-def _compatible(form: Form, cluster: Cluster, gender: dict[str, str | None]) -> bool:
-    if form.title and cluster.titles and form.title not in cluster.titles:
-        return False  # "Mr Elliot" is not "Sir Walter Elliot"; "Mrs Croft" is not "Admiral Croft"
+def _compatible(form: Form, cluster: Cluster, gender: dict[str, str | None]) -> int:
+    """How well ``form`` fits ``cluster``: 0 not at all, 1 diminutive or prefix, 2 a first or last name,
+    3 the same names."""
+    if form.title and form.title not in cluster.titles:
+        if cluster.titles or len(form.names) < 2:
+            return 0  # "Mr Elliot" is not "Sir Walter Elliot"; "Miss Barry" need not be "Diana Barry"
     if (form.title in _MARRIED) != bool(cluster.titles & _MARRIED):
-        return False  # "Mrs Charles Musgrove" is not "Charles Musgrove"
+        return 0  # "Mrs Charles Musgrove" is not "Charles Musgrove"
     g = gender.get(form.text)
     if g is not None and any(gender.get(f.text) not in (None, g) for f in cluster.forms):
-        return False  # "Mr. Pontellier" is not "Edna Pontellier"
-    for g in cluster.forms:
-        a, b = form.names, g.names
+        return 0  # "Mr. Pontellier" is not "Edna Pontellier"
+    best = 0
+    for f in cluster.forms:
+        a, b = form.names, f.names
         if a == b:
-            return True
+            return 3
         if len(a) < len(b):
-            if len(a) == 1 and a == b[-1:]:  # "Captain Wentworth" / "Wentworth"
-                return True
             if a == b[: len(a)]:  # "Anne" / "Anne Elliot"; "Sir Walter" / "Walter Elliot"
-                return True
-            if len(a) == 1 and _first_name_matches(a[0], b[0]):  # "Lizzy" / "Elizabeth Bennet"
-                return True
+                best = max(best, 2)
+            elif len(a) == 1 and a == b[-1:] and (form.title or f.title):  # "Wentworth" / "Captain Wentworth"
+                best = max(best, 2)
+            elif len(a) == 1 and _first_name_matches(a[0], b[0]):  # "Lizzy" / "Elizabeth Bennet"
+                best = max(best, 1)
         elif len(a) == 1 == len(b) and _first_name_matches(a[0], b[0]):  # "Wil" / "Willow"
-            return True
-    return False
+            best = max(best, 1)
+    return best
 
 
 def cluster_forms(forms: Sequence[Form], gender: dict[str, str | None] | None = None) -> list[Cluster]:
@@ -333,13 +337,15 @@ def cluster_forms(forms: Sequence[Form], gender: dict[str, str | None] | None = 
     clusters: list[Cluster] = []
     order = sorted(forms, key=lambda f: (-len(f.names), -(f.title is not None), -f.count))
     for form in order:
-        fits = [c for c in clusters if _compatible(form, c, gender or {})]
+        scored = [(_compatible(form, c, gender or {}), c) for c in clusters]
+        top = max((sc for sc, _ in scored), default=0)
+        fits = [c for sc, c in scored if sc == top and top > 0]
         target: Cluster | None = None
         if len(fits) == 1:
             target = fits[0]
         elif len(fits) > 1:
             fits.sort(key=lambda c: -c.count)
-            if fits[0].count >= 2 * fits[1].count:
+            if fits[0].count >= 1.5 * fits[1].count:
                 target = fits[0]
         if target is None:
             clusters.append(Cluster([form], {form.title} if form.title else set()))
