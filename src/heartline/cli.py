@@ -240,3 +240,20 @@ def evaluate_goemotions_cmd(data: str, split: str, model: str | None) -> None:
     from .emotions.cli_impl import evaluate_goemotions
 
     click.echo(json.dumps(evaluate_goemotions(data, split=split, model=model), indent=1))
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("reading", type=click.Path(dir_okay=False))
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the HTML report here (default: READING.html).")
+@explain_errors
+def report(reading: str, output: str | None) -> None:
+    """Render a saved READING (the JSON of heartline read -o) as one self-contained HTML report.
+
+    \b
+    Example:
+      heartline report reading.json -o report.html
+    """
+    from .outputs import atomic_write
+    from .report import load_reading, render_html, report_path
+
+    atomic_write(output or report_path(reading), render_html(load_reading(reading)))
