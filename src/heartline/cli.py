@@ -257,3 +257,59 @@ def report(reading: str, output: str | None) -> None:
     from .report import load_reading, render_html, report_path
 
     atomic_write(output or report_path(reading), render_html(load_reading(reading)))
+
+
+@evaluate_group.command("feelings", context_settings=CONTEXT)
+@click.option("--gold", type=click.Path(dir_okay=False), help="Gold JSONL (default: heartline's own feelings set).")
+@click.option("--upstream", type=click.Choice(["gold", "pipeline"]), default="gold", show_default=True,
+              help="Characters and speakers from the gold file, or from the real steps.")
+@explain_errors
+def evaluate_feelings_cmd(gold: str | None, upstream: str) -> None:
+    """Experiencer and target F1 of the feelings step (model, lexicon and both), as JSON.
+
+    \b
+    Example:
+      heartline evaluate feelings --upstream pipeline
+    """
+    import json
+
+    from .evaluate.feelings import evaluate_feelings
+
+    click.echo(json.dumps(evaluate_feelings(gold, upstream=upstream), indent=1))
+
+
+@evaluate_group.command("pdnc", context_settings=CONTEXT)
+@click.option("--data", required=True, type=click.Path(file_okay=False), help="Folder with one folder per PDNC novel.")
+@click.option("--novel", "novels", multiple=True, help="Only this novel folder (repeatable).")
+@click.option("--steps", default="segment,characters,speakers", show_default=True, help="Steps to run on each novel.")
+@explain_errors
+def evaluate_pdnc_cmd(data: str, novels: tuple[str, ...], steps: str) -> None:
+    """Speaker accuracy (explicit, anaphoric, implicit) and quote detection on PDNC novels, as JSON.
+
+    \b
+    Example:
+      heartline evaluate pdnc --data ../shared/data/pdnc/data --novel Persuasion
+    """
+    import json
+
+    from .evaluate.pdnc import evaluate_pdnc
+
+    click.echo(json.dumps(evaluate_pdnc(data, list(novels) or None, steps=steps), indent=1))
+
+
+@evaluate_group.command("litbank", context_settings=CONTEXT)
+@click.option("--data", required=True, type=click.Path(file_okay=False), help="LitBank's root folder (with coref/).")
+@click.option("--steps", default="segment,characters,speakers", show_default=True, help="Steps to run on each text.")
+@explain_errors
+def evaluate_litbank_cmd(data: str, steps: str) -> None:
+    """Person-mention detection F1 and the share of mentions resolved to the right character, as JSON.
+
+    \b
+    Example:
+      heartline evaluate litbank --data ../shared/data/litbank
+    """
+    import json
+
+    from .evaluate.litbank import evaluate_litbank
+
+    click.echo(json.dumps(evaluate_litbank(data, steps=steps), indent=1))

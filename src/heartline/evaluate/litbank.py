@@ -1,0 +1,104 @@
+"""Person mentions and who they mean, on LitBank's coreference layer (~2,000 words of 80+ books).
+
+Gold characters are coreference chains of people with at least one proper-name mention and two mentions.
+For every gold name (PROP) and pronoun (PRON) mention of such a chain: found when a predicted mention
+overlaps it, right when the predicted character maps to the mention's chain (each predicted character maps
+to the chain most of its matched mentions belong to). Detection precision counts predicted mentions that
+overlap any gold person mention. Texts are LitBank's tokenised files, read as they are.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from pathlib import Path
+from typing import Any
+
+from ..errors import InputError
+from ..story import Story
+
+__all__ = ["evaluate_litbank", "gold_mentions", "score_book"]
+
+GoldMention = tuple[int, int, str, str]  # start, end, kind (PROP/NOM/PRON), chain id
+
+
+def gold_mentions(coref: Path, name: str) -> tuple[str, list[GoldMention]]:
+    """The text of one book and every person mention in it with its chain."""
+    text = (coref / "brat" / f"{name}.txt").read_text(encoding="utf-8")
+    kinds: dict[tuple[int, int], str] = {}
+    for line in (coref / "brat" / f"{name}.ann").read_text(encoding="utf-8").splitlines():
+        if line.startswith("T"):
+            label, s, e = line.split("\t")[1].split()[:3]
+            if re.match(r"(PROP|NOM|PRON)_", label):
+                kinds[(int(s), int(e))] = label
+    offs = [(m.start(), m.end()) for m in re.finditer(r"\S+", text)]
+    chains: dict[tuple[int, int], str] = {}
+    open_: dict[str, list[int]] = defaultdict(list)
+    i = 0
+    for line in (coref / "conll" / f"{name}.conll").read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        for part in filter(None, line.split("\t")[-1].strip().split("|")):
+            cid = part.strip("()")
+            if part.startswith("("):
+                open_[cid].append(i)
+            if part.endswith(")") and open_[cid]:
+                st = open_[cid].pop()
+                chains[(offs[st][0], offs[i][1])] = cid
+        i += 1
+    out = []
+    for span, cid in chains.items():
+        k = kinds.get(span, "")
+        if k.endswith("_PER"):
+            out.append((span[0], span[1], k.split("_")[0], cid))
+    return text, out
+
+
+def score_book(story: Story, gold: list[GoldMention]) -> dict[str, Counter[str]]:
+    """Counts for one book: gold mentions found and right by kind, predicted mentions and true ones."""
+    sizes = Counter(cid for *_, cid in gold)
+    named = {cid for *_, k, cid in gold if k == "PROP"}
+    scored = [g for g in gold if g[3] in named and sizes[g[3]] >= 2 and g[2] in ("PROP", "PRON")]
+    pm = [(m.start, m.end, m.character) for m in story.mentions]
+    hits = [(g, next((c for s, e, c in pm if s < g[1] and e > g[0]), None)) for g in scored]
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for g, h in hits:
+        if h is not None:
+            votes[h][g[3]] += 1
+    mapped = {h: v.most_common(1)[0][0] for h, v in votes.items()}
+    c: dict[str, Counter[str]] = {"total": Counter(), "found": Counter(), "right": Counter(), "pred": Counter()}
+    for g, h in hits:
+        c["total"][g[2]] += 1
+        c["found"][g[2]] += h is not None
+        c["right"][g[2]] += h is not None and mapped.get(h) == g[3]
+    c["pred"]["all"] = len(pm)
+    c["pred"]["true"] = sum(1 for s, e, _ in pm if any(gs < e and ge > s for gs, ge, *_ in gold))
+    return c
+
+
+def evaluate_litbank(data: str | Path, steps: str = "segment,characters,speakers") -> dict[str, Any]:
+    """Person-mention detection (precision, recall, F1) and the share of gold mentions resolved right."""
+    from ..pipeline import Pipeline
+
+    coref = Path(data) / "coref"
+    if not (coref / "brat").is_dir():
+        raise InputError(f"No LitBank coref data under {data}", "Pass LitBank's root folder, e.g. --data shared/data/litbank")
+    names = sorted(p.stem for p in (coref / "brat").glob("*.ann"))
+    pipeline = Pipeline(steps)
+    tot: dict[str, Counter[str]] = {"total": Counter(), "found": Counter(), "right": Counter(), "pred": Counter()}
+    for name in names:
+        text, gold = gold_mentions(coref, name)
+        for k, v in score_book(pipeline(Story(text)), gold).items():
+            tot[k].update(v)
+    n = sum(tot["total"].values())
+    recall = sum(tot["found"].values()) / max(n, 1)
+    precision = tot["pred"]["true"] / max(tot["pred"]["all"], 1)
+    f1 = 2 * precision * recall / max(precision + recall, 1e-9)
+    right = {k: round(tot["right"][k] / max(v, 1), 4) for k, v in tot["total"].items()}
+    return {
+        "detection": {"precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4)},
+        "right": right,
+        "right_all": round(sum(tot["right"].values()) / max(n, 1), 4),
+        "mentions": dict(tot["total"]),
+        "books": len(names),
+    }
