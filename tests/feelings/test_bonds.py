@@ -1,0 +1,107 @@
+"""Bonds: profile, valence, strength, mutuality, timeline and the unsaid, on hand-built feelings."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from heartline.bonds import build_bonds, story_windows
+from heartline.feelings import valence_table
+from heartline.story import Feeling, Quote, Story
+
+
+def story_with(feelings: list[Feeling], quotes: list[Quote] = ()) -> Story:
+    story = Story("x" * 1000)
+    story.feelings = feelings
+    story.quotes = list(quotes)
+    return story
+
+
+def test_profile_strength_and_valence():
+    v = valence_table()
+    story = story_with([
+        Feeling("a", "b", "love", 0.8, 0, 10, False),
+        Feeling("a", "b", "love", 0.4, 100, 110, False),
+        Feeling("a", "b", "anger", 0.4, 200, 210, False),
+    ])  # fmt: skip
+    (bond,) = build_bonds(story)
+    assert (bond.source, bond.target) == ("a", "b")
+    assert bond.strength == pytest.approx(1.6)
+    assert bond.emotions == {"love": 0.75, "anger": 0.25}
+    assert bond.valence == pytest.approx(round((1.2 * v["love"] + 0.4 * v["anger"]) / 1.6, 4))
+    assert bond.extra["count"] == 3
+
+
+def test_undirected_and_self_feelings_make_no_bond():
+    story = story_with([Feeling("a", None, "joy", 0.9, 0, 5, False), Feeling("a", "a", "pride", 0.9, 0, 5, False)])
+    assert build_bonds(story) == []
+
+
+def test_mutuality_and_asymmetry():
+    story = story_with([
+        Feeling("a", "b", "love", 0.9, 0, 10, False),
+        Feeling("a", "b", "love", 0.3, 20, 30, False),
+        Feeling("b", "a", "caring", 0.4, 40, 50, True),
+    ])  # fmt: skip
+    bonds = {(b.source, b.target): b for b in build_bonds(story)}
+    ab, ba = bonds[("a", "b")].extra["mutual"], bonds[("b", "a")].extra["mutual"]
+    assert ab["mutuality"] == ba["mutuality"] == pytest.approx(0.4 / 1.2, abs=1e-4)
+    assert ab["asymmetry"] == pytest.approx((1.2 - 0.4) / 1.6, abs=1e-4)
+    assert ba["asymmetry"] == pytest.approx(-ab["asymmetry"])
+    assert ab["profile_similarity"] == 0.0  # love vs caring: no label in common
+    assert ab["reverse_strength"] == pytest.approx(0.4)
+    assert bonds[("a", "b")].strength > bonds[("b", "a")].strength
+    assert list(bonds) == [("a", "b"), ("b", "a")]  # strongest first
+
+
+def test_one_way_bond_has_no_mutuality():
+    (bond,) = build_bonds(story_with([Feeling("a", "b", "love", 0.5, 0, 5, False)]))
+    assert bond.extra["mutual"]["mutuality"] == 0.0 and bond.extra["mutual"]["asymmetry"] == 1.0
+
+
+def test_unsaid_is_narrated_and_never_voiced_to_them():
+    quote = Quote(500, 520, [(501, 519)], speaker="a", addressees=["b"])
+    story = story_with([
+        Feeling("a", "b", "love", 0.7, 0, 40, False),  # narrated
+        Feeling("a", "b", "desire", 0.4, 50, 90, False),  # narrated
+        Feeling("a", "b", "love", 0.8, 501, 519, True),  # but love is said aloud
+        Feeling("a", "b", "fear", 0.6, 505, 515, False),  # inside a quote, not narration
+    ], [quote])  # fmt: skip
+    (bond,) = build_bonds(story)
+    unsaid = bond.extra["unsaid"]
+    assert unsaid["emotions"] == {"desire": 0.4}
+    assert unsaid["examples"] == [[50, 90]]
+    assert unsaid["weight"] == pytest.approx(0.4)
+
+
+def test_timeline_follows_story_time_and_trend():
+    story = story_with(
+        [Feeling("a", "b", "anger", 0.8, 50, 60, False), Feeling("a", "b", "love", 0.8, 950, 960, False)]
+    )
+    (bond,) = build_bonds(story)
+    windows = story_windows(story)
+    assert len(bond.timeline) == len(windows) == 5
+    assert bond.timeline[0]["valence"] < 0 < bond.timeline[-1]["valence"]
+    assert bond.timeline[2]["count"] == 0 and bond.timeline[2]["valence"] is None
+    assert bond.extra["trend"]["direction"] == "rising"
+
+
+def test_chapters_are_windows_when_there_are_enough():
+    from heartline.story import Chapter
+
+    story = story_with([])
+    story.chapters = [Chapter(i * 100, (i + 1) * 100, f"ch {i}") for i in range(10)]
+    assert story_windows(story, max_windows=4) == [(0, 300, 0), (300, 600, 3), (600, 900, 6), (900, 1000, 9)]
+
+
+def test_bonds_are_json_in_the_reading():
+    story = story_with([Feeling("a", "b", "love", 0.123456, 0, 5, False), Feeling("b", "a", "joy", 0.5, 6, 9, True)])
+    from heartline.bonds import make_bonds
+
+    make_bonds()(story)
+    data = json.loads(story.to_json())
+    bond = data["bonds"][0]
+    assert {"source", "target", "valence", "strength", "emotions", "timeline", "mutual", "unsaid", "trend"} <= set(bond)
+    assert bond["strength"] == 0.5
+    assert data["bonds"][1]["strength"] == 0.1235  # four decimals

@@ -1,0 +1,45 @@
+"""The feelings gold set and its scorer."""
+
+from __future__ import annotations
+
+import pytest
+
+from heartline.evaluate.feelings import evaluate_feelings, load_gold, score
+
+
+def test_gold_set_is_large_and_varied():
+    gold = load_gold()
+    assert len(gold) >= 40
+    kinds = {r["kind"] for r in gold}
+    assert {"narrated", "undirected", "voiced", "voiced-undirected", "mixed"} <= kinds
+    for r in gold:
+        names = {c["name"] for c in r["characters"]}
+        for f in r["feelings"]:
+            assert f["experiencer"] in names and (f["target"] is None or f["target"] in names)
+    assert any(f["voiced"] for r in gold for f in r["feelings"])
+    assert any(f["target"] is None for r in gold for f in r["feelings"])
+
+
+def test_score_counts_experiencers_and_targets():
+    records = [
+        {"id": "1", "kind": "k", "feelings": [{"experiencer": "A", "target": "B", "voiced": False}]},
+        {"id": "2", "kind": "k", "feelings": [{"experiencer": "C", "target": None, "voiced": True}]},
+    ]
+    preds = [
+        [{"experiencer": "A", "target": "B", "voiced": False}, {"experiencer": "B", "target": None, "voiced": False}],
+        [{"experiencer": "C", "target": "A", "voiced": True}],
+    ]
+    s = score(records, preds)
+    assert s["experiencer"] == {"precision": 0.6667, "recall": 1.0, "f1": 0.8}
+    assert s["target"]["precision"] == pytest.approx(1 / 3, abs=1e-4) and s["target"]["recall"] == 0.5
+    assert s["voiced_accuracy"] == 1.0
+    assert [e["id"] for e in s["errors"]] == ["1", "2"]
+
+
+@pytest.mark.slow
+def test_lexicon_attribution_on_the_gold_set():
+    result = evaluate_feelings(sources=("lexicon",))
+    lex = result["results"]["lexicon"]
+    assert result["passages"] >= 40
+    assert lex["experiencer"]["f1"] >= 0.85
+    assert lex["target"]["f1"] >= 0.75

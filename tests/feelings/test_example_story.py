@@ -1,0 +1,65 @@
+"""The example story through the real pipeline: who feels what toward whom in "i missed you"."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+
+EXAMPLE = Path(__file__).resolve().parents[3] / "shared" / "examples" / "i-missed-you.txt"
+
+
+@pytest.fixture(scope="module")
+def reading():
+    import heartline
+    from heartline.errors import HeartlineError
+
+    if not EXAMPLE.is_file():
+        pytest.skip(f"example story not found at {EXAMPLE}")
+    try:
+        return heartline.read(EXAMPLE)
+    except (HeartlineError, ImportError) as exc:  # a step of another part not installed yet
+        pytest.skip(f"the full pipeline cannot run here: {exc}")
+
+
+def _ids(story):
+    return {c.name.lower(): c.id for c in story.characters}
+
+
+@pytest.mark.slow
+def test_willow_and_buffy_is_the_strongest_bond_positive_both_ways(reading):
+    ids = _ids(reading)
+    willow, buffy = ids["willow"], ids["buffy"]
+    pair = defaultdict(float)
+    for b in reading.bonds:
+        pair[frozenset((b.source, b.target))] += b.strength
+    assert max(pair, key=pair.__getitem__) == frozenset((willow, buffy))
+    bonds = {(b.source, b.target): b for b in reading.bonds}
+    wb, bw = bonds[(willow, buffy)], bonds[(buffy, willow)]
+    assert wb.valence > 0 and bw.valence > 0
+    assert {"love", "gratitude"} <= set(list(wb.emotions)[:4])
+    assert {"caring", "love"} & set(list(bw.emotions)[:3])
+
+
+@pytest.mark.slow
+def test_sadness_belongs_to_both(reading):
+    ids = _ids(reading)
+    sad = {f.experiencer for f in reading.feelings if f.emotion in ("sadness", "grief")}
+    assert {ids["willow"], ids["buffy"]} <= sad
+
+
+@pytest.mark.slow
+def test_willows_crush_is_unsaid(reading):
+    ids = _ids(reading)
+    (wb,) = [b for b in reading.bonds if (b.source, b.target) == (ids["willow"], ids["buffy"])]
+    unsaid = wb.extra["unsaid"]
+    assert {"love", "desire"} & set(unsaid["emotions"])
+    crush = reading.text.index("what a crush")
+    assert any(s <= crush < e for s, e in unsaid["examples"])
+
+
+@pytest.mark.slow
+def test_the_arc_ends_higher_than_it_begins(reading):
+    arc = reading.arcs["story"]
+    assert arc["end"] > arc["start"]

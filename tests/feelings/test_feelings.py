@@ -1,0 +1,132 @@
+"""Attribution rules of the feelings step, one hand-built story per rule."""
+
+from __future__ import annotations
+
+import pytest
+
+from heartline.feelings import attribute_feelings
+
+
+def triples(story, **kw) -> set[tuple[str | None, str | None, str]]:
+    return {(f.experiencer, f.target, f.emotion) for f in attribute_feelings(story, **kw)}
+
+
+def test_subject_of_an_emotion_verb_feels_it_toward_its_object(make_story):
+    story = make_story("Mara loved Theo more than she could say.", ["Mara", "Theo"])
+    feelings = attribute_feelings(story)
+    assert ("mara", "theo", "love") in {(f.experiencer, f.target, f.emotion) for f in feelings}
+    assert all(not f.voiced for f in feelings)
+
+
+def test_object_of_a_feeling_causing_verb_feels_it(make_story):
+    story = make_story("The storm frightened Ellie.", ["Ellie"])
+    assert triples(story) == {("ellie", None, "fear")}
+
+
+def test_causer_who_is_a_character_is_the_target(make_story):
+    story = make_story("Kit annoyed Nora with his humming.", ["Kit", "Nora"])
+    assert ("nora", "kit", "annoyance") in triples(story)
+
+
+def test_adjective_with_a_preposition_names_the_target(make_story):
+    story = make_story("Jonah was furious at Lucy.", ["Jonah", "Lucy"])
+    assert triples(story) == {("jonah", "lucy", "anger")}
+
+
+def test_possessor_of_an_emotion_noun_feels_it(make_story):
+    story = make_story("Ellie read the letter. Her tears fell onto the page.", ["Ellie"], pronouns={"Her@0": "Ellie"})
+    assert ("ellie", None, "sadness") in triples(story)
+
+
+def test_a_crush_on_someone_is_love_toward_them(make_story):
+    story = make_story("Jess had a crush on Will since the ninth grade.", ["Jess", "Will"])
+    assert ("jess", "will", "love") in triples(story)
+
+
+def test_sadness_from_two_people_belongs_to_both(make_story):
+    text = "Rosa held Mara's hand. The sadness came in waves, from Rosa and from herself."
+    story = make_story(text, ["Rosa", "Mara"], pronouns={"herself@0": "Rosa"})  # a resolver that got it wrong
+    owners = {f.experiencer for f in attribute_feelings(story) if f.emotion == "sadness"}
+    assert owners == {"rosa", "mara"}
+
+
+def test_negated_feeling_is_not_a_feeling(make_story):
+    story = make_story("Theo was not afraid of the water.", ["Theo"])
+    assert not any(f.emotion == "fear" for f in attribute_feelings(story))
+
+
+def test_a_plain_pronoun_object_is_not_the_subject(make_story):
+    # the mention resolver says "her" is Willa; binding says it cannot be: it is June
+    text = "Willa and June sat on the pier. Willa trusts her."
+    story = make_story(text, ["Willa", "June"], pronouns={"her@0": "Willa"})
+    assert ("willa", "june", "admiration") in triples(story)
+
+
+def test_private_feeling_of_she_goes_to_the_point_of_view_character(make_story):
+    text = ("Mara thought about the sea. Mara knew every wave of it. Mara wondered where Lucy was. "
+            "Lucy came down the path. She had a crush on her, and always had.")  # fmt: skip
+    story = make_story(text, ["Mara", "Lucy"], pronouns={"She@0": "Lucy", "her@0": "Lucy"})
+    assert ("mara", "lucy", "love") in triples(story)
+
+
+def test_visible_act_keeps_its_subject(make_story):
+    text = "Mara thought about the sea. Mara knew it well. Lucy came down the path. She smiled."
+    story = make_story(text, ["Mara", "Lucy"], pronouns={"She@0": "Lucy"})
+    assert ("lucy", None, "joy") in triples(story)
+
+
+def test_spoken_feeling_belongs_to_the_speaker_and_goes_to_the_addressee(make_story):
+    story = make_story("“Thank you,” Kit said to Nora.", ["Kit", "Nora"], quotes=[("Kit", ["Nora"])],
+                       emotions={"Thank you": {"gratitude": 0.95}})  # fmt: skip
+    voiced = [f for f in attribute_feelings(story) if f.voiced]
+    assert {(f.experiencer, f.target, f.emotion) for f in voiced} == {("kit", "nora", "gratitude")}
+
+
+def test_spoken_private_feeling_is_undirected(make_story):
+    story = make_story("“I’m scared of the storm,” Ellie said to Kit.", ["Ellie", "Kit"],
+                       quotes=[("Ellie", ["Kit"])], emotions={"scared": {"fear": 0.8}})  # fmt: skip
+    found = [f for f in attribute_feelings(story) if f.emotion == "fear"]
+    assert found and all(f.experiencer == "ellie" and f.target is None and f.voiced for f in found)
+
+
+def test_you_in_a_quote_is_the_addressee(make_story):
+    story = make_story("“I missed you so much,” Theo whispered to Mara.", ["Theo", "Mara"], quotes=[("Theo", ["Mara"])])
+    assert ("theo", "mara", "love") in triples(story)
+
+
+def test_model_label_in_narration_goes_to_the_subject(make_story):
+    story = make_story("Rosa stood by the window for a long time.", ["Rosa"],
+                       emotions={"window": {"sadness": 0.7}})  # fmt: skip
+    assert triples(story, source="model") == {("rosa", None, "sadness")}
+
+
+def test_sources_can_be_chosen(make_story):
+    story = make_story("Mara loved Theo. Rosa stood by the window.", ["Mara", "Theo", "Rosa"],
+                       emotions={"window": {"sadness": 0.7}})  # fmt: skip
+    assert {e for e, _, _ in triples(story, source="lexicon")} == {"mara"}
+    assert {e for e, _, _ in triples(story, source="model")} == {"rosa"}
+    assert {e for e, _, _ in triples(story, source="both")} == {"mara", "rosa"}
+    with pytest.raises(ValueError):
+        attribute_feelings(story, source="telepathy")
+
+
+def test_intensifier_raises_intensity(make_story):
+    plain = make_story("Jonah was angry at Lucy.", ["Jonah", "Lucy"])
+    strong = make_story("Jonah was so angry at Lucy.", ["Jonah", "Lucy"])
+    (a,) = attribute_feelings(plain)
+    (b,) = attribute_feelings(strong)
+    assert b.intensity > a.intensity
+
+
+def test_feelings_point_at_their_sentence(make_story):
+    story = make_story("Theo ate. Mara loved Theo.", ["Mara", "Theo"])
+    (f,) = [f for f in attribute_feelings(story) if f.emotion == "love"]
+    assert story.text[f.start : f.end] == "Mara loved Theo."
+
+
+def test_the_step_fills_story_feelings(make_story):
+    from heartline.feelings import make_feelings
+
+    story = make_story("Mara loved Theo.", ["Mara", "Theo"])
+    make_feelings()(story)
+    assert [(f.experiencer, f.target) for f in story.feelings] == [("mara", "theo")]
