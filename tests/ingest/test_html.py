@@ -137,3 +137,29 @@ def test_entities_are_not_expanded(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     assert "root:" not in load(path).text
+
+
+def test_ao3_work_page_saved_from_the_browser() -> None:
+    story = load(FIXTURES / "ao3_work_page.html")
+    md = story.metadata
+    assert md.source_format == "ao3"
+    assert (md.title, md.authors, md.language) == ("Night Ferry", ["quietoar"], "English")
+    assert md.fandoms == ["Original Work"]
+    assert md.relationships == ["Lio/Sanne"]
+    assert md.characters == ["Lio", "Sanne"]
+    assert md.tags == ["General Audiences", "Pining"]
+    assert md.summary == "The last crossing of the year."
+    assert md.notes == [
+        "A gift for a friend.",
+        "Chapter 1: Departure notes: Short one.",
+        "Chapter 1: Departure end notes: See you next week.",
+        "Thanks for reading.",
+    ]
+    assert story.text.split("\n\n") == [
+        "Chapter 1: Departure",
+        "Lio untied the rope. Sanne held the lantern high.",
+        "“Ready?” she asked.",
+        "Chapter 2: Arrival",
+        "The far shore was dark, but someone had left a light on.",
+    ]
+    assert_chapters_cover(story)

@@ -5,6 +5,8 @@ Fandom, Relationship, Character, Additional Tags, Language, Stats; the title in 
 ``div.byline``, Summary and Notes in ``blockquote.userstuff``), the story in ``div#chapters`` (per chapter
 a ``div.meta`` with its ``h2.heading`` title and notes, then a ``div.userstuff`` with the text) and end
 notes in ``div#afterword``. Tags go to the metadata; summary and notes are kept out of the story text.
+A work page saved from the browser (``dl.work.meta``, ``div.preface``, ``div.chapter`` with ``h3.title``,
+``div#work_endnotes``) is read the same way.
 
 Other HTML: the text of ``<main>``/``<article>`` (else ``<body>``), without navigation, headers, footers
 and asides; headings become chapters as in Markdown. A page with no such text raises NoStoryFound.
@@ -42,7 +44,9 @@ def read_html(text: str, source: str | None = None, warnings: list[str] | None =
         raise _no_story(name)
     metadata = Metadata(source=source, warnings=list(warnings or []))
     chapters_div = _by_id(root, "chapters")
-    if chapters_div is not None and (_by_id(root, "preface") is not None or _has_class(chapters_div, "userstuff")):
+    if chapters_div is not None and any(
+        _has_class(el, "userstuff") for el in chapters_div.iter() if isinstance(el.tag, str)
+    ):
         metadata.source_format = "ao3"
         sections = _ao3(root, chapters_div, metadata)
     else:
@@ -65,40 +69,48 @@ def _no_story(name: str) -> NoStoryFound:
 
 
 def _ao3(root: Any, chapters_div: Any, metadata: Metadata) -> list[Section]:
+    """Metadata and chapters of an AO3 download (``div#preface``) or a saved work page (``div.preface``)."""
+    _drop_landmarks(root)
     preface = _by_id(root, "preface")
+    if preface is None:  # a work page saved from the browser: the preface is a class, not an id
+        preface = next(
+            (el for el in _iter(root, "div") if _has_class(el, "preface") and not _inside(el, chapters_div)), None
+        )
     if preface is not None:
         _preface(preface, metadata)
+    for dl in _iter(root, "dl"):
+        if _has_class(dl, "tags") or (_has_class(dl, "work") and _has_class(dl, "meta")):
+            _tags(dl, metadata)
     if metadata.title is None:
         metadata.title = text_of(_first(root, "title")) or None
     sections = _ao3_chapters(chapters_div, metadata)
     afterword = _by_id(root, "afterword")
+    if afterword is None:
+        afterword = _by_id(root, "work_endnotes")
     if afterword is not None:
-        endnotes = _by_id(afterword, "endnotes")
-        for quote in _iter(endnotes if endnotes is not None else afterword, "blockquote"):
-            metadata.notes.append(_paragraphs_text(quote))
+        metadata.notes.extend(_paragraphs_text(q) for _, q in _quotes(afterword))
     return sections
 
 
 def _preface(preface: Any, metadata: Metadata) -> None:
-    """Title, authors, tags, summary and notes from the preface."""
-    h1 = _first(preface, "h1")
-    metadata.title = text_of(h1) or None
-    byline = next((el for el in _iter(preface, "div") if _has_class(el, "byline")), None)
+    """Title, authors, summary and notes from the preface."""
+    title = _first(preface, "h1")
+    if title is None:
+        title = next((h for h in _iter(preface, "h2") if _has_class(h, "title")), None)
+    metadata.title = text_of(title) or None
+    byline = next((el for el in preface.iter() if isinstance(el.tag, str) and _has_class(el, "byline")), None)
     if byline is not None:
         names = [text_of(a) for a in _iter(byline, "a")]
         metadata.authors = [n for n in names if n] or [re.sub(r"^by\s+", "", text_of(byline), flags=re.I)]
-    for dl in _iter(preface, "dl"):
-        if _has_class(dl, "tags"):
-            _tags(dl, metadata)
-    for label, quote in _labelled_quotes(preface):
-        if label == "summary":
+    for kind, quote in _quotes(preface):
+        if kind == "summary":
             metadata.summary = _paragraphs_text(quote)
-        elif label == "notes":
+        elif kind in ("notes", "end notes"):
             metadata.notes.append(_paragraphs_text(quote))
 
 
 def _tags(dl: Any, metadata: Metadata) -> None:
-    """The dt/dd pairs of ``dl.tags``: each dd's links (AO3 tags never hold commas)."""
+    """The dt/dd pairs of the tag list: each dd's links (AO3 tags never hold commas)."""
     label = ""
     for el in dl:
         name = local_name(el)
@@ -114,21 +126,28 @@ def _tags(dl: Any, metadata: Metadata) -> None:
                 metadata.language = values[0]
 
 
-def _labelled_quotes(container: Any) -> list[tuple[str, Any]]:
-    """(label, blockquote) for each ``<p>Summary</p><blockquote class="userstuff">`` style pair."""
+def _quotes(container: Any) -> list[tuple[str, Any]]:
+    """(kind, blockquote) for each ``blockquote.userstuff``: kind is "summary", "notes" or "end notes".
+
+    The kind comes from the enclosing ``div.summary`` / ``div.notes`` / ``div.end.notes`` (work pages),
+    else from the label before it: ``<p>Summary</p>``, ``<p>Chapter End Notes</p>`` (downloads).
+    """
     found: list[tuple[str, Any]] = []
     label = ""
     for el in container.iter():
         name = local_name(el)
-        if name == "p":
+        if name in ("p", "h3"):
             label = text_of(el).rstrip(":").strip().lower()
         elif name == "blockquote" and _has_class(el, "userstuff"):
-            found.append((label, el))
+            classes = " ".join(a.get("class") or "" for a in el.iterancestors()).split()
+            words = set(classes) if {"summary", "notes"} & set(classes) else set(label.split())
+            kind = "summary" if "summary" in words else "end notes" if "end" in words else "notes"
+            found.append((kind, el))
     return found
 
 
 def _ao3_chapters(chapters_div: Any, metadata: Metadata) -> list[Section]:
-    """One Section per chapter: its ``h2.heading`` title and its ``div.userstuff`` text."""
+    """One Section per chapter: the title from its preface, the text from its ``div.userstuff``."""
     sections: list[Section] = []
     current: Section | None = None
     for el in _chapter_parts(chapters_div):
@@ -136,26 +155,30 @@ def _ao3_chapters(chapters_div: Any, metadata: Metadata) -> list[Section]:
             if current is None:
                 current = Section()
                 sections.append(current)
-            current.paragraphs.extend(_story_blocks(el))
-        elif _has_class(el, "meta"):
-            heading = next((h for h in _iter(el, "h2") if _has_class(h, "heading")), None)
-            if heading is not None:
-                current = Section(title=text_of(heading) or None)
-                sections.append(current)
-            where = current.title if current is not None and current.title else "Chapter"
-            for label, quote in _labelled_quotes(el):
-                kind = "end notes" if "end" in label else "summary" if "summary" in label else "notes"
-                metadata.notes.append(f"{where} {kind}: {_paragraphs_text(quote)}")
+            current.paragraphs.extend(b.text for b in blocks(el))
+            continue
+        heading = next((h for h in el.iter() if local_name(h) in ("h2", "h3") and _is_chapter_title(h)), None)
+        if heading is not None:
+            current = Section(title=text_of(heading) or None)
+            sections.append(current)
+        where = current.title if current is not None and current.title else "Chapter"
+        for kind, quote in _quotes(el):
+            metadata.notes.append(f"{where} {kind}: {_paragraphs_text(quote)}")
     return sections
 
 
+def _is_chapter_title(h: Any) -> bool:
+    """``h2.heading`` in downloads, ``h3.title`` on work pages."""
+    return (local_name(h) == "h2" and _has_class(h, "heading")) or (local_name(h) == "h3" and _has_class(h, "title"))
+
+
 def _chapter_parts(chapters_div: Any) -> list[Any]:
-    """The ``div.meta`` and ``div.userstuff`` children of ``div#chapters``, looking inside ``div.chapter``."""
+    """The chapter prefaces (``div.meta``, ``div.preface``) and texts (``div.userstuff``), in order."""
     parts: list[Any] = []
     for el in chapters_div:
         if local_name(el) != "div":
             continue
-        if _has_class(el, "userstuff") or _has_class(el, "meta"):
+        if _has_class(el, "userstuff") or _has_class(el, "meta") or _has_class(el, "preface"):
             parts.append(el)
         else:
             parts.extend(_chapter_parts(el))
@@ -164,9 +187,23 @@ def _chapter_parts(chapters_div: Any) -> list[Any]:
     return parts
 
 
-def _story_blocks(el: Any) -> list[str]:
-    """The paragraphs of a ``div.userstuff``, without AO3's hidden "Chapter Text" landmark."""
-    return [b.text for b in blocks(el) if b.text.strip().lower() != "chapter text"]
+def _drop_landmarks(root: Any) -> None:
+    """Remove AO3's hidden ``h3.landmark`` headings ("Chapter Text", "Work Text:"), keeping the text after them."""
+    for el in [e for e in root.iter() if isinstance(e.tag, str) and _has_class(e, "landmark")]:
+        parent = el.getparent()
+        if parent is None:
+            continue
+        if el.tail:
+            prev = el.getprevious()
+            if prev is not None:
+                prev.tail = (prev.tail or "") + el.tail
+            else:
+                parent.text = (parent.text or "") + el.tail
+        parent.remove(el)
+
+
+def _inside(el: Any, ancestor: Any) -> bool:
+    return any(a is ancestor for a in el.iterancestors())
 
 
 def _paragraphs_text(el: Any) -> str:
@@ -185,7 +222,7 @@ def _generic(root: Any, metadata: Metadata) -> list[Section]:
 
 
 def sections_from_blocks(items: list[Block]) -> tuple[str | None, list[Section]]:
-    """(title, sections): chapters start at the headings of the highest level used more than once.
+    """(title, sections): chapters start at the headings of the highest level used.
 
     A lone top heading at the very start is the story's title: it leaves the text, and the next level
     down (if any) marks the chapters. Lower headings stay in the text as paragraphs.

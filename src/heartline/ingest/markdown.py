@@ -176,15 +176,26 @@ def _blocks(text: str) -> list[Block]:
 
 def strip_inline(text: str) -> str:
     """Markdown inline markup to plain text: emphasis markers, links to their text, images and tags out."""
-    text = _HARD_BREAK.sub("\n", text)
-    text = _ESCAPE.sub(lambda m: chr(_PUA + ord(m.group(1))), text)  # escaped characters are kept as is
-    text = _IMAGE.sub("", text)
-    text = _LINK.sub(r"\1", text)
-    text = _AUTOLINK.sub(r"\1", text)
-    text = _TAG.sub("", text)
-    text = _CODE.sub(lambda m: m.group(2).strip(), text)
-    for regex in _EMPH:
-        text = regex.sub(r"\2", text)
-    text = html.unescape(text).translate(_UNESCAPE)
+    if text.strip() == SCENE_BREAK:
+        return SCENE_BREAK
+    escaped = "\\" in text
+    if escaped:
+        text = _HARD_BREAK.sub("\n", text)
+        text = _ESCAPE.sub(lambda m: chr(_PUA + ord(m.group(1))), text)  # escaped characters are kept as is
+    if "  \n" in text:
+        text = _HARD_BREAK.sub("\n", text)
+    if "[" in text:
+        text = _LINK.sub(r"\1", _IMAGE.sub("", text))
+    if "<" in text:
+        text = _TAG.sub("", _AUTOLINK.sub(r"\1", text))
+    if "`" in text:
+        text = _CODE.sub(lambda m: m.group(2).strip(), text)
+    if "*" in text or "_" in text or "~" in text:
+        for regex in _EMPH:
+            text = regex.sub(r"\2", text)
+    if "&" in text:
+        text = html.unescape(text)
+    if escaped:
+        text = text.translate(_UNESCAPE)
     lines = [" ".join(ln.split()) for ln in text.split("\n")]
-    return "\n".join(ln for ln in lines if ln) if text.strip() != SCENE_BREAK else SCENE_BREAK
+    return "\n".join(ln for ln in lines if ln)
