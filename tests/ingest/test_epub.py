@@ -149,3 +149,12 @@ def test_chapter_count_matches_builder(tmp_path: Path) -> None:
     many = [(f"Chapter {i}", [f"Paragraph {i}."]) for i in range(1, 30)]
     story = load(make_epub(tmp_path / "many.epub", chapters=many))
     assert [c.title for c in story.chapters] == [t for t, _ in many]
+
+
+def test_a_big_epub_is_not_refused_for_its_size(tmp_path: Path) -> None:
+    """Pictures make EPUBs big; only the text is ever inflated, so the 40 MB text limit does not apply."""
+    path = make_epub(tmp_path / "pictures.epub", extra_members={"OEBPS/images/big.bin": bytes(range(256)) * 200_000})
+    with zipfile.ZipFile(path, "a", zipfile.ZIP_STORED) as zf:
+        zf.writestr("OEBPS/images/huge.bin", b"\x01" * 45_000_000)
+    assert path.stat().st_size > 40 * 1024 * 1024
+    assert load(path).text == EXPECTED

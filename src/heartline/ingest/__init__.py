@@ -26,6 +26,7 @@ from pathlib import Path
 from ..errors import BinaryInput, EmptyInput, FormatError
 from ..story import Story
 from ._common import (
+    MAX_ARCHIVE_BYTES,
     check_file,
     check_words,
     count_words,
@@ -107,7 +108,7 @@ def _load_string(text: str, format: str | None) -> Story:
 
 
 def _load_path(path: Path, format: str | None) -> Story:
-    check_file(path)
+    check_file(path, MAX_ARCHIVE_BYTES)  # missing, a folder, empty; text formats check their own size when read
     fmt = format or detect_format(path)
     if fmt == "epub":
         from .epub import read_epub

@@ -18,6 +18,7 @@ from ..story import Chapter, Metadata, Story
 
 DEFAULT_MAX_WORDS = 2_000_000
 MIN_MAX_BYTES = 40 * 1024 * 1024  # never read more than this before refusing (at the default word limit)
+MAX_ARCHIVE_BYTES = 2 * 1024**3  # an .epub file: only the members heartline needs are read, pictures cost nothing
 BYTES_PER_WORD = 20  # generous: English prose averages about 6 bytes a word, HTML markup adds more
 SCENE_BREAK = "* * *"
 _CHUNK = 1 << 20
@@ -55,8 +56,9 @@ def too_large(what: str, size: str) -> InputTooLarge:
     )
 
 
-def check_file(path: Path) -> int:
-    """Refuse a path that is missing, a folder, unreadable or too big; return its size in bytes."""
+def check_file(path: Path, max_size: int | None = None) -> int:
+    """Refuse a path that is missing, a folder, empty or bigger than ``max_size`` (default
+    :func:`max_bytes`); return its size in bytes."""
     try:
         st = path.stat()
     except FileNotFoundError:
@@ -69,7 +71,7 @@ def check_file(path: Path) -> int:
         raise InputError(f"{path} is not a regular file", "Give the path of a story file")
     if st.st_size == 0:
         raise EmptyInput(f"{path} is empty", "Check that you gave the right file and that it was saved")
-    if st.st_size > max_bytes():
+    if st.st_size > (max_size or max_bytes()):
         raise too_large(str(path), f"{st.st_size / 1e6:,.0f} MB")
     return st.st_size
 

@@ -27,7 +27,7 @@ from lxml import etree
 
 from ..errors import FormatError, NoStoryFound, UnsafeArchive
 from ..story import Metadata, Story
-from ._common import Section, assemble, check_file, make_story, max_bytes, squash
+from ._common import MAX_ARCHIVE_BYTES, Section, assemble, check_file, make_story, max_bytes, squash
 from .html import blocks, local_name, parse_html, parse_xml, text_of
 
 __all__ = ["MAX_INFLATED", "MAX_MEMBERS", "MAX_RATIO", "read_epub"]
@@ -133,7 +133,7 @@ class _Archive:
 
 def read_epub(path: Path) -> Story:
     """A Story from an EPUB file: text in spine order, chapters from its table of contents."""
-    check_file(path)
+    check_file(path, MAX_ARCHIVE_BYTES)
     archive = _Archive(path)
     try:
         return _read(archive)
