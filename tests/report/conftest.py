@@ -256,19 +256,25 @@ class Opened:
     dialogs: list[str]
 
 
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Any]:
-    """Headless Chromium (Debian's package), launched once. Errors, never skips, when it is missing."""
-    if not CHROMIUM.exists():
+def require_chromium(path: Path = CHROMIUM) -> Path:
+    """``path`` when Chromium is there; otherwise fail the test (an error in CI, never a skip)."""
+    if not path.is_file():
         pytest.fail(
-            f"Chromium is not installed at {CHROMIUM}; the report tests need it. "
+            f"Chromium is not installed at {path}; the report tests need it. "
             "Install it with: sudo scripts/install-browser.sh",
             pytrace=False,
         )
+    return path
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """Headless Chromium (Debian's package), launched once. Errors, never skips, when it is missing."""
+    executable = require_chromium()
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        b = p.chromium.launch(executable_path=str(executable), args=CHROMIUM_ARGS)
         try:
             yield b
         finally:
@@ -288,13 +294,13 @@ def open_report(browser: Any, tmp_path: Path) -> Iterator[Callable[..., Opened]]
         ctx = browser.new_context(java_script_enabled=javascript, viewport={"width": width, "height": 900})
         contexts.append(ctx)
         page = ctx.new_page()
+        page.set_default_timeout(5000)
         opened = Opened(page, [], [], [], [])
 
         def route(r: Any) -> None:
             if r.request.url == url:
                 r.continue_()
-            else:
-                opened.requests.append(r.request.url)
+            else:  # recorded by the "request" listener below; never let it reach anything
                 r.abort()
 
         ctx.route("**/*", route)
@@ -320,3 +326,11 @@ def open_report(browser: Any, tmp_path: Path) -> Iterator[Callable[..., Opened]]
 def artifacts() -> Path:
     ARTIFACTS.mkdir(exist_ok=True)
     return ARTIFACTS
+
+
+# -- the real example -------------------------------------------------------------------------------------
+
+EXAMPLE_STORY = Path(__file__).resolve().parents[3] / "shared" / "examples" / "i-missed-you.txt"
+# The steps that run without a trained model on this machine; add emotions, feelings, bonds, arcs when
+# the shipped emotions model is in the package.
+REAL_STEPS = "segment,characters,speakers"

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from html import escape
 from typing import Any
 
+from ..pipeline import DEFAULT_STEPS
 from ..story import Character, Story
 from .charts import ArcSeries, arc_chart, bond_map, series_from, signed, sparkline
 from .palette import FAMILIES, FAMILY_OF, valence_colour
@@ -33,11 +34,12 @@ def missing(story: Story, step: str, what: str) -> str:
     """The note a section shows when its data is absent: not computed, or computed and empty."""
     if step in story.done:
         return f'<p class="note">The <code>{escape(step)}</code> step ran and found no {escape(what)}.</p>'
-    steps = ",".join([*story.done, step]) if story.done else step
+    needed = list(DEFAULT_STEPS[: DEFAULT_STEPS.index(step) + 1]) if step in DEFAULT_STEPS else [step]
+    steps = ",".join(dict.fromkeys([*story.done, *needed]))
     return (
-        f'<p class="note">Not computed: run the <code>{escape(step)}</code> step '
-        f"(e.g. <code>heartline read STORY --steps {escape(steps)} --html report.html</code>, "
-        "or leave out <code>--steps</code> to run them all).</p>"
+        f'<p class="note">Not computed: run the <code>{escape(step)}</code> step, e.g. '
+        f"<code>heartline read STORY --steps {escape(steps)} --html report.html</code> "
+        "(or leave out <code>--steps</code> to run them all).</p>"
     )
 
 

@@ -226,7 +226,8 @@ def render_text(story: Story, names: dict[str, str]) -> TextView:
         heading = escape(chapter_title(story, ci)) if (many or story.chapters[ci].title) else "The story"
         out.append(f'<h3 id="ch-{ci}-h">{heading}</h3>')
         for bi, (kind, s, e) in enumerate(_blocks(story, ch.start, ch.end)):
-            if bi == 0 and kind == "p" and _same_words(story.text[s:e], ch.title):
+            title_line = ch.title if ch.title or ci else story.metadata.title
+            if bi == 0 and kind == "p" and _same_words(story.text[s:e], title_line):
                 continue  # the chapter's heading line, already shown as the heading
             if kind == "hr":
                 out.append('<hr class="scene-break" aria-label="scene break">')
