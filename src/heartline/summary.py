@@ -22,4 +22,53 @@ def summarize(story: Story) -> str:
                 f"{c.name} ({c.mentions} mentions, {c.quotes} lines{'' if c.present else ', absent'})" for c in cast
             )
         )
+    lines += feelings_lines(story)
     return "\n".join(lines)
+
+
+def _name(story: Story, char_id: str) -> str:
+    c = story.character(char_id)
+    return c.name if c else char_id
+
+
+def _top(emotions: dict[str, float], k: int = 3) -> str:
+    return ", ".join(sorted(emotions, key=lambda e: -emotions[e])[:k]) or "-"
+
+
+def feelings_lines(story: Story, pairs: int = 3) -> list[str]:
+    """Main characters, the strongest bonds both ways, the unsaid and the arc's shape (issue 5)."""
+    lines: list[str] = []
+    arcs = story.arcs or {}
+    main = arcs.get("main_characters") or []
+    if main:
+        lines.append("main characters: " + ", ".join(_name(story, c) for c in main))
+    bonds = {(b.source, b.target): b for b in story.bonds}
+    strength: dict[frozenset[str], float] = {}
+    for (a, b), bond in bonds.items():
+        strength[frozenset((a, b))] = strength.get(frozenset((a, b)), 0.0) + bond.strength
+    for pair in sorted(strength, key=lambda p: -strength[p])[:pairs]:
+        a, b = sorted(pair)
+        if (b, a) in bonds and ((a, b) not in bonds or bonds[(b, a)].strength > bonds[(a, b)].strength):
+            a, b = b, a  # the stronger direction first
+        parts = []
+        for src, tgt in ((a, b), (b, a)):
+            one = bonds.get((src, tgt))
+            if one is not None:
+                parts.append(f"{_name(story, src)} -> {_name(story, tgt)}: {_top(one.emotions)} "
+                             f"(valence {one.valence:+.2f}, strength {one.strength:.1f})")  # fmt: skip
+        lines.append("bond: " + "; ".join(parts))
+    unsaid = sorted((b for b in story.bonds if b.extra.get("unsaid", {}).get("emotions")),
+                    key=lambda b: -b.extra["unsaid"].get("weight", 0.0))[:pairs]  # fmt: skip
+    for ub in unsaid:
+        u = ub.extra["unsaid"]
+        lines.append(f"unsaid: {_name(story, ub.source)} -> {_name(story, ub.target)}: {_top(u['emotions'])}")
+        if u.get("examples"):
+            s, e = u["examples"][0]
+            quote = " ".join(story.text[s:e].split())
+            lines.append(f'  "{quote[:100]}{"..." if len(quote) > 100 else ""}"')
+    arc = arcs.get("story")
+    if arc and arc.get("shape", {}).get("name"):
+        shape = arc["shape"]
+        lines.append(f"arc: {shape['name']} (confidence {shape['confidence']:.2f}); "
+                     f"valence {arc['start']:+.2f} at the start, {arc['end']:+.2f} at the end")  # fmt: skip
+    return lines
