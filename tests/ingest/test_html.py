@@ -163,3 +163,13 @@ def test_ao3_work_page_saved_from_the_browser() -> None:
         "The far shore was dark, but someone had left a light on.",
     ]
     assert_chapters_cover(story)
+
+
+def test_declared_charset_is_used(tmp_path: Path) -> None:
+    page = '<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1252"></head>'
+    page += "<body><p>“Déjà vu,” said Zoë.</p></body></html>"
+    path = tmp_path / "old.html"
+    path.write_bytes(page.encode("cp1252"))
+    story = load(path)
+    assert story.text == "“Déjà vu,” said Zoë."
+    assert "cp1252" in story.metadata.warnings[0]

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from heartline.ingest import load
 from heartline.ingest.markdown import strip_inline
 
@@ -71,3 +74,39 @@ def test_crlf_markdown(tmp_path: Path) -> None:
     path = tmp_path / "crlf.md"
     path.write_bytes(FIXTURE.read_bytes().replace(b"\n", b"\r\n"))
     assert load(path).text == load(FIXTURE).text
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "# Title",
+                "## Part",
+                "Text *em* and **strong**.",
+                "",
+                "---",
+                "> quote",
+                "- item",
+                "```",
+                "Setext",
+                "===",
+                "[link](u)",
+                "<b>x</b>",
+                "\\*",
+                "_a_",
+                "* * *",
+                "   ",
+                "1. one",
+            ]
+        ),
+        max_size=30,
+    )
+)
+def test_any_markdown_gives_a_covered_story(lines: list[str]) -> None:
+    text = "\n".join(lines) + "\n\nThe end."
+    story = load(text, format="markdown")
+    assert_chapters_cover(story)
+    assert_titles_in_text(story)
+    assert "\n\n\n" not in story.text
+    assert story.text.endswith("The end.")

@@ -114,7 +114,7 @@ def _load_path(path: Path, format: str | None) -> Story:
         from .epub import read_epub
 
         return read_epub(path)
-    text, warnings = decode(read_bytes(path), path.name)
+    text, warnings = decode(read_bytes(path), path.name, html=fmt == "ao3")
     if format is None and fmt == "text":
         from .gutenberg import is_gutenberg
 

@@ -96,11 +96,12 @@ def check_binary(data: bytes, name: str) -> None:
         )
 
 
-def decode(data: bytes, name: str) -> tuple[str, list[str]]:
+def decode(data: bytes, name: str, html: bool = False) -> tuple[str, list[str]]:
     """Bytes to text with universal newlines; returns the text and any warnings.
 
-    UTF-8 (with or without a BOM) is read as is; UTF-16/32 with a BOM and other encodings found by
-    charset-normalizer are read with a warning. Raises EmptyInput, BinaryInput or DecodeError.
+    UTF-8 (with or without a BOM) is read as is; UTF-16/32 with a BOM, the charset an HTML page
+    declares (``html=True``) and other encodings found by charset-normalizer are read with a warning.
+    Raises EmptyInput, BinaryInput or DecodeError.
     """
     if not data.strip():
         raise EmptyInput(f"{name} is empty or only whitespace", "Check that you gave the right file")
@@ -108,7 +109,11 @@ def decode(data: bytes, name: str) -> tuple[str, list[str]]:
     text = _decode_bom(data, name, warnings)
     if text is None:
         check_binary(data, name)
-        text = _utf8_lenient(data, name, warnings) or _decode_guessed(data, name, warnings)
+        text = (
+            _utf8_lenient(data, name, warnings)
+            or (_decode_declared(data, name, warnings) if html else None)
+            or _decode_guessed(data, name, warnings)
+        )
     text = normalize_newlines(text)
     if not text.strip():
         raise EmptyInput(f"{name} is empty or only whitespace", "Check that you gave the right file")
@@ -151,6 +156,24 @@ def _utf8_lenient(data: bytes, name: str, warnings: list[str]) -> str | None:
         warnings.append(f"{name}: {bad} byte(s) were not valid UTF-8 and were replaced by \ufffd")
         return text
     return None
+
+
+_META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?([A-Za-z0-9_.:-]{1,40})""", re.I)
+
+
+def _decode_declared(data: bytes, name: str, warnings: list[str]) -> str | None:
+    """The bytes in the charset an HTML page declares in its first 4 KB; None when there is none or it fails."""
+    m = _META_CHARSET.search(data, 0, 4096)
+    if m is None:
+        return None
+    enc = m.group(1).decode("ascii").lower()
+    try:
+        enc = codecs.lookup("cp1252" if enc in ("iso-8859-1", "latin-1", "us-ascii") else enc).name
+        text = data.decode(enc)
+    except (LookupError, UnicodeDecodeError):
+        return None
+    warnings.append(f"{name} is not UTF-8; it was read as {enc}, the charset it declares")
+    return text
 
 
 def _decode_guessed(data: bytes, name: str, warnings: list[str]) -> str:
