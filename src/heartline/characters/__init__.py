@@ -11,6 +11,7 @@ Fills ``story.characters`` (most mentioned first) and ``story.mentions`` (in tex
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -20,6 +21,7 @@ from .names import (
     Cluster,
     Form,
     NameWords,
+    attach_leftovers,
     cluster_forms,
     find_forms,
     gather_evidence,
@@ -42,8 +44,23 @@ def find_characters(story: Story) -> None:
     forms = find_forms(toks, namewords)
     gather_evidence(toks, forms)
     ner_votes(story, toks, forms)
-    persons = [f for f in forms.values() if is_person(f)]
-    clusters = cluster_forms(persons, _form_genders(toks, persons))
+    words: Counter[str] = Counter()
+    for f in forms.values():
+        for w in set(f.names):
+            words[w] += f.count
+    persons = [f for f in forms.values() if is_person(f, max(words[w] for w in f.names) - f.count)]
+    known = {f.names[0] for f in persons} | {f.names[-1] for f in persons}
+    persons += [
+        f
+        for f in forms.values()
+        if f not in persons
+        and len(f.names) >= 2
+        and f.person > f.other
+        and (f.names[0] in known or f.names[-1] in known)
+    ]  # "Elizabeth Bennet", once, beside "Elizabeth"
+    form_genders = _form_genders(toks, persons)
+    clusters = cluster_forms(persons, form_genders)
+    attach_leftovers(clusters, [f for f in forms.values() if f not in persons and f.count == 1], form_genders)
     clusters.sort(key=lambda c: -c.count)
     names = _name_refs(clusters)
     names = sorted(names + _title_refs(toks, clusters, namewords, {r.first for r in names}), key=lambda r: r.first)

@@ -79,9 +79,8 @@ class Cluster:
         return sum(f.count for f in self.forms)
 
     def best_name(self) -> str:
-        """The most complete form that occurs at least twice (else the most frequent one)."""
-        pool = [f for f in self.forms if f.count >= 2] or self.forms
-        return max(pool, key=lambda f: (len(f.names) + (f.title is not None), f.count)).text
+        """The most complete form: most names, then a title, then the most frequent."""
+        return max(self.forms, key=lambda f: (len(f.names), f.title is not None, f.count)).text
 
 
 def _clean(text: str) -> str:
@@ -126,7 +125,9 @@ class NameWords:
         if w.isupper() and len(w) > 1:
             return False
         low = self.low[w.lower()]
-        return self.mid[w] >= 1 and low <= 0.1 * self.cap[w]
+        if self.mid[w] == 0:  # only ever at the start of sentences: a name only if never written lower-case
+            return self.cap[w] >= 2 and low == 0
+        return low <= 0.1 * self.cap[w]
 
 
 def is_title(t: Tok) -> bool:
@@ -275,15 +276,15 @@ def ner_votes(story: Story, toks: Sequence[Tok], forms: dict[str, Form]) -> None
                     break
 
 
-def is_person(form: Form) -> bool:
-    """Judge a form from its evidence."""
+def is_person(form: Form, support: int = 0) -> bool:
+    """Judge a form from its evidence; ``support`` counts the occurrences of its words in other forms."""
     if form.title:
         return form.names[-1].lower() not in PLACE_WORDS
     if form.names[-1].lower() in PLACE_WORDS:
         return False
     if form.person <= form.other:
         return False
-    return form.count >= 2 or form.speech >= 1
+    return form.count + support >= 2 or form.speech >= 1
 
 
 # -- clustering --------------------------------------------------------------------------------------
@@ -360,3 +361,15 @@ def slug(name: str) -> str:
     """A lowercase id from a name: "Mr. Darcy" -> "mr-darcy"."""
     s = re.sub(r"[^a-z0-9]+", "-", name.lower().replace("’", "").replace("'", "")).strip("-")
     return s or "character"
+
+
+def attach_leftovers(clusters: list[Cluster], leftovers: Sequence[Form], gender: dict[str, str | None]) -> None:
+    """Forms too rare to stand alone ("Lizzy" once) join a character they clearly name, never a new one."""
+    for form in leftovers:
+        if form.person <= form.other:
+            continue
+        scored = [(_compatible(form, c, gender), c) for c in clusters]
+        top = max((sc for sc, _ in scored), default=0)
+        fits = [c for sc, c in scored if sc == top and top > 0]
+        if len(fits) == 1:
+            fits[0].forms.append(form)

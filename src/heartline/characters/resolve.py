@@ -143,7 +143,8 @@ class Resolver:
             if t.lower in PRONOUNS:
                 ci = self._resolve(i, PRONOUNS[t.lower])
                 if ci is not None:
-                    subj = t.lower in ("he", "she") and not sent_has_subject.get(t.sent, False)
+                    new_clause = i > 0 and (toks[i - 1].lower in _CONJ or toks[i - 1].text in {",", ";"})
+                    subj = t.lower in ("he", "she") and (new_clause or not sent_has_subject.get(t.sent, False))
                     ref = Ref(ci, i, i, "pronoun", subj)
                     self._push(ref)
                     out.append(ref)
@@ -189,6 +190,9 @@ class Resolver:
         t = self.toks[i]
         best, best_score = None, -1e9
         seen: set[int] = set()
+        clause_subject = next(
+            (r for r in reversed(self.recent) if r.subject and self.toks[r.first].sent == t.sent), None
+        )
         for rank, r in enumerate(reversed(self.recent)):
             rt = self.toks[r.first]
             dist = t.sent - rt.sent
@@ -211,7 +215,7 @@ class Resolver:
                 score -= 0.5
             if t.quote < 0 and rt.quote >= 0:
                 score -= 3  # names spoken in dialogue are often of people who are not there
-            if t.lower in ("him", "himself", "herself") and dist == 0 and r.subject and t.lower == "him":
+            if t.lower == "him" and clause_subject is not None and r.char == clause_subject.char:
                 score -= 3  # "Anne saw him": not Anne
             if score > best_score:
                 best, best_score = r.char, score

@@ -82,7 +82,9 @@ def evaluate_litbank(data: str | Path, steps: str = "segment,characters,speakers
 
     coref = Path(data) / "coref"
     if not (coref / "brat").is_dir():
-        raise InputError(f"No LitBank coref data under {data}", "Pass LitBank's root folder, e.g. --data shared/data/litbank")
+        raise InputError(
+            f"No LitBank coref data under {data}", "Pass LitBank's root folder, e.g. --data shared/data/litbank"
+        )
     names = sorted(p.stem for p in (coref / "brat").glob("*.ann"))
     pipeline = Pipeline(steps)
     tot: dict[str, Counter[str]] = {"total": Counter(), "found": Counter(), "right": Counter(), "pred": Counter()}

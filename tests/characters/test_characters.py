@@ -1,0 +1,125 @@
+"""The characters step on passages written for these tests, and on the example story."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from heartline.pipeline import Pipeline
+from heartline.story import Story
+
+SHARED_EXAMPLE = Path(__file__).resolve().parents[2].parent / "shared" / "examples" / "i-missed-you.txt"
+
+
+@pytest.fixture(scope="session")
+def pipe() -> Pipeline:
+    return Pipeline(["segment", "characters"])
+
+
+def read(pipe: Pipeline, text: str) -> Story:
+    return pipe(Story(text))
+
+
+def by_name(story: Story) -> dict[str, object]:
+    return {c.name: c for c in story.characters}
+
+
+def mentions_of(story: Story, char_id: str) -> list[str]:
+    return [story.span_text(m) for m in story.mentions if m.character == char_id]
+
+
+FAMILY = (
+    "Elizabeth Bennet walked into the garden. Elizabeth looked at the roses and smiled.\n\n"
+    "Mr. Darcy followed her. Darcy said nothing for a while; he only watched her.\n\n"
+    "“Come in, Lizzy,” called her sister from the house. Elizabeth turned.\n\n"
+    "Mrs. Bennet wanted her daughters at home. Mrs. Bennet was cross, and she said so.\n\n"
+    "They had travelled from London in the spring, and London was still in their talk."
+)
+
+
+def test_aliases_cluster_first_names_diminutives_and_honorifics(pipe: Pipeline) -> None:
+    story = read(pipe, FAMILY)
+    names = by_name(story)
+    assert "Elizabeth Bennet" in names
+    liz = names["Elizabeth Bennet"]
+    assert {"Elizabeth", "Lizzy"} <= set(liz.aliases)  # type: ignore[attr-defined]
+    darcy = next(c for c in story.characters if "Darcy" in c.name)
+    assert "Darcy" in darcy.aliases or darcy.name == "Darcy"
+    assert darcy.gender == "he"
+    mrs = names["Mrs. Bennet"]
+    assert mrs is not liz and mrs.gender == "she"  # type: ignore[attr-defined]
+
+
+def test_places_are_not_characters(pipe: Pipeline) -> None:
+    story = read(pipe, FAMILY)
+    assert not any("London" in c.name for c in story.characters)
+
+
+def test_ids_are_unique_slugs(pipe: Pipeline) -> None:
+    story = read(pipe, FAMILY)
+    ids = [c.id for c in story.characters]
+    assert len(ids) == len(set(ids))
+    assert "elizabeth-bennet" in ids and "mrs-bennet" in ids
+
+
+def test_pronouns_resolve_by_gender(pipe: Pipeline) -> None:
+    story = read(
+        pipe,
+        "Anna Reyes opened the door. Tom Hale stood outside. He was wet, and she let him in. "
+        "Anna handed Tom a towel. Tom thanked her, and Anna smiled.",
+    )
+    anna = next(c for c in story.characters if c.name == "Anna Reyes")
+    tom = next(c for c in story.characters if c.name == "Tom Hale")
+    assert mentions_of(story, tom.id).count("He") == 1 and "him" in mentions_of(story, tom.id)
+    assert "she" in mentions_of(story, anna.id) and "her" in mentions_of(story, anna.id)
+    assert all(m.kind in ("name", "nominal", "pronoun") for m in story.mentions)
+    assert [m.start for m in story.mentions] == sorted(m.start for m in story.mentions)
+
+
+def test_a_title_alone_names_its_only_holder(pipe: Pipeline) -> None:
+    story = read(
+        pipe, "Admiral Croft came in. Admiral Croft was loud. Everyone liked the Admiral. The Admiral laughed at that."
+    )
+    croft = story.characters[0]
+    assert croft.name == "Admiral Croft"
+    assert any(m.kind == "nominal" and m.character == croft.id for m in story.mentions)
+
+
+def test_first_person_narrator_gets_the_narration_i(pipe: Pipeline) -> None:
+    text = (
+        "I had not seen Holmes for a week. I knocked on his door and waited. "
+        * 6
+        + "“Come in, Watson,” said Holmes. “Sit down, Watson.” I sat down.\n\n“Well, Watson?” Holmes asked.\n\n"
+        "“Nothing, Holmes,” I said."
+    )
+    story = Pipeline(["segment", "characters", "speakers"])(Story(text))
+    narrator = next(c for c in story.characters if c.name == "Watson")
+    i_mentions = [m for m in story.mentions if story.span_text(m) == "I" and m.character == narrator.id]
+    assert len(i_mentions) >= 10
+    assert story.quotes[-1].speaker == narrator.id
+
+
+def test_absent_character_is_not_present(pipe: Pipeline) -> None:
+    text = (
+        "Maya sat by the window. Maya waited.\n\n"
+        "“Do you still think of Ruth?” Leo asked. Leo looked away.\n\n"
+        "“Every day. Ruth would have loved this,” Maya said.\n\n"
+        "“Ruth always did,” Leo said."
+    )
+    story = read(Pipeline(["segment", "characters", "speakers"]), text)
+    names = {c.name: c for c in story.characters}
+    assert names["Maya"].present and names["Leo"].present
+    assert "Ruth" in names and not names["Ruth"].present
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not SHARED_EXAMPLE.exists(), reason="the shared example story is not here")
+def test_example_story_characters() -> None:
+    story = Pipeline(["segment", "characters", "speakers"])(Story(SHARED_EXAMPLE.read_text(encoding="utf-8")))
+    names = {c.name: c for c in story.characters}
+    assert set(names) == {"Willow", "Buffy", "Tara"}
+    assert "Wil" in names["Willow"].aliases
+    assert names["Willow"].present and names["Buffy"].present and not names["Tara"].present
+    assert names["Willow"].gender == "she" and names["Buffy"].gender == "she"
+    assert not any(n in names for n in ("Slayer", "England", "Buffy-sadness"))

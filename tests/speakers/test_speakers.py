@@ -1,0 +1,103 @@
+"""The speakers step on passages written for these tests, and on the example story end to end."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from heartline.pipeline import Pipeline
+from heartline.story import Story
+
+SHARED_EXAMPLE = Path(__file__).resolve().parents[2].parent / "shared" / "examples" / "i-missed-you.txt"
+
+
+@pytest.fixture(scope="session")
+def pipe() -> Pipeline:
+    return Pipeline(["segment", "characters", "speakers"])
+
+
+def speakers(story: Story) -> list[tuple[str | None, list[str], str | None]]:
+    return [(q.speaker, q.addressees, q.attribution) for q in story.quotes]
+
+
+def test_explicit_tags_before_and_after(pipe: Pipeline) -> None:
+    text = (
+        "Nora Vance came into the kitchen. Nora was tired. Owen Pike was already there; Owen liked mornings.\n\n"
+        "“You are late,” said Owen.\n\n"
+        "Nora said, “I know.”\n\n"
+        "“Coffee?” Owen asked Nora."
+    )
+    story = pipe(Story(text))
+    got = speakers(story)
+    assert [g[0] for g in got] == ["owen-pike", "nora-vance", "owen-pike"]
+    assert all(g[2] == "explicit" for g in got)
+    assert got[2][1] == ["nora-vance"]
+
+
+def test_anaphoric_tag_uses_the_pronouns_gender(pipe: Pipeline) -> None:
+    text = (
+        "Nora Vance sat down, and she sighed. Owen Pike stood by the stove; he yawned. Nora looked up at Owen.\n\n"
+        "“Is it raining?” he asked.\n\n"
+        "“Not yet,” she said."
+    )
+    story = pipe(Story(text))
+    assert speakers(story) == [("owen-pike", ["nora-vance"], "anaphoric"), ("nora-vance", ["owen-pike"], "anaphoric")]
+
+
+def test_untagged_two_person_conversation_alternates(pipe: Pipeline) -> None:
+    text = (
+        "“Where were you?” Mira asked Jonah. Mira was angry.\n\n"
+        "“Out,” Jonah said.\n\n"
+        "“Out where?”\n\n"
+        "“Just out.”\n\n"
+        "“That is not an answer.”"
+    )
+    story = pipe(Story(text))
+    assert [q.speaker for q in story.quotes] == ["mira", "jonah", "mira", "jonah", "mira"]
+    assert [q.attribution for q in story.quotes][2:] == ["implicit"] * 3
+    assert story.quotes[3].addressees == ["mira"]
+
+
+def test_vocative_names_the_addressee_not_the_speaker(pipe: Pipeline) -> None:
+    text = (
+        "“Hello,” Mira said to Jonah. Mira smiled.\n\n"
+        "“Hello,” Jonah said.\n\n"
+        "Rain fell on the roof for a while.\n\n"
+        "“Listen, Jonah, we should go.”"
+    )
+    story = pipe(Story(text))
+    last = story.quotes[-1]
+    assert last.speaker == "mira" and last.addressees == ["jonah"]
+
+
+def test_conversation_of_three(pipe: Pipeline) -> None:
+    text = (
+        "Ada, Ben and Cleo sat at the table. Ada poured the tea. Ben laughed. Cleo waited.\n\n"
+        "“Who took the last cake?” asked Ada.\n\n"
+        "“Not me,” said Ben.\n\n"
+        "“Nor me,” Cleo said, “but I know who did.”\n\n"
+        "“Tell us, Cleo.” Ben leaned forward."
+    )
+    story = pipe(Story(text))
+    assert [q.speaker for q in story.quotes] == ["ada", "ben", "cleo", "ben"]
+    assert story.quotes[3].addressees == ["cleo"]
+    assert len(story.quotes[2].parts) == 2
+
+
+def test_i_and_you_inside_quotes_become_mentions(pipe: Pipeline) -> None:
+    text = "“I missed you,” Mira said to Jonah. Mira smiled at him. Jonah smiled back."
+    story = pipe(Story(text))
+    spoken = {story.span_text(m): m.character for m in story.mentions if m.start < story.quotes[0].end}
+    assert spoken["I"] == "mira" and spoken["you"] == "jonah"
+    mira = story.character("mira")
+    assert mira is not None and mira.quotes == 1
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not SHARED_EXAMPLE.exists(), reason="the shared example story is not here")
+def test_example_story_nine_speakers_and_addressees(pipe: Pipeline) -> None:
+    story = pipe(Story(SHARED_EXAMPLE.read_text(encoding="utf-8")))
+    w, b = "willow", "buffy"
+    expected = [(w, b), (b, w), (b, w), (b, w), (w, b), (b, w), (w, b), (b, w), (b, w)]
+    assert [(q.speaker, q.addressees) for q in story.quotes] == [(s, [a]) for s, a in expected]
