@@ -64,7 +64,7 @@ def _node_layout(ids: Sequence[str], cx: float, cy: float, radius: float) -> dic
     return out
 
 
-def _edge_path(x1: float, y1: float, x2: float, y2: float, r1: float, r2: float) -> tuple[str, str]:
+def _edge_path(x1: float, y1: float, x2: float, y2: float, r1: float, r2: float, width: float = 2.0) -> tuple[str, str]:
     """A curved edge from node 1 to node 2 (bent to its right, so A→B and B→A do not overlap) and its
     arrowhead polygon."""
     dx, dy = x2 - x1, y2 - y1
@@ -81,12 +81,14 @@ def _edge_path(x1: float, y1: float, x2: float, y2: float, r1: float, r2: float)
 
     sx, sy = toward(x1, y1, qx, qy, r1 + 3)
     ex, ey = toward(x2, y2, qx, qy, r2 + 4)
-    path = f"M{_f(sx)},{_f(sy)} Q{_f(qx)},{_f(qy)} {_f(ex)},{_f(ey)}"
     tx, ty = ex - qx, ey - qy
     tn = math.hypot(tx, ty) or 1.0
     tx, ty = tx / tn, ty / tn
-    size = 9.0
+    size = 7.0 + 1.5 * width
     bx, by = ex - tx * size, ey - ty * size
+    # the line stops inside the arrowhead, so a thick line never pokes past its tip
+    lx, ly = ex - tx * size * 0.6, ey - ty * size * 0.6
+    path = f"M{_f(sx)},{_f(sy)} Q{_f(qx)},{_f(qy)} {_f(lx)},{_f(ly)}"
     pts = [(ex, ey), (bx - ty * size * 0.5, by + tx * size * 0.5), (bx + ty * size * 0.5, by - tx * size * 0.5)]
     return path, " ".join(f"{_f(x)},{_f(y)}" for x, y in pts)
 
@@ -116,8 +118,14 @@ def bond_map(story: Story, names: Mapping[str, str], max_nodes: int = 12) -> str
         ),
         key=lambda ib: ib[1].strength,
     )
+    # crop to the drawing: the nodes, room for their names left and right, and the arrows' bend
+    x0 = min(layout[c][0] - radius[c] for c in ids) - 110
+    x1_ = max(layout[c][0] + radius[c] for c in ids) + 110
+    y0 = min(layout[c][1] - radius[c] for c in ids) - 40
+    y1_ = max(layout[c][1] + radius[c] for c in ids) + 40
+    box = f"{_f(x0)} {_f(y0)} {_f(x1_ - x0)} {_f(y1_ - y0)}"
     out = [
-        f'<svg class="bond-map" viewBox="0 0 {_f(size)} {_f(size)}" role="group" '
+        f'<svg class="bond-map" viewBox="{box}" role="group" '
         'aria-labelledby="bond-map-title" xmlns="http://www.w3.org/2000/svg">',
         '<title id="bond-map-title">Bond map: who feels what toward whom</title>',
     ]
@@ -125,9 +133,9 @@ def bond_map(story: Story, names: Mapping[str, str], max_nodes: int = 12) -> str
     for i, b in shown:
         x1, y1, _ = layout[b.source]
         x2, y2, _ = layout[b.target]
-        path, head = _edge_path(x1, y1, x2, y2, radius[b.source], radius[b.target])
         colour = valence_colour(b.valence)
         width = 1.5 + 6.5 * max(0.0, min(1.0, b.strength / strongest))
+        path, head = _edge_path(x1, y1, x2, y2, radius[b.source], radius[b.target], width)
         label = escape(bond_label(b, names))
         out.append(
             f'<g class="edge" tabindex="0" data-b="{i}" data-src="{escape(b.source)}" data-tgt="{escape(b.target)}" '
