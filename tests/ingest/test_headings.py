@@ -27,6 +27,10 @@ HEADINGS = [
     "chapter one",
     "Chapter 3 - the end",
     "Epilogue: Ten Years Later",
+    "~ Chapter 2 ~",
+    "=== 12 ===",
+    "** Prologue **",
+    "Ch.3",
 ]
 NOT_HEADINGS = [
     "Part of me wanted to go.",
@@ -38,6 +42,12 @@ NOT_HEADINGS = [
     "I am here.",
     "1. Went home.",
     "Chapter " + "x" * 120,
+    "Parti",
+    "M.",
+    'M. Du Bois only said, "Monsieur?"',
+    "C. Dupont",
+    "* * *",
+    "~~~",
 ]
 
 
@@ -132,3 +142,16 @@ def test_long_input_is_linear() -> None:
     chapters = find_chapters(text)
     assert time.perf_counter() - t0 < 2.0
     assert len(chapters) == 20_000  # the blank first line belongs to the first chapter
+
+
+def test_decorated_heading_title_is_clean() -> None:
+    assert titles("~ Chapter  2 ~\n\nShe came back.\n") == ["Chapter 2"]
+
+
+def test_numbered_sections_inside_named_chapters_are_not_chapters() -> None:
+    text = "CHAPTER I\n\nI\n\nThe town woke.\n\nII\n\nThe mill opened.\n\nCHAPTER II\n\nI\n\nRain again.\n"
+    assert titles(text) == ["CHAPTER I", "CHAPTER II"]
+
+
+def test_bare_numbers_are_chapters_when_nothing_else_names_them() -> None:
+    assert titles("I\n\nThe town woke.\n\nII\n\nThe mill opened.\n") == ["I", "II"]

@@ -1,10 +1,12 @@
 """Chapter headings in plain text: "Chapter 1", "CHAPTER I.", "Chapter I: The Bertolini", "PART ONE" ...
 
 Conservative on purpose: a heading is a short line alone in its paragraph (blank lines around it), in
-one of the shapes below, starting with a capital letter. A bare heading ("CHAPTER I") followed by a
-short one-line title paragraph ("In Chancery") takes that title. Runs of headings with no text between
-them are either merged (``BOOK ONE: 1805`` then ``CHAPTER I``: one chapter) or, three or more, a table
-of contents, which is skipped. The scan is one pass over the lines; no regex sees more than one line.
+one of the shapes below ("Chapter", "Part", "Book" ... and a number, in any case; "Prologue" and the
+like; a bare arabic or capital roman number), optionally framed by decoration (``~ Chapter 2 ~``). A
+bare heading ("CHAPTER I") followed by a short one-line title paragraph ("In Chancery") takes that
+title. Runs of headings with no text between them are either merged (``BOOK ONE: 1805`` then
+``CHAPTER I``: one chapter) or, three or more, a table of contents, which is skipped. The scan is one
+pass over the text; no regex can backtrack across lines.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from dataclasses import dataclass
 
 from ..story import Chapter
 
-__all__ = ["find_chapters", "is_heading"]
+__all__ = ["clean_heading", "find_chapters", "is_heading"]
 
 _UNITS = (
     "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
@@ -34,13 +36,16 @@ _KEYWORDS = r"(?i:chapter|chap\.?|ch\.|stave|book|part|volume|vol\.|canto|sectio
 _REST = r"(?P<rest>.{0,100})"
 _SEP_TITLE = re.compile(r"^(?P<sep>\s*(?:[.:)\]]|--|[-—–~|])\s*|\s+)(?P<title>.*)$")
 
-_KEYWORD_RE = re.compile(rf"^{_KEYWORDS}\s*{_NUM}\b\.?{_REST}$")
+_KEYWORD_RE = re.compile(rf"^{_KEYWORDS}(?:\s+|(?<=\.)){_NUM}\b\.?{_REST}$")
 _SPECIAL_RE = re.compile(
     rf"^(?i:(?:(?:{_ORDINALS})\s+)?(?:prologue|epilogue|interlude|afterword|foreword|preface|introduction"
     rf"|conclusion))\b{_REST}$"
 )
-_NUMBER_RE = re.compile(rf"^(?:{_ROMAN}|\d{{1,3}})\.?{_REST}$")
+# A bare number: arabic, or a capital roman numeral; single letters only I, V, X ("M. Dupont" is a name)
+_NUMBER_RE = re.compile(rf"^(?:(?![MDCL]\b){_ROMAN}|\d{{1,3}})\.?{_REST}$")
+_CHAPTER_WORD = re.compile(r"^(?i:chapter|chap\.?|ch\.)")
 _MAX_LEN = 100
+_DECOR = " \t~*=#_-—–•·+"  # framing around a heading: "~ Chapter 2 ~", "=== 12 ===", "** Prologue **"
 _TITLE_END = tuple(".,;:!?\"'”’…-—")
 
 
@@ -65,6 +70,13 @@ def is_heading(line: str) -> bool:
 
 def _heading_kind(line: str) -> str | None:
     """ "bare" for a heading with no title ("CHAPTER I"), "titled" for one with a title, None otherwise."""
+    shape = _shape(line)
+    return shape[0] if shape else None
+
+
+def _shape(line: str) -> tuple[str, bool] | None:
+    """(kind, numbered) of a heading line, None when it is not one; ``numbered`` for a bare number."""
+    line = clean_heading(line)
     if not line or len(line) > _MAX_LEN:
         return None
     for regex, numbered in ((_KEYWORD_RE, False), (_SPECIAL_RE, False), (_NUMBER_RE, True)):
@@ -73,7 +85,7 @@ def _heading_kind(line: str) -> str | None:
             continue
         rest = m.group("rest")
         if not rest.strip(" .:"):
-            return "bare"
+            return "bare", numbered
         sep = _SEP_TITLE.match(rest)
         if sep is None or not _title_like(
             sep.group("title"), separated=bool(sep.group("sep").strip()), numbered=numbered
@@ -81,8 +93,13 @@ def _heading_kind(line: str) -> str | None:
             return None
         if numbered and not re.match(r"^\S+\.\s", line):  # "I. The Period", "12. Home": a dot is required
             return None
-        return "titled"
+        return "titled", numbered
     return None
+
+
+def clean_heading(line: str) -> str:
+    """A heading line without its framing and with single spaces: ``"~ Chapter  2 ~"`` -> ``"Chapter 2"``."""
+    return " ".join(line.strip(_DECOR).split())
 
 
 def _title_like(text: str, separated: bool, numbered: bool) -> bool:
@@ -95,7 +112,7 @@ def _title_like(text: str, separated: bool, numbered: bool) -> bool:
         return True
     if not (text[0].isupper() or text[0].isdigit() or text[0] in "\"'“‘"):
         return False
-    return not (numbered and text.endswith((".", ",", ";", "!", "?", "…")))
+    return not (numbered and text.rstrip("\"'”’)]").endswith((".", ",", ";", "!", "?", "…")))
 
 
 def _title_paragraph(para: _Para) -> bool:
@@ -139,6 +156,15 @@ class _Heading:
     title: str
     para: int  # index of the paragraph holding the heading
     last_para: int  # index of the heading's last paragraph (its title paragraph, if any)
+    line: str = ""  # the heading's own line, cleaned
+    numbered: bool = False  # a bare number ("IV.", "12", "I. The Period"), not "Chapter IV"
+
+
+def _drop_sections(found: list[_Heading]) -> list[_Heading]:
+    """When a text names its chapters ("CHAPTER IV"), bare numbers ("I", "II") number sections inside them."""
+    if not any(_CHAPTER_WORD.match(h.line) for h in found):
+        return found
+    return [h for h in found if not h.numbered]
 
 
 def _headings(paras: list[_Para]) -> list[_Heading]:
@@ -148,21 +174,22 @@ def _headings(paras: list[_Para]) -> list[_Heading]:
     while i < len(paras):
         para = paras[i]
         lines = para.lines if len(para.text) <= 2 * _MAX_LEN and para.text.count("\n") <= 1 else []
-        kind = _heading_kind(lines[0].strip()) if lines else None
-        if kind is None:
+        shape = _shape(lines[0]) if lines else None
+        if shape is None:
             i += 1
             continue
-        head = _squash(lines[0])
+        kind, numbered = shape
+        head = clean_heading(lines[0])
         if len(lines) == 2:  # "CHAPTER I.\nThe Title"
             if kind == "bare" and _title_paragraph(_Para(para.start, lines[1])):
-                found.append(_Heading(para.start, _join_title(head, _squash(lines[1])), i, i))
+                found.append(_Heading(para.start, _join_title(head, _squash(lines[1])), i, i, head, numbered))
         elif kind == "bare" and i + 2 < len(paras) and _title_paragraph(paras[i + 1]):
-            found.append(_Heading(para.start, _join_title(head, _squash(paras[i + 1].text)), i, i + 1))
+            found.append(_Heading(para.start, _join_title(head, _squash(paras[i + 1].text)), i, i + 1, head, numbered))
             i += 1
         else:
-            found.append(_Heading(para.start, head, i, i))
+            found.append(_Heading(para.start, head, i, i, head, numbered))
         i += 1
-    return found
+    return _drop_sections(found)
 
 
 def _is_contents(para: _Para) -> bool:
@@ -198,7 +225,8 @@ def _merge_runs(found: list[_Heading], paras: list[_Para]) -> list[_Heading]:
             if len(run) > 2:
                 run = run[-1:]
         if len(run) == 2:
-            run = [_Heading(run[0].start, f"{run[0].title} — {run[1].title}", run[0].para, run[1].last_para)]
+            first, second = run
+            run = [_Heading(first.start, f"{first.title} — {second.title}", first.para, second.last_para, first.line)]
         out.extend(run)
     return out
 
