@@ -151,3 +151,18 @@ def test_the_harness_sees_requests_errors_and_dialogs(open_report):
 def test_a_missing_browser_is_an_error_with_the_fix(tmp_path):
     with pytest.raises(pytest.fail.Exception, match=r"scripts/install-browser\.sh"):
         require_chromium(tmp_path / "no-chromium")
+
+
+def test_a_name_in_the_cast_highlights_the_character_in_the_text(open_report):
+    story = build_story()
+    opened = open_report(render_html(story))
+    page = opened.page
+    button = page.get_by_role("button", name="Mara", exact=True)
+    button.click()
+    assert button.get_attribute("aria-pressed") == "true"
+    assert page.locator(".story-text .m.hl").count() == sum(m.character == "mara" for m in story.mentions)
+    assert page.locator(".story-text .who.hl").count() == 2
+    assert "Highlighting Mara" in page.locator(".cast-status").inner_text()
+    button.click()
+    assert page.locator(".story-text .hl").count() == 0
+    _clean(opened)

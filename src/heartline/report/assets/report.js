@@ -157,6 +157,41 @@
     });
   }
 
+  /* -- cast: a character's name highlights their mentions and lines in the text -------------------- */
+  var cast = document.querySelector("table.cast");
+  if (cast) {
+    var status = el("p", "muted cast-status");
+    status.setAttribute("aria-live", "polite");
+    status.textContent = "Select a name to highlight where that character is named and speaks in the text.";
+    cast.parentNode.insertBefore(status, cast.nextSibling);
+    var pick = function (id, btn) {
+      var on = btn.getAttribute("aria-pressed") !== "true";
+      document.querySelectorAll(".story-text .hl").forEach(function (e) { e.classList.remove("hl"); });
+      cast.querySelectorAll("button[aria-pressed]").forEach(function (b) { b.setAttribute("aria-pressed", "false"); });
+      document.body.classList.toggle("hl-char", on);
+      if (!on) { status.textContent = "No character highlighted."; return; }
+      btn.setAttribute("aria-pressed", "true");
+      var named = 0, spoken = 0;
+      document.querySelectorAll(".story-text [data-c]").forEach(function (e) {
+        if (e.getAttribute("data-c") !== id) return;
+        e.classList.add("hl");
+        if (e.classList.contains("who")) spoken++; else named++;
+      });
+      status.textContent = "Highlighting " + btn.textContent + " in the text: named " + named +
+        " times, " + spoken + " lines spoken.";
+    };
+    cast.querySelectorAll("tbody tr[data-c]").forEach(function (tr) {
+      var th = tr.querySelector("th");
+      if (!th) return;
+      var btn = el("button", "linkish", th.textContent);
+      btn.type = "button";
+      btn.setAttribute("aria-pressed", "false");
+      th.textContent = "";
+      th.appendChild(btn);
+      btn.addEventListener("click", function () { pick(tr.getAttribute("data-c"), btn); });
+    });
+  }
+
   /* -- chapter navigation: mark the chapter being read ----------------------------------------- */
   var links = document.querySelectorAll("nav.chapters a");
   if (links.length && "IntersectionObserver" in window) {
