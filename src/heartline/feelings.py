@@ -27,6 +27,7 @@ None when the feeling is not directed.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -94,7 +95,7 @@ def _each(words: list[str], labels: _L) -> dict[str, _L]:
 
 LEXICON_VERBS: dict[str, tuple[str, _L]] = {
     "love": ("subj", {"love": 0.8}), "adore": ("subj", {"love": 0.8}), "cherish": ("subj", {"love": 0.7}),
-    "miss": ("subj", {"love": 0.6, "sadness": 0.25}), "long": ("intr", {"desire": 0.7}),
+    "miss": ("subj", {"love": 0.45, "sadness": 0.45}), "long": ("intr", {"desire": 0.7}),
     "crave": ("subj", {"desire": 0.7}), "desire": ("subj", {"desire": 0.7}), "like": ("subj", {"approval": 0.4}),
     "trust": ("subj", {"admiration": 0.5}), "admire": ("subj", {"admiration": 0.8}),
     "respect": ("subj", {"admiration": 0.6}), "hate": ("subj", {"anger": 0.7, "disgust": 0.3}),
@@ -216,6 +217,11 @@ _TARGET_PREPS = frozenset({"at", "for", "toward", "towards", "of", "on", "about"
 _LIGHT_VERBS = frozenset({"have", "has", "had", "having", "feel", "feels", "felt", "feeling", "show", "showed",
                           "hide", "hid", "harbor", "harbour", "harbored",
                           "send", "sends", "sent", "hold", "held"})  # fmt: skip
+# "her tears stopped", "she stopped crying": a feeling that ends is relief, not the feeling itself
+_ENDING_VERBS = frozenset({"stop", "stops", "stopped", "stopping", "fade", "fades", "faded", "fading", "ease", "eases",
+                           "eased", "subside", "subsides", "subsided", "vanish", "vanished", "ebb", "ebbs", "ebbed",
+                           "cease", "ceases", "ceased", "dry", "dried", "dries", "quit", "quits"})  # fmt: skip
+_ENDED: _L = {"relief": 0.5}
 _INNER_VERBS = frozenset({"have", "has", "had", "having", "feel", "feels", "felt", "feeling", "harbor", "harbour",
                           "harbored", "hide", "hid", "hides", "hiding"})  # fmt: skip
 _FIRST = frozenset({"i", "me", "my", "myself", "mine"})
@@ -240,6 +246,12 @@ class _Unit:
     end: int
     sentence: Sentence
     quote: Quote | None
+    offset: int = -1  # where the parsed text starts (a clause of a long sentence); -1: at ``start``
+    cache_end: int = -1  # where the parsed text ends
+
+    def __post_init__(self) -> None:
+        if self.offset < 0:
+            self.offset = self.start
 
 
 @dataclass(slots=True)
@@ -395,7 +407,7 @@ class _Reader:
         """The character a token refers to, or None."""
         if tok.i in self.forced:
             return self.forced[tok.i]
-        start = self.unit.start + tok.idx
+        start = self.unit.offset + tok.idx
         low = tok.text.lower()
         m = _mention_at(self.ctx, start, start + len(tok.text))
         if m is not None:
@@ -414,7 +426,7 @@ class _Reader:
             return self.ctx.narrator
         if low in _THIRD:
             return self._pronoun(tok, low, start)
-        if tok.pos_ == "PROPN" or tok.text[:1].isupper():
+        if _pos(tok) == "PROPN" or tok.text[:1].isupper():
             return self.ctx.names.get(low)
         return None
 
@@ -445,11 +457,21 @@ class _Reader:
         for t in toks:
             c = self.char(t)
             if c in out and t.lower_ in _THIRD:  # "from Buffy and from herself": not Buffy again
-                start = self.unit.start + t.idx
+                start = self.unit.offset + t.idx
                 c = _resolve_pronoun(self.ctx, t.lower_, start, self.unit.start, False, c)
             if c and c not in out:
                 out.append(c)
         return out
+
+
+_TAG_POS = {"NN": "NOUN", "NNS": "NOUN", "NNP": "PROPN", "NNPS": "PROPN", "JJ": "ADJ", "JJR": "ADJ", "JJS": "ADJ",
+            "RB": "ADV", "RBR": "ADV", "RBS": "ADV", "MD": "AUX"}  # fmt: skip
+
+
+def _pos(tok: Token) -> str:
+    """Coarse part of speech from the fine tag (the attribute ruler, a third of the parse time, is skipped)."""
+    tag = tok.tag_
+    return _TAG_POS.get(tag) or ("VERB" if tag.startswith("VB") else tag)
 
 
 def _child(tok: Token, deps: Iterable[str]) -> Token | None:
@@ -499,6 +521,12 @@ def _intensity(tok: Token, base: float) -> float:
     return round(min(1.0, w), 4)
 
 
+def _ends(tok: Token) -> bool:
+    """Whether the emotion word is what stops ("her tears stopped", "she stopped crying")."""
+    head = tok.head
+    return head is not tok and head.lower_ in _ENDING_VERBS and tok.dep_ in ("nsubj", "xcomp", "dobj", "pcomp")
+
+
 def _negated(tok: Token) -> bool:
     return any(c.dep_ == "neg" for c in tok.children) or (
         tok.dep_ in ("acomp", "xcomp", "dobj", "attr") and any(c.dep_ == "neg" for c in tok.head.children)
@@ -522,13 +550,13 @@ def _lexicon_entry(tok: Token) -> tuple[str, _L] | None:
     if low not in _ALL_FORMS:
         return None
     has_obj = _child(tok, ("dobj",)) is not None
-    if (tok.pos_ == "ADJ" or (tok.tag_ == "VBN" and not has_obj)) and low in LEXICON_ADJECTIVES:
+    if (_pos(tok) == "ADJ" or (tok.tag_ == "VBN" and not has_obj)) and low in LEXICON_ADJECTIVES:
         return "adj", LEXICON_ADJECTIVES[low]
-    if tok.pos_ in ("VERB", "AUX") and low in _VERB_FORMS:
+    if _pos(tok) in ("VERB", "AUX") and low in _VERB_FORMS:
         return LEXICON_VERBS[_VERB_FORMS[low]]
-    if tok.pos_ in ("NOUN", "PROPN") and low in LEXICON_NOUNS:
+    if _pos(tok) in ("NOUN", "PROPN") and low in LEXICON_NOUNS:
         return "noun", LEXICON_NOUNS[low]
-    if low in LEXICON_ADJECTIVES and tok.pos_ in ("VERB", "ADV"):
+    if low in LEXICON_ADJECTIVES and _pos(tok) in ("VERB", "ADV"):
         return "adj", LEXICON_ADJECTIVES[low]
     return None
 
@@ -618,16 +646,35 @@ def _units(story: Story) -> list[_Unit]:
             for s in story.sentences]  # fmt: skip
 
 
-def _model_labels(sentence: Sentence, quote: Quote | None) -> dict[str, float]:
-    """Emotion labels passing their thresholds (neutral left out) with their probabilities."""
+def _model_labels(sentence: Sentence, quote: Quote | None, most: int = 3) -> dict[str, float]:
+    """The (at most ``most``) most probable emotion labels passing their thresholds, neutral left out."""
     src: Any = sentence
     if not sentence.labels and quote is not None and quote.labels:
         src = quote
-    return {lab: float(src.emotions.get(lab, 0.0)) for lab in src.labels if lab != NEUTRAL}
+    labels = sorted((lab for lab in src.labels if lab != NEUTRAL), key=lambda lab: -src.emotions.get(lab, 0.0))
+    return {lab: float(src.emotions.get(lab, 0.0)) for lab in labels[:most]}
 
 
 def _has_trigger(text: str) -> bool:
     return any(m.group().lower() in _ALL_FORMS for m in _WORD.finditer(text))
+
+
+_CLAUSE_BREAK = re.compile(r"[;:()]|—|--|\s-\s")
+_LONG = 160  # characters: a longer sentence is parsed only around its emotion words
+
+
+def _window(text: str, start: int, end: int, lex: bool) -> tuple[int, int]:
+    """The part of a long sentence worth parsing: the clauses (cut at ; : — and brackets) holding an
+    emotion word, or the first clause for a model label alone. Parse time grows with the tokens parsed."""
+    if end - start <= _LONG:
+        return start, end
+    cuts = [start] + [m.end() for m in _CLAUSE_BREAK.finditer(text, start, end)] + [end]
+    pieces = [(a, b) for a, b in itertools.pairwise(cuts) if b > a]
+    if lex:
+        hot = [(a, b) for a, b in pieces if _has_trigger(text[a:b])]
+        if hot:
+            return hot[0][0], hot[-1][1]
+    return pieces[0] if pieces else (start, end)
 
 
 def _parse(texts: list[str], nlp: Language | None) -> list[Doc]:
@@ -635,16 +682,17 @@ def _parse(texts: list[str], nlp: Language | None) -> list[Doc]:
         from .segment import get_nlp
 
         nlp = get_nlp()
-    keep = [p for p in ("tok2vec", "tagger", "attribute_ruler", "parser") if p in nlp.pipe_names]
+    keep = [p for p in ("tok2vec", "tagger", "parser") if p in nlp.pipe_names]
     with nlp.select_pipes(enable=keep):
         return list(nlp.pipe(texts, batch_size=128))
 
 
 def attribute_feelings(story: Story, source: str = "both", nlp: Language | None = None,
-                       min_intensity: float = 0.0) -> list[Feeling]:  # fmt: skip
+                       min_intensity: float = 0.0, max_model_labels: int = 3) -> list[Feeling]:  # fmt: skip
     """The feelings of ``story``: one per (sentence, experiencer, target, emotion), in text order.
 
     ``source`` is ``"model"`` (the emotion labels only), ``"lexicon"`` (emotion words only) or ``"both"``.
+    At most ``max_model_labels`` model labels per sentence are kept (the most probable ones).
     """
     if source not in ("model", "lexicon", "both"):
         raise ValueError(f"source must be model, lexicon or both, not {source!r}")
@@ -652,11 +700,14 @@ def attribute_feelings(story: Story, source: str = "both", nlp: Language | None 
     units = _units(story)
     wanted: list[tuple[_Unit, dict[str, float], bool]] = []
     for u in units:
-        model = _model_labels(u.sentence, u.quote) if source != "lexicon" else {}
+        model = _model_labels(u.sentence, u.quote, max_model_labels) if source != "lexicon" else {}
         lex = source != "model" and _has_trigger(story.text[u.start : u.end])
         if model or lex:
             wanted.append((u, model, lex))
-    docs = _parse([story.text[u.start : u.end] for u, _, _ in wanted], nlp) if wanted else []
+    for u, _, lex in wanted:
+        u.offset, u_end = _window(story.text, u.start, u.end, lex)
+        u.cache_end = u_end
+    docs = _parse([story.text[u.offset : u.cache_end] for u, _, _ in wanted], nlp) if wanted else []
     feelings: list[Feeling] = []
     for (u, model, lex), doc in zip(wanted, docs, strict=True):
         feelings += _unit_feelings(ctx, u, doc, model, lex)
@@ -679,6 +730,8 @@ def _unit_feelings(ctx: _Context, u: _Unit, doc: Doc, model: dict[str, float], l
             if entry is None or _negated(tok):
                 continue
             kind, labels = entry
+            if _ends(tok):
+                labels = _ENDED
             hit = _read_trigger(tok, kind, labels, reader)
             if not hit.experiencers and hit.slot:
                 continue  # "the sadness is comforting": someone or something else, not a character
@@ -732,7 +785,7 @@ def _addressed(doc: Doc, quote: Quote, labels: _L) -> list[str]:
 
 def _explicit(doc: Doc, reader: _Reader, char: str) -> bool:
     """Whether ``char`` is named or addressed as "you" in this sentence."""
-    return any(tok.lower_ in _SECOND or (tok.pos_ in ("PROPN", "NOUN") and reader.char(tok) == char) for tok in doc)
+    return any(tok.lower_ in _SECOND or (_pos(tok) in ("PROPN", "NOUN") and reader.char(tok) == char) for tok in doc)
 
 
 def _default_experiencer(ctx: _Context, u: _Unit, doc: Doc, reader: _Reader) -> str | None:
@@ -749,7 +802,7 @@ def _model_roles(ctx: _Context, u: _Unit, doc: Doc, reader: _Reader,
     """(experiencer, target) for the model's labels on a whole sentence."""
     if u.quote is not None:
         speaker = u.quote.speaker
-        named = [reader.char(t) for t in doc if t.lower_ in _SECOND or t.pos_ == "PROPN" or t.lower_ in _THIRD]
+        named = [reader.char(t) for t in doc if t.lower_ in _SECOND or _pos(t) == "PROPN" or t.lower_ in _THIRD]
         others = [c for c in named if c and c != speaker]
         return speaker, (others[0] if others else None)
     if lexicon_exps:
@@ -764,10 +817,14 @@ def _model_roles(ctx: _Context, u: _Unit, doc: Doc, reader: _Reader,
 
 @register_step("feelings", requires=("sentences", "quotes", "emotions", "characters", "mentions", "speakers"),
                assigns=("feelings",))  # fmt: skip
-def make_feelings(source: str = "both", min_intensity: float = 0.0) -> Callable[[Story], None]:
+def make_feelings(
+    source: str = "both", min_intensity: float = 0.0, max_model_labels: int = 3
+) -> Callable[[Story], None]:
     """Who feels each emotion, toward whom, and whether it is said aloud (model + emotion lexicon)."""
 
     def step(story: Story) -> None:
-        story.feelings = attribute_feelings(story, source=source, min_intensity=min_intensity)
+        story.feelings = attribute_feelings(
+            story, source=source, min_intensity=min_intensity, max_model_labels=max_model_labels
+        )
 
     return step

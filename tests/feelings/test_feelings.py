@@ -130,3 +130,15 @@ def test_the_step_fills_story_feelings(make_story):
     story = make_story("Mara loved Theo.", ["Mara", "Theo"])
     make_feelings()(story)
     assert [(f.experiencer, f.target) for f in story.feelings] == [("mara", "theo")]
+
+
+def test_a_feeling_that_stops_is_relief(make_story):
+    story = make_story("Mara held on. Mara's tears stopped after a minute.", ["Mara"])
+    assert triples(story) == {("mara", None, "relief")}
+
+
+def test_long_sentences_are_parsed_around_their_emotion_words(make_story):
+    text = ("Mara walked along the grey harbour wall past the boats, the nets, the sheds and the old chapel; "
+            "the tide was low and the gulls were loud over the water: Mara was afraid of Theo now.")  # fmt: skip
+    story = make_story(text, ["Mara", "Theo"])
+    assert ("mara", "theo", "fear") in triples(story)
