@@ -158,3 +158,49 @@ def test_a_big_epub_is_not_refused_for_its_size(tmp_path: Path) -> None:
         zf.writestr("OEBPS/images/huge.bin", b"\x01" * 45_000_000)
     assert path.stat().st_size > 40 * 1024 * 1024
     assert load(path).text == EXPECTED
+
+
+def _one_file_book(tmp_path: Path, nav_links: str, body: str) -> Path:
+    """An EPUB 3 whose whole text is one XHTML file; ``nav_links`` are the contents' <li> items."""
+    doc = (
+        '<?xml version="1.0" encoding="utf-8"?><html xmlns="http://www.w3.org/1999/xhtml"><head><title>B</title>'
+        f"</head><body>{body}</body></html>"
+    )
+    nav = (
+        '<?xml version="1.0" encoding="utf-8"?><html xmlns="http://www.w3.org/1999/xhtml" '
+        'xmlns:epub="http://www.idpf.org/2007/ops"><body><nav epub:type="toc"><ol>'
+        f"{nav_links}</ol></nav></body></html>"
+    )
+    return make_epub(
+        tmp_path / "one.epub",
+        chapters=[("Whole", ["x"])],
+        extra_members={"OEBPS/text/ch1.xhtml": doc, "OEBPS/nav.xhtml": nav},
+    )
+
+
+def test_contents_anchors_split_one_file_into_chapters(tmp_path: Path) -> None:
+    body = (
+        "<p>A dedication.</p>"
+        '<h2 id="c1">I. The Dock</h2><p>Boats came in.</p>'
+        '<div id="c2"><h2>II. The Storm</h2><p>Wind rose.</p></div>'
+    )
+    links = '<li><a href="text/ch1.xhtml#c1">Chapter I</a></li><li><a href="text/ch1.xhtml#c2">Chapter II</a></li>'
+    story = load(_one_file_book(tmp_path, links, body))
+    assert [c.title for c in story.chapters] == [None, "Chapter I", "Chapter II"]
+    assert story.text == "A dedication.\n\nI. The Dock\n\nBoats came in.\n\nII. The Storm\n\nWind rose."
+    assert story.span_text(story.chapters[2]).startswith("II. The Storm")
+    assert_chapters_cover(story)
+
+
+def test_a_part_title_page_joins_the_next_chapter(tmp_path: Path) -> None:
+    body = (
+        '<h1 id="p1">Part One</h1><h2 id="c1">Chapter 1</h2><p>It began.</p>'
+        '<h2 id="c2">Chapter 2</h2><p>It went on.</p>'
+    )
+    links = (
+        '<li><a href="text/ch1.xhtml#p1">Part One</a><ol>'
+        '<li><a href="text/ch1.xhtml#c1">Chapter 1</a></li><li><a href="text/ch1.xhtml#c2">Chapter 2</a></li></ol></li>'
+    )
+    story = load(_one_file_book(tmp_path, links, body))
+    assert [c.title for c in story.chapters] == ["Part One — Chapter 1", "Chapter 2"]
+    assert story.text == "Part One\n\nChapter 1\n\nIt began.\n\nChapter 2\n\nIt went on."

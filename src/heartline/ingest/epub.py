@@ -3,9 +3,10 @@
 ``META-INF/container.xml`` names the package (OPF) file; its spine gives the reading order, its
 metadata the title (``dc:title``), authors (``dc:creator``), tags (``dc:subject``), language and summary
 (``dc:description``). Chapter titles come from the EPUB 3 ``nav`` document, else the EPUB 2 ``toc.ncx``,
-else the first heading of each spine document. A spine document with neither continues the chapter
-before it (books split into several files per chapter). Non-linear spine items (``linear="no"``) and
-documents with no text (covers) are left out.
+else the first heading of each spine document; contents entries with ``#id`` start chapters inside a
+file. A spine document with neither continues the chapter before it (books split into several files
+per chapter); a chapter that is only a title (a part's title page) joins the next one. Non-linear
+spine items (``linear="no"``) and documents with no text (covers) are left out.
 
 Safety: the archive must be a zip; member names with ``..`` or absolute paths are refused; at most
 200 MB are inflated in all, members are read in chunks so a zip bomb stops at the cap, and a member
@@ -146,28 +147,71 @@ def _read(archive: _Archive) -> Story:
     pkg_xml, package = _package(archive)
     metadata = Metadata(source_format="epub", source=archive.name)
     _dc_metadata(pkg_xml, metadata)
-    titles = _toc_titles(archive, package)
+    toc = _toc_titles(archive, package)
     sections: list[Section] = []
     for href in package.spine:
         doc = _document(archive, href)
-        if doc is None:
-            continue
-        paras = blocks(_body(doc))
-        if not paras:
-            continue
-        title = titles.get(href)
-        heading = next((b for b in paras[:3] if b.level), None)
-        if title is None and heading is not None:
-            title = squash(heading.text)
-        if title is None and sections:
-            sections[-1].paragraphs.extend(b.text for b in paras)
-            continue
-        starts = paras[0].level > 0
-        sections.append(Section(title=title, paragraphs=[b.text for b in paras], starts_with_title=starts))
+        if doc is not None:
+            _add_document(sections, doc, toc.get(href, []))
+    sections = _merge_title_pages(sections)
     if not any(s.paragraphs for s in sections):
         raise NoStoryFound(f"{archive.name} has no text in it", "Check that the EPUB holds the story (not only images)")
     text, chapters = assemble(sections)
     return make_story(text, metadata, chapters)
+
+
+def _add_document(sections: list[Section], doc: Any, entries: list[tuple[str | None, str]]) -> None:
+    """Add one spine document's paragraphs: a new chapter where the table of contents (or a heading) starts
+    one, else more of the chapter before. Contents entries with ``#id`` start chapters inside the file."""
+    titles = {frag: title for frag, title in reversed(entries) if frag}
+    items = blocks(_body(doc), anchors=frozenset(titles))
+    whole = next((title for frag, title in entries if frag is None), None)
+    if whole is None and not titles:  # no contents entry: the document's own heading, if it opens with one
+        whole = next((squash(b.text) for b in items[:3] if b.level), None)
+    if whole is not None or not sections:
+        sections.append(Section(title=whole))
+    for b in items:
+        if b.anchor is not None:
+            sections.append(Section(title=titles[b.anchor]))
+            continue
+        sec = sections[-1]
+        if not sec.paragraphs and b.level and sec.title:
+            sec.starts_with_title = True  # the document's own heading opens the chapter: keep it as written
+        sec.paragraphs.append(b.text)
+
+
+def _merge_title_pages(sections: list[Section]) -> list[Section]:
+    """A chapter that is only its title (a part's title page) joins the chapter after it: "Part One — Chapter 1"."""
+    out: list[Section] = []
+    pending: Section | None = None
+    for sec in sections:
+        if not sec.paragraphs and sec.title is None:
+            continue
+        if pending is not None:
+            head = pending.paragraphs or [pending.title or ""]
+            if not sec.starts_with_title and sec.title:
+                head = [*head, sec.title]
+            sec = Section(
+                title=" — ".join(t for t in (pending.title, sec.title) if t) or None,
+                paragraphs=[*head, *sec.paragraphs],
+                starts_with_title=True,
+            )
+            pending = None
+        if _title_only(sec):
+            pending = sec
+            continue
+        out.append(sec)
+    if pending is not None:
+        out.append(pending)
+    return out
+
+
+def _title_only(sec: Section) -> bool:
+    if not sec.title:
+        return False
+    if not sec.paragraphs:
+        return True
+    return len(sec.paragraphs) == 1 and sec.starts_with_title
 
 
 def _check_drm(archive: _Archive) -> None:
@@ -249,56 +293,62 @@ def _dc_metadata(root: Any, metadata: Metadata) -> None:
             metadata.summary = "\n\n".join(b.text for b in blocks(doc)) if doc is not None else value
 
 
-def _toc_titles(archive: _Archive, pkg: _Package) -> dict[str, str]:
-    """Zip path of each spine document -> the first title the table of contents gives it."""
+TocEntries = dict[str, list[tuple[str | None, str]]]
+
+
+def _toc_titles(archive: _Archive, pkg: _Package) -> TocEntries:
+    """Zip path of each spine document -> its table-of-contents entries, in order: (fragment id or None, title)."""
     nav = next((i for i in pkg.items.values() if "nav" in i.properties.split()), None)
     ncx = pkg.items.get(pkg.toc_id or "") or next(
         (i for i in pkg.items.values() if i.media_type == "application/x-dtbncx+xml"), None
     )
-    titles: dict[str, str] = {}
+    entries: list[tuple[str, str, str]] = []  # (base folder, href, title)
     try:
         if nav is not None:
-            titles = _nav_titles(archive, nav.href)
-        if not titles and ncx is not None:
-            titles = _ncx_titles(archive, ncx.href)
+            entries = _nav_entries(archive, nav.href)
+        if not entries and ncx is not None:
+            entries = _ncx_entries(archive, ncx.href)
     except (FormatError, etree.XMLSyntaxError):
         return {}  # a broken table of contents: fall back to the documents' own headings
-    return titles
+    toc: TocEntries = {}
+    for base, href, title in entries:
+        path = _join(base, href)
+        frag = unquote(href.split("#", 1)[1]) if "#" in href else None
+        found = toc.setdefault(path, [])
+        if frag is None or not found or all(f != frag for f, _ in found):
+            found.append((frag, title))
+    return toc
 
 
-def _nav_titles(archive: _Archive, href: str) -> dict[str, str]:
+def _nav_entries(archive: _Archive, href: str) -> list[tuple[str, str, str]]:
     doc = _document(archive, href)
     if doc is None:
-        return {}
+        return []
     navs = [el for el in doc.iter() if local_name(el) == "nav"]
     toc = next(
         (n for n in navs if "toc" in (n.get("{http://www.idpf.org/2007/ops}type") or n.get("epub:type") or "")), None
     )
     toc = toc if toc is not None else (navs[0] if navs else None)
-    titles: dict[str, str] = {}
     if toc is None:
-        return titles
+        return []
     base = posixpath.dirname(href)
-    for a in toc.iter():
-        if local_name(a) == "a" and a.get("href") and text_of(a):
-            titles.setdefault(_join(base, a.get("href")), text_of(a))
-    return titles
+    return [
+        (base, a.get("href"), text_of(a)) for a in toc.iter() if local_name(a) == "a" and a.get("href") and text_of(a)
+    ]
 
 
-def _ncx_titles(archive: _Archive, href: str) -> dict[str, str]:
+def _ncx_entries(archive: _Archive, href: str) -> list[tuple[str, str, str]]:
     root = _xml(archive, href)
     base = posixpath.dirname(href)
-    titles: dict[str, str] = {}
+    found: list[tuple[str, str, str]] = []
     for point in root.iter():
         if local_name(point) != "navpoint":
             continue
         label = next((el for el in point if local_name(el) == "navlabel"), None)
         content = next((el for el in point if local_name(el) == "content"), None)
-        if label is not None and content is not None and content.get("src"):
-            title = text_of(label)
-            if title:
-                titles.setdefault(_join(base, content.get("src")), title)
-    return titles
+        if label is not None and content is not None and content.get("src") and text_of(label):
+            found.append((base, content.get("src"), text_of(label)))
+    return found
 
 
 def _document(archive: _Archive, href: str) -> Any:

@@ -40,6 +40,7 @@ class Block:
 
     text: str
     level: int = 0
+    anchor: str | None = None  # set on the empty marker block that :func:`blocks` emits for an anchor id
 
 
 def _html_parser() -> etree.HTMLParser:
@@ -117,8 +118,12 @@ class _Collector:
                 self.out.append(Block(re.sub(r"\n{2,}", "\n", para), self.level))
 
 
-def blocks(root: Any, skip: frozenset[str] = SKIP_TAGS) -> list[Block]:
-    """The readable paragraphs under ``root``, in document order."""
+def blocks(root: Any, skip: frozenset[str] = SKIP_TAGS, anchors: frozenset[str] = frozenset()) -> list[Block]:
+    """The readable paragraphs under ``root``, in document order.
+
+    Where an element whose ``id`` is in ``anchors`` opens, an empty ``Block(anchor=id)`` marks the spot
+    (EPUB tables of contents point at such ids to start chapters inside one file).
+    """
     col = _Collector()
     stack: list[tuple[Any, bool]] = [(root, False)]
     while stack:
@@ -131,6 +136,9 @@ def blocks(root: Any, skip: frozenset[str] = SKIP_TAGS) -> list[Block]:
             if el is not root:
                 col.add(el.tail)
             continue
+        if anchors and el.get("id") in anchors:
+            col.flush()
+            col.out.append(Block("", anchor=el.get("id")))
         _open(el, name, col)
         stack.append((el, True))
         stack.extend((child, False) for child in reversed(el))
