@@ -14,10 +14,13 @@ the script reads is JSON with ``<``, ``>`` and ``&`` written as ``\\u003c``, ``\
 
 from __future__ import annotations
 
+import copy
 import json
+import math
 import secrets
 from bisect import bisect_right
 from collections.abc import Callable
+from dataclasses import replace
 from functools import lru_cache
 from html import escape
 from importlib import resources
@@ -153,10 +156,33 @@ def _text_section(story: Story, view: TextView, valences: list[tuple[int, float]
     )
 
 
+def _finite(value: Any) -> float:
+    """A float for a number that may be missing, NaN or infinite in a hand-edited reading (else 0.0)."""
+    try:
+        v = float(value)
+    except (TypeError, ValueError):
+        return 0.0
+    return v if math.isfinite(v) else 0.0
+
+
+def _finite_view(story: Story) -> Story:
+    """The story with every number the report draws made finite; the caller's story is not changed."""
+    bonds = [replace(b, valence=_finite(b.valence), strength=max(0.0, _finite(b.strength))) for b in story.bonds]
+    feelings = [replace(f, intensity=_finite(f.intensity)) for f in story.feelings]
+    sentences = [
+        replace(s, emotions={k: _finite(v) for k, v in s.emotions.items()}) if s.emotions else s
+        for s in story.sentences
+    ]
+    view = copy.copy(story)
+    view.bonds, view.feelings, view.sentences = bonds, feelings, sentences
+    return view
+
+
 def render_html(story: Story) -> str:
     """The report for ``story`` as one self-contained HTML page (a string; write it with UTF-8)."""
     from .. import __version__
 
+    story = _finite_view(story)
     names = _names(story)
     view = render_text(story, names)
     valences = _sentence_valences(story)

@@ -178,7 +178,7 @@ class ArcSeries:
 def normalise_x(xs: Sequence[float], n: int, text_length: int) -> list[float]:
     """Story-time positions in [0, 1]: fractions are kept, character offsets are divided by the text
     length, anything else by its largest value; no x at all spreads the points evenly."""
-    if not xs or len(xs) != n:
+    if not xs or len(xs) != n or not all(math.isfinite(x) for x in xs):
         return [i / (n - 1) if n > 1 else 0.5 for i in range(n)]
     top = max(xs)
     if top <= 1.0:
@@ -200,13 +200,14 @@ def series_from(
     else:
         return None
     try:
-        y = [float(v) for v in ys]
+        y = [float(v) if v is not None else math.nan for v in ys]
         x = normalise_x([float(v) for v in xs], len(y), text_length)
     except (TypeError, ValueError):
         return None
-    if not y:
+    points = [(a, b) for a, b in zip(x, y, strict=True) if math.isfinite(a) and math.isfinite(b)]
+    if not points:
         return None
-    return ArcSeries(name, x, y, main)
+    return ArcSeries(name, [a for a, _ in points], [b for _, b in points], main)
 
 
 def arc_chart(story: Story, series: Sequence[ArcSeries]) -> str:

@@ -8,6 +8,7 @@ in words next to the colour (legend, tooltips, tables).
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 
 __all__ = [
@@ -86,7 +87,7 @@ def top_label(
 
 def valence_colour(value: float) -> str:
     """Hex colour for a valence in [-1, 1] on the blue–grey–orange scale."""
-    v = max(-1.0, min(1.0, float(value)))
+    v = max(-1.0, min(1.0, float(value))) if math.isfinite(value) else 0.0
     end = _POS if v >= 0 else _NEG
     t = abs(v)
     rgb = tuple(round(m + (e - m) * t) for m, e in zip(_MID, end, strict=True))
