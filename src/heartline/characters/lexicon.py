@@ -240,8 +240,8 @@ NOT_NAMES: frozenset[str] = frozenset(
     """i i'm i'll i've i'd oh o ah aye yes no nay well why what who how where when there here then now this that
     these those the a an and but or nor for so yet if my your his her our their its it it's he she they we you
     me him them us mr mrs miss ms dr sir madam ma'am lady lord god heaven heavens hell christ jesus lord's
-    monday tuesday wednesday thursday friday saturday sunday january february march april may june july
-    august september october november december christmas easter english french german italian russian
+    monday tuesday wednesday thursday friday saturday sunday january february march july
+    september october november december christmas easter english french german italian russian
     spanish american british irish scotch scottish indian chapter book part volume mamma mama papa pa ma
     mother father aunt uncle granny grandma grandpa mum mom dad daddy mummy baby sister brother cousin
     dear darling sweetheart love honey okay ok yeah hey hi hello goodbye good bye thank thanks please sorry

@@ -125,6 +125,8 @@ class NameWords:
         if w.isupper() and len(w) > 1:
             return False
         low = self.low[w.lower()]
+        if self.mid[w] >= 5 and low <= 3 * self.mid[w]:
+            return True  # "May", "Rose": a common word, but this story writes it capitalised mid-sentence
         if self.mid[w] == 0:  # only ever at the start of sentences: a name only if never written lower-case
             return self.cap[w] >= 2 and low == 0
         return low <= 0.1 * self.cap[w]
@@ -144,9 +146,14 @@ def find_forms(toks: Sequence[Tok], namewords: NameWords) -> dict[str, Form]:
         t = toks[i]
         title = None
         j = i
-        if is_title(t) and i + 1 < n and _adjacent(toks, i, i + 1) and namewords(_clean(toks[i + 1].text)):
-            title = t.text
+        if is_title(t) and i + 1 < n and _adjacent(toks, i, i + 1):
             j = i + 1
+            while j + 1 < n and toks[j].lower in _PARTICLES and _adjacent(toks, j, j + 1):
+                j += 1  # "Mr. van der Luyden"
+            if namewords(_clean(toks[j].text)):
+                title = t.text
+            else:
+                j = i
         if not namewords(_clean(toks[j].text)):
             i += 1
             continue
@@ -162,11 +169,12 @@ def find_forms(toks: Sequence[Tok], namewords: NameWords) -> dict[str, Form]:
         if _compound(toks, k):  # "Buffy-sadness"
             i = k + 1
             continue
+        first_name = i + 1 if title else j
         names = tuple(_clean(toks[x].text) for x in range(j, k + 1) if toks[x].lower not in _PARTICLES)
         if not names:
             i = k + 1
             continue
-        text = " ".join(([title] if title else []) + [_clean(toks[x].text) for x in range(j, k + 1)])
+        text = " ".join(([title] if title else []) + [_clean(toks[x].text) for x in range(first_name, k + 1)])
         end = toks[k].start + len(_clean(toks[k].text))
         form = forms.get(text)
         if form is None:
@@ -304,7 +312,7 @@ def _first_name_matches(short: str, full: str) -> bool:
     return len(s) >= 3 and f.startswith(s) and len(f) > len(s)
 
 
-def _compatible(form: Form, cluster: Cluster, gender: dict[str, str | None]) -> int:
+def _compatible(form: Form, cluster: Cluster, gender: dict[str, str | None]) -> float:
     """How well ``form`` fits ``cluster``: 0 not at all, 1 diminutive or prefix, 2 a first or last name,
     3 the same names."""
     if form.title and form.title not in cluster.titles:
@@ -315,15 +323,17 @@ def _compatible(form: Form, cluster: Cluster, gender: dict[str, str | None]) -> 
     g = gender.get(form.text)
     if g is not None and any(gender.get(f.text) not in (None, g) for f in cluster.forms):
         return 0  # "Mr. Pontellier" is not "Edna Pontellier"
-    best = 0
+    best = 0.0
     for f in cluster.forms:
         a, b = form.names, f.names
         if a == b:
-            return 3
+            if len(a) > 1 or form.title == f.title:
+                return 3
+            best = max(best, 2)  # "Archer" / "Mr. Archer": a surname, like "Archer" / "Newland Archer"
         if len(a) < len(b):
             if a == b[: len(a)]:  # "Anne" / "Anne Elliot"; "Sir Walter" / "Walter Elliot"
-                best = max(best, 2)
-            elif len(a) == 1 and a == b[-1:] and (form.title or f.title):  # "Wentworth" / "Captain Wentworth"
+                best = max(best, 2.5)
+            elif len(a) == 1 and a == b[-1:]:  # "Wentworth" / "Captain Wentworth"; "Archer" / "Newland Archer"
                 best = max(best, 2)
             elif len(a) == 1 and _first_name_matches(a[0], b[0]):  # "Lizzy" / "Elizabeth Bennet"
                 best = max(best, 1)
@@ -339,7 +349,7 @@ def cluster_forms(forms: Sequence[Form], gender: dict[str, str | None] | None = 
     order = sorted(forms, key=lambda f: (-len(f.names), -(f.title is not None), -f.count))
     for form in order:
         scored = [(_compatible(form, c, gender or {}), c) for c in clusters]
-        top = max((sc for sc, _ in scored), default=0)
+        top = max((sc for sc, _ in scored), default=0.0)
         fits = [c for sc, c in scored if sc == top and top > 0]
         target: Cluster | None = None
         if len(fits) == 1:
@@ -348,6 +358,8 @@ def cluster_forms(forms: Sequence[Form], gender: dict[str, str | None] | None = 
             fits.sort(key=lambda c: -c.count)
             if fits[0].count >= 1.5 * fits[1].count:
                 target = fits[0]
+            if top == 2 and not form.title:
+                target = _surname_owner(form, fits) or target
         if target is None:
             clusters.append(Cluster([form], {form.title} if form.title else set()))
         else:
@@ -355,6 +367,20 @@ def cluster_forms(forms: Sequence[Form], gender: dict[str, str | None] | None = 
             if form.title:
                 target.titles.add(form.title)
     return clusters
+
+
+def _surname_owner(form: Form, fits: list[Cluster]) -> Cluster | None:
+    """A bare surname that several characters share: if the story uses it far more often than any
+    "Mr. X" form, it is the everyday name of the one character with a first name ("Archer" for Newland
+    Archer); otherwise it goes with the titled one ("Wentworth" for Captain Wentworth)."""
+    titled = [c for c in fits if c.titles]
+    untitled = [c for c in fits if not c.titles]
+    titled_count = max((f.count for c in titled for f in c.forms if f.title and f.names == form.names), default=0)
+    if len(untitled) == 1 and form.count > 2 * titled_count:
+        return untitled[0]
+    if len(titled) == 1 and form.count <= 2 * titled_count:
+        return titled[0]
+    return None
 
 
 def slug(name: str) -> str:
@@ -369,7 +395,7 @@ def attach_leftovers(clusters: list[Cluster], leftovers: Sequence[Form], gender:
         if form.person <= form.other:
             continue
         scored = [(_compatible(form, c, gender), c) for c in clusters]
-        top = max((sc for sc, _ in scored), default=0)
+        top = max((sc for sc, _ in scored), default=0.0)
         fits = [c for sc, c in scored if sc == top and top > 0]
         if len(fits) == 1:
             fits[0].forms.append(form)
