@@ -37,6 +37,7 @@ CHROMIUM_ARGS = [
     "--disable-background-networking",
     "--disable-component-update",
     "--disable-sync",
+    "--disable-dev-shm-usage",  # small /dev/shm in containers
 ]
 ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts"
 
