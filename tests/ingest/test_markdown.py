@@ -76,7 +76,7 @@ def test_crlf_markdown(tmp_path: Path) -> None:
     assert load(path).text == load(FIXTURE).text
 
 
-@settings(max_examples=80, deadline=None)
+@settings(max_examples=80, deadline=None, database=None)
 @given(
     st.lists(
         st.sampled_from(

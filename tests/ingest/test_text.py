@@ -129,7 +129,7 @@ def test_guess_title() -> None:
     assert guess_title("one line only") is None
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=60, deadline=None, database=None)
 @given(
     st.lists(
         st.sampled_from(["Chapter 1", "CHAPTER II.", "Hello there.", "", " ", "\t", "PART ONE", "x y z", "I"]),

@@ -19,6 +19,7 @@ from __future__ import annotations
 import posixpath
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -116,7 +117,7 @@ class _Archive:
                     self.inflated += len(chunk)
                     if self.inflated > MAX_INFLATED or len(out) > max_bytes():
                         raise self._bomb()
-        except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError, RuntimeError) as exc:
+        except (zipfile.BadZipFile, zlib.error, OSError, EOFError, NotImplementedError, RuntimeError) as exc:
             raise FormatError(
                 f"{self.name} is a broken EPUB: cannot read {name} ({exc})", "Re-download or re-export it"
             ) from None
