@@ -70,14 +70,14 @@ def load(source: str | Path, format: str | None = None) -> Story:
     if format is not None and format not in FORMATS:
         raise FormatError(f"Unknown format '{format}'", f"Choose one of: {', '.join(FORMATS)}")
     if isinstance(source, Path):
-        return _load_path(source, format)
+        return _load_path(source.expanduser(), format)
     if not isinstance(source, str):
         raise FormatError(
             f"Cannot read a {type(source).__name__}",
             "Give a file path (str or pathlib.Path) or the story's text as a str",
         )
     if _looks_like_path(source):
-        return _load_path(Path(source), format)
+        return _load_path(Path(source).expanduser(), format)
     return _load_string(source, format)
 
 
@@ -87,7 +87,7 @@ def _looks_like_path(source: str) -> bool:
     if source.lower().endswith(tuple(EXTENSIONS)):
         return True
     try:
-        return Path(source).exists()
+        return Path(source).expanduser().exists()
     except (OSError, ValueError):
         return False
 
