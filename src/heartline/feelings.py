@@ -96,7 +96,7 @@ def _each(words: list[str], labels: _L) -> dict[str, _L]:
 LEXICON_VERBS: dict[str, tuple[str, _L]] = {
     "love": ("subj", {"love": 0.8}), "adore": ("subj", {"love": 0.8}), "cherish": ("subj", {"love": 0.7}),
     "miss": ("subj", {"love": 0.45, "sadness": 0.45}), "long": ("intr", {"desire": 0.7}),
-    "crave": ("subj", {"desire": 0.7}), "desire": ("subj", {"desire": 0.7}), "like": ("subj", {"approval": 0.4}),
+    "crave": ("subj", {"desire": 0.7}), "desire": ("subj", {"desire": 0.7}),
     "trust": ("subj", {"admiration": 0.5}), "admire": ("subj", {"admiration": 0.8}),
     "respect": ("subj", {"admiration": 0.6}), "hate": ("subj", {"anger": 0.7, "disgust": 0.3}),
     "loathe": ("subj", {"disgust": 0.8}), "despise": ("subj", {"disgust": 0.8}), "detest": ("subj", {"disgust": 0.8}),
@@ -112,7 +112,7 @@ LEXICON_VERBS: dict[str, tuple[str, _L]] = {
     "scare": ("obj", {"fear": 0.7}), "frighten": ("obj", {"fear": 0.7}), "terrify": ("obj", {"fear": 0.9}),
     "annoy": ("obj", {"annoyance": 0.7}), "irritate": ("obj", {"annoyance": 0.7}), "anger": ("obj", {"anger": 0.7}),
     "infuriate": ("obj", {"anger": 0.9}), "enrage": ("obj", {"anger": 0.9}), "disgust": ("obj", {"disgust": 0.8}),
-    "delight": ("obj", {"joy": 0.7}), "please": ("obj", {"joy": 0.4}), "thrill": ("obj", {"excitement": 0.8}),
+    "delight": ("obj", {"joy": 0.7}), "thrill": ("obj", {"excitement": 0.8}),
     "excite": ("obj", {"excitement": 0.7}), "embarrass": ("obj", {"embarrassment": 0.7}),
     "humiliate": ("obj", {"embarrassment": 0.8}), "sadden": ("obj", {"sadness": 0.7}),
     "upset": ("obj", {"sadness": 0.6}), "disappoint": ("obj", {"disappointment": 0.7}),
@@ -521,6 +521,21 @@ def _intensity(tok: Token, base: float) -> float:
     return round(min(1.0, w), 4)
 
 
+_SPEECH_CRY = frozenset({"cry", "cries", "cried", "crying"})
+
+
+def _speech_tag(text: str, u: _Unit, tok: Token) -> bool:
+    """Whether a "cried" is a speech verb: next to a quote, or before its own subject."""
+    if u.quote is not None:
+        return False
+    if any(c in "”\"’'" for c in text[max(0, u.start - 3) : u.start]) or any(
+        c in "“\"‘'" for c in text[u.end : u.end + 3]
+    ):
+        return True
+    subj = _child(tok, ("nsubj",))
+    return subj is not None and subj.i > tok.i
+
+
 def _ends(tok: Token) -> bool:
     """Whether the emotion word is what stops ("her tears stopped", "she stopped crying")."""
     head = tok.head
@@ -655,8 +670,20 @@ def _model_labels(sentence: Sentence, quote: Quote | None, most: int = 3) -> dic
     return {lab: float(src.emotions.get(lab, 0.0)) for lab in labels[:most]}
 
 
+_TITLE_MISS = re.compile(r"Miss\s+[A-Z]")  # "Miss Pross": a title, not missing someone
+_ADJ_LONG = re.compile(r"long(?!(?:ed|ing)?\s+(?:for|to)\b)", re.IGNORECASE)  # "a long time"
+
+
 def _has_trigger(text: str) -> bool:
-    return any(m.group().lower() in _ALL_FORMS for m in _WORD.finditer(text))
+    """Whether a text holds an emotion word (before parsing: "Miss Pross" and "a long time" do not count)."""
+    for m in _WORD.finditer(text):
+        word = m.group().lower()
+        if word in _ALL_FORMS:
+            near = text[m.start() : m.end() + 12]
+            if _TITLE_MISS.match(near) or (word == "long" and _ADJ_LONG.match(near)):
+                continue
+            return True
+    return False
 
 
 _CLAUSE_BREAK = re.compile(r"[;:()]|—|--|\s-\s")
@@ -730,6 +757,8 @@ def _unit_feelings(ctx: _Context, u: _Unit, doc: Doc, model: dict[str, float], l
             if entry is None or _negated(tok):
                 continue
             kind, labels = entry
+            if tok.lower_ in _SPEECH_CRY and _speech_tag(ctx.story.text, u, tok):
+                continue  # “Hello!” cried Mr. Lorry: a way of saying, not weeping
             if _ends(tok):
                 labels = _ENDED
             hit = _read_trigger(tok, kind, labels, reader)

@@ -142,3 +142,9 @@ def test_long_sentences_are_parsed_around_their_emotion_words(make_story):
             "the tide was low and the gulls were loud over the water: Mara was afraid of Theo now.")  # fmt: skip
     story = make_story(text, ["Mara", "Theo"])
     assert ("mara", "theo", "fear") in triples(story)
+
+
+def test_cried_as_a_speech_verb_is_not_weeping(make_story):
+    story = make_story("“Wait!” cried Lucy. Miss Lucy waited a long time.", ["Lucy"])
+    assert triples(story) == set()
+    assert ("lucy", None, "sadness") in triples(make_story("Lucy cried all night.", ["Lucy"]))
