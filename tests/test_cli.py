@@ -79,3 +79,14 @@ def test_output_into_a_missing_folder_is_explained(tmp_path, example_path):
     result = CliRunner().invoke(main, ["read", str(example_path), "--steps", "segment", "-o", str(out)])
     assert result.exit_code == 1
     assert "does not exist" in result.output and "mkdir" in result.output
+
+
+@pytest.mark.usefixtures("nlp")
+def test_outputs_get_the_usual_file_mode(tmp_path, example_path):
+    import os
+
+    out = tmp_path / "reading.json"
+    CliRunner().invoke(main, ["read", str(example_path), "--steps", "segment", "-o", str(out)])
+    mask = os.umask(0)
+    os.umask(mask)
+    assert out.stat().st_mode & 0o777 == 0o666 & ~mask
