@@ -122,9 +122,19 @@ def test_script_payloads_in_the_story_run_nothing(open_report, artifacts):
 
 @pytest.mark.slow
 def test_a_real_reading_of_the_example_story(open_report, artifacts):
+    """The example story through the real steps. Until the emotions model ships in the package, every
+    sentence gets the emotions step's output shape with a neutral score, and the real feelings (its
+    lexicon reads the narration), bonds and arcs steps run on that."""
+    from heartline.pipeline import Pipeline
+
     from .conftest import EXAMPLE_STORY, REAL_STEPS
 
     story = heartline.read(EXAMPLE_STORY, steps=REAL_STEPS)
+    if "emotions" not in story.done:
+        for sentence in story.sentences:
+            sentence.emotions, sentence.labels = {"neutral": 1.0}, ["neutral"]
+        story.done.append("emotions")
+        Pipeline(["feelings", "bonds", "arcs"], assume=story.done)(story)
     opened = open_report(render_html(story), name="i-missed-you.html")
     page = opened.page
     text = page.locator(".story-text").inner_text()
@@ -132,6 +142,12 @@ def test_a_real_reading_of_the_example_story(open_report, artifacts):
     assert page.locator(".story-text .who", has_text="Buffy").count() >= 2
     assert page.locator(".story-text .who", has_text="Willow").count() >= 1
     assert page.locator("table.cast tbody tr").count() >= 2
+    assert page.locator(".bond-map .edge").count() >= 1
+    assert page.locator(".arc-chart polyline").count() >= 2
+    assert page.locator("ul.unsaid li", has_text="Willow → Buffy").count() == 1
+    assert "Not computed" not in page.locator("main").inner_text()
+    page.locator('.bond-map .edge[data-src="willow"]').first.focus()
+    assert "Willow → Buffy" in page.locator("#bond-detail").inner_text()
     page.screenshot(path=str(artifacts / "report-i-missed-you.png"), full_page=True)
     _clean(opened)
 

@@ -55,11 +55,12 @@ def bond_label(bond: Bond, names: Mapping[str, str], top: int = 3) -> str:
 
 
 def _node_layout(ids: Sequence[str], cx: float, cy: float, radius: float) -> dict[str, tuple[float, float, float]]:
-    """Points on a circle, first at the top, clockwise; returns id -> (x, y, angle)."""
+    """Points on a circle, clockwise from the top (two: left and right); returns id -> (x, y, angle)."""
     n = max(1, len(ids))
+    first = math.pi if n == 2 else -math.pi / 2  # two characters side by side, else the first at the top
     out = {}
     for i, cid in enumerate(ids):
-        angle = -math.pi / 2 + 2 * math.pi * i / n
+        angle = first + 2 * math.pi * i / n
         out[cid] = (cx + radius * math.cos(angle), cy + radius * math.sin(angle), angle)
     return out
 
@@ -123,7 +124,9 @@ def bond_map(story: Story, names: Mapping[str, str], max_nodes: int = 12) -> str
     x1_ = max(layout[c][0] + radius[c] for c in ids) + 110
     y0 = min(layout[c][1] - radius[c] for c in ids) - 40
     y1_ = max(layout[c][1] + radius[c] for c in ids) + 40
-    box = f"{_f(x0)} {_f(y0)} {_f(x1_ - x0)} {_f(y1_ - y0)}"
+    bw, bh = max(x1_ - x0, size), max(y1_ - y0, 0.55 * size)  # never zoom in on a small drawing
+    x0, y0 = (x0 + x1_ - bw) / 2, (y0 + y1_ - bh) / 2
+    box = f"{_f(x0)} {_f(y0)} {_f(bw)} {_f(bh)}"
     out = [
         f'<svg class="bond-map" viewBox="{box}" role="group" '
         'aria-labelledby="bond-map-title" xmlns="http://www.w3.org/2000/svg">',
