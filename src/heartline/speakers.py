@@ -262,7 +262,7 @@ def _action(toks: Sequence[Tok], pt: list[int], by_first: dict[int, Ref], e: Evi
             continue
         r = by_first.get(i)
         if r is not None and r.subject:
-            if r.kind == "name":
+            if r.kind in ("name", "nominal"):
                 e.action = r.char
             else:
                 e.action_gender = PRONOUNS.get(toks[i].lower)
@@ -284,7 +284,7 @@ def _decide(
     kinds = ["implicit"] * n
     addressees: list[list[int]] = [[] for _ in range(n)]
     for qi, e in enumerate(ev):  # pass 1: named speech tags and named actors
-        if e.tag_speaker is not None and e.tag_kind == "name" and e.tag_speaker not in e.vocatives:
+        if e.tag_speaker is not None and e.tag_kind in ("name", "nominal") and e.tag_speaker not in e.vocatives:
             speakers[qi], kinds[qi] = e.tag_speaker, "explicit"
         elif e.tag_kind is None and e.action is not None and e.action not in e.vocatives:
             speakers[qi], kinds[qi] = e.action, "explicit"

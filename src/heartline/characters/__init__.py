@@ -31,6 +31,7 @@ from .names import (
     slug,
 )
 from .resolve import Ref, Resolver, acting, learn_genders, narration_is_first_person
+from .nominals import find_nominal_speakers, noun_gender, nominal_occurrences
 from .tokens import Tok, build_tokens
 
 __all__ = ["find_characters", "make_characters"]
@@ -62,10 +63,15 @@ def find_characters(story: Story) -> None:
     clusters = cluster_forms(persons, form_genders)
     attach_leftovers(clusters, [f for f in forms.values() if f not in persons and f.count == 1], form_genders)
     clusters.sort(key=lambda c: -c.count)
+    nominal_names = _add_nominals(toks, clusters)
     names = _name_refs(clusters)
+    names = sorted(names + nominal_names, key=lambda r: r.first)
     names = sorted(names + _title_refs(toks, clusters, namewords, {r.first for r in names}), key=lambda r: r.first)
     titles = [c.titles for c in clusters]
     genders = learn_genders(toks, names, titles)
+    for ci, c in enumerate(clusters):
+        if c.nominal and genders[ci] is None:
+            genders[ci] = noun_gender(c.nominal)
     narrator = _narrator(toks, clusters, names) if narration_is_first_person(toks) else None
     if narration_is_first_person(toks) and narrator is None:
         clusters.append(Cluster([]))
@@ -90,6 +96,22 @@ def _name_refs(clusters: Sequence[Cluster]) -> list[Ref]:
         Ref(ci, occ.first, occ.last, "name") for ci, c in enumerate(clusters) for f in c.forms for occ in f.occurrences
     ]
     refs.sort(key=lambda r: r.first)
+    return refs
+
+
+def _add_nominals(toks: Sequence[Tok], clusters: list[Cluster]) -> list[Ref]:
+    """Characters known by a description ("said the mariner"), and every mention of them."""
+    speakers = find_nominal_speakers(toks)
+    if not speakers:
+        return []
+    first = len(clusters)
+    index: dict[tuple[str, ...], int] = {}
+    for k, phrase in enumerate(sorted(speakers, key=lambda p: -speakers[p])):
+        index[phrase] = first + k
+        clusters.append(Cluster([], nominal=phrase))
+    refs = [Ref(index[p], a, b, "nominal") for p, a, b in nominal_occurrences(toks, set(index))]
+    for r in refs:
+        clusters[r.char].nominal_count += 1
     return refs
 
 
@@ -155,7 +177,7 @@ def _characters(
     out: list[Character] = []
     used: set[str] = set()
     for ci, c in enumerate(clusters):
-        name = c.best_name() if c.forms else "Narrator"
+        name = c.best_name() if c.forms else " ".join(c.nominal) if c.nominal else "Narrator"
         cid = base = slug(name)
         k = 2
         while cid in used:

@@ -73,10 +73,12 @@ class Cluster:
 
     forms: list[Form]
     titles: set[str] = field(default_factory=set)
+    nominal: tuple[str, ...] = ()  # ("the", "mariner") for a character known only by a description
+    nominal_count: int = 0
 
     @property
     def count(self) -> int:
-        return sum(f.count for f in self.forms)
+        return sum(f.count for f in self.forms) + self.nominal_count
 
     def best_name(self) -> str:
         """The most complete form: most names, then a title, then the most frequent."""
@@ -287,7 +289,7 @@ def ner_votes(story: Story, toks: Sequence[Tok], forms: dict[str, Form]) -> None
 def is_person(form: Form, support: int = 0) -> bool:
     """Judge a form from its evidence; ``support`` counts the occurrences of its words in other forms."""
     if form.title:
-        return form.names[-1].lower() not in PLACE_WORDS
+        return True
     if form.names[-1].lower() in PLACE_WORDS:
         return False
     if form.person <= form.other:

@@ -1,0 +1,123 @@
+"""Characters known only by a description: "said the mariner", "the old woman replied".
+
+A noun phrase of "the" and one to three lower-case words that is the subject of a speech verb becomes a
+character named by that phrase; every later "the mariner" is a mention of it.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+from .lexicon import SPEECH_VERBS
+from .tokens import Tok
+
+_STOP = frozenset(
+    """other others latter former one ones same first second last rest whole two three few many both
+    voice voices answer reply words tone look way thing things matter question time day night moment
+    door room house rain wind fire clock bell letter note paper crowd company party family pair""".split()
+)
+_BREAK = frozenset(
+    """to in with and as at who which that from of for on by but or so then again now when was were had has is
+    are been did could would should will shall might must heard saw""".split()
+)
+_PERSON_SUFFIXES = ("man", "men", "er", "or", "ist", "ess", "ant", "ent", "ian", "ee", "eer")
+_PEOPLE = frozenset(
+    """child servant guest host youth nurse cook clerk judge vicar parson rector squire landlord landlady
+    stranger visitor doctor colonel captain major general officer sergeant constable girl boy baby""".split()
+)
+_MALE = frozenset(
+    "man gentleman boy lad fellow king prince father husband son brother uncle lord sir monk priest".split()
+)
+_FEMALE = frozenset(
+    "woman lady girl maid queen princess mother wife daughter sister aunt nun widow landlady housemaid".split()
+)
+
+
+def _phrase_after(toks: Sequence[Tok], i: int) -> tuple[str, ...] | None:
+    """ "said the old mariner," -> ("the", "old", "mariner")."""
+    if i + 2 >= len(toks) or toks[i + 1].lower != "the" or toks[i + 1].quote >= 0:
+        return None
+    words: list[str] = []
+    j = i + 2
+    while j < len(toks) and len(words) < 3:
+        t = toks[j]
+        if (
+            not t.text.isalpha()
+            or not t.text.islower()
+            or t.lower in _BREAK
+            or t.lower.endswith("ly")
+            or t.lower in SPEECH_VERBS
+        ):
+            break
+        if j + 1 < len(toks) and toks[j + 1].text in "-—" and toks[j + 1].start == t.end:
+            return None  # "the bar-man": not "the bar"
+        words.append(t.lower)
+        j += 1
+    return ("the", *words) if words else None
+
+
+def _phrase_before(toks: Sequence[Tok], i: int) -> tuple[str, ...] | None:
+    """ "the old mariner said" -> ("the", "old", "mariner")."""
+    words: list[str] = []
+    j = i - 1
+    while j >= 0 and len(words) < 3:
+        t = toks[j]
+        if t.lower == "the":
+            return ("the", *reversed(words)) if words else None
+        if not t.text.isalpha() or not t.text.islower() or t.lower in _BREAK or t.quote >= 0:
+            return None
+        words.append(t.lower)
+        j -= 1
+    return None
+
+
+def find_nominal_speakers(toks: Sequence[Tok]) -> Counter[tuple[str, ...]]:
+    """Descriptions that are the subject of a speech verb, with how often."""
+    found: Counter[tuple[str, ...]] = Counter()
+    for i, t in enumerate(toks):
+        if t.quote >= 0 or t.lower not in SPEECH_VERBS:
+            continue
+        for phrase in (_phrase_after(toks, i), _phrase_before(toks, i)):
+            if phrase and _is_person_noun(phrase[-1]):
+                found[phrase] += 1
+    return found
+
+
+def nominal_occurrences(toks: Sequence[Tok], phrases: set[tuple[str, ...]]) -> list[tuple[tuple[str, ...], int, int]]:
+    """Every place a chosen description occurs: (phrase, first token, last token)."""
+    longest = max((len(p) for p in phrases), default=0)
+    out: list[tuple[tuple[str, ...], int, int]] = []
+    n = len(toks)
+    for i, t in enumerate(toks):
+        if t.lower != "the":
+            continue
+        for size in range(longest, 1, -1):
+            if i + size > n:
+                continue
+            cand = tuple(toks[k].lower for k in range(i, i + size))
+            if cand in phrases and toks[i + size - 1].sent == t.sent:
+                nxt = toks[i + size] if i + size < n else None
+                if (
+                    nxt is not None
+                    and nxt.text.isalpha()
+                    and nxt.text.islower()
+                    and nxt.lower not in _BREAK
+                    and nxt.lower not in SPEECH_VERBS
+                    and not nxt.lower.endswith("ly")
+                ):
+                    continue  # "the old man" inside "the old man's" is fine, "the man servant" is not
+                out.append((cand, i, i + size - 1))
+                break
+    return out
+
+
+def _is_person_noun(head: str) -> bool:
+    if head in _STOP or len(head) < 3:
+        return False
+    return head in _MALE or head in _FEMALE or head in _PEOPLE or head.endswith(_PERSON_SUFFIXES)
+
+
+def noun_gender(phrase: tuple[str, ...]) -> str | None:
+    head = phrase[-1]
+    return "he" if head in _MALE else "she" if head in _FEMALE else None
