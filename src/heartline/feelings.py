@@ -266,6 +266,7 @@ class _Context:
     narrator: str | None
     names: dict[str, str]  # lower-case name or alias -> character id (to read names the mentions missed)
     sentence_starts: list[int]
+    chapter_starts: list[int]
 
 
 # -- context ----------------------------------------------------------------------------------------------
@@ -280,7 +281,15 @@ def _build_context(story: Story) -> _Context:
             if n:
                 names[n.lower()] = c.id
     ctx = _Context(
-        story, mentions, [m.start for m in mentions], genders, {}, None, names, [s.start for s in story.sentences]
+        story,
+        mentions,
+        [m.start for m in mentions],
+        genders,
+        {},
+        None,
+        names,
+        [s.start for s in story.sentences],
+        [c.start for c in story.chapters],
     )
     ctx.narrator = _first_person_narrator(story, ctx)
     ctx.pov = _points_of_view(story, ctx)
@@ -291,19 +300,21 @@ def _narration_spans(story: Story) -> list[tuple[int, int]]:
     return [(s.start, s.end) for s in story.sentences if s.quote is None]
 
 
+_FIRST_NARRATION = re.compile(r"\b(?:I|me|my|myself)\b")
+
+
 def _first_person_narrator(story: Story, ctx: _Context) -> str | None:
     """The character that ``I`` in narration refers to, when the story is told in the first person."""
     counts: Counter[str] = Counter()
     first = 0
     words = 0
     for s, e in _narration_spans(story):
-        for m in _WORD.finditer(story.text, s, e):
-            words += 1
-            if m.group().lower() in ("i", "me", "my", "myself"):
-                first += 1
-                hit = _mention_at(ctx, m.start(), m.end())
-                if hit:
-                    counts[hit.character] += 1
+        words += story.text.count(" ", s, e) + 1
+        for m in _FIRST_NARRATION.finditer(story.text, s, e):
+            first += 1
+            hit = _mention_at(ctx, m.start(), m.end())
+            if hit:
+                counts[hit.character] += 1
     if words == 0 or first / words < 0.01:
         return None
     return counts.most_common(1)[0][0] if counts else None
@@ -331,6 +342,11 @@ def _points_of_view(story: Story, ctx: _Context) -> dict[int, str | None]:
         else:
             pov[ci] = fallback.most_common(1)[0][0] if fallback else None
     return pov
+
+
+def _chapter_at(ctx: _Context, offset: int) -> int:
+    """Index of the chapter holding ``offset`` (by bisection: books have hundreds of chapters)."""
+    return max(0, bisect.bisect_right(ctx.chapter_starts, offset) - 1)
 
 
 def _mentions_between(ctx: _Context, start: int, end: int) -> list[Mention]:
@@ -364,7 +380,7 @@ def _resolve_pronoun(ctx: _Context, word: str, offset: int, sentence_start: int,
     gender = _THIRD.get(word.lower())
     if gender is None:
         return None
-    pov = ctx.pov.get(ctx.story.chapter_at(offset))
+    pov = ctx.pov.get(_chapter_at(ctx, offset))
     if subject:
         here = [m for m in _mentions_between(ctx, sentence_start, offset) if ctx.genders.get(m.character) == gender]
         if here:
@@ -444,7 +460,7 @@ class _Reader:
         subject = tok.dep_ in ("nsubj", "nsubjpass")
         avoid = None if subject else self._clause_subject(tok)
         if not subject and low.endswith("self"):
-            return avoid if avoid else self.ctx.pov.get(self.ctx.story.chapter_at(start))
+            return avoid if avoid else self.ctx.pov.get(_chapter_at(self.ctx, start))
         return _resolve_pronoun(self.ctx, low, start, self.unit.start, subject, avoid)
 
     def chars(self, tok: Token) -> list[str]:
@@ -736,7 +752,10 @@ def attribute_feelings(story: Story, source: str = "both", nlp: Language | None 
         u.cache_end = u_end
     docs = _parse([story.text[u.offset : u.cache_end] for u, _, _ in wanted], nlp) if wanted else []
     feelings: list[Feeling] = []
-    for (u, model, lex), doc in zip(wanted, docs, strict=True):
+    progress = story.cache.get("progress")
+    for i, ((u, model, lex), doc) in enumerate(zip(wanted, docs, strict=True)):
+        if progress and i % 500 == 0:
+            progress(0.5 + 0.5 * i / len(wanted))
         feelings += _unit_feelings(ctx, u, doc, model, lex)
     return [f for f in feelings if f.intensity >= min_intensity]
 
@@ -792,7 +811,7 @@ def _unit_feelings(ctx: _Context, u: _Unit, doc: Doc, model: dict[str, float], l
 def _point_of_view(ctx: _Context, u: _Unit, hit: _Hit, tok: Token, kind: str, labels: _L, reader: _Reader) -> _Hit:
     """In close third person the narrator sees into one mind: a private feeling told of "she" or "he"
     belongs to the point-of-view character when the gender fits (and it is not felt toward them)."""
-    pov = ctx.pov.get(ctx.story.chapter_at(u.start))
+    pov = ctx.pov.get(_chapter_at(ctx, u.start))
     if not pov or ctx.genders.get(pov) != hit.pronoun or hit.experiencers == [pov] or hit.slot_i is None:
         return hit
     reader.forced[hit.slot_i] = pov
@@ -823,7 +842,7 @@ def _default_experiencer(ctx: _Context, u: _Unit, doc: Doc, reader: _Reader) -> 
     subj, _ = _root_roles(doc, reader)
     if subj:
         return subj[0]
-    return ctx.pov.get(ctx.story.chapter_at(u.start))
+    return ctx.pov.get(_chapter_at(ctx, u.start))
 
 
 def _model_roles(ctx: _Context, u: _Unit, doc: Doc, reader: _Reader,
@@ -838,7 +857,7 @@ def _model_roles(ctx: _Context, u: _Unit, doc: Doc, reader: _Reader,
         exp: str | None = lexicon_exps[0]
     else:
         subj, _ = _root_roles(doc, reader)
-        exp = subj[0] if subj else ctx.pov.get(ctx.story.chapter_at(u.start))
+        exp = subj[0] if subj else ctx.pov.get(_chapter_at(ctx, u.start))
     _, objs = _root_roles(doc, reader)
     objs = [o for o in objs if o != exp]
     return exp, (objs[0] if objs else None)
