@@ -249,3 +249,13 @@ def test_a_100k_word_novel_stays_under_5_mb():
     assert size < 5_000_000, f"{size:,} bytes"
     assert parse(html).errors == []
     assert seconds < 15, f"rendering took {seconds:.1f}s"  # about 1 s on a 2-core machine
+
+
+def test_ids_that_name_no_character_still_reach_the_tooltips():
+    story = build_story()
+    story.quotes[0].speaker = "ghost"
+    story.bonds.append(story.bonds[0].__class__("mara", "stranger", 0.1, 0.2))
+    data = page_data(render_html(story))
+    ghost = data["chars"].index("ghost")
+    assert any(q[0] == ghost for q in data["quotes"].values())
+    assert data["bonds"][-1][1] == data["ids"].index("stranger")

@@ -30,7 +30,7 @@ from typing import Any
 
 from ..story import Story
 from .charts import mood_strip
-from .palette import FAMILY_OF, label_valence, scores_valence
+from .palette import FAMILY_OF, label_valence, scores_valence, valence_colour
 from .sections import (
     arcs_section,
     bonds_section,
@@ -84,7 +84,10 @@ def _sentence_id(view: TextView) -> Callable[[int], str | None]:
 
 def _page_data(story: Story, view: TextView, names: dict[str, str]) -> dict[str, Any]:
     """What the page script needs, kept compact: per-sentence top emotions, feelings, quotes, bonds."""
-    chars = list(dict.fromkeys([*names, *[c for f in story.feelings for c in (f.experiencer, f.target) if c]]))
+    others = [c for f in story.feelings for c in (f.experiencer, f.target)]
+    others += [c for b in story.bonds for c in (b.source, b.target)]
+    others += [c for q in story.quotes for c in (q.speaker, *q.addressees)]
+    chars = list(dict.fromkeys([*names, *(c for c in others if c)]))
     index = {cid: i for i, cid in enumerate(chars)}
 
     def ci(cid: str | None) -> int:
@@ -121,8 +124,6 @@ def _page_data(story: Story, view: TextView, names: dict[str, str]) -> dict[str,
 
 def _chapter_nav(story: Story, valences: list[tuple[int, float]]) -> str:
     """Links to every chapter, each with a dot in its mean valence colour."""
-    from .palette import valence_colour
-
     starts = [v[0] for v in valences]
     items = []
     for i, ch in enumerate(story.chapters):
