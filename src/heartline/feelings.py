@@ -747,10 +747,11 @@ def attribute_feelings(story: Story, source: str = "both", nlp: Language | None 
         lex = source != "model" and _has_trigger(story.text[u.start : u.end])
         if model or lex:
             wanted.append((u, model, lex))
-    for u, _, lex in wanted:
-        u.offset, u_end = _window(story.text, u.start, u.end, lex)
-        u.cache_end = u_end
-    docs = _parse([story.text[u.offset : u.cache_end] for u, _, _ in wanted], nlp) if wanted else []
+    to_parse = [u for u, _, lex in wanted if lex]  # a model label alone needs no parse (see _cheap_roles)
+    for u in to_parse:
+        u.offset, u.cache_end = _window(story.text, u.start, u.end, True)
+    parsed = iter(_parse([story.text[u.offset : u.cache_end] for u in to_parse], nlp) if to_parse else [])
+    docs = [next(parsed) if lex else None for _, _, lex in wanted]
     feelings: list[Feeling] = []
     progress = story.cache.get("progress")
     for i, ((u, model, lex), doc) in enumerate(zip(wanted, docs, strict=True)):
@@ -760,7 +761,7 @@ def attribute_feelings(story: Story, source: str = "both", nlp: Language | None 
     return [f for f in feelings if f.intensity >= min_intensity]
 
 
-def _unit_feelings(ctx: _Context, u: _Unit, doc: Doc, model: dict[str, float], lex: bool) -> list[Feeling]:
+def _unit_feelings(ctx: _Context, u: _Unit, doc: Doc | None, model: dict[str, float], lex: bool) -> list[Feeling]:
     reader = _Reader(ctx, u)
     speaker = u.quote.speaker if u.quote is not None else None
     found: dict[tuple[str | None, str | None, str], float] = {}
@@ -770,7 +771,7 @@ def _unit_feelings(ctx: _Context, u: _Unit, doc: Doc, model: dict[str, float], l
         found[key] = max(found.get(key, 0.0), round(min(1.0, w), 4))
 
     lexicon_exps: list[str] = []
-    if lex:
+    if lex and doc is not None:
         for tok in doc:
             entry = _lexicon_entry(tok)
             if entry is None or _negated(tok):
@@ -797,9 +798,13 @@ def _unit_feelings(ctx: _Context, u: _Unit, doc: Doc, model: dict[str, float], l
                     for t in targets:
                         add(e, t, label, w)
     if model:
-        exp, tgt = _model_roles(ctx, u, doc, reader, lexicon_exps)
+        if doc is None:
+            exp, tgt, explicit = _cheap_roles(ctx, u)
+        else:
+            exp, tgt = _model_roles(ctx, u, doc, reader, lexicon_exps)
+            explicit = tgt is not None and _explicit(doc, reader, tgt)
         for label, p in model.items():
-            direct = u.quote is None or label in SOCIAL_LABELS or (tgt is not None and _explicit(doc, reader, tgt))
+            direct = u.quote is None or label in SOCIAL_LABELS or explicit
             t = tgt if direct else None
             if u.quote is not None and t is None and label in SOCIAL_LABELS and u.quote.addressees:
                 t = u.quote.addressees[0] if u.quote.addressees[0] != exp else None
@@ -829,6 +834,40 @@ def _addressed(doc: Doc, quote: Quote, labels: _L) -> list[str]:
     if any(lab in SOCIAL_LABELS for lab in labels) or any(t.lower_ in _SECOND for t in doc):
         return [addressee]
     return []
+
+
+_YOU = re.compile(r"\b(?:you|your|yourself|yours)\b", re.IGNORECASE)
+_PREP_BEFORE = re.compile(r"\b(?:at|for|to|toward|towards|with|about|on|of|from|by|in|over)\s+$", re.IGNORECASE)
+_OBJECTS = frozenset({"him", "them", "me", "us", "himself", "herself", "themselves"})
+
+
+def _cheap_roles(ctx: _Context, u: _Unit) -> tuple[str | None, str | None, bool]:
+    """(experiencer, target, target named or addressed) of a model label in a sentence with no emotion
+    word, from the mentions alone (no parse: most sentences of a novel take this path). In a quote: the
+    speaker, toward the first other character named or addressed. In narration: the first character
+    mentioned outside a prepositional phrase (English puts the subject first), else the point of view,
+    toward a later character after a preposition or as an object pronoun."""
+    text = ctx.story.text
+    found: list[tuple[int, str, bool, bool]] = []  # offset, character, named or "you", oblique
+    for m in _mentions_between(ctx, u.start, u.end):
+        word = text[m.start : m.end].lower()
+        oblique = (
+            bool(_PREP_BEFORE.search(text, max(u.start, m.start - 12), m.start))
+            or word in _OBJECTS
+            or (word == "her" and m.start > u.start + 1)
+        )
+        found.append((m.start, m.character, m.kind == "name", oblique))
+    if u.quote is not None:
+        speaker = u.quote.speaker
+        if u.quote.addressees:
+            found += [(m.start(), u.quote.addressees[0], True, True) for m in _YOU.finditer(text, u.start, u.end)]
+        others = [(c, named) for _, c, named, _ in sorted(found) if c != speaker]
+        return speaker, (others[0][0] if others else None), (others[0][1] if others else False)
+    found.sort()
+    subjects = [c for _, c, _, oblique in found if not oblique]
+    exp = subjects[0] if subjects else ctx.pov.get(_chapter_at(ctx, u.start))
+    targets = [c for _, c, _, oblique in found if oblique and c != exp]
+    return exp, (targets[0] if targets else None), True
 
 
 def _explicit(doc: Doc, reader: _Reader, char: str) -> bool:

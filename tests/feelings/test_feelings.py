@@ -148,3 +148,11 @@ def test_cried_as_a_speech_verb_is_not_weeping(make_story):
     story = make_story("“Wait!” cried Lucy. Miss Lucy waited a long time.", ["Lucy"])
     assert triples(story) == set()
     assert ("lucy", None, "sadness") in triples(make_story("Lucy cried all night.", ["Lucy"]))
+
+
+def test_model_label_without_emotion_word_needs_no_parse(make_story):
+    story = make_story("“I don’t want you to get hurt,” Jess said to Will. Rosa pushed the cup toward Mara.",
+                       ["Jess", "Will", "Rosa", "Mara"], quotes=[("Jess", ["Will"])],
+                       emotions={"get hurt": {"caring": 0.7}, "pushed": {"caring": 0.5}})  # fmt: skip
+    found = {(f.experiencer, f.target, f.emotion, f.voiced) for f in attribute_feelings(story)}
+    assert found == {("jess", "will", "caring", True), ("rosa", "mara", "caring", False)}
