@@ -138,7 +138,7 @@ def _windows(toks: Sequence[Tok], qt: list[int], pt: list[int]) -> list[list[int
     before.reverse()
     lead_in: list[int] = []
     j = mark_skip
-    if not before and j >= 0 and toks[j].quote < 0 and toks[j].text in {":", "--", "—", ",", "-"}:
+    if not before and j >= 0 and toks[j].quote < 0 and toks[j].text.endswith((":", "--", "—", ",", "-")):
         while j >= 0 and toks[j].quote < 0 and len(lead_in) < 25:  # "Captain Wentworth said--" ¶ “...”
             if toks[j].text in {".", "!", "?"} and lead_in:
                 break

@@ -30,7 +30,7 @@ from .lexicon import (
 from .tokens import Tok
 
 _WORD = re.compile(r"^[A-Z][a-zA-Z'’]*[a-z][a-zA-Z'’]*$|^[A-Z]$")
-_DASHES = "-—–"
+_DASHES = "-—–:"
 _PARTICLES = {"de", "van", "von", "du", "le", "la", "di", "da", "del", "der", "ten", "st.", "o'"}
 _NER_SENTENCES = 400
 _MARRIED = {"mrs", "madame", "mme", "frau", "signora", "marchioness", "countess", "duchess", "baroness"}

@@ -34,6 +34,11 @@ _FEMALE = frozenset(
 )
 
 
+def _wordlike(t: Tok) -> bool:
+    """Lower-case, or capitalised mid-sentence ("the Invisible Man", "the Voice")."""
+    return t.text.islower() or (t.text.istitle() and not t.sent_start)
+
+
 def _phrase_after(toks: Sequence[Tok], i: int) -> tuple[str, ...] | None:
     """ "said the old mariner," -> ("the", "old", "mariner")."""
     if i + 2 >= len(toks) or toks[i + 1].lower != "the" or toks[i + 1].quote >= 0:
@@ -65,7 +70,7 @@ def _phrase_before(toks: Sequence[Tok], i: int) -> tuple[str, ...] | None:
         t = toks[j]
         if t.lower == "the":
             return ("the", *reversed(words)) if words else None
-        if not t.text.isalpha() or not t.text.islower() or t.lower in _BREAK or t.quote >= 0:
+        if not t.text.isalpha() or not _wordlike(t) or t.lower in _BREAK or t.quote >= 0:
             return None
         words.append(t.lower)
         j -= 1
@@ -79,7 +84,7 @@ def find_nominal_speakers(toks: Sequence[Tok]) -> Counter[tuple[str, ...]]:
         if t.quote >= 0 or t.lower not in SPEECH_VERBS:
             continue
         for phrase in (_phrase_after(toks, i), _phrase_before(toks, i)):
-            if phrase and _is_person_noun(phrase[-1]):
+            if phrase and (_is_person_noun(phrase[-1]) or _capitalised(toks, i, phrase)):
                 found[phrase] += 1
     return found
 
@@ -110,6 +115,14 @@ def nominal_occurrences(toks: Sequence[Tok], phrases: set[tuple[str, ...]]) -> l
                 out.append((cand, i, i + size - 1))
                 break
     return out
+
+
+def _capitalised(toks: Sequence[Tok], i: int, phrase: tuple[str, ...]) -> bool:
+    """The description is written with capitals, as a name is ("the Voice")."""
+    for k in (i + len(phrase), i - 1):
+        if 0 <= k < len(toks) and toks[k].lower == phrase[-1] and toks[k].text.istitle():
+            return True
+    return False
 
 
 def _is_person_noun(head: str) -> bool:

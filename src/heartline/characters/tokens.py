@@ -13,6 +13,9 @@ from dataclasses import dataclass
 from ..story import Story
 
 
+_GLUED = "-—–:"
+
+
 @dataclass(slots=True)
 class Tok:
     """One token. ``quote`` is the index of the quote whose spoken words hold it, or -1 in narration."""
@@ -58,5 +61,8 @@ def build_tokens(story: Story) -> list[Tok]:
                 prev_sent = si
             first = not seen_word and t.text[0].isalpha()
             seen_word = seen_word or first
-            toks.append(Tok(start, end, t.text, t.text.lower(), si, pi, qi, first))
+            lower = t.text.lower()
+            if len(lower) > 1 and lower[-1] in _GLUED and lower[0].isalpha():
+                lower = lower.rstrip(_GLUED)  # "said--", "Mary:--": spaCy keeps the dashes on the word
+            toks.append(Tok(start, end, t.text, lower, si, pi, qi, first))
     return toks
