@@ -263,8 +263,9 @@ def report(reading: str, output: str | None) -> None:
 @click.option("--gold", type=click.Path(dir_okay=False), help="Gold JSONL (default: heartline's own feelings set).")
 @click.option("--upstream", type=click.Choice(["gold", "pipeline"]), default="gold", show_default=True,
               help="Characters and speakers from the gold file, or from the real steps.")
+@click.option("--model", default=None, help="Emotion model folder or name (default: the shipped one).")
 @explain_errors
-def evaluate_feelings_cmd(gold: str | None, upstream: str) -> None:
+def evaluate_feelings_cmd(gold: str | None, upstream: str, model: str | None) -> None:
     """Experiencer and target F1 of the feelings step (model, lexicon and both), as JSON.
 
     \b
@@ -275,7 +276,7 @@ def evaluate_feelings_cmd(gold: str | None, upstream: str) -> None:
 
     from .evaluate.feelings import evaluate_feelings
 
-    click.echo(json.dumps(evaluate_feelings(gold, upstream=upstream), indent=1))
+    click.echo(json.dumps(evaluate_feelings(gold, upstream=upstream, emotions_model=model), indent=1))
 
 
 @evaluate_group.command("pdnc", context_settings=CONTEXT)

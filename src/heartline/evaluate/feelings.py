@@ -67,20 +67,21 @@ def _gold_upstream(story: Story, record: dict[str, Any]) -> None:
         q.addressees = [_slug(a) for a in gq.get("addressees", [])]
 
 
-def _prepare(records: list[dict[str, Any]], upstream: str) -> list[Story]:
+def _prepare(records: list[dict[str, Any]], upstream: str, emotions_model: str | None = None) -> list[Story]:
     from ..errors import HeartlineError
     from ..pipeline import Pipeline
 
+    config = {"emotions": {"model": emotions_model}} if emotions_model else {}
     try:
-        Pipeline(["segment", "emotions"]).step_fn("emotions")  # loads the model once (cached)
+        Pipeline(["segment", "emotions"], config=config).step_fn("emotions")  # loads the model once (cached)
         with_emotions = True
     except (HeartlineError, ImportError):  # no emotion model installed: only the lexicon speaks
         with_emotions = False
     if upstream == "gold":
-        first = Pipeline(["segment", "emotions"] if with_emotions else ["segment"])
+        first = Pipeline(["segment", "emotions"] if with_emotions else ["segment"], config=config)
     else:
         names = ["segment", "characters", "speakers"] + (["emotions"] if with_emotions else [])
-        first = Pipeline(names)
+        first = Pipeline(names, config=config)
     stories = []
     for r in records:
         story = Story(r["text"])
@@ -153,15 +154,20 @@ def score(records: list[dict[str, Any]], predictions: Iterable[list[dict[str, An
 
 
 def evaluate_feelings(
-    path: str | Path | None = None, upstream: str = "gold", sources: Iterable[str] = SOURCES
+    path: str | Path | None = None,
+    upstream: str = "gold",
+    sources: Iterable[str] = SOURCES,
+    emotions_model: str | None = None,
 ) -> dict[str, Any]:
-    """Run the feelings step over the gold passages with each signal ``source`` and score it."""
+    """Run the feelings step over the gold passages with each signal ``source`` and score it.
+
+    ``emotions_model`` is passed to the emotions step (a model folder or name; None: the shipped one)."""
     from ..feelings import attribute_feelings
 
     if upstream not in ("gold", "pipeline"):
         raise ValueError("upstream must be 'gold' or 'pipeline'")
     records = load_gold(path)
-    stories = _prepare(records, upstream)
+    stories = _prepare(records, upstream, emotions_model)
     with_emotions = any("emotions" in s.done for s in stories)
     results: dict[str, Any] = {}
     for source in sources:
@@ -185,5 +191,6 @@ def evaluate_feelings(
         "feelings": sum(len(r["feelings"]) for r in records),
         "upstream": upstream,
         "emotions_step": with_emotions,
+        "emotions_model": emotions_model or "default",
         "results": results,
     }
