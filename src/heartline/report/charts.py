@@ -107,8 +107,9 @@ def bond_map(story: Story, names: Mapping[str, str], max_nodes: int = 12) -> str
             weight[cid] = weight.get(cid, 0.0) + b.strength
     mentions = {c.id: c.mentions for c in story.characters}
     ids = sorted(weight, key=lambda c: (-mentions.get(c, 0), -weight[c], c))[:max_nodes]
-    size, pad = 560.0, 120.0
-    layout = _node_layout(ids, size / 2, size / 2, size / 2 - pad)
+    size = 560.0
+    ring = max(160.0, 17.0 * len(ids))  # more characters, a wider circle, so names keep their room
+    layout = _node_layout(ids, size / 2, size / 2, ring)
     most = max([mentions.get(c, 0) for c in ids] + [1])
     radius = {c: 9 + 13 * math.sqrt(mentions.get(c, 0) / most) for c in ids}
     shown = sorted(
@@ -120,10 +121,11 @@ def bond_map(story: Story, names: Mapping[str, str], max_nodes: int = 12) -> str
         key=lambda ib: ib[1].strength,
     )
     # crop to the drawing: the nodes, room for their names left and right, and the arrows' bend
-    x0 = min(layout[c][0] - radius[c] for c in ids) - 110
-    x1_ = max(layout[c][0] + radius[c] for c in ids) + 110
-    y0 = min(layout[c][1] - radius[c] for c in ids) - 40
-    y1_ = max(layout[c][1] + radius[c] for c in ids) + 40
+    labels = {c: _node_label(layout[c], radius[c], short(names.get(c, c))) for c in ids}
+    x0 = min(min(layout[c][0] - radius[c], labels[c][3][0]) for c in ids) - 12
+    x1_ = max(max(layout[c][0] + radius[c], labels[c][3][2]) for c in ids) + 12
+    y0 = min(min(layout[c][1] - radius[c], labels[c][3][1]) for c in ids) - 12
+    y1_ = max(max(layout[c][1] + radius[c], labels[c][3][3]) for c in ids) + 12
     bw, bh = max(x1_ - x0, size), max(y1_ - y0, 0.55 * size)  # never zoom in on a small drawing
     x0, y0 = (x0 + x1_ - bw) / 2, (y0 + y1_ - bh) / 2
     box = f"{_f(x0)} {_f(y0)} {_f(bw)} {_f(bh)}"
@@ -148,13 +150,11 @@ def bond_map(story: Story, names: Mapping[str, str], max_nodes: int = 12) -> str
             f'<polygon points="{head}" fill="{colour}"/></g>'
         )
     for cid in ids:
-        x, y, angle = layout[cid]
+        x, y, _ = layout[cid]
         r = radius[cid]
-        full = names.get(cid, cid)
-        name, label = escape(full), escape(short(full))
-        lx, ly = x + math.cos(angle) * (r + 8), y + math.sin(angle) * (r + 8)
-        anchor = "middle" if abs(math.cos(angle)) < 0.3 else ("start" if math.cos(angle) > 0 else "end")
-        baseline = 'dy="0.35em"' if abs(math.sin(angle)) < 0.7 else ('dy="1em"' if math.sin(angle) > 0 else "")
+        name, label = escape(names.get(cid, cid)), escape(short(names.get(cid, cid)))
+        lx, ly, anchor, _box = labels[cid]
+        baseline = 'dy="0.35em"'
         out.append(
             f'<g class="node" tabindex="0" data-c="{escape(cid)}" aria-label="{name}"><title>{name}</title>'
             f'<circle cx="{_f(x)}" cy="{_f(y)}" r="{_f(r)}"/>'
@@ -162,6 +162,22 @@ def bond_map(story: Story, names: Mapping[str, str], max_nodes: int = 12) -> str
         )
     out.append("</svg>")
     return "".join(out)
+
+
+def _node_label(
+    node: tuple[float, float, float], r: float, text: str
+) -> tuple[float, float, str, tuple[float, float, float, float]]:
+    """Where a node's name goes, outside the circle away from the centre: (x, y, text-anchor, box)
+    with the box an estimate (x0, y0, x1, y1) of the label's extent for 14px bold text."""
+    x, y, angle = node
+    cos, sin = math.cos(angle), math.sin(angle)
+    lx, ly = x + cos * (r + 8), y + sin * (r + 8) + (8 if sin > 0.7 else -8 if sin < -0.7 else 0)
+    width, half = 8.4 * len(text), 9.0
+    if abs(cos) < 0.3:
+        return lx, ly, "middle", (lx - width / 2, ly - half, lx + width / 2, ly + half)
+    if cos > 0:
+        return lx, ly, "start", (lx, ly - half, lx + width, ly + half)
+    return lx, ly, "end", (lx - width, ly - half, lx, ly + half)
 
 
 # -- arcs -------------------------------------------------------------------------------------------
