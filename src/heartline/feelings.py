@@ -797,6 +797,8 @@ def _unit_feelings(ctx: _Context, u: _Unit, doc: Doc | None, model: dict[str, fl
                     targets: list[str | None] = [t for t in hit.targets if t != e] or [None]
                     for t in targets:
                         add(e, t, label, w)
+    if model and u.quote is None and lexicon_exps:
+        model = {}  # narration with an emotion word: the lexicon reads it; the Reddit-trained model fills the rest
     if model:
         if doc is None:
             exp, tgt, explicit = _cheap_roles(ctx, u)
