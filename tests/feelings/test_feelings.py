@@ -156,3 +156,10 @@ def test_model_label_without_emotion_word_needs_no_parse(make_story):
                        emotions={"get hurt": {"caring": 0.7}, "pushed": {"caring": 0.5}})  # fmt: skip
     found = {(f.experiencer, f.target, f.emotion, f.voiced) for f in attribute_feelings(story)}
     assert found == {("jess", "will", "caring", True), ("rosa", "mara", "caring", False)}
+
+
+def test_in_narration_the_lexicon_outranks_the_model(make_story):
+    story = make_story("Mara loved Theo. Mara walked home.", ["Mara", "Theo"],
+                       emotions={"loved": {"anger": 0.8}, "walked": {"joy": 0.6}})  # fmt: skip
+    assert triples(story) == {("mara", "theo", "love"), ("mara", None, "joy")}
+    assert ("mara", None, "anger") in triples(story, source="model")
