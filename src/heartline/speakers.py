@@ -320,7 +320,7 @@ def _infer(
     if e.tag_kind == "pronoun" and e.tag_speaker is not None:
         cands.append(e.tag_speaker)
     alt = _alternation(story, qi, speakers, ev)
-    cands = alt + cands
+    cands = cands + alt  # a resolved "she said" first, then turn-taking
     if e.action_pronoun is not None:
         cands.append(e.action_pronoun)
     if prev is not None and speakers[prev] is not None:

@@ -84,8 +84,12 @@ def find_nominal_speakers(toks: Sequence[Tok]) -> Counter[tuple[str, ...]]:
         if t.quote >= 0 or t.lower not in SPEECH_VERBS:
             continue
         for phrase in (_phrase_after(toks, i), _phrase_before(toks, i)):
-            if phrase and (_is_person_noun(phrase[-1]) or _capitalised(toks, i, phrase)):
-                found[phrase] += 1
+            if (
+                phrase
+                and generic_gender(toks, i + 1 if phrase is not None and toks[i + 1].lower == "the" else -1) is None
+            ):
+                if _is_person_noun(phrase[-1]) or _capitalised(toks, i, phrase):
+                    found[phrase] += 1
     return found
 
 
@@ -129,6 +133,27 @@ def _is_person_noun(head: str) -> bool:
     if head in _STOP or len(head) < 3:
         return False
     return head in _MALE or head in _FEMALE or head in _PEOPLE or head.endswith(_PERSON_SUFFIXES)
+
+
+_GENERIC_ADJ = frozenset("young old little elder younger elderly poor other tall short stout fat thin pretty".split())
+
+
+def generic_gender(toks: Sequence[Tok], i: int) -> tuple[str, int] | None:
+    """ "the young man", "the girl" at token ``i``: a description that could fit anyone of a gender,
+    so it is resolved like a pronoun. Returns (gender, last token) or None."""
+    if i < 0 or i + 1 >= len(toks) or toks[i].lower != "the":
+        return None
+    j = i + 1
+    if toks[j].lower in _GENERIC_ADJ and j + 1 < len(toks):
+        j += 1
+    head = toks[j].lower
+    if not toks[j].text.islower():
+        return None
+    if head in _MALE:
+        return "he", j
+    if head in _FEMALE:
+        return "she", j
+    return None
 
 
 def noun_gender(phrase: tuple[str, ...]) -> str | None:

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .lexicon import FIRST_PERSON, HONORIFICS, HUMAN_VERBS, PRONOUNS
+from .nominals import generic_gender
 from .tokens import Tok
 
 _LOOKBACK_SENTENCES = 6
@@ -70,11 +71,11 @@ class Ref:
 def learn_genders(toks: Sequence[Tok], names: Sequence[Ref], titles: Sequence[set[str]]) -> list[str | None]:
     """A gender ("he", "she") per character, or None where the story does not tell."""
     votes = [Counter[str]() for _ in titles]
+    fixed: dict[int, str] = {}
     for ci, ts in enumerate(titles):
-        for t in ts:
-            g = HONORIFICS.get(t)
-            if g:
-                votes[ci][g] += 5
+        given = {HONORIFICS.get(t) for t in ts} - {None}
+        if len(given) == 1:
+            fixed[ci] = given.pop()  # type: ignore[assignment]  # "Madame", "Mr.": the title says
     by_sent: dict[int, list[Ref]] = {}
     for r in names:
         if toks[r.first].quote < 0:
@@ -97,7 +98,10 @@ def learn_genders(toks: Sequence[Tok], names: Sequence[Ref], titles: Sequence[se
             seen_next = seen_next or t.sent > sent
             i += 1
     out: list[str | None] = []
-    for v in votes:
+    for ci, v in enumerate(votes):
+        if ci in fixed:
+            out.append(fixed[ci])
+            continue
         he, she = v["he"], v["she"]
         out.append("he" if he >= 1 and he >= 1.5 * she else "she" if she >= 1 and she >= 1.5 * he else None)
     return out
@@ -139,6 +143,16 @@ class Resolver:
                 self._push(r)
                 out.append(r)
                 i = r.last + 1
+                continue
+            generic = generic_gender(toks, i) if t.lower == "the" else None
+            if generic is not None and toks[generic[1]].sent == t.sent:
+                ci = self._resolve(i, generic[0])
+                if ci is not None:
+                    ref = Ref(ci, i, generic[1], "nominal", not sent_has_subject.get(t.sent, False))
+                    self._push(ref)
+                    out.append(ref)
+                sent_has_subject[t.sent] = True
+                i = generic[1] + 1
                 continue
             if t.lower in PRONOUNS:
                 ci = self._resolve(i, PRONOUNS[t.lower])
