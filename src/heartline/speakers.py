@@ -31,6 +31,7 @@ __all__ = ["attribute_speakers", "make_speakers"]
 
 _ADVERB_LIKE = {"again", "then", "now", "at", "once", "still", "presently", "suddenly", "softly", "quickly"}
 _MAX_GAP_PARAGRAPHS = 2
+_CONTEXT_PARAGRAPHS = 12
 _MARKS = {'"', "“", "”", "'", "‘", "’", "``", "''"}
 _SPEECH_NOUNS = {
     "reply",
@@ -77,7 +78,12 @@ def attribute_speakers(story: Story) -> None:
         absent = [v for v in e.vocatives if v not in present]
         e.vocatives = [v for v in e.vocatives if v in present]
         e.named.update(absent)
-    speakers, kinds, addressees = _decide(story, ev, genders)
+    para_chars: dict[int, list[int]] = defaultdict(list)
+    for r in refs:
+        t = toks[r.first]
+        if t.quote < 0 and r.kind != "pronoun":
+            para_chars[t.para].append(r.char)
+    speakers, kinds, addressees = _decide(story, ev, genders, para_chars)
     for qi, q in enumerate(story.quotes):
         sp = speakers[qi]
         q.speaker = ids[sp] if sp is not None else None
@@ -277,7 +283,7 @@ def _action(toks: Sequence[Tok], pt: list[int], by_first: dict[int, Ref], e: Evi
 
 
 def _decide(
-    story: Story, ev: Sequence[Evidence], genders: dict[int, str | None]
+    story: Story, ev: Sequence[Evidence], genders: dict[int, str | None], para_chars: dict[int, list[int]]
 ) -> tuple[list[int | None], list[str], list[list[int]]]:
     n = len(story.quotes)
     speakers: list[int | None] = [None] * n
@@ -291,7 +297,7 @@ def _decide(
     for qi in range(n):  # pass 2, forward: pronoun tags, continuation, turn-taking
         if speakers[qi] is not None:
             continue
-        sp, kind = _infer(story, qi, ev, speakers, genders)
+        sp, kind = _infer(story, qi, ev, speakers, genders, para_chars)
         speakers[qi], kinds[qi] = sp, kind
     for qi in range(n):
         addressees[qi] = _addressees(story, qi, ev, speakers)
@@ -304,7 +310,12 @@ def _same_conversation(story: Story, a: int, b: int) -> bool:
 
 
 def _infer(
-    story: Story, qi: int, ev: Sequence[Evidence], speakers: list[int | None], genders: dict[int, str | None]
+    story: Story,
+    qi: int,
+    ev: Sequence[Evidence],
+    speakers: list[int | None],
+    genders: dict[int, str | None],
+    para_chars: dict[int, list[int]],
 ) -> tuple[int | None, str]:
     e = ev[qi]
     q = story.quotes[qi]
@@ -319,36 +330,41 @@ def _infer(
     cands: list[int] = []
     if e.tag_kind == "pronoun" and e.tag_speaker is not None:
         cands.append(e.tag_speaker)
-    alt = _alternation(story, qi, speakers, ev)
-    cands = cands + alt  # a resolved "she said" first, then turn-taking
+    cands += _alternation(story, qi, speakers, ev)  # a resolved "she said" first, then turn-taking
     if e.action_pronoun is not None:
         cands.append(e.action_pronoun)
-    if prev is not None and speakers[prev] is not None:
-        cands.append(speakers[prev])  # a speaker may go on after a narration break
-    nxt = _next_known(story, qi, speakers)
-    if nxt:
-        cands.extend(nxt)
-    last_speaker = speakers[prev] if prev is not None else None
+    cands += _next_known(story, qi, speakers)
+    cands += _context(story, qi, para_chars)
+    last = speakers[prev] if prev is not None else None
+    adjacent = prev is not None and story.quotes[prev].paragraph == q.paragraph - 1
+    if last is not None and not adjacent:
+        cands.append(last)  # a speaker may go on after a narration break
     cands = [c for c in cands if c not in e.named] + [c for c in cands if c in e.named]
     for c in cands:
         if c in excluded:
             continue
         if gender is not None and genders.get(c) not in (None, gender):
             continue
-        if (
-            c == last_speaker
-            and story.quotes[prev].paragraph != q.paragraph
-            and c not in alt[:0]
-            and not excluded
-            and gender is None
-        ):  # type: ignore[index]
-            continue
+        if c == last and adjacent and not excluded and gender is None:
+            continue  # a new paragraph of dialogue is a new speaker
         return c, kind
     if e.tag_kind == "pronoun" and e.tag_speaker is not None and e.tag_speaker not in excluded:
         return e.tag_speaker, kind
     if e.action_pronoun is not None and e.action_pronoun not in excluded:
         return e.action_pronoun, kind
     return None, kind
+
+
+def _context(story: Story, qi: int, para_chars: dict[int, list[int]]) -> list[int]:
+    """Characters named in the narration just before a quote, most recent first: the likely other party
+    of a conversation whose tags name only one speaker."""
+    p = story.quotes[qi].paragraph
+    out: list[int] = []
+    for k in range(p, max(p - _CONTEXT_PARAGRAPHS, -1), -1):
+        for c in reversed(para_chars.get(k, [])):
+            if c not in out:
+                out.append(c)
+    return out
 
 
 def _alternation(story: Story, qi: int, speakers: list[int | None], ev: Sequence[Evidence]) -> list[int]:

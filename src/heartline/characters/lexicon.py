@@ -252,7 +252,8 @@ NOT_NAMES: frozenset[str] = frozenset(
     castle manor cottage lodge place row hill island bridge club hotel inn station gardens college school
     company bank hospital office farm end north south east west heaven's ye yon sire mister missus
     captain colonel admiral general major professor doctor king queen prince princess duke duchess count
-    countess baron emperor empress master mistress majesty highness excellency lordship ladyship""".split()
+    countess baron emperor empress master mistress majesty highness excellency lordship ladyship esq jun
+    sen junior senior""".split()
 )
 
 # a name ending in one of these is a place or an institution
