@@ -187,6 +187,31 @@ LEXICON_NOUNS: dict[str, _L] = {
     "curiosity": {"curiosity": 0.6}, "confusion": {"confusion": 0.5},
 }  # fmt: skip
 
+# Phrases of care and reassurance in speech, toward the addressee (no single emotion word carries them).
+SPEECH_CUES: tuple[tuple[str, _L], ...] = (
+    (r"\b(?:don'?t|do not|never) want you to (?:be )?(?:hurt|cry|worry|suffer|be sad|be alone|be afraid)",
+     {"caring": 0.8}),
+    (r"\bI(?:'ll| will) (?:always )?(?:wait|be here|be there|stay) for you\b", {"caring": 0.7, "love": 0.4}),
+    (r"\bI(?:'ll| will) (?:always )?(?:wait|be here|be there)\b", {"caring": 0.5}),
+    (r"\b(?:you )?(?:don'?t|do not) have to (?:rush|be afraid|worry|apologi[sz]e|say anything)\b", {"caring": 0.6}),
+    (r"\btake care of yourself\b", {"caring": 0.7}),
+    (r"\bare you (?:okay|ok|alright|all right|hurt)\b", {"caring": 0.6}),
+    (r"\b(?:it'?s|it is) (?:okay|ok|alright|all right)\b", {"caring": 0.4}),
+    (r"\bI(?:'m| am) (?:here|with you)\b", {"caring": 0.5}),
+)  # fmt: skip
+_CUES = [(re.compile(p.replace("'", "['’]"), re.IGNORECASE), labels) for p, labels in SPEECH_CUES]
+
+
+def _speech_cues(text: str) -> _L:
+    """Labels of the care phrases in a spoken sentence (the strongest weight per label)."""
+    out: _L = {}
+    for rx, labels in _CUES:
+        if rx.search(text):
+            for lab, w in labels.items():
+                out[lab] = max(out.get(lab, 0.0), w)
+    return out
+
+
 _IRREGULAR = {"weep": ["wept"], "forgive": ["forgave", "forgiven"], "sob": ["sobbed", "sobbing"],
               "grin": ["grinned", "grinning"], "upset": ["upset", "upsetting"],
               "long": ["longed", "longing"]}  # fmt: skip
@@ -248,6 +273,7 @@ class _Unit:
     quote: Quote | None
     offset: int = -1  # where the parsed text starts (a clause of a long sentence); -1: at ``start``
     cache_end: int = -1  # where the parsed text ends
+    cues: dict[str, float] = field(default_factory=dict)  # care phrases found in a spoken sentence
 
     def __post_init__(self) -> None:
         if self.offset < 0:
@@ -745,7 +771,9 @@ def attribute_feelings(story: Story, source: str = "both", nlp: Language | None 
     for u in units:
         model = _model_labels(u.sentence, u.quote, max_model_labels) if source != "lexicon" else {}
         lex = source != "model" and _has_trigger(story.text[u.start : u.end])
-        if model or lex:
+        if source != "model" and u.quote is not None:
+            u.cues = _speech_cues(story.text[u.start : u.end])
+        if model or lex or u.cues:
             wanted.append((u, model, lex))
     to_parse = [u for u, _, lex in wanted if lex]  # a model label alone needs no parse (see _cheap_roles)
     for u in to_parse:
@@ -797,6 +825,9 @@ def _unit_feelings(ctx: _Context, u: _Unit, doc: Doc | None, model: dict[str, fl
                     targets: list[str | None] = [t for t in hit.targets if t != e] or [None]
                     for t in targets:
                         add(e, t, label, w)
+    if u.cues and u.quote is not None and u.quote.addressees and u.quote.addressees[0] != speaker:
+        for label, w in u.cues.items():
+            add(speaker, u.quote.addressees[0], label, w)
     if model and u.quote is None and lexicon_exps:
         model = {}  # narration with an emotion word: the lexicon reads it; the Reddit-trained model fills the rest
     if model:

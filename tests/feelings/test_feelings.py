@@ -163,3 +163,11 @@ def test_in_narration_the_lexicon_outranks_the_model(make_story):
                        emotions={"loved": {"anger": 0.8}, "walked": {"joy": 0.6}})  # fmt: skip
     assert triples(story) == {("mara", "theo", "love"), ("mara", None, "joy")}
     assert ("mara", None, "anger") in triples(story, source="model")
+
+
+def test_care_phrases_in_speech_go_to_the_addressee(make_story):
+    story = make_story("“I don’t want you to hurt,” Jess said to Will. “I’ll wait for you.”", ["Jess", "Will"],
+                       quotes=[("Jess", ["Will"])])  # fmt: skip
+    found = {(f.experiencer, f.target, f.emotion, f.voiced) for f in attribute_feelings(story)}
+    assert ("jess", "will", "caring", True) in found and ("jess", "will", "love", True) in found
+    assert not attribute_feelings(story, source="model")
