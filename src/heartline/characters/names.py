@@ -294,7 +294,12 @@ def is_person(form: Form, support: int = 0) -> bool:
         return False
     if form.person <= form.other:
         return False
-    return form.count + support >= 2 or form.speech >= 1
+    if form.speech >= 1:
+        return True
+    core = form.person - 1.5 * form.vocative  # evidence other than being called by name ("Hullo!")
+    if core <= 0 or core - form.other < 0.1 * form.count:
+        return False  # "Greece was ...", now and then, is not enough for a place named 27 times
+    return form.count + support >= 2
 
 
 # -- clustering --------------------------------------------------------------------------------------
