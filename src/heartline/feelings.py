@@ -563,7 +563,7 @@ def _intensity(tok: Token, base: float) -> float:
     return round(min(1.0, w), 4)
 
 
-_SPEECH_CRY = frozenset({"cry", "cries", "cried", "crying"})
+_SPEECH_CRY = frozenset({"cries", "cried"})  # "is crying" is never a way of saying
 
 
 def _speech_tag(text: str, u: _Unit, tok: Token) -> bool:
