@@ -147,7 +147,9 @@ def _title_refs(toks: Sequence[Tok], clusters: Sequence[Cluster], namewords: Nam
             continue
         who = holders.get(t.lower.rstrip("."), [])
         if len(who) == 1 or (len(who) > 1 and clusters[who[0]].count >= 2 * clusters[who[1]].count):
-            out.append(Ref(who[0], i - 1 if toks[i - 1].lower == "the" else i, i, "nominal"))
+            first = i - 1 if toks[i - 1].lower == "the" else i
+            out.append(Ref(who[0], first, i, "nominal"))
+            clusters[who[0]].said_as.add(" ".join(toks[k].text.rstrip("-—–:") for k in range(first, i + 1)))
     return out
 
 
@@ -183,7 +185,7 @@ def _characters(
         while cid in used:
             cid, k = f"{base}-{k}", k + 1
         used.add(cid)
-        aliases = sorted({f.text for f in c.forms} - {name}, key=lambda a: (-len(a), a))
+        aliases = sorted(({f.text for f in c.forms} | c.said_as) - {name}, key=lambda a: (-len(a), a))
         present = ci in actors or ci == narrator
         out.append(Character(cid, name, aliases, counts[ci], 0, present, genders[ci]))
     return out

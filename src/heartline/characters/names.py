@@ -59,6 +59,7 @@ class Form:
     other: float = 0.0
     speech: int = 0
     vocative: int = 0
+    called: int = 0  # vocatives after a comma or "dear" (", Wil,"), which interjections never are
     ner_person: int = 0
     ner_other: int = 0
 
@@ -75,6 +76,7 @@ class Cluster:
     titles: set[str] = field(default_factory=set)
     nominal: tuple[str, ...] = ()  # ("the", "mariner") for a character known only by a description
     nominal_count: int = 0
+    said_as: set[str] = field(default_factory=set)  # other ways the story names them ("the Admiral")
 
     @property
     def count(self) -> int:
@@ -226,6 +228,8 @@ def gather_evidence(toks: Sequence[Tok], forms: dict[str, Form]) -> None:
                 form.person += 1
             if toks[occ.first].quote >= 0 and _vocative(toks, occ.first, occ.last):
                 form.vocative += 1
+                if prev is not None and (prev.text == "," or prev.lower in ("dear", "my")):
+                    form.called += 1
                 form.person += 1.5
             if same_prev and prev is not None and not form.title:
                 if prev.lower in PLACE_PREPS:
@@ -296,6 +300,8 @@ def is_person(form: Form, support: int = 0) -> bool:
         return False
     if form.speech >= 1:
         return True
+    if form.called >= 2 and form.called >= 0.2 * form.count:
+        return True  # addressed by name, as a first-person narrator is
     core = form.person - 1.5 * form.vocative  # evidence other than being called by name ("Hullo!")
     if core <= 0 or core - form.other < 0.1 * form.count:
         return False  # "Greece was ...", now and then, is not enough for a place named 27 times
