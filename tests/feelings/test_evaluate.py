@@ -43,3 +43,34 @@ def test_lexicon_attribution_on_the_gold_set():
     assert result["passages"] >= 40
     assert lex["experiencer"]["f1"] >= 0.85
     assert lex["target"]["f1"] >= 0.75
+
+
+@pytest.mark.slow
+def test_cli_prints_json(tmp_path):
+    import json
+
+    from click.testing import CliRunner
+
+    from heartline.cli import main
+
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps({
+        "id": "a", "kind": "narrated", "text": "Mara loved Theo.", "quotes": [],
+        "characters": [{"name": "Mara", "gender": "she"}, {"name": "Theo", "gender": "he"}],
+        "feelings": [{"experiencer": "Mara", "target": "Theo", "voiced": False}],
+    }) + "\n")  # fmt: skip
+    result = CliRunner().invoke(main, ["evaluate", "feelings", "--gold", str(gold)])
+    assert result.exit_code == 0, result.output
+    out = json.loads(result.output)
+    assert out["passages"] == 1
+    assert out["results"]["lexicon"]["target"]["f1"] == 1.0
+
+
+def test_cli_explains_a_missing_gold_file(tmp_path):
+    from click.testing import CliRunner
+
+    from heartline.cli import main
+
+    result = CliRunner().invoke(main, ["evaluate", "feelings", "--gold", str(tmp_path / "nope.jsonl")])
+    assert result.exit_code == 1
+    assert "No gold file" in result.output
