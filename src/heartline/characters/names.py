@@ -83,8 +83,8 @@ class Cluster:
         return sum(f.count for f in self.forms) + self.nominal_count
 
     def best_name(self) -> str:
-        """The most complete form: most names, then a title, then the most frequent."""
-        return max(self.forms, key=lambda f: (len(f.names), f.title is not None, f.count)).text
+        """The most complete common form: most names, then the most frequent, then with a title."""
+        return max(self.forms, key=lambda f: (len(f.names), f.count, f.title is not None)).text
 
 
 def _clean(text: str) -> str:
