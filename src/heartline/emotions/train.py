@@ -196,10 +196,16 @@ def train(
     threads: int = 2,
     limit: int | None = None,
     loss: str = "bce",
+    init_checkpoint: Path | None = None,
+    max_steps: int | None = None,
+    lr_scale: float = 1.0,
+    checkpoint_every: int = 0,
 ) -> Path:
     """Fine-tune and save ``work_dir/model.pt``; returns its path.
 
-    ``limit`` keeps only the first N train rows (smoke runs)."""
+    ``limit`` keeps only the first N train rows (smoke runs). ``init_checkpoint`` starts from an earlier
+    checkpoint's weights (a continuation: warm-up and linear decay over ``max_steps``, learning rates times
+    ``lr_scale``); ``max_steps`` caps the schedule; ``checkpoint_every`` also saves every N steps."""
     require("torch", "train", "Training the emotion model")
     require("transformers", "train", "Training the emotion model")
     import numpy as np
@@ -230,10 +236,15 @@ def train(
     config = dict(
         epochs=epochs, batch_size=batch_size, encoder_lr=encoder_lr, head_lr=head_lr, weight_decay=weight_decay,
         warmup=warmup, max_length=max_length, seed=seed, loss=loss, pooling="mean", dropout=0.1,
+        init_checkpoint=str(init_checkpoint) if init_checkpoint else None, max_steps=max_steps, lr_scale=lr_scale,
     )  # fmt: skip
     say(f"config {json.dumps(config)}")
 
     model = build_model(base, len(LABELS))
+    if init_checkpoint:
+        model.load_state_dict(torch.load(init_checkpoint, map_location="cpu")["state_dict"])
+        say(f"initialised from {init_checkpoint}")
+    encoder_lr, head_lr = encoder_lr * lr_scale, head_lr * lr_scale
     no_decay = ("bias", "LayerNorm.weight")
     groups = [
         {"params": [p for n, p in model.encoder.named_parameters() if not n.endswith(no_decay)],
@@ -245,7 +256,7 @@ def train(
     opt = torch.optim.AdamW(groups)
     rng = random.Random(seed)
     steps_per_epoch = math.ceil(len(enc) / batch_size)
-    total = steps_per_epoch * epochs
+    total = steps_per_epoch * epochs if not max_steps else min(max_steps, steps_per_epoch * epochs)
     warm = max(1, int(warmup * total))
 
     def schedule(step: int) -> float:
@@ -287,6 +298,10 @@ def train(
                     f"lr {sched.get_last_lr()[0]:.2e} {time.perf_counter() - te:.0f}s into epoch"
                 )
                 running, seen = 0.0, 0
+            if checkpoint_every and step % checkpoint_every == 0:
+                torch.save({"state_dict": model.state_dict(), "config": config, "step": step}, work_dir / "model.pt")
+            if step >= total:
+                break
         p = predict_torch(model, dev_enc)
         at_half = f1_scores(dev_y, apply_thresholds(p, np.full(len(LABELS), 0.5), fallback_top=False))
         tuned = f1_scores(dev_y, apply_thresholds(p, tune_thresholds(dev_y, p)))
@@ -295,6 +310,8 @@ def train(
             f"{tuned['macro_f1']:.4f} with dev-tuned thresholds (optimistic)"
         )
         torch.save({"state_dict": model.state_dict(), "config": config, "epoch": epoch}, work_dir / "model.pt")
+        if step >= total:
+            break
     say(f"training done in {(time.perf_counter() - t0) / 60:.1f} min; checkpoint {work_dir / 'model.pt'}")
     return work_dir / "model.pt"
 
@@ -331,7 +348,9 @@ def export_onnx(model, path: Path, opset: int = 17) -> None:  # type: ignore[no-
         )  # fmt: skip
 
 
-def finalize(data: Path, work_dir: Path, out: Path, *, threads: int = 2, limit_dev: int | None = None) -> dict:
+def finalize(
+    data: Path, work_dir: Path, out: Path, *, threads: int = 2, limit_dev: int | None = None, recipe_note: str = ""
+) -> dict:
     """Export, quantize, tune thresholds and write the model folder ``out`` from ``work_dir/model.pt``."""
     import numpy as np
     import torch
@@ -345,6 +364,8 @@ def finalize(data: Path, work_dir: Path, out: Path, *, threads: int = 2, limit_d
     base = base_model_dir()
     ckpt = torch.load(work_dir / "model.pt", map_location="cpu")
     config = ckpt["config"]
+    if recipe_note:
+        config["recipe_note"] = recipe_note
     model = build_model(base, len(LABELS), attn="eager")
     model.load_state_dict(ckpt["state_dict"])
     model.eval()
@@ -462,9 +483,10 @@ Data licence: Apache-2.0 (google-research/google-research). This model folder: A
 
 AdamW (encoder lr {config["encoder_lr"]}, head lr {config["head_lr"]}, weight decay {config["weight_decay"]},
 none on biases and LayerNorm), {config["warmup"]:.0%} linear warm-up then linear decay to 0, loss
-`{config["loss"]}` (BCE with logits), batch {config["batch_size"]}, {config["epochs"]} epochs, gradient clipping 1.0,
+`{config["loss"]}` (BCE with logits), batch {config["batch_size"]}, {config["epochs"]} epoch(s), gradient clipping 1.0,
 seed {config["seed"]}, torch threads 2. Batches are length-bucketed (shuffle, sort by length within chunks of
 50 batches, shuffle the batches) and padded per batch, so an epoch costs ~19 tokens a text, not a fixed 64.
+{config.get("recipe_note", "")}
 Per-label thresholds: the grid 0.01..0.99 value with the best dev F1 for each label, tuned on the **int8
 model's own** dev outputs (the shipped thresholds.json). When no label reaches its threshold, the top label is
 returned. Full log: train_log.txt. Reproduce:
