@@ -191,9 +191,13 @@ def train_group() -> None:
 @click.option("--threads", type=int, default=2, show_default=True, help="torch threads.")
 @click.option("--limit", type=int, default=None, help="Use only the first N training rows (smoke test).")
 @click.option("--skip-train", is_flag=True, help="Reuse the checkpoint in --work-dir; export and tune only.")
+@click.option("--init-checkpoint", type=click.Path(dir_okay=False, exists=True), help="Continue from this model.pt.")
+@click.option("--lr-scale", type=float, default=1.0, show_default=True, help="Multiply both learning rates.")
+@click.option("--max-steps", type=int, default=None, help="Cap the schedule at N optimizer steps.")
 @explain_errors
 def train_emotions_cmd(data: str, out: str, work_dir: str | None, epochs: int, batch_size: int, loss: str,
-                       seed: int, threads: int, limit: int | None, skip_train: bool) -> None:  # fmt: skip
+                       seed: int, threads: int, limit: int | None, skip_train: bool, init_checkpoint: str | None,
+                       lr_scale: float, max_steps: int | None) -> None:  # fmt: skip
     """Fine-tune all-MiniLM-L6-v2 on GoEmotions and write an ONNX int8 model folder.
 
     \b
@@ -206,7 +210,8 @@ def train_emotions_cmd(data: str, out: str, work_dir: str | None, epochs: int, b
 
     metrics = train_emotions(
         Path(data), Path(out), Path(work_dir) if work_dir else None, skip_train=skip_train, epochs=epochs,
-        batch_size=batch_size, loss=loss, seed=seed, threads=threads, limit=limit,
+        batch_size=batch_size, loss=loss, seed=seed, threads=threads, limit=limit, lr_scale=lr_scale,
+        init_checkpoint=Path(init_checkpoint) if init_checkpoint else None, max_steps=max_steps,
     )  # fmt: skip
     import json
 
