@@ -332,6 +332,5 @@ def artifacts() -> Path:
 # -- the real example -------------------------------------------------------------------------------------
 
 EXAMPLE_STORY = Path(__file__).resolve().parents[3] / "shared" / "examples" / "i-missed-you.txt"
-# The steps that run without a trained model; make it the full default pipeline (None) once the shipped
-# emotions model is in the package (test_browser.py then runs the real emotions step too).
-REAL_STEPS = "segment,characters,speakers"
+# The full default pipeline, the shipped emotions model included.
+REAL_STEPS = None

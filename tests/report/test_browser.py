@@ -122,19 +122,11 @@ def test_script_payloads_in_the_story_run_nothing(open_report, artifacts):
 
 @pytest.mark.slow
 def test_a_real_reading_of_the_example_story(open_report, artifacts):
-    """The example story through the real steps. Until the emotions model ships in the package, every
-    sentence gets the emotions step's output shape with a neutral score, and the real feelings (its
-    lexicon reads the narration), bonds and arcs steps run on that."""
-    from heartline.pipeline import Pipeline
-
+    """The example story through every real step, the shipped emotion model included."""
     from .conftest import EXAMPLE_STORY, REAL_STEPS
 
     story = heartline.read(EXAMPLE_STORY, steps=REAL_STEPS)
-    if "emotions" not in story.done:
-        for sentence in story.sentences:
-            sentence.emotions, sentence.labels = {"neutral": 1.0}, ["neutral"]
-        story.done.append("emotions")
-        Pipeline(["feelings", "bonds", "arcs"], assume=story.done)(story)
+    assert story.done == list(heartline.DEFAULT_STEPS)
     opened = open_report(render_html(story), name="i-missed-you.html")
     page = opened.page
     text = page.locator(".story-text").inner_text()
