@@ -555,11 +555,11 @@ def _prep_targets(tok: Token, reader: _Reader, skip: set[str]) -> list[str]:
 
 
 def _intensity(tok: Token, base: float) -> float:
+    """The lexicon weight, raised by an intensifier (so, very, deeply) and lowered by a dampener (a little)
+    on the emotion word or on the word it depends on."""
     w = base
     for c in (*tok.children, *tok.head.children):
         w *= _INTENSIFIERS.get(c.lower_, 1.0) * _DAMPENERS.get(c.lower_, 1.0)
-        for cc in c.children:
-            w *= _DAMPENERS.get(cc.lower_, 1.0) if c.lower_ in ("a", "bit") else 1.0
     return round(min(1.0, w), 4)
 
 
@@ -585,6 +585,7 @@ def _ends(tok: Token) -> bool:
 
 
 def _negated(tok: Token) -> bool:
+    """Whether the emotion word, or the verb it completes, is negated ("not afraid", "never loved")."""
     return any(c.dep_ == "neg" for c in tok.children) or (
         tok.dep_ in ("acomp", "xcomp", "dobj", "attr") and any(c.dep_ == "neg" for c in tok.head.children)
     )
@@ -592,6 +593,8 @@ def _negated(tok: Token) -> bool:
 
 @dataclass(slots=True)
 class _Hit:
+    """Who feels one emotion word, and toward whom."""
+
     experiencers: list[str]
     targets: list[str]
     labels: dict[str, float]
