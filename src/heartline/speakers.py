@@ -144,14 +144,32 @@ def _windows(toks: Sequence[Tok], qt: list[int], pt: list[int]) -> list[list[int
     before.reverse()
     lead_in: list[int] = []
     j = mark_skip
-    if not before and j >= 0 and toks[j].quote < 0 and toks[j].text.endswith((":", "--", "—", ",", "-")):
+    if (
+        not before
+        and j >= 0
+        and toks[j].quote < 0
+        and (toks[j].text.endswith((":", "--", "—", ",", "-")) or _ends_with_speech(toks, j))
+    ):
         while j >= 0 and toks[j].quote < 0 and len(lead_in) < 25:  # "Captain Wentworth said--" ¶ “...”
             if toks[j].text in {".", "!", "?"} and lead_in:
+                break
+            if toks[j].text in _MARKS:
+                lead_in = []  # the sentence belongs to a quote of its own
                 break
             lead_in.append(j)
             j -= 1
         lead_in.reverse()
     return [w for w in (inside, after, before, lead_in) if w]
+
+
+def _ends_with_speech(toks: Sequence[Tok], j: int) -> bool:
+    """ "Miss Bertram began again." ¶ “...”: the paragraph before ends by announcing speech."""
+    for k in range(j - 1, max(j - 4, -1), -1):
+        if toks[k].lower in SPEECH_VERBS:
+            return True
+        if not toks[k].text.isalpha():
+            return False
+    return False
 
 
 def _tag(
@@ -197,27 +215,35 @@ def _tag(
 
 
 def _ref_before(toks: Sequence[Tok], i: int, by_last: dict[int, Ref]) -> Ref | None:
-    """The subject of a speech verb before it: "Anne said", "Anne quietly said", "Anne smiled and said"."""
-    for k in range(i - 1, max(i - 7, -1), -1):
+    """The subject of a speech verb before it: "Anne said", "Anne quietly said", "Anne smiled and said",
+    "Sir Thomas, trying to suppress a smile, went on"."""
+    for k in range(i - 1, max(i - 16, -1), -1):
         r = by_last.get(k)
         if r is not None:
             if k == i - 1 or r.subject:
                 return r
-            return None
+            if k >= i - 3:
+                return None  # "turned to Anne and said": Anne is not the one speaking
+            continue
         t = toks[k]
-        if not t.text[:1].isalpha() or t.quote >= 0 or t.sent != toks[i].sent:
+        if t.quote >= 0 or t.sent != toks[i].sent or t.text in {";", ":", "!", "?", "."} or t.text in _MARKS:
             return None
     return None
 
 
 def _ref_after(toks: Sequence[Tok], i: int, by_first: dict[int, Ref]) -> Ref | None:
-    for k in (i + 1, i + 2):
-        if k >= len(toks):
-            return None
+    """ "said Anne", "said he", "said the less courteous Edmund"."""
+    for k in range(i + 1, min(i + 5, len(toks))):
         r = by_first.get(k)
         if r is not None:
             return r
-        if not (toks[k].lower.endswith("ly") or toks[k].lower in _ADVERB_LIKE):
+        t = toks[k]
+        if not (
+            t.lower.endswith("ly")
+            or t.lower in _ADVERB_LIKE
+            or (t.lower == "the" and k == i + 1)
+            or (k > i + 1 and toks[i + 1].lower == "the" and t.text.islower())
+        ):
             return None
     return None
 
