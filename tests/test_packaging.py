@@ -1,0 +1,30 @@
+"""Every data file the package reads at run time is declared as package data, so `pip install .` ships it."""
+
+from __future__ import annotations
+
+import fnmatch
+import tomllib
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PACKAGE = ROOT / "src" / "heartline"
+
+
+def test_every_non_python_file_is_package_data():
+    patterns = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]["package-data"]["heartline"]
+    globbed = {p for pattern in patterns for p in PACKAGE.glob(pattern) if p.is_file()}
+    data = {
+        p
+        for p in PACKAGE.rglob("*")
+        if p.is_file() and p.suffix not in {".py", ".pyc"} and "__pycache__" not in p.parts
+    }
+    assert data, "the package has data files (model, schema, report assets)"
+    missing = sorted(str(p.relative_to(PACKAGE)) for p in data - globbed)
+    assert not missing, f"not declared in [tool.setuptools.package-data]: {missing}"
+
+
+def test_no_stray_files_beside_the_model():
+    model = PACKAGE / "models" / "emotions-minilm-v1"
+    names = {p.name for p in model.iterdir()}
+    assert {"model.onnx", "tokenizer.json", "labels.json", "thresholds.json", "MODEL_CARD.md"} <= names
+    assert not any(fnmatch.fnmatch(n, "*.pt") for n in names), "torch checkpoints stay out of the package"
