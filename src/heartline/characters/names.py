@@ -405,10 +405,12 @@ def slug(name: str) -> str:
 def attach_leftovers(clusters: list[Cluster], leftovers: Sequence[Form], gender: dict[str, str | None]) -> None:
     """Forms too rare to stand alone ("Lizzy" once) join a character they clearly name, never a new one."""
     for form in leftovers:
-        if form.person <= form.other:
+        if form.person < form.other:
             continue
         scored = [(_compatible(form, c, gender), c) for c in clusters]
         top = max((sc for sc, _ in scored), default=0.0)
+        if top < 2 and form.person <= form.other:
+            continue  # a diminutive needs some evidence of its own; a first name or surname does not
         fits = [c for sc, c in scored if sc == top and top > 0]
         if len(fits) == 1:
             fits[0].forms.append(form)

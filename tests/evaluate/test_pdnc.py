@@ -1,0 +1,82 @@
+"""The PDNC evaluation on a tiny novel folder written for this test (no PDNC text is shipped)."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from heartline.cli import main
+from heartline.errors import InputError
+from heartline.evaluate.pdnc import evaluate_pdnc, gold_characters, map_characters
+from heartline.story import Character, Story
+
+TEXT = (
+    "Nora Vance came into the kitchen. Nora was tired. Owen Pike was already there, and Owen smiled.\n\n"
+    '"You are late," said Owen.\n\n'
+    '"I know," Nora said.\n\n'
+    '"Coffee?"\n\n'
+    '"Please."\n'
+)
+
+
+def span(text: str, words: str) -> list[list[int]]:
+    start = text.index(words)
+    return [[start, start + len(words)]]
+
+
+@pytest.fixture()
+def novel(tmp_path: Path) -> Path:
+    folder = tmp_path / "data" / "Kitchen"
+    folder.mkdir(parents=True)
+    (folder / "novel_text.txt").write_text(TEXT, encoding="utf-8")
+    with open(folder / "character_info.csv", "w", newline="", encoding="utf-8") as fh:
+        w = csv.writer(fh)
+        w.writerow(["Character ID", "Main Name", "Aliases", "Gender", "Category"])
+        w.writerow([0, "Nora Vance", "{'Nora', 'Nora Vance'}", "F", "major"])
+        w.writerow([1, "Owen Pike", "{'Owen', 'Owen Pike'}", "M", "major"])
+    rows = [
+        ("You are late,", "Owen Pike", "Explicit"),
+        ("I know,", "Nora Vance", "Explicit"),
+        ("Coffee?", "Owen Pike", "Implicit"),
+        ("Please.", "Nora Vance", "Implicit"),
+    ]
+    with open(folder / "quotation_info.csv", "w", newline="", encoding="utf-8") as fh:
+        w = csv.writer(fh)
+        w.writerow(["quoteID", "quoteText", "quoteByteSpans", "speaker", "quoteType"])
+        for i, (words, speaker, kind) in enumerate(rows):
+            w.writerow([f"Q{i}", words, json.dumps(span(TEXT, words)), speaker, kind])
+    return folder.parent
+
+
+def test_scores_a_small_novel(novel: Path) -> None:
+    result = evaluate_pdnc(novel)
+    assert result["quotes"] == 4
+    assert result["detected"] == 1.0
+    assert result["explicit"] == 1.0
+    assert result["implicit"] == 1.0
+    assert result["novels"]["Kitchen"]["quotes"] == 4
+
+
+def test_characters_map_by_name_then_by_shared_aliases(novel: Path) -> None:
+    gold = gold_characters(novel / "Kitchen")
+    assert gold["Nora Vance"] == {"nora", "nora vance"}
+    story = Story("x")
+    story.characters = [Character("nora", "Nora"), Character("o", "Mr. Pike", aliases=["Owen"]), Character("z", "Zed")]
+    assert map_characters(story, gold) == {"nora": "Nora Vance", "o": "Owen Pike", "z": None}
+
+
+def test_cli_prints_json(novel: Path) -> None:
+    result = CliRunner().invoke(main, ["evaluate", "pdnc", "--data", str(novel)])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["quotes"] == 4
+
+
+def test_missing_folder_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="No PDNC data folder"):
+        evaluate_pdnc(tmp_path / "nowhere")
+    result = CliRunner().invoke(main, ["evaluate", "pdnc", "--data", str(tmp_path / "nowhere")])
+    assert result.exit_code == 1 and "heartline: error:" in result.output
