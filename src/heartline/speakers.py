@@ -183,9 +183,9 @@ def _tag(
             return True
         if toks[i].lower in _SPEECH_NOUNS and i >= 1 and toks[i - 1].lower in ("his", "her"):
             e.tag_kind, e.tag_gender = "pronoun", PRONOUNS[toks[i - 1].lower]  # "was her answer"
-            r = by_first.get(i - 1)
-            if r is not None:
-                e.tag_speaker = r.char
+            owner = by_first.get(i - 1)
+            if owner is not None:
+                e.tag_speaker = owner.char
             return True
         if toks[i].lower not in SPEECH_VERBS:
             continue

@@ -30,8 +30,8 @@ from .names import (
     ner_votes,
     slug,
 )
+from .nominals import find_nominal_speakers, nominal_occurrences, noun_gender
 from .resolve import Ref, Resolver, acting, learn_genders, narration_is_first_person
-from .nominals import find_nominal_speakers, noun_gender, nominal_occurrences
 from .tokens import Tok, build_tokens
 
 __all__ = ["find_characters", "make_characters"]
@@ -124,11 +124,11 @@ def _form_genders(toks: Sequence[Tok], persons: Sequence[Form]) -> dict[str, str
 
 
 def _title_refs(toks: Sequence[Tok], clusters: Sequence[Cluster], namewords: NameWords, taken: set[int]) -> list[Ref]:
-    """ "the Admiral", "the Colonel": a title alone names the one character who bears it."""
+    """A title alone ("the Admiral", "the Colonel") names the one character who bears it."""
     holders: dict[str, list[int]] = {}
     for ci, c in enumerate(clusters):
-        for t in c.titles:
-            holders.setdefault(t, []).append(ci)
+        for title in c.titles:
+            holders.setdefault(title, []).append(ci)
     out: list[Ref] = []
     for i in range(1, len(toks) - 1):
         t = toks[i]

@@ -202,7 +202,7 @@ DIMINUTIVES: dict[str, set[str]] = {
     "matthew": {"matt", "matty"},
     "dorothy": {"dolly", "dot", "dora"},
     "dorothea": {"dora", "dodo"},
-    "jane": {"jenny", "janey", "jenny"},
+    "jane": {"jenny", "janey"},
     "augustus": {"gus"},
     "albert": {"bertie", "al"},
     "herbert": {"bertie", "herb"},

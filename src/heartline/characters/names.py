@@ -215,13 +215,13 @@ def gather_evidence(toks: Sequence[Tok], forms: dict[str, Form]) -> None:
             same_prev = prev is not None and prev.sent == toks[occ.first].sent
             if form.title:
                 form.person += 2
-            if nxt is not None and (
-                nxt.lower in SPEECH_VERBS
-                or (nxt2 is not None and nxt.lower.endswith("ly") and nxt2.lower in SPEECH_VERBS)
-            ):
-                form.speech += 1
-                form.person += 3
-            elif same_prev and prev is not None and prev.lower in SPEECH_VERBS and prev.quote < 0:
+            if (
+                nxt is not None
+                and (
+                    nxt.lower in SPEECH_VERBS
+                    or (nxt2 is not None and nxt.lower.endswith("ly") and nxt2.lower in SPEECH_VERBS)
+                )
+            ) or (same_prev and prev is not None and prev.lower in SPEECH_VERBS and prev.quote < 0):
                 form.speech += 1
                 form.person += 3
             elif nxt is not None and nxt.lower in HUMAN_VERBS and nxt.sent == toks[occ.last].sent:
@@ -231,11 +231,13 @@ def gather_evidence(toks: Sequence[Tok], forms: dict[str, Form]) -> None:
                 if prev is not None and (prev.text == "," or prev.lower in ("dear", "my")):
                     form.called += 1
                 form.person += 1.5
-            if same_prev and prev is not None and not form.title:
-                if prev.lower in PLACE_PREPS:
-                    form.other += 2
-                elif prev.lower in DETERMINERS:
-                    form.other += 2
+            if (
+                same_prev
+                and prev is not None
+                and not form.title
+                and (prev.lower in PLACE_PREPS or prev.lower in DETERMINERS)
+            ):
+                form.other += 2
 
 
 def _vocative(toks: Sequence[Tok], first: int, last: int) -> bool:
@@ -328,9 +330,8 @@ def _first_name_matches(short: str, full: str) -> bool:
 def _compatible(form: Form, cluster: Cluster, gender: dict[str, str | None]) -> float:
     """How well ``form`` fits ``cluster``: 0 not at all, 1 diminutive or prefix, 2 a first or last name,
     3 the same names."""
-    if form.title and form.title not in cluster.titles:
-        if cluster.titles or len(form.names) < 2:
-            return 0  # "Mr Elliot" is not "Sir Walter Elliot"; "Miss Barry" need not be "Diana Barry"
+    if form.title and form.title not in cluster.titles and (cluster.titles or len(form.names) < 2):
+        return 0  # "Mr Elliot" is not "Sir Walter Elliot"; "Miss Barry" need not be "Diana Barry"
     if (form.title in _MARRIED) != bool(cluster.titles & _MARRIED):
         return 0  # "Mrs Charles Musgrove" is not "Charles Musgrove"
     g = gender.get(form.text)

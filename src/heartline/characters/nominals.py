@@ -87,9 +87,8 @@ def find_nominal_speakers(toks: Sequence[Tok]) -> Counter[tuple[str, ...]]:
             if (
                 phrase
                 and generic_gender(toks, i + 1 if phrase is not None and toks[i + 1].lower == "the" else -1) is None
-            ):
-                if _is_person_noun(phrase[-1]) or _capitalised(toks, i, phrase):
-                    found[phrase] += 1
+            ) and (_is_person_noun(phrase[-1]) or _capitalised(toks, i, phrase)):
+                found[phrase] += 1
     return found
 
 

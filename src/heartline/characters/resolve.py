@@ -9,7 +9,6 @@ on who speaks, so the speakers step adds those mentions.)
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -70,7 +69,7 @@ class Ref:
 
 def learn_genders(toks: Sequence[Tok], names: Sequence[Ref], titles: Sequence[set[str]]) -> list[str | None]:
     """A gender ("he", "she") per character, or None where the story does not tell."""
-    votes = [Counter[str]() for _ in titles]
+    votes: list[dict[str, float]] = [{"he": 0.0, "she": 0.0} for _ in titles]
     fixed: dict[int, str] = {}
     for ci, ts in enumerate(titles):
         given = {HONORIFICS.get(t) for t in ts} - {None}

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
+from typing import Any
 
 from ..story import Story
-
 
 _GLUED = "-—–:"
 
@@ -30,7 +30,7 @@ class Tok:
     sent_start: bool
 
 
-def story_docs(story: Story) -> list[tuple[int, object]]:
+def story_docs(story: Story) -> list[tuple[int, Any]]:
     """``(paragraph start, spaCy Doc)`` for every paragraph, made by the segment step (or now)."""
     from ..segment import paragraph_docs
 
