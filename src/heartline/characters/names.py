@@ -348,6 +348,8 @@ def _compatible(form: Form, cluster: Cluster, gender: dict[str, str | None]) -> 
             if a == b[: len(a)]:  # "Anne" / "Anne Elliot"; "Sir Walter" / "Walter Elliot"
                 best = max(best, 2.5)
             elif len(a) == 1 and a == b[-1:]:  # "Wentworth" / "Captain Wentworth"; "Archer" / "Newland Archer"
+                if form.title in _MARRIED and f.title in _MARRIED:
+                    continue  # "Mrs. Dashwood" is not "Mrs. John Dashwood": his name, another wife
                 best = max(best, 2)
             elif len(a) == 1 and _first_name_matches(a[0], b[0]):  # "Lizzy" / "Elizabeth Bennet"
                 best = max(best, 1)
