@@ -67,14 +67,17 @@ def _gold_upstream(story: Story, record: dict[str, Any]) -> None:
         q.addressees = [_slug(a) for a in gq.get("addressees", [])]
 
 
-def _prepare(records: list[dict[str, Any]], upstream: str, emotions_model: str | None = None) -> list[Story]:
+def _prepare(
+    records: list[dict[str, Any]], upstream: str, emotions_model: str | None = None, need_model: bool = True
+) -> list[Story]:
     from ..errors import HeartlineError
     from ..pipeline import Pipeline
 
     config = {"emotions": {"model": emotions_model}} if emotions_model else {}
+    with_emotions = need_model
     try:
-        Pipeline(["segment", "emotions"], config=config).step_fn("emotions")  # loads the model once (cached)
-        with_emotions = True
+        if need_model:
+            Pipeline(["segment", "emotions"], config=config).step_fn("emotions")  # loads the model once (cached)
     except (HeartlineError, ImportError):  # no emotion model installed: only the lexicon speaks
         with_emotions = False
     if upstream == "gold":
@@ -167,7 +170,8 @@ def evaluate_feelings(
     if upstream not in ("gold", "pipeline"):
         raise ValueError("upstream must be 'gold' or 'pipeline'")
     records = load_gold(path)
-    stories = _prepare(records, upstream, emotions_model)
+    sources = list(sources)
+    stories = _prepare(records, upstream, emotions_model, need_model=bool({"model", "both"} & set(sources)))
     with_emotions = any("emotions" in s.done for s in stories)
     results: dict[str, Any] = {}
     for source in sources:
