@@ -84,10 +84,7 @@ def find_nominal_speakers(toks: Sequence[Tok]) -> Counter[tuple[str, ...]]:
         if t.quote >= 0 or t.lower not in SPEECH_VERBS:
             continue
         for phrase in (_phrase_after(toks, i), _phrase_before(toks, i)):
-            if (
-                phrase
-                and generic_gender(toks, i + 1 if phrase is not None and toks[i + 1].lower == "the" else -1) is None
-            ) and (_is_person_noun(phrase[-1]) or _capitalised(toks, i, phrase)):
+            if phrase and (_capitalised(toks, i, phrase) or (not _generic(phrase) and _is_person_noun(phrase[-1]))):
                 found[phrase] += 1
     return found
 
@@ -134,7 +131,13 @@ def _is_person_noun(head: str) -> bool:
     return head in _MALE or head in _FEMALE or head in _PEOPLE or head.endswith(_PERSON_SUFFIXES)
 
 
+_PLURAL_PEOPLE = frozenset("men women girls boys ladies gentlemen people others children".split())
 _GENERIC_ADJ = frozenset("young old little elder younger elderly poor other tall short stout fat thin pretty".split())
+
+
+def _generic(phrase: tuple[str, ...]) -> bool:
+    """ "the old gentleman", "the girl", "the two women": anyone of a gender, resolved like a pronoun."""
+    return phrase[-1] in _MALE or phrase[-1] in _FEMALE or phrase[-1] in _PLURAL_PEOPLE
 
 
 def generic_gender(toks: Sequence[Tok], i: int) -> tuple[str, int] | None:
