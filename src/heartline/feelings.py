@@ -30,7 +30,7 @@ import bisect
 import itertools
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Generator, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -749,14 +749,15 @@ def _window(text: str, start: int, end: int, lex: bool) -> tuple[int, int]:
     return pieces[0] if pieces else (start, end)
 
 
-def _parse(texts: list[str], nlp: Language | None) -> list[Doc]:
+def _parse(texts: list[str], nlp: Language | None) -> Generator[Doc, None, None]:
+    """Parse ``texts`` lazily (tok2vec, tagger, parser only), so a long book never holds all its docs."""
     if nlp is None:
         from .segment import get_nlp
 
         nlp = get_nlp()
     keep = [p for p in ("tok2vec", "tagger", "parser") if p in nlp.pipe_names]
     with nlp.select_pipes(enable=keep):
-        return list(nlp.pipe(texts, batch_size=128))
+        yield from nlp.pipe(texts, batch_size=128)
 
 
 def attribute_feelings(story: Story, source: str = "both", nlp: Language | None = None,
@@ -781,14 +782,17 @@ def attribute_feelings(story: Story, source: str = "both", nlp: Language | None 
     to_parse = [u for u, _, lex in wanted if lex]  # a model label alone needs no parse (see _cheap_roles)
     for u in to_parse:
         u.offset, u.cache_end = _window(story.text, u.start, u.end, True)
-    parsed = iter(_parse([story.text[u.offset : u.cache_end] for u in to_parse], nlp) if to_parse else [])
-    docs = [next(parsed) if lex else None for _, _, lex in wanted]
+    parsed = _parse([story.text[u.offset : u.cache_end] for u in to_parse], nlp)
     feelings: list[Feeling] = []
     progress = story.cache.get("progress")
-    for i, ((u, model, lex), doc) in enumerate(zip(wanted, docs, strict=True)):
-        if progress and i % 500 == 0:
-            progress(0.5 + 0.5 * i / len(wanted))
-        feelings += _unit_feelings(ctx, u, doc, model, lex)
+    try:
+        for i, (u, model, lex) in enumerate(wanted):
+            doc = next(parsed) if lex else None
+            if progress and i % 500 == 0:
+                progress(i / len(wanted))
+            feelings += _unit_feelings(ctx, u, doc, model, lex)
+    finally:
+        parsed.close()  # leaves spaCy's select_pipes, whatever happened
     return [f for f in feelings if f.intensity >= min_intensity]
 
 
