@@ -331,7 +331,10 @@ def _compatible(form: Form, cluster: Cluster, gender: dict[str, str | None]) -> 
     """How well ``form`` fits ``cluster``: 0 not at all, 1 diminutive or prefix, 2 a first or last name,
     3 the same names."""
     if form.title and form.title not in cluster.titles and (cluster.titles or len(form.names) < 2):
-        return 0  # "Mr Elliot" is not "Sir Walter Elliot"; "Miss Barry" need not be "Diana Barry"
+        he = _gender_of_title(form.title) == "he" and any(gender.get(f.text) == "he" for f in cluster.forms)
+        if cluster.titles or not he:
+            return 0  # "Mr Elliot" is not "Sir Walter Elliot"; "Miss Barry" need not be "Diana Barry"
+        # "Mr. Bast" may be "Leonard Bast", a man the story calls "he"
     if (form.title in _MARRIED) != bool(cluster.titles & _MARRIED):
         return 0  # "Mrs Charles Musgrove" is not "Charles Musgrove"
     g = gender.get(form.text)
