@@ -30,7 +30,7 @@ from .story import Mention, Story
 __all__ = ["attribute_speakers", "make_speakers"]
 
 _ADVERB_LIKE = {"again", "then", "now", "at", "once", "still", "presently", "suddenly", "softly", "quickly"}
-_MAX_GAP_PARAGRAPHS = 2
+_MAX_GAP_PARAGRAPHS = 1
 _CONTEXT_PARAGRAPHS = 12
 _MARKS = {'"', "“", "”", "'", "‘", "’", "``", "''"}
 _SPEECH_NOUNS = {
@@ -371,7 +371,7 @@ def _infer(
             continue
         if gender is not None and genders.get(c) not in (None, gender):
             continue
-        if c == last and adjacent and not excluded and gender is None:
+        if c == last and adjacent and not excluded:
             continue  # a new paragraph of dialogue is a new speaker
         return c, kind
     if e.tag_kind == "pronoun" and e.tag_speaker is not None and e.tag_speaker not in excluded:
