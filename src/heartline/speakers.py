@@ -325,6 +325,9 @@ def _decide(
             continue
         sp, kind = _infer(story, qi, ev, speakers, genders, para_chars)
         speakers[qi], kinds[qi] = sp, kind
+    for qi in range(n - 1, -1, -1):  # pass 3, backward: what later turns imply for the still unknown
+        if speakers[qi] is None:
+            speakers[qi], kinds[qi] = _infer(story, qi, ev, speakers, genders, para_chars)
     for qi in range(n):
         addressees[qi] = _addressees(story, qi, ev, speakers)
     return speakers, kinds, addressees
@@ -354,9 +357,12 @@ def _infer(
         if sp is not None and sp not in excluded:
             return sp, "implicit"
     cands: list[int] = []
+    alt = _alternation(story, qi, speakers, ev)
     if e.tag_kind == "pronoun" and e.tag_speaker is not None:
-        cands.append(e.tag_speaker)
-    cands += _alternation(story, qi, speakers, ev)  # a resolved "she said" first, then turn-taking
+        outsider = bool(alt) and e.tag_speaker not in alt and any(genders.get(c) == gender for c in alt)
+        if not outsider:  # "she said" in a conversation means one of its speakers
+            cands.append(e.tag_speaker)
+    cands += alt  # a resolved "she said" first, then turn-taking
     if e.action_pronoun is not None:
         cands.append(e.action_pronoun)
     cands += _next_known(story, qi, speakers)
