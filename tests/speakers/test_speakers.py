@@ -101,3 +101,34 @@ def test_example_story_nine_speakers_and_addressees(pipe: Pipeline) -> None:
     w, b = "willow", "buffy"
     expected = [(w, b), (b, w), (b, w), (b, w), (w, b), (b, w), (w, b), (b, w), (b, w)]
     assert [(q.speaker, q.addressees) for q in story.quotes] == [(s, [a]) for s, a in expected]
+
+
+def test_a_story_built_by_hand_without_the_segment_step() -> None:
+    from heartline.characters import find_characters
+    from heartline.speakers import attribute_speakers
+    from heartline.story import Paragraph, Quote, Sentence
+
+    text = "“Run,” said Mira. Mira ran.\n\n“Wait!” Jonah said."
+    story = Story(text)
+    p2 = text.index("“Wait")
+    story.paragraphs = [Paragraph(0, p2 - 2), Paragraph(p2, len(text))]
+    q1, q2 = (1, 5), (p2 + 1, p2 + 6)
+    story.quotes = [Quote(0, 6, [q1], paragraph=0), Quote(p2, p2 + 7, [q2], paragraph=1)]
+    story.sentences = [
+        Sentence(0, 6, 0, 0),
+        Sentence(7, 17, None, 0),
+        Sentence(18, 27, None, 0),
+        Sentence(p2, p2 + 7, 1, 1),
+        Sentence(p2 + 8, len(text), None, 1),
+    ]
+    find_characters(story)
+    attribute_speakers(story)
+    assert [q.speaker for q in story.quotes] == ["mira", "jonah"]
+    assert story.quotes[1].addressees == ["mira"]
+
+
+def test_no_characters_no_quotes_no_failure(pipe: Pipeline) -> None:
+    story = pipe(Story("It rained all day. Nothing moved in the valley."))
+    assert story.characters == [] and story.mentions == [] and story.quotes == []
+    story = pipe(Story("“Is anyone there?”\n\n“No.”"))
+    assert story.characters == [] and [q.speaker for q in story.quotes] == [None, None]

@@ -132,7 +132,7 @@ class NameWords:
         if self.mid[w] >= 5 and low <= 3 * self.mid[w]:
             return True  # "May", "Rose": a common word, but this story writes it capitalised mid-sentence
         if self.mid[w] == 0:  # only ever at the start of sentences: a name only if never written lower-case
-            return self.cap[w] >= 2 and low == 0
+            return low == 0
         return low <= 0.1 * self.cap[w]
 
 
