@@ -187,12 +187,13 @@ def _tag(
             if owner is not None:
                 e.tag_speaker = owner.char
             return True
-        if toks[i].lower not in SPEECH_VERBS:
+        put_in = toks[i].lower == "put" and i + 1 < len(toks) and toks[i + 1].lower == "in"  # "put in Cynthia"
+        if toks[i].lower not in SPEECH_VERBS and not put_in:
             continue
         subj = _ref_before(toks, i, by_last)
         obj_pos = "after"
         if subj is None:
-            subj = _ref_after(toks, i, by_first)
+            subj = _ref_after(toks, i + 1 if put_in else i, by_first)
             obj_pos = "after-subject"
         pron = None
         if subj is None:
