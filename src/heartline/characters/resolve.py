@@ -17,6 +17,7 @@ from .nominals import generic_gender
 from .tokens import Tok
 
 _LOOKBACK_SENTENCES = 6
+_RATIO = 1.15  # he/she votes: a small majority is enough, the votes are many and noisy
 _CONJ = {
     "and",
     "but",
@@ -102,7 +103,7 @@ def learn_genders(toks: Sequence[Tok], names: Sequence[Ref], titles: Sequence[se
             out.append(fixed[ci])
             continue
         he, she = v["he"], v["she"]
-        out.append("he" if he >= 1 and he >= 1.5 * she else "she" if she >= 1 and she >= 1.5 * he else None)
+        out.append("he" if he >= 1 and he >= _RATIO * she else "she" if she >= 1 and she >= _RATIO * he else None)
     return out
 
 
