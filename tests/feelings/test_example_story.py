@@ -38,7 +38,10 @@ def test_willow_and_buffy_is_the_strongest_bond_positive_both_ways(reading):
     bonds = {(b.source, b.target): b for b in reading.bonds}
     wb, bw = bonds[(willow, buffy)], bonds[(buffy, willow)]
     assert wb.valence > 0 and bw.valence > 0
-    assert {"love", "gratitude"} <= set(list(wb.emotions)[:4])
+    assert next(iter(wb.emotions)) == "love"
+    # The third-epoch model also reads desire into "I needed it.", which pushes gratitude to fifth place
+    # (a single, voiced "Thank you" against many narrated lines); it must still weigh in the profile.
+    assert wb.emotions.get("gratitude", 0.0) >= 0.05
     assert {"caring", "love"} & set(list(bw.emotions)[:3])
 
 

@@ -63,11 +63,15 @@ def classify(
     if isinstance(texts, str):
         raise TypeError("classify() takes a sequence of texts; wrap a single text in a list: classify([text])")
     m = _as_model(model)
-    probs = m.predict_proba(list(texts), batch_size=batch_size)
+    return results_from_probs(m, m.predict_proba(list(texts), batch_size=batch_size))
+
+
+def results_from_probs(m: EmotionModel, probs: object) -> list[EmotionResult]:
+    """Turn a (texts x labels) probability matrix of model ``m`` into results, applying its thresholds."""
     labels = m.labels
     thresholds = m.thresholds
     results = []
-    for row in probs.tolist():
+    for row in probs.tolist():  # type: ignore[attr-defined]
         scores = dict(zip(labels, row, strict=False))
         passing = [lab for lab, p, t in zip(labels, row, thresholds, strict=False) if p >= t]
         if not passing and m.no_label_passes == "top":

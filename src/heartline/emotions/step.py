@@ -1,9 +1,8 @@
 """Pipeline step ``emotions``: 28-label emotion scores for every sentence and every quote of a Story.
 
 Sets ``sentence.emotions`` / ``quote.emotions`` (label -> probability, rounded to 4 decimals) and
-``.labels`` (labels passing their thresholds, best first). A quote is scored on its spoken words only
-(``story.quote_text(q)``: speech tags left out). All texts of a story go to the model in one call, so
-they are batched by length together.
+``.labels`` (labels passing their thresholds, best first). A quote is scored on its spoken words as a
+whole (``story.quote_text(q)``: speech tags left out).
 """
 
 from __future__ import annotations
@@ -18,23 +17,34 @@ __all__ = ["emotions_step", "make_emotions"]
 
 
 def emotions_step(story: Story, config: dict[str, Any] | None = None) -> None:
-    """Classify every sentence and quote of ``story`` in place. ``config``: ``model``, ``batch_size``."""
-    from heartline.emotions import classify
+    """Classify every sentence and quote of ``story`` in place. ``config``: ``model``, ``batch_size``.
+
+    A quote is read as a whole (its spoken words, speech tags left out), so a line such as "I needed it."
+    is scored in the context of the "Thank you" before it. Each distinct text goes through the model once
+    (short lines such as "Yes." recur often in a novel).
+    """
+    import numpy as np
+
+    from heartline.emotions import _as_model, results_from_probs
 
     config = config or {}
+    model = _as_model(config.get("model"))
     texts = [story.text[s.start : s.end] for s in story.sentences]
     texts += [story.quote_text(q) for q in story.quotes]
-    if not texts:
+    distinct = list(dict.fromkeys(texts))
+    if not distinct:
         return
     progress = story.cache.get("progress") if isinstance(story.cache, dict) else None
-    results = []
+    parts = []
     chunk = 2048
-    for i in range(0, len(texts), chunk):
-        results += classify(texts[i : i + chunk], model=config.get("model"), batch_size=config.get("batch_size", 64))
+    for i in range(0, len(distinct), chunk):
+        parts.append(model.predict_proba(distinct[i : i + chunk], batch_size=config.get("batch_size", 64)))
         if progress:
-            progress(min(1.0, (i + chunk) / len(texts)))
+            progress(min(1.0, (i + chunk) / len(distinct)))
+    row = {t: i for i, t in enumerate(distinct)}
+    probs = np.concatenate(parts)[[row[t] for t in texts]]
     targets: list[Sentence | Quote] = [*story.sentences, *story.quotes]
-    for target, result in zip(targets, results, strict=False):
+    for target, result in zip(targets, results_from_probs(model, probs), strict=True):
         target.emotions = {k: round(v, 4) for k, v in result.scores.items()}
         target.labels = list(result.labels)
 
