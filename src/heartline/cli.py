@@ -181,7 +181,9 @@ def train_group() -> None:
 
 
 @train_group.command("emotions", context_settings=CONTEXT)
-@click.option("--data", required=True, type=click.Path(file_okay=False, exists=True), help="Folder with train.tsv, dev.tsv.")
+@click.option(
+    "--data", required=True, type=click.Path(file_okay=False, exists=True), help="Folder with train.tsv, dev.tsv."
+)
 @click.option("--out", required=True, type=click.Path(file_okay=False), help="Model folder to write (ONNX int8).")
 @click.option("--work-dir", type=click.Path(file_okay=False), help="Checkpoint + fp32 ONNX (default runs/<out name>).")
 @click.option("--epochs", type=int, default=3, show_default=True)
@@ -249,7 +251,9 @@ def evaluate_goemotions_cmd(data: str, split: str, model: str | None) -> None:
 
 @main.command(context_settings=CONTEXT)
 @click.argument("reading", type=click.Path(dir_okay=False))
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the HTML report here (default: READING.html).")
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False), help="Write the HTML report here (default: READING.html)."
+)
 @explain_errors
 def report(reading: str, output: str | None) -> None:
     """Render a saved READING (the JSON of heartline read -o) as one self-contained HTML report.
@@ -266,8 +270,13 @@ def report(reading: str, output: str | None) -> None:
 
 @evaluate_group.command("feelings", context_settings=CONTEXT)
 @click.option("--gold", type=click.Path(dir_okay=False), help="Gold JSONL (default: heartline's own feelings set).")
-@click.option("--upstream", type=click.Choice(["gold", "pipeline"]), default="gold", show_default=True,
-              help="Characters and speakers from the gold file, or from the real steps.")
+@click.option(
+    "--upstream",
+    type=click.Choice(["gold", "pipeline"]),
+    default="gold",
+    show_default=True,
+    help="Characters and speakers from the gold file, or from the real steps.",
+)
 @click.option("--model", default=None, help="Emotion model folder or name (default: the shipped one).")
 @explain_errors
 def evaluate_feelings_cmd(gold: str | None, upstream: str, model: str | None) -> None:
