@@ -204,3 +204,20 @@ def test_a_part_title_page_joins_the_next_chapter(tmp_path: Path) -> None:
     story = load(_one_file_book(tmp_path, links, body))
     assert [c.title for c in story.chapters] == ["Part One — Chapter 1", "Chapter 2"]
     assert story.text == "Part One\n\nChapter 1\n\nIt began.\n\nChapter 2\n\nIt went on."
+
+
+def test_regression_a_zip_of_an_unsupported_version_is_a_clear_error(tmp_path):
+    """Found by the fuzz test: zipfile raises NotImplementedError for 'zip file version 6.4'."""
+    import zipfile
+
+    from heartline.errors import HeartlineError
+    from heartline.ingest import load
+
+    path = tmp_path / "v64.epub"
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("mimetype", "application/epub+zip")
+    data = bytearray(path.read_bytes())
+    data[data.find(b"PK\x01\x02") + 6] = 64  # central directory: needs zip 6.4, which zipfile lacks
+    path.write_bytes(bytes(data))
+    with pytest.raises(HeartlineError, match="not a valid EPUB"):
+        load(path)

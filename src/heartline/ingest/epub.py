@@ -64,7 +64,7 @@ class _Archive:
         self.inflated = 0
         try:
             self.zf = zipfile.ZipFile(path)
-        except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError):
             raise UnsafeArchive(
                 f"{path.name} is not a valid EPUB: it is not a zip archive",
                 "Check the download; if it is plain text or HTML, rename it or pass --format text / ao3",
