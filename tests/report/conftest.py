@@ -331,6 +331,6 @@ def artifacts() -> Path:
 
 # -- the real example -------------------------------------------------------------------------------------
 
-EXAMPLE_STORY = Path(__file__).resolve().parents[3] / "shared" / "examples" / "i-missed-you.txt"
+BUNDLED_STORY = Path(__file__).resolve().parents[2] / "examples" / "the-lighthouse-keepers.txt"
 # The full default pipeline, the shipped emotions model included.
 REAL_STEPS = None
