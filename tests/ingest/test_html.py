@@ -173,3 +173,13 @@ def test_declared_charset_is_used(tmp_path: Path) -> None:
     story = load(path)
     assert story.text == "“Déjà vu,” said Zoë."
     assert "cp1252" in story.metadata.warnings[0]
+
+
+def test_regression_two_xml_declarations_do_not_crash(tmp_path):
+    """Found by the fuzz test: lxml raised ValueError on a second encoding declaration."""
+    from heartline.ingest import load
+
+    path = tmp_path / "twice.html"
+    decl = "<?xml version='1.0' encoding='utf-8'?>"
+    path.write_text(decl + decl + "<html><body><p>“Hello,” she said to him.</p></body></html>")
+    assert "Hello" in load(path).text

@@ -31,7 +31,7 @@ BLOCK_TAGS = frozenset(_BLOCK.split())
 SKIP_TAGS = frozenset(_SKIP.split())
 _HEADING = {f"h{i}": i for i in range(1, 7)}
 _WS = re.compile(r"\s+")
-_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
+_XML_DECL = re.compile(r"<\?xml[^>]*\?>")
 
 
 @dataclass(slots=True)
@@ -64,7 +64,7 @@ def xml_parser() -> etree.XMLParser:
 
 def parse_html(text: str) -> Any:
     """Parse HTML text into an lxml element tree (the root ``html`` element); None when there is nothing."""
-    text = _XML_DECL.sub("", text, count=1)  # lxml refuses str input with an encoding declaration
+    text = _XML_DECL.sub("", text)  # lxml refuses str input with an encoding declaration, wherever it is
     if not text.strip():
         return None
     try:
