@@ -19,3 +19,6 @@ lint:
 
 bench:
 	$(PYTHON) benchmarks/bench_segment.py
+	$(PYTHON) benchmarks/bench_characters.py
+	$(PYTHON) benchmarks/bench_emotions.py
+	$(PYTHON) benchmarks/bench_read.py
