@@ -56,6 +56,11 @@ class TestQuotes:
         assert len(story.quotes[0].parts) == 3
         assert story.quote_text(story.quotes[0]).endswith("and the end.")
 
+    def test_regression_a_broken_off_line_closes_at_its_dash(self):
+        """``"My dear Lucia--"`` closes its quote: it must not run on into the next paragraph's reply."""
+        story = segmented('"My dear Lucia--"\n\n"Well, you know what I mean."\n\n"Go--" and then--"now," he said.')
+        assert quote_texts(story) == ["My dear Lucia--", "Well, you know what I mean.", "Go-- now,"]
+
     def test_unclosed_quote_ends_with_its_paragraph(self):
         story = segmented("“Wait, she said, and ran.\n\nThe door closed behind her.")
         assert len(story.quotes) == 1

@@ -140,8 +140,10 @@ def _is_open(text: str, i: int, style: str) -> bool | None:
         if c in "”»":
             return False
         if c == '"':
-            if prev.isspace() or prev in "([{—–-/":
+            if prev.isspace() or prev in "([{/":
                 return True if not nxt.isspace() else None
+            if prev in "—–-":  # "I meant--" closes a broken-off line; --"Go," opens one
+                return nxt.isalnum() or nxt in "‘'…"
             return False
         return None
     # single-quote dialogue
