@@ -566,13 +566,24 @@ def _intensity(tok: Token, base: float) -> float:
 _SPEECH_CRY = frozenset({"cries", "cried"})  # "is crying" is never a way of saying
 
 
+def _next_to_quote(text: str, u: _Unit) -> bool:
+    """Whether a narration sentence touches a quotation mark: a speech tag such as "cried the Ghost."."""
+    return any(c in "”\"’'" for c in text[max(0, u.start - 3) : u.start]) or any(
+        c in "“\"‘'" for c in text[u.end : u.end + 3]
+    )
+
+
+def _cries_as_tag(text: str, u: _Unit) -> bool:
+    """A short narration sentence next to a quote whose verb is "cried": a speech tag, not weeping."""
+    words = _WORD.findall(text, u.start, u.end)
+    return len(words) <= 8 and any(w.lower() in _SPEECH_CRY for w in words) and _next_to_quote(text, u)
+
+
 def _speech_tag(text: str, u: _Unit, tok: Token) -> bool:
     """Whether a "cried" is a speech verb: next to a quote, or before its own subject."""
     if u.quote is not None:
         return False
-    if any(c in "”\"’'" for c in text[max(0, u.start - 3) : u.start]) or any(
-        c in "“\"‘'" for c in text[u.end : u.end + 3]
-    ):
+    if _next_to_quote(text, u):
         return True
     subj = _child(tok, ("nsubj",))
     return subj is not None and subj.i > tok.i
@@ -774,6 +785,8 @@ def attribute_feelings(story: Story, source: str = "both", nlp: Language | None 
     wanted: list[tuple[_Unit, dict[str, float], bool]] = []
     for u in units:
         model = _model_labels(u.sentence, u.quote, max_model_labels) if source != "lexicon" else {}
+        if model and u.quote is None and _cries_as_tag(story.text, u):
+            model = {}  # the model reads sadness into "cried the Ghost.", a way of saying
         lex = source != "model" and _has_trigger(story.text[u.start : u.end])
         if source != "model" and u.quote is not None:
             u.cues = _speech_cues(story.text[u.start : u.end])

@@ -150,6 +150,15 @@ def test_cried_as_a_speech_verb_is_not_weeping(make_story):
     assert ("lucy", None, "sadness") in triples(make_story("Lucy cried all night.", ["Lucy"]))
 
 
+def test_regression_the_model_reading_sadness_into_a_cried_tag_is_set_aside(make_story):
+    """The emotion model labels "cried the Ghost." sadness; as a speech tag it is a way of saying."""
+    text = "“Hear me!” cried Lucy. Lucy cried all night."
+    story = make_story(text, ["Lucy"], emotions={"cried Lucy": {"sadness": 0.6}, "all night": {"sadness": 0.8}})
+    found = {(f.experiencer, f.emotion, text[f.start : f.end]) for f in attribute_feelings(story)}
+    assert ("lucy", "sadness", "cried Lucy.") not in found
+    assert ("lucy", "sadness", "Lucy cried all night.") in found
+
+
 def test_model_label_without_emotion_word_needs_no_parse(make_story):
     story = make_story("“I don’t want you to get hurt,” Jess said to Will. Rosa pushed the cup toward Mara.",
                        ["Jess", "Will", "Rosa", "Mara"], quotes=[("Jess", ["Will"])],
