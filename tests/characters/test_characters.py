@@ -123,3 +123,15 @@ def test_example_story_characters() -> None:
     assert names["Willow"].present and names["Buffy"].present and not names["Tara"].present
     assert names["Willow"].gender == "she" and names["Buffy"].gender == "she"
     assert not any(n in names for n in ("Slayer", "England", "Buffy-sadness"))
+
+
+def test_regression_a_name_written_twice_is_not_a_longer_name(pipe):
+    """A Christmas Carol's "answered to both names ... called Scrooge Scrooge" gave a character "Scrooge Scrooge"."""
+    story = read(
+        pipe,
+        "Ebenezer Tollan kept the shop. People new to the street called Tollan Tollan, and sometimes Mr. "
+        "Grey, but Tollan answered to both names.\n\nTollan counted the coins. Tollan said nothing.",
+    )
+    names = [c.name for c in story.characters]
+    assert "Tollan Tollan" not in names
+    assert "Ebenezer Tollan" in names

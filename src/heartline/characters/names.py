@@ -164,6 +164,8 @@ def find_forms(toks: Sequence[Tok], namewords: NameWords) -> dict[str, Form]:
         k = j
         while k + 1 < n and _adjacent(toks, k, k + 1) and not toks[k].text.endswith(tuple(_DASHES)):
             nxt = toks[k + 1]
+            if _clean(nxt.text) == _clean(toks[k].text):
+                break  # "Scrooge Scrooge": the same name twice is two mentions, not a longer name
             if namewords(_clean(nxt.text)):
                 k += 1
             elif nxt.lower in _PARTICLES and k + 2 < n and namewords(_clean(toks[k + 2].text)):
