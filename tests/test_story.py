@@ -73,3 +73,10 @@ def test_segmented_reading_of_the_example_is_valid(example_path):
         if s["quote"] is not None:
             q = reading["quotes"][s["quote"]]
             assert q["start"] <= s["start"] and s["end"] <= q["end"]
+
+
+def test_chapter_at_finds_the_chapter_holding_an_offset():
+    from heartline.story import Chapter
+
+    story = Story("one two three", chapters=[Chapter(0, 4, "A"), Chapter(4, 8, "B"), Chapter(8, 13, "C")])
+    assert [story.chapter_at(i) for i in (0, 3, 4, 7, 8, 12)] == [0, 0, 1, 1, 2, 2]

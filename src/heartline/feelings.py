@@ -292,7 +292,6 @@ class _Context:
     narrator: str | None
     names: dict[str, str]  # lower-case name or alias -> character id (to read names the mentions missed)
     sentence_starts: list[int]
-    chapter_starts: list[int]
 
 
 # -- context ----------------------------------------------------------------------------------------------
@@ -315,7 +314,6 @@ def _build_context(story: Story) -> _Context:
         None,
         names,
         [s.start for s in story.sentences],
-        [c.start for c in story.chapters],
     )
     ctx.narrator = _first_person_narrator(story, ctx)
     ctx.pov = _points_of_view(story, ctx)
@@ -370,11 +368,6 @@ def _points_of_view(story: Story, ctx: _Context) -> dict[int, str | None]:
     return pov
 
 
-def _chapter_at(ctx: _Context, offset: int) -> int:
-    """Index of the chapter holding ``offset`` (by bisection: books have hundreds of chapters)."""
-    return max(0, bisect.bisect_right(ctx.chapter_starts, offset) - 1)
-
-
 def _mentions_between(ctx: _Context, start: int, end: int) -> list[Mention]:
     i = bisect.bisect_left(ctx.mention_starts, start)
     out = []
@@ -406,7 +399,7 @@ def _resolve_pronoun(ctx: _Context, word: str, offset: int, sentence_start: int,
     gender = _THIRD.get(word.lower())
     if gender is None:
         return None
-    pov = ctx.pov.get(_chapter_at(ctx, offset))
+    pov = ctx.pov.get(ctx.story.chapter_at(offset))
     if subject:
         here = [m for m in _mentions_between(ctx, sentence_start, offset) if ctx.genders.get(m.character) == gender]
         if here:
@@ -486,7 +479,7 @@ class _Reader:
         subject = tok.dep_ in ("nsubj", "nsubjpass")
         avoid = None if subject else self._clause_subject(tok)
         if not subject and low.endswith("self"):
-            return avoid if avoid else self.ctx.pov.get(_chapter_at(self.ctx, start))
+            return avoid if avoid else self.ctx.pov.get(self.ctx.story.chapter_at(start))
         return _resolve_pronoun(self.ctx, low, start, self.unit.start, subject, avoid)
 
     def chars(self, tok: Token) -> list[str]:
@@ -869,7 +862,7 @@ def _unit_feelings(ctx: _Context, u: _Unit, doc: Doc | None, model: dict[str, fl
 def _point_of_view(ctx: _Context, u: _Unit, hit: _Hit, tok: Token, kind: str, labels: _L, reader: _Reader) -> _Hit:
     """In close third person the narrator sees into one mind: a private feeling told of "she" or "he"
     belongs to the point-of-view character when the gender fits (and it is not felt toward them)."""
-    pov = ctx.pov.get(_chapter_at(ctx, u.start))
+    pov = ctx.pov.get(ctx.story.chapter_at(u.start))
     if not pov or ctx.genders.get(pov) != hit.pronoun or hit.experiencers == [pov] or hit.slot_i is None:
         return hit
     reader.forced[hit.slot_i] = pov
@@ -918,7 +911,7 @@ def _cheap_roles(ctx: _Context, u: _Unit) -> tuple[str | None, str | None, bool]
         return speaker, (others[0][0] if others else None), (others[0][1] if others else False)
     found.sort()
     subjects = [c for _, c, _, oblique in found if not oblique]
-    exp = subjects[0] if subjects else ctx.pov.get(_chapter_at(ctx, u.start))
+    exp = subjects[0] if subjects else ctx.pov.get(ctx.story.chapter_at(u.start))
     targets = [c for _, c, _, oblique in found if oblique and c != exp]
     return exp, (targets[0] if targets else None), True
 
@@ -934,7 +927,7 @@ def _default_experiencer(ctx: _Context, u: _Unit, doc: Doc, reader: _Reader) -> 
     subj, _ = _root_roles(doc, reader)
     if subj:
         return subj[0]
-    return ctx.pov.get(_chapter_at(ctx, u.start))
+    return ctx.pov.get(ctx.story.chapter_at(u.start))
 
 
 def _model_roles(ctx: _Context, u: _Unit, doc: Doc, reader: _Reader,
@@ -949,7 +942,7 @@ def _model_roles(ctx: _Context, u: _Unit, doc: Doc, reader: _Reader,
         exp: str | None = lexicon_exps[0]
     else:
         subj, _ = _root_roles(doc, reader)
-        exp = subj[0] if subj else ctx.pov.get(_chapter_at(ctx, u.start))
+        exp = subj[0] if subj else ctx.pov.get(ctx.story.chapter_at(u.start))
     _, objs = _root_roles(doc, reader)
     objs = [o for o in objs if o != exp]
     return exp, (objs[0] if objs else None)

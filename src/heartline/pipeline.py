@@ -121,9 +121,7 @@ class Pipeline:
         self.names = parse_steps(self.steps)
         if len(set(self.names)) != len(self.names):
             raise PipelineError(f"A step is named twice in {','.join(self.names)}", "Name each step once")
-        for n in self.names:  # import every step first so check_order can name who gives what
-            get_step(n)
-        for n in BUILTIN_STEPS:
+        for n in BUILTIN_STEPS:  # import the built-in steps so check_order can name who gives what
             if n not in _REGISTRY:
                 with contextlib.suppress(ImportError):
                     importlib.import_module(BUILTIN_STEPS[n])

@@ -7,6 +7,7 @@ report can highlight the exact words.
 
 from __future__ import annotations
 
+import bisect
 import json
 from dataclasses import asdict, dataclass, field
 from typing import Any
@@ -191,11 +192,8 @@ class Story:
         return None
 
     def chapter_at(self, offset: int) -> int:
-        """Index of the chapter holding ``offset``."""
-        for i, ch in enumerate(self.chapters):
-            if ch.start <= offset < ch.end:
-                return i
-        return len(self.chapters) - 1
+        """Index of the chapter holding ``offset`` (chapters are in text order; found by bisection)."""
+        return max(0, bisect.bisect_right(self.chapters, offset, key=lambda c: c.start) - 1)
 
     # -- serialisation -----------------------------------------------------------------------------
     def to_dict(self) -> dict[str, Any]:
