@@ -196,24 +196,44 @@ def train_group() -> None:
 @click.option("--init-checkpoint", type=click.Path(dir_okay=False, exists=True), help="Continue from this model.pt.")
 @click.option("--lr-scale", type=float, default=1.0, show_default=True, help="Multiply both learning rates.")
 @click.option("--max-steps", type=int, default=None, help="Cap the schedule at N optimizer steps.")
+@click.option("--teacher", type=click.Path(dir_okay=False, exists=True), help="Distil from this model.pt.")
+@click.option("--layers", default=None, help="With --teacher: encoder layers the student keeps, e.g. 0,3.")
+@click.option("--unlabeled", type=click.Path(dir_okay=False, exists=True),
+              help="With --teacher: extra texts (one a line) the teacher labels.")  # fmt: skip
+@click.option("--alpha", type=float, default=0.5, show_default=True, help="Teacher's share of the soft target.")
 @explain_errors
 def train_emotions_cmd(data: str, out: str, work_dir: str | None, epochs: int, batch_size: int, loss: str,
                        seed: int, threads: int, limit: int | None, skip_train: bool, init_checkpoint: str | None,
-                       lr_scale: float, max_steps: int | None) -> None:  # fmt: skip
+                       lr_scale: float, max_steps: int | None, teacher: str | None, layers: str | None,
+                       unlabeled: str | None, alpha: float) -> None:  # fmt: skip
     """Fine-tune all-MiniLM-L6-v2 on GoEmotions and write an ONNX int8 model folder.
 
     \b
     Example:
       heartline train emotions --data ../shared/data/goemotions --out runs/my-emotions --epochs 3
+      heartline train emotions --data ../shared/data/goemotions --out runs/emotions-minilm-l2 \\
+          --teacher runs/emotions-minilm-v1/model.pt --layers 0,3 --unlabeled runs/unlabeled.txt
     """
     from pathlib import Path
 
     from .emotions.train import train_emotions
 
+    try:
+        keep = [int(x) for x in layers.split(",")] if layers else None
+    except ValueError:
+        msg = f"'{layers}' is not a comma-separated list of layer numbers"
+        raise click.BadParameter(msg, param_hint="--layers") from None
+    if (keep or unlabeled) and not teacher:
+        raise click.BadParameter("--layers and --unlabeled are for distillation", param_hint="--teacher")
+    if keep is not None and (not keep or min(keep) < 0 or max(keep) > 5):
+        raise click.BadParameter("layers are numbered 0 to 5 (the base encoder has 6)", param_hint="--layers")
+
     metrics = train_emotions(
         Path(data), Path(out), Path(work_dir) if work_dir else None, skip_train=skip_train, epochs=epochs,
         batch_size=batch_size, loss=loss, seed=seed, threads=threads, limit=limit, lr_scale=lr_scale,
         init_checkpoint=Path(init_checkpoint) if init_checkpoint else None, max_steps=max_steps,
+        teacher=Path(teacher) if teacher else None, layers=keep, unlabeled=Path(unlabeled) if unlabeled else None,
+        alpha=alpha,
     )  # fmt: skip
     import json
 

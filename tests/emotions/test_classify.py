@@ -171,3 +171,37 @@ def test_cli_missing_file_is_one_line_error():
     result = CliRunner().invoke(main, ["emotions", "/nonexistent/file.txt"])
     assert result.exit_code == 1
     assert "No such file" in result.output
+
+
+def test_two_worker_threads_give_exactly_the_one_thread_scores(emotion_model):
+    from heartline.emotions.model import EmotionModel
+
+    texts = [f"I {w} you more than words can say, {n} times over." for n in range(90) for w in ("love", "hate")]
+    texts.append(" ".join(["She wept at the grave."] * 2000))  # many windows, several batches
+    one = EmotionModel(emotion_model.path, threads=1).predict_proba(texts, batch_size=16)
+    two = EmotionModel(emotion_model.path, threads=2).predict_proba(texts, batch_size=16)
+    assert one.shape == (len(texts), 28)
+    assert (one == two).all()
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["--layers", "0,3"], "--layers and --unlabeled are for distillation"),
+        (["--teacher", "TEACHER", "--layers", "0,x"], "not a comma-separated list"),
+        (["--teacher", "TEACHER", "--layers", "0,6"], "numbered 0 to 5"),
+    ],
+)
+def test_train_rejects_bad_distillation_flags_before_any_work(tmp_path, args, message):
+    from click.testing import CliRunner
+
+    from heartline.cli import main
+
+    (tmp_path / "teacher.pt").write_bytes(b"x")
+    args = [str(tmp_path / "teacher.pt") if a == "TEACHER" else a for a in args]
+    result = CliRunner().invoke(
+        main, ["train", "emotions", "--data", str(tmp_path), "--out", str(tmp_path / "o"), *args]
+    )
+    assert result.exit_code == 2
+    assert message in result.output
+    assert not (tmp_path / "o").exists()

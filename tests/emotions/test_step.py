@@ -47,3 +47,34 @@ def test_step_is_registered_in_the_pipeline():
     info = get_step("emotions")
     assert "sentences" in info.requires
     assert "emotions" in info.assigns
+
+
+def test_model_text_strips_quote_marks_and_folds_whitespace():
+    from heartline.emotions.step import model_text
+
+    assert model_text("“You didn’t.”") == "You didn’t."
+    assert model_text('  "Yes," ') == "Yes,"
+    assert model_text("He\n  said so.") == "He said so."
+    assert model_text("“”") == ""
+
+
+def test_a_one_sentence_quote_and_its_sentence_share_one_model_pass(emotion_model):
+    text = "“I miss her so much.” Rain fell."
+    story = Story(text)
+    story.quotes = [Quote(start=0, end=text.index("”") + 1, parts=[(1, text.index("”"))])]
+    story.sentences = [
+        Sentence(start=0, end=story.quotes[0].end, quote=0),
+        Sentence(start=text.index("Rain"), end=len(text)),
+    ]
+    seen: list[list[str]] = []
+
+    from heartline.emotions.model import EmotionModel
+
+    class Counting(EmotionModel):  # the real model, recording what it is asked to read
+        def predict_proba(self, texts, batch_size=64):
+            seen.append(list(texts))
+            return super().predict_proba(texts, batch_size)
+
+    emotions_step(story, {"model": Counting(emotion_model.path, threads=1)})
+    assert seen == [["I miss her so much.", "Rain fell."]]
+    assert story.sentences[0].emotions == story.quotes[0].emotions

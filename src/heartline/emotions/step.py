@@ -13,7 +13,18 @@ from typing import Any
 from heartline.pipeline import register_step
 from heartline.story import Quote, Sentence, Story
 
-__all__ = ["emotions_step", "make_emotions"]
+__all__ = ["emotions_step", "make_emotions", "model_text"]
+
+_MARKS = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e\u201f\u2039\u203a"
+
+
+def model_text(text: str) -> str:
+    """The words the model reads: whitespace runs collapsed, quote marks around the text stripped.
+
+    A one-sentence quote then reads the same as its sentence ("\u201cYou didn't.\u201d" and You didn't.), so
+    the two share one pass through the model; the marks carry no feeling.
+    """
+    return " ".join(text.split()).strip(_MARKS + " ")
 
 
 def emotions_step(story: Story, config: dict[str, Any] | None = None) -> None:
@@ -29,8 +40,8 @@ def emotions_step(story: Story, config: dict[str, Any] | None = None) -> None:
 
     config = config or {}
     model = _as_model(config.get("model"))
-    texts = [story.text[s.start : s.end] for s in story.sentences]
-    texts += [story.quote_text(q) for q in story.quotes]
+    texts = [model_text(story.text[s.start : s.end]) for s in story.sentences]
+    texts += [model_text(story.quote_text(q)) for q in story.quotes]
     distinct = list(dict.fromkeys(texts))
     if not distinct:
         return

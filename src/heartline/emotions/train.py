@@ -85,7 +85,10 @@ def load_tokenizer(path: Path):  # type: ignore[no-untyped-def]
 # ----------------------------------------------------------------------------------------------- model
 
 
-def build_model(base_dir: Path, n_labels: int, dropout: float = 0.1, attn: str = "sdpa"):  # type: ignore[no-untyped-def]
+def build_model(  # type: ignore[no-untyped-def]
+    base_dir: Path, n_labels: int, dropout: float = 0.1, attn: str = "sdpa", layers: list[int] | None = None
+):
+    """The classifier; ``layers`` keeps only those encoder layers (a distillation student), in that order."""
     import torch
     from torch import nn
     from transformers import AutoModel
@@ -107,7 +110,11 @@ def build_model(base_dir: Path, n_labels: int, dropout: float = 0.1, attn: str =
             pooled = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
             return self.head(self.dropout(pooled))
 
-    return MeanPoolClassifier()
+    model = MeanPoolClassifier()
+    if layers is not None:
+        model.encoder.encoder.layer = nn.ModuleList([model.encoder.encoder.layer[i] for i in layers])
+        model.encoder.config.num_hidden_layers = len(layers)
+    return model
 
 
 def _batches(lengths: list[int], batch_size: int, rng: random.Random, shuffle: bool) -> list[list[int]]:
@@ -200,12 +207,20 @@ def train(
     max_steps: int | None = None,
     lr_scale: float = 1.0,
     checkpoint_every: int = 0,
+    teacher: Path | None = None,
+    layers: list[int] | None = None,
+    unlabeled: Path | None = None,
+    alpha: float = 0.5,
 ) -> Path:
     """Fine-tune and save ``work_dir/model.pt``; returns its path.
 
     ``limit`` keeps only the first N train rows (smoke runs). ``init_checkpoint`` starts from an earlier
     checkpoint's weights (a continuation: warm-up and linear decay over ``max_steps``, learning rates times
-    ``lr_scale``); ``max_steps`` caps the schedule; ``checkpoint_every`` also saves every N steps."""
+    ``lr_scale``); ``max_steps`` caps the schedule; ``checkpoint_every`` also saves every N steps.
+
+    Distillation: with ``teacher`` (a model.pt), the model starts from the teacher's weights, keeping only the
+    encoder ``layers`` given, and learns soft targets ``alpha * teacher + (1 - alpha) * gold`` on the train
+    rows, plus the teacher's probabilities alone on ``unlabeled`` texts (a file, one text per line)."""
     require("torch", "train", "Training the emotion model")
     require("transformers", "train", "Training the emotion model")
     import numpy as np
@@ -226,7 +241,11 @@ def train(
     if limit:
         train_texts, train_y = train_texts[:limit], train_y[:limit]
         dev_texts, dev_y = dev_texts[: max(limit // 4, 64)], dev_y[: max(limit // 4, 64)]
-    enc = _encode(tok, train_texts, max_length)
+    extra_texts: list[str] = []
+    if unlabeled:
+        extra_texts = [t for t in unlabeled.read_text(encoding="utf-8").splitlines() if t.strip()]
+        say(f"unlabeled texts for distillation: {len(extra_texts)} from {unlabeled}")
+    enc = _encode(tok, train_texts + extra_texts, max_length)
     dev_enc = _encode(tok, dev_texts, max_length)
     lengths = [len(e) for e in enc]
     say(
@@ -237,13 +256,32 @@ def train(
         epochs=epochs, batch_size=batch_size, encoder_lr=encoder_lr, head_lr=head_lr, weight_decay=weight_decay,
         warmup=warmup, max_length=max_length, seed=seed, loss=loss, pooling="mean", dropout=0.1,
         init_checkpoint=str(init_checkpoint) if init_checkpoint else None, max_steps=max_steps, lr_scale=lr_scale,
+        teacher=str(teacher) if teacher else None, layers=layers, alpha=alpha if teacher else None,
+        unlabeled=f"{unlabeled} ({len(extra_texts)} texts)" if unlabeled else None,
     )  # fmt: skip
     say(f"config {json.dumps(config)}")
 
+    y_t = torch.tensor(train_y, dtype=torch.float32)
+    if unlabeled and not teacher:
+        raise InputError("--unlabeled texts need a --teacher to label them", "Pass --teacher runs/<model>/model.pt")
+    if teacher:
+        teacher_model = build_model(base, len(LABELS))
+        teacher_model.load_state_dict(torch.load(teacher, map_location="cpu")["state_dict"])
+        tt = time.perf_counter()
+        soft = torch.from_numpy(predict_torch(teacher_model, enc))
+        say(f"teacher {teacher}: probabilities for {len(enc)} texts in {time.perf_counter() - tt:.0f}s")
+        soft[: len(y_t)] = alpha * soft[: len(y_t)] + (1 - alpha) * y_t
+        y_t = soft
+        init_checkpoint = init_checkpoint or teacher
+        del teacher_model
     model = build_model(base, len(LABELS))
     if init_checkpoint:
         model.load_state_dict(torch.load(init_checkpoint, map_location="cpu")["state_dict"])
         say(f"initialised from {init_checkpoint}")
+    if layers is not None:
+        model.encoder.encoder.layer = torch.nn.ModuleList([model.encoder.encoder.layer[i] for i in layers])
+        model.encoder.config.num_hidden_layers = len(layers)
+        say(f"student keeps encoder layers {layers}")
     encoder_lr, head_lr = encoder_lr * lr_scale, head_lr * lr_scale
     no_decay = ("bias", "LayerNorm.weight")
     groups = [
@@ -263,12 +301,11 @@ def train(
         return step / warm if step < warm else max(0.0, (total - step) / max(1, total - warm))
 
     sched = torch.optim.lr_scheduler.LambdaLR(opt, schedule)
-    y_t = torch.tensor(train_y, dtype=torch.float32)
     if loss == "bce":
         loss_fn = torch.nn.BCEWithLogitsLoss()
     elif loss == "bce-weighted":  # positive weights sqrt(neg/pos), capped at 10
-        pos = y_t.sum(0).clamp(min=1)
-        loss_fn = torch.nn.BCEWithLogitsLoss(pos_weight=((len(y_t) - pos) / pos).sqrt().clamp(max=10))
+        pos = torch.tensor(train_y, dtype=torch.float32).sum(0).clamp(min=1)
+        loss_fn = torch.nn.BCEWithLogitsLoss(pos_weight=((len(train_y) - pos) / pos).sqrt().clamp(max=10))
     else:
         raise InputError(f"Unknown loss '{loss}'", "Use --loss bce or --loss bce-weighted")
 
@@ -366,7 +403,7 @@ def finalize(
     config = ckpt["config"]
     if recipe_note:
         config["recipe_note"] = recipe_note
-    model = build_model(base, len(LABELS), attn="eager")
+    model = build_model(base, len(LABELS), attn="eager", layers=config.get("layers"))
     model.load_state_dict(ckpt["state_dict"])
     model.eval()
 
@@ -385,8 +422,12 @@ def finalize(
     (out / "tokenizer.json").write_text(json.dumps(tok_json, ensure_ascii=False), encoding="utf-8")
     (out / "labels.json").write_text(json.dumps(list(LABELS), indent=1) + "\n", encoding="utf-8")
     model_config = {
-        "name": MODEL_NAME,
-        "architecture": "all-MiniLM-L6-v2 encoder, mean pooling, linear head, sigmoid (multi-label)",
+        "name": out.name if out.name.startswith("emotions-") else MODEL_NAME,
+        "architecture": (
+            "all-MiniLM-L6-v2 encoder"
+            + (f" (layers {config['layers']} kept, distilled)" if config.get("layers") is not None else "")
+            + ", mean pooling, linear head, sigmoid (multi-label)"
+        ),
         "max_length": config["max_length"],
         "window_stride": config["max_length"] // 2,
         "inputs": ["input_ids", "attention_mask"],
