@@ -135,3 +135,20 @@ def test_regression_a_name_written_twice_is_not_a_longer_name(pipe):
     names = [c.name for c in story.characters]
     assert "Tollan Tollan" not in names
     assert "Ebenezer Tollan" in names
+
+
+def test_a_surname_that_is_also_a_place_word_is_a_person(pipe):
+    """The Invisible Man's landlady, Mrs. Hall, was lost: "hall" was on the list of words that are never names."""
+    story = read(
+        pipe,
+        "The stranger came to the inn in February. Mrs. Hall lit the fire in the hall for him.\n\n"
+        "“It is cold out,” said Mrs. Hall.\n\n“It is,” said the stranger.\n\n"
+        "Later her husband came home. “Who is he?” said Hall.\n\n“A guest,” said Mrs. Hall. "
+        "“Don't you worry,” said Hall, and he went up to Bleak House to see the squire.\n\n"
+        "Mrs. Lane and Mr. Church stopped by the Town Hall on their way home.",
+    )
+    names = {c.name for c in story.characters} | {a for c in story.characters for a in c.aliases}
+    assert {"Mrs. Hall", "Hall", "Mrs. Lane", "Mr. Church"} <= names
+    assert not {"Bleak House", "Town Hall", "House"} & names
+    mrs = next(c for c in story.characters if c.name == "Mrs. Hall")
+    assert "Hall" not in mrs.aliases  # the husband, who speaks as plain "Hall", is someone else

@@ -248,9 +248,9 @@ NOT_NAMES: frozenset[str] = frozenset(
     alas hush hurrah hurray bravo indeed perhaps certainly surely nothing everything something anything
     nobody everybody somebody anybody none all some any one two three four five six seven eight nine ten
     first second third last next not never ever always still only just even also too very quite rather
-    mrs. mr. dr. st. st saint mount lake river street square hall house park court road lane abbey church
-    castle manor cottage lodge place row hill island bridge club hotel inn station gardens college school
-    company bank hospital office farm end north south east west heaven's ye yon sire mister missus
+    mrs. mr. dr. st. st saint mount lake river street square road abbey
+    manor cottage place row island club hotel inn station gardens college school
+    company hospital office end north south east west heaven's ye yon sire mister missus
     captain colonel admiral general major professor doctor king queen prince princess duke duchess count
     countess baron emperor empress master mistress majesty highness excellency lordship ladyship esq jun
     sen junior senior""".split()

@@ -299,7 +299,9 @@ def is_person(form: Form, support: int = 0) -> bool:
     if form.title:
         return True
     if form.names[-1].lower() in PLACE_WORDS:
-        return False
+        # "Bleak House" is a place; "Hall", the landlord who "said" things twice and never had "the" before him,
+        # is a man with a place-word surname (Hall, Lane, Church, Hill ...)
+        return len(form.names) == 1 and form.speech >= 2 and form.other <= 0.25 * form.person
     if form.person <= form.other:
         return False
     if form.speech >= 1:
