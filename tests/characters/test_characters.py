@@ -152,3 +152,18 @@ def test_a_surname_that_is_also_a_place_word_is_a_person(pipe):
     assert not {"Bleak House", "Town Hall", "House"} & names
     mrs = next(c for c in story.characters if c.name == "Mrs. Hall")
     assert "Hall" not in mrs.aliases  # the husband, who speaks as plain "Hall", is someone else
+
+
+def test_a_bare_name_joins_the_capitalised_description_it_ends(pipe):
+    """Alice's "the March Hare" is also plain "Hare"; the two were two characters."""
+    story = read(
+        pipe,
+        "“Have some wine,” the March Hare said in an encouraging tone.\n\n"
+        "“I don't see any wine,” said Alice.\n\n“There isn't any,” said the March Hare.\n\n"
+        "“Then it wasn't very civil of you to offer it,” said Alice angrily.\n\n"
+        "Hare only laughed. “Your hair wants cutting,” said Hare.",
+    )
+    hares = [c for c in story.characters if "Hare" in c.name or "Hare" in c.aliases]
+    assert len(hares) == 1
+    assert hares[0].name == "the March Hare"
+    assert {"March Hare", "Hare"} <= set(hares[0].aliases)

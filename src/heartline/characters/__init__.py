@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from typing import Any
 
 from ..pipeline import register_step
@@ -112,7 +113,33 @@ def _add_nominals(toks: Sequence[Tok], clusters: list[Cluster]) -> list[Ref]:
     refs = [Ref(index[p], a, b, "nominal") for p, a, b in nominal_occurrences(toks, set(index))]
     for r in refs:
         clusters[r.char].nominal_count += 1
-    return refs
+        clusters[r.char].nominal_written[" ".join(t.text for t in toks[r.first + 1 : r.last + 1])] += 1
+    return _merge_names_into_descriptions(clusters, refs)
+
+
+def _merge_names_into_descriptions(clusters: list[Cluster], refs: list[Ref]) -> list[Ref]:
+    """ "the March Hare" and a bare "Hare" (or "the Footman" and "Footman") are one character: a name
+    cluster with no title whose every form is the last words of a capitalised description joins it."""
+    removed: set[int] = set()
+    for ni, nc in enumerate(clusters):
+        if not nc.nominal_written:
+            continue
+        words = nc.nominal_written.most_common(1)[0][0].split()
+        if not words[0][:1].isupper():
+            continue
+        for ci, c in enumerate(clusters):
+            if ci == ni or ci in removed or c.nominal or not c.forms:
+                continue
+            if all(f.title is None and list(f.names) == words[len(words) - len(f.names) :] for f in c.forms):
+                nc.forms += c.forms
+                c.forms = []
+                removed.add(ci)
+    if not removed:
+        return refs
+    keep = [ci for ci in range(len(clusters)) if ci not in removed]
+    new_index = {old: new for new, old in enumerate(keep)}
+    clusters[:] = [clusters[ci] for ci in keep]
+    return [replace(r, char=new_index[r.char]) for r in refs]
 
 
 def _form_genders(toks: Sequence[Tok], persons: Sequence[Form]) -> dict[str, str | None]:
@@ -185,7 +212,12 @@ def _characters(
         while cid in used:
             cid, k = f"{base}-{k}", k + 1
         used.add(cid)
-        aliases = sorted(({f.text for f in c.forms} | c.said_as) - {name}, key=lambda a: (-len(a), a))
+        written = set()
+        if c.nominal and c.nominal_written:  # "the March Hare" is also called "March Hare"
+            best = c.nominal_written.most_common(1)[0][0]
+            if best[:1].isupper():
+                name, written = f"the {best}", {best}
+        aliases = sorted(({f.text for f in c.forms} | c.said_as | written) - {name}, key=lambda a: (-len(a), a))
         present = ci in actors or ci == narrator
         out.append(Character(cid, name, aliases, counts[ci], 0, present, genders[ci]))
     return out

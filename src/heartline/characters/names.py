@@ -76,6 +76,7 @@ class Cluster:
     titles: set[str] = field(default_factory=set)
     nominal: tuple[str, ...] = ()  # ("the", "mariner") for a character known only by a description
     nominal_count: int = 0
+    nominal_written: Counter[str] = field(default_factory=Counter)  # "March Hare": as the text writes it
     said_as: set[str] = field(default_factory=set)  # other ways the story names them ("the Admiral")
 
     @property
