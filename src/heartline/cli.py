@@ -102,10 +102,23 @@ def main() -> None:
 @click.option("--format", "fmt", type=click.Choice(FORMATS), help="Input format (default: from the extension).")
 @click.option("--steps", help="Comma-separated steps to run (default: all). E.g. segment,characters,speakers")
 @click.option("--indent", type=int, default=None, help="Indent the JSON output by this many spaces.")
+@click.option(
+    "--emotion-model",
+    default=None,
+    help="Emotion model folder or name: emotions-minilm-v1 (default, most accurate) or emotions-minilm-l2-v1 "
+    "(about 2.5x faster, for large corpora).",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 @explain_errors
 def read(
-    file: str, output: str | None, html: str | None, fmt: str | None, steps: str | None, indent: int | None, quiet: bool
+    file: str,
+    output: str | None,
+    html: str | None,
+    fmt: str | None,
+    steps: str | None,
+    indent: int | None,
+    emotion_model: str | None,
+    quiet: bool,
 ) -> None:
     """Read a story FILE and write what heartline finds in it.
 
@@ -118,12 +131,16 @@ def read(
       heartline read story.epub -o reading.json         # the full reading as JSON
       heartline read work.html --html report.html       # a self-contained HTML report
       heartline read book.txt --steps segment,characters,speakers -o r.json
+      heartline read big-book.epub --emotion-model emotions-minilm-l2-v1 -o r.json
     """
     from . import load
     from .outputs import atomic_write
     from .pipeline import Pipeline
 
-    pipeline = Pipeline(steps)  # checks the steps before any work is done
+    config = {"emotions": {"model": emotion_model}} if emotion_model else {}
+    pipeline = Pipeline(steps, config)  # checks the steps before any work is done
+    if emotion_model and "emotions" in pipeline.names:
+        pipeline.step_fn("emotions")  # a wrong model name fails here, before the book is read
     story = load(file, format=fmt)
     progress = Progress(enabled=not quiet and sys.stderr.isatty() and story.metadata.words > 20_000)
     try:

@@ -47,24 +47,50 @@ def f1_scores(y: np.ndarray, pred: np.ndarray) -> dict[str, Any]:
     return {"per_label": per.tolist(), "macro_f1": float(per.mean()), "micro_f1": float(micro)}
 
 
-def tune_thresholds(y: np.ndarray, p: np.ndarray, grid: tuple[float, ...] = THRESHOLD_GRID) -> np.ndarray:
-    """For each label, the grid threshold with the best F1 on (y, p); ties go to the threshold nearest 0.5."""
+SHRINK = 15  # pseudo-count pulling a label's threshold toward the single best shared threshold
+
+
+def _f1_curves(y: np.ndarray, p: np.ndarray, g: np.ndarray) -> np.ndarray:
+    """F1 of every label at every grid threshold: (grid x labels)."""
     import numpy as np
 
-    g = np.asarray(grid)
-    thresholds = np.full(y.shape[1], 0.5)
+    curves = np.zeros((len(g), y.shape[1]))
     for j in range(y.shape[1]):
         pos = y[:, j] == 1
         predicted = p[:, j][None, :] >= g[:, None]  # grid x texts
         tp = (predicted & pos[None, :]).sum(1)
         fp = (predicted & ~pos[None, :]).sum(1)
         fn = pos.sum() - tp
-        f1 = np.where(tp > 0, 2 * tp / np.maximum(2 * tp + fp + fn, 1), 0.0)
-        best = f1.max()
+        curves[:, j] = np.where(tp > 0, 2 * tp / np.maximum(2 * tp + fp + fn, 1), 0.0)
+    return curves
+
+
+def tune_thresholds(
+    y: np.ndarray, p: np.ndarray, grid: tuple[float, ...] = THRESHOLD_GRID, shrink: float = SHRINK
+) -> np.ndarray:
+    """Per-label thresholds: each label's best-F1 grid threshold (ties go to the one nearest 0.5), pulled
+    toward the one threshold that is best for macro-F1 over all labels, by ``shrink`` pseudo-positives.
+
+    A rare label's best threshold on a few dozen positives is mostly noise; with ``shrink=15`` a label with
+    15 positives lands halfway between its own best and the shared one, a label with 500 keeps its own.
+    On GoEmotions dev this raises the honest split-half macro-F1 by about 0.005 (mean of 20 splits);
+    ``shrink=0`` is the plain per-label argmax.
+    """
+    import numpy as np
+
+    g = np.asarray(grid)
+    curves = _f1_curves(y, p, g)
+    thresholds = np.full(y.shape[1], 0.5)
+    for j in range(y.shape[1]):
+        best = curves[:, j].max()
         if best <= 0:
             continue
-        candidates = np.where(f1 >= best - 1e-12)[0]
+        candidates = np.where(curves[:, j] >= best - 1e-12)[0]
         thresholds[j] = g[candidates[np.argmin(np.abs(g[candidates] - 0.5))]]
+    if shrink > 0:
+        shared = g[int(curves.mean(1).argmax())]
+        n = y.sum(0).astype(float)
+        thresholds = np.round((n * thresholds + shrink * shared) / (n + shrink), 2)
     return thresholds
 
 
