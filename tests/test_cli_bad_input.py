@@ -108,3 +108,20 @@ def test_bad_input_fails_cleanly(tmp_path: Path, case: str) -> None:
     assert "Traceback" not in proc.stderr + proc.stdout
     assert not out.exists()
     assert not list(tmp_path.glob(".out.json.*"))  # no temporary file left behind either
+
+
+def test_an_unknown_emotion_model_fails_before_reading(tmp_path: Path) -> None:
+    story = tmp_path / "story.txt"
+    story.write_text("“I missed you,” said Anna.\n", encoding="utf-8")
+    out = tmp_path / "out.json"
+    proc = subprocess.run(
+        [sys.executable, "-m", "heartline", "read", str(story), "-o", str(out), "--emotion-model", "no-such-model"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=tmp_path,
+    )
+    assert proc.returncode == 1
+    assert proc.stderr.startswith("heartline: error: No model folder at 'no-such-model'")
+    assert len(proc.stderr.splitlines()) == 1
+    assert not out.exists()

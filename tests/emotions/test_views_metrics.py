@@ -39,3 +39,21 @@ def test_fallback_gives_every_row_a_label():
     p = np.array([[0.1, 0.2], [0.9, 0.1]])
     pred = apply_thresholds(p, np.array([0.5, 0.5]))
     assert pred.tolist() == [[0, 1], [1, 0]]
+
+
+def test_a_rare_labels_threshold_is_pulled_toward_the_shared_one():
+    rng = np.random.default_rng(1)
+    n = 2000
+    y = np.zeros((n, 3), dtype=np.int8)
+    y[:600, 0] = y[600:1200, 1] = 1  # two common labels, best near 0.5
+    y[1200:1204, 2] = 1  # a rare one: 4 positives, all at 0.9
+    p = rng.random((n, 3)) * 0.4
+    p[:, 2] = rng.random(n) * 0.85  # the rare label's negatives reach higher
+    p[:600, 0] += 0.5
+    p[600:1200, 1] += 0.5
+    p[1200:1204, 2] = 0.9
+    plain = tune_thresholds(y, p, shrink=0)
+    shrunk = tune_thresholds(y, p)
+    assert plain[2] > 0.6  # the rare label's own best sits just under its four positives
+    assert shrunk[2] < plain[2] - 0.1  # 4 positives against 15 pseudo-positives: mostly the shared threshold
+    assert abs(shrunk[0] - plain[0]) < 0.03  # 600 positives keep their own
