@@ -10,6 +10,7 @@ in texts/s (tokenization + model, length-sorted batches, best of ``--repeats`` r
 texts, ~18 tokens each). The fp32 ONNX export and the torch checkpoint stay out of git (runs/); a runtime
 whose file is missing is skipped. torch fp32 needs the [train] extra.
 Target (issue 3): dev macro-F1 >= 0.53 (honest) and >= 1,500 sentences/s on 2 cores for the int8 model.
+The distilled 2-layer student (``--student``, shipped as emotions-minilm-l2-v1) is timed and scored too.
 """
 
 from __future__ import annotations
@@ -57,6 +58,8 @@ def main() -> None:
     ap.add_argument("--fp32", type=Path, default=ROOT / "runs" / "emotions-minilm-v1" / "model.fp32.onnx")
     ap.add_argument("--checkpoint", type=Path, default=ROOT / "runs" / "emotions-minilm-v1" / "model.pt")
     ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--student", type=Path, default=ROOT / "src" / "heartline" / "models" / "emotions-minilm-l2-v1",
+                    help="The distilled 2-layer model folder, timed and scored as onnx_int8_l2.")  # fmt: skip
     ap.add_argument("--batch-size", type=int, default=64)
     ap.add_argument("--repeats", type=int, default=3)
     ap.add_argument("--out", type=Path, default=None)
@@ -77,6 +80,9 @@ def main() -> None:
         return lambda t: m.predict_proba(t, batch_size=args.batch_size)
 
     runtimes = [("onnx_int8", args.model, lambda: onnx_runner(int8))]
+    runtimes.append(
+        ("onnx_int8_l2", args.student, lambda: onnx_runner(EmotionModel(args.student, threads=args.threads)))
+    )
     runtimes.append(
         (
             "onnx_fp32",

@@ -6,6 +6,8 @@ import fnmatch
 import tomllib
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "src" / "heartline"
 
@@ -23,8 +25,10 @@ def test_every_non_python_file_is_package_data():
     assert not missing, f"not declared in [tool.setuptools.package-data]: {missing}"
 
 
-def test_no_stray_files_beside_the_model():
-    model = PACKAGE / "models" / "emotions-minilm-v1"
+@pytest.mark.parametrize("name", ["emotions-minilm-v1", "emotions-minilm-l2-v1"])
+def test_no_stray_files_beside_the_model(name):
+    model = PACKAGE / "models" / name
     names = {p.name for p in model.iterdir()}
     assert {"model.onnx", "tokenizer.json", "labels.json", "thresholds.json", "MODEL_CARD.md"} <= names
     assert not any(fnmatch.fnmatch(n, "*.pt") for n in names), "torch checkpoints stay out of the package"
+    assert (model / "model.onnx").stat().st_size <= 30e6  # issue 3: a shipped model is at most 30 MB

@@ -205,3 +205,19 @@ def test_train_rejects_bad_distillation_flags_before_any_work(tmp_path, args, me
     assert result.exit_code == 2
     assert message in result.output
     assert not (tmp_path / "o").exists()
+
+
+@pytest.mark.parametrize("name", ["emotions-minilm-v1", "emotions-minilm-l2-v1"])
+def test_both_shipped_models_read_thanks_and_tears(name):
+    from heartline.emotions import load_model
+
+    model = load_model(name)
+    thanks, tears = classify(["Thank you so much for everything.", "She wept at his grave."], model=model)
+    assert "gratitude" in thanks.labels
+    top3 = sorted(tears.scores, key=tears.scores.__getitem__, reverse=True)[:3]
+    assert {"sadness", "grief"} & set(top3), top3
+
+
+def test_the_default_model_is_the_distilled_one(emotion_model):
+    assert emotion_model.path.name == "emotions-minilm-l2-v1"
+    assert "layers [0, 3] kept" in emotion_model.config["architecture"]
