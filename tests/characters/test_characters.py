@@ -167,3 +167,16 @@ def test_a_bare_name_joins_the_capitalised_description_it_ends(pipe):
     assert len(hares) == 1
     assert hares[0].name == "the March Hare"
     assert {"March Hare", "Hare"} <= set(hares[0].aliases)
+
+
+def test_things_ending_like_people_are_not_speakers(pipe):
+    """Mansfield Park gave a character "the present" (-ent, like "the student"); Night and Day "the argument"."""
+    story = read(
+        pipe,
+        "“Enough for the present,” said Mary. “We shall see.”\n\n"
+        "“The argument goes,” said the student, “that the present said nothing.”\n\n"
+        "“Quite so,” the present said, and the argument replied nothing at all.",
+    )
+    names = {c.name for c in story.characters}
+    assert "the student" in names
+    assert not {"the present", "the argument"} & names

@@ -21,7 +21,13 @@ _BREAK = frozenset(
     """to in with and as at who which that from of for on by but or so then again now when was were had has is
     are been did could would should will shall might must heard saw""".split()
 )
-_PERSON_SUFFIXES = ("man", "men", "er", "or", "ist", "ess", "ant", "ent", "ian", "ee", "eer")
+_PERSON_SUFFIXES = ("man", "men", "er", "or", "ist", "ess", "ian", "ee", "eer")
+# -ant and -ent make as many things as people ("the present", "the argument", "the moment"): only these
+_ANT_ENT_PEOPLE = frozenset(
+    """agent parent student president resident patient tenant merchant peasant infant giant sergeant servant
+    attendant assistant lieutenant regent gent correspondent superintendent accountant inhabitant occupant
+    descendant defendant claimant informant combatant adolescent opponent client""".split()
+)
 _PEOPLE = frozenset(
     """child servant guest host youth nurse cook clerk judge vicar parson rector squire landlord landlady
     stranger visitor doctor colonel captain major general officer sergeant constable girl boy baby""".split()
@@ -128,7 +134,13 @@ def _capitalised(toks: Sequence[Tok], i: int, phrase: tuple[str, ...]) -> bool:
 def _is_person_noun(head: str) -> bool:
     if head in _STOP or len(head) < 3:
         return False
-    return head in _MALE or head in _FEMALE or head in _PEOPLE or head.endswith(_PERSON_SUFFIXES)
+    return (
+        head in _MALE
+        or head in _FEMALE
+        or head in _PEOPLE
+        or head in _ANT_ENT_PEOPLE
+        or head.endswith(_PERSON_SUFFIXES)
+    )
 
 
 _PLURAL_PEOPLE = frozenset("men women girls boys ladies gentlemen people others children".split())
