@@ -180,3 +180,33 @@ def test_things_ending_like_people_are_not_speakers(pipe):
     names = {c.name for c in story.characters}
     assert "the student" in names
     assert not {"the present", "the argument"} & names
+
+
+def test_an_adverb_opening_sentences_is_not_a_first_name(pipe):
+    """The Age of Innocence gave "Happily Archer" (the adverb only ever opens sentences, so it looked like a name)."""
+    story = read(
+        pipe,
+        "Newland Archer came in late. Archer sat down by the fire, and he said nothing.\n\n"
+        "Happily Archer had brought a book. Whereas Archer read, May slept. Lest Archer wake her, he kept still.\n\n"
+        "Archer smiled. “Good night, May,” said Archer.",
+    )
+    names = {c.name for c in story.characters} | {a for c in story.characters for a in c.aliases}
+    assert "Newland Archer" in names
+    assert not {"Happily Archer", "Whereas Archer", "Lest Archer"} & names
+
+
+def test_miss_and_a_surname_join_the_one_woman_of_that_name(pipe):
+    """ "Miss Morland" is Catherine Morland when she is the only Morland woman the story names; "Mrs. Morland"
+    stays apart (a mother, more often than not)."""
+    story = read(
+        pipe,
+        "Catherine Morland was seventeen. Catherine Morland loved novels, and she read them all day. "
+        "Her brother James Morland was at Oxford; he wrote to her often.\n\n"
+        "“Miss Morland, you are reading again,” said her mother. Mrs. Morland shook her head, and she "
+        "smiled.\n\nMiss Morland laughed. Miss Morland put the book away, and she went out to the garden.",
+    )
+    catherine = next(c for c in story.characters if c.name == "Catherine Morland")
+    assert "Miss Morland" in catherine.aliases
+    assert "Mrs. Morland" not in catherine.aliases
+    james = next(c for c in story.characters if "James" in c.name)
+    assert "Miss Morland" not in james.aliases

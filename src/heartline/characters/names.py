@@ -33,6 +33,8 @@ _WORD = re.compile(r"^[A-Z][a-zA-Z'’]*[a-z][a-zA-Z'’]*$|^[A-Z]$")
 _DASHES = "-—–:"
 _PARTICLES = {"de", "van", "von", "du", "le", "la", "di", "da", "del", "der", "ten", "st.", "o'"}
 _NER_SENTENCES = 400
+_UNMARRIED = {"miss", "mlle", "mademoiselle", "fraulein", "fräulein", "signorina", "senorita", "señorita"}
+_BY_FEMALE_TITLE = 1.75  # "Miss Morland" / "Catherine Morland": joins only a one and only fit
 _MARRIED = {"mrs", "madame", "mme", "frau", "signora", "marchioness", "countess", "duchess", "baroness"}
 _NON_PERSON = {"GPE", "LOC", "FAC", "ORG", "NORP", "WORK_OF_ART", "PRODUCT", "EVENT", "LANGUAGE", "DATE", "TIME"}
 
@@ -133,8 +135,26 @@ class NameWords:
         if self.mid[w] >= 5 and low <= 3 * self.mid[w]:
             return True  # "May", "Rose": a common word, but this story writes it capitalised mid-sentence
         if self.mid[w] == 0:  # only ever at the start of sentences: a name only if never written lower-case
-            return low == 0
+            return low == 0 and not _sentence_opener(w)
         return low <= 0.1 * self.cap[w]
+
+
+_OPENERS = frozenset(
+    """lest whereas hitherto henceforth thereupon whereupon wherefore therefore meanwhile nevertheless
+    notwithstanding moreover furthermore however besides although though unless until whilst while whenever
+    wherever whether except upon amongst among beneath beyond despite thus hence instead otherwise
+    afterwards presently directly accordingly likewise""".split()
+)
+
+
+def _sentence_opener(w: str) -> bool:
+    """A word seen only at the start of sentences that is an adverb or a conjunction ("Happily Archer
+    went home", "Whereas Philip had...") and so not the first half of a name."""
+    low = w.lower()
+    return low in _OPENERS or (low.endswith("ly") and len(low) > 4 and low not in _LY_NAMES)
+
+
+_LY_NAMES = frozenset("emily lily molly polly sally dolly kelly beverly shelly holly nelly milly tilly".split())
 
 
 def is_title(t: Tok) -> bool:
@@ -335,11 +355,19 @@ def _first_name_matches(short: str, full: str) -> bool:
 def _compatible(form: Form, cluster: Cluster, gender: dict[str, str | None]) -> float:
     """How well ``form`` fits ``cluster``: 0 not at all, 1 diminutive or prefix, 2 a first or last name,
     3 the same names."""
+    by_title = 0.0
     if form.title and form.title not in cluster.titles and (cluster.titles or len(form.names) < 2):
-        he = _gender_of_title(form.title) == "he" and any(gender.get(f.text) == "he" for f in cluster.forms)
-        if cluster.titles or not he:
-            return 0  # "Mr Elliot" is not "Sir Walter Elliot"; "Miss Barry" need not be "Diana Barry"
-        # "Mr. Bast" may be "Leonard Bast", a man the story calls "he"
+        title_gender = _gender_of_title(form.title)
+        same = title_gender is not None and any(gender.get(f.text) == title_gender for f in cluster.forms)
+        if cluster.titles or not same:
+            return 0  # "Mr Elliot" is not "Sir Walter Elliot"
+        # "Mr. Bast" may be "Leonard Bast", a man the story calls "he"; "Mrs. Pontellier", "Edna Pontellier".
+        # A woman's title is weaker evidence ("Miss Barry" need not be "Diana Barry"): it joins only a
+        # character who is the one fit (see cluster_forms)
+        if title_gender == "she":
+            if form.title not in _UNMARRIED:
+                return 0  # "Mrs. Welland" is more often May Welland's mother than May
+            by_title = _BY_FEMALE_TITLE
     if (form.title in _MARRIED) != bool(cluster.titles & _MARRIED):
         return 0  # "Mrs Charles Musgrove" is not "Charles Musgrove"
     g = gender.get(form.text)
@@ -363,7 +391,9 @@ def _compatible(form: Form, cluster: Cluster, gender: dict[str, str | None]) -> 
                 best = max(best, 1)
         elif len(a) == 1 == len(b) and _first_name_matches(a[0], b[0]):  # "Wil" / "Willow"
             best = max(best, 1)
-    return best
+    if by_title and best >= 2:
+        return by_title
+    return 0.0 if by_title else best
 
 
 def cluster_forms(forms: Sequence[Form], gender: dict[str, str | None] | None = None) -> list[Cluster]:
@@ -378,7 +408,7 @@ def cluster_forms(forms: Sequence[Form], gender: dict[str, str | None] | None = 
         target: Cluster | None = None
         if len(fits) == 1:
             target = fits[0]
-        elif len(fits) > 1:
+        elif len(fits) > 1 and top != _BY_FEMALE_TITLE:
             fits.sort(key=lambda c: -c.count)
             if fits[0].count >= 1.5 * fits[1].count:
                 target = fits[0]
