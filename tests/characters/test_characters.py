@@ -210,3 +210,18 @@ def test_miss_and_a_surname_join_the_one_woman_of_that_name(pipe):
     assert "Mrs. Morland" not in catherine.aliases
     james = next(c for c in story.characters if "James" in c.name)
     assert "Miss Morland" not in james.aliases
+
+
+def test_an_object_her_does_not_make_a_man_a_woman(pipe):
+    """Northanger Abbey's "Henry" (seen by Catherine: "Henry looked at her") came out "she" and apart from
+    "Mr. Henry Tilney"."""
+    story = read(
+        pipe,
+        "Mr. Henry Tilney was introduced to Catherine Morland at the ball. Mr. Tilney bowed.\n\n"
+        "Henry looked at her. Henry smiled at her and she blushed. Henry told her a story. "
+        "Henry gave her his arm, and she took it. Henry shook his head, and he laughed.",
+    )
+    henry = next(c for c in story.characters if "Henry" in c.name)
+    assert henry.gender == "he"
+    assert "Henry" in henry.aliases or henry.name == "Henry"
+    assert sum("Henry" in c.name or "Henry" in c.aliases for c in story.characters) == 1

@@ -352,13 +352,30 @@ def _first_name_matches(short: str, full: str) -> bool:
     return len(s) >= 3 and f.startswith(s) and len(f) > len(s)
 
 
+def _cluster_gender(cluster: Cluster, gender: dict[str, str | None]) -> str | None:
+    """A cluster's gender: its titles' if they agree, else the one most of its forms' occurrences carry
+    (one form's stray "she" after "Henry Tilney" does not outvote "Mr. Henry Tilney" and "Mr. Tilney")."""
+    by_title = {_gender_of_title(t) for t in cluster.titles} - {None}
+    if len(by_title) == 1:
+        return next(iter(by_title))
+    votes: Counter[str] = Counter()
+    for f in cluster.forms:
+        fg = gender.get(f.text)
+        if fg is not None:
+            votes[fg] += f.count
+    if not votes:
+        return None
+    (top, n), *rest = votes.most_common(2)
+    return top if not rest or n > rest[0][1] else None
+
+
 def _compatible(form: Form, cluster: Cluster, gender: dict[str, str | None]) -> float:
     """How well ``form`` fits ``cluster``: 0 not at all, 1 diminutive or prefix, 2 a first or last name,
     3 the same names."""
     by_title = 0.0
     if form.title and form.title not in cluster.titles and (cluster.titles or len(form.names) < 2):
         title_gender = _gender_of_title(form.title)
-        same = title_gender is not None and any(gender.get(f.text) == title_gender for f in cluster.forms)
+        same = title_gender is not None and _cluster_gender(cluster, gender) == title_gender
         if cluster.titles or not same:
             return 0  # "Mr Elliot" is not "Sir Walter Elliot"
         # "Mr. Bast" may be "Leonard Bast", a man the story calls "he"; "Mrs. Pontellier", "Edna Pontellier".
@@ -371,7 +388,7 @@ def _compatible(form: Form, cluster: Cluster, gender: dict[str, str | None]) -> 
     if (form.title in _MARRIED) != bool(cluster.titles & _MARRIED):
         return 0  # "Mrs Charles Musgrove" is not "Charles Musgrove"
     g = gender.get(form.text)
-    if g is not None and any(gender.get(f.text) not in (None, g) for f in cluster.forms):
+    if g is not None and _cluster_gender(cluster, gender) not in (None, g):
         return 0  # "Mr. Pontellier" is not "Edna Pontellier"
     best = 0.0
     for f in cluster.forms:

@@ -68,6 +68,29 @@ class Ref:
     subject: bool = False
 
 
+_NOT_A_NOUN = frozenset(
+    """a an the to and or but in into on at by for from with without of off that than as so if when while
+    again up down out away back very too all both only just then there here now once still""".split()
+)
+
+
+def _object_pronoun(toks: Sequence[Tok], i: int) -> bool:
+    """ "him", or "her" not followed by a noun: the object of the clause, often not its subject's gender."""
+    w = toks[i].lower
+    if w == "him":
+        return True
+    if w != "her":
+        return False
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    return (
+        nxt is None
+        or not nxt.text.isalpha()
+        or not nxt.text.islower()
+        or nxt.lower in _NOT_A_NOUN
+        or nxt.lower in PRONOUNS  # "gave her his arm"
+    )
+
+
 def learn_genders(toks: Sequence[Tok], names: Sequence[Ref], titles: Sequence[set[str]]) -> list[str | None]:
     """A gender ("he", "she") per character, or None where the story does not tell."""
     votes: list[dict[str, float]] = [{"he": 0.0, "she": 0.0} for _ in titles]
@@ -93,6 +116,8 @@ def learn_genders(toks: Sequence[Tok], names: Sequence[Ref], titles: Sequence[se
             if t.sent == sent + 1 and t.sent in by_sent:
                 break
             if t.quote < 0 and t.lower in PRONOUNS:
+                if _object_pronoun(toks, i):
+                    break  # "Henry looked at her (and she...)": about someone else; "his head", "her head" count
                 votes[r.char][PRONOUNS[t.lower]] += 0.5 if seen_next else 1
                 break
             seen_next = seen_next or t.sent > sent
