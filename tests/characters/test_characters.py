@@ -225,3 +225,20 @@ def test_an_object_her_does_not_make_a_man_a_woman(pipe):
     assert henry.gender == "he"
     assert "Henry" in henry.aliases or henry.name == "Henry"
     assert sum("Henry" in c.name or "Henry" in c.aliases for c in story.characters) == 1
+
+
+def test_a_given_name_tells_the_gender_the_pronouns_do_not(pipe):
+    """Howards End's Leonard Bast came out "she": the pronouns after his name were Margaret's."""
+    story = read(
+        pipe,
+        "Leonard Bast waited at the door of the hall. Margaret saw him first, and she waved.\n\n"
+        "Leonard bowed. Leonard had lost his umbrella; Helen had it, and she would not give it back.\n\n"
+        "Gladys Pryor came in late. Gladys sat down by the window.",
+    )
+
+    def gender_of(first: str) -> str | None:
+        (c,) = [c for c in story.characters if c.name.startswith(first)]
+        return c.gender
+
+    assert gender_of("Leonard") == "he"
+    assert gender_of("Gladys") == "she"

@@ -12,12 +12,13 @@ Fills ``story.characters`` (most mentioned first) and ``story.mentions`` (in tex
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from typing import Any
 
 from ..pipeline import register_step
 from ..story import Character, Mention, Story
+from .lexicon import FEMALE_NAMES, MALE_NAMES
 from .names import (
     Cluster,
     Form,
@@ -69,7 +70,7 @@ def find_characters(story: Story) -> None:
     names = sorted(names + nominal_names, key=lambda r: r.first)
     names = sorted(names + _title_refs(toks, clusters, namewords, {r.first for r in names}), key=lambda r: r.first)
     titles = [c.titles for c in clusters]
-    genders = learn_genders(toks, names, titles)
+    genders = learn_genders(toks, names, titles, [name_gender(f for f in c.forms) for c in clusters])
     for ci, c in enumerate(clusters):
         if c.nominal and genders[ci] is None:
             genders[ci] = noun_gender(c.nominal)
@@ -146,8 +147,22 @@ def _form_genders(toks: Sequence[Tok], persons: Sequence[Form]) -> dict[str, str
     """Each form's gender on its own (from its title and the pronouns after it), to keep clusters apart."""
     refs = [Ref(fi, occ.first, occ.last, "name") for fi, f in enumerate(persons) for occ in f.occurrences]
     refs.sort(key=lambda r: r.first)
-    genders = learn_genders(toks, refs, [{f.title} if f.title else set() for f in persons])
+    titles = [{f.title} if f.title else set() for f in persons]
+    genders = learn_genders(toks, refs, titles, [name_gender([f]) for f in persons])
     return {f.text: g for f, g in zip(persons, genders, strict=True)}
+
+
+def name_gender(forms: Iterable[Form]) -> str | None:
+    """The gender the given names of these forms agree on ("Leonard Bast", "Leonard"), or None."""
+    found = set()
+    for f in forms:
+        if len(f.names) >= 2 or not f.title:  # "Mr. Leonard Bast", "Leonard"; not the surname in "Mr. Bast"
+            first = f.names[0].lower()
+            if first in FEMALE_NAMES:
+                found.add("she")
+            elif first in MALE_NAMES:
+                found.add("he")
+    return found.pop() if len(found) == 1 else None
 
 
 def _title_refs(toks: Sequence[Tok], clusters: Sequence[Cluster], namewords: NameWords, taken: set[int]) -> list[Ref]:

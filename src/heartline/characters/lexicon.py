@@ -268,3 +268,37 @@ PLACE_WORDS: frozenset[str] = frozenset(
 # words before a capitalised word that mark it as a place or a thing, not a person
 PLACE_PREPS = frozenset("in into near within throughout across toward towards via".split())
 DETERMINERS = frozenset("the a an this that these those every each some any no another".split())
+
+# Given names whose bearers are almost always of one gender in English fiction (18th century to now): a prior
+# for a character's gender when its own pronouns are few or mixed. Names used for both are left out
+# (Evelyn, Leslie, Marion, Sidney, Jean, Alex, Sam, Jo, Charlie, Frankie, Kim, Robin).
+FEMALE_NAMES: frozenset[str] = frozenset(
+    """abigail ada adela adelaide adeline agatha agnes alice alicia amelia amy anastasia angela
+    angelina ann anna anne annie antonia arabella augusta barbara beatrice becky bella bess bessie beth
+    betsey betsy betty blanche bridget caroline cassandra catharine catherine cecilia cecily charlotte
+    christina clara clarissa claudia constance cora cordelia cynthia daisy deborah delia diana dinah dolly
+    dora dorothea dorothy edith edna eleanor elinor eliza elizabeth ella ellen elsie emily emma esther
+    ethel eugenia eva eve evie fanny florence frances gertrude gladys grace hannah harriet harriot hattie
+    helen helena henrietta hester hetty isabel isabella jane janet janey jenny jessie joan josephine
+    judith julia juliet julie kate katharine katherine kathleen kitty laura lavinia letitia lettice lilian
+    lillian lily lizzie lizzy lottie louisa louise lucia lucy lydia mabel madeline maggie margaret
+    margery maria marian marianne marie marilla martha mary matilda maud maude may meg milly minnie miriam
+    molly nancy nance nell nellie nelly nora olive olivia pamela patty pauline peggy penelope phoebe polly
+    priscilla rachel rebecca rhoda rosa rosalind rose rosamond ruth sally sara sarah selina sophia sophie
+    susan susanna susannah sybil tabitha teresa theresa tilly ursula victoria violet virginia
+    winifred""".split()
+)
+MALE_NAMES: frozenset[str] = frozenset(
+    """aaron adam albert alexander alfred algernon allan alan ambrose andrew angus anthony archibald
+    arthur augustus austin barnaby bartholomew basil benjamin bernard bertram bill billy bob brian
+    caleb cecil cedric charles christopher clarence claude clement colin cuthbert cyril daniel david denis
+    dennis dick dorian douglas duncan edgar edmund edward edwin egbert elijah ernest eugene ezra felix
+    ferdinand francis frank fred freddy frederic frederick gabriel geoffrey george gerald gilbert giles
+    godfrey gregory guy harold harry henry herbert horace hubert hugh humphrey isaac jack jacob james jasper
+    jeremiah jeremy jim jimmy joe john jonathan joseph joshua julian julius ken kenneth lancelot lawrence
+    laurence leonard lewis lionel louis luke malcolm mark martin matthew maurice michael miles nathan
+    nathaniel ned neville newland nicholas noah noel oliver oscar owen patrick paul percy percival peter
+    philip phillip ralph raymond reginald richard robert roderick roger ronald rupert samuel sebastian
+    silas simon solomon stanley stephen steven teddy theodore thomas timothy toby tom tommy valentine victor
+    vincent walter wilfred wilfrid will william willie xander""".split()
+)

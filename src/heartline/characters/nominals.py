@@ -170,6 +170,20 @@ def generic_gender(toks: Sequence[Tok], i: int) -> tuple[str, int] | None:
     return None
 
 
+# ranks and roles with a gender (for a description's gender only: "the Colonel" is still its own character)
+_MALE_ROLES = frozenset(
+    """colonel general admiral captain major sergeant corporal lieutenant bishop vicar rector parson curate
+    squire marquis marquess baron duke earl emperor abbot friar""".split()
+)
+_FEMALE_ROLES = frozenset(
+    "marchioness baroness duchess countess empress governess housekeeper abbess mistress actress".split()
+)
+
+
 def noun_gender(phrase: tuple[str, ...]) -> str | None:
-    head = phrase[-1]
-    return "he" if head in _MALE else "she" if head in _FEMALE else None
+    head = phrase[-1].lower()
+    if head in _MALE or head in _MALE_ROLES:
+        return "he"
+    if head in _FEMALE or head in _FEMALE_ROLES:
+        return "she"
+    return None

@@ -91,8 +91,17 @@ def _object_pronoun(toks: Sequence[Tok], i: int) -> bool:
     )
 
 
-def learn_genders(toks: Sequence[Tok], names: Sequence[Ref], titles: Sequence[set[str]]) -> list[str | None]:
-    """A gender ("he", "she") per character, or None where the story does not tell."""
+def learn_genders(
+    toks: Sequence[Tok],
+    names: Sequence[Ref],
+    titles: Sequence[set[str]],
+    priors: Sequence[str | None] | None = None,
+) -> list[str | None]:
+    """A gender ("he", "she") per character, or None where the story does not tell.
+
+    A title decides ("Mrs."); else the pronouns after the character's name vote. ``priors`` (from given
+    names: "Leonard", "Gladys") decide when the votes are few or split, and give way only to a clear
+    majority of at least four votes the other way."""
     votes: list[dict[str, float]] = [{"he": 0.0, "she": 0.0} for _ in titles]
     fixed: dict[int, str] = {}
     for ci, ts in enumerate(titles):
@@ -128,7 +137,14 @@ def learn_genders(toks: Sequence[Tok], names: Sequence[Ref], titles: Sequence[se
             out.append(fixed[ci])
             continue
         he, she = v["he"], v["she"]
-        out.append("he" if he >= 1 and he >= _RATIO * she else "she" if she >= 1 and she >= _RATIO * he else None)
+        voted = "he" if he >= 1 and he >= _RATIO * she else "she" if she >= 1 and she >= _RATIO * he else None
+        prior = priors[ci] if priors is not None else None
+        if prior is not None:
+            against = she if prior == "he" else he
+            agree = he if prior == "he" else she
+            if not (against >= 4 and against >= 3 * agree):
+                voted = prior
+        out.append(voted)
     return out
 
 
