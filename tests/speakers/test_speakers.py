@@ -132,3 +132,18 @@ def test_no_characters_no_quotes_no_failure(pipe: Pipeline) -> None:
     assert story.characters == [] and story.mentions == [] and story.quotes == []
     story = pipe(Story("“Is anyone there?”\n\n“No.”"))
     assert story.characters == [] and [q.speaker for q in story.quotes] == [None, None]
+
+
+def test_less_common_speech_verbs_make_explicit_tags(pipe: Pipeline) -> None:
+    """The Awakening's “He's posing,” offered Mr. Merriman went to whoever spoke before him."""
+    text = (
+        "Mrs. Highcamp sat by the piano. Mr. Merriman stood at the window, and Arobin lit a cigar.\n\n"
+        "“Sing,” entreated Mrs. Highcamp. “Won’t you sing to us?”\n\n"
+        "“He’s posing,” offered Mr. Merriman; “let him have it out.”\n\n"
+        "“Let him alone,” grinned Arobin.\n\n"
+        "“I only asked,” she smiled."
+    )
+    story = pipe(Story(text))
+    got = speakers(story)
+    assert [g[0] for g in got] == ["mrs-highcamp", "mr-merriman", "arobin", "mrs-highcamp"]
+    assert [g[2] for g in got] == ["explicit", "explicit", "explicit", "anaphoric"]

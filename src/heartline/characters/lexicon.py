@@ -95,6 +95,14 @@ _SPEECH_BASES = (
     "venture interpose assent echo falter murmur lament correct confess affirm assure acknowledge reason "
     "stutter bark drawl pant giggle snarl squeak wail warn volunteer put observe begin go tell sing"
 ).split()
+# tags seen in PDNC and fan fiction beyond the common ones ("offered Mr. Merriman", "she smiled"); their bare
+# forms are nouns as often as verbs ("an offer", "a smile"), so only the inflected forms are speech verbs
+_MORE_SPEECH_BASES = (
+    "offer entreat beg implore beseech coax prompt tease mock scoff scold chide soothe console chirp purr "
+    "croak grunt splutter sputter blurt snort sniff rasp wheeze lisp bawl howl screech command order caution "
+    "counsel proclaim comment note muse wonder argue threaten promise vow inform instruct hazard propose "
+    "opine grin smile breathe swear choke"
+).split()
 _IRREGULAR = {
     "say": ("said", "says", "saying"),
     "begin": ("began", "begins", "beginning"),
@@ -102,6 +110,11 @@ _IRREGULAR = {
     "tell": ("told", "tells"),
     "sing": ("sang", "sings"),
     "put": ("put", "puts"),
+    "sob": ("sobbed", "sobs", "sob"),
+    "beg": ("begged", "begs"),
+    "grin": ("grinned", "grins"),
+    "beseech": ("besought", "beseeched", "beseeches"),
+    "swear": ("swore", "swears"),
 }
 
 
@@ -147,6 +160,7 @@ SPEECH_VERBS: frozenset[str] = frozenset(f for b in _SPEECH_BASES for f in _form
     "reply",
 }
 SPEECH_VERBS = SPEECH_VERBS | {"answer", "cry", "say", "ask", "reply"}  # bare forms follow "did"/"would"
+SPEECH_VERBS = SPEECH_VERBS | frozenset(f for b in _MORE_SPEECH_BASES for f in _forms(b) if f != b)
 
 # verbs a person does; a capitalised word right before one is probably a person
 HUMAN_VERBS: frozenset[str] = (

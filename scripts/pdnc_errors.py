@@ -1,0 +1,79 @@
+"""Where speaker attribution goes wrong on PDNC: error categories per quote type, and sample errors.
+
+usage: python scripts/pdnc_errors.py [--data ../shared/data/pdnc/data] [NOVEL ...] [--samples 20] [--seed 0]
+
+Runs segment, characters and speakers on each novel (as ``heartline evaluate pdnc`` does) and sorts every gold
+quote into: right; undetected; no-speaker (detected, no speaker predicted); unmapped-char (the predicted
+character maps to no gold character); other-char (it maps to someone else). "/gold-not-main" marks quotes
+whose gold speaker is not one of the novel's main names, which no reader can score. Then prints sample
+errors of one quote type with the text around them. For reading only: PDNC text is never written anywhere.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import csv
+import random
+from collections import Counter
+from pathlib import Path
+
+from heartline.evaluate.pdnc import _overlapping, gold_characters, map_characters
+from heartline.pipeline import Pipeline
+from heartline.story import Story
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("novels", nargs="*")
+    ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data" / "pdnc" / "data")
+    ap.add_argument("--type", default="explicit", choices=["explicit", "anaphoric", "implicit"])
+    ap.add_argument("--samples", type=int, default=20)
+    ap.add_argument("--seed", type=int, default=0)
+    args = ap.parse_args()
+    names = args.novels or sorted(p.name for p in args.data.iterdir() if (p / "quotation_info.csv").exists())
+    pipeline = Pipeline("segment,characters,speakers")
+    cats: Counter[tuple[str, str]] = Counter()
+    samples = []
+    for name in names:
+        folder = args.data / name
+        text = (folder / "novel_text.txt").read_text(encoding="utf-8")
+        story = pipeline(Story(text))
+        gold = gold_characters(folder)
+        mapped = map_characters(story, gold)
+        quotes = sorted(story.quotes, key=lambda q: q.start)
+        starts = [q.start for q in quotes]
+        with open(folder / "quotation_info.csv", newline="", encoding="utf-8") as fh:
+            for row in csv.DictReader(fh):
+                kind, speaker = row["quoteType"].strip().lower(), row["speaker"]
+                hit = _overlapping(quotes, starts, ast.literal_eval(row["quoteByteSpans"]))
+                if hit is None:
+                    cat = "undetected"
+                elif hit.speaker is None:
+                    cat = "no-speaker"
+                elif mapped.get(hit.speaker) == speaker:
+                    cat = "right"
+                elif mapped.get(hit.speaker) is None:
+                    cat = "unmapped-char"
+                else:
+                    cat = "other-char"
+                if cat != "right" and speaker not in gold:
+                    cat += "/gold-not-main"
+                cats[(kind, cat)] += 1
+                if hit is not None and kind == args.type and cat in ("other-char", "unmapped-char", "no-speaker"):
+                    pred = story.character(hit.speaker).name if hit.speaker else None  # type: ignore[union-attr]
+                    around = text[max(0, hit.start - 200) : hit.end + 80].replace("\n", " | ")
+                    samples.append((name, cat, speaker, pred, around))
+    for kind in ("explicit", "anaphoric", "implicit"):
+        total = sum(n for (k, _), n in cats.items() if k == kind)
+        parts = ", ".join(f"{c} {n}" for (k, c), n in cats.most_common() if k == kind)
+        print(f"{kind} ({total}): {parts}")
+    random.Random(args.seed).shuffle(samples)
+    for name, cat, speaker, pred, around in samples[: args.samples]:
+        print(f"\n## {name} {cat}: gold {speaker!r}, predicted {pred!r}\n   {around}")
+
+
+if __name__ == "__main__":
+    main()
