@@ -90,17 +90,22 @@ CASES: dict[str, Callable[[Path], Path]] = {
 }
 
 
-@pytest.mark.parametrize("case", list(CASES))
-def test_bad_input_fails_cleanly(tmp_path: Path, case: str) -> None:
-    bad = CASES[case](tmp_path)
-    out = tmp_path / "out.json"
-    proc = subprocess.run(
-        [sys.executable, "-m", "heartline", "read", str(bad), "-o", str(out), "--steps", "segment"],
+def read_to(tmp_path: Path, source: Path, out: Path, *options: str) -> subprocess.CompletedProcess[str]:
+    """``heartline read SOURCE -o OUT [options]`` in a subprocess, as a user runs it."""
+    return subprocess.run(
+        [sys.executable, "-m", "heartline", "read", str(source), "-o", str(out), *options],
         capture_output=True,
         text=True,
         timeout=120,
         cwd=tmp_path,
     )
+
+
+@pytest.mark.parametrize("case", list(CASES))
+def test_bad_input_fails_cleanly(tmp_path: Path, case: str) -> None:
+    bad = CASES[case](tmp_path)
+    out = tmp_path / "out.json"
+    proc = read_to(tmp_path, bad, out, "--steps", "segment")
     lines = proc.stderr.splitlines()
     assert proc.returncode != 0
     assert len(lines) == 1, proc.stderr
@@ -114,13 +119,7 @@ def test_an_unknown_emotion_model_fails_before_reading(tmp_path: Path) -> None:
     story = tmp_path / "story.txt"
     story.write_text("“I missed you,” said Anna.\n", encoding="utf-8")
     out = tmp_path / "out.json"
-    proc = subprocess.run(
-        [sys.executable, "-m", "heartline", "read", str(story), "-o", str(out), "--emotion-model", "no-such-model"],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        cwd=tmp_path,
-    )
+    proc = read_to(tmp_path, story, out, "--emotion-model", "no-such-model")
     assert proc.returncode == 1
     assert proc.stderr.startswith("heartline: error: No model folder at 'no-such-model'")
     assert len(proc.stderr.splitlines()) == 1
