@@ -112,7 +112,8 @@ def _evidence(story: Story, toks: Sequence[Tok], refs: Sequence[Ref]) -> list[Ev
         pt = para_toks.get(q.paragraph, [])
         if qt:
             for window in _windows(toks, qt, pt):
-                if _tag(toks, window, by_first, by_last, e):
+                lead_in = toks[window[0]].para != q.paragraph  # "Gilbert reached across ... and said:" ¶ “...”
+                if _tag(toks, window, by_first, by_last, e, lookback=40 if lead_in else 16):
                     break
             _inside(toks, qt, by_first, e)
         _action(toks, pt, by_first, e)
@@ -173,7 +174,12 @@ def _ends_with_speech(toks: Sequence[Tok], j: int) -> bool:
 
 
 def _tag(
-    toks: Sequence[Tok], window: list[int], by_first: dict[int, Ref], by_last: dict[int, Ref], e: Evidence
+    toks: Sequence[Tok],
+    window: list[int],
+    by_first: dict[int, Ref],
+    by_last: dict[int, Ref],
+    e: Evidence,
+    lookback: int = 16,
 ) -> bool:
     """Find "X said" / "said X" in a window; fill the tag fields. True when a speech verb was found."""
     for i in window:
@@ -190,7 +196,7 @@ def _tag(
         put_in = toks[i].lower == "put" and i + 1 < len(toks) and toks[i + 1].lower == "in"  # "put in Cynthia"
         if toks[i].lower not in SPEECH_VERBS and not put_in:
             continue
-        subj = _ref_before(toks, i, by_last)
+        subj = _ref_before(toks, i, by_last, lookback)
         obj_pos = "after"
         if subj is None:
             subj = _ref_after(toks, i + 1 if put_in else i, by_first)
@@ -215,10 +221,10 @@ def _tag(
     return False
 
 
-def _ref_before(toks: Sequence[Tok], i: int, by_last: dict[int, Ref]) -> Ref | None:
+def _ref_before(toks: Sequence[Tok], i: int, by_last: dict[int, Ref], lookback: int = 16) -> Ref | None:
     """The subject of a speech verb before it: "Anne said", "Anne quietly said", "Anne smiled and said",
     "Sir Thomas, trying to suppress a smile, went on"."""
-    for k in range(i - 1, max(i - 16, -1), -1):
+    for k in range(i - 1, max(i - lookback, -1), -1):
         r = by_last.get(k)
         if r is not None:
             if k == i - 1 or r.subject:

@@ -147,3 +147,16 @@ def test_less_common_speech_verbs_make_explicit_tags(pipe: Pipeline) -> None:
     got = speakers(story)
     assert [g[0] for g in got] == ["mrs-highcamp", "mr-merriman", "arobin", "mrs-highcamp"]
     assert [g[2] for g in got] == ["explicit", "explicit", "explicit", "anaphoric"]
+
+
+def test_a_long_lead_in_sentence_names_its_subject_as_the_speaker(pipe: Pipeline) -> None:
+    """Anne of Green Gables: "Gilbert reached across the aisle, ... and said in a piercing whisper:" ¶ “Carrots!”
+    went to Anne, whose braid is named nearer the verb than Gilbert."""
+    text = (
+        "Anne Shirley sat by the window. Gilbert Blythe sat across the aisle; he was bored.\n\n"
+        "Gilbert reached across the aisle, picked up the end of Anne's long red braid, held it out at arm's "
+        "length for the whole school to see and said in a piercing whisper:\n\n"
+        "“Carrots! Carrots!”"
+    )
+    story = pipe(Story(text))
+    assert [q.speaker for q in story.quotes] == ["gilbert-blythe"]
