@@ -29,16 +29,11 @@ SHIPPED = ROOT / "src" / "heartline" / "models" / "emotions-minilm-v1"
 
 
 def scores(y, p) -> dict[str, float]:  # type: ignore[no-untyped-def]
-    import numpy as np
+    from heartline.emotions.labels import LABELS
+    from heartline.emotions.metrics import dev_metrics
 
-    from heartline.emotions.metrics import apply_thresholds, f1_scores, honest_split_half, tune_thresholds
-
-    return {
-        "macro_f1_at_0.5": round(f1_scores(y, apply_thresholds(p, np.full(p.shape[1], 0.5), False))["macro_f1"], 4),
-        "macro_f1_optimistic": round(f1_scores(y, apply_thresholds(p, tune_thresholds(y, p)))["macro_f1"], 4),
-        "macro_f1_honest": round(honest_split_half(y, p)["macro_f1"], 4),
-        "micro_f1_honest": round(honest_split_half(y, p)["micro_f1"], 4),
-    }
+    m = dev_metrics(y, p, LABELS)
+    return {k: m[k] for k in ("macro_f1_at_0.5", "macro_f1_optimistic", "macro_f1_honest", "micro_f1_honest")}
 
 
 def timed(fn, texts, repeats: int):  # type: ignore[no-untyped-def]

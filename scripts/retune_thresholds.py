@@ -13,10 +13,8 @@ import argparse
 import json
 from pathlib import Path
 
-import numpy as np
-
 from heartline.emotions.labels import LABELS
-from heartline.emotions.metrics import apply_thresholds, f1_scores, honest_split_half, tune_thresholds
+from heartline.emotions.metrics import dev_metrics, tune_thresholds
 from heartline.emotions.model import EmotionModel
 from heartline.emotions.train import read_split
 
@@ -28,25 +26,15 @@ def main() -> None:
     args = ap.parse_args()
     texts, y = read_split(args.data / "dev.tsv")
     p = EmotionModel(args.model).predict_proba(texts)
-    honest = honest_split_half(y, p)
-    splits = [honest_split_half(y, p, seed=s)["macro_f1"] for s in range(20)]
-    entry = {
-        "macro_f1_at_0.5": round(f1_scores(y, apply_thresholds(p, np.full(len(LABELS), 0.5), False))["macro_f1"], 4),
-        "macro_f1_optimistic": round(f1_scores(y, apply_thresholds(p, tune_thresholds(y, p)))["macro_f1"], 4),
-        "micro_f1_optimistic": round(f1_scores(y, apply_thresholds(p, tune_thresholds(y, p)))["micro_f1"], 4),
-        "macro_f1_honest": round(honest["macro_f1"], 4),
-        "micro_f1_honest": round(honest["micro_f1"], 4),
-        "macro_f1_honest_mean_of_20_splits": round(float(np.mean(splits)), 4),
-        "per_label_f1_honest": {k: round(v, 4) for k, v in zip(LABELS, honest["per_label"], strict=True)},
-    }
+    thresholds = tune_thresholds(y, p)
+    entry = dev_metrics(y, p, LABELS, thresholds, splits=20)
     metrics_path = args.model / "metrics.json"
     metrics = json.loads(metrics_path.read_text(encoding="utf-8")) if metrics_path.exists() else {}
     metrics["onnx_int8"] = entry
     metrics["threshold_procedure"] = "tune_thresholds: per-label best F1, shrunk toward the shared best (shrink=15)"
     metrics_path.write_text(json.dumps(metrics, indent=1) + "\n", encoding="utf-8")
-    th = tune_thresholds(y, p)
     (args.model / "thresholds.json").write_text(
-        json.dumps({k: float(v) for k, v in zip(LABELS, th, strict=True)}, indent=1) + "\n", encoding="utf-8"
+        json.dumps({k: float(v) for k, v in zip(LABELS, thresholds, strict=True)}, indent=1) + "\n", encoding="utf-8"
     )
     print(json.dumps({k: v for k, v in entry.items() if k != "per_label_f1_honest"}, indent=1))
 

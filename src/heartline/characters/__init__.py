@@ -123,11 +123,10 @@ def _merge_names_into_descriptions(clusters: list[Cluster], refs: list[Ref]) -> 
     cluster with no title whose every form is the last words of a capitalised description joins it."""
     removed: set[int] = set()
     for ni, nc in enumerate(clusters):
-        if not nc.nominal_written:
+        written = nc.written_description()
+        if written is None:
             continue
-        words = nc.nominal_written.most_common(1)[0][0].split()
-        if not words[0][:1].isupper():
-            continue
+        words = written.split()
         for ci, c in enumerate(clusters):
             if ci == ni or ci in removed or c.nominal or not c.forms:
                 continue
@@ -227,11 +226,10 @@ def _characters(
         while cid in used:
             cid, k = f"{base}-{k}", k + 1
         used.add(cid)
-        written = set()
-        if c.nominal and c.nominal_written:  # "the March Hare" is also called "March Hare"
-            best = c.nominal_written.most_common(1)[0][0]
-            if best[:1].isupper():
-                name, written = f"the {best}", {best}
+        described = c.written_description() if c.nominal else None
+        if described:  # "the March Hare" is also called "March Hare"
+            name = f"the {described}"
+        written = {described} if described else set()
         aliases = sorted(({f.text for f in c.forms} | c.said_as | written) - {name}, key=lambda a: (-len(a), a))
         present = ci in actors or ci == narrator
         out.append(Character(cid, name, aliases, counts[ci], 0, present, genders[ci]))

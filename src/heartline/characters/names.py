@@ -85,6 +85,14 @@ class Cluster:
     def count(self) -> int:
         return sum(f.count for f in self.forms) + self.nominal_count
 
+    def written_description(self) -> str | None:
+        """A description as the text most often writes it, when that is capitalised like a name
+        ("March Hare" for "the March Hare"); else None."""
+        if not self.nominal_written:
+            return None
+        best = self.nominal_written.most_common(1)[0][0]
+        return best if best[:1].isupper() else None
+
     def best_name(self) -> str:
         """The most complete common form: most names, then the most frequent, then with a title."""
         return max(self.forms, key=lambda f: (len(f.names), f.count, f.title is not None)).text
@@ -372,10 +380,11 @@ def _cluster_gender(cluster: Cluster, gender: dict[str, str | None]) -> str | No
 def _compatible(form: Form, cluster: Cluster, gender: dict[str, str | None]) -> float:
     """How well ``form`` fits ``cluster``: 0 not at all, 1 diminutive or prefix, 2 a first or last name,
     3 the same names."""
+    cluster_gender = _cluster_gender(cluster, gender)
     by_title = 0.0
     if form.title and form.title not in cluster.titles and (cluster.titles or len(form.names) < 2):
         title_gender = _gender_of_title(form.title)
-        same = title_gender is not None and _cluster_gender(cluster, gender) == title_gender
+        same = title_gender is not None and cluster_gender == title_gender
         if cluster.titles or not same:
             return 0  # "Mr Elliot" is not "Sir Walter Elliot"
         # "Mr. Bast" may be "Leonard Bast", a man the story calls "he"; "Mrs. Pontellier", "Edna Pontellier".
@@ -388,7 +397,7 @@ def _compatible(form: Form, cluster: Cluster, gender: dict[str, str | None]) -> 
     if (form.title in _MARRIED) != bool(cluster.titles & _MARRIED):
         return 0  # "Mrs Charles Musgrove" is not "Charles Musgrove"
     g = gender.get(form.text)
-    if g is not None and _cluster_gender(cluster, gender) not in (None, g):
+    if g is not None and cluster_gender not in (None, g):
         return 0  # "Mr. Pontellier" is not "Edna Pontellier"
     best = 0.0
     for f in cluster.forms:

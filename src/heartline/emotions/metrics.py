@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -13,6 +14,7 @@ if TYPE_CHECKING:
 __all__ = [
     "THRESHOLD_GRID",
     "apply_thresholds",
+    "dev_metrics",
     "f1_scores",
     "honest_split_half",
     "tune_thresholds",
@@ -113,3 +115,35 @@ def honest_split_half(y: np.ndarray, p: np.ndarray, seed: int = 0, fallback_top:
         "micro_f1": float(np.mean([r["micro_f1"] for r in runs])),
         "per_label": np.mean([r["per_label"] for r in runs], axis=0).tolist(),
     }
+
+
+def dev_metrics(
+    y: np.ndarray,
+    p: np.ndarray,
+    labels: Sequence[str],
+    thresholds: np.ndarray | None = None,
+    splits: int = 0,
+) -> dict[str, Any]:
+    """The scores a model folder reports, rounded to 4 places: macro-F1 at 0.5 (no fallback), macro and
+    micro-F1 with ``thresholds`` tuned on these rows (optimistic; tuned here when not given), and the
+    honest split-half macro, micro and per-label F1; with ``splits``, also the honest macro-F1 averaged
+    over that many random splits."""
+    import numpy as np
+
+    if thresholds is None:
+        thresholds = tune_thresholds(y, p)
+    half = f1_scores(y, apply_thresholds(p, np.full(p.shape[1], 0.5), fallback_top=False))
+    opt = f1_scores(y, apply_thresholds(p, thresholds))
+    honest = honest_split_half(y, p)
+    out: dict[str, Any] = {
+        "macro_f1_at_0.5": round(half["macro_f1"], 4),
+        "macro_f1_optimistic": round(opt["macro_f1"], 4),
+        "micro_f1_optimistic": round(opt["micro_f1"], 4),
+        "macro_f1_honest": round(honest["macro_f1"], 4),
+        "micro_f1_honest": round(honest["micro_f1"], 4),
+    }
+    if splits:
+        mean = float(np.mean([honest_split_half(y, p, seed=s)["macro_f1"] for s in range(splits)]))
+        out[f"macro_f1_honest_mean_of_{splits}_splits"] = round(mean, 4)
+    out["per_label_f1_honest"] = {k: round(v, 4) for k, v in zip(labels, honest["per_label"], strict=True)}
+    return out

@@ -112,9 +112,16 @@ def build_model(  # type: ignore[no-untyped-def]
 
     model = MeanPoolClassifier()
     if layers is not None:
-        model.encoder.encoder.layer = nn.ModuleList([model.encoder.encoder.layer[i] for i in layers])
-        model.encoder.config.num_hidden_layers = len(layers)
+        _keep_layers(model, layers)
     return model
+
+
+def _keep_layers(model, layers: list[int]) -> None:  # type: ignore[no-untyped-def]
+    """Keep only these encoder layers of a classifier from :func:`build_model`, in this order."""
+    from torch import nn
+
+    model.encoder.encoder.layer = nn.ModuleList([model.encoder.encoder.layer[i] for i in layers])
+    model.encoder.config.num_hidden_layers = len(layers)
 
 
 def _batches(lengths: list[int], batch_size: int, rng: random.Random, shuffle: bool) -> list[list[int]]:
@@ -221,6 +228,8 @@ def train(
     Distillation: with ``teacher`` (a model.pt), the model starts from the teacher's weights, keeping only the
     encoder ``layers`` given, and learns soft targets ``alpha * teacher + (1 - alpha) * gold`` on the train
     rows, plus the teacher's probabilities alone on ``unlabeled`` texts (a file, one text per line)."""
+    if unlabeled and not teacher:
+        raise InputError("--unlabeled texts need a --teacher to label them", "Pass --teacher runs/<model>/model.pt")
     require("torch", "train", "Training the emotion model")
     require("transformers", "train", "Training the emotion model")
     import numpy as np
@@ -262,8 +271,6 @@ def train(
     say(f"config {json.dumps(config)}")
 
     y_t = torch.tensor(train_y, dtype=torch.float32)
-    if unlabeled and not teacher:
-        raise InputError("--unlabeled texts need a --teacher to label them", "Pass --teacher runs/<model>/model.pt")
     if teacher:
         teacher_model = build_model(base, len(LABELS))
         teacher_model.load_state_dict(torch.load(teacher, map_location="cpu")["state_dict"])
@@ -278,9 +285,8 @@ def train(
     if init_checkpoint:
         model.load_state_dict(torch.load(init_checkpoint, map_location="cpu")["state_dict"])
         say(f"initialised from {init_checkpoint}")
-    if layers is not None:
-        model.encoder.encoder.layer = torch.nn.ModuleList([model.encoder.encoder.layer[i] for i in layers])
-        model.encoder.config.num_hidden_layers = len(layers)
+    if layers is not None:  # after loading: the teacher's checkpoint has all six layers
+        _keep_layers(model, layers)
         say(f"student keeps encoder layers {layers}")
     encoder_lr, head_lr = encoder_lr * lr_scale, head_lr * lr_scale
     no_decay = ("bias", "LayerNorm.weight")
@@ -393,7 +399,7 @@ def finalize(
     import torch
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
-    from heartline.emotions.metrics import apply_thresholds, f1_scores, honest_split_half, tune_thresholds
+    from heartline.emotions.metrics import dev_metrics, tune_thresholds
     from heartline.emotions.model import EmotionModel
 
     say = _Log(work_dir / "train_log.txt")
@@ -456,22 +462,12 @@ def finalize(
     )
     metrics: dict[str, Any] = {"dev_rows": len(dev_texts)}
     metrics["dev_label_counts"] = {k: int(v) for k, v in zip(LABELS, dev_y.sum(0), strict=False)}
-    for name, p in (("torch_fp32", p_torch), ("onnx_fp32", p_fp32), ("onnx_int8", p_int8)):
-        t = tune_thresholds(dev_y, p)
-        opt = f1_scores(dev_y, apply_thresholds(p, t))
-        honest = honest_split_half(dev_y, p)
-        half = f1_scores(dev_y, apply_thresholds(p, np.full(len(LABELS), 0.5), fallback_top=False))
-        metrics[name] = {
-            "macro_f1_at_0.5": round(half["macro_f1"], 4),
-            "macro_f1_optimistic": round(opt["macro_f1"], 4),
-            "micro_f1_optimistic": round(opt["micro_f1"], 4),
-            "macro_f1_honest": round(honest["macro_f1"], 4),
-            "micro_f1_honest": round(honest["micro_f1"], 4),
-            "per_label_f1_honest": {k: round(v, 4) for k, v in zip(LABELS, honest["per_label"], strict=False)},
-        }
-        say(f"{name}: dev macro-F1 {half['macro_f1']:.4f} at 0.5, {opt['macro_f1']:.4f} tuned (optimistic), "
-            f"{honest['macro_f1']:.4f} honest split-half; micro-F1 honest {honest['micro_f1']:.4f}")  # fmt: skip
     thresholds = tune_thresholds(dev_y, p_int8)
+    for name, p in (("torch_fp32", p_torch), ("onnx_fp32", p_fp32), ("onnx_int8", p_int8)):
+        m = metrics[name] = dev_metrics(dev_y, p, LABELS, thresholds if name == "onnx_int8" else None)
+        say(f"{name}: dev macro-F1 {m['macro_f1_at_0.5']:.4f} at 0.5, {m['macro_f1_optimistic']:.4f} tuned "
+            f"(optimistic), {m['macro_f1_honest']:.4f} honest split-half; micro-F1 honest "
+            f"{m['micro_f1_honest']:.4f}")  # fmt: skip
     (out / "thresholds.json").write_text(
         json.dumps({k: float(v) for k, v in zip(LABELS, thresholds, strict=False)}, indent=1) + "\n", encoding="utf-8"
     )
