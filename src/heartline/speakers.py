@@ -25,9 +25,10 @@ from .characters.lexicon import FIRST_PERSON, PRONOUNS, SECOND_PERSON, SPEECH_VE
 from .characters.resolve import Ref
 from .characters.tokens import Tok
 from .pipeline import register_step
+from .speaker_ranker import Context, load_weights, rerank
 from .story import Mention, Story
 
-__all__ = ["attribute_speakers", "make_speakers"]
+__all__ = ["attribute_speakers", "make_speakers", "rule_speakers"]
 
 _ADVERB_LIKE = {"again", "then", "now", "at", "once", "still", "presently", "suddenly", "softly", "quickly"}
 _MAX_GAP_PARAGRAPHS = 1
@@ -64,13 +65,34 @@ class Evidence:
     named: set[int] = field(default_factory=set)  # named inside the quote, not as a vocative
 
 
-def attribute_speakers(story: Story) -> None:
-    """Set ``speaker``, ``addressees`` and ``attribution`` of every quote (see the module docstring)."""
-    toks: list[Tok] = story.cache.get("tokens") or []
-    refs: list[Ref] = story.cache.get("refs") or []
+def attribute_speakers(story: Story, ranker: bool = False) -> None:
+    """Set ``speaker``, ``addressees`` and ``attribution`` of every quote (see the module docstring).
+    With ``ranker`` (off by default: it still gets one quote of the example story wrong), the learned
+    ranker (:mod:`heartline.speaker_ranker`) takes a second look at the quotes the rules decided by
+    turn-taking or a pronoun."""
     ids: list[str] = story.cache.get("char_index") or [c.id for c in story.characters]
     if not story.quotes:
         return
+    ctx = rule_speakers(story)
+    speakers = list(ctx.speakers)
+    weights = load_weights() if ranker else None
+    if weights is not None:
+        speakers = rerank(ctx, weights)
+    ev = ctx.ev
+    for qi, q in enumerate(story.quotes):
+        sp = speakers[qi]
+        q.speaker = ids[sp] if sp is not None else None
+        q.attribution = ("explicit" if ctx.kinds[qi] == "action" else ctx.kinds[qi]) if sp is not None else None
+        q.addressees = [ids[a] for a in _addressees(story, qi, ev, speakers) if a != sp]
+    _quote_mentions(story, story.cache.get("tokens") or [], ids)
+    _count(story)
+
+
+def rule_speakers(story: Story) -> Context:
+    """The rules' decision for every quote, with the evidence behind it (what the ranker starts from)."""
+    toks: list[Tok] = story.cache.get("tokens") or []
+    refs: list[Ref] = story.cache.get("refs") or []
+    ids: list[str] = story.cache.get("char_index") or [c.id for c in story.characters]
     genders = {i: story.character(cid).gender for i, cid in enumerate(ids)}  # type: ignore[union-attr]
     ev = _evidence(story, toks, refs)
     present = {i for i, cid in enumerate(ids) if story.character(cid).present}  # type: ignore[union-attr]
@@ -83,14 +105,8 @@ def attribute_speakers(story: Story) -> None:
         t = toks[r.first]
         if t.quote < 0 and r.kind != "pronoun":
             para_chars[t.para].append(r.char)
-    speakers, kinds, addressees = _decide(story, ev, genders, para_chars)
-    for qi, q in enumerate(story.quotes):
-        sp = speakers[qi]
-        q.speaker = ids[sp] if sp is not None else None
-        q.attribution = kinds[qi] if sp is not None else None
-        q.addressees = [ids[a] for a in addressees[qi] if a != sp]
-    _quote_mentions(story, toks, ids)
-    _count(story)
+    speakers, kinds = _decide(story, ev, genders, para_chars)
+    return Context(story, ev, speakers, kinds, genders, toks, refs)
 
 
 # -- evidence ---------------------------------------------------------------------------------------
@@ -317,16 +333,15 @@ def _action(toks: Sequence[Tok], pt: list[int], by_first: dict[int, Ref], e: Evi
 
 def _decide(
     story: Story, ev: Sequence[Evidence], genders: dict[int, str | None], para_chars: dict[int, list[int]]
-) -> tuple[list[int | None], list[str], list[list[int]]]:
+) -> tuple[list[int | None], list[str]]:
     n = len(story.quotes)
     speakers: list[int | None] = [None] * n
     kinds = ["implicit"] * n
-    addressees: list[list[int]] = [[] for _ in range(n)]
     for qi, e in enumerate(ev):  # pass 1: named speech tags and named actors
         if e.tag_speaker is not None and e.tag_kind in ("name", "nominal") and e.tag_speaker not in e.vocatives:
             speakers[qi], kinds[qi] = e.tag_speaker, "explicit"
         elif e.tag_kind is None and e.action is not None and e.action not in e.vocatives:
-            speakers[qi], kinds[qi] = e.action, "explicit"
+            speakers[qi], kinds[qi] = e.action, "action"  # reported as explicit
     for qi in range(n):  # pass 2, forward: pronoun tags, continuation, turn-taking
         if speakers[qi] is not None:
             continue
@@ -335,9 +350,7 @@ def _decide(
     for qi in range(n - 1, -1, -1):  # pass 3, backward: what later turns imply for the still unknown
         if speakers[qi] is None:
             speakers[qi], kinds[qi] = _infer(story, qi, ev, speakers, genders, para_chars)
-    for qi in range(n):
-        addressees[qi] = _addressees(story, qi, ev, speakers)
-    return speakers, kinds, addressees
+    return speakers, kinds
 
 
 def _same_conversation(story: Story, a: int, b: int) -> bool:

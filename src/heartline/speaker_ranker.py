@@ -1,0 +1,307 @@
+"""A learned second look at each quote's speaker: rank the characters who could have said it.
+
+The rules in :mod:`heartline.speakers` decide every quote from one kind of evidence at a time (a tag, then
+the paragraph's actor, then turn-taking). This module weighs all of it together. For each quote it
+gathers candidates (the rules' choice, the tag's character, the paragraph's actor, the speakers of the
+quotes around it, the characters named in the narration just before) and describes each candidate by a
+few dozen yes/no and small-number features: is it the rules' choice, does its gender fit "she said", did
+it speak two quotes ago, was it just called by name, is it named in this paragraph's narration... A
+linear score over those features, softmaxed over the candidates of one quote (a conditional logit), picks
+the speaker.
+
+The weights ship as ``models/speakers-v1.json`` (one number per feature, no text); ``scripts/
+train_speakers.py`` fits them on PDNC novels and reports leave-novels-out accuracy.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+__all__ = ["FEATURES", "Context", "candidate_features", "load_weights", "rerank"]
+
+WEIGHTS = Path(__file__).parent / "models" / "speakers-v1.json"
+_MAX_GAP_PARAGRAPHS = 1
+
+FEATURES = (
+    "rule",
+    "rule_explicit",
+    "rule_anaphoric",
+    "rule_implicit",
+    "rule_action",
+    "alternate",
+    "prev1_explicit",
+    "prev2_explicit",
+    "next1_explicit",
+    "next2_explicit",
+    "two_party",
+    "tag_name",
+    "tag_pronoun",
+    "gender_match",
+    "gender_mismatch",
+    "gender_unknown",
+    "action",
+    "action_pronoun",
+    "vocative_here",
+    "named_here",
+    "prev1",
+    "prev2",
+    "prev3",
+    "next1",
+    "next2",
+    "prev1_same_paragraph",
+    "addressed_by_prev",
+    "addressed_by_next",
+    "narration_p0",
+    "subject_p0",
+    "narration_p1",
+    "narration_p2_5",
+    "narration_p6_10",
+    "narration_next",
+    "spoke_within_15",
+    "most_mentioned",
+    "log_mentions",
+    "conversation_start",
+    "conversation_start_rule",
+    "spoke_recently",
+    "spoke_never",
+    "tagged_speaker_nearby",
+)
+_INDEX = {f: i for i, f in enumerate(FEATURES)}
+
+
+class Context:
+    """What the rules found, shared by every quote of a story: the per-quote evidence, the rules'
+    speakers and kinds, genders, and who is named where in the narration."""
+
+    def __init__(
+        self,
+        story: Any,
+        ev: Sequence[Any],
+        speakers: Sequence[int | None],
+        kinds: Sequence[str],
+        genders: dict[int, str | None],
+        toks: Sequence[Any],
+        refs: Sequence[Any],
+    ) -> None:
+        self.story, self.ev, self.speakers, self.kinds, self.genders = story, ev, speakers, kinds, genders
+        self.paragraphs = [q.paragraph for q in story.quotes]
+        self.named: dict[int, set[int]] = defaultdict(set)  # paragraph -> characters in its narration
+        self.subjects: dict[int, set[int]] = defaultdict(set)
+        counts: Counter[int] = Counter()
+        for r in refs:
+            counts[r.char] += 1
+            t = toks[r.first]
+            if t.quote < 0:
+                self.named[t.para].add(r.char)
+                if r.subject:
+                    self.subjects[t.para].add(r.char)
+        self.counts = counts
+
+    def same_conversation(self, a: int, b: int) -> bool:
+        return 0 <= self.paragraphs[b] - self.paragraphs[a] <= _MAX_GAP_PARAGRAPHS
+
+    def neighbour(self, qi: int, step: int) -> int | None:
+        """The quote ``step`` quotes away (negative: before) when the chain between stays one conversation."""
+        j = qi
+        for _ in range(abs(step)):
+            k = j + (1 if step > 0 else -1)
+            if k < 0 or k >= len(self.paragraphs) or not self.same_conversation(min(j, k), max(j, k)):
+                return None
+            j = k
+        return j
+
+
+def _candidates(ctx: Context, qi: int) -> list[int]:
+    e = ctx.ev[qi]
+    out: list[int] = []
+
+    def add(c: int | None) -> None:
+        if c is not None and c not in out:
+            out.append(c)
+
+    add(ctx.speakers[qi])
+    add(e.tag_speaker)
+    add(e.action)
+    add(e.action_pronoun)
+    for step in (-1, -2, -3, 1, 2):
+        j = ctx.neighbour(qi, step)
+        if j is not None:
+            add(ctx.speakers[j])
+            for v in ctx.ev[j].vocatives:
+                add(v)
+    p = ctx.paragraphs[qi]
+    for k in range(p, p - 4, -1):
+        for c in sorted(ctx.subjects.get(k, ())):
+            add(c)
+    for k in range(p, p - 3, -1):
+        for c in sorted(ctx.named.get(k, ())):
+            add(c)
+    j = qi - 1
+    while j >= 0 and p - ctx.paragraphs[j] <= 15:
+        add(ctx.speakers[j])
+        j -= 1
+    for c in sorted(ctx.named.get(p + 1, ())):
+        add(c)
+    for k in range(p - 3, p - 11, -1):
+        for c in sorted(ctx.named.get(k, ())):
+            add(c)
+    return out[:24]
+
+
+def candidate_features(ctx: Context, qi: int) -> tuple[list[int], np.ndarray]:
+    """The candidates for quote ``qi`` and their feature rows (one row per candidate)."""
+    cands = _candidates(ctx, qi)
+    x = np.zeros((len(cands), len(FEATURES)), dtype=np.float32)
+    if not cands:
+        return cands, x
+    e = ctx.ev[qi]
+    rule, kind = ctx.speakers[qi], ctx.kinds[qi]
+    gender = e.tag_gender or (e.action_gender if e.tag_kind is None else None)
+    prev = {k: ctx.neighbour(qi, -k) for k in (1, 2, 3)}
+    nxt = {k: ctx.neighbour(qi, k) for k in (1, 2)}
+    p = ctx.paragraphs[qi]
+    recent: list[int | None] = []
+    j = qi - 1
+    while j >= 0 and len(recent) < 6 and ctx.paragraphs[qi] - ctx.paragraphs[j] <= 12:
+        recent.append(ctx.speakers[j])
+        j -= 1
+    prev_addressed: set[int] = set()
+    if prev[1] is not None:
+        pe = ctx.ev[prev[1]]
+        prev_addressed = set(pe.vocatives) | ({pe.tag_addressee} if pe.tag_addressee is not None else set())
+    next_addressed: set[int] = set()
+    if nxt[1] is not None:
+        ne = ctx.ev[nxt[1]]
+        next_addressed = set(ne.vocatives) | ({ne.tag_addressee} if ne.tag_addressee is not None else set())
+    tagged_near: set[int] = set()
+    for j2 in (prev[1], prev[2], nxt[1], nxt[2]):
+        if j2 is not None and ctx.kinds[j2] == "explicit" and ctx.speakers[j2] is not None:
+            tagged_near.add(ctx.speakers[j2])  # type: ignore[arg-type]
+    far = set()
+    j = qi - 1
+    while j >= 0 and p - ctx.paragraphs[j] <= 15:
+        far.add(ctx.speakers[j])
+        j -= 1
+    party = {ctx.speakers[j] for j in (prev[1], prev[2], prev[3]) if j is not None} - {None}
+    two_party = len(party) == 2
+    counts = [ctx.counts.get(c, 0) for c in cands]
+    top = max(counts)
+    f = _INDEX
+    for row, c in enumerate(cands):
+        v = x[row]
+        if c == rule:
+            v[f["rule"]] = 1
+            v[f[f"rule_{kind}"]] = 1
+            if prev[1] is None:
+                v[f["conversation_start_rule"]] = 1
+        if c == e.tag_speaker:
+            v[f["tag_name" if e.tag_kind in ("name", "nominal") else "tag_pronoun"]] = 1
+        if gender is not None:
+            g = ctx.genders.get(c)
+            v[f["gender_unknown" if g is None else "gender_match" if g == gender else "gender_mismatch"]] = 1
+        if c == e.action:
+            v[f["action"]] = 1
+        if c == e.action_pronoun:
+            v[f["action_pronoun"]] = 1
+        if c in e.vocatives:
+            v[f["vocative_here"]] = 1
+        if c in e.named:
+            v[f["named_here"]] = 1
+        for k in (1, 2, 3):
+            jp = prev[k]
+            if jp is not None and ctx.speakers[jp] == c:
+                v[f[f"prev{k}"]] = 1
+                if k < 3 and ctx.kinds[jp] == "explicit":
+                    v[f[f"prev{k}_explicit"]] = 1
+                if k == 1 and ctx.paragraphs[jp] == p:
+                    v[f["prev1_same_paragraph"]] = 1
+        for k in (1, 2):
+            jn = nxt[k]
+            if jn is not None and ctx.speakers[jn] == c:
+                v[f[f"next{k}"]] = 1
+                if ctx.kinds[jn] == "explicit":
+                    v[f[f"next{k}_explicit"]] = 1
+        if (
+            prev[2] is not None
+            and ctx.speakers[prev[2]] == c  # type: ignore[index]
+            and ctx.speakers[prev[1]] not in (None, c)  # type: ignore[index]
+        ):
+            v[f["alternate"]] = 1
+        if two_party and c in party:
+            v[f["two_party"]] = 1
+        if c in prev_addressed:
+            v[f["addressed_by_prev"]] = 1
+        if c in next_addressed:
+            v[f["addressed_by_next"]] = 1
+        if c in ctx.named.get(p, ()):
+            v[f["narration_p0"]] = 1
+        if c in ctx.subjects.get(p, ()):
+            v[f["subject_p0"]] = 1
+        if c in ctx.named.get(p - 1, ()):
+            v[f["narration_p1"]] = 1
+        if any(c in ctx.named.get(k, ()) for k in range(p - 5, p - 1)):
+            v[f["narration_p2_5"]] = 1
+        if any(c in ctx.named.get(k, ()) for k in range(p - 10, p - 5)):
+            v[f["narration_p6_10"]] = 1
+        if c in ctx.named.get(p + 1, ()):
+            v[f["narration_next"]] = 1
+        if c in far:
+            v[f["spoke_within_15"]] = 1
+        if counts[row] == top:
+            v[f["most_mentioned"]] = 1
+        v[f["log_mentions"]] = math.log1p(counts[row]) - math.log1p(top)
+        if prev[1] is None:
+            v[f["conversation_start"]] = 1
+        if c in recent:
+            v[f["spoke_recently"]] = 1
+        else:
+            v[f["spoke_never"]] = 1
+        if c in tagged_near:
+            v[f["tagged_speaker_nearby"]] = 1
+    return cands, x
+
+
+@lru_cache(maxsize=4)
+def load_weights(path: str | None = None) -> dict[str, np.ndarray] | None:
+    """The shipped parameters (a linear part aligned to :data:`FEATURES`, and an optional tanh layer), or
+    None when the file is absent or was fitted on other features."""
+    p = Path(path) if path else WEIGHTS
+    if not p.exists():
+        return None
+    data = json.loads(p.read_text(encoding="utf-8"))
+    if data.get("features") != list(FEATURES):
+        return None
+    return {k: np.asarray(v, dtype=np.float32) for k, v in data["weights"].items()}
+
+
+def scores(params: dict[str, np.ndarray], x: np.ndarray) -> np.ndarray:
+    """One score per candidate row."""
+    s = x @ params["linear"]
+    if "w1" in params:
+        s = s + np.tanh(x @ params["w1"] + params["b1"]) @ params["w2"]
+    return s
+
+
+def rerank(
+    ctx: Context,
+    params: dict[str, np.ndarray],
+    kinds_to_rerank: Sequence[str] = ("anaphoric", "implicit", "action"),
+) -> list[int | None]:
+    """New speakers: for each quote the rules decided by one of ``kinds_to_rerank`` (or not at all), the
+    best-scoring candidate; the others keep the rules' speaker."""
+    out = list(ctx.speakers)
+    for qi in range(len(out)):
+        if ctx.kinds[qi] not in kinds_to_rerank and out[qi] is not None:
+            continue
+        cands, x = candidate_features(ctx, qi)
+        if cands:
+            out[qi] = cands[int(np.argmax(scores(params, x)))]
+    return out
