@@ -26,7 +26,7 @@ import numpy as np
 
 from heartline.evaluate.pdnc import _overlapping, gold_characters, map_characters
 from heartline.pipeline import Pipeline
-from heartline.speaker_ranker import FEATURES, WEIGHTS, candidate_features
+from heartline.speaker_ranker import FEATURES, WEIGHTS, candidate_features, scores
 from heartline.speakers import rule_speakers
 from heartline.story import Story
 
@@ -112,13 +112,6 @@ def fit(items: list[dict], l2: float, hidden: int = 0, steps: int = 400, lr: flo
     return params
 
 
-def scores(params: dict, x: np.ndarray) -> np.ndarray:
-    s = x @ params["linear"]
-    if "w1" in params:
-        s = s + np.tanh(x @ params["w1"] + params["b1"]) @ params["w2"]
-    return s
-
-
 def score(items: list[dict], w: dict | None) -> Counter:
     right: Counter = Counter()
     for it in items:
@@ -142,7 +135,7 @@ def main() -> None:
     ap.add_argument("--folds", type=int, default=6)
     ap.add_argument("--l2", type=float, default=1e-3)
     ap.add_argument("--hidden", type=int, default=16, help="units of the tanh layer (0: linear only)")
-    ap.add_argument("--steps", type=int, default=400)
+    ap.add_argument("--steps", type=int, default=800)
     ap.add_argument("--out", type=Path, default=WEIGHTS)
     ap.add_argument("--cache", type=Path, default=None, help="keep each novel's characters here between runs")
     args = ap.parse_args()

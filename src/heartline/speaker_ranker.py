@@ -19,16 +19,17 @@ import json
 import math
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-__all__ = ["FEATURES", "Context", "candidate_features", "load_weights", "rerank"]
+from .speakers import _same_conversation
+
+__all__ = ["FEATURES", "Context", "candidate_features", "load_weights", "rerank", "scores"]
 
 WEIGHTS = Path(__file__).parent / "models" / "speakers-v1.json"
-_MAX_GAP_PARAGRAPHS = 1
 
 FEATURES = (
     "rule",
@@ -92,21 +93,38 @@ class Context:
         refs: Sequence[Any],
     ) -> None:
         self.story, self.ev, self.speakers, self.kinds, self.genders = story, ev, speakers, kinds, genders
+        self.toks, self.refs = toks, refs
         self.paragraphs = [q.paragraph for q in story.quotes]
-        self.named: dict[int, set[int]] = defaultdict(set)  # paragraph -> characters in its narration
-        self.subjects: dict[int, set[int]] = defaultdict(set)
+
+    @cached_property
+    def _mention_tables(self) -> tuple[dict[int, set[int]], dict[int, set[int]], Counter[int]]:
+        """Built on first use, so the rules alone (the default) never pay for them."""
+        named: dict[int, set[int]] = defaultdict(set)  # paragraph -> characters in its narration
+        subjects: dict[int, set[int]] = defaultdict(set)
         counts: Counter[int] = Counter()
-        for r in refs:
+        for r in self.refs:
             counts[r.char] += 1
-            t = toks[r.first]
+            t = self.toks[r.first]
             if t.quote < 0:
-                self.named[t.para].add(r.char)
+                named[t.para].add(r.char)
                 if r.subject:
-                    self.subjects[t.para].add(r.char)
-        self.counts = counts
+                    subjects[t.para].add(r.char)
+        return named, subjects, counts
+
+    @property
+    def named(self) -> dict[int, set[int]]:
+        return self._mention_tables[0]
+
+    @property
+    def subjects(self) -> dict[int, set[int]]:
+        return self._mention_tables[1]
+
+    @property
+    def counts(self) -> Counter[int]:
+        return self._mention_tables[2]
 
     def same_conversation(self, a: int, b: int) -> bool:
-        return 0 <= self.paragraphs[b] - self.paragraphs[a] <= _MAX_GAP_PARAGRAPHS
+        return _same_conversation(self.story, a, b)
 
     def neighbour(self, qi: int, step: int) -> int | None:
         """The quote ``step`` quotes away (negative: before) when the chain between stays one conversation."""

@@ -19,14 +19,16 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .characters.lexicon import FIRST_PERSON, PRONOUNS, SECOND_PERSON, SPEECH_VERBS
 from .characters.resolve import Ref
 from .characters.tokens import Tok
 from .pipeline import register_step
-from .speaker_ranker import Context, load_weights, rerank
 from .story import Mention, Story
+
+if TYPE_CHECKING:
+    from .speaker_ranker import Context
 
 __all__ = ["attribute_speakers", "make_speakers", "rule_speakers"]
 
@@ -75,9 +77,12 @@ def attribute_speakers(story: Story, ranker: bool = False) -> None:
         return
     ctx = rule_speakers(story)
     speakers = list(ctx.speakers)
-    weights = load_weights() if ranker else None
-    if weights is not None:
-        speakers = rerank(ctx, weights)
+    if ranker:
+        from .speaker_ranker import load_weights, rerank
+
+        weights = load_weights()
+        if weights is not None:
+            speakers = rerank(ctx, weights)
     ev = ctx.ev
     for qi, q in enumerate(story.quotes):
         sp = speakers[qi]
@@ -106,6 +111,8 @@ def rule_speakers(story: Story) -> Context:
         if t.quote < 0 and r.kind != "pronoun":
             para_chars[t.para].append(r.char)
     speakers, kinds = _decide(story, ev, genders, para_chars)
+    from .speaker_ranker import Context  # it imports this module's conversation rule
+
     return Context(story, ev, speakers, kinds, genders, toks, refs)
 
 
