@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
 __all__ = ["DEFAULT_MODEL", "EmotionModel", "load_model", "resolve_model_path"]
 
-DEFAULT_MODEL = "emotions-minilm-l2-v1"
+DEFAULT_MODEL = "emotions-minilm-l2-v2"
 _HUB_ID = re.compile(r"^[A-Za-z0-9][\w.-]*/[\w.-]+$")
 _CACHE: dict[tuple[str, int], EmotionModel] = {}
 _LOCK = threading.Lock()
