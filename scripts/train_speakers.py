@@ -26,12 +26,11 @@ import numpy as np
 
 from heartline.evaluate.pdnc import _overlapping, gold_characters, map_characters
 from heartline.pipeline import Pipeline
-from heartline.speaker_ranker import FEATURES, WEIGHTS, candidate_features, scores
+from heartline.speaker_ranker import FEATURES, RERANKED, WEIGHTS, allowed_candidates, scores
 from heartline.speakers import rule_speakers
 from heartline.story import Story
 
 ROOT = Path(__file__).resolve().parent.parent
-RERANKED = ("anaphoric", "implicit", "action")
 
 
 def novel_rows(folder: Path, cache: Path | None) -> dict:
@@ -62,7 +61,7 @@ def novel_rows(folder: Path, cache: Path | None) -> dict:
                 rule = ctx.speakers[qi]
                 item["rule_right"] = rule is not None and mapped.get(ids[rule]) == row["speaker"]
                 if ctx.kinds[qi] in RERANKED or rule is None:
-                    cands, x = candidate_features(ctx, qi)
+                    cands, x = allowed_candidates(ctx, qi)
                     if cands:
                         item["x"] = x
                         item["y"] = np.array([mapped.get(ids[c]) == row["speaker"] for c in cands], dtype=bool)
@@ -156,7 +155,7 @@ def main() -> None:
     w = fit([it for n in names for it in data[n]], args.l2, args.hidden, args.steps)
     print(f"fitted on all, scored on all (optimistic): {summary(sum((score(data[n], w) for n in names), Counter()))}")
     out = {
-        "model": "speakers-v1",
+        "model": "speakers-v2",
         "kind": "conditional logit over candidate speakers",
         "trained_on": f"PDNC, {len(names)} novels (quotes decided by a pronoun or turn-taking)",
         "cross_validation": {"folds": args.folds, "rules": summary(rules), "ranker": summary(ranked)},

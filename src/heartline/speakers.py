@@ -16,6 +16,7 @@ addressee; both are added to ``story.mentions``.
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -67,11 +68,10 @@ class Evidence:
     named: set[int] = field(default_factory=set)  # named inside the quote, not as a vocative
 
 
-def attribute_speakers(story: Story, ranker: bool = False) -> None:
+def attribute_speakers(story: Story, ranker: bool = True) -> None:
     """Set ``speaker``, ``addressees`` and ``attribution`` of every quote (see the module docstring).
-    With ``ranker`` (off by default: it still gets one quote of the example story wrong), the learned
-    ranker (:mod:`heartline.speaker_ranker`) takes a second look at the quotes the rules decided by
-    turn-taking or a pronoun."""
+    With ``ranker`` (the default), the learned ranker (:mod:`heartline.speaker_ranker`) takes a second look
+    at the quotes the rules decided by turn-taking or a pronoun; ``ranker=False`` keeps the rules alone."""
     ids: list[str] = story.cache.get("char_index") or [c.id for c in story.characters]
     if not story.quotes:
         return
@@ -206,16 +206,22 @@ def _tag(
 ) -> bool:
     """Find "X said" / "said X" in a window; fill the tag fields. True when a speech verb was found."""
     for i in window:
-        if toks[i].lower in _SPEECH_NOUNS and i >= 2 and toks[i - 1].lower in ("'s", "’s") and (i - 2) in by_last:
-            r = by_last[i - 2]  # "was Mrs Smith's reply"
-            e.tag_speaker, e.tag_kind = r.char, r.kind
-            return True
-        if toks[i].lower in _SPEECH_NOUNS and i >= 1 and toks[i - 1].lower in ("his", "her"):
-            e.tag_kind, e.tag_gender = "pronoun", PRONOUNS[toks[i - 1].lower]  # "was her answer"
-            owner = by_first.get(i - 1)
-            if owner is not None:
-                e.tag_speaker = owner.char
-            return True
+        if toks[i].lower in _SPEECH_NOUNS:
+            k = i - 1  # "was Mrs Smith's reply", "was Edmund's only reply", "was her answer"
+            while k > i - 3 and k >= 0 and toks[k].text.isalpha() and toks[k].text.islower() and toks[k].lower not in (
+                "his", "her", "s"
+            ):  # fmt: skip
+                k -= 1
+            if k >= 1 and toks[k].lower in ("'s", "’s", "s") and (k - 1) in by_last:
+                r = by_last[k - 1]  # "s": an apostrophe lost in the text ("Mr. Allen s consolation")
+                e.tag_speaker, e.tag_kind = r.char, r.kind
+                return True
+            if k >= 0 and toks[k].lower in ("his", "her"):
+                e.tag_kind, e.tag_gender = "pronoun", PRONOUNS[toks[k].lower]
+                owner = by_first.get(k)
+                if owner is not None:
+                    e.tag_speaker = owner.char
+                return True
         put_in = toks[i].lower == "put" and i + 1 < len(toks) and toks[i + 1].lower == "in"  # "put in Cynthia"
         if toks[i].lower not in SPEECH_VERBS and not put_in:
             continue
@@ -515,6 +521,6 @@ def _count(story: Story) -> None:
 
 
 @register_step("speakers", requires=("quotes", "characters", "mentions"), assigns=("speakers",))
-def make_speakers(**_: Any) -> Callable[[Story], None]:
-    """Speaker, addressees and how the speaker was found, for every quote."""
-    return attribute_speakers
+def make_speakers(ranker: bool = True, **_: Any) -> Callable[[Story], None]:
+    """Speaker, addressees and how the speaker was found, for every quote; ``ranker=False``: rules alone."""
+    return functools.partial(attribute_speakers, ranker=ranker)

@@ -160,3 +160,33 @@ def test_a_long_lead_in_sentence_names_its_subject_as_the_speaker(pipe: Pipeline
     )
     story = pipe(Story(text))
     assert [q.speaker for q in story.quotes] == ["gilbert-blythe"]
+
+
+def test_a_possessive_reply_a_thought_and_a_described_speaker(pipe: Pipeline) -> None:
+    """Tags seen in PDNC: "was Edmund's only reply" (a word between name and noun), "thought Alice", and
+    a speaker known only by what he is ("said the surgeon")."""
+    text = (
+        "Edmund and Alice Grey waited in the hall. Edmund paced; Alice sat still. The surgeon came "
+        "down the stairs, and Edmund stopped.\n\n"
+        "“Will he live?” Alice asked.\n\n"
+        "“He may,” said the surgeon.\n\n"
+        "“Then we hope,” was Edmund's only reply.\n\n"
+        "“Hope is all we have,” thought Alice."
+    )
+    story = pipe(Story(text))
+    names = {c.id: c.name for c in story.characters}
+    got = [(names.get(q.speaker), q.attribution) for q in story.quotes]
+    assert got == [
+        ("Alice Grey", "explicit"),
+        ("the surgeon", "explicit"),
+        ("Edmund", "explicit"),
+        ("Alice Grey", "explicit"),
+    ]
+
+
+def test_rules_alone_when_the_ranker_is_turned_off() -> None:
+    text = "“Where were you?” Mira asked Jonah. Mira was angry.\n\n“Out,” Jonah said.\n\n“Out where?”\n\n“Just out.”"
+    rules = Pipeline(["segment", "characters", "speakers"], {"speakers": {"ranker": False}})(Story(text))
+    ranked = Pipeline(["segment", "characters", "speakers"])(Story(text))
+    assert [q.speaker for q in rules.quotes] == ["mira", "jonah", "mira", "jonah"]
+    assert [q.speaker for q in ranked.quotes] == [q.speaker for q in rules.quotes]

@@ -101,7 +101,8 @@ _MORE_SPEECH_BASES = (
     "offer entreat beg implore beseech coax prompt tease mock scoff scold chide soothe console chirp purr "
     "croak grunt splutter sputter blurt snort sniff rasp wheeze lisp bawl howl screech command order caution "
     "counsel proclaim comment note muse wonder argue threaten promise vow inform instruct hazard propose "
-    "opine grin smile breathe swear choke"
+    "opine grin smile breathe swear choke supply query corroborate assert interject pronounce interpolate "
+    "explode nod think expostulate remonstrate acquiesce"
 ).split()
 _IRREGULAR = {
     "say": ("said", "says", "saying"),
@@ -112,15 +113,22 @@ _IRREGULAR = {
     "put": ("put", "puts"),
     "sob": ("sobbed", "sobs", "sob"),
     "beg": ("begged", "begs"),
+    "nod": ("nodded", "nods"),
+    "think": ("thought", "thinks"),
     "grin": ("grinned", "grins"),
     "beseech": ("besought", "beseeched", "beseeches"),
     "swear": ("swore", "swears"),
 }
 
 
+_DOUBLED = frozenset("stop grip step shrug hug snap chat drop nap pat tap sip wag skip slip trip".split())
+
+
 def _forms(base: str) -> set[str]:
     if base in _IRREGULAR:
         return set(_IRREGULAR[base])
+    if base in _DOUBLED:  # "stopped", "gripped"
+        return {base, base + base[-1] + "ed", base + "s"}
     out = {base}
     if base.endswith("y") and base[-2] not in "aeiou":
         out |= {base[:-1] + "ied", base[:-1] + "ies"}
@@ -171,7 +179,8 @@ HUMAN_VERBS: frozenset[str] = (
             "look smile laugh nod shake turn walk sit stand feel think know want wish hesitate sniff grin frown "
             "stare glance open close watch listen hear see take come went run hurry rise step lean kiss hug "
             "blush weep cry sigh shrug wonder remember realise realize decide try love hate like seem "
-            "pause start stop sleep wake eat drink write read reach grip breathe understand laugh believe hope"
+            "pause start stop sleep wake eat drink write read reach grip breathe understand laugh believe hope "
+            "wait pace step shrug hug"
         ).split()
         for f in _forms(b)
     )

@@ -20,8 +20,10 @@ from ..story import Story
 from .lexicon import (
     DETERMINERS,
     DIMINUTIVES,
+    FEMALE_NAMES,
     HONORIFICS,
     HUMAN_VERBS,
+    MALE_NAMES,
     NOT_NAMES,
     PLACE_PREPS,
     PLACE_WORDS,
@@ -31,6 +33,7 @@ from .tokens import Tok
 
 _WORD = re.compile(r"^[A-Z][a-zA-Z'’]*[a-z][a-zA-Z'’]*$|^[A-Z]$")
 _DASHES = "-—–:"
+_FIRST_NAMES = MALE_NAMES | FEMALE_NAMES
 _PARTICLES = {"de", "van", "von", "du", "le", "la", "di", "da", "del", "der", "ten", "st.", "o'"}
 _NER_SENTENCES = 400
 _UNMARRIED = {"miss", "mlle", "mademoiselle", "fraulein", "fräulein", "signorina", "senorita", "señorita"}
@@ -237,6 +240,7 @@ def gather_evidence(toks: Sequence[Tok], forms: dict[str, Form]) -> None:
     n = len(toks)
     for form in forms.values():
         last = form.names[-1].lower()
+        first_name = len(form.names) == 1 and last in _FIRST_NAMES
         if last in PLACE_WORDS and len(form.names) > 1:
             form.other += 3 * form.count
         for occ in form.occurrences:
@@ -246,6 +250,8 @@ def gather_evidence(toks: Sequence[Tok], forms: dict[str, Form]) -> None:
             same_prev = prev is not None and prev.sent == toks[occ.first].sent
             if form.title:
                 form.person += 2
+            elif first_name:
+                form.person += 1  # a known first name; a place preposition before it still outweighs it
             if (
                 nxt is not None
                 and (

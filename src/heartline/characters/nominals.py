@@ -30,7 +30,14 @@ _ANT_ENT_PEOPLE = frozenset(
 )
 _PEOPLE = frozenset(
     """child servant guest host youth nurse cook clerk judge vicar parson rector squire landlord landlady
-    stranger visitor doctor colonel captain major general officer sergeant constable girl boy baby""".split()
+    stranger visitor doctor colonel captain major general officer sergeant constable girl boy baby surgeon
+    physician turnkey valet magistrate curate bishop duke duchess count countess baron baronet marquis knight
+    soldier sailor chaplain dean mayor sheriff witness cousin nephew niece grandmother grandfather attorney
+    lawyer postboy sentry guard convict prisoner jailer gaoler warder steward butler footman chambermaid
+    housekeeper governess tutor pupil scholar beggar friar abbot abbess pilgrim hermit pedlar peddler tinker
+    blacksmith smith farmer shepherd miller innkeeper hostess lad lass fellow youngster ruffian villain
+    traveller passenger companion comrade bride bridegroom groom widower heir heiress orphan witch wizard
+    dwarf""".split()
 )
 _MALE = frozenset(
     "man gentleman boy lad fellow king prince father husband son brother uncle lord sir monk priest".split()
