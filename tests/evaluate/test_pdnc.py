@@ -61,6 +61,17 @@ def test_scores_a_small_novel(novel: Path) -> None:
     assert result["novels"]["Kitchen"]["quotes"] == 4
 
 
+def test_a_gold_speaker_written_as_an_alias_counts_only_when_resolved(novel: Path) -> None:
+    """PDNC sometimes writes the speaker as an alias ("Owen" for "Owen Pike"): the strict score, like the
+    shared scorer, cannot count it; the alias-resolved score does."""
+    path = novel / "Kitchen" / "quotation_info.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace(",Owen Pike,Explicit", ",Owen,Explicit"), "utf-8")
+    result = evaluate_pdnc(novel)
+    assert result["explicit"] == 0.5
+    assert result["alias_resolved"]["explicit"] == 1.0
+    assert result["alias_resolved"]["non_explicit"] == result["non_explicit"] == 1.0
+
+
 def test_characters_map_by_name_then_by_shared_aliases(novel: Path) -> None:
     gold = gold_characters(novel / "Kitchen")
     assert gold["Nora Vance"] == {"nora", "nora vance"}
