@@ -183,7 +183,20 @@ def _windows(toks: Sequence[Tok], qt: list[int], pt: list[int]) -> list[list[int
             lead_in.append(j)
             j -= 1
         lead_in.reverse()
+    if _introduces(toks, before):  # 'the Queen said severely “Who is this?” She said it to the Knave'
+        return [w for w in (inside, before, after, lead_in) if w]
     return [w for w in (inside, after, before, lead_in) if w]
+
+
+def _introduces(toks: Sequence[Tok], before: list[int]) -> bool:
+    """The narration just before the quote ends with a speech verb (and at most two adverbs)."""
+    k = len(before) - 1
+    while k >= 0 and toks[before[k]].text in {",", ":", "—", "--", "-", "–"}:
+        k -= 1
+    for _ in range(2):
+        if k >= 0 and _adverb(toks[before[k]].lower):
+            k -= 1
+    return k >= 0 and toks[before[k]].lower in SPEECH_VERBS
 
 
 def _ends_with_speech(toks: Sequence[Tok], j: int) -> bool:
@@ -256,8 +269,8 @@ def _ref_before(toks: Sequence[Tok], i: int, by_last: dict[int, Ref], lookback: 
     for k in range(i - 1, max(i - lookback, -1), -1):
         r = by_last.get(k)
         if r is not None:
-            if k == i - 1 or r.subject:
-                return r
+            if k == i - 1 or r.subject or all(_adverb(toks[x].lower) for x in range(k + 1, i)):
+                return r  # "Mr. Jackson obliquely continued"
             if k >= i - 3:
                 return None  # "turned to Anne and said": Anne is not the one speaking
             continue
@@ -265,6 +278,10 @@ def _ref_before(toks: Sequence[Tok], i: int, by_last: dict[int, Ref], lookback: 
         if t.quote >= 0 or t.sent != toks[i].sent or t.text in {";", ":", "!", "?", "."} or t.text in _MARKS:
             return None
     return None
+
+
+def _adverb(word: str) -> bool:
+    return word.endswith("ly") or word in _ADVERB_LIKE
 
 
 def _ref_after(toks: Sequence[Tok], i: int, by_first: dict[int, Ref]) -> Ref | None:

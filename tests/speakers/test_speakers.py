@@ -190,3 +190,16 @@ def test_rules_alone_when_the_ranker_is_turned_off() -> None:
     ranked = Pipeline(["segment", "characters", "speakers"])(Story(text))
     assert [q.speaker for q in rules.quotes] == ["mira", "jonah", "mira", "jonah"]
     assert [q.speaker for q in ranked.quotes] == [q.speaker for q in rules.quotes]
+
+
+def test_a_tag_that_introduces_the_quote_beats_the_sentence_after_it(pipe: Pipeline) -> None:
+    """Alice's Adventures in Wonderland: 'the Queen said severely “Who is this?” She said it to the Knave', and
+    The Age of Innocence: 'Archer was silent, and Mr. Jackson obliquely continued: “...”'."""
+    text = (
+        "Alice stood still. The Queen came nearer, and the Knave bowed. Mr. Jackson and Archer watched.\n\n"
+        "The procession stopped by Alice, and the Queen said severely “Who is this?” She said it to the Knave.\n\n"
+        "Archer was silent, and Mr. Jackson obliquely continued: “It is a pity.”"
+    )
+    story = pipe(Story(text))
+    names = {c.id: c.name for c in story.characters}
+    assert [names.get(q.speaker) for q in story.quotes] == ["the Queen", "Mr. Jackson"]
