@@ -9,6 +9,9 @@ Evidence for each quote, strongest first:
    continues it; a vocative ("Listen, Wil,") names the addressee, so the speaker is someone else
    (implicit)
 
+Then the learned ranker (:mod:`heartline.speaker_ranker`, on by default) takes a second look at the quotes
+decided by 2 and 4, weighing all the evidence at once.
+
 Addressees are the characters named by vocatives, the object of "said to X", else the other party of the
 conversation. Once speakers are known, "I" inside a quote is a mention of the speaker and "you" of the
 addressee; both are added to ``story.mentions``.
@@ -221,9 +224,7 @@ def _tag(
     for i in window:
         if toks[i].lower in _SPEECH_NOUNS:
             k = i - 1  # "was Mrs Smith's reply", "was Edmund's only reply", "was her answer"
-            while k > i - 3 and k >= 0 and toks[k].text.isalpha() and toks[k].text.islower() and toks[k].lower not in (
-                "his", "her", "s"
-            ):  # fmt: skip
+            while k >= max(i - 2, 0) and _adjective_like(toks[k]):
                 k -= 1
             if k >= 1 and toks[k].lower in ("'s", "’s", "s") and (k - 1) in by_last:
                 r = by_last[k - 1]  # "s": an apostrophe lost in the text ("Mr. Allen s consolation")
@@ -282,6 +283,11 @@ def _ref_before(toks: Sequence[Tok], i: int, by_last: dict[int, Ref], lookback: 
 
 def _adverb(word: str) -> bool:
     return word.endswith("ly") or word in _ADVERB_LIKE
+
+
+def _adjective_like(t: Tok) -> bool:
+    """A plain lower-case word that may stand between an owner and a speech noun ("only", "quick")."""
+    return t.text.isalpha() and t.text.islower() and t.lower not in ("his", "her", "s")
 
 
 def _ref_after(toks: Sequence[Tok], i: int, by_first: dict[int, Ref]) -> Ref | None:
