@@ -2,7 +2,7 @@
 
 usage: python benchmarks/bench_emotions.py [--data ../shared/data/goemotions]
            [--model src/heartline/models/emotions-minilm-l2-v2]
-           [--fp32 runs/l2v2/model.fp32.onnx] [--checkpoint runs/l2v2/model.pt]
+           [--fp32 runs/emotions-minilm-l2-v2/model.fp32.onnx] [--checkpoint runs/emotions-minilm-l2-v2/model.pt]
            [--other src/heartline/models/emotions-minilm-v1]
            [--threads 2] [--batch-size 64] [--repeats 3] [--out benchmarks/results/emotions.json]
 
@@ -57,8 +57,8 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data" / "goemotions")
     ap.add_argument("--model", type=Path, default=SHIPPED)
-    ap.add_argument("--fp32", type=Path, default=ROOT / "runs" / "l2v2" / "model.fp32.onnx")
-    ap.add_argument("--checkpoint", type=Path, default=ROOT / "runs" / "l2v2" / "model.pt")
+    ap.add_argument("--fp32", type=Path, default=ROOT / "runs" / SHIPPED.name / "model.fp32.onnx")
+    ap.add_argument("--checkpoint", type=Path, default=ROOT / "runs" / SHIPPED.name / "model.pt")
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--other", type=Path, default=MODELS / "emotions-minilm-v1",
                     help="Another model folder, timed and scored as onnx_int8_other.")  # fmt: skip
