@@ -12,13 +12,11 @@ errors of one quote type with the text around them. For reading only: PDNC text 
 from __future__ import annotations
 
 import argparse
-import ast
-import csv
 import random
 from collections import Counter
 from pathlib import Path
 
-from heartline.evaluate.pdnc import _overlapping, gold_characters, map_characters
+from heartline.evaluate.pdnc import gold_characters, gold_quotes, map_characters
 from heartline.pipeline import Pipeline
 from heartline.story import Story
 
@@ -43,29 +41,25 @@ def main() -> None:
         story = pipeline(Story(text))
         gold = gold_characters(folder)
         mapped = map_characters(story, gold)
-        quotes = sorted(story.quotes, key=lambda q: q.start)
-        starts = [q.start for q in quotes]
-        with open(folder / "quotation_info.csv", newline="", encoding="utf-8") as fh:
-            for row in csv.DictReader(fh):
-                kind, speaker = row["quoteType"].strip().lower(), row["speaker"]
-                hit = _overlapping(quotes, starts, ast.literal_eval(row["quoteByteSpans"]))
-                if hit is None:
-                    cat = "undetected"
-                elif hit.speaker is None:
-                    cat = "no-speaker"
-                elif mapped.get(hit.speaker) == speaker:
-                    cat = "right"
-                elif mapped.get(hit.speaker) is None:
-                    cat = "unmapped-char"
-                else:
-                    cat = "other-char"
-                if cat != "right" and speaker not in gold:
-                    cat += "/gold-not-main"
-                cats[(kind, cat)] += 1
-                if hit is not None and kind == args.type and cat in ("other-char", "unmapped-char", "no-speaker"):
-                    pred = story.character(hit.speaker).name if hit.speaker else None  # type: ignore[union-attr]
-                    around = text[max(0, hit.start - 200) : hit.end + 80].replace("\n", " | ")
-                    samples.append((name, cat, speaker, pred, around))
+        for row, hit in gold_quotes(folder, story):
+            kind, speaker = row["quoteType"].strip().lower(), row["speaker"]
+            if hit is None:
+                cat = "undetected"
+            elif hit.speaker is None:
+                cat = "no-speaker"
+            elif mapped.get(hit.speaker) == speaker:
+                cat = "right"
+            elif mapped.get(hit.speaker) is None:
+                cat = "unmapped-char"
+            else:
+                cat = "other-char"
+            if cat != "right" and speaker not in gold:
+                cat += "/gold-not-main"
+            cats[(kind, cat)] += 1
+            if hit is not None and kind == args.type and cat in ("other-char", "unmapped-char", "no-speaker"):
+                pred = story.character(hit.speaker).name if hit.speaker else None  # type: ignore[union-attr]
+                around = text[max(0, hit.start - 200) : hit.end + 80].replace("\n", " | ")
+                samples.append((name, cat, speaker, pred, around))
     for kind in ("explicit", "anaphoric", "implicit"):
         total = sum(n for (k, _), n in cats.items() if k == kind)
         parts = ", ".join(f"{c} {n}" for (k, c), n in cats.most_common() if k == kind)

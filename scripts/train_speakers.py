@@ -14,8 +14,6 @@ on every novel and written as JSON (feature name -> weight). No PDNC text is wri
 from __future__ import annotations
 
 import argparse
-import ast
-import csv
 import json
 import pickle
 import time
@@ -24,7 +22,7 @@ from pathlib import Path
 
 import numpy as np
 
-from heartline.evaluate.pdnc import _overlapping, gold_characters, map_characters
+from heartline.evaluate.pdnc import gold_characters, gold_quotes, map_characters
 from heartline.pipeline import Pipeline
 from heartline.speaker_ranker import FEATURES, RERANKED, WEIGHTS, allowed_candidates, scores
 from heartline.speakers import rule_speakers
@@ -48,24 +46,19 @@ def novel_rows(folder: Path, cache: Path | None) -> dict:
     ids = story.cache["char_index"]
     mapped = map_characters(story, gold_characters(folder))
     index = {id(q): i for i, q in enumerate(story.quotes)}
-    quotes = sorted(story.quotes, key=lambda q: q.start)
-    starts = [q.start for q in quotes]
     items = []
-    with open(folder / "quotation_info.csv", newline="", encoding="utf-8") as fh:
-        for row in csv.DictReader(fh):
-            kind = row["quoteType"].strip().lower()
-            hit = _overlapping(quotes, starts, ast.literal_eval(row["quoteByteSpans"]))
-            item = {"kind": kind, "rule_right": False, "x": None, "y": None}
-            if hit is not None:
-                qi = index[id(hit)]
-                rule = ctx.speakers[qi]
-                item["rule_right"] = rule is not None and mapped.get(ids[rule]) == row["speaker"]
-                if ctx.kinds[qi] in RERANKED or rule is None:
-                    cands, x = allowed_candidates(ctx, qi)
-                    if cands:
-                        item["x"] = x
-                        item["y"] = np.array([mapped.get(ids[c]) == row["speaker"] for c in cands], dtype=bool)
-            items.append(item)
+    for row, hit in gold_quotes(folder, story):
+        item = {"kind": row["quoteType"].strip().lower(), "rule_right": False, "x": None, "y": None}
+        if hit is not None:
+            qi = index[id(hit)]
+            rule = ctx.speakers[qi]
+            item["rule_right"] = rule is not None and mapped.get(ids[rule]) == row["speaker"]
+            if ctx.kinds[qi] in RERANKED or rule is None:
+                cands, x = allowed_candidates(ctx, qi)
+                if cands:
+                    item["x"] = x
+                    item["y"] = np.array([mapped.get(ids[c]) == row["speaker"] for c in cands], dtype=bool)
+        items.append(item)
     return {"items": items}
 
 

@@ -127,6 +127,17 @@ class Context:
     def same_conversation(self, a: int, b: int) -> bool:
         return _same_conversation(self.story, a, b)
 
+    def speakers_before(self, qi: int, gap: int, limit: int | None = None) -> list[int | None]:
+        """The rules' speakers of the quotes before ``qi`` within ``gap`` paragraphs of it, nearest first,
+        at most ``limit`` of them."""
+        p = self.paragraphs[qi]
+        out: list[int | None] = []
+        j = qi - 1
+        while j >= 0 and p - self.paragraphs[j] <= gap and (limit is None or len(out) < limit):
+            out.append(self.speakers[j])
+            j -= 1
+        return out
+
     def neighbour(self, qi: int, step: int) -> int | None:
         """The quote ``step`` quotes away (negative: before) when the chain between stays one conversation."""
         j = qi
@@ -163,16 +174,19 @@ def _candidates(ctx: Context, qi: int) -> list[int]:
     for k in range(p, p - 3, -1):
         for c in sorted(ctx.named.get(k, ())):
             add(c)
-    j = qi - 1
-    while j >= 0 and p - ctx.paragraphs[j] <= 15:
-        add(ctx.speakers[j])
-        j -= 1
+    for sp in ctx.speakers_before(qi, 15):
+        add(sp)
     for c in sorted(ctx.named.get(p + 1, ())):
         add(c)
     for k in range(p - 3, p - 11, -1):
         for c in sorted(ctx.named.get(k, ())):
             add(c)
     return out[:24]
+
+
+def _addressed(e: Any) -> set[int]:
+    """Who a quote's evidence says it is spoken to: its vocatives and the tag's "said to X"."""
+    return set(e.vocatives) | ({e.tag_addressee} if e.tag_addressee is not None else set())
 
 
 def candidate_features(ctx: Context, qi: int) -> tuple[list[int], np.ndarray]:
@@ -187,28 +201,14 @@ def candidate_features(ctx: Context, qi: int) -> tuple[list[int], np.ndarray]:
     prev = {k: ctx.neighbour(qi, -k) for k in (1, 2, 3)}
     nxt = {k: ctx.neighbour(qi, k) for k in (1, 2)}
     p = ctx.paragraphs[qi]
-    recent: list[int | None] = []
-    j = qi - 1
-    while j >= 0 and len(recent) < 6 and ctx.paragraphs[qi] - ctx.paragraphs[j] <= 12:
-        recent.append(ctx.speakers[j])
-        j -= 1
-    prev_addressed: set[int] = set()
-    if prev[1] is not None:
-        pe = ctx.ev[prev[1]]
-        prev_addressed = set(pe.vocatives) | ({pe.tag_addressee} if pe.tag_addressee is not None else set())
-    next_addressed: set[int] = set()
-    if nxt[1] is not None:
-        ne = ctx.ev[nxt[1]]
-        next_addressed = set(ne.vocatives) | ({ne.tag_addressee} if ne.tag_addressee is not None else set())
+    recent = ctx.speakers_before(qi, 12, limit=6)
+    prev_addressed = _addressed(ctx.ev[prev[1]]) if prev[1] is not None else set()
+    next_addressed = _addressed(ctx.ev[nxt[1]]) if nxt[1] is not None else set()
     tagged_near: set[int] = set()
     for j2 in (prev[1], prev[2], nxt[1], nxt[2]):
         if j2 is not None and ctx.kinds[j2] == "explicit" and ctx.speakers[j2] is not None:
             tagged_near.add(ctx.speakers[j2])  # type: ignore[arg-type]
-    far = set()
-    j = qi - 1
-    while j >= 0 and p - ctx.paragraphs[j] <= 15:
-        far.add(ctx.speakers[j])
-        j -= 1
+    far = set(ctx.speakers_before(qi, 15))
     party = {ctx.speakers[j] for j in (prev[1], prev[2], prev[3]) if j is not None} - {None}
     two_party = len(party) == 2
     counts = [ctx.counts.get(c, 0) for c in cands]

@@ -75,7 +75,7 @@ def attribute_speakers(story: Story, ranker: bool = True) -> None:
     """Set ``speaker``, ``addressees`` and ``attribution`` of every quote (see the module docstring).
     With ``ranker`` (the default), the learned ranker (:mod:`heartline.speaker_ranker`) takes a second look
     at the quotes the rules decided by turn-taking or a pronoun; ``ranker=False`` keeps the rules alone."""
-    ids: list[str] = story.cache.get("char_index") or [c.id for c in story.characters]
+    ids = _ids(story)
     if not story.quotes:
         return
     ctx = rule_speakers(story)
@@ -96,11 +96,16 @@ def attribute_speakers(story: Story, ranker: bool = True) -> None:
     _count(story)
 
 
+def _ids(story: Story) -> list[str]:
+    """Character ids by the index the characters step gave them (refs and evidence use the index)."""
+    return story.cache.get("char_index") or [c.id for c in story.characters]
+
+
 def rule_speakers(story: Story) -> Context:
     """The rules' decision for every quote, with the evidence behind it (what the ranker starts from)."""
     toks: list[Tok] = story.cache.get("tokens") or []
     refs: list[Ref] = story.cache.get("refs") or []
-    ids: list[str] = story.cache.get("char_index") or [c.id for c in story.characters]
+    ids = _ids(story)
     genders = {i: story.character(cid).gender for i, cid in enumerate(ids)}  # type: ignore[union-attr]
     ev = _evidence(story, toks, refs)
     present = {i for i, cid in enumerate(ids) if story.character(cid).present}  # type: ignore[union-attr]
@@ -298,8 +303,7 @@ def _ref_after(toks: Sequence[Tok], i: int, by_first: dict[int, Ref]) -> Ref | N
             return r
         t = toks[k]
         if not (
-            t.lower.endswith("ly")
-            or t.lower in _ADVERB_LIKE
+            _adverb(t.lower)
             or (t.lower == "the" and k == i + 1)
             or (k > i + 1 and toks[i + 1].lower == "the" and t.text.islower())
         ):

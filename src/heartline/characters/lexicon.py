@@ -111,7 +111,6 @@ _IRREGULAR = {
     "tell": ("told", "tells"),
     "sing": ("sang", "sings"),
     "put": ("put", "puts"),
-    "sob": ("sobbed", "sobs", "sob"),
     "beg": ("begged", "begs"),
     "nod": ("nodded", "nods"),
     "think": ("thought", "thinks"),
@@ -121,7 +120,7 @@ _IRREGULAR = {
 }
 
 
-_DOUBLED = frozenset("stop grip step shrug hug snap chat drop nap pat tap sip wag skip slip trip".split())
+_DOUBLED = frozenset("stop grip step shrug hug snap chat drop nap pat tap sip wag skip slip trip sob".split())
 
 
 def _forms(base: str) -> set[str]:
@@ -136,8 +135,6 @@ def _forms(base: str) -> set[str]:
         out |= {base + "d", base + "s"}
     elif base.endswith(("sh", "ch", "ss", "x", "o")):
         out |= {base + "ed", base + "es"}
-    elif base.endswith("p") and base in ("snap",):
-        out |= {base + "ped", base + "s"}
     else:
         out |= {base + "ed", base + "s"}
     return out

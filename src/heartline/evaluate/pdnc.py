@@ -20,14 +20,14 @@ import ast
 import bisect
 import csv
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
 from ..story import Story
 
-__all__ = ["evaluate_novel", "evaluate_pdnc", "gold_characters", "map_characters"]
+__all__ = ["evaluate_novel", "evaluate_pdnc", "gold_characters", "gold_quotes", "map_characters"]
 
 csv.field_size_limit(10**9)
 
@@ -58,35 +58,40 @@ def map_characters(story: Story, gold: dict[str, set[str]]) -> dict[str, str | N
     return mapped
 
 
+def gold_quotes(folder: Path, story: Story) -> Iterator[tuple[dict[str, str], Any]]:
+    """Each row of the novel's ``quotation_info.csv`` with the predicted quote overlapping it (None: undetected)."""
+    quotes = sorted(story.quotes, key=lambda q: q.start)
+    starts = [q.start for q in quotes]
+    with open(folder / "quotation_info.csv", newline="", encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            yield row, _overlapping(quotes, starts, ast.literal_eval(row["quoteByteSpans"]))
+
+
 def evaluate_novel(folder: Path, steps: str = "segment,characters,speakers") -> dict[str, Any]:
     """Counts of gold quotes by type, right by type, and detected, for one novel folder."""
     from ..pipeline import Pipeline
 
     text = (folder / "novel_text.txt").read_text(encoding="utf-8")
     story = Pipeline(steps)(Story(text))
-    mapped = map_characters(story, gold_characters(folder))
-    quotes = sorted(story.quotes, key=lambda q: q.start)
-    starts = [q.start for q in quotes]
     gold = gold_characters(folder)
+    mapped = map_characters(story, gold)
     total: Counter[str] = Counter()
     right: Counter[str] = Counter()
     right_alias: Counter[str] = Counter()
     detected = 0
-    with open(folder / "quotation_info.csv", newline="", encoding="utf-8") as fh:
-        for row in csv.DictReader(fh):
-            kind = row["quoteType"].strip().lower()
-            total[kind] += 1
-            hit = _overlapping(quotes, starts, ast.literal_eval(row["quoteByteSpans"]))
-            if hit is None:
-                continue
-            detected += 1
-            said_by = mapped.get(hit.speaker) if hit.speaker is not None else None
-            if said_by is None:
-                continue
-            if said_by == row["speaker"]:
-                right[kind] += 1
-            if said_by == row["speaker"] or row["speaker"].lower() in gold.get(said_by, set()):
-                right_alias[kind] += 1
+    for row, hit in gold_quotes(folder, story):
+        kind = row["quoteType"].strip().lower()
+        total[kind] += 1
+        if hit is None:
+            continue
+        detected += 1
+        said_by = mapped.get(hit.speaker) if hit.speaker is not None else None
+        if said_by is None:
+            continue
+        if said_by == row["speaker"]:
+            right[kind] += 1
+        if said_by == row["speaker"] or row["speaker"].lower() in gold.get(said_by, set()):
+            right_alias[kind] += 1
     return {"total": dict(total), "right": dict(right), "right_alias": dict(right_alias), "detected": detected}
 
 
