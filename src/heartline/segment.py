@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from .characters.lexicon import SPEECH_VERBS
 from .pipeline import register_step
 from .story import Paragraph, Quote, SceneBreak, Sentence, Story
 
@@ -183,7 +184,10 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]], style: str | None 
             i = m.start()
             kind = _is_open(text, i, style)
             if kind is None:
-                continue
+                if current is not None and _lone_closer(text, i, current):
+                    kind = False  # "Then suddenly "  "Fibs!": a dash lost before the mark
+                else:
+                    continue
             if current is None:
                 if kind or text[i] == '"':
                     current = _Open(i, [], i + 1, p_index)
@@ -207,6 +211,12 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]], style: str | None 
     return _merge_interrupted(text, [q for q in quotes if q.parts], paragraphs)
 
 
+def _lone_closer(text: str, i: int, current: _Open) -> bool:
+    """A straight mark with space on both sides closes an open quote whose part has words before it: a broken-off
+    line whose dash was lost ("Then suddenly "  "Fibs!"). An opener there would nest a quote in a quote."""
+    return text[i] == '"' and text[current.part_start : i].strip() != "" and text[i - 1].isspace()
+
+
 def _close_open(q: _Open, end: int | None = None) -> Quote:
     parts = q.parts
     if end is not None:
@@ -225,6 +235,8 @@ def _trim_parts(text: str, parts: list[tuple[int, int]]) -> list[tuple[int, int]
 
 
 _TAG_WORDS = 16
+_SENTENCE_END = re.compile(r"(\w*)[.!?]\s+\S")
+_ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "messrs", "mme", "mlle", "prof", "rev", "col", "capt", "gen", "lt"}
 
 
 def _merge_interrupted(text: str, quotes: list[Quote], paragraphs: list[tuple[int, int]]) -> list[Quote]:
@@ -249,7 +261,14 @@ def _continues(text: str, a: Quote, b: Quote) -> bool:
     if "\n\n" in between:
         return False
     words = between.split()
-    return 0 < len(words) <= _TAG_WORDS
+    if not 0 < len(words) <= _TAG_WORDS:
+        return False
+    # "No," said Lady Bertram. After a pause Sir Thomas added, "Yes.": more narration after the tag's sentence
+    # ends, so the next piece has a tag (and perhaps a speaker) of its own.
+    if any(m.group(1).lower() not in _ABBREVIATIONS for m in _SENTENCE_END.finditer(between.rstrip())):
+        return False
+    # "Oh, a song," Alice replied, so eagerly that the Gryphon said, "Hm!": two tags, two speakers
+    return sum(w.strip(",;:").lower() in SPEECH_VERBS for w in words) < 2
 
 
 # -- sentences --------------------------------------------------------------------------------------

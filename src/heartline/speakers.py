@@ -53,6 +53,19 @@ _SPEECH_NOUNS = {
     "observation",
     "question",
 }
+# verbs that speak only with their particle: "put in Cynthia", "burst out Philip", "Syme ran on"
+_PHRASAL = {
+    "put": ("in",),
+    "burst": ("out", "forth"),
+    "broke": ("in", "out", "forth"),
+    "cut": ("in",),
+    "chimed": ("in",),
+    "struck": ("in",),
+    "ran": ("on",),
+    "rattled": ("on",),
+}
+_PARTICLES = {"out", "in", "on", "forth", "up"}  # "called out Mr. Witherspoon"
+_REFLEXIVE = {"himself", "herself", "themselves", "myself", "yourself"}
 _FILLERS = {"well", "and", "then", "but", "or", "so", "of", "course", "like", "even"}
 
 
@@ -241,13 +254,13 @@ def _tag(
                 if owner is not None:
                     e.tag_speaker = owner.char
                 return True
-        put_in = toks[i].lower == "put" and i + 1 < len(toks) and toks[i + 1].lower == "in"  # "put in Cynthia"
-        if toks[i].lower not in SPEECH_VERBS and not put_in:
+        phrasal = i + 1 < len(toks) and toks[i + 1].lower in _PHRASAL.get(toks[i].lower, ())  # "put in Cynthia"
+        if toks[i].lower not in SPEECH_VERBS and not phrasal:
             continue
         subj = _ref_before(toks, i, by_last, lookback)
         obj_pos = "after"
         if subj is None:
-            subj = _ref_after(toks, i + 1 if put_in else i, by_first)
+            subj = _ref_after(toks, i + 1 if phrasal else i, by_first)
             obj_pos = "after-subject"
         pron = None
         if subj is None:
@@ -271,10 +284,17 @@ def _tag(
 
 def _ref_before(toks: Sequence[Tok], i: int, by_last: dict[int, Ref], lookback: int = 16) -> Ref | None:
     """The subject of a speech verb before it: "Anne said", "Anne quietly said", "Anne smiled and said",
-    "Sir Thomas, trying to suppress a smile, went on"."""
+    "Sir Thomas, trying to suppress a smile, went on", "Miss Crawford had only time to say"."""
+    i = _verb_phrase_start(toks, i)
+    if i >= 1 and toks[i - 1].text == ",":
+        r = _before_aside(toks, i - 1, by_last)
+        if r is not None:
+            return r
     for k in range(i - 1, max(i - lookback, -1), -1):
         r = by_last.get(k)
         if r is not None:
+            if r.kind == "pronoun" and toks[k].lower in _REFLEXIVE:
+                continue  # "Margaret checked herself and said"
             if k == i - 1 or r.subject or all(_adverb(toks[x].lower) for x in range(k + 1, i)):
                 return r  # "Mr. Jackson obliquely continued"
             if k >= i - 3:
@@ -283,6 +303,29 @@ def _ref_before(toks: Sequence[Tok], i: int, by_last: dict[int, Ref], lookback: 
         t = toks[k]
         if t.quote >= 0 or t.sent != toks[i].sent or t.text in {";", ":", "!", "?", "."} or t.text in _MARKS:
             return None
+    return None
+
+
+def _verb_phrase_start(toks: Sequence[Tok], i: int) -> int:
+    """Where the verb phrase ending in "to <verb>" begins: "ventured to say", "had only time to say"."""
+    if i < 2 or toks[i - 1].lower != "to":
+        return i
+    j = i - 1
+    while j > 0 and i - j <= 4 and toks[j - 1].text.isalpha() and toks[j - 1].text.islower():
+        j -= 1
+    return j if j < i - 1 and toks[j - 1].quote < 0 else i
+
+
+def _before_aside(toks: Sequence[Tok], comma: int, by_last: dict[int, Ref]) -> Ref | None:
+    """ "Lady Narborough, looking at the great ormolu clock on the mantelshelf, exclaimed": the name before an
+    aside set off by commas."""
+    sent = toks[comma].sent
+    for c in range(comma - 1, max(comma - 32, 0), -1):
+        t = toks[c]
+        if t.quote >= 0 or t.sent != sent or t.text in {";", ":", "!", "?", "."} or t.text in _MARKS:
+            return None
+        if t.text == ",":
+            return by_last.get(c - 1) if c - 1 < comma - 2 else None
     return None
 
 
@@ -304,6 +347,7 @@ def _ref_after(toks: Sequence[Tok], i: int, by_first: dict[int, Ref]) -> Ref | N
         t = toks[k]
         if not (
             _adverb(t.lower)
+            or (t.lower in _PARTICLES and k == i + 1)
             or (t.lower == "the" and k == i + 1)
             or (k > i + 1 and toks[i + 1].lower == "the" and t.text.islower())
         ):
