@@ -1,14 +1,16 @@
 """Fit the speaker ranker's weights on PDNC novels; report leave-novels-out accuracy; write the weights.
 
 usage: python scripts/train_speakers.py [--data ../shared/data/pdnc/data] [--folds 6] [--out FILE]
-                                        [--cache DIR] [--l2 1e-3]
+                                        [--cache DIR] [--l2 1e-3] [--passes 2]
 
 For every quote of every novel the rules decided by a pronoun or by turn-taking, the candidates and their
 features come from :mod:`heartline.speaker_ranker`; a candidate is right when it maps to the gold speaker
 (as the PDNC scorer maps characters). A conditional logit (softmax over one quote's candidates) is fitted
-by full-batch Adam with an L2 penalty. Novels are split into folds; each fold is scored by weights fitted on
-the others, end to end (undetected quotes count wrong), next to the rules alone. Then the weights are fitted
-on every novel and written as JSON (feature name -> weight). No PDNC text is written anywhere.
+by full-batch Adam with an L2 penalty. The second pass is fitted the same way on features that read the
+neighbouring quotes' speakers from the first pass (fitted on the same novels). Novels are split into folds;
+each fold is scored by weights fitted on the others, end to end (undetected quotes count wrong), next to the
+rules alone. Then the weights are fitted on every novel and written as JSON (one parameter set per pass).
+No PDNC text is written anywhere.
 """
 
 from __future__ import annotations
@@ -18,21 +20,36 @@ import json
 import pickle
 import time
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
 from heartline.evaluate.pdnc import gold_characters, gold_quotes, map_characters
 from heartline.pipeline import Pipeline
-from heartline.speaker_ranker import FEATURES, RERANKED, WEIGHTS, allowed_candidates, scores
+from heartline.speaker_ranker import FEATURES, RERANKED, WEIGHTS, Context, allowed_candidates, rerank
 from heartline.speakers import rule_speakers
 from heartline.story import Story
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def novel_rows(folder: Path, cache: Path | None) -> dict:
-    """Per gold quote: its type, and (when the rules' quote is reranked) candidate features and labels."""
+@dataclass(eq=False)
+class Novel:
+    """One PDNC novel after the rules: its context, and each gold quote's type, gold speaker and quote index."""
+
+    name: str
+    ctx: Context
+    mapped: dict[str, str | None]
+    rows: list[tuple[str, str, int | None]]
+    first_items: list[dict] | None = None
+
+    def right(self, qi: int | None, speaker: str, out: list[int | None]) -> bool:
+        ids = self.ctx.story.cache["char_index"]
+        return qi is not None and out[qi] is not None and self.mapped.get(ids[out[qi]]) == speaker
+
+
+def load_novel(folder: Path, cache: Path | None) -> Novel:
     cached = cache / f"{folder.name}.pkl" if cache else None
     if cached is not None and cached.exists():
         story = pickle.loads(cached.read_bytes())
@@ -42,24 +59,45 @@ def novel_rows(folder: Path, cache: Path | None) -> dict:
         if cached is not None:
             cache.mkdir(parents=True, exist_ok=True)  # type: ignore[union-attr]
             cached.write_bytes(pickle.dumps(story))
-    ctx = rule_speakers(story)
-    ids = story.cache["char_index"]
-    mapped = map_characters(story, gold_characters(folder))
     index = {id(q): i for i, q in enumerate(story.quotes)}
+    rows = [
+        (row["quoteType"].strip().lower(), row["speaker"], index[id(hit)] if hit is not None else None)
+        for row, hit in gold_quotes(folder, story)
+    ]
+    return Novel(folder.name, rule_speakers(story), map_characters(story, gold_characters(folder)), rows)
+
+
+def novel_items(nv: Novel) -> list[dict]:
+    """Per gold quote the rules left to the ranker: candidate features (neighbours' speakers as in
+    ``nv.ctx.speakers``) and which candidates map to the gold speaker."""
+    ctx, ids = nv.ctx, nv.ctx.story.cache["char_index"]
     items = []
-    for row, hit in gold_quotes(folder, story):
-        item = {"kind": row["quoteType"].strip().lower(), "rule_right": False, "x": None, "y": None}
-        if hit is not None:
-            qi = index[id(hit)]
-            rule = ctx.speakers[qi]
-            item["rule_right"] = rule is not None and mapped.get(ids[rule]) == row["speaker"]
-            if ctx.kinds[qi] in RERANKED or rule is None:
-                cands, x = allowed_candidates(ctx, qi)
-                if cands:
-                    item["x"] = x
-                    item["y"] = np.array([mapped.get(ids[c]) == row["speaker"] for c in cands], dtype=bool)
-        items.append(item)
-    return {"items": items}
+    for _, speaker, qi in nv.rows:
+        if qi is not None and (ctx.kinds[qi] in RERANKED or ctx.rules[qi] is None):
+            cands, x = allowed_candidates(ctx, qi)
+            if cands:
+                items.append({"x": x, "y": np.array([nv.mapped.get(ids[c]) == speaker for c in cands])})
+    return items
+
+
+def fit_passes(novels: list[Novel], passes: int, l2: float, hidden: int, steps: int) -> list[dict]:
+    """Fit each pass on the features the passes before it leave (pass 1: the rules' neighbours)."""
+    fitted: list[dict] = []
+    for _ in range(passes):
+        items = []
+        for nv in novels:
+            if not fitted:  # the rules' neighbours: the same in every fold
+                if nv.first_items is None:
+                    nv.ctx.speakers = list(nv.ctx.rules)
+                    nv.first_items = novel_items(nv)
+                items += nv.first_items
+            else:
+                nv.ctx.speakers = rerank(nv.ctx, fitted)
+                items += novel_items(nv)
+        fitted.append(fit(items, l2, hidden, steps))
+    for nv in novels:
+        nv.ctx.speakers = list(nv.ctx.rules)
+    return fitted
 
 
 def fit(items: list[dict], l2: float, hidden: int = 0, steps: int = 400, lr: float = 0.05) -> dict:
@@ -104,14 +142,13 @@ def fit(items: list[dict], l2: float, hidden: int = 0, steps: int = 400, lr: flo
     return params
 
 
-def score(items: list[dict], w: dict | None) -> Counter:
+def score(nv: Novel, passes: list[dict] | None) -> Counter:
+    """Right and total per quote type, end to end: the rules alone (``passes`` None) or reranked."""
+    out = rerank(nv.ctx, passes) if passes else list(nv.ctx.rules)
     right: Counter = Counter()
-    for it in items:
-        ok = it["rule_right"]
-        if w is not None and it["x"] is not None:
-            ok = bool(it["y"][int(np.argmax(scores(w, it["x"])))])
-        right[it["kind"]] += ok
-        right["n_" + it["kind"]] += 1
+    for kind, speaker, qi in nv.rows:
+        right[kind] += nv.right(qi, speaker, out)
+        right["n_" + kind] += 1
     return right
 
 
@@ -128,38 +165,38 @@ def main() -> None:
     ap.add_argument("--l2", type=float, default=1e-3)
     ap.add_argument("--hidden", type=int, default=16, help="units of the tanh layer (0: linear only)")
     ap.add_argument("--steps", type=int, default=800)
+    ap.add_argument("--passes", type=int, default=2, help="passes of the ranker, each reading the one before")
     ap.add_argument("--out", type=Path, default=WEIGHTS)
     ap.add_argument("--cache", type=Path, default=None, help="keep each novel's characters here between runs")
     args = ap.parse_args()
     names = sorted(p.name for p in args.data.iterdir() if (p / "quotation_info.csv").exists())
     t0 = time.perf_counter()
-    data = {n: novel_rows(args.data / n, args.cache)["items"] for n in names}
-    print(f"features for {len(names)} novels in {time.perf_counter() - t0:.0f} s")
+    novels = [load_novel(args.data / n, args.cache) for n in names]
+    print(f"{len(names)} novels read in {time.perf_counter() - t0:.0f} s")
     rules, ranked = Counter(), Counter()
     for k in range(args.folds):
-        test = names[k :: args.folds]
-        train = [it for n in names if n not in test for it in data[n]]
-        w = fit(train, args.l2, args.hidden, args.steps)
-        for n in test:
-            rules += score(data[n], None)
-            ranked += score(data[n], w)
+        test = novels[k :: args.folds]
+        w = fit_passes([nv for nv in novels if nv not in test], args.passes, args.l2, args.hidden, args.steps)
+        for nv in test:
+            rules += score(nv, None)
+            ranked += score(nv, w)
     print(f"rules alone:              {summary(rules)}")
     print(f"with ranker ({args.folds} folds): {summary(ranked)}")
-    w = fit([it for n in names for it in data[n]], args.l2, args.hidden, args.steps)
-    print(f"fitted on all, scored on all (optimistic): {summary(sum((score(data[n], w) for n in names), Counter()))}")
+    w = fit_passes(novels, args.passes, args.l2, args.hidden, args.steps)
+    print(f"fitted on all, scored on all (optimistic): {summary(sum((score(nv, w) for nv in novels), Counter()))}")
     out = {
-        "model": "speakers-v2",
+        "model": "speakers-v3",
         "kind": "conditional logit over candidate speakers",
         "trained_on": f"PDNC, {len(names)} novels (quotes decided by a pronoun or turn-taking)",
         "cross_validation": {"folds": args.folds, "rules": summary(rules), "ranker": summary(ranked)},
         "l2": args.l2,
         "features": list(FEATURES),
         "hidden": args.hidden,
-        "weights": {k: np.round(v, 5).tolist() for k, v in w.items()},
+        "passes": [{k: np.round(v, 5).tolist() for k, v in p.items()} for p in w],
     }
     args.out.write_text(json.dumps(out) + "\n", encoding="utf-8")
     print(f"wrote {args.out}")
-    for f, x in sorted(zip(FEATURES, w["linear"], strict=True), key=lambda p: -abs(p[1]))[:12]:
+    for f, x in sorted(zip(FEATURES, w[0]["linear"], strict=True), key=lambda p: -abs(p[1]))[:12]:
         print(f"  {f:26s} {x:+.3f}")
 
 

@@ -61,6 +61,37 @@ class TestQuotes:
         story = segmented('"My dear Lucia--"\n\n"Well, you know what I mean."\n\n"Go--" and then--"now," he said.')
         assert quote_texts(story) == ["My dear Lucia--", "Well, you know what I mean.", "Go-- now,"]
 
+    def test_regression_a_lost_dash_leaves_a_lone_mark_that_closes_its_quote(self):
+        """Gutenberg texts with their dashes stripped: "Then suddenly "  "Fibs!" and a line broken off at the
+        end of a paragraph must not swallow the reply (PDNC's Gambler and Oliver Twist)."""
+        text = (
+            '"We had such telegrams! Then suddenly "  "Fibs, fibs!"\n\n'
+            '"I was standing at a bookstall " Mr. Brownlow began.\n\n'
+            '"Hold your tongue, sir," said the other.'
+        )
+        assert quote_texts(segmented(text)) == [
+            "We had such telegrams! Then suddenly",
+            "Fibs, fibs!",
+            "I was standing at a bookstall",
+            "Hold your tongue, sir,",
+        ]
+
+    def test_a_second_speaker_in_the_paragraph_starts_a_new_quote(self):
+        """Mansfield Park and Alice: narration that goes on past the tag's sentence, or holds a second tag,
+        separates two speakers' words; a tag with "Mrs." or a semicolon in it does not."""
+        text = (
+            '"Then she had better come to us," said Lady Bertram. After a pause Sir Thomas added, "Yes."\n\n'
+            '"Oh, a song," Alice replied, so eagerly that the Gryphon said, "Hm!"\n\n'
+            '"I will not," rejoined Mrs. Maylie; "but I would have you consider."'
+        )
+        assert quote_texts(segmented(text)) == [
+            "Then she had better come to us,",
+            "Yes.",
+            "Oh, a song,",
+            "Hm!",
+            "I will not, but I would have you consider.",
+        ]
+
     def test_unclosed_quote_ends_with_its_paragraph(self):
         story = segmented("“Wait, she said, and ran.\n\nThe door closed behind her.")
         assert len(story.quotes) == 1

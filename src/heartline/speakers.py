@@ -10,7 +10,7 @@ Evidence for each quote, strongest first:
    (implicit)
 
 Then the learned ranker (:mod:`heartline.speaker_ranker`, on by default) takes a second look at the quotes
-decided by 2 and 4, weighing all the evidence at once.
+decided by 2 and 4, weighing all the evidence at once, in passes that each read the one before.
 
 Addressees are the characters named by vocatives, the object of "said to X", else the other party of the
 conversation. Once speakers are known, "I" inside a quote is a mention of the speaker and "you" of the
@@ -65,7 +65,8 @@ _PHRASAL = {
     "rattled": ("on",),
 }
 _PARTICLES = {"out", "in", "on", "forth", "up"}  # "called out Mr. Witherspoon"
-_REFLEXIVE = {"himself", "herself", "themselves", "myself", "yourself"}
+_NAME_ADJECTIVES = {"poor", "old", "young", "little", "dear", "good", "big", "tall", "fat", "thin", "pale"}
+_OBJECT_PRONOUNS = {"himself", "herself", "themselves", "myself", "yourself", "him", "them", "me", "us"}
 _FILLERS = {"well", "and", "then", "but", "or", "so", "of", "course", "like", "even"}
 
 
@@ -205,7 +206,8 @@ def _windows(toks: Sequence[Tok], qt: list[int], pt: list[int]) -> list[list[int
             j -= 1
         lead_in.reverse()
     if _introduces(toks, before):  # 'the Queen said severely “Who is this?” She said it to the Knave'
-        return [w for w in (inside, before, after, lead_in) if w]
+        # nearest verb first: '“...,” said Mrs. Archer; and Mrs. van der Luyden murmured: “...”'
+        return [w for w in (inside, before[::-1], after, lead_in) if w]
     return [w for w in (inside, after, before, lead_in) if w]
 
 
@@ -214,6 +216,8 @@ def _introduces(toks: Sequence[Tok], before: list[int]) -> bool:
     k = len(before) - 1
     while k >= 0 and toks[before[k]].text in {",", ":", "—", "--", "-", "–"}:
         k -= 1
+    if k >= 1 and toks[before[k]].lower == "with":  # "the Admiral interrupted her with--"
+        k -= 2 if toks[before[k - 1]].lower in ("him", "her", "them", "me", "us") else 1
     for _ in range(2):
         if k >= 0 and _adverb(toks[before[k]].lower):
             k -= 1
@@ -293,8 +297,8 @@ def _ref_before(toks: Sequence[Tok], i: int, by_last: dict[int, Ref], lookback: 
     for k in range(i - 1, max(i - lookback, -1), -1):
         r = by_last.get(k)
         if r is not None:
-            if r.kind == "pronoun" and toks[k].lower in _REFLEXIVE:
-                continue  # "Margaret checked herself and said"
+            if r.kind == "pronoun" and toks[k].lower in _OBJECT_PRONOUNS:
+                continue  # "Margaret checked herself and said", "looking round him, and saying"
             if k == i - 1 or r.subject or all(_adverb(toks[x].lower) for x in range(k + 1, i)):
                 return r  # "Mr. Jackson obliquely continued"
             if k >= i - 3:
@@ -348,6 +352,7 @@ def _ref_after(toks: Sequence[Tok], i: int, by_first: dict[int, Ref]) -> Ref | N
         if not (
             _adverb(t.lower)
             or (t.lower in _PARTICLES and k == i + 1)
+            or (t.lower in _NAME_ADJECTIVES and k == i + 1)  # "inquired poor Oliver"
             or (t.lower == "the" and k == i + 1)
             or (k > i + 1 and toks[i + 1].lower == "the" and t.text.islower())
         ):

@@ -1,5 +1,7 @@
 """The learned speaker ranker: shipped weights load, and on an untagged exchange it keeps turn-taking."""
 
+import json
+
 from heartline.pipeline import Pipeline
 from heartline.speaker_ranker import FEATURES, load_weights, rerank
 from heartline.speakers import rule_speakers
@@ -16,9 +18,15 @@ TEXT = (
 
 
 def test_weights_match_the_features():
-    params = load_weights()
-    assert params is not None
-    assert params["linear"].shape == (len(FEATURES),)
+    passes = load_weights()
+    assert passes is not None and len(passes) == 2
+    assert all(p["linear"].shape == (len(FEATURES),) for p in passes)
+
+
+def test_weights_in_an_old_format_are_not_used(tmp_path):
+    old = tmp_path / "old.json"
+    old.write_text(json.dumps({"features": list(FEATURES), "weights": {"linear": []}}), encoding="utf-8")
+    assert load_weights(str(old)) is None
 
 
 def test_ranker_keeps_an_untagged_exchange_alternating():

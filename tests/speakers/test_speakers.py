@@ -203,3 +203,27 @@ def test_a_tag_that_introduces_the_quote_beats_the_sentence_after_it(pipe: Pipel
     story = pipe(Story(text))
     names = {c.id: c.name for c in story.characters}
     assert [names.get(q.speaker) for q in story.quotes] == ["the Queen", "Mr. Jackson"]
+
+
+def test_a_name_before_an_aside_a_reflexive_and_a_phrasal_verb(pipe: Pipeline) -> None:
+    """PDNC tags: "Lady Narborough, looking at the clock ..., exclaimed:", "Margaret checked herself and
+    said,", "Miss Crawford had only time to say,", "burst out Philip" and "called out Mr. Witherspoon"."""
+    text = (
+        "Lady Narborough, Margaret, Philip, Miss Crawford and Mr. Witherspoon sat at dinner.\n\n"
+        "He was sorry he had come, till Lady Narborough, looking at the great gilt clock that sprawled on the "
+        "mantelshelf, exclaimed: “How late it is!”\n\n"
+        "Margaret checked herself and said, “Yes, thank you.”\n\n"
+        "Miss Crawford had only time to say, in a pleasant manner, “I fancy so.”\n\n"
+        "“Is the young person mad?” burst out Philip.\n\n"
+        "“No, no!” called out Mr. Witherspoon."
+    )
+    story = pipe(Story(text))
+    names = {c.id: c.name for c in story.characters}
+    got = [(names.get(q.speaker), q.attribution) for q in story.quotes]
+    assert got == [
+        ("Lady Narborough", "explicit"),
+        ("Margaret", "explicit"),
+        ("Miss Crawford", "explicit"),
+        ("Philip", "explicit"),
+        ("Mr. Witherspoon", "explicit"),
+    ]

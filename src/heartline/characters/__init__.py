@@ -11,7 +11,7 @@ Fills ``story.characters`` (most mentioned first) and ``story.mentions`` (in tex
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from typing import Any
@@ -106,15 +106,23 @@ def _add_nominals(toks: Sequence[Tok], clusters: list[Cluster]) -> list[Ref]:
     speakers = find_nominal_speakers(toks)
     if not speakers:
         return []
-    first = len(clusters)
+    holders = _titles_held(clusters)
     index: dict[tuple[str, ...], int] = {}
-    for k, phrase in enumerate(sorted(speakers, key=lambda p: -speakers[p])):
-        index[phrase] = first + k
+    for phrase in sorted(speakers, key=lambda p: -speakers[p]):
+        holder = _title_holder(holders, clusters, phrase[-1]) if len(phrase) == 2 and phrase[-1] != "master" else None
+        if holder is not None:  # "said the general": General Tilney ("the master" is not Master Oliver)
+            index[phrase] = holder
+            continue
+        index[phrase] = len(clusters)
         clusters.append(Cluster([], nominal=phrase))
     refs = [Ref(index[p], a, b, "nominal") for p, a, b in nominal_occurrences(toks, set(index))]
     for r in refs:
-        clusters[r.char].nominal_count += 1
-        clusters[r.char].nominal_written[" ".join(t.text for t in toks[r.first + 1 : r.last + 1])] += 1
+        c = clusters[r.char]
+        c.nominal_count += 1
+        if c.nominal:
+            c.nominal_written[" ".join(t.text for t in toks[r.first + 1 : r.last + 1])] += 1
+        else:
+            c.said_as.add(" ".join(t.text for t in toks[r.first : r.last + 1]))
     return _merge_names_into_descriptions(clusters, refs)
 
 
@@ -123,7 +131,7 @@ def _merge_names_into_descriptions(clusters: list[Cluster], refs: list[Ref]) -> 
     cluster with no title whose every form is the last words of a capitalised description joins it."""
     removed: set[int] = set()
     for ni, nc in enumerate(clusters):
-        written = nc.written_description()
+        written = nc.written_description() if nc.nominal else None
         if written is None:
             continue
         words = written.split()
@@ -166,10 +174,7 @@ def name_gender(forms: Iterable[Form]) -> str | None:
 
 def _title_refs(toks: Sequence[Tok], clusters: Sequence[Cluster], namewords: NameWords, taken: set[int]) -> list[Ref]:
     """A title alone ("the Admiral", "the Colonel") names the one character who bears it."""
-    holders: dict[str, list[int]] = {}
-    for ci, c in enumerate(clusters):
-        for title in c.titles:
-            holders.setdefault(title, []).append(ci)
+    holders = _titles_held(clusters)
     out: list[Ref] = []
     for i in range(1, len(toks) - 1):
         t = toks[i]
@@ -186,12 +191,29 @@ def _title_refs(toks: Sequence[Tok], clusters: Sequence[Cluster], namewords: Nam
             "lord",
         ):
             continue
-        who = holders.get(t.lower.rstrip("."), [])
-        if len(who) == 1 or (len(who) > 1 and clusters[who[0]].count >= 2 * clusters[who[1]].count):
+        holder = _title_holder(holders, clusters, t.lower.rstrip("."))
+        if holder is not None:
             first = i - 1 if toks[i - 1].lower == "the" else i
-            out.append(Ref(who[0], first, i, "nominal"))
-            clusters[who[0]].said_as.add(" ".join(toks[k].text.rstrip("-—–:") for k in range(first, i + 1)))
+            out.append(Ref(holder, first, i, "nominal"))
+            clusters[holder].said_as.add(" ".join(toks[k].text.rstrip("-—–:") for k in range(first, i + 1)))
     return out
+
+
+def _titles_held(clusters: Sequence[Cluster]) -> dict[str, list[int]]:
+    """Title -> the characters that bear it, most named first (clusters are sorted so)."""
+    holders: dict[str, list[int]] = defaultdict(list)
+    for ci, c in enumerate(clusters):
+        for title in c.titles:
+            holders[title].append(ci)
+    return holders
+
+
+def _title_holder(holders: dict[str, list[int]], clusters: Sequence[Cluster], title: str) -> int | None:
+    """The character a title alone names: its one bearer, or one named at least twice as often as the next."""
+    who = holders.get(title, [])
+    if len(who) == 1 or (len(who) > 1 and clusters[who[0]].count >= 2 * clusters[who[1]].count):
+        return who[0]
+    return None
 
 
 def _narrator(toks: Sequence[Tok], clusters: Sequence[Cluster], names: Sequence[Ref]) -> int | None:

@@ -102,7 +102,9 @@ _MORE_SPEECH_BASES = (
     "croak grunt splutter sputter blurt snort sniff rasp wheeze lisp bawl howl screech command order caution "
     "counsel proclaim comment note muse wonder argue threaten promise vow inform instruct hazard propose "
     "opine grin smile breathe swear choke supply query corroborate assert interject pronounce interpolate "
-    "explode nod think expostulate remonstrate acquiesce"
+    "explode nod think expostulate remonstrate acquiesce admit ejaculate concede mourn quaver confide reflect "
+    "question thunder utter enunciate reiterate complain conjecture speculate vociferate apologize apologise "
+    "intervene simper drone remind admonish rebuke chatter cackle quote blubber ramble lament plead insinuate"
 ).split()
 _IRREGULAR = {
     "say": ("said", "says", "saying"),
@@ -120,7 +122,7 @@ _IRREGULAR = {
 }
 
 
-_DOUBLED = frozenset("stop grip step shrug hug snap chat drop nap pat tap sip wag skip slip trip sob".split())
+_DOUBLED = frozenset("stop grip step shrug hug snap chat drop nap pat tap sip wag skip slip trip sob admit".split())
 
 
 def _forms(base: str) -> set[str]:
