@@ -66,7 +66,9 @@ _PHRASAL = {
 }
 _PARTICLES = {"out", "in", "on", "forth", "up"}  # "called out Mr. Witherspoon"
 _NAME_ADJECTIVES = {"poor", "old", "young", "little", "dear", "good", "big", "tall", "fat", "thin", "pale"}
-_OBJECT_PRONOUNS = {"himself", "herself", "themselves", "myself", "yourself", "him", "them", "me", "us"}
+_OBJECTS = {"him", "her", "them", "me", "us"}
+# pronouns that are not the subject of the verb after them ("her" may be a possessive: "her brother said")
+_OBJECT_PRONOUNS = {"himself", "herself", "themselves", "myself", "yourself"} | (_OBJECTS - {"her"})
 _FILLERS = {"well", "and", "then", "but", "or", "so", "of", "course", "like", "even"}
 
 
@@ -190,25 +192,22 @@ def _windows(toks: Sequence[Tok], qt: list[int], pt: list[int]) -> list[list[int
     before.reverse()
     lead_in: list[int] = []
     j = mark_skip
-    if (
-        not before
-        and j >= 0
-        and toks[j].quote < 0
-        and (toks[j].text.endswith((":", "--", "—", ",", "-")) or _ends_with_speech(toks, j))
-    ):
+    open_ended = j >= 0 and toks[j].text.endswith((":", "--", "—", ",", "-"))
+    if not before and j >= 0 and toks[j].quote < 0 and (open_ended or _ends_with_speech(toks, j)):
         while j >= 0 and toks[j].quote < 0 and len(lead_in) < 25:  # "Captain Wentworth said--" ¶ “...”
             if toks[j].text in {".", "!", "?"} and lead_in:
                 break
             if toks[j].text in _MARKS:
-                lead_in = []  # the sentence belongs to a quote of its own
-                break
+                if not (open_ended and any(toks[x].lower in SPEECH_VERBS for x in lead_in)):
+                    lead_in = []  # the sentence belongs to a quote of its own
+                break  # '“...,” but the Admiral interrupted her with--' ¶ “...”: the tag after that quote
             lead_in.append(j)
             j -= 1
         lead_in.reverse()
     if _introduces(toks, before):  # 'the Queen said severely “Who is this?” She said it to the Knave'
         # nearest verb first: '“...,” said Mrs. Archer; and Mrs. van der Luyden murmured: “...”'
-        return [w for w in (inside, before[::-1], after, lead_in) if w]
-    return [w for w in (inside, after, before, lead_in) if w]
+        return [w for w in (inside, before[::-1], after, lead_in[::-1]) if w]
+    return [w for w in (inside, after, before, lead_in[::-1]) if w]
 
 
 def _introduces(toks: Sequence[Tok], before: list[int]) -> bool:
@@ -217,7 +216,7 @@ def _introduces(toks: Sequence[Tok], before: list[int]) -> bool:
     while k >= 0 and toks[before[k]].text in {",", ":", "—", "--", "-", "–"}:
         k -= 1
     if k >= 1 and toks[before[k]].lower == "with":  # "the Admiral interrupted her with--"
-        k -= 2 if toks[before[k - 1]].lower in ("him", "her", "them", "me", "us") else 1
+        k -= 2 if toks[before[k - 1]].lower in _OBJECTS else 1
     for _ in range(2):
         if k >= 0 and _adverb(toks[before[k]].lower):
             k -= 1

@@ -242,3 +242,41 @@ def test_a_given_name_tells_the_gender_the_pronouns_do_not(pipe):
 
     assert gender_of("Leonard") == "he"
     assert gender_of("Gladys") == "she"
+
+
+def test_two_forms_named_side_by_side_are_two_people(pipe):
+    """Howards End: "Mr. Wilcox" joined Charles Wilcox, his son, though the story keeps naming them together."""
+    text = "Charles Wilcox came home. Charles was tired, and he sat down. Mr. Wilcox was in the hall.\n\n"
+    text += "".join(
+        f"Mr. Wilcox looked at Charles {w}. Charles nodded to Mr. Wilcox, and he went on.\n\n"
+        for w in ("sternly", "again", "kindly", "at last", "once more")
+    )
+    story = read(pipe, text)
+    charles = next(c for c in story.characters if c.name == "Charles Wilcox")
+    assert "Charles" in charles.aliases
+    assert "Mr. Wilcox" not in charles.aliases
+    assert any(c.name == "Mr. Wilcox" for c in story.characters)
+
+
+def test_a_description_that_is_a_title_names_its_bearer(pipe):
+    """Northanger Abbey: "said the general" is General Tilney, not a new character "the general"."""
+    story = read(
+        pipe,
+        "General Tilney came down to breakfast. General Tilney was in a bad temper, and he frowned.\n\n"
+        "“The eggs are cold,” said the general.\n\n“They are,” said Eleanor.\n\n“Send them back,” said the general.",
+    )
+    assert not any(c.name == "the general" for c in story.characters)
+    tilney = next(c for c in story.characters if c.name == "General Tilney")
+    assert sum(m.kind == "nominal" and m.character == tilney.id for m in story.mentions) == 2
+
+
+def test_the_old_gentleman_is_not_the_one_called_the_boy(pipe):
+    """Oliver Twist: "the old gentleman" went to Oliver, whom the story had called "the boy" again and again."""
+    story = read(
+        pipe,
+        "Mr. Brownlow sat by the fire, and Oliver stood before him. The old gentleman was kind.\n\n"
+        "Oliver trembled. The boy looked at the books. The boy was pale, and the boy said nothing.\n\n"
+        "Oliver sat down. The old gentleman smiled.",
+    )
+    old = [m.character for m in story.mentions if story.span_text(m).lower() == "the old gentleman"]
+    assert old and all(c == "mr-brownlow" for c in old[1:])

@@ -227,3 +227,22 @@ def test_a_name_before_an_aside_a_reflexive_and_a_phrasal_verb(pipe: Pipeline) -
         ("Philip", "explicit"),
         ("Mr. Witherspoon", "explicit"),
     ]
+
+
+def test_an_object_pronoun_before_the_verb_and_a_tag_ending_in_with(pipe: Pipeline) -> None:
+    """Mansfield Park: "Sir Thomas was looking round him, and saying, “...”"; Persuasion: "the Admiral
+    interrupted her with-- “...”" (the tag before the quote, not the sentence after it)."""
+    text = (
+        "Sir Thomas, Fanny Price and Admiral Croft were in the drawing-room. Fanny stood at the door.\n\n"
+        "Sir Thomas was at that moment looking round him, and saying, “But where is Fanny?” Fanny came in.\n\n"
+        "Fanny was beginning to say, “I was not comparing them,” but Admiral Croft interrupted her with--\n\n"
+        "“And the thing is true. We have it from Frederick himself.”\n\n"
+        "This was news to Fanny."
+    )
+    story = pipe(Story(text))
+    names = {c.id: c.name for c in story.characters}
+    assert [(names.get(q.speaker), q.attribution) for q in story.quotes] == [
+        ("Sir Thomas", "explicit"),
+        ("Fanny", "explicit"),
+        ("Admiral Croft", "explicit"),
+    ]

@@ -9,6 +9,7 @@ on who speaks, so the speakers step adds those mentions.)
 
 from __future__ import annotations
 
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -167,6 +168,7 @@ class Resolver:
         top = max(range(len(weight)), key=lambda i: weight[i]) if weight else -1
         self.main = top
         self.recent: list[Ref] = []
+        self.ages: dict[int, Counter[str]] = defaultdict(Counter)  # "young" / "old" descriptions resolved so far
 
     def run(self, names: Sequence[Ref]) -> list[Ref]:
         """All mentions: the names given plus every pronoun resolved."""
@@ -187,11 +189,14 @@ class Resolver:
                 continue
             generic = generic_gender(toks, i) if t.lower == "the" else None
             if generic is not None and toks[generic[1]].sent == t.sent:
-                ci = self._resolve(i, generic[0])
+                age = _age(toks, i, generic[1])
+                ci = self._resolve(i, generic[0], age)
                 if ci is not None:
                     ref = Ref(ci, i, generic[1], "nominal", not sent_has_subject.get(t.sent, False))
                     self._push(ref)
                     out.append(ref)
+                    if age is not None:
+                        self.ages[ci][age] += 1
                 sent_has_subject[t.sent] = True
                 i = generic[1] + 1
                 continue
@@ -236,12 +241,19 @@ class Resolver:
         nxt = self.toks[last + 1] if last + 1 < len(self.toks) else None
         return nxt is not None and nxt.lower in ("'s", "’s")
 
+    def _other_age(self, ci: int, age: str) -> bool:
+        votes = self.ages.get(ci)
+        if not votes:
+            return False
+        other = votes["old" if age == "young" else "young"]
+        return other >= 2 and other > votes[age]
+
     def _push(self, r: Ref) -> None:
         self.recent.append(r)
         if len(self.recent) > 40:
             del self.recent[:10]
 
-    def _resolve(self, i: int, gender: str) -> int | None:
+    def _resolve(self, i: int, gender: str, age: str | None = None) -> int | None:
         t = self.toks[i]
         best, best_score = None, -1e9
         seen: set[int] = set()
@@ -259,6 +271,8 @@ class Resolver:
             g = self.genders[r.char]
             if g is not None and g != gender:
                 continue
+            if age is not None and self._other_age(r.char, age):
+                continue  # "the old gentleman" is not the one the story calls "the boy"
             score = -float(dist) - 0.3 * len(seen)
             if g is None:
                 score -= 2.5
@@ -275,6 +289,20 @@ class Resolver:
             if score > best_score:
                 best, best_score = r.char, score
         return best
+
+
+_YOUNG_HEADS = {"boy", "child", "lad", "infant", "baby"}
+_OLD_ADJECTIVES = {"old", "elderly", "aged"}
+
+
+def _age(toks: Sequence[Tok], first: int, last: int) -> str | None:
+    """ "the old gentleman": "old"; "the boy", "the little girl": "young"; "the man": None."""
+    words = [toks[k].lower for k in range(first + 1, last + 1)]
+    if words[-1] in _YOUNG_HEADS or "little" in words:
+        return "young"
+    if any(w in _OLD_ADJECTIVES for w in words):
+        return "old"
+    return None
 
 
 def acting(toks: Sequence[Tok], refs: Sequence[Ref]) -> set[int]:
