@@ -21,6 +21,12 @@ def speakers(story: Story) -> list[tuple[str | None, list[str], str | None]]:
     return [(q.speaker, q.addressees, q.attribution) for q in story.quotes]
 
 
+def named_speakers(story: Story) -> list[tuple[str | None, str | None]]:
+    """Each quote's speaker by name, and how it was attributed."""
+    names = {c.id: c.name for c in story.characters}
+    return [(names.get(q.speaker) if q.speaker else None, q.attribution) for q in story.quotes]
+
+
 def test_explicit_tags_before_and_after(pipe: Pipeline) -> None:
     text = (
         "Nora Vance came into the kitchen. Nora was tired. Owen Pike was already there; Owen liked mornings.\n\n"
@@ -173,10 +179,7 @@ def test_a_possessive_reply_a_thought_and_a_described_speaker(pipe: Pipeline) ->
         "“Then we hope,” was Edmund's only reply.\n\n"
         "“Hope is all we have,” thought Alice."
     )
-    story = pipe(Story(text))
-    names = {c.id: c.name for c in story.characters}
-    got = [(names.get(q.speaker), q.attribution) for q in story.quotes]
-    assert got == [
+    assert named_speakers(pipe(Story(text))) == [
         ("Alice Grey", "explicit"),
         ("the surgeon", "explicit"),
         ("Edmund", "explicit"),
@@ -217,10 +220,7 @@ def test_a_name_before_an_aside_a_reflexive_and_a_phrasal_verb(pipe: Pipeline) -
         "“Is the young person mad?” burst out Philip.\n\n"
         "“No, no!” called out Mr. Witherspoon."
     )
-    story = pipe(Story(text))
-    names = {c.id: c.name for c in story.characters}
-    got = [(names.get(q.speaker), q.attribution) for q in story.quotes]
-    assert got == [
+    assert named_speakers(pipe(Story(text))) == [
         ("Lady Narborough", "explicit"),
         ("Margaret", "explicit"),
         ("Miss Crawford", "explicit"),
@@ -239,9 +239,7 @@ def test_an_object_pronoun_before_the_verb_and_a_tag_ending_in_with(pipe: Pipeli
         "“And the thing is true. We have it from Frederick himself.”\n\n"
         "This was news to Fanny."
     )
-    story = pipe(Story(text))
-    names = {c.id: c.name for c in story.characters}
-    assert [(names.get(q.speaker), q.attribution) for q in story.quotes] == [
+    assert named_speakers(pipe(Story(text))) == [
         ("Sir Thomas", "explicit"),
         ("Fanny", "explicit"),
         ("Admiral Croft", "explicit"),
