@@ -25,7 +25,7 @@ from pathlib import Path
 
 import numpy as np
 
-from heartline.evaluate.pdnc import gold_characters, gold_quotes, map_characters
+from heartline.evaluate.pdnc import gold_characters, gold_quotes, map_characters, speaker_right
 from heartline.pipeline import Pipeline
 from heartline.speaker_ranker import FEATURES, RERANKED, WEIGHTS, Context, allowed_candidates, rerank
 from heartline.speakers import rule_speakers
@@ -36,13 +36,13 @@ ROOT = Path(__file__).resolve().parent.parent
 
 @dataclass(eq=False)
 class Novel:
-    """One PDNC novel after the rules: its context, and each gold quote's type, gold speaker and quote index."""
+    """One PDNC novel after the rules: its context, and each gold quote's type, gold row and quote index."""
 
     name: str
     ctx: Context
     mapped: dict[str, str | None]
     gold: dict[str, set[str]]
-    rows: list[tuple[str, str, int | None]]
+    rows: list[tuple[str, dict[str, str], int | None]]
     first_items: list[dict] | None = None
 
     def said_by(self, qi: int | None, out: list[int | None]) -> str | None:
@@ -63,7 +63,7 @@ def load_novel(folder: Path, cache: Path | None) -> Novel:
             cached.write_bytes(pickle.dumps(story))
     index = {id(q): i for i, q in enumerate(story.quotes)}
     rows = [
-        (row["quoteType"].strip().lower(), row["speaker"], index[id(hit)] if hit is not None else None)
+        (row["quoteType"].strip().lower(), row, index[id(hit)] if hit is not None else None)
         for row, hit in gold_quotes(folder, story)
     ]
     gold = gold_characters(folder)
@@ -75,11 +75,11 @@ def novel_items(nv: Novel) -> list[dict]:
     ``nv.ctx.speakers``) and which candidates map to the gold speaker."""
     ctx, ids = nv.ctx, nv.ctx.story.cache["char_index"]
     items = []
-    for _, speaker, qi in nv.rows:
+    for _, row, qi in nv.rows:
         if qi is not None and (ctx.kinds[qi] in RERANKED or ctx.rules[qi] is None):
             cands, x = allowed_candidates(ctx, qi)
             if cands:
-                items.append({"x": x, "y": np.array([nv.mapped.get(ids[c]) == speaker for c in cands])})
+                items.append({"x": x, "y": np.array([nv.mapped.get(ids[c]) == row["speaker"] for c in cands])})
     return items
 
 
@@ -149,10 +149,10 @@ def score(nv: Novel, passes: list[dict] | None) -> Counter:
     """Right and total per quote type, end to end: the rules alone (``passes`` None) or reranked."""
     out = rerank(nv.ctx, passes) if passes else list(nv.ctx.rules)
     right: Counter = Counter()
-    for kind, speaker, qi in nv.rows:
-        said_by = nv.said_by(qi, out)
-        right[kind] += said_by == speaker
-        right["alias_" + kind] += said_by is not None and (said_by == speaker or speaker.lower() in nv.gold[said_by])
+    for kind, row, qi in nv.rows:
+        strict, by_alias = speaker_right(nv.said_by(qi, out), row, nv.gold)
+        right[kind] += strict
+        right["alias_" + kind] += by_alias
         right["n_" + kind] += 1
     return right
 

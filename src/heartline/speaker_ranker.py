@@ -79,6 +79,7 @@ FEATURES = (
     "tagged_speaker_nearby",
 )
 _INDEX = {f: i for i, f in enumerate(FEATURES)}
+REACH = 15  # paragraphs back that a quote's candidates and features read earlier speakers from
 
 
 class Context:
@@ -177,7 +178,7 @@ def _candidates(ctx: Context, qi: int) -> list[int]:
     for k in range(p, p - 3, -1):
         for c in sorted(ctx.named.get(k, ())):
             add(c)
-    for sp in ctx.speakers_before(qi, 15):
+    for sp in ctx.speakers_before(qi, REACH):
         add(sp)
     for c in sorted(ctx.named.get(p + 1, ())):
         add(c)
@@ -211,7 +212,7 @@ def candidate_features(ctx: Context, qi: int) -> tuple[list[int], np.ndarray]:
     for j2 in (prev[1], prev[2], nxt[1], nxt[2]):
         if j2 is not None and ctx.kinds[j2] == "explicit" and ctx.speakers[j2] is not None:
             tagged_near.add(ctx.speakers[j2])  # type: ignore[arg-type]
-    far = set(ctx.speakers_before(qi, 15))
+    far = set(ctx.speakers_before(qi, REACH))
     party = {ctx.speakers[j] for j in (prev[1], prev[2], prev[3]) if j is not None} - {None}
     two_party = len(party) == 2
     counts = [ctx.counts.get(c, 0) for c in cands]
@@ -362,13 +363,14 @@ def rerank(
 
 def _affected(ctx: Context, changed: Sequence[int]) -> set[int]:
     """The quotes whose features read the speaker of a changed quote: the two quotes before it (``next1``,
-    ``next2``) and every quote up to 15 paragraphs after it (``prev1``-``prev3``, ``spoke_within_15``)."""
+    ``next2``) and every quote up to :data:`REACH` paragraphs after it (``prev1``-``prev3``, candidates and
+    ``spoke_within_15``)."""
     out: set[int] = set()
     n = len(ctx.paragraphs)
     for j in changed:
         out.update(range(max(j - 2, 0), j))
         k = j
-        while k < n and ctx.paragraphs[k] - ctx.paragraphs[j] <= 15:
+        while k < n and ctx.paragraphs[k] - ctx.paragraphs[j] <= REACH:
             out.add(k)
             k += 1
     return out

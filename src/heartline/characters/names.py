@@ -429,14 +429,16 @@ def _compatible(form: Form, cluster: Cluster, gender: dict[str, str | None]) -> 
     return 0.0 if by_title else best
 
 
-def _side_by_side(a: Form, b: Form) -> bool:
-    """The story names ``a`` and ``b`` in the same narration sentence again and again: "Charles looked at Mr.
-    Wilcox" is two people. On PDNC's novels only two pairs of one character's forms share four sentences or
-    more, and both are two people (Howards End's Charles and Mr. Wilcox, Persuasion's Anne and Miss Elliot);
-    true aliases share at most three ("Mary" and "Miss Crawford")."""
-    sa = {o.sent for o in a.occurrences if o.sent >= 0}
-    sb = {o.sent for o in b.occurrences if o.sent >= 0}
-    return len(sa & sb) >= 4
+def _narration_sentences(form: Form) -> set[int]:
+    return {o.sent for o in form.occurrences if o.sent >= 0}
+
+
+def _side_by_side(a: set[int], b: set[int]) -> bool:
+    """Two forms whose narration sentences are ``a`` and ``b`` are named in the same sentence again and again:
+    "Charles looked at Mr. Wilcox" is two people. On PDNC's novels only two pairs of one character's forms
+    share four sentences or more, and both are two people (Howards End's Charles and Mr. Wilcox, Persuasion's
+    Anne and Miss Elliot); true aliases share at most three ("Mary" and "Miss Crawford")."""
+    return len(a & b) >= 4
 
 
 def _split_side_by_side(clusters: list[Cluster], gender: dict[str, str | None]) -> list[Cluster]:
@@ -449,10 +451,11 @@ def _split_side_by_side(clusters: list[Cluster], gender: dict[str, str | None]) 
         head, rest = c.forms[0], c.forms[1:]
         solo = Cluster([head], {head.title} if head.title else set())
         fit = {id(f): _compatible(f, solo, gender) for f in rest}
+        sents = {id(f): _narration_sentences(f) for f in rest}
         bad: set[int] = set()
         for x, f in enumerate(rest):
             for g in rest[x + 1 :]:
-                if id(f) in bad or id(g) in bad or not _side_by_side(f, g):
+                if id(f) in bad or id(g) in bad or not _side_by_side(sents[id(f)], sents[id(g)]):
                     continue
                 bad.add(id(min((f, g), key=lambda h: (fit[id(h)], h.count))))
         if not bad:

@@ -85,14 +85,19 @@ def evaluate_novel(folder: Path, steps: str = "segment,characters,speakers") -> 
         if hit is None:
             continue
         detected += 1
-        said_by = mapped.get(hit.speaker) if hit.speaker is not None else None
-        if said_by is None:
-            continue
-        if said_by == row["speaker"]:
-            right[kind] += 1
-        if said_by == row["speaker"] or row["speaker"].lower() in gold.get(said_by, set()):
-            right_alias[kind] += 1
+        strict, by_alias = speaker_right(mapped.get(hit.speaker) if hit.speaker is not None else None, row, gold)
+        right[kind] += strict
+        right_alias[kind] += by_alias
     return {"total": dict(total), "right": dict(right), "right_alias": dict(right_alias), "detected": detected}
+
+
+def speaker_right(said_by: str | None, row: dict[str, str], gold: dict[str, set[str]]) -> tuple[bool, bool]:
+    """Whether a quote whose predicted speaker maps to gold character ``said_by`` is right: strictly (the gold
+    speaker as written) and alias-resolved (the gold speaker is one of ``said_by``'s aliases)."""
+    if said_by is None:
+        return False, False
+    strict = said_by == row["speaker"]
+    return strict, strict or row["speaker"].lower() in gold.get(said_by, set())
 
 
 def _overlapping(quotes: list[Any], starts: list[int], spans: Iterable[tuple[int, int]]) -> Any:
