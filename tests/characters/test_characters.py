@@ -280,3 +280,89 @@ def test_the_old_gentleman_is_not_the_one_called_the_boy(pipe):
     )
     old = [m.character for m in story.mentions if story.span_text(m).lower() == "the old gentleman"]
     assert old and all(c == "mr-brownlow" for c in old[1:])
+
+
+def test_he_in_a_first_person_narration_is_never_the_narrator(pipe):
+    """The Mysterious Affair at Styles: Hastings tells the story as "I", so "he said" is Poirot even when
+    Hastings was the last man mentioned."""
+    text = (
+        "I had not seen Poirot for a week. I knocked on his door and waited. "
+        * 6
+        + "“Come in, Hastings,” said Poirot. “Sit down, Hastings.” I sat down.\n\n"
+        "“Well, Hastings?” Poirot asked, and I shook my head.\n\n"
+        "He was silent for a minute, but finally he said:\n\n“Then I will tell you.”"
+    )
+    story = Pipeline(["segment", "characters", "speakers"])(Story(text))
+    hastings = next(c for c in story.characters if c.name == "Hastings")
+    poirot = next(c for c in story.characters if c.name == "Poirot")
+    he = [m.character for m in story.mentions if story.span_text(m) == "he"]
+    assert he and hastings.id not in he
+    assert story.quotes[-1].speaker == poirot.id
+
+
+def test_doctor_and_dr_are_one_title(pipe):
+    """The Invisible Man: "Doctor Kemp" and "Dr. Kemp" are the one Kemp."""
+    story = read(
+        pipe,
+        "Dr. Kemp sat in his study. Kemp was writing, and he did not look up.\n\n"
+        "Doctor Kemp put down his pen. Kemp went to the window.",
+    )
+    kemps = [c for c in story.characters if "Kemp" in c.name]
+    assert len(kemps) == 1
+    assert {"Dr. Kemp", "Doctor Kemp"} <= {kemps[0].name, *kemps[0].aliases}
+
+
+def test_a_description_is_a_mention_before_a_verb_and_a_lower_case_word(pipe):
+    """Alice: "The Dormouse shook its head" and "said the Invisible Man many times over" both mention the
+    character; before, a lower-case word after the description hid it ("the man servant" is not "the man")."""
+    story = read(
+        pipe,
+        "Alice sat at the table with the Hatter and the Dormouse. Alice was tired.\n\n"
+        "“Tea?” said the Dormouse.\n\n“No,” said Alice.\n\n“More tea,” said the Dormouse.\n\n"
+        "The Dormouse shook its head.\n\n“Fool,” said the Invisible Man.\n\n“Who?” said the Invisible Man.\n\n"
+        "“You,” said the Invisible Man many times over.",
+    )
+    dormouse = next(c for c in story.characters if c.name == "the Dormouse")
+    man = next(c for c in story.characters if c.name == "the Invisible Man")
+    said = [story.span_text(m) for m in story.mentions if m.character == dormouse.id]
+    assert said == ["the Dormouse", "the Dormouse", "the Dormouse", "The Dormouse"]
+    assert sum(m.character == man.id for m in story.mentions) == 3
+
+
+def test_a_description_can_end_in_what_tells_one_man_from_another(pipe):
+    """The Invisible Man, Oliver Twist: "said the man with the black beard" is one character; "said the
+    Jew in a whisper" is still the Jew, and "said the motionless Syme" is Syme."""
+    story = Pipeline(["segment", "characters", "speakers"])(
+        Story(
+            "The men stood at the bar. Gabriel Syme sat alone by the window.\n\n"
+            "“Tea?” said the man with the black beard.\n\n“No,” said the barman.\n\n"
+            "“More tea,” said the man with the black beard, and he laughed.\n\n"
+            "“Quiet,” said the barman in a whisper.\n\n“Why?” said the motionless Syme."
+        )
+    )
+    names = [c.name for c in story.characters]
+    assert "the man with the black beard" in names
+    assert not any(" in a " in n or "motionless" in n for n in names)
+    speakers = [story.character(q.speaker).name if q.speaker else None for q in story.quotes]
+    assert speakers == [
+        "the man with the black beard",
+        "the barman",
+        "the man with the black beard",
+        "the barman",
+        "Gabriel Syme",
+    ]
+
+
+def test_a_name_the_tagger_takes_for_a_place_is_a_person_when_it_talks(pipe):
+    """The Age of Innocence: "the Beaufort house", "the Beaufort ball" made Beaufort look like a place, and
+    his 130 mentions and every "said Beaufort" went to nobody."""
+    story = Pipeline(["segment", "characters", "speakers"])(
+        Story(
+            "The Beaufort house was the finest in New York, and the Beaufort carriages were the best. At the "
+            "Beaufort ball everyone danced, and the Beaufort conservatory was lit.\n\n"
+            "Newland Archer went up the stairs.\n\n“Come in,” said Beaufort.\n\n“Thank you,” Archer said.\n\n"
+            "“Champagne?” Beaufort asked.\n\n“No,” said Archer.\n\n“Then dance,” Beaufort snapped."
+        )
+    )
+    assert [c.name for c in story.characters] == ["Beaufort", "Newland Archer"]
+    assert [q.speaker for q in story.quotes] == ["beaufort", "newland-archer"] * 2 + ["beaufort"]

@@ -18,7 +18,7 @@ from typing import Any
 
 from ..pipeline import register_step
 from ..story import Character, Mention, Story
-from .lexicon import FEMALE_NAMES, MALE_NAMES
+from .lexicon import FEMALE_NAMES, MALE_NAMES, canonical_title
 from .names import (
     Cluster,
     Form,
@@ -109,7 +109,8 @@ def _add_nominals(toks: Sequence[Tok], clusters: list[Cluster]) -> list[Ref]:
     holders = _titles_held(clusters)
     index: dict[tuple[str, ...], int] = {}
     for phrase in sorted(speakers, key=lambda p: -speakers[p]):
-        holder = _title_holder(holders, clusters, phrase[-1]) if len(phrase) == 2 and phrase[-1] != "master" else None
+        titled = len(phrase) == 2 and phrase[-1] != "master"
+        holder = _title_holder(holders, clusters, canonical_title(phrase[-1])) if titled else None
         if holder is not None:  # "said the general": General Tilney ("the master" is not Master Oliver)
             index[phrase] = holder
             continue
@@ -180,7 +181,8 @@ def _title_refs(toks: Sequence[Tok], clusters: Sequence[Cluster], namewords: Nam
         t = toks[i]
         if i in taken or not is_title(t) or t.sent_start or namewords(toks[i + 1].text):
             continue
-        if toks[i - 1].lower != "the" and t.lower.rstrip(".") in (
+        title = canonical_title(t.lower)
+        if toks[i - 1].lower != "the" and title in (
             "mr",
             "mrs",
             "miss",
@@ -191,7 +193,7 @@ def _title_refs(toks: Sequence[Tok], clusters: Sequence[Cluster], namewords: Nam
             "lord",
         ):
             continue
-        holder = _title_holder(holders, clusters, t.lower.rstrip("."))
+        holder = _title_holder(holders, clusters, title)
         if holder is not None:
             first = i - 1 if toks[i - 1].lower == "the" else i
             out.append(Ref(holder, first, i, "nominal"))

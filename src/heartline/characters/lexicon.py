@@ -2,6 +2,26 @@
 
 from __future__ import annotations
 
+# spellings of one title: "Doctor Kemp" and "Dr. Kemp" bear the same one
+_TITLE_SPELLINGS = {
+    "doctor": "dr",
+    "capt": "captain",
+    "col": "colonel",
+    "prof": "professor",
+    "reverend": "rev",
+    "mme": "madame",
+    "madam": "madame",
+    "mlle": "mademoiselle",
+    "m": "monsieur",
+}
+
+
+def canonical_title(word: str) -> str:
+    """ "Doctor", "Dr.", "dr" -> "dr": the one key a title is known by."""
+    key = word.lower().rstrip(".")
+    return _TITLE_SPELLINGS.get(key, key)
+
+
 # honorific -> gender it implies ("he", "she" or None)
 HONORIFICS: dict[str, str | None] = {
     "mr": "he",
@@ -38,6 +58,7 @@ HONORIFICS: dict[str, str | None] = {
     "inspector": None,
     "professor": None,
     "prof.": None,
+    "rev": "he",
     "rev.": "he",
     "reverend": "he",
     "father": "he",

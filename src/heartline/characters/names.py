@@ -28,6 +28,7 @@ from .lexicon import (
     PLACE_PREPS,
     PLACE_WORDS,
     SPEECH_VERBS,
+    canonical_title,
 )
 from .tokens import Tok
 
@@ -217,7 +218,7 @@ def find_forms(toks: Sequence[Tok], namewords: NameWords) -> dict[str, Form]:
         end = toks[k].start + len(_clean(toks[k].text))
         form = forms.get(text)
         if form is None:
-            form = forms[text] = Form(text, title.rstrip(".").lower() if title else None, names)
+            form = forms[text] = Form(text, canonical_title(title) if title else None, names)
         form.occurrences.append(Occurrence(i, k, t.start, end, t.sent if t.quote < 0 else -1))
         i = k + 1
     return forms
@@ -338,6 +339,8 @@ def is_person(form: Form, support: int = 0) -> bool:
         # "Bleak House" is a place; "Hall", the landlord who "said" things twice and never had "the" before him,
         # is a man with a place-word surname (Hall, Lane, Church, Hill ...)
         return len(form.names) == 1 and form.speech >= 2 and form.other <= 0.25 * form.person
+    if form.speech >= 2 and form.other <= 1.5 * form.person:
+        return True  # "said Beaufort", "Dallas pursued": a place does not talk, whatever the tagger thought
     if form.person <= form.other:
         return False
     if form.speech >= 1:

@@ -62,7 +62,7 @@ def _phrase_after(toks: Sequence[Tok], i: int) -> tuple[str, ...] | None:
         t = toks[j]
         if (
             not t.text.isalpha()
-            or not t.text.islower()
+            or not _wordlike(t)
             or t.lower in _BREAK
             or t.lower.endswith("ly")
             or t.lower in SPEECH_VERBS
@@ -72,7 +72,45 @@ def _phrase_after(toks: Sequence[Tok], i: int) -> tuple[str, ...] | None:
             return None  # "the bar-man": not "the bar"
         words.append(t.lower)
         j += 1
-    return ("the", *words) if words else None
+    if j < len(toks) and toks[j].text[:1].isupper() and toks[j].quote < 0:
+        return None  # "said the Reverend Mr. Beebe": a title before a name, not a description
+    if j + 1 < len(toks) and toks[j].lower in ("and", "of") and toks[j + 1].text.istitle():
+        return None  # "called the Coach and Horses": a name of a place
+    if not words:
+        return None
+    if len({toks[k].text.islower() for k in range(i + 2, j)}) > 1:
+        return None  # "said the motionless Syme", "the poet Syme": a name with an epithet
+    return ("the", *words, *_attribute(toks, j))
+
+
+_MANNER = frozenset(
+    "voice tone whisper manner way smile grin glance groan sigh air look accent breath fashion style".split()
+)
+
+
+def _attribute(toks: Sequence[Tok], j: int) -> tuple[str, ...]:
+    """ "with the black beard" at token ``j``, ending its clause: what tells one man from another in "said
+    the man with the black beard". Empty when there is none."""
+    if j + 2 >= len(toks) or toks[j].lower not in ("with", "in") or toks[j + 1].lower != "the":
+        return ()  # "in a whisper", "with a grin": how it was said, not who said it
+    k = j + 2
+    while k < len(toks) and k - j - 2 < 3 and toks[k].text.isalpha() and toks[k].text.islower():
+        if toks[k].lower in _BREAK or toks[k].lower.endswith("ly"):
+            break
+        k += 1
+    if k == j + 2 or k >= len(toks) or toks[k].text not in {",", ".", ";", "!", "?", "—", "--"}:
+        return ()
+    if toks[k - 1].lower in _MANNER:
+        return ()  # "said the Jew in the same tone"
+    return tuple(toks[x].lower for x in range(j, k))
+
+
+def _head(phrase: tuple[str, ...]) -> str:
+    """The noun a description is about: "mariner" in "the old mariner", "man" in "the man with the beard"."""
+    for k, w in enumerate(phrase[1:], 1):
+        if w in ("with", "in"):
+            return phrase[k - 1]
+    return phrase[-1]
 
 
 def _phrase_before(toks: Sequence[Tok], i: int) -> tuple[str, ...] | None:
@@ -97,7 +135,11 @@ def find_nominal_speakers(toks: Sequence[Tok]) -> Counter[tuple[str, ...]]:
         if t.quote >= 0 or t.lower not in SPEECH_VERBS:
             continue
         for phrase in (_phrase_after(toks, i), _phrase_before(toks, i)):
-            if phrase and (_capitalised(toks, i, phrase) or (not _generic(phrase) and _is_person_noun(phrase[-1]))):
+            if phrase and (
+                _capitalised(toks, i, phrase)
+                or (_head(phrase) != phrase[-1] and _is_person_noun(_head(phrase)))
+                or (not _generic(phrase) and _is_person_noun(phrase[-1]))
+            ):
                 found[phrase] += 1
     return found
 
@@ -116,18 +158,37 @@ def nominal_occurrences(toks: Sequence[Tok], phrases: set[tuple[str, ...]]) -> l
             cand = tuple(toks[k].lower for k in range(i, i + size))
             if cand in phrases and toks[i + size - 1].sent == t.sent:
                 nxt = toks[i + size] if i + size < n else None
+                last = toks[i + size - 1]
                 if (
                     nxt is not None
+                    and not (last.text.istitle() and not last.sent_start)  # "the Invisible Man many times"
+                    and nxt.lower != "s"  # "the old man s hat": an apostrophe the edition lost
                     and nxt.text.isalpha()
                     and nxt.text.islower()
                     and nxt.lower not in _BREAK
                     and nxt.lower not in SPEECH_VERBS
                     and not nxt.lower.endswith("ly")
+                    and not _past_verb(nxt.lower)
                 ):
                     continue  # "the old man" inside "the old man's" is fine, "the man servant" is not
                 out.append((cand, i, i + size - 1))
                 break
     return out
+
+
+# past tenses that do not end in -ed, for "The Dormouse shook its head": a verb after the description
+_IRREGULAR_PAST = frozenset(
+    """shook took gave made came went sat stood began rose ran held put got drew kept felt thought knew saw left
+    led found brought caught fell flew grew hung laid lay lost meant met paid rode rang sang sank slept spoke
+    sprang stole struck swore threw told tore understood woke wore wrote bit bent burst crept fought forgot hid
+    hit let lit sent set shut slid spent stuck swept swung taught wept won wound broke chose froze bore bade
+    became overtook undertook withdrew""".split()
+)
+
+
+def _past_verb(word: str) -> bool:
+    """A past-tense verb, so the words before it are a whole noun phrase ("the Dormouse shook")."""
+    return word in _IRREGULAR_PAST or (len(word) > 4 and word.endswith("ed") and not word.endswith("eed"))
 
 
 def _capitalised(toks: Sequence[Tok], i: int, phrase: tuple[str, ...]) -> bool:
@@ -188,7 +249,7 @@ _FEMALE_ROLES = frozenset(
 
 
 def noun_gender(phrase: tuple[str, ...]) -> str | None:
-    head = phrase[-1].lower()
+    head = _head(phrase).lower()
     if head in _MALE or head in _MALE_ROLES:
         return "he"
     if head in _FEMALE or head in _FEMALE_ROLES:

@@ -268,6 +268,8 @@ class Resolver:
             if r.char in seen:
                 continue
             seen.add(r.char)
+            if r.char == self.narrator and t.quote < 0:
+                continue  # the narrator of a first-person story is "I" in the narration, never "he"
             g = self.genders[r.char]
             if g is not None and g != gender:
                 continue
