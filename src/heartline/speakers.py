@@ -25,7 +25,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from .characters.lexicon import FIRST_PERSON, PRONOUNS, SECOND_PERSON, SPEECH_VERBS
+from .characters.lexicon import FIRST_PERSON, HUMAN_VERBS, PRONOUNS, SECOND_PERSON, SPEECH_VERBS
+from .characters.nominals import generic_gender
 from .characters.resolve import Ref
 from .characters.tokens import Tok
 from .pipeline import register_step
@@ -272,11 +273,18 @@ def _tag(
                 pron = PRONOUNS[toks[k].lower]
             elif i + 1 < len(toks) and toks[i + 1].lower in ("he", "she"):
                 pron = PRONOUNS[toks[i + 1].lower]
+            elif i + 2 < len(toks) and toks[i + 1].lower == "the":
+                described = generic_gender(toks, i + 1)  # "said the girl", and no girl in sight
+                pron = described[0] if described else None
         if subj is not None:
             e.tag_speaker = subj.char
             e.tag_kind = subj.kind
             if subj.kind == "pronoun":
                 e.tag_gender = PRONOUNS.get(toks[subj.first].lower)
+            elif subj.kind == "nominal" and (described := generic_gender(toks, subj.first)) is not None:
+                # "said the girl": a description anyone of a gender fits, resolved like a pronoun, so
+                # weighed like one (the ranker takes a second look)
+                e.tag_kind, e.tag_gender = "pronoun", described[0]
         elif pron is not None:
             e.tag_kind = "pronoun"
             e.tag_gender = pron
@@ -293,6 +301,9 @@ def _ref_before(toks: Sequence[Tok], i: int, by_last: dict[int, Ref], lookback: 
         r = _before_aside(toks, i - 1, by_last)
         if r is not None:
             return r
+    r = _relative_subject(toks, i, by_last)
+    if r is not None:
+        return r
     for k in range(i - 1, max(i - lookback, -1), -1):
         r = by_last.get(k)
         if r is not None:
@@ -300,6 +311,8 @@ def _ref_before(toks: Sequence[Tok], i: int, by_last: dict[int, Ref], lookback: 
                 continue  # "Margaret checked herself and said", "looking round him, and saying"
             if k == i - 1 or r.subject or all(_adverb(toks[x].lower) for x in range(k + 1, i)):
                 return r  # "Mr. Jackson obliquely continued"
+            if r.kind != "pronoun" and _verb_follows(toks, k):
+                return r  # "William floundered so that Katharine collected herself and asked:"
             if k >= i - 3:
                 return None  # "turned to Anne and said": Anne is not the one speaking
             continue
@@ -307,6 +320,34 @@ def _ref_before(toks: Sequence[Tok], i: int, by_last: dict[int, Ref], lookback: 
         if t.quote >= 0 or t.sent != toks[i].sent or t.text in {";", ":", "!", "?", "."} or t.text in _MARKS:
             return None
     return None
+
+
+def _relative_subject(toks: Sequence[Tok], i: int, by_last: dict[int, Ref]) -> Ref | None:
+    """ "seized by her faithful Isabella, who in great spirits exclaimed": the one the relative clause of
+    the speech verb at ``i`` is about. Not when the clause closed before the verb ("Mary, who was crying,
+    and said")."""
+    sent = toks[i].sent
+    for k in range(i - 1, max(i - 24, 0), -1):
+        t = toks[k]
+        if t.quote >= 0 or t.sent != sent or t.text in {";", ":", "!", "?", "."} or t.text in _MARKS:
+            return None
+        if t.lower == "and" and toks[k - 1].text == ",":
+            return None
+        if t.lower == "who":
+            j = k - 1 if toks[k - 1].text != "," else k - 2
+            r = by_last.get(j)
+            return r if r is not None and r.kind != "pronoun" else None
+    return None
+
+
+def _verb_follows(toks: Sequence[Tok], k: int) -> bool:
+    """A verb comes right after token ``k``: the name there is the subject of a clause of its own."""
+    nxt = toks[k + 1] if k + 1 < len(toks) else None
+    return nxt is not None and nxt.text.islower() and (nxt.lower in HUMAN_VERBS or _past_tense(nxt.lower))
+
+
+def _past_tense(word: str) -> bool:
+    return len(word) > 4 and word.endswith("ed") and not word.endswith("eed")
 
 
 def _verb_phrase_start(toks: Sequence[Tok], i: int) -> int:

@@ -244,3 +244,37 @@ def test_an_object_pronoun_before_the_verb_and_a_tag_ending_in_with(pipe: Pipeli
         ("Fanny", "explicit"),
         ("Admiral Croft", "explicit"),
     ]
+
+
+def test_the_subject_of_a_clause_of_its_own_and_of_a_relative_clause(pipe: Pipeline) -> None:
+    """Night and Day, Northanger Abbey: "William floundered so that Katharine collected herself and asked"
+    and "seized by her faithful Isabella, who in great spirits exclaimed" are Katharine's and Isabella's,
+    not the sentence's first subject's."""
+    story = pipe(
+        Story(
+            "William Rodney came in with Katharine Hilbery. Katharine smiled, and William said nothing. Catherine "
+            "Morland was there; Catherine laughed. Isabella Thorpe waved, and Isabella sat down.\n\n"
+            "William showed such signs of floundering that Katharine collected herself and asked:\n\n"
+            "“Where is the cottage?”\n\n"
+            "Catherine was gently seized by her faithful Isabella, who in great spirits exclaimed, “At last!”"
+        )
+    )
+    got = named_speakers(story)
+    assert [a for _, a in got] == ["explicit", "explicit"]
+    assert got[0][0] is not None and got[0][0].startswith("Katharine")
+    assert got[1][0] is not None and got[1][0].startswith("Isabella")
+
+
+def test_a_tag_with_a_description_anyone_fits_is_weighed_like_a_pronoun(pipe: Pipeline) -> None:
+    """Oliver Twist: "said the girl" is resolved like "she said", so it is attributed as an anaphoric tag
+    (which the ranker may take a second look at), while "said the barman" names a character."""
+    story = pipe(
+        Story(
+            "Nancy went up to the bar. The barman looked at her.\n\n"
+            "“Gin,” said the girl.\n\n“No gin,” said the barman.\n\n“Please,” said the girl."
+        )
+    )
+    got = named_speakers(story)
+    assert [a for _, a in got] == ["anaphoric", "explicit", "anaphoric"]
+    assert got[0][0] == got[2][0] == "Nancy"
+    assert got[1][0] == "the barman"
