@@ -281,7 +281,11 @@ def _tag(
             e.tag_kind = subj.kind
             if subj.kind == "pronoun":
                 e.tag_gender = PRONOUNS.get(toks[subj.first].lower)
-            elif subj.kind == "nominal" and (described := generic_gender(toks, subj.first)) is not None:
+            elif (
+                subj.kind == "nominal"
+                and (described := generic_gender(toks, subj.first)) is not None
+                and described[1] == subj.last  # not "the man with the black beard", a character of his own
+            ):
                 # "said the girl": a description anyone of a gender fits, resolved like a pronoun, so
                 # weighed like one (the ranker takes a second look)
                 e.tag_kind, e.tag_gender = "pronoun", described[0]
