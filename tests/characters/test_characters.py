@@ -366,3 +366,18 @@ def test_a_name_the_tagger_takes_for_a_place_is_a_person_when_it_talks(pipe):
     )
     assert [c.name for c in story.characters] == ["Beaufort", "Newland Archer"]
     assert [q.speaker for q in story.quotes] == ["beaufort", "newland-archer"] * 2 + ["beaufort"]
+
+
+def test_old_and_young_mr_x_are_a_father_and_a_son(pipe):
+    """A Room with a View: "old Mr. Emerson" and "young Mr. Emerson" are two men; "Mr. Emerson" is the
+    father, and George is the son (before, both were George, and the father's 112 lines went to him)."""
+    story = read(
+        pipe,
+        "Old Mr. Emerson sat by the window. George Emerson stood beside him. George was silent.\n\n"
+        "Lucy watched old Mr. Emerson. Mr. Emerson smiled at her, and George looked away.\n\n"
+        "Young Mr. Emerson said nothing. Mr. Emerson laughed. George frowned.",
+    )
+    father = next(c for c in story.characters if c.name == "Mr. Emerson")
+    son = next(c for c in story.characters if c.name == "George Emerson")
+    assert "Mr. Emerson" not in son.aliases and "George" in son.aliases
+    assert father.id != son.id
