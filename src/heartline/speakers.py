@@ -25,7 +25,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from .characters.lexicon import FIRST_PERSON, HUMAN_VERBS, PRONOUNS, SECOND_PERSON, SPEECH_VERBS
+from .characters.lexicon import FIRST_PERSON, HUMAN_VERBS, PRONOUNS, SECOND_PERSON, SPEECH_VERBS, ends_like_past_tense
 from .characters.nominals import generic_gender
 from .characters.resolve import Ref
 from .characters.tokens import Tok
@@ -347,11 +347,7 @@ def _relative_subject(toks: Sequence[Tok], i: int, by_last: dict[int, Ref]) -> R
 def _verb_follows(toks: Sequence[Tok], k: int) -> bool:
     """A verb comes right after token ``k``: the name there is the subject of a clause of its own."""
     nxt = toks[k + 1] if k + 1 < len(toks) else None
-    return nxt is not None and nxt.text.islower() and (nxt.lower in HUMAN_VERBS or _past_tense(nxt.lower))
-
-
-def _past_tense(word: str) -> bool:
-    return len(word) > 4 and word.endswith("ed") and not word.endswith("eed")
+    return nxt is not None and nxt.text.islower() and (nxt.lower in HUMAN_VERBS or ends_like_past_tense(nxt.lower))
 
 
 def _verb_phrase_start(toks: Sequence[Tok], i: int) -> int:

@@ -345,3 +345,8 @@ MALE_NAMES: frozenset[str] = frozenset(
     silas simon solomon stanley stephen steven teddy theodore thomas timothy toby tom tommy valentine victor
     vincent walter wilfred wilfrid will william willie xander""".split()
 )
+
+
+def ends_like_past_tense(word: str) -> bool:
+    """ "floundered", "collected": a regular past tense (not "need", "freed" or "bed")."""
+    return len(word) > 4 and word.endswith("ed") and not word.endswith("eed")

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from .lexicon import SPEECH_VERBS
+from .lexicon import SPEECH_VERBS, ends_like_past_tense
 from .tokens import Tok
 
 _STOP = frozenset(
@@ -188,7 +188,7 @@ _IRREGULAR_PAST = frozenset(
 
 def _past_verb(word: str) -> bool:
     """A past-tense verb, so the words before it are a whole noun phrase ("the Dormouse shook")."""
-    return word in _IRREGULAR_PAST or (len(word) > 4 and word.endswith("ed") and not word.endswith("eed"))
+    return word in _IRREGULAR_PAST or ends_like_past_tense(word)
 
 
 def _capitalised(toks: Sequence[Tok], i: int, phrase: tuple[str, ...]) -> bool:
