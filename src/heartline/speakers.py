@@ -321,9 +321,15 @@ def _ref_before(toks: Sequence[Tok], i: int, by_last: dict[int, Ref], lookback: 
                 return None  # "turned to Anne and said": Anne is not the one speaking
             continue
         t = toks[k]
-        if t.quote >= 0 or t.sent != toks[i].sent or t.text in {";", ":", "!", "?", "."} or t.text in _MARKS:
+        if _clause_ends(t, toks[i].sent):
             return None
     return None
+
+
+def _clause_ends(t: Tok, sent: int) -> bool:
+    """Walking back from a speech verb in sentence ``sent``, token ``t`` is past the narration its subject can
+    be in: spoken words, another sentence, or a stop."""
+    return t.quote >= 0 or t.sent != sent or t.text in {";", ":", "!", "?", "."} or t.text in _MARKS
 
 
 def _relative_subject(toks: Sequence[Tok], i: int, by_last: dict[int, Ref]) -> Ref | None:
@@ -333,7 +339,7 @@ def _relative_subject(toks: Sequence[Tok], i: int, by_last: dict[int, Ref]) -> R
     sent = toks[i].sent
     for k in range(i - 1, max(i - 24, 0), -1):
         t = toks[k]
-        if t.quote >= 0 or t.sent != sent or t.text in {";", ":", "!", "?", "."} or t.text in _MARKS:
+        if _clause_ends(t, sent):
             return None
         if t.lower == "and" and toks[k - 1].text == ",":
             return None
@@ -366,7 +372,7 @@ def _before_aside(toks: Sequence[Tok], comma: int, by_last: dict[int, Ref]) -> R
     sent = toks[comma].sent
     for c in range(comma - 1, max(comma - 32, 0), -1):
         t = toks[c]
-        if t.quote >= 0 or t.sent != sent or t.text in {";", ":", "!", "?", "."} or t.text in _MARKS:
+        if _clause_ends(t, sent):
             return None
         if t.text == ",":
             return by_last.get(c - 1) if c - 1 < comma - 2 else None

@@ -457,7 +457,7 @@ def _father_and_son(form: Form, cluster: Cluster) -> bool:
         and len(form.names) == 1
         and form.old >= 2
         and form.young >= 1
-        and any(not f.title and len(f.names) >= 1 and f.names[0] != form.names[0] for f in cluster.forms)
+        and any(not f.title and f.names[0] != form.names[0] for f in cluster.forms)
     )
 
 
