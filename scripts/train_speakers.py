@@ -194,7 +194,7 @@ def main() -> None:
     w = fit_passes(novels, args.passes, args.l2, args.hidden, args.steps)
     print(f"fitted on all, scored on all (optimistic): {summary(sum((score(nv, w) for nv in novels), Counter()))}")
     out = {
-        "model": "speakers-v3",
+        "model": "speakers-v4",
         "kind": "conditional logit over candidate speakers",
         "trained_on": f"PDNC, {len(names)} novels (quotes decided by a pronoun or turn-taking)",
         "cross_validation": {"folds": args.folds, "rules": summary(rules), "ranker": summary(ranked)},

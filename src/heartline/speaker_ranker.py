@@ -5,13 +5,14 @@ the paragraph's actor, then turn-taking). This module weighs all of it together.
 gathers candidates (the rules' choice, the tag's character, the paragraph's actor, the speakers of the
 quotes around it, the characters named in the narration just before) and describes each candidate by a
 few dozen yes/no and small-number features: is it the rules' choice, does its gender fit "she said", did
-it speak two quotes ago, was it just called by name, is it named in this paragraph's narration... A
+it speak two quotes ago, was it just called by name or "sir" (a man) or "mamma" (a woman), did it just ask a
+question, is it named in this paragraph's narration... A
 score over those features (linear plus a small tanh layer), softmaxed over the candidates of one quote (a
 conditional logit), picks the speaker. A second pass scores again with the neighbouring quotes' speakers
 taken from the first, so a tag's speaker reaches down an untagged exchange, and then repeats until its
 answer settles.
 
-The weights ship as ``models/speakers-v3.json`` (numbers only, one set per pass, no text); ``scripts/
+The weights ship as ``models/speakers-v4.json`` (numbers only, one set per pass, no text); ``scripts/
 train_speakers.py`` fits them on PDNC novels and reports leave-novels-out accuracy.
 """
 
@@ -19,6 +20,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from functools import cached_property, lru_cache
@@ -27,12 +29,13 @@ from typing import Any
 
 import numpy as np
 
+from .characters.lexicon import ADDRESS_WORDS
 from .speakers import _same_conversation
 
 __all__ = ["FEATURES", "RERANKED", "Context", "allowed_candidates", "candidate_features", "load_weights", "rerank",
            "rerank_once", "scores"]  # fmt: skip
 
-WEIGHTS = Path(__file__).parent / "models" / "speakers-v3.json"
+WEIGHTS = Path(__file__).parent / "models" / "speakers-v4.json"
 
 FEATURES = (
     "rule",
@@ -77,8 +80,22 @@ FEATURES = (
     "spoke_recently",
     "spoke_never",
     "tagged_speaker_nearby",
+    "address_prev_match",
+    "address_prev_mismatch",
+    "address_next_match",
+    "address_next_mismatch",
+    "asked_prev1",
+    "subject_last_p1",
 )
 _INDEX = {f: i for i, f in enumerate(FEATURES)}
+# a word of address where a vocative stands: opening the quote, after a comma or "yes", and not the start of a
+# name or a clause ("Yes, sir."; "Oh, mamma!"; not "Miss Bertram" nor "mother said")
+_ADDRESS = re.compile(
+    r"(?:^|[,!?;]\s*|\b(?:yes|no|oh|ah|well|dear)\s)("
+    + "|".join(re.escape(w) for w in sorted(ADDRESS_WORDS, key=len, reverse=True))
+    + r")\b(?!\s[a-z])",
+    re.IGNORECASE,
+)
 REACH = 15  # paragraphs back that a quote's candidates and features read earlier speakers from
 
 
@@ -127,6 +144,35 @@ class Context:
     @property
     def counts(self) -> Counter[int]:
         return self._mention_tables[2]
+
+    @cached_property
+    def address_genders(self) -> list[str | None]:
+        """Per quote, the gender its words of address tell of the one spoken to ("Yes, sir." -> "he"), if one."""
+        out: list[str | None] = []
+        for q in self.story.quotes:
+            text = " ".join(self.story.text[s:e] for s, e in q.parts).replace("\u2019", "'")
+            found = {ADDRESS_WORDS[m.group(1).lower()] for m in _ADDRESS.finditer(text)}
+            out.append(found.pop() if len(found) == 1 else None)
+        return out
+
+    @cached_property
+    def questions(self) -> list[bool]:
+        """Per quote, whether it ends with a question mark."""
+        text = self.story.text
+        return [bool(q.parts) and text[q.parts[-1][0] : q.parts[-1][1]].rstrip(" \n\"'”’").endswith("?")
+                for q in self.story.quotes]  # fmt: skip
+
+    @cached_property
+    def last_subjects(self) -> dict[int, int]:
+        """Paragraph -> the last character that is a sentence's subject in its narration, for paragraphs
+        without dialogue: who acted last before the next line is spoken."""
+        spoken = set(self.paragraphs)
+        out: dict[int, int] = {}
+        for r in self.refs:
+            t = self.toks[r.first]
+            if r.subject and t.quote < 0 and t.para not in spoken:
+                out[t.para] = r.char
+        return out
 
     def same_conversation(self, a: int, b: int) -> bool:
         return _same_conversation(self.story, a, b)
@@ -215,6 +261,10 @@ def candidate_features(ctx: Context, qi: int) -> tuple[list[int], np.ndarray]:
     far = set(ctx.speakers_before(qi, REACH))
     party = {ctx.speakers[j] for j in (prev[1], prev[2], prev[3]) if j is not None} - {None}
     two_party = len(party) == 2
+    addr_prev = ctx.address_genders[prev[1]] if prev[1] is not None and ctx.paragraphs[prev[1]] != p else None
+    addr_next = ctx.address_genders[nxt[1]] if nxt[1] is not None and ctx.paragraphs[nxt[1]] != p else None
+    asked = ctx.speakers[prev[1]] if prev[1] is not None and ctx.questions[prev[1]] else None
+    last_subject = ctx.last_subjects.get(p - 1)
     counts = [ctx.counts.get(c, 0) for c in cands]
     top = max(counts)
     f = _INDEX
@@ -289,6 +339,15 @@ def candidate_features(ctx: Context, qi: int) -> tuple[list[int], np.ndarray]:
             v[f["spoke_never"]] = 1
         if c in tagged_near:
             v[f["tagged_speaker_nearby"]] = 1
+        g = ctx.genders.get(c)
+        if g is not None and addr_prev is not None:
+            v[f["address_prev_match" if g == addr_prev else "address_prev_mismatch"]] = 1
+        if g is not None and addr_next is not None:
+            v[f["address_next_match" if g == addr_next else "address_next_mismatch"]] = 1
+        if c == asked:
+            v[f["asked_prev1"]] = 1
+        if c == last_subject:
+            v[f["subject_last_p1"]] = 1
     return cands, x
 
 

@@ -3,7 +3,7 @@
 import json
 
 from heartline.pipeline import Pipeline
-from heartline.speaker_ranker import FEATURES, load_weights, rerank
+from heartline.speaker_ranker import FEATURES, candidate_features, load_weights, rerank
 from heartline.speakers import rule_speakers
 from heartline.story import Story
 
@@ -35,3 +35,41 @@ def test_ranker_keeps_an_untagged_exchange_alternating():
     ids = story.cache["char_index"]
     names = [story.character(ids[s]).name if s is not None else None for s in rerank(ctx, load_weights())]
     assert names == ["Gilbert", "Anne", "Gilbert", "Anne", "Gilbert"]
+
+
+ADDRESSED = (
+    "Mrs. Grant came in from the garden. Sir Thomas rose.\n\n"
+    '"Yes, sir. The roses are doing well."\n\n'
+    '"Oh, mamma, do come and see!"\n\n'
+    '"Miss Bertram is here, and mother said so."\n\n'
+    '"Who told you?"\n'
+)
+
+
+def _context(text):
+    story = Pipeline("segment,characters")(Story(text))
+    return story, rule_speakers(story)
+
+
+def test_words_of_address_tell_the_gender_of_the_one_spoken_to():
+    _, ctx = _context(ADDRESSED)
+    # "Miss Bertram" is a name and "mother said" a clause, not words of address
+    assert ctx.address_genders == ["he", "she", None, None]
+    assert ctx.questions == [False, False, False, True]
+
+
+def test_the_last_subject_of_a_narration_paragraph_is_kept():
+    story, ctx = _context(ADDRESSED)
+    ids = story.cache["char_index"]
+    assert story.character(ids[ctx.last_subjects[0]]).name == "Sir Thomas"
+
+
+def test_features_read_the_question_and_the_address_before_a_line():
+    story, ctx = _context(TEXT)
+    ids = story.cache["char_index"]
+    anne = next(i for i, cid in enumerate(ids) if story.character(cid).name == "Anne")
+    cands, x = candidate_features(ctx, 3)  # "Terribly." answers Gilbert's "Was it?"
+    asked = FEATURES.index("asked_prev1")
+    rows = dict(zip(cands, x[:, asked], strict=True))
+    assert rows[ctx.speakers[2]] == 1 and ctx.speakers[2] != anne
+    assert rows.get(anne, 0) == 0

@@ -94,6 +94,20 @@ HONORIFICS: dict[str, str | None] = {
     "grandpa": "he",
 }
 
+# words a speaker calls the one spoken to, and the gender they tell ("Yes, sir."; "Oh, mamma, do come.")
+ADDRESS_WORDS: dict[str, str] = {
+    **dict.fromkeys(
+        "sir, my lord, mister, my boy, my son, young man, my good man, old man, my dear fellow, old fellow, "
+        "monsieur, uncle, father, papa, brother".split(", "),
+        "he",
+    ),
+    **dict.fromkeys(
+        "madam, ma'am, mademoiselle, madame, my lady, your ladyship, miss, my dear girl, young lady, my girl, "
+        "aunt, mother, mamma, mama, sister, my love".split(", "),
+        "she",
+    ),
+}
+
 PRONOUNS: dict[str, str] = {
     "he": "he",
     "him": "he",
