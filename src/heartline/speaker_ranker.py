@@ -119,10 +119,11 @@ class Context:
         self.paragraphs = [q.paragraph for q in story.quotes]
 
     @cached_property
-    def _mention_tables(self) -> tuple[dict[int, set[int]], dict[int, set[int]], Counter[int]]:
+    def _mention_tables(self) -> tuple[dict[int, set[int]], dict[int, set[int]], Counter[int], dict[int, int]]:
         """Built on first use, so the rules alone (the default) never pay for them."""
         named: dict[int, set[int]] = defaultdict(set)  # paragraph -> characters in its narration
         subjects: dict[int, set[int]] = defaultdict(set)
+        last_subject: dict[int, int] = {}  # paragraph -> the last of them that is a sentence's subject
         counts: Counter[int] = Counter()
         for r in self.refs:
             counts[r.char] += 1
@@ -131,7 +132,8 @@ class Context:
                 named[t.para].add(r.char)
                 if r.subject:
                     subjects[t.para].add(r.char)
-        return named, subjects, counts
+                    last_subject[t.para] = r.char
+        return named, subjects, counts, last_subject
 
     @property
     def named(self) -> dict[int, set[int]]:
@@ -150,7 +152,7 @@ class Context:
         """Per quote, the gender its words of address tell of the one spoken to ("Yes, sir." -> "he"), if one."""
         out: list[str | None] = []
         for q in self.story.quotes:
-            text = " ".join(self.story.text[s:e] for s, e in q.parts).replace("\u2019", "'")
+            text = self.story.quote_text(q).replace("\u2019", "'")
             found = {ADDRESS_WORDS[m.group(1).lower()] for m in _ADDRESS.finditer(text)}
             out.append(found.pop() if len(found) == 1 else None)
         return out
@@ -158,21 +160,14 @@ class Context:
     @cached_property
     def questions(self) -> list[bool]:
         """Per quote, whether it ends with a question mark."""
-        text = self.story.text
-        return [bool(q.parts) and text[q.parts[-1][0] : q.parts[-1][1]].rstrip(" \n\"'”’").endswith("?")
-                for q in self.story.quotes]  # fmt: skip
+        return [self.story.quote_text(q).rstrip(" \n\"'”’").endswith("?") for q in self.story.quotes]
 
     @cached_property
     def last_subjects(self) -> dict[int, int]:
         """Paragraph -> the last character that is a sentence's subject in its narration, for paragraphs
         without dialogue: who acted last before the next line is spoken."""
         spoken = set(self.paragraphs)
-        out: dict[int, int] = {}
-        for r in self.refs:
-            t = self.toks[r.first]
-            if r.subject and t.quote < 0 and t.para not in spoken:
-                out[t.para] = r.char
-        return out
+        return {p: c for p, c in self._mention_tables[3].items() if p not in spoken}
 
     def same_conversation(self, a: int, b: int) -> bool:
         return _same_conversation(self.story, a, b)
@@ -270,6 +265,7 @@ def candidate_features(ctx: Context, qi: int) -> tuple[list[int], np.ndarray]:
     f = _INDEX
     for row, c in enumerate(cands):
         v = x[row]
+        g = ctx.genders.get(c)
         if c == rule:
             v[f["rule"]] = 1
             v[f[f"rule_{kind}"]] = 1
@@ -278,7 +274,6 @@ def candidate_features(ctx: Context, qi: int) -> tuple[list[int], np.ndarray]:
         if c == e.tag_speaker:
             v[f["tag_name" if e.tag_kind in ("name", "nominal") else "tag_pronoun"]] = 1
         if gender is not None:
-            g = ctx.genders.get(c)
             v[f["gender_unknown" if g is None else "gender_match" if g == gender else "gender_mismatch"]] = 1
         if c == e.action:
             v[f["action"]] = 1
@@ -339,7 +334,6 @@ def candidate_features(ctx: Context, qi: int) -> tuple[list[int], np.ndarray]:
             v[f["spoke_never"]] = 1
         if c in tagged_near:
             v[f["tagged_speaker_nearby"]] = 1
-        g = ctx.genders.get(c)
         if g is not None and addr_prev is not None:
             v[f["address_prev_match" if g == addr_prev else "address_prev_mismatch"]] = 1
         if g is not None and addr_next is not None:

@@ -64,7 +64,7 @@ def test_the_last_subject_of_a_narration_paragraph_is_kept():
     assert story.character(ids[ctx.last_subjects[0]]).name == "Sir Thomas"
 
 
-def test_features_read_the_question_and_the_address_before_a_line():
+def test_the_one_who_asked_the_line_before_is_marked_among_the_candidates():
     story, ctx = _context(TEXT)
     ids = story.cache["char_index"]
     anne = next(i for i, cid in enumerate(ids) if story.character(cid).name == "Anne")
