@@ -12,6 +12,9 @@ Evidence for each quote, strongest first:
 Then the learned ranker (:mod:`heartline.speaker_ranker`, on by default) takes a second look at the quotes
 decided by 2 and 4, weighing all the evidence at once, in passes that each read the one before.
 
+A character known only by a description ("said the painter") that those who answer it call by one name
+("Basil") is folded into that named character.
+
 Addressees are the characters named by vocatives, the object of "said to X", else the other party of the
 conversation. Once speakers are known, "I" inside a quote is a mention of the speaker and "you" of the
 addressee; both are added to ``story.mentions``.
@@ -20,7 +23,7 @@ addressee; both are added to ``story.mentions``.
 from __future__ import annotations
 
 import functools
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -28,9 +31,10 @@ from typing import TYPE_CHECKING, Any
 from .characters.lexicon import FIRST_PERSON, HUMAN_VERBS, PRONOUNS, SECOND_PERSON, SPEECH_VERBS, ends_like_past_tense
 from .characters.nominals import generic_gender
 from .characters.resolve import Ref
+from .characters.syntax import needs_parse, parsed_subjects
 from .characters.tokens import Tok
 from .pipeline import register_step
-from .story import Mention, Story
+from .story import Character, Mention, Story
 
 if TYPE_CHECKING:
     from .speaker_ranker import Context
@@ -70,6 +74,7 @@ _NAME_ADJECTIVES = {"poor", "old", "young", "little", "dear", "good", "big", "ta
 _OBJECTS = {"him", "her", "them", "me", "us"}
 # pronouns that are not the subject of the verb after them ("her" may be a possessive: "her brother said")
 _OBJECT_PRONOUNS = {"himself", "herself", "themselves", "myself", "yourself"} | (_OBJECTS - {"her"})
+_PREPOSITIONS = {"in", "with", "to", "at", "without", "after", "for", "from", "across", "over", "under", "through"}
 _FILLERS = {"well", "and", "then", "but", "or", "so", "of", "course", "like", "even"}
 
 
@@ -104,13 +109,71 @@ def attribute_speakers(story: Story, ranker: bool = True) -> None:
         if weights is not None:
             speakers = rerank(ctx, weights)
     ev = ctx.ev
+    merged = _described_by_name(story, ctx, ids)
+    if merged:
+        ids = _fold_characters(story, ids, merged)
     for qi, q in enumerate(story.quotes):
         sp = speakers[qi]
         q.speaker = ids[sp] if sp is not None else None
         q.attribution = ("explicit" if ctx.kinds[qi] == "action" else ctx.kinds[qi]) if sp is not None else None
-        q.addressees = [ids[a] for a in _addressees(story, qi, ev, speakers) if a != sp]
+        q.addressees = list(dict.fromkeys(ids[a] for a in _addressees(story, qi, ev, speakers) if ids[a] != q.speaker))
     _quote_mentions(story, story.cache.get("tokens") or [], ids)
     _count(story)
+
+
+def _described(c: Character) -> bool:
+    """Known only by a lower-case description: "the painter", not "the Invisible Man"."""
+    return c.name.startswith("the ") and c.name[4:].islower()
+
+
+def _described_by_name(story: Story, ctx: Context, ids: Sequence[str]) -> dict[int, int]:
+    """Characters known by a description that are a named character: "the painter" is Basil Hallward when
+    those who talk with the painter call him "Basil". Counts the vocatives of the lines just before and after
+    each line a tag gives to the description (spoken by someone else, in another paragraph); the name that
+    has at least four of them and seven in ten, and no other gender, is the one."""
+    by_id = {c.id: c for c in story.characters}
+    chars = [by_id[cid] for cid in ids]
+    qs = story.quotes
+    votes: dict[int, Counter[int]] = defaultdict(Counter)
+    for qi, sp in enumerate(ctx.speakers):
+        if sp is None or ctx.kinds[qi] != "explicit" or not _described(chars[sp]):
+            continue
+        for qj in (qi - 1, qi + 1):
+            if not 0 <= qj < len(qs) or not 0 < abs(qs[qj].paragraph - qs[qi].paragraph) <= 2:
+                continue
+            other = ctx.speakers[qj]
+            votes[sp].update(v for v in ctx.ev[qj].vocatives if v not in (sp, other))
+    out: dict[int, int] = {}
+    for sp, c in votes.items():
+        if not c:
+            continue
+        top, k = c.most_common(1)[0]
+        a, b = chars[sp], chars[top]
+        if (
+            k >= 4
+            and k >= 0.7 * sum(c.values())
+            and not _described(b)
+            and not (a.gender and b.gender and a.gender != b.gender)
+        ):
+            out[sp] = top
+    return out
+
+
+def _fold_characters(story: Story, ids: list[str], merged: dict[int, int]) -> list[str]:
+    """Fold each described character into the named one: its name becomes an alias, its mentions theirs.
+    Returns the index -> id table with the folded indices pointing at the named character."""
+    into = {ids[a]: ids[b] for a, b in merged.items()}
+    by_id = {c.id: c for c in story.characters}
+    for cid, target_id in into.items():
+        c, target = by_id[cid], by_id[target_id]
+        target.aliases = list(dict.fromkeys([*target.aliases, c.name, *c.aliases]))
+        target.present = target.present or c.present
+    story.characters = [c for c in story.characters if c.id not in into]
+    for m in story.mentions:
+        m.character = into.get(m.character, m.character)
+    new_ids = [into.get(cid, cid) for cid in ids]
+    story.cache["char_index"] = new_ids
+    return new_ids
 
 
 def _ids(story: Story) -> list[str]:
@@ -153,6 +216,9 @@ def _evidence(story: Story, toks: Sequence[Tok], refs: Sequence[Ref]) -> list[Ev
         para_toks[t.para].append(i)
         if t.quote >= 0:
             quote_toks[t.quote].append(i)
+    parsed = _parse_far_subjects(story, toks, by_first, by_last, para_toks)
+    cover = {k: r for r in refs for k in range(r.first, r.last + 1)}
+    far = {v: cover[s] for v, s in parsed.items() if s in cover}
     out: list[Evidence] = []
     for qi, q in enumerate(story.quotes):
         e = Evidence()
@@ -161,12 +227,35 @@ def _evidence(story: Story, toks: Sequence[Tok], refs: Sequence[Ref]) -> list[Ev
         if qt:
             for window in _windows(toks, qt, pt):
                 lead_in = toks[window[0]].para != q.paragraph  # "Gilbert reached across ... and said:" ¶ “...”
-                if _tag(toks, window, by_first, by_last, e, lookback=40 if lead_in else 16):
+                if _tag(toks, window, by_first, by_last, e, lookback=40 if lead_in else 16, far=far):
                     break
             _inside(toks, qt, by_first, e)
         _action(toks, pt, by_first, e)
         out.append(e)
     return out
+
+
+def _parse_far_subjects(
+    story: Story,
+    toks: Sequence[Tok],
+    by_first: dict[int, Ref],
+    by_last: dict[int, Ref],
+    para_toks: dict[int, list[int]],
+) -> dict[int, int]:
+    """Parse the sentences of speech verbs near a quote whose subject is not next to them (see
+    :mod:`heartline.characters.syntax`)."""
+    ref_at = {**by_first, **by_last}
+    near = {q.paragraph for q in story.quotes} | {q.paragraph - 1 for q in story.quotes}
+    verbs = [
+        i
+        for p in sorted(near)
+        for i in para_toks.get(p, [])
+        if toks[i].quote < 0
+        and toks[i].lower in SPEECH_VERBS
+        and needs_parse(toks, i, ref_at)
+        and _ref_before(toks, i, by_last) is None  # the parse is asked only where the rules find no one
+    ]
+    return parsed_subjects(story, toks, verbs)
 
 
 def _windows(toks: Sequence[Tok], qt: list[int], pt: list[int]) -> list[list[int]]:
@@ -221,7 +310,15 @@ def _introduces(toks: Sequence[Tok], before: list[int]) -> bool:
     for _ in range(2):
         if k >= 0 and _adverb(toks[before[k]].lower):
             k -= 1
-    return k >= 0 and toks[before[k]].lower in SPEECH_VERBS
+    if k >= 0 and toks[before[k]].lower in SPEECH_VERBS:
+        return True
+    for j in range(k - 1, max(k - 6, -1), -1):  # "replied in the memorable words,", "said to Mr. Knightley:"
+        t = toks[before[j]]
+        if t.lower in SPEECH_VERBS:
+            return toks[before[j + 1]].lower in _PREPOSITIONS
+        if not (t.text.isalpha() or t.text in ("Mr.", "Mrs.", "Dr.", "St.")):
+            return False
+    return False
 
 
 def _ends_with_speech(toks: Sequence[Tok], j: int) -> bool:
@@ -241,6 +338,7 @@ def _tag(
     by_last: dict[int, Ref],
     e: Evidence,
     lookback: int = 16,
+    far: dict[int, Ref] | None = None,
 ) -> bool:
     """Find "X said" / "said X" in a window; fill the tag fields. True when a speech verb was found."""
     for i in window:
@@ -261,7 +359,7 @@ def _tag(
         phrasal = i + 1 < len(toks) and toks[i + 1].lower in _PHRASAL.get(toks[i].lower, ())  # "put in Cynthia"
         if toks[i].lower not in SPEECH_VERBS and not phrasal:
             continue
-        subj = _ref_before(toks, i, by_last, lookback)
+        subj = _ref_before(toks, i, by_last, lookback, far)
         obj_pos = "after"
         if subj is None:
             subj = _ref_after(toks, i + 1 if phrasal else i, by_first)
@@ -297,10 +395,12 @@ def _tag(
     return False
 
 
-def _ref_before(toks: Sequence[Tok], i: int, by_last: dict[int, Ref], lookback: int = 16) -> Ref | None:
+def _ref_before(
+    toks: Sequence[Tok], i: int, by_last: dict[int, Ref], lookback: int = 16, far: dict[int, Ref] | None = None
+) -> Ref | None:
     """The subject of a speech verb before it: "Anne said", "Anne quietly said", "Anne smiled and said",
     "Sir Thomas, trying to suppress a smile, went on", "Miss Crawford had only time to say"."""
-    i = _verb_phrase_start(toks, i)
+    verb, i = i, _verb_phrase_start(toks, i)
     if i >= 1 and toks[i - 1].text == ",":
         r = _before_aside(toks, i - 1, by_last)
         if r is not None:
@@ -308,6 +408,14 @@ def _ref_before(toks: Sequence[Tok], i: int, by_last: dict[int, Ref], lookback: 
     r = _relative_subject(toks, i, by_last)
     if r is not None:
         return r
+    r = _nearest_subject(toks, i, by_last, lookback)
+    if r is None and far:
+        r = far.get(verb)  # what the parse found: "Cecil bent towards Lucy and said:"
+    return r
+
+
+def _nearest_subject(toks: Sequence[Tok], i: int, by_last: dict[int, Ref], lookback: int) -> Ref | None:
+    """Walking back from the verb phrase at ``i``: the nearest mention that reads as its subject."""
     for k in range(i - 1, max(i - lookback, -1), -1):
         r = by_last.get(k)
         if r is not None:

@@ -278,3 +278,51 @@ def test_a_tag_with_a_description_anyone_fits_is_weighed_like_a_pronoun(pipe: Pi
     assert [a for _, a in got] == ["anaphoric", "explicit", "anaphoric"]
     assert got[0][0] == got[2][0] == "Nancy"
     assert got[1][0] == "the barman"
+
+
+def test_the_parse_finds_the_subject_the_nearest_name_is_not(pipe: Pipeline) -> None:
+    """Night and Day: "Denham got up from his chair, looked at Katharine, and said:" is Denham's, though
+    Katharine is named nearer the verb; Mansfield Park: "the matter was settled by Mrs. Grant's saying" is
+    Mrs. Grant's (spaCy's parse of those sentences, see heartline.characters.syntax)."""
+    text = (
+        "Ralph Denham, Katharine Hilbery, Mrs. Grant and Julia Bertram were in the room. Julia sat down.\n\n"
+        "Denham got up from his chair, looked at Katharine, and said:\n\n"
+        "“I am going, too.”\n\n"
+        "Julia was wondering who should sit where, and the matter was settled by Mrs. Grant's saying, as she "
+        "stepped from the carriage, “One of you should sit with Henry.”"
+    )
+    got = named_speakers(pipe(Story(text)))
+    assert [a for _, a in got] == ["explicit", "explicit"]
+    assert got[0][0] is not None and got[0][0].endswith("Denham")
+    assert got[1][0] == "Mrs. Grant"
+
+
+def test_a_tag_with_words_after_its_verb_still_introduces_the_quote(pipe: Pipeline) -> None:
+    """Where Angels Fear to Tread: 'Mrs. Herriton replied in the memorable words, “...” And Harriet had
+    acquiesced.': the tag before the quote is the speaker's, the sentence after it someone else's."""
+    text = (
+        "Mrs. Herriton and Harriet were in the garden. Harriet was cross.\n\n"
+        "Mrs. Herriton replied in the memorable words, “Let Philip say what he likes.” And Harriet had acquiesced."
+    )
+    assert named_speakers(pipe(Story(text))) == [("Mrs. Herriton", "explicit")]
+
+
+def test_a_description_the_others_call_by_name_is_that_character(pipe: Pipeline) -> None:
+    """The Picture of Dorian Gray: "said the painter" is Basil Hallward, whom Lord Henry answers as "Basil"."""
+    lines = [
+        ("It is my best work.", "This is your best work, Basil."),
+        ("I shall never exhibit it.", "Why not, Basil?"),
+        ("I have put too much of myself into it.", "Basil, that is vanity."),
+        ("You do not understand me.", "I understand you very well, Basil."),
+    ]
+    parts = ["Lord Henry Wotton and Basil Hallward sat in the studio. Basil Hallward was a painter.\n\n"]
+    for said, answer in lines:
+        parts.append(f"“{said}” said the painter.\n\n“{answer}” said Lord Henry.\n\n")
+    story = pipe(Story("".join(parts)))
+    names = {c.id: c for c in story.characters}
+    said = [names[q.speaker].name for q in story.quotes if q.speaker]
+    assert said == ["Basil Hallward", "Lord Henry Wotton"] * 4
+    assert "the painter" not in {c.name for c in story.characters}
+    basil = next(c for c in story.characters if c.name == "Basil Hallward")
+    assert "the painter" in basil.aliases
+    assert all(m.character in names for m in story.mentions)
