@@ -20,7 +20,7 @@ import json
 import pickle
 import time
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -28,7 +28,7 @@ import numpy as np
 from heartline.evaluate.pdnc import gold_characters, gold_quotes, map_characters, speaker_right
 from heartline.pipeline import Pipeline
 from heartline.speaker_ranker import FEATURES, RERANKED, WEIGHTS, Context, allowed_candidates, rerank
-from heartline.speakers import rule_speakers
+from heartline.speakers import described_by_name, rule_speakers
 from heartline.story import Story
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -44,11 +44,16 @@ class Novel:
     gold: dict[str, set[str]]
     rows: list[tuple[str, dict[str, str], int | None]]
     first_items: list[dict] | None = None
+    folded: dict[int, int] = field(default_factory=dict)  # described characters folded into named ones
 
     def said_by(self, qi: int | None, out: list[int | None]) -> str | None:
-        """The gold character the predicted speaker of quote ``qi`` maps to."""
+        """The gold character the predicted speaker of quote ``qi`` maps to, after the speakers step folds
+        "the painter" into Basil Hallward (as ``heartline read`` does)."""
         ids = self.ctx.story.cache["char_index"]
-        return self.mapped.get(ids[out[qi]]) if qi is not None and out[qi] is not None else None
+        if qi is None or out[qi] is None:
+            return None
+        sp = out[qi]
+        return self.mapped.get(ids[self.folded.get(sp, sp)])
 
 
 def load_novel(folder: Path, cache: Path | None) -> Novel:
@@ -67,7 +72,9 @@ def load_novel(folder: Path, cache: Path | None) -> Novel:
         for row, hit in gold_quotes(folder, story)
     ]
     gold = gold_characters(folder)
-    return Novel(folder.name, rule_speakers(story), map_characters(story, gold), gold, rows)
+    ctx = rule_speakers(story)
+    folded = described_by_name(story, ctx, story.cache["char_index"])
+    return Novel(folder.name, ctx, map_characters(story, gold), gold, rows, folded=folded)
 
 
 def novel_items(nv: Novel) -> list[dict]:
@@ -194,7 +201,7 @@ def main() -> None:
     w = fit_passes(novels, args.passes, args.l2, args.hidden, args.steps)
     print(f"fitted on all, scored on all (optimistic): {summary(sum((score(nv, w) for nv in novels), Counter()))}")
     out = {
-        "model": "speakers-v4",
+        "model": "speakers-v5",
         "kind": "conditional logit over candidate speakers",
         "trained_on": f"PDNC, {len(names)} novels (quotes decided by a pronoun or turn-taking)",
         "cross_validation": {"folds": args.folds, "rules": summary(rules), "ranker": summary(ranked)},

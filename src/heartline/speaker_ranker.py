@@ -12,7 +12,7 @@ conditional logit), picks the speaker. A second pass scores again with the neigh
 taken from the first, so a tag's speaker reaches down an untagged exchange, and then repeats until its
 answer settles.
 
-The weights ship as ``models/speakers-v4.json`` (numbers only, one set per pass, no text); ``scripts/
+The weights ship as ``models/speakers-v5.json`` (numbers only, one set per pass, no text); ``scripts/
 train_speakers.py`` fits them on PDNC novels and reports leave-novels-out accuracy.
 """
 
@@ -35,7 +35,7 @@ from .speakers import _same_conversation
 __all__ = ["FEATURES", "RERANKED", "Context", "allowed_candidates", "candidate_features", "load_weights", "rerank",
            "rerank_once", "scores"]  # fmt: skip
 
-WEIGHTS = Path(__file__).parent / "models" / "speakers-v4.json"
+WEIGHTS = Path(__file__).parent / "models" / "speakers-v5.json"
 
 FEATURES = (
     "rule",

@@ -109,7 +109,7 @@ def attribute_speakers(story: Story, ranker: bool = True) -> None:
         if weights is not None:
             speakers = rerank(ctx, weights)
     ev = ctx.ev
-    merged = _described_by_name(story, ctx, ids)
+    merged = described_by_name(story, ctx, ids)
     if merged:
         ids = _fold_characters(story, ids, merged)
     for qi, q in enumerate(story.quotes):
@@ -126,7 +126,7 @@ def _described(c: Character) -> bool:
     return c.name.startswith("the ") and c.name[4:].islower()
 
 
-def _described_by_name(story: Story, ctx: Context, ids: Sequence[str]) -> dict[int, int]:
+def described_by_name(story: Story, ctx: Context, ids: Sequence[str]) -> dict[int, int]:
     """Characters known by a description that are a named character: "the painter" is Basil Hallward when
     those who talk with the painter call him "Basil". Counts the vocatives of the lines just before and after
     each line a tag gives to the description (spoken by someone else, in another paragraph); the name that

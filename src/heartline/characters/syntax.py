@@ -1,22 +1,26 @@
 """Who does a speech verb whose subject is not next to it: a few sentences parsed by spaCy.
 
-"Mr Shepherd laughed, as he knew he must, at this wit, and then added--", "Cecil bent towards Lucy and
-said:", "was stopped by Sir Thomas's saying": the word before the verb is not its subject, and walking back
-to the nearest name finds the wrong one. spaCy's dependency parser knows the verb is a second verb of its
-clause (``conj``), a purpose ("to say", ``xcomp``/``advcl``), or a gerund with an owner (``poss``), and so
-finds the subject. Parsing the whole book would cost several seconds per 100k words; only the sentences that
-hold such a verb next to a quote are parsed (about one sentence in ten), which costs a fraction of one.
+"Denham got up from his chair, looked at Katharine, and said:", "was stopped by Sir Thomas's saying": the
+word before the verb is not its subject, and walking back to the nearest name finds no subject or the wrong
+one. spaCy's dependency parser knows the verb is a second verb of its clause (``conj``), a purpose ("to
+say", ``xcomp``/``advcl``), or a gerund with an owner (``poss``), and so finds the subject. Parsing a whole
+book would cost several seconds per 100k words; the speakers step asks only for the sentences where its
+rules find no subject (a few hundred in a novel), which costs about half a second.
 """
 
 from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from ..story import Story
 from .lexicon import SPEECH_VERBS
 from .resolve import Ref
 from .tokens import Tok
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 _CLIMB = frozenset({"conj", "xcomp", "advcl", "pcomp", "prep", "relcl", "acl"})
 _SKIP_BEFORE = frozenset({"then", "again", "now", "once", "still", "at"})
@@ -35,8 +39,8 @@ def needs_parse(toks: Sequence[Tok], i: int, ref_at: dict[int, Ref]) -> bool:
 def parsed_subjects(story: Story, toks: Sequence[Tok], verbs: Iterable[int]) -> dict[int, int]:
     """Speech verb token -> the token of its subject (a name's head word, a pronoun), as spaCy parses its
     sentence. Verbs whose subject the parse does not find are left out."""
-    wanted = sorted({toks[i].sent for i in verbs if toks[i].lower in SPEECH_VERBS})
-    wanted_verbs = set(verbs)
+    wanted_verbs = {i for i in verbs if toks[i].lower in SPEECH_VERBS}
+    wanted = sorted({toks[i].sent for i in wanted_verbs})
     if not wanted or not story.sentences:
         return {}
     from ..segment import get_nlp
@@ -46,25 +50,24 @@ def parsed_subjects(story: Story, toks: Sequence[Tok], verbs: Iterable[int]) -> 
     if "parser" not in keep:
         return {}
     starts = [t.start for t in toks]
+
+    def tok_index(char: int) -> int | None:
+        j = bisect.bisect_left(starts, char)
+        return j if j < len(toks) and toks[j].start == char else None
+
     out: dict[int, int] = {}
     texts = (story.text[story.sentences[s].start : story.sentences[s].end] for s in wanted)
     with nlp.select_pipes(enable=keep):
         for si, doc in zip(wanted, nlp.pipe(texts, batch_size=128), strict=True):
             base = story.sentences[si].start
-
-            def tok_index(char: int) -> int | None:
-                j = bisect.bisect_left(starts, char)
-                return j if j < len(toks) and toks[j].start == char else None
-
             for t in doc:
                 vi = tok_index(base + t.idx)
                 if vi is None or vi not in wanted_verbs:
                     continue
                 subj = _subject(t)
-                if subj is not None:
-                    si_tok = tok_index(base + subj.idx)
-                    if si_tok is not None and _same_clause(toks, si_tok, vi):
-                        out[vi] = si_tok
+                subj_tok = tok_index(base + subj.idx) if subj is not None else None
+                if subj_tok is not None and _same_clause(toks, subj_tok, vi):
+                    out[vi] = subj_tok
     return out
 
 
@@ -74,7 +77,7 @@ def _same_clause(toks: Sequence[Tok], subj: int, verb: int) -> bool:
     return subj < verb and all(toks[k].quote < 0 and toks[k].text not in (";", ":") for k in range(subj, verb))
 
 
-def _subject(verb):  # type: ignore[no-untyped-def]
+def _subject(verb: Token) -> Token | None:
     """The subject of ``verb``, climbing from a second verb, a purpose or a gerund to the clause it is in."""
     node = verb
     for _ in range(5):
@@ -84,7 +87,7 @@ def _subject(verb):  # type: ignore[no-untyped-def]
             if c.dep_ in ("nsubj", "nsubjpass") and c.i < node.i:
                 if c.lower_ in ("who", "that") and node.dep_ == "relcl":
                     return node.head  # "Isabella, who had been talking to James, whispered"
-                if c.lower_ == "voice" or c.lower_ == "voices":
+                if c.lower_ in ("voice", "voices"):
                     owner = [p for p in c.children if p.dep_ == "poss"]
                     return owner[0] if owner else None  # "May's clear voice rejoin"
                 return c
