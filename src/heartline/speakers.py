@@ -216,7 +216,11 @@ def _evidence(story: Story, toks: Sequence[Tok], refs: Sequence[Ref]) -> list[Ev
         para_toks[t.para].append(i)
         if t.quote >= 0:
             quote_toks[t.quote].append(i)
-    parsed = _parse_far_subjects(story, toks, by_first, by_last, para_toks)
+    windows = [
+        _windows(toks, quote_toks[qi], para_toks.get(q.paragraph, [])) if qi in quote_toks else []
+        for qi, q in enumerate(story.quotes)
+    ]
+    parsed = _parse_far_subjects(story, toks, by_first, by_last, {i for ws in windows for w in ws for i in w})
     cover = {k: r for r in refs for k in range(r.first, r.last + 1)}
     far = {v: cover[s] for v, s in parsed.items() if s in cover}
     out: list[Evidence] = []
@@ -225,7 +229,7 @@ def _evidence(story: Story, toks: Sequence[Tok], refs: Sequence[Ref]) -> list[Ev
         qt = quote_toks.get(qi, [])
         pt = para_toks.get(q.paragraph, [])
         if qt:
-            for window in _windows(toks, qt, pt):
+            for window in windows[qi]:
                 lead_in = toks[window[0]].para != q.paragraph  # "Gilbert reached across ... and said:" ¶ “...”
                 if _tag(toks, window, by_first, by_last, e, lookback=40 if lead_in else 16, far=far):
                     break
@@ -236,22 +240,15 @@ def _evidence(story: Story, toks: Sequence[Tok], refs: Sequence[Ref]) -> list[Ev
 
 
 def _parse_far_subjects(
-    story: Story,
-    toks: Sequence[Tok],
-    by_first: dict[int, Ref],
-    by_last: dict[int, Ref],
-    para_toks: dict[int, list[int]],
+    story: Story, toks: Sequence[Tok], by_first: dict[int, Ref], by_last: dict[int, Ref], near: set[int]
 ) -> dict[int, int]:
-    """Parse the sentences of speech verbs near a quote whose subject is not next to them (see
-    :mod:`heartline.characters.syntax`)."""
-    ref_at = {**by_first, **by_last}
-    near = {q.paragraph for q in story.quotes} | {q.paragraph - 1 for q in story.quotes}
+    """Parse the sentences of the speech verbs in the narration next to quotes (``near``) whose subject the
+    rules do not find (see :mod:`heartline.characters.syntax`)."""
+    ref_at = by_first | by_last
     verbs = [
         i
-        for p in sorted(near)
-        for i in para_toks.get(p, [])
-        if toks[i].quote < 0
-        and toks[i].lower in SPEECH_VERBS
+        for i in sorted(near)
+        if toks[i].lower in SPEECH_VERBS
         and needs_parse(toks, i, ref_at)
         and _ref_before(toks, i, by_last) is None  # the parse is asked only where the rules find no one
     ]
