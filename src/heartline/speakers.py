@@ -407,7 +407,7 @@ def _ref_before(
         return r
     r = _nearest_subject(toks, i, by_last, lookback)
     if r is None and far:
-        r = far.get(verb)  # what the parse found: "Cecil bent towards Lucy and said:"
+        r = far.get(verb)  # what the parse found: "Denham got up, looked at Katharine, and said:"
     return r
 
 
