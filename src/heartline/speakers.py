@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any
 from .characters.lexicon import FIRST_PERSON, HUMAN_VERBS, PRONOUNS, SECOND_PERSON, SPEECH_VERBS, ends_like_past_tense
 from .characters.nominals import generic_gender
 from .characters.resolve import Ref
-from .characters.syntax import needs_parse, parsed_subjects
+from .characters.syntax import parsed_subjects
 from .characters.tokens import Tok
 from .pipeline import register_step
 from .story import Character, Mention, Story
@@ -244,13 +244,12 @@ def _parse_far_subjects(
 ) -> dict[int, int]:
     """Parse the sentences of the speech verbs in the narration next to quotes (``near``) whose subject the
     rules do not find (see :mod:`heartline.characters.syntax`)."""
-    ref_at = by_first | by_last
     verbs = [
         i
         for i in sorted(near)
         if toks[i].lower in SPEECH_VERBS
-        and needs_parse(toks, i, ref_at)
         and _ref_before(toks, i, by_last) is None  # the parse is asked only where the rules find no one
+        and _ref_after(toks, i, by_first) is None
     ]
     return parsed_subjects(story, toks, verbs)
 

@@ -15,31 +15,18 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from ..story import Story
-from .lexicon import SPEECH_VERBS
-from .resolve import Ref
 from .tokens import Tok
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
 _CLIMB = frozenset({"conj", "xcomp", "advcl", "pcomp", "prep", "relcl", "acl"})
-_SKIP_BEFORE = frozenset({"then", "again", "now", "once", "still", "at"})
-
-
-def needs_parse(toks: Sequence[Tok], i: int, ref_at: dict[int, Ref]) -> bool:
-    """The speech verb at ``i`` has no mention right before it (past adverbs) nor right after it."""
-    k = i - 1
-    while k >= 0 and (toks[k].lower.endswith("ly") or toks[k].lower in _SKIP_BEFORE):
-        k -= 1
-    if k >= 0 and k in ref_at and toks[k].lower not in ("him", "her", "them", "me", "us"):
-        return False
-    return not (i + 1 in ref_at or (i + 2 < len(toks) and toks[i + 1].lower == "the" and i + 2 in ref_at))
 
 
 def parsed_subjects(story: Story, toks: Sequence[Tok], verbs: Iterable[int]) -> dict[int, int]:
     """Speech verb token -> the token of its subject (a name's head word, a pronoun), as spaCy parses its
     sentence. Verbs whose subject the parse does not find are left out."""
-    wanted_verbs = {i for i in verbs if toks[i].lower in SPEECH_VERBS}
+    wanted_verbs = set(verbs)
     wanted = sorted({toks[i].sent for i in wanted_verbs})
     if not wanted or not story.sentences:
         return {}
