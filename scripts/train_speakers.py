@@ -10,18 +10,25 @@ by full-batch Adam with an L2 penalty. The second pass is fitted the same way on
 neighbouring quotes' speakers from the first pass (fitted on the same novels). Novels are split into folds;
 each fold is scored by weights fitted on the others, end to end (undetected quotes count wrong), next to the
 rules alone. Then the weights are fitted on every novel and written as JSON (one parameter set per pass).
-No PDNC text is written anywhere.
+No PDNC text is written anywhere. The fit runs on one BLAS thread, so it writes the same file on any machine.
 """
 
+# ruff: noqa: E402  (numpy must load after the thread settings below)
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import pickle
 import time
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+
+# One BLAS thread: with more, sums are added in another order, Adam's path drifts, and the written weights
+# differ in the third decimal from one machine to the next. Set before numpy loads.
+for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ[_var] = "1"
 
 import numpy as np
 
@@ -201,7 +208,7 @@ def main() -> None:
     w = fit_passes(novels, args.passes, args.l2, args.hidden, args.steps)
     print(f"fitted on all, scored on all (optimistic): {summary(sum((score(nv, w) for nv in novels), Counter()))}")
     out = {
-        "model": "speakers-v5",
+        "model": "speakers-v6",
         "kind": "conditional logit over candidate speakers",
         "trained_on": f"PDNC, {len(names)} novels (quotes decided by a pronoun or turn-taking)",
         "cross_validation": {"folds": args.folds, "rules": summary(rules), "ranker": summary(ranked)},

@@ -6,13 +6,14 @@ gathers candidates (the rules' choice, the tag's character, the paragraph's acto
 quotes around it, the characters named in the narration just before) and describes each candidate by a
 few dozen yes/no and small-number features: is it the rules' choice, does its gender fit "she said", did
 it speak two quotes ago, was it just called by name or "sir" (a man) or "mamma" (a woman), did it just ask a
-question, is it named in this paragraph's narration... A
+question, is it named in this paragraph's narration, which side of the exchange its tags and names put it
+on (:attr:`Context.chains`)... A
 score over those features (linear plus a small tanh layer), softmaxed over the candidates of one quote (a
 conditional logit), picks the speaker. A second pass scores again with the neighbouring quotes' speakers
 taken from the first, so a tag's speaker reaches down an untagged exchange, and then repeats until its
 answer settles.
 
-The weights ship as ``models/speakers-v5.json`` (numbers only, one set per pass, no text); ``scripts/
+The weights ship as ``models/speakers-v6.json`` (numbers only, one set per pass, no text); ``scripts/
 train_speakers.py`` fits them on PDNC novels and reports leave-novels-out accuracy.
 """
 
@@ -35,7 +36,7 @@ from .speakers import _same_conversation
 __all__ = ["FEATURES", "RERANKED", "Context", "allowed_candidates", "candidate_features", "load_weights", "rerank",
            "rerank_once", "scores"]  # fmt: skip
 
-WEIGHTS = Path(__file__).parent / "models" / "speakers-v5.json"
+WEIGHTS = Path(__file__).parent / "models" / "speakers-v6.json"
 
 FEATURES = (
     "rule",
@@ -86,6 +87,17 @@ FEATURES = (
     "address_next_mismatch",
     "asked_prev1",
     "subject_last_p1",
+    "chain_tagged_same",
+    "chain_tagged_other",
+    "chain_called_same",
+    "chain_called_other",
+    "chain_gender_clash",
+    "chain_spoke_same",
+    "chain_spoke_other",
+    "chain_last_tag_same",
+    "chain_last_tag_other",
+    "chain_next_tag_same",
+    "chain_next_tag_other",
 )
 _INDEX = {f: i for i, f in enumerate(FEATURES)}
 # a word of address where a vocative stands: opening the quote, after a comma or "yes", and not the start of a
@@ -97,6 +109,7 @@ _ADDRESS = re.compile(
     re.IGNORECASE,
 )
 REACH = 15  # paragraphs back that a quote's candidates and features read earlier speakers from
+CHAIN = 12  # turns either way that the chain features read
 
 
 class Context:
@@ -168,6 +181,26 @@ class Context:
         without dialogue: who acted last before the next line is spoken."""
         spoken = set(self.paragraphs)
         return {p: c for p, c in self._mention_tables[3].items() if p not in spoken}
+
+    @cached_property
+    def chains(self) -> list[tuple[list[int], list[int]]]:
+        """Per quote, the quotes of its unbroken exchange (every paragraph between holds dialogue, up to
+        :data:`CHAIN` turns either way) split by turn parity: those an even number of paragraphs away (the
+        same side of a two-person exchange; its own paragraph excluded) and those an odd number away."""
+        by_para: dict[int, list[int]] = defaultdict(list)
+        for qi, p in enumerate(self.paragraphs):
+            by_para[p].append(qi)
+        out: list[tuple[list[int], list[int]]] = []
+        for p in self.paragraphs:
+            same: list[int] = []
+            other: list[int] = []
+            for step in (-1, 1):
+                k = p + step
+                while k in by_para and abs(k - p) <= CHAIN:
+                    (same if (k - p) % 2 == 0 else other).extend(by_para[k])
+                    k += step
+            out.append((same, other))
+        return out
 
     def same_conversation(self, a: int, b: int) -> bool:
         return _same_conversation(self.story, a, b)
@@ -260,6 +293,21 @@ def candidate_features(ctx: Context, qi: int) -> tuple[list[int], np.ndarray]:
     addr_next = ctx.address_genders[nxt[1]] if nxt[1] is not None and ctx.paragraphs[nxt[1]] != p else None
     asked = ctx.speakers[prev[1]] if prev[1] is not None and ctx.questions[prev[1]] else None
     last_subject = ctx.last_subjects.get(p - 1)
+    same_side, other_side = ctx.chains[qi]
+    tagged_same = {ctx.rules[j] for j in same_side if ctx.kinds[j] == "explicit"}
+    tagged_other = {ctx.rules[j] for j in other_side if ctx.kinds[j] == "explicit"}
+    called_same = {v for j in other_side for v in ctx.ev[j].vocatives}  # the other side calls this side by name
+    called_other = {v for j in same_side for v in ctx.ev[j].vocatives}
+    spoke_same = {ctx.speakers[j] for j in same_side}
+    spoke_other = {ctx.speakers[j] for j in other_side}
+    nearest: dict[str, int | None] = {"last": None, "next": None}  # the exchange's nearest named tag each way
+    for j in same_side + other_side:
+        if ctx.kinds[j] == "explicit":
+            way = "last" if ctx.paragraphs[j] < p else "next"
+            k = nearest[way]
+            if k is None or (abs(ctx.paragraphs[j] - p), j) < (abs(ctx.paragraphs[k] - p), k):
+                nearest[way] = j
+    side_genders = {ctx.ev[j].tag_gender for j in same_side if ctx.ev[j].tag_kind == "pronoun"} - {None}
     counts = [ctx.counts.get(c, 0) for c in cands]
     top = max(counts)
     f = _INDEX
@@ -342,6 +390,24 @@ def candidate_features(ctx: Context, qi: int) -> tuple[list[int], np.ndarray]:
             v[f["asked_prev1"]] = 1
         if c == last_subject:
             v[f["subject_last_p1"]] = 1
+        if c in tagged_same:
+            v[f["chain_tagged_same"]] = 1
+        if c in tagged_other:
+            v[f["chain_tagged_other"]] = 1
+        if c in called_same:
+            v[f["chain_called_same"]] = 1
+        if c in called_other:
+            v[f["chain_called_other"]] = 1
+        if g is not None and side_genders and g not in side_genders:
+            v[f["chain_gender_clash"]] = 1
+        for way, jt in nearest.items():
+            if jt is not None and ctx.rules[jt] == c:
+                side = "same" if (ctx.paragraphs[jt] - p) % 2 == 0 else "other"
+                v[f[f"chain_{way}_tag_{side}"]] = 1
+        if c in spoke_same:
+            v[f["chain_spoke_same"]] = 1
+        if c in spoke_other:
+            v[f["chain_spoke_other"]] = 1
     return cands, x
 
 
@@ -415,15 +481,19 @@ def rerank(
 
 
 def _affected(ctx: Context, changed: Sequence[int]) -> set[int]:
-    """The quotes whose features read the speaker of a changed quote: the two quotes before it (``next1``,
-    ``next2``) and every quote up to :data:`REACH` paragraphs after it (``prev1``-``prev3``, candidates and
-    ``spoke_within_15``)."""
+    """The quotes whose features read the speaker of a changed quote: those up to :data:`CHAIN` paragraphs
+    before it (``next1``, ``next2``, ``chain_spoke_*``) and up to :data:`REACH` paragraphs after it
+    (``prev1``-``prev3``, candidates, ``spoke_within_15``), and always the two quotes before it."""
     out: set[int] = set()
     n = len(ctx.paragraphs)
     for j in changed:
         out.update(range(max(j - 2, 0), j))
+        k = j - 1
+        while k >= 0 and ctx.paragraphs[j] - ctx.paragraphs[k] <= CHAIN:
+            out.add(k)
+            k -= 1
         k = j
-        while k < n and ctx.paragraphs[k] - ctx.paragraphs[j] <= REACH:
+        while k < n and ctx.paragraphs[k] - ctx.paragraphs[j] <= max(REACH, CHAIN):
             out.add(k)
             k += 1
     return out

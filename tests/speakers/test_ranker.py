@@ -73,3 +73,37 @@ def test_the_one_who_asked_the_line_before_is_marked_among_the_candidates():
     rows = dict(zip(cands, x[:, asked], strict=True))
     assert rows[ctx.speakers[2]] == 1 and ctx.speakers[2] != anne
     assert rows.get(anne, 0) == 0
+
+
+CHAIN = (
+    "Anne walked into the kitchen where Gilbert sat.\n\n"
+    '"You are late," said Gilbert.\n\n'
+    '"The road was muddy," Anne said.\n\n'
+    '"Was it?"\n\n'
+    '"Terribly, Gilbert."\n\n'
+    '"Then sit by the fire."\n\n'
+    "The kettle sang for a long while.\n\n"
+    '"Thank you."\n'
+)
+
+
+def test_an_exchange_is_split_by_turn_into_the_two_sides():
+    _, ctx = _context(CHAIN)
+    assert ctx.chains[4] == ([2, 0], [3, 1])
+    assert ctx.chains[5] == ([], [])  # the narration paragraph ends the exchange
+
+
+def test_chain_features_read_the_tags_and_names_of_the_whole_exchange():
+    story, ctx = _context(CHAIN)
+    ids = story.cache["char_index"]
+    who = {story.character(cid).name: i for i, cid in enumerate(ids)}
+    cands, x = candidate_features(ctx, 4)  # "Then sit by the fire." four turns after Gilbert's tag
+    rows = {c: dict(zip(FEATURES, x[j], strict=True)) for j, c in enumerate(cands)}
+    gilbert, anne = rows[who["Gilbert"]], rows[who["Anne"]]
+    assert gilbert["chain_tagged_same"] == 1 and gilbert["chain_tagged_other"] == 0
+    assert anne["chain_tagged_other"] == 1 and anne["chain_tagged_same"] == 0
+    assert gilbert["chain_called_same"] == 1  # Anne's "Terribly, Gilbert." one turn before
+    assert anne["chain_called_same"] == 0
+    # the nearest named tag before is Anne's, three turns back: the other side
+    assert anne["chain_last_tag_other"] == 1 and gilbert["chain_last_tag_same"] == 0
+    assert anne["chain_next_tag_same"] == anne["chain_next_tag_other"] == 0  # no tag after, in this exchange
