@@ -19,6 +19,7 @@ train_speakers.py`` fits them on PDNC novels and reports leave-novels-out accura
 
 from __future__ import annotations
 
+import bisect
 import json
 import math
 import re
@@ -483,19 +484,14 @@ def rerank(
 def _affected(ctx: Context, changed: Sequence[int]) -> set[int]:
     """The quotes whose features read the speaker of a changed quote: those up to :data:`CHAIN` paragraphs
     before it (``next1``, ``next2``, ``chain_spoke_*``) and up to :data:`REACH` paragraphs after it
-    (``prev1``-``prev3``, candidates, ``spoke_within_15``), and always the two quotes before it."""
+    (``prev1``-``prev3``, candidates, ``spoke_within_15``). Quotes are in text order, so their paragraphs are
+    sorted."""
     out: set[int] = set()
-    n = len(ctx.paragraphs)
+    paras = ctx.paragraphs
     for j in changed:
-        out.update(range(max(j - 2, 0), j))
-        k = j - 1
-        while k >= 0 and ctx.paragraphs[j] - ctx.paragraphs[k] <= CHAIN:
-            out.add(k)
-            k -= 1
-        k = j
-        while k < n and ctx.paragraphs[k] - ctx.paragraphs[j] <= max(REACH, CHAIN):
-            out.add(k)
-            k += 1
+        lo = bisect.bisect_left(paras, paras[j] - CHAIN)
+        hi = bisect.bisect_right(paras, paras[j] + max(REACH, CHAIN))
+        out.update(range(lo, hi))
     return out
 
 
