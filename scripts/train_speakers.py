@@ -97,9 +97,10 @@ def novel_items(nv: Novel) -> list[dict]:
     return items
 
 
-def fit_passes(novels: list[Novel], passes: int, l2: float, hidden: int, steps: int) -> list[dict]:
-    """Fit each pass on the features the passes before it leave (pass 1: the rules' neighbours)."""
-    fitted: list[dict] = []
+def fit_passes(novels: list[Novel], passes: int, l2: float, hidden: int, steps: int, seeds: int) -> list[list[dict]]:
+    """Fit each pass on the features the passes before it leave (pass 1: the rules' neighbours): ``seeds``
+    scorers from different random starts, whose scores the ranker averages."""
+    fitted: list[list[dict]] = []
     for _ in range(passes):
         items = []
         for nv in novels:
@@ -111,27 +112,27 @@ def fit_passes(novels: list[Novel], passes: int, l2: float, hidden: int, steps: 
             else:
                 nv.ctx.speakers = rerank(nv.ctx, fitted)
                 items += novel_items(nv)
-        fitted.append(fit(items, l2, hidden, steps))
+        fitted.append([fit(items, l2, hidden, steps, seed=seed) for seed in range(seeds)])
     for nv in novels:
         nv.ctx.speakers = list(nv.ctx.rules)
     return fitted
 
 
-def fit(items: list[dict], l2: float, hidden: int = 0, steps: int = 400, lr: float = 0.05) -> dict:
+def fit(items: list[dict], l2: float, hidden: int = 0, steps: int = 400, lr: float = 0.05, seed: int = 0) -> dict:
     """Conditional logit over the quotes whose candidates hold the right speaker: a linear score, plus a
-    small tanh layer when ``hidden`` > 0. Returns the parameters as arrays."""
+    small tanh layer (started at random from ``seed``) when ``hidden`` > 0. Returns the parameters as arrays."""
     usable = [it for it in items if it["x"] is not None and it["y"].any()]
-    x = np.concatenate([it["x"] for it in usable]).astype(np.float64)
+    x = np.concatenate([it["x"] for it in usable]).astype(np.float32)  # float32: twice as fast, as good
     y = np.concatenate([it["y"] for it in usable])
     sizes = np.array([len(it["y"]) for it in usable])
     starts = np.concatenate([[0], np.cumsum(sizes)[:-1]])
     group = np.repeat(np.arange(len(usable)), sizes)
-    rng = np.random.default_rng(0)
-    params = {"linear": np.zeros(x.shape[1])}
+    rng = np.random.default_rng(seed)
+    params = {"linear": np.zeros(x.shape[1], dtype=np.float32)}
     if hidden:
-        params["w1"] = rng.normal(0, 0.1, (x.shape[1], hidden))
-        params["b1"] = np.zeros(hidden)
-        params["w2"] = rng.normal(0, 0.1, hidden)
+        params["w1"] = rng.normal(0, 0.1, (x.shape[1], hidden)).astype(np.float32)
+        params["b1"] = np.zeros(hidden, dtype=np.float32)
+        params["w2"] = rng.normal(0, 0.1, hidden).astype(np.float32)
     m = {k: np.zeros_like(v) for k, v in params.items()}
     v2 = {k: np.zeros_like(v) for k, v in params.items()}
     for t in range(1, steps + 1):
@@ -159,7 +160,7 @@ def fit(items: list[dict], l2: float, hidden: int = 0, steps: int = 400, lr: flo
     return params
 
 
-def score(nv: Novel, passes: list[dict] | None) -> Counter:
+def score(nv: Novel, passes: list[list[dict]] | None) -> Counter:
     """Right and total per quote type, end to end: the rules alone (``passes`` None) or reranked."""
     out = rerank(nv.ctx, passes) if passes else list(nv.ctx.rules)
     right: Counter = Counter()
@@ -189,6 +190,7 @@ def main() -> None:
     ap.add_argument("--hidden", type=int, default=16, help="units of the tanh layer (0: linear only)")
     ap.add_argument("--steps", type=int, default=800)
     ap.add_argument("--passes", type=int, default=2, help="passes of the ranker, each reading the one before")
+    ap.add_argument("--seeds", type=int, default=3, help="scorers per pass, from different random starts")
     ap.add_argument("--out", type=Path, default=WEIGHTS)
     ap.add_argument("--cache", type=Path, default=None, help="keep each novel's characters here between runs")
     args = ap.parse_args()
@@ -199,27 +201,29 @@ def main() -> None:
     rules, ranked = Counter(), Counter()
     for k in range(args.folds):
         test = novels[k :: args.folds]
-        w = fit_passes([nv for nv in novels if nv not in test], args.passes, args.l2, args.hidden, args.steps)
+        train = [nv for nv in novels if nv not in test]
+        w = fit_passes(train, args.passes, args.l2, args.hidden, args.steps, args.seeds)
         for nv in test:
             rules += score(nv, None)
             ranked += score(nv, w)
     print(f"rules alone:              {summary(rules)}")
     print(f"with ranker ({args.folds} folds): {summary(ranked)}")
-    w = fit_passes(novels, args.passes, args.l2, args.hidden, args.steps)
+    w = fit_passes(novels, args.passes, args.l2, args.hidden, args.steps, args.seeds)
     print(f"fitted on all, scored on all (optimistic): {summary(sum((score(nv, w) for nv in novels), Counter()))}")
     out = {
-        "model": "speakers-v6",
+        "model": "speakers-v7",
         "kind": "conditional logit over candidate speakers",
         "trained_on": f"PDNC, {len(names)} novels (quotes decided by a pronoun or turn-taking)",
         "cross_validation": {"folds": args.folds, "rules": summary(rules), "ranker": summary(ranked)},
         "l2": args.l2,
         "features": list(FEATURES),
         "hidden": args.hidden,
-        "passes": [{k: np.round(v, 5).tolist() for k, v in p.items()} for p in w],
+        "seeds": args.seeds,
+        "passes": [[{k: np.round(v, 5).tolist() for k, v in m.items()} for m in members] for members in w],
     }
     args.out.write_text(json.dumps(out) + "\n", encoding="utf-8")
     print(f"wrote {args.out}")
-    for f, x in sorted(zip(FEATURES, w[0]["linear"], strict=True), key=lambda p: -abs(p[1]))[:12]:
+    for f, x in sorted(zip(FEATURES, w[0][0]["linear"], strict=True), key=lambda p: -abs(p[1]))[:12]:
         print(f"  {f:26s} {x:+.3f}")
 
 

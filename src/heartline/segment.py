@@ -37,6 +37,7 @@ def get_nlp() -> Language:
     """The spaCy pipeline, loaded once. All components are present; segmentation runs only
     the tokenizer and ``senter``; other steps may run more components on the same docs."""
     import spacy
+    from spacy.util import compile_infix_regex
 
     from .errors import ModelError
 
@@ -49,7 +50,21 @@ def get_nlp() -> Language:
         ) from exc
     if "senter" in nlp.disabled:
         nlp.enable_pipe("senter")
+    tokenizer: Any = nlp.tokenizer
+    tokenizer.infix_finditer = compile_infix_regex([*(nlp.Defaults.infixes or ()), *_DASH_QUOTE_INFIXES]).finditer
     return nlp
+
+
+# Old typesetting glues dashes and quote marks to the words around them: "screamed Harriet,--"absolutely",
+# "said--"Go on,"". spaCy keeps such a run as one token, so "Harriet" would never be a name and the quote's
+# first word would sit in narration. These split it: a run of dashes, a double quote mark between a word (or
+# its punctuation) and a word, and the comma or colon before a dash.
+_DASH_QUOTE_INFIXES = (
+    r"(?<=[\w.,;:!?)'’\"”])--+(?=[\w\"“”‘'])",
+    r"(?<=[\w.,;:!?)])[\"“”](?=[\w\-])",
+    r"(?<=[\w\-])[\"“”](?=\w)",
+    r"(?<=\w)[,;:!?](?=--)",
+)
 
 
 # -- paragraphs -------------------------------------------------------------------------------------

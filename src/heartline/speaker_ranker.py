@@ -13,7 +13,7 @@ conditional logit), picks the speaker. A second pass scores again with the neigh
 taken from the first, so a tag's speaker reaches down an untagged exchange, and then repeats until its
 answer settles.
 
-The weights ship as ``models/speakers-v6.json`` (numbers only, one set per pass, no text); ``scripts/
+The weights ship as ``models/speakers-v7.json`` (numbers only, one set per pass, no text); ``scripts/
 train_speakers.py`` fits them on PDNC novels and reports leave-novels-out accuracy.
 """
 
@@ -37,7 +37,7 @@ from .speakers import _same_conversation
 __all__ = ["FEATURES", "RERANKED", "Context", "allowed_candidates", "candidate_features", "load_weights", "rerank",
            "rerank_once", "scores"]  # fmt: skip
 
-WEIGHTS = Path(__file__).parent / "models" / "speakers-v6.json"
+WEIGHTS = Path(__file__).parent / "models" / "speakers-v7.json"
 
 FEATURES = (
     "rule",
@@ -99,6 +99,11 @@ FEATURES = (
     "chain_last_tag_other",
     "chain_next_tag_same",
     "chain_next_tag_other",
+    "before_subject1",
+    "before_gsubject1",
+    "before_gsubject2",
+    "before_gmention1",
+    "tag_addressee",
 )
 _INDEX = {f: i for i, f in enumerate(FEATURES)}
 # a word of address where a vocative stands: opening the quote, after a comma or "yes", and not the start of a
@@ -111,6 +116,7 @@ _ADDRESS = re.compile(
 )
 REACH = 15  # paragraphs back that a quote's candidates and features read earlier speakers from
 CHAIN = 12  # turns either way that the chain features read
+BEFORE = 3  # paragraphs back that the characters mentioned before a quote are read from
 
 
 class Context:
@@ -201,6 +207,29 @@ class Context:
                     (same if (k - p) % 2 == 0 else other).extend(by_para[k])
                     k += step
             out.append((same, other))
+        return out
+
+    @cached_property
+    def before(self) -> list[tuple[list[int], list[int]]]:
+        """Per quote, the characters the narration before it names or refers to (its own paragraph and up to
+        :data:`BEFORE` paragraphs back), nearest first and each once: those that are a sentence's subject, and
+        all of them. "Marianne began to speak ... 'I wish,' said she": she is most likely the last subject."""
+        narr = [r for r in self.refs if self.toks[r.first].quote < 0]
+        starts = [self.toks[r.first].start for r in narr]
+        out: list[tuple[list[int], list[int]]] = []
+        for q in self.story.quotes:
+            p = q.paragraph
+            subjects: list[int] = []
+            mentions: list[int] = []
+            k = bisect.bisect_left(starts, q.start) - 1
+            while k >= 0 and self.toks[narr[k].first].para >= p - BEFORE and len(mentions) < 6:
+                r = narr[k]
+                if r.char not in mentions:
+                    mentions.append(r.char)
+                if r.subject and r.char not in subjects:
+                    subjects.append(r.char)
+                k -= 1
+            out.append((subjects, mentions))
         return out
 
     def same_conversation(self, a: int, b: int) -> bool:
@@ -309,6 +338,12 @@ def candidate_features(ctx: Context, qi: int) -> tuple[list[int], np.ndarray]:
             if k is None or (abs(ctx.paragraphs[j] - p), j) < (abs(ctx.paragraphs[k] - p), k):
                 nearest[way] = j
     side_genders = {ctx.ev[j].tag_gender for j in same_side if ctx.ev[j].tag_kind == "pronoun"} - {None}
+    before_subjects, before_mentions = ctx.before[qi]
+    if gender is not None:
+        gsubjects = [c for c in before_subjects if ctx.genders.get(c) == gender]
+        gmention = next((c for c in before_mentions if ctx.genders.get(c) == gender), None)
+    else:
+        gsubjects, gmention = [], None
     counts = [ctx.counts.get(c, 0) for c in cands]
     top = max(counts)
     f = _INDEX
@@ -330,6 +365,8 @@ def candidate_features(ctx: Context, qi: int) -> tuple[list[int], np.ndarray]:
             v[f["action_pronoun"]] = 1
         if c in e.vocatives:
             v[f["vocative_here"]] = 1
+        if c == e.tag_addressee:
+            v[f["tag_addressee"]] = 1  # "he asked Campbell": not Campbell
         if c in e.named:
             v[f["named_here"]] = 1
         for k in (1, 2, 3):
@@ -405,6 +442,12 @@ def candidate_features(ctx: Context, qi: int) -> tuple[list[int], np.ndarray]:
             if jt is not None and ctx.rules[jt] == c:
                 side = "same" if (ctx.paragraphs[jt] - p) % 2 == 0 else "other"
                 v[f[f"chain_{way}_tag_{side}"]] = 1
+        if before_subjects and c == before_subjects[0]:
+            v[f["before_subject1"]] = 1
+        if c in gsubjects[:2]:
+            v[f["before_gsubject1" if c == gsubjects[0] else "before_gsubject2"]] = 1
+        if c == gmention:
+            v[f["before_gmention1"]] = 1
         if c in spoke_same:
             v[f["chain_spoke_same"]] = 1
         if c in spoke_other:
@@ -412,28 +455,37 @@ def candidate_features(ctx: Context, qi: int) -> tuple[list[int], np.ndarray]:
     return cands, x
 
 
-Params = dict[str, np.ndarray]
+Params = dict[str, np.ndarray]  # one fitted scorer: a linear part aligned to FEATURES and an optional tanh layer
+Pass = Sequence[Params]  # scorers of one pass, fitted from different random starts: their scores are averaged
 
 
 @lru_cache(maxsize=4)
-def load_weights(path: str | None = None) -> list[Params] | None:
-    """The shipped parameters, one set per pass (each a linear part aligned to :data:`FEATURES` and an
-    optional tanh layer), or None when the file is absent or was fitted on other features."""
+def load_weights(path: str | None = None) -> list[list[Params]] | None:
+    """The shipped parameters, one list of scorers per pass, or None when the file is absent or was fitted on
+    other features."""
     p = Path(path) if path else WEIGHTS
     if not p.exists():
         return None
     data = json.loads(p.read_text(encoding="utf-8"))
-    if data.get("features") != list(FEATURES) or not isinstance(data.get("passes"), list):
+    passes = data.get("passes")
+    if data.get("features") != list(FEATURES) or not isinstance(passes, list):
         return None
-    return [{k: np.asarray(v, dtype=np.float32) for k, v in w.items()} for w in data["passes"]]
+    if not all(
+        isinstance(members, list) and members and all(isinstance(m, dict) for m in members) for members in passes
+    ):
+        return None  # an older format (speakers-v6: one scorer per pass)
+    return [[{k: np.asarray(v, dtype=np.float32) for k, v in m.items()} for m in members] for members in passes]
 
 
-def scores(params: Params, x: np.ndarray) -> np.ndarray:
-    """One score per candidate row."""
-    s = x @ params["linear"]
-    if "w1" in params:
-        s = s + np.tanh(x @ params["w1"] + params["b1"]) @ params["w2"]
-    return s
+def scores(members: Pass, x: np.ndarray) -> np.ndarray:
+    """One score per candidate row: the mean of the pass's scorers."""
+    total = np.zeros(len(x), dtype=np.float32)
+    for params in members:
+        s = x @ params["linear"]
+        if "w1" in params:
+            s = s + np.tanh(x @ params["w1"] + params["b1"]) @ params["w2"]
+        total += s
+    return total / max(len(members), 1)
 
 
 # The rules' kinds of decision the ranker takes a second look at. Quotes given to the actor of their own
@@ -458,7 +510,7 @@ SETTLE = 4  # extra rounds of the last pass, until nothing changes (PDNC, non-ex
 
 def rerank(
     ctx: Context,
-    passes: Sequence[Params],
+    passes: Sequence[Pass],
     kinds_to_rerank: Sequence[str] = RERANKED,
     settle: int = SETTLE,
 ) -> list[int | None]:
@@ -497,7 +549,7 @@ def _affected(ctx: Context, changed: Sequence[int]) -> set[int]:
 
 def rerank_once(
     ctx: Context,
-    params: Params,
+    params: Pass,
     kinds_to_rerank: Sequence[str] = RERANKED,
     only: set[int] | None = None,
     start: Sequence[int | None] | None = None,

@@ -381,3 +381,26 @@ def test_old_and_young_mr_x_are_a_father_and_a_son(pipe):
     son = next(c for c in story.characters if c.name == "George Emerson")
     assert "Mr. Emerson" not in son.aliases and "George" in son.aliases
     assert father.id != son.id
+
+
+KIN = (
+    "Mrs. Archer sat at the head of the table. Newland Archer came in late, and Janey Archer looked up.\n\n"
+    '"Why Elaine?" said Mrs. Archer.\n\n'
+    '"I don\'t know," said Janey.\n\n'
+    '"Why not?" broke in her son. "Why shouldn\'t she be seen?"\n\n'
+    "Newland looked at his mother, and his mother looked away. Janey smiled at her brother.\n\n"
+    "Mr. Jackson glanced at his sister, who was not there.\n"
+)
+
+
+def test_his_mother_and_her_son_are_the_family_member_of_that_surname(pipe):
+    """The Age of Innocence: "broke in her son" is Newland Archer, "his mother" Mrs. Archer, "her brother"
+    (Janey's) Newland again. Mr. Jackson's sister is no one the story names, so "his" stays his."""
+    story = read(pipe, KIN)
+    ids = {c.name: c.id for c in story.characters}
+    said = {story.span_text(m): m.character for m in story.mentions if m.kind == "nominal"}
+    newland, mother = ids["Newland Archer"], ids["Mrs. Archer"]
+    assert said == {"her son": newland, "his mother": mother, "her brother": newland}
+    assert [m.kind for m in story.mentions if story.span_text(m) == "his mother"] == ["nominal", "nominal"]
+    his = [m for m in story.mentions if story.span_text(m) == "his" and m.character == ids["Mr. Jackson"]]
+    assert len(his) == 1

@@ -2,8 +2,10 @@
 
 import json
 
+import numpy as np
+
 from heartline.pipeline import Pipeline
-from heartline.speaker_ranker import FEATURES, candidate_features, load_weights, rerank
+from heartline.speaker_ranker import FEATURES, candidate_features, load_weights, rerank, scores
 from heartline.speakers import rule_speakers
 from heartline.story import Story
 
@@ -20,13 +22,24 @@ TEXT = (
 def test_weights_match_the_features():
     passes = load_weights()
     assert passes is not None and len(passes) == 2
-    assert all(p["linear"].shape == (len(FEATURES),) for p in passes)
+    assert all(len(members) >= 2 for members in passes)  # scorers from several random starts
+    assert all(m["linear"].shape == (len(FEATURES),) for members in passes for m in members)
 
 
 def test_weights_in_an_old_format_are_not_used(tmp_path):
     old = tmp_path / "old.json"
     old.write_text(json.dumps({"features": list(FEATURES), "weights": {"linear": []}}), encoding="utf-8")
     assert load_weights(str(old)) is None
+    one_scorer = tmp_path / "v6.json"  # speakers-v6: one scorer per pass, not a list of them
+    one_scorer.write_text(json.dumps({"features": list(FEATURES), "passes": [{"linear": [0.0] * len(FEATURES)}]}))
+    assert load_weights(str(one_scorer)) is None
+
+
+def test_the_scores_of_a_pass_are_the_mean_of_its_scorers():
+    x = np.eye(len(FEATURES), dtype=np.float32)[:3]
+    a = {"linear": np.arange(len(FEATURES), dtype=np.float32)}
+    b = {"linear": np.zeros(len(FEATURES), dtype=np.float32)}
+    assert scores([a, b], x).tolist() == [0.0, 0.5, 1.0]
 
 
 def test_ranker_keeps_an_untagged_exchange_alternating():
@@ -107,3 +120,37 @@ def test_chain_features_read_the_tags_and_names_of_the_whole_exchange():
     # the nearest named tag before is Anne's, three turns back: the other side
     assert anne["chain_last_tag_other"] == 1 and gilbert["chain_last_tag_same"] == 0
     assert anne["chain_next_tag_same"] == anne["chain_next_tag_other"] == 0  # no tag after, in this exchange
+
+
+BEFORE = (
+    '"Shall I read to you?" said Elinor.\n\n'
+    "Elinor sat by the window with her work. In the evening Marianne began to speak of him again, and she "
+    "could not hide the colour that rose as she spoke.\n\n"
+    '"I wish to assure you both," said she, "that I see everything as you would wish."\n\n'
+    "Mr. Palmer looked up from his paper.\n\n"
+    '"You need not tell me that," he said to Mrs. Palmer.\n'
+)
+
+
+def _rows(story, ctx, qi):
+    ids = story.cache["char_index"]
+    cands, x = candidate_features(ctx, qi)
+    return {story.character(ids[c]).name: dict(zip(FEATURES, x[j], strict=True)) for j, c in enumerate(cands)}
+
+
+def test_the_characters_named_before_a_quote_are_read_nearest_first():
+    story, ctx = _context(BEFORE)
+    ids = story.cache["char_index"]
+    subjects, _ = ctx.before[1]
+    assert [story.character(ids[c]).name for c in subjects[:2]] == ["Marianne", "Elinor"]
+    assert ctx.before[0] == ([], [])  # nothing before the first line
+    rows = _rows(story, ctx, 1)  # "said she": Marianne, the last woman who was a subject before it
+    assert rows["Marianne"]["before_gsubject1"] == 1 and rows["Marianne"]["before_gmention1"] == 1
+    assert rows["Elinor"]["before_gsubject2"] == 1 and rows["Elinor"]["before_gsubject1"] == 0
+
+
+def test_the_one_a_tag_speaks_to_is_marked():
+    story, ctx = _context(BEFORE)
+    rows = _rows(story, ctx, 2)  # "he said to Mrs. Palmer"
+    assert rows["Mrs. Palmer"]["tag_addressee"] == 1
+    assert rows["Mr. Palmer"]["tag_addressee"] == 0

@@ -326,3 +326,39 @@ def test_a_description_the_others_call_by_name_is_that_character(pipe: Pipeline)
     basil = next(c for c in story.characters if c.name == "Basil Hallward")
     assert "the painter" in basil.aliases
     assert all(m.character in names for m in story.mentions)
+
+
+def test_a_name_glued_to_a_dash_and_a_quote_mark_is_a_tag(pipe: Pipeline) -> None:
+    """Where Angels Fear to Tread: '"Mad!" screamed Harriet,--"absolutely ... mad!"': old typesetting glues the
+    name, the dash and the next quote mark into one run, which must still read as "screamed Harriet"."""
+    text = (
+        "Philip came in from the garden. Harriet was waiting in the hall.\n\n"
+        '"Mad!" screamed Harriet,--"absolutely stark, staring, raving mad!"\n\n'
+        "Philip judged it better not to contradict her.\n\n"
+        '"What is she here for?" said Harriet.\n'
+    )
+    said = named_speakers(pipe(Story(text)))
+    assert said[0] == ("Harriet", "explicit")
+    assert said[-1] == ("Harriet", "explicit")
+    assert all(s == ("Harriet", "explicit") for s in said)
+
+
+def test_a_time_phrase_before_a_name_is_not_a_description(pipe: Pipeline) -> None:
+    """Sense and Sensibility: "In the evening Marianne began to speak" names Marianne; "the evening
+    Marianne" is not a character known by a description."""
+    text = 'In the evening Marianne began to speak of him again.\n\n"I wish to assure you," said Marianne.\n'
+    story = pipe(Story(text))
+    assert [c.name for c in story.characters] == ["Marianne"]
+
+
+def test_a_tag_naming_a_family_member_is_explicit(pipe: Pipeline) -> None:
+    """The Age of Innocence: '"Why not?" broke in her son': Mrs. Archer's son, Newland Archer."""
+    text = (
+        "Mrs. Archer sat at the head of the table. Newland Archer came in late, and Janey Archer looked up.\n\n"
+        '"Why Elaine?" said Mrs. Archer.\n\n'
+        '"I don\'t know," said Janey.\n\n'
+        '"Why not?" broke in her son. "Why shouldn\'t she be seen?"\n'
+    )
+    said = named_speakers(pipe(Story(text)))
+    assert said[:2] == [("Mrs. Archer", "explicit"), ("Janey Archer", "explicit")]
+    assert said[2:] and all(s == ("Newland Archer", "explicit") for s in said[2:])

@@ -79,7 +79,7 @@ def find_characters(story: Story) -> None:
         clusters.append(Cluster([]))
         genders.append(None)
         narrator = len(clusters) - 1
-    refs = Resolver(toks, genders, [c.count for c in clusters], narrator).run(names)
+    refs = Resolver(toks, genders, [c.count for c in clusters], narrator, _families(clusters)).run(names)
     actors = acting(toks, refs)
     story.characters = _characters(clusters, genders, refs, actors, narrator)
     ids = [c.id for c in story.characters]
@@ -87,6 +87,24 @@ def find_characters(story: Story) -> None:
     story.mentions.sort(key=lambda m: m.start)
     story.cache["refs"] = refs
     story.cache["char_index"] = ids
+
+
+_SURNAME_TITLES = frozenset("mr mrs ms madame mme monsieur signor signora herr frau".split())
+
+
+def _families(clusters: Sequence[Cluster]) -> list[tuple[frozenset[str], frozenset[str]]]:
+    """Per cluster, its surnames (the last of two or more names, or the name after "Mr." or "Mrs."; after
+    "Miss" only when it is someone's surname too: "Miss Bertram", not "Miss Lucy") and its titles."""
+    certain = [
+        {f.names[-1] for f in c.forms if len(f.names) >= 2 or (f.title in _SURNAME_TITLES and f.names)}
+        for c in clusters
+    ]
+    known = set().union(*certain) if certain else set()
+    out = []
+    for c, names in zip(clusters, certain, strict=True):
+        names |= {f.names[0] for f in c.forms if f.title == "miss" and len(f.names) == 1 and f.names[0] in known}
+        out.append((frozenset(names), frozenset(c.titles)))
+    return out
 
 
 def _end(toks: Sequence[Tok], r: Ref) -> int:

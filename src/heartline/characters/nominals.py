@@ -120,6 +120,8 @@ def _phrase_before(toks: Sequence[Tok], i: int) -> tuple[str, ...] | None:
     while j >= 0 and len(words) < 3:
         t = toks[j]
         if t.lower == "the":
+            if len({toks[k].text.islower() for k in range(j + 1, i)}) > 1:
+                return None  # "In the evening Marianne began", "the Admiral ever said": a name beside a word
             return ("the", *reversed(words)) if words else None
         if not t.text.isalpha() or not _wordlike(t) or t.lower in _BREAK or t.quote >= 0:
             return None

@@ -18,6 +18,20 @@ from .nominals import generic_gender
 from .tokens import Tok
 
 _LOOKBACK_SENTENCES = 6
+# kinship words after "his" or "her": the gender of the one meant, and whether a parent or spouse (a Mr. or Mrs.
+# of the owner's surname) or a child or sibling (not married into it)
+KIN: dict[str, tuple[str, bool]] = {
+    "mother": ("she", True),
+    "father": ("he", True),
+    "wife": ("she", True),
+    "husband": ("he", True),
+    "son": ("he", False),
+    "daughter": ("she", False),
+    "brother": ("he", False),
+    "sister": ("she", False),
+}
+_ELDER_TITLES = frozenset("mr mrs sir lady lord madame mme monsieur signora signor frau herr".split())
+_MARRIED_TITLES = frozenset("mrs lady madame mme signora frau".split())
 _RATIO = 1.15  # he/she votes: a small majority is enough, the votes are many and noisy
 _CONJ = {
     "and",
@@ -160,9 +174,15 @@ class Resolver:
     """Walks the tokens once, resolving pronouns with a list of recent mentions."""
 
     def __init__(
-        self, toks: Sequence[Tok], genders: Sequence[str | None], weight: Sequence[int], narrator: int | None
+        self,
+        toks: Sequence[Tok],
+        genders: Sequence[str | None],
+        weight: Sequence[int],
+        narrator: int | None,
+        families: Sequence[tuple[frozenset[str], frozenset[str]]] | None = None,
     ) -> None:
         self.toks = toks
+        self.families = families  # per character: its surnames and its titles, for "his mother"
         self.genders = genders
         self.narrator = narrator
         top = max(range(len(weight)), key=lambda i: weight[i]) if weight else -1
@@ -202,6 +222,16 @@ class Resolver:
                 continue
             if t.lower in PRONOUNS:
                 ci = self._resolve(i, PRONOUNS[t.lower])
+                kin = None
+                if ci is not None and t.lower in ("his", "her") and i + 1 < n and toks[i + 1].sent == t.sent:
+                    kin = self._kin(ci, toks[i + 1].lower)
+                if kin is not None:  # "her son broke in": Mrs. Archer's son, Newland Archer
+                    ref = Ref(kin, i, i + 1, "nominal", t.quote < 0 and not sent_has_subject.get(t.sent, False))
+                    self._push(ref)
+                    out.append(ref)
+                    sent_has_subject[t.sent] = True
+                    i += 2
+                    continue
                 if ci is not None:
                     new_clause = i > 0 and (toks[i - 1].lower in _CONJ or toks[i - 1].text in {",", ";"})
                     subj = t.lower in ("he", "she") and (new_clause or not sent_has_subject.get(t.sent, False))
@@ -216,6 +246,31 @@ class Resolver:
                 out.append(ref)
             i += 1
         return out
+
+    def _kin(self, owner: int, word: str) -> int | None:
+        """The character "his mother" or "her son" means, when the story tells: of the owner's surname and the
+        word's gender, a Mr. or Mrs. for a parent or spouse and not one for a child or sibling; of several,
+        the one mentioned last (within the pronouns' reach). None when no one fits."""
+        if self.families is None or word not in KIN or not self.families[owner][0]:
+            return None
+        gender, elder = KIN[word]
+        surnames = self.families[owner][0]
+        fits = [
+            c
+            for c, (names, titles) in enumerate(self.families)
+            if c != owner
+            and names & surnames
+            and self.genders[c] == gender
+            and (bool(titles & _ELDER_TITLES) if elder else not titles & _MARRIED_TITLES)
+        ]
+        if len(fits) <= 1:
+            return fits[0] if fits else None
+        for rank, r in enumerate(reversed(self.recent)):
+            if rank > 25:
+                break
+            if r.char in fits:
+                return r.char
+        return None
 
     def _subject_like(self, first: int, last: int) -> bool:
         """Starts its clause or comes right before a verb, and is not a possessive."""
