@@ -13,7 +13,8 @@ conditional logit), picks the speaker. A second pass scores again with the neigh
 taken from the first, so a tag's speaker reaches down an untagged exchange, and then repeats until its
 answer settles.
 
-The weights ship as ``models/speakers-v7.json`` (numbers only, one set per pass, no text); ``scripts/
+The weights ship as ``models/speakers-v7.json`` (numbers only, no text: per pass, three scorers
+fitted from different random starts, whose scores are averaged); ``scripts/
 train_speakers.py`` fits them on PDNC novels and reports leave-novels-out accuracy.
 """
 

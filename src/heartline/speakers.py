@@ -497,7 +497,8 @@ def _ref_after(toks: Sequence[Tok], i: int, by_first: dict[int, Ref]) -> Ref | N
     for k in range(i + 1, min(i + 5, len(toks))):
         r = by_first.get(k)
         if r is not None:
-            return r
+            kin = by_first.get(k + 1) if r.kind == "pronoun" and toks[k].lower in ("his", "her") else None
+            return kin if kin is not None and kin.kind == "nominal" else r  # "broke in her son": the son
         t = toks[k]
         if not (
             _adverb(t.lower)

@@ -222,16 +222,6 @@ class Resolver:
                 continue
             if t.lower in PRONOUNS:
                 ci = self._resolve(i, PRONOUNS[t.lower])
-                kin = None
-                if ci is not None and t.lower in ("his", "her") and i + 1 < n and toks[i + 1].sent == t.sent:
-                    kin = self._kin(ci, toks[i + 1].lower)
-                if kin is not None:  # "her son broke in": Mrs. Archer's son, Newland Archer
-                    ref = Ref(kin, i, i + 1, "nominal", t.quote < 0 and not sent_has_subject.get(t.sent, False))
-                    self._push(ref)
-                    out.append(ref)
-                    sent_has_subject[t.sent] = True
-                    i += 2
-                    continue
                 if ci is not None:
                     new_clause = i > 0 and (toks[i - 1].lower in _CONJ or toks[i - 1].text in {",", ";"})
                     subj = t.lower in ("he", "she") and (new_clause or not sent_has_subject.get(t.sent, False))
@@ -240,6 +230,16 @@ class Resolver:
                     out.append(ref)
                 if t.lower in ("he", "she"):
                     sent_has_subject[t.sent] = True
+                kin = None
+                if ci is not None and t.lower in ("his", "her") and i + 1 < n and toks[i + 1].sent == t.sent:
+                    kin = self._kin(ci, toks[i + 1].lower)
+                if kin is not None:  # "her son broke in": "her" is Mrs. Archer, "son" Newland Archer
+                    ref = Ref(kin, i + 1, i + 1, "nominal", t.quote < 0 and not sent_has_subject.get(t.sent, False))
+                    self._push(ref)
+                    out.append(ref)
+                    sent_has_subject[t.sent] = True
+                    i += 2
+                    continue
             elif self.narrator is not None and t.quote < 0 and t.lower in FIRST_PERSON:
                 ref = Ref(self.narrator, i, i, "pronoun", t.lower == "i")
                 self._push(ref)
