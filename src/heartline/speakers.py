@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .characters.lexicon import FIRST_PERSON, HUMAN_VERBS, PRONOUNS, SECOND_PERSON, SPEECH_VERBS, ends_like_past_tense
-from .characters.nominals import generic_gender
+from .characters.nominals import generic_gender, inverted_tag
 from .characters.resolve import Ref
 from .characters.syntax import parsed_subjects
 from .characters.tokens import Tok
@@ -353,7 +353,7 @@ def _tag(
                     e.tag_speaker = owner.char
                 return True
         phrasal = i + 1 < len(toks) and toks[i + 1].lower in _PHRASAL.get(toks[i].lower, ())  # "put in Cynthia"
-        if toks[i].lower not in SPEECH_VERBS and not phrasal:
+        if toks[i].lower not in SPEECH_VERBS and not phrasal and not _inverted(toks, i, by_first):
             continue
         subj = _ref_before(toks, i, by_last, lookback, far)
         obj_pos = "after"
@@ -389,6 +389,15 @@ def _tag(
         e.tag_addressee = _addressee_after(toks, i, by_first, skip=subj if obj_pos == "after-subject" else None)
         return subj is not None or pron is not None
     return False
+
+
+def _inverted(toks: Sequence[Tok], i: int, by_first: dict[int, Ref]) -> bool:
+    """A verb no list holds, inverted right after a quote and before a name or a description
+    ("comforted Matthew"): a speech tag (see :func:`~heartline.characters.nominals.inverted_tag`)."""
+    if not inverted_tag(toks, i):
+        return False
+    r = by_first.get(i + 1)
+    return r is not None and r.kind in ("name", "nominal")
 
 
 def _ref_before(

@@ -405,3 +405,24 @@ def test_his_mother_and_her_son_are_the_family_member_of_that_surname(pipe):
     owners = [(story.span_text(m), m.character) for m in story.mentions if story.span_text(m) in ("his", "her")]
     # the first "her" is whoever salience says (Janey spoke last); her son is Newland either way
     assert owners[1:] == [("his", newland), ("his", newland), ("her", janey), ("his", ids["Mr. Jackson"])]
+
+
+def test_a_full_name_the_entity_recogniser_doubts_joins_the_character_of_that_name() -> None:
+    """Oliver Twist: spaCy tags "flash Toby Crackit" as no person more often than as one, yet "Toby Crackit"
+    is "Mr. Toby Crackit" without the title. A doubted single name ("Crackit" alone) still stays out, and a
+    doubted full name two characters could bear joins neither."""
+    from heartline.characters.names import Cluster, Form, attach_leftovers
+
+    titled = Form("Mr. Toby Crackit", "mr", ("Toby", "Crackit"), person=4.0)
+    barney = Form("Barney", None, ("Barney",), person=9.0)
+    doubted = Form("Toby Crackit", None, ("Toby", "Crackit"), person=6.0, other=7.0)
+    surname = Form("Crackit", None, ("Crackit",), person=1.0, other=3.0)
+    toby, other = Cluster([titled], titles={"mr"}), Cluster([barney])
+    attach_leftovers([toby, other], [doubted, surname], {})
+    assert [f.text for f in toby.forms] == ["Mr. Toby Crackit", "Toby Crackit"]
+    assert [f.text for f in other.forms] == ["Barney"]
+
+    twin = Cluster([Form("Dr. Toby Crackit", "dr", ("Toby", "Crackit"), person=4.0)], titles={"dr"})
+    again = Form("Toby Crackit", None, ("Toby", "Crackit"), person=6.0, other=7.0)
+    attach_leftovers([Cluster([titled], titles={"mr"}), twin], [again], {})
+    assert [f.text for f in twin.forms] == ["Dr. Toby Crackit"]

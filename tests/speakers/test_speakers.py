@@ -362,3 +362,39 @@ def test_a_tag_naming_a_family_member_is_explicit(pipe: Pipeline) -> None:
     said = named_speakers(pipe(Story(text)))
     assert said[:2] == [("Mrs. Archer", "explicit"), ("Janey Archer", "explicit")]
     assert said[2:] and all(s == ("Newland Archer", "explicit") for s in said[2:])
+
+
+def test_a_verb_no_list_holds_inverted_after_a_quote_is_a_tag(pipe: Pipeline) -> None:
+    """Anne of Green Gables: '"She'll be able to come home often," comforted Matthew'. A past tense between
+    a quote's closing mark and a name is a speech tag, whatever the verb; before a pronoun ("comforted her")
+    or with nothing of the quote before it, it is not."""
+    text = (
+        "Marilla sat by the window and Matthew stood at the door.\n\n"
+        '"I\'ll miss her terrible," said Marilla.\n\n'
+        '"She\'ll be able to come home often," comforted Matthew.\n\n'
+        '"Don\'t fret," Marilla said. "It troubled her," he thought, and the thought comforted Marilla.\n'
+    )
+    said = named_speakers(pipe(Story(text)))
+    assert said[:2] == [("Marilla", "explicit"), ("Matthew", "explicit")]
+    assert said[2] == ("Marilla", "explicit")
+
+
+def test_descriptions_with_a_hyphen_a_post_or_an_unlisted_verb_are_characters(pipe: Pipeline) -> None:
+    """Oliver Twist's "the book-stall keeper", A Room with a View's '"Va bene," crooned the driver', Night and
+    Day's "said the maid": each is a character of the story, not a pronoun for whoever is near."""
+    text = (
+        "Oliver fell. Mr. Brownlow bent over him.\n\n"
+        '"Poor boy!" said Mr. Brownlow.\n\n'
+        '"May I accompany you?" said the book-stall keeper, looking in.\n\n'
+        '"Va bene," crooned the driver.\n\n'
+        '"Please, miss," said the maid.\n'
+    )
+    story = pipe(Story(text))
+    assert {c.name for c in story.characters} >= {"the book-stall keeper", "the driver", "the maid"}
+    said = named_speakers(story)
+    assert said == [
+        ("Mr. Brownlow", "explicit"),
+        ("the book-stall keeper", "explicit"),
+        ("the driver", "explicit"),
+        ("the maid", "explicit"),
+    ]

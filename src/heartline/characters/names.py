@@ -539,12 +539,14 @@ def slug(name: str) -> str:
 
 
 def attach_leftovers(clusters: list[Cluster], leftovers: Sequence[Form], gender: dict[str, str | None]) -> None:
-    """Forms too rare to stand alone ("Lizzy" once) join a character they clearly name, never a new one."""
+    """Forms too rare to stand alone ("Lizzy" once) join a character they clearly name, never a new one.
+    A full name that a character bears with a title ("Toby Crackit" beside "Mr. Toby Crackit") joins
+    whatever the entity recogniser made of it ("flash Toby Crackit")."""
     for form in leftovers:
-        if form.person < form.other:
-            continue
         scored = [(_compatible(form, c, gender), c) for c in clusters]
         top = max((sc for sc, _ in scored), default=0.0)
+        if form.person < form.other and not (top == 3 and len(form.names) > 1):
+            continue
         if top < 2 and form.person <= form.other:
             continue  # a diminutive needs some evidence of its own; a first name or surname does not
         fits = [c for sc, c in scored if sc == top and top > 0]

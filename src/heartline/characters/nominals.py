@@ -21,7 +21,7 @@ _BREAK = frozenset(
     """to in with and as at who which that from of for on by but or so then again now when was were had has is
     are been did could would should will shall might must heard saw""".split()
 )
-_PERSON_SUFFIXES = ("man", "men", "er", "or", "ist", "ess", "ian", "ee", "eer")
+_PERSON_SUFFIXES = ("man", "men", "er", "or", "ist", "ess", "ian", "ee", "eer", "maid", "boy", "girl", "wife", "lady")
 # -ant and -ent make as many things as people ("the present", "the argument", "the moment"): only these
 _ANT_ENT_PEOPLE = frozenset(
     """agent parent student president resident patient tenant merchant peasant infant giant sergeant servant
@@ -45,6 +45,8 @@ _MALE = frozenset(
 _FEMALE = frozenset(
     "woman lady girl maid queen princess mother wife daughter sister aunt nun widow landlady housemaid".split()
 )
+# a gender and also a post in the household or the realm: "said the maid" is the maid, not any woman nearby
+_ROLES = frozenset("maid housemaid landlady queen princess nun king prince monk priest".split())
 
 
 def _wordlike(t: Tok) -> bool:
@@ -58,7 +60,7 @@ def _phrase_after(toks: Sequence[Tok], i: int) -> tuple[str, ...] | None:
         return None
     words: list[str] = []
     j = i + 2
-    while j < len(toks) and len(words) < 3:
+    while j < len(toks) and len(words) - 2 * words.count("-") < 3:
         t = toks[j]
         if (
             not t.text.isalpha()
@@ -69,7 +71,12 @@ def _phrase_after(toks: Sequence[Tok], i: int) -> tuple[str, ...] | None:
         ):
             break
         if j + 1 < len(toks) and toks[j + 1].text in "-—" and toks[j + 1].start == t.end:
-            return None  # "the bar-man": not "the bar"
+            nxt = toks[j + 2] if j + 2 < len(toks) else None
+            if toks[j + 1].text != "-" or nxt is None or nxt.start != toks[j + 1].end or not nxt.text.isalpha():
+                return None  # "the man--": an interruption, not a description
+            words += [t.lower, "-", nxt.lower]  # "the book-stall keeper", "the hump-backed man"
+            j += 3
+            continue
         words.append(t.lower)
         j += 1
     if j < len(toks) and toks[j].text[:1].isupper() and toks[j].quote < 0:
@@ -78,7 +85,7 @@ def _phrase_after(toks: Sequence[Tok], i: int) -> tuple[str, ...] | None:
         return None  # "called the Coach and Horses": a name of a place
     if not words:
         return None
-    if len({toks[k].text.islower() for k in range(i + 2, j)}) > 1:
+    if len({toks[k].text.islower() for k in range(i + 2, j) if toks[k].text.isalpha()}) > 1:
         return None  # "said the motionless Syme", "the poet Syme": a name with an epithet
     return ("the", *words, *_attribute(toks, j))
 
@@ -130,11 +137,32 @@ def _phrase_before(toks: Sequence[Tok], i: int) -> tuple[str, ...] | None:
     return None
 
 
+_QUOTE_MARKS = frozenset({'"', "“", "”", "'", "‘", "’", "``", "''"})
+_QUOTE_ENDS = frozenset({",", "!", "?", "--", "—", "-", "–"})
+_IRREGULAR_TAGS = frozenset({"spoke", "bade", "began", "rang", "sang", "swore", "wept"})
+
+
+def inverted_tag(toks: Sequence[Tok], i: int) -> bool:
+    """A past tense no list holds, right after a quote's closing mark: '“...,” comforted Matthew', '“...!”
+    crooned the driver'. Inverted there, before its subject, it is a speech tag whatever the verb."""
+    t = toks[i]
+    if not (t.text.isalpha() and t.text.islower()) or t.quote >= 0:
+        return False
+    if not (ends_like_past_tense(t.lower) or t.lower in _IRREGULAR_TAGS):
+        return False
+    k = i - 1
+    if k < 0 or toks[k].text not in _QUOTE_MARKS:
+        return False
+    while k >= 0 and toks[k].text in _QUOTE_MARKS:
+        k -= 1
+    return k >= 0 and toks[k].text in _QUOTE_ENDS
+
+
 def find_nominal_speakers(toks: Sequence[Tok]) -> Counter[tuple[str, ...]]:
     """Descriptions that are the subject of a speech verb, with how often."""
     found: Counter[tuple[str, ...]] = Counter()
     for i, t in enumerate(toks):
-        if t.quote >= 0 or t.lower not in SPEECH_VERBS:
+        if t.quote >= 0 or (t.lower not in SPEECH_VERBS and not inverted_tag(toks, i)):
             continue
         for phrase in (_phrase_after(toks, i), _phrase_before(toks, i)):
             if phrase and (
@@ -218,8 +246,10 @@ _GENERIC_ADJ = frozenset("young old little elder younger elderly poor other tall
 
 
 def _generic(phrase: tuple[str, ...]) -> bool:
-    """ "the old gentleman", "the girl", "the two women": anyone of a gender, resolved like a pronoun."""
-    return phrase[-1] in _MALE or phrase[-1] in _FEMALE or phrase[-1] in _PLURAL_PEOPLE
+    """ "the old gentleman", "the girl", "the two women": anyone of a gender, resolved like a pronoun (a
+    post with a gender, "the maid", is a character of its own)."""
+    head = phrase[-1]
+    return (head in _MALE or head in _FEMALE or head in _PLURAL_PEOPLE) and head not in _ROLES
 
 
 def generic_gender(toks: Sequence[Tok], i: int) -> tuple[str, int] | None:
@@ -231,7 +261,7 @@ def generic_gender(toks: Sequence[Tok], i: int) -> tuple[str, int] | None:
     if toks[j].lower in _GENERIC_ADJ and j + 1 < len(toks):
         j += 1
     head = toks[j].lower
-    if not toks[j].text.islower():
+    if not toks[j].text.islower() or head in _ROLES:
         return None
     if head in _MALE:
         return "he", j
