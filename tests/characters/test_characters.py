@@ -426,3 +426,17 @@ def test_a_full_name_the_entity_recogniser_doubts_joins_the_character_of_that_na
     again = Form("Toby Crackit", None, ("Toby", "Crackit"), person=6.0, other=7.0)
     attach_leftovers([Cluster([titled], titles={"mr"}), twin], [again], {})
     assert [f.text for f in twin.forms] == ["Dr. Toby Crackit"]
+
+
+def test_a_titled_name_that_ends_a_description_is_that_character(pipe):
+    """Sense and Sensibility: "said the Miss Steeles" makes a character of the two sisters, and "Miss Steeles"
+    without "the" is the same pair, not a second character of that name."""
+    text = (
+        "Lucy Steele came to Barton with her sister, and Elinor met the Miss Steeles at the park.\n\n"
+        '"We are so glad to be here," said the Miss Steeles.\n\n'
+        "Sir John had found Miss Steeles at Exeter. Everybody liked Miss Steeles.\n\n"
+        '"How charming," said Lucy.\n'
+    )
+    story = read(pipe, text)
+    steeles = [c for c in story.characters if "Steeles" in c.name]
+    assert [(c.name, c.aliases, c.mentions) for c in steeles] == [("the Miss Steeles", ["Miss Steeles"], 4)]

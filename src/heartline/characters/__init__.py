@@ -146,8 +146,9 @@ def _add_nominals(toks: Sequence[Tok], clusters: list[Cluster]) -> list[Ref]:
 
 
 def _merge_names_into_descriptions(clusters: list[Cluster], refs: list[Ref]) -> list[Ref]:
-    """ "the March Hare" and a bare "Hare" (or "the Footman" and "Footman") are one character: a name
-    cluster with no title whose every form is the last words of a capitalised description joins it."""
+    """ "the March Hare" and a bare "Hare" (or "the Footman" and "Footman", "the Miss Steeles" and "Miss
+    Steeles") are one character: a name cluster whose every form, as written, is the last words of a
+    capitalised description joins it."""
     removed: set[int] = set()
     for ni, nc in enumerate(clusters):
         written = nc.written_description() if nc.nominal else None
@@ -157,7 +158,7 @@ def _merge_names_into_descriptions(clusters: list[Cluster], refs: list[Ref]) -> 
         for ci, c in enumerate(clusters):
             if ci == ni or ci in removed or c.nominal or not c.forms:
                 continue
-            if all(f.title is None and list(f.names) == words[len(words) - len(f.names) :] for f in c.forms):
+            if all(_tail_of(f.text.split(), words) for f in c.forms):
                 nc.forms += c.forms
                 c.forms = []
                 removed.add(ci)
@@ -167,6 +168,11 @@ def _merge_names_into_descriptions(clusters: list[Cluster], refs: list[Ref]) -> 
     new_index = {old: new for new, old in enumerate(keep)}
     clusters[:] = [clusters[ci] for ci in keep]
     return [replace(r, char=new_index[r.char]) for r in refs]
+
+
+def _tail_of(written: list[str], words: list[str]) -> bool:
+    """ "Hare" ends "March Hare", and so does "Miss Steeles" "the Miss Steeles"."""
+    return 0 < len(written) <= len(words) and written == words[len(words) - len(written) :]
 
 
 def _form_genders(toks: Sequence[Tok], persons: Sequence[Form]) -> dict[str, str | None]:
