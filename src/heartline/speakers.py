@@ -28,7 +28,15 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from .characters.lexicon import FIRST_PERSON, HUMAN_VERBS, PRONOUNS, SECOND_PERSON, SPEECH_VERBS, ends_like_past_tense
+from .characters.lexicon import (
+    FIRST_PERSON,
+    HUMAN_VERBS,
+    PRONOUNS,
+    QUOTE_MARKS,
+    SECOND_PERSON,
+    SPEECH_VERBS,
+    ends_like_past_tense,
+)
 from .characters.nominals import generic_gender, inverted_tag
 from .characters.resolve import Ref
 from .characters.syntax import parsed_subjects
@@ -44,7 +52,6 @@ __all__ = ["attribute_speakers", "make_speakers", "rule_speakers"]
 _ADVERB_LIKE = {"again", "then", "now", "at", "once", "still", "presently", "suddenly", "softly", "quickly"}
 _MAX_GAP_PARAGRAPHS = 1
 _CONTEXT_PARAGRAPHS = 12
-_MARKS = {'"', "“", "”", "'", "‘", "’", "``", "''"}
 _SPEECH_NOUNS = {
     "reply",
     "answer",
@@ -267,7 +274,7 @@ def _windows(toks: Sequence[Tok], qt: list[int], pt: list[int]) -> list[list[int
         j += 1
     before: list[int] = []
     j = first - 1
-    while j >= 0 and toks[j].text in _MARKS:
+    while j >= 0 and toks[j].text in QUOTE_MARKS:
         j -= 1
     mark_skip = j
     while j >= 0 and toks[j].para == toks[first].para and toks[j].quote < 0:
@@ -283,7 +290,7 @@ def _windows(toks: Sequence[Tok], qt: list[int], pt: list[int]) -> list[list[int
         while j >= 0 and toks[j].quote < 0 and len(lead_in) < 25:  # "Captain Wentworth said--" ¶ “...”
             if toks[j].text in {".", "!", "?"} and lead_in:
                 break
-            if toks[j].text in _MARKS:
+            if toks[j].text in QUOTE_MARKS:
                 if not (open_ended and any(toks[x].lower in SPEECH_VERBS for x in lead_in)):
                     lead_in = []  # the sentence belongs to a quote of its own
                 break  # '“...,” but the Admiral interrupted her with--' ¶ “...”: the tag after that quote
@@ -442,7 +449,7 @@ def _nearest_subject(toks: Sequence[Tok], i: int, by_last: dict[int, Ref], lookb
 def _clause_ends(t: Tok, sent: int) -> bool:
     """Walking back from a speech verb in sentence ``sent``, token ``t`` is past the narration its subject can
     be in: spoken words, another sentence, or a stop."""
-    return t.quote >= 0 or t.sent != sent or t.text in {";", ":", "!", "?", "."} or t.text in _MARKS
+    return t.quote >= 0 or t.sent != sent or t.text in {";", ":", "!", "?", "."} or t.text in QUOTE_MARKS
 
 
 def _relative_subject(toks: Sequence[Tok], i: int, by_last: dict[int, Ref]) -> Ref | None:

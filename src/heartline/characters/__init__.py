@@ -139,7 +139,7 @@ def _add_nominals(toks: Sequence[Tok], clusters: list[Cluster]) -> list[Ref]:
         c = clusters[r.char]
         c.nominal_count += 1
         if c.nominal:
-            c.nominal_written[" ".join(t.text for t in toks[r.first + 1 : r.last + 1]).replace(" - ", "-")] += 1
+            c.nominal_written[_phrase_text(t.text for t in toks[r.first + 1 : r.last + 1])] += 1
         else:
             c.said_as.add(" ".join(t.text for t in toks[r.first : r.last + 1]))
     return _merge_names_into_descriptions(clusters, refs)
@@ -168,6 +168,11 @@ def _merge_names_into_descriptions(clusters: list[Cluster], refs: list[Ref]) -> 
     new_index = {old: new for new, old in enumerate(keep)}
     clusters[:] = [clusters[ci] for ci in keep]
     return [replace(r, char=new_index[r.char]) for r in refs]
+
+
+def _phrase_text(words: Iterable[str]) -> str:
+    """A description's words as text, a hyphen kept inside its word: "the book-stall keeper"."""
+    return " ".join(words).replace(" - ", "-")
 
 
 def _tail_of(written: list[str], words: list[str]) -> bool:
@@ -268,7 +273,7 @@ def _characters(
     out: list[Character] = []
     used: set[str] = set()
     for ci, c in enumerate(clusters):
-        name = c.best_name() if c.forms else " ".join(c.nominal).replace(" - ", "-") if c.nominal else "Narrator"
+        name = c.best_name() if c.forms else _phrase_text(c.nominal) if c.nominal else "Narrator"
         cid = base = slug(name)
         k = 2
         while cid in used:

@@ -121,6 +121,8 @@ PRONOUNS: dict[str, str] = {
 FIRST_PERSON = {"i", "me", "my", "mine", "myself"}
 SECOND_PERSON = {"you", "your", "yours", "yourself", "thee", "thou", "thy"}
 SUBJECT_PRONOUNS = {"he": "he", "she": "she"}
+# a quote mark as a token: straight, curly, and as spaCy or old editions write it
+QUOTE_MARKS = frozenset({'"', "“", "”", "'", "‘", "’", "``", "''"})
 
 _SPEECH_BASES = (
     "say ask reply answer cry exclaim remark observe whisper shout call continue add return respond murmur "

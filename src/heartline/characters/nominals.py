@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from .lexicon import SPEECH_VERBS, ends_like_past_tense
+from .lexicon import QUOTE_MARKS, SPEECH_VERBS, ends_like_past_tense
 from .tokens import Tok
 
 _STOP = frozenset(
@@ -137,7 +137,6 @@ def _phrase_before(toks: Sequence[Tok], i: int) -> tuple[str, ...] | None:
     return None
 
 
-_QUOTE_MARKS = frozenset({'"', "“", "”", "'", "‘", "’", "``", "''"})
 _QUOTE_ENDS = frozenset({",", "!", "?", "--", "—", "-", "–"})
 _IRREGULAR_TAGS = frozenset({"spoke", "bade", "began", "rang", "sang", "swore", "wept"})
 
@@ -151,9 +150,9 @@ def inverted_tag(toks: Sequence[Tok], i: int) -> bool:
     if not (ends_like_past_tense(t.lower) or t.lower in _IRREGULAR_TAGS):
         return False
     k = i - 1
-    if k < 0 or toks[k].text not in _QUOTE_MARKS:
+    if k < 0 or toks[k].text not in QUOTE_MARKS:
         return False
-    while k >= 0 and toks[k].text in _QUOTE_MARKS:
+    while k >= 0 and toks[k].text in QUOTE_MARKS:
         k -= 1
     return k >= 0 and toks[k].text in _QUOTE_ENDS
 
