@@ -212,6 +212,56 @@ def test_miss_and_a_surname_join_the_one_woman_of_that_name(pipe):
     assert "Miss Morland" not in james.aliases
 
 
+def test_miss_and_a_surname_is_the_eldest_of_the_sisters(pipe):
+    """With "the Miss Wards" in the story, "Miss Ward" is the eldest sister: not the one written "Miss Julia
+    Ward", and not the two sisters together."""
+    story = read(
+        pipe,
+        "The Miss Wards came down to breakfast late. Maria Ward was the elder; Maria was tall, and she "
+        "was proud. Miss Julia Ward was the younger, and Julia Ward laughed at everything.\n\n"
+        "“We shall ride today,” said Miss Ward. Miss Ward looked at her sister, and she smiled.\n\n"
+        "“Not I,” said Miss Julia Ward. Julia went back to her book. Miss Ward rang for the horses, "
+        "and Miss Ward went out.",
+    )
+    julia = next(c for c in story.characters if c.name == "Miss Julia Ward")
+    assert "Miss Ward" not in julia.aliases
+    maria = next(c for c in story.characters if c.name == "Maria Ward")
+    assert "Miss Ward" in maria.aliases
+    assert not any("Miss Ward" in c.aliases and "Wards" in c.name for c in story.characters)
+
+
+def test_a_diminutive_with_the_same_title_and_surname_is_one_character(pipe):
+    """ "Master Charley Bates" and "Master Charles Bates" are one boy; "Sir Thomas Bertram" and "Tom
+    Bertram" (no title) are a father and his son."""
+    story = read(
+        pipe,
+        "Master Charley Bates laughed. “Look at him,” said Master Charley Bates, and he laughed again.\n\n"
+        "“Hold your tongue,” said Master Charles Bates a moment later, and he ran off.\n\n"
+        "Sir Thomas Bertram came home from Antigua. “Where is my son?” said Sir Thomas Bertram. Tom Bertram "
+        "was out riding; Tom Bertram came back at dusk, and he said nothing.",
+    )
+    charley = next(c for c in story.characters if c.name.endswith("Bates"))
+    assert {charley.name, *charley.aliases} >= {"Master Charley Bates", "Master Charles Bates"}
+    sir_thomas = next(c for c in story.characters if "Sir Thomas Bertram" in {c.name, *c.aliases})
+    assert "Tom Bertram" not in {sir_thomas.name, *sir_thomas.aliases}
+
+
+def test_a_married_title_with_a_given_name_joins_the_one_woman_of_that_name(pipe):
+    """ "Countess Ellen" is Ellen Olenska, the only Ellen with a surname; "Mrs. Welland" still stays apart
+    from May Welland (a title with a surname is as often the mother)."""
+    story = read(
+        pipe,
+        "Ellen Olenska came back to New York in the winter. Ellen Olenska was pale, and she was tired.\n\n"
+        "“You are welcome here, Countess Ellen,” said the old woman. Countess Ellen smiled, and she sat down.\n\n"
+        "May Welland watched her. May Welland was young, and she was kind. Mrs. Welland said that she did "
+        "not approve, and Mrs. Welland left the room.",
+    )
+    ellen = next(c for c in story.characters if c.name == "Ellen Olenska")
+    assert "Countess Ellen" in ellen.aliases
+    may = next(c for c in story.characters if c.name == "May Welland")
+    assert "Mrs. Welland" not in may.aliases
+
+
 def test_an_object_her_does_not_make_a_man_a_woman(pipe):
     """Northanger Abbey's "Henry" (seen by Catherine: "Henry looked at her") came out "she" and apart from
     "Mr. Henry Tilney"."""

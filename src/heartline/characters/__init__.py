@@ -29,6 +29,7 @@ from .names import (
     gather_evidence,
     is_person,
     is_title,
+    mark_eldest,
     ner_votes,
     slug,
 )
@@ -45,6 +46,7 @@ def find_characters(story: Story) -> None:
     story.cache["tokens"] = toks
     namewords = NameWords(toks)
     forms = find_forms(toks, namewords)
+    mark_eldest(toks, forms)
     gather_evidence(toks, forms)
     ner_votes(story, toks, forms)
     words: Counter[str] = Counter()

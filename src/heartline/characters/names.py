@@ -71,6 +71,7 @@ class Form:
     ner_other: int = 0
     old: int = 0  # written "old Mr. Emerson"
     young: int = 0  # written "young Mr. Emerson"
+    eldest: bool = False  # "Miss Bertram" in a story with "the Miss Bertrams": the eldest sister (see mark_eldest)
 
     @property
     def count(self) -> int:
@@ -227,6 +228,24 @@ def find_forms(toks: Sequence[Tok], namewords: NameWords) -> dict[str, Form]:
         form.young += before in ("young", "younger")
         i = k + 1
     return forms
+
+
+def mark_eldest(toks: Sequence[Tok], forms: dict[str, Form]) -> None:
+    """In a story with "the Miss Bertrams" (or "the Misses Bertram"), "Miss Bertram" is the eldest sister
+    and a younger sister is "Miss Julia Bertram": mark the "Miss Bertram" form so it does not join a
+    character the story calls "Miss" with her given name and that surname."""
+    plural: set[str] = set()
+    for i in range(len(toks) - 1):
+        t, nxt = toks[i], toks[i + 1]
+        if not nxt.text[:1].isupper() or not _adjacent(toks, i, i + 1):
+            continue
+        if t.lower == "misses":
+            plural.add(nxt.text)
+        elif t.lower == "miss" and nxt.text.endswith("s"):
+            plural.add(nxt.text[:-1])
+    for f in forms.values():
+        if f.title == "miss" and len(f.names) == 1 and f.names[0] in plural:
+            f.eldest = True
 
 
 def _adjacent(toks: Sequence[Tok], a: int, b: int) -> bool:
@@ -406,11 +425,19 @@ def _compatible(form: Form, cluster: Cluster, gender: dict[str, str | None]) -> 
         # A woman's title is weaker evidence ("Miss Barry" need not be "Diana Barry"): it joins only a
         # character who is the one fit (see cluster_forms)
         if title_gender == "she":
-            if form.title not in _UNMARRIED:
-                return 0  # "Mrs. Welland" is more often May Welland's mother than May
+            if form.title not in _UNMARRIED and not _given_name_of(form.names, cluster):
+                return 0  # "Mrs. Welland" is more often May Welland's mother than May ("Countess Ellen" is Ellen)
             by_title = _BY_FEMALE_TITLE
-    if (form.title in _MARRIED) != bool(cluster.titles & _MARRIED):
+    if (form.title in _MARRIED) != bool(cluster.titles & _MARRIED) and not (
+        form.title in _MARRIED and _given_name_of(form.names, cluster)
+    ):
         return 0  # "Mrs Charles Musgrove" is not "Charles Musgrove"
+    if form.eldest and any(
+        f.title == "miss" and len(f.names) >= 2 and f.names[-1] == form.names[0] for f in cluster.forms
+    ):
+        return 0  # "Miss Bertram" is Maria, the eldest, not "Miss Julia Bertram"
+    if form.title == "miss" and any(f.title == "miss" and _plural_of(f.names, form.names) for f in cluster.forms):
+        return 0  # "Miss Steeles" are two sisters, not "Miss Steele"
     g = gender.get(form.text)
     if g is not None and cluster_gender not in (None, g):
         return 0  # "Mr. Pontellier" is not "Edna Pontellier"
@@ -432,9 +459,26 @@ def _compatible(form: Form, cluster: Cluster, gender: dict[str, str | None]) -> 
                 best = max(best, 1)
         elif len(a) == 1 == len(b) and _first_name_matches(a[0], b[0]):  # "Wil" / "Willow"
             best = max(best, 1)
+        elif (
+            len(a) == len(b) >= 2
+            and form.title == f.title
+            and a[1:] == b[1:]
+            and (_first_name_matches(a[0], b[0]) or _first_name_matches(b[0], a[0]))
+        ):
+            best = max(best, 1)  # "Master Charles Bates" / "Master Charley Bates"; not "Sir Thomas" / "Tom"
     if by_title and best >= 2:
         return by_title
     return 0.0 if by_title else best
+
+
+def _given_name_of(names: tuple[str, ...], cluster: Cluster) -> bool:
+    """A title's one name is the given name of a full name in the cluster: "Countess Ellen", "Ellen Olenska"."""
+    return len(names) == 1 and any(not f.title and len(f.names) >= 2 and f.names[0] == names[0] for f in cluster.forms)
+
+
+def _plural_of(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """One of two single names is the other's plural: "Steeles" and "Steele"."""
+    return len(a) == 1 == len(b) and (a[0] == b[0] + "s" or b[0] == a[0] + "s")
 
 
 def _narration_sentences(form: Form) -> set[int]:
