@@ -233,18 +233,19 @@ def find_forms(toks: Sequence[Tok], namewords: NameWords) -> dict[str, Form]:
 def mark_eldest(toks: Sequence[Tok], forms: dict[str, Form]) -> None:
     """In a story with "the Miss Bertrams" (or "the Misses Bertram"), "Miss Bertram" is the eldest sister
     and a younger sister is "Miss Julia Bertram": mark the "Miss Bertram" form so it does not join a
-    character the story calls "Miss" with her given name and that surname."""
-    plural: set[str] = set()
+    character the story calls "Miss" with her given name and that surname. The plural must come twice: once
+    is as often a figure of speech ("the Miss Abbotts of this world")."""
+    plural: Counter[str] = Counter()
     for i in range(len(toks) - 1):
         t, nxt = toks[i], toks[i + 1]
         if not nxt.text[:1].isupper() or not _adjacent(toks, i, i + 1):
             continue
         if t.lower == "misses":
-            plural.add(nxt.text)
+            plural[nxt.text] += 1
         elif t.lower == "miss" and nxt.text.endswith("s"):
-            plural.add(nxt.text[:-1])
+            plural[nxt.text[:-1]] += 1
     for f in forms.values():
-        if f.title == "miss" and len(f.names) == 1 and f.names[0] in plural:
+        if f.title == "miss" and len(f.names) == 1 and plural[f.names[0]] >= 2:
             f.eldest = True
 
 
