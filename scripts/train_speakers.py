@@ -1,7 +1,7 @@
 """Fit the speaker ranker's weights on PDNC novels; report leave-novels-out accuracy; write the weights.
 
 usage: python scripts/train_speakers.py [--data ../shared/data/pdnc/data] [--folds 6] [--out FILE]
-                                        [--cache DIR] [--l2 1e-3] [--passes 2]
+                                        [--cache DIR] [--l2 1e-3] [--passes 2] [--seeds 3] [--first-seed 0]
 
 For every quote of every novel the rules decided by a pronoun or by turn-taking, the candidates and their
 features come from :mod:`heartline.speaker_ranker`; a candidate is right when it maps to the gold speaker
@@ -99,7 +99,9 @@ def novel_items(nv: Novel) -> list[dict]:
     return items
 
 
-def fit_passes(novels: list[Novel], passes: int, l2: float, hidden: int, steps: int, seeds: int) -> list[list[dict]]:
+def fit_passes(
+    novels: list[Novel], passes: int, l2: float, hidden: int, steps: int, seeds: int, first_seed: int = 0
+) -> list[list[dict]]:
     """Fit each pass on the features the passes before it leave (pass 1: the rules' neighbours): ``seeds``
     scorers from different random starts, whose scores the ranker averages."""
     fitted: list[list[dict]] = []
@@ -114,7 +116,7 @@ def fit_passes(novels: list[Novel], passes: int, l2: float, hidden: int, steps: 
             else:
                 nv.ctx.speakers = rerank(nv.ctx, fitted)
                 items += novel_items(nv)
-        fitted.append([fit(items, l2, hidden, steps, seed=seed) for seed in range(seeds)])
+        fitted.append([fit(items, l2, hidden, steps, seed=seed) for seed in range(first_seed, first_seed + seeds)])
     for nv in novels:
         nv.ctx.speakers = list(nv.ctx.rules)
     return fitted
@@ -193,6 +195,9 @@ def main() -> None:
     ap.add_argument("--steps", type=int, default=800)
     ap.add_argument("--passes", type=int, default=2, help="passes of the ranker, each reading the one before")
     ap.add_argument("--seeds", type=int, default=3, help="scorers per pass, from different random starts")
+    ap.add_argument(
+        "--first-seed", type=int, default=0, help="the first random start (another one tells a change from noise)"
+    )
     ap.add_argument("--out", type=Path, default=WEIGHTS)
     ap.add_argument("--cache", type=Path, default=None, help="keep each novel's characters here between runs")
     args = ap.parse_args()
@@ -204,13 +209,13 @@ def main() -> None:
     for k in range(args.folds):
         test = novels[k :: args.folds]
         train = [nv for nv in novels if nv not in test]
-        w = fit_passes(train, args.passes, args.l2, args.hidden, args.steps, args.seeds)
+        w = fit_passes(train, args.passes, args.l2, args.hidden, args.steps, args.seeds, args.first_seed)
         for nv in test:
             rules += score(nv, None)
             ranked += score(nv, w)
     print(f"rules alone:              {summary(rules)}")
     print(f"with ranker ({args.folds} folds): {summary(ranked)}")
-    w = fit_passes(novels, args.passes, args.l2, args.hidden, args.steps, args.seeds)
+    w = fit_passes(novels, args.passes, args.l2, args.hidden, args.steps, args.seeds, args.first_seed)
     print(f"fitted on all, scored on all (optimistic): {summary(sum((score(nv, w) for nv in novels), Counter()))}")
     out = {
         "model": "speakers-v7",
