@@ -1,7 +1,7 @@
 """Fit the speaker ranker's weights on PDNC novels; report leave-novels-out accuracy; write the weights.
 
 usage: python scripts/train_speakers.py [--data ../shared/data/pdnc/data] [--folds 6] [--out FILE]
-                                        [--cache DIR] [--l2 1e-3] [--passes 2] [--seeds 3] [--first-seed 0]
+                                        [--cache DIR] [--l2 1e-3] [--passes 3] [--seeds 3] [--first-seed 0]
 
 For every quote of every novel the rules decided by a pronoun or by turn-taking, the candidates and their
 features come from :mod:`heartline.speaker_ranker`; a candidate is right when it maps to the gold speaker
@@ -193,7 +193,7 @@ def main() -> None:
     ap.add_argument("--l2", type=float, default=1e-3)
     ap.add_argument("--hidden", type=int, default=16, help="units of the tanh layer (0: linear only)")
     ap.add_argument("--steps", type=int, default=800)
-    ap.add_argument("--passes", type=int, default=2, help="passes of the ranker, each reading the one before")
+    ap.add_argument("--passes", type=int, default=3, help="passes of the ranker, each reading the one before")
     ap.add_argument("--seeds", type=int, default=3, help="scorers per pass, from different random starts")
     ap.add_argument(
         "--first-seed", type=int, default=0, help="the first random start (another one tells a change from noise)"

@@ -9,9 +9,9 @@ it speak two quotes ago, was it just called by name or "sir" (a man) or "mamma" 
 question, is it named in this paragraph's narration, which side of the exchange its tags and names put it
 on (:attr:`Context.chains`)... A
 score over those features (linear plus a small tanh layer), softmaxed over the candidates of one quote (a
-conditional logit), picks the speaker. A second pass scores again with the neighbouring quotes' speakers
-taken from the first, so a tag's speaker reaches down an untagged exchange, and then repeats until its
-answer settles.
+conditional logit), picks the speaker. Each later pass (three in all) scores again with the neighbouring
+quotes' speakers taken from the pass before, so a tag's speaker reaches down an untagged exchange, and the
+last repeats until its answer settles.
 
 The weights ship as ``models/speakers-v7.json`` (numbers only, no text: per pass, three scorers
 fitted from different random starts, whose scores are averaged); ``scripts/
