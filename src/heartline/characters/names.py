@@ -238,7 +238,7 @@ def mark_eldest(toks: Sequence[Tok], forms: dict[str, Form]) -> None:
     plural: Counter[str] = Counter()
     for i in range(len(toks) - 1):
         t, nxt = toks[i], toks[i + 1]
-        if not nxt.text[:1].isupper() or not _adjacent(toks, i, i + 1):
+        if t.lower not in ("miss", "misses") or not nxt.text[:1].isupper() or not _adjacent(toks, i, i + 1):
             continue
         if t.lower == "misses":
             plural[nxt.text] += 1
