@@ -65,11 +65,14 @@ _SPEECH_NOUNS = {
     "observation",
     "question",
 }
-# verbs that speak only with their particle: "put in Cynthia", "burst out Philip", "Syme ran on"
+# verbs that speak only with their particle: "put in Cynthia", "burst out Philip", "Syme ran on", and
+# right after a quote '"Those dreadful insects!" burst from William'
+
 _PHRASAL = {
     "put": ("in",),
-    "burst": ("out", "forth"),
-    "broke": ("in", "out", "forth"),
+    "burst": ("out", "forth", "from"),
+    "broke": ("in", "out", "forth", "from"),
+    "came": ("from",),
     "cut": ("in",),
     "chimed": ("in",),
     "struck": ("in",),
@@ -360,6 +363,8 @@ def _tag(
                     e.tag_speaker = owner.char
                 return True
         phrasal = i + 1 < len(toks) and toks[i + 1].lower in _PHRASAL.get(toks[i].lower, ())  # "put in Cynthia"
+        if phrasal and toks[i + 1].lower == "from" and not (i > 0 and toks[i - 1].text in QUOTE_MARKS):
+            phrasal = False  # '"...!" burst from William' speaks; "she came from Anne's room" does not
         if toks[i].lower not in SPEECH_VERBS and not phrasal and not _inverted(toks, i, by_first):
             continue
         subj = _ref_before(toks, i, by_last, lookback, far)

@@ -182,6 +182,21 @@ def test_things_ending_like_people_are_not_speakers(pipe):
     assert not {"the present", "the argument"} & names
 
 
+def test_words_that_end_like_people_but_are_not_are_no_descriptions(pipe):
+    """Oliver Twist gave "the interest lay rather" and "the amount into her" (-er, like "the farmer"), The Age of
+    Innocence "the butler never", Mansfield Park "the selfishness" (-ess, like "the hostess")."""
+    story = read(
+        pipe,
+        "“You are late,” said Mary. The butler came in.\n\n"
+        "“I am,” the butler never said, and the interest lay rather said nothing.\n\n"
+        "“All mine,” said the selfishness. “Yours,” answered the louder.\n\n"
+        "“Tea,” said the farmer.",
+    )
+    names = {c.name for c in story.characters}
+    assert "the farmer" in names
+    assert not {"the butler never", "the interest lay rather", "the selfishness", "the louder"} & names
+
+
 def test_an_adverb_opening_sentences_is_not_a_first_name(pipe):
     """The Age of Innocence gave "Happily Archer" (the adverb only ever opens sentences, so it looked like a name)."""
     story = read(

@@ -398,3 +398,58 @@ def test_descriptions_with_a_hyphen_a_post_or_an_unlisted_verb_are_characters(pi
         ("the driver", "explicit"),
         ("the maid", "explicit"),
     ]
+
+
+def test_a_stranger_met_in_a_tag_is_a_character_of_their_own(pipe: Pipeline) -> None:
+    """Oliver Twist's "said a great lubberly fellow" and The Invisible Man's "said a lady in the group":
+    someone the story meets in their line is a character named so, never a named character nearby; a
+    later "the humpbacked man" is the "little ugly humpbacked man" met before."""
+    text = (
+        "Oliver ran through the yard. Mr. Losberne followed Oliver.\n\n"
+        "“Stop thief!” said a great lubberly fellow.\n\n"
+        "“He went that way,” said a lady in the group. “I saw him.”\n\n"
+        "“What's that?” said a little ugly humpbacked man.\n\n"
+        "“Where is the robber?” asked Mr. Losberne.\n\n"
+        "“What robber?” replied the humpbacked man.\n"
+    )
+    story = pipe(Story(text))
+    people = {c.name: c for c in story.characters}
+    assert people["a lady in the group"].gender == "she"
+    assert "the humpbacked man" in people["a little ugly humpbacked man"].aliases
+    assert "the great lubberly fellow" in people["a great lubberly fellow"].aliases
+    assert named_speakers(story) == [
+        ("a great lubberly fellow", "explicit"),
+        ("a lady in the group", "explicit"),
+        ("a little ugly humpbacked man", "explicit"),
+        ("Mr. Losberne", "explicit"),
+        ("a little ugly humpbacked man", "explicit"),
+    ]
+
+
+def test_a_description_after_said_is_what_was_said_without_a_quote_before_it(pipe: Pipeline) -> None:
+    """ "He said a man was waiting" reports speech: "a man" is no speaker, and so no character."""
+    text = (
+        "Owen Pike came into the kitchen. He said a man was waiting at the gate.\n\n"
+        "“Who?” said Nora Vance.\n\n"
+        "“A stranger,” said Owen."
+    )
+    story = pipe(Story(text))
+    assert "a man" not in {c.name for c in story.characters}
+    assert [name for name, _ in named_speakers(story)] == ["Nora Vance", "Owen Pike"]
+
+
+def test_a_line_that_bursts_from_someone_is_theirs(pipe: Pipeline) -> None:
+    """Night and Day's '"Those dreadful insects!" burst from William': a tag, as "burst out William" is;
+    but "came from" after narration is where someone came from."""
+    text = (
+        "Katharine Hilbery sat by the fire. William Rodney came in; William Rodney was restless.\n\n"
+        "“Cassandra is coming,” said Katharine.\n\n"
+        "“Those dreadful insects!” burst from William, with a nervous laugh.\n\n"
+        "Katharine came from William's side of the room. “You could insist,” she said."
+    )
+    story = pipe(Story(text))
+    assert named_speakers(story) == [
+        ("Katharine Hilbery", "explicit"),
+        ("William Rodney", "explicit"),
+        ("Katharine Hilbery", "anaphoric"),
+    ]

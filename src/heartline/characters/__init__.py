@@ -33,7 +33,7 @@ from .names import (
     ner_votes,
     slug,
 )
-from .nominals import find_nominal_speakers, nominal_occurrences, noun_gender
+from .nominals import find_indefinite_speakers, find_nominal_speakers, nominal_occurrences, noun_gender
 from .resolve import Ref, Resolver, acting, learn_genders, narration_is_first_person
 from .tokens import Tok, build_tokens
 
@@ -74,8 +74,8 @@ def find_characters(story: Story) -> None:
     titles = [c.titles for c in clusters]
     genders = learn_genders(toks, names, titles, [name_gender(f for f in c.forms) for c in clusters])
     for ci, c in enumerate(clusters):
-        if c.nominal and genders[ci] is None:
-            genders[ci] = noun_gender(c.nominal)
+        if c.nominal:  # "the old woman", "a lady in the group": the noun says, as a title does
+            genders[ci] = noun_gender(c.nominal) or genders[ci]
     narrator = _narrator(toks, clusters, names) if narration_is_first_person(toks) else None
     if narration_is_first_person(toks) and narrator is None:
         clusters.append(Cluster([]))
@@ -124,7 +124,8 @@ def _name_refs(clusters: Sequence[Cluster]) -> list[Ref]:
 def _add_nominals(toks: Sequence[Tok], clusters: list[Cluster]) -> list[Ref]:
     """Characters known by a description ("said the mariner"), and every mention of them."""
     speakers = find_nominal_speakers(toks)
-    if not speakers:
+    met = find_indefinite_speakers(toks)
+    if not speakers and not met:
         return []
     holders = _titles_held(clusters)
     index: dict[tuple[str, ...], int] = {}
@@ -137,6 +138,8 @@ def _add_nominals(toks: Sequence[Tok], clusters: list[Cluster]) -> list[Ref]:
         index[phrase] = len(clusters)
         clusters.append(Cluster([], nominal=phrase))
     refs = [Ref(index[p], a, b, "nominal") for p, a, b in nominal_occurrences(toks, set(index))]
+    refs += _indefinite_refs(toks, clusters, met, {i for r in refs for i in range(r.first, r.last + 1)})
+    refs.sort(key=lambda r: r.first)
     for r in refs:
         c = clusters[r.char]
         c.nominal_count += 1
@@ -145,6 +148,47 @@ def _add_nominals(toks: Sequence[Tok], clusters: list[Cluster]) -> list[Ref]:
         else:
             c.said_as.add(" ".join(t.text for t in toks[r.first : r.last + 1]))
     return _merge_names_into_descriptions(clusters, refs)
+
+
+def _indefinite_refs(
+    toks: Sequence[Tok], clusters: list[Cluster], met: Sequence[tuple[tuple[str, ...], int, int]], taken: set[int]
+) -> list[Ref]:
+    """'"...," said a little ugly humpbacked man': one character for each way the story writes such a
+    stranger, named so, and mentioned again where a later description keeps the noun and some of its words
+    ("said the humpbacked man"; a bare "the man" is left to be resolved like a pronoun)."""
+    index: dict[tuple[str, ...], int] = {}
+    refs: list[Ref] = []
+    for phrase, a, b in met:
+        if not taken.isdisjoint(range(a, b + 1)):
+            continue
+        if phrase not in index:
+            index[phrase] = len(clusters)
+            said_as = {_phrase_text(("the", *phrase[1:]))}  # "the great lubberly fellow"
+            if len(phrase) > 2:
+                said_as.add(_phrase_text(phrase[1:]))  # "great lubberly fellow", but not "man"
+            clusters.append(Cluster([], nominal=phrase, said_as=said_as))
+        refs.append(Ref(index[phrase], a, b, "nominal"))
+    later: dict[tuple[str, ...], set[int]] = defaultdict(set)
+    first_met: dict[int, int] = {}
+    for phrase, ci in index.items():
+        words, head = phrase[1:-1], phrase[-1]
+        if not words or "in" in words or "with" in words:
+            continue  # "a man" is left to "the man"; "a lady in the group" has no shorter form
+        for mask in range(1, 2 ** len(words)):
+            kept = [w for k, w in enumerate(words) if mask >> k & 1]
+            later[("the", *(p for w in kept for p in w.replace("-", " - ").split()), head)].add(ci)
+    later = {p: cis for p, cis in later.items() if len(cis) == 1}  # two strangers fit: neither
+    if not later:
+        return refs
+    for r in refs:
+        first_met.setdefault(r.char, r.first)
+    taken = taken | {i for r in refs for i in range(r.first, r.last + 1)}
+    for p, a, b in nominal_occurrences(toks, set(later)):
+        (ci,) = later[p]
+        if a > first_met[ci] and taken.isdisjoint(range(a, b + 1)):
+            refs.append(Ref(ci, a, b, "nominal"))
+            clusters[ci].said_as.add(_phrase_text(p))
+    return refs
 
 
 def _merge_names_into_descriptions(clusters: list[Cluster], refs: list[Ref]) -> list[Ref]:

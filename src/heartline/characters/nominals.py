@@ -37,13 +37,13 @@ _PEOPLE = frozenset(
     housekeeper governess tutor pupil scholar beggar friar abbot abbess pilgrim hermit pedlar peddler tinker
     blacksmith smith farmer shepherd miller innkeeper hostess lad lass fellow youngster ruffian villain
     traveller passenger companion comrade bride bridegroom groom widower heir heiress orphan witch wizard
-    dwarf""".split()
+    dwarf official navvy hunchback""".split()
 )
 _MALE = frozenset(
     "man gentleman boy lad fellow king prince father husband son brother uncle lord sir monk priest".split()
 )
 _FEMALE = frozenset(
-    "woman lady girl maid queen princess mother wife daughter sister aunt nun widow landlady housemaid".split()
+    "woman lady girl maid queen princess mother wife daughter sister aunt nun widow landlady housemaid female".split()
 )
 # a gender and also a post in the household or the realm: "said the maid" is the maid, not any woman nearby
 _ROLES = frozenset("maid housemaid landlady queen princess nun king prince monk priest".split())
@@ -173,6 +173,53 @@ def find_nominal_speakers(toks: Sequence[Tok]) -> Counter[tuple[str, ...]]:
     return found
 
 
+def find_indefinite_speakers(toks: Sequence[Tok]) -> list[tuple[tuple[str, ...], int, int]]:
+    """'"...," said a little girl': someone the story meets in their one line, a character of their own
+    (never one already known, as "said the girl" may be). Returns (phrase, first token, last token)."""
+    out: list[tuple[tuple[str, ...], int, int]] = []
+    for i, t in enumerate(toks):
+        if t.quote >= 0 or i + 2 >= len(toks) or toks[i + 1].lower not in ("a", "an") or toks[i + 1].quote >= 0:
+            continue
+        if i == 0 or toks[i - 1].text not in QUOTE_MARKS or not (t.lower in SPEECH_VERBS or inverted_tag(toks, i)):
+            continue  # "he said a man was waiting": what was said, not who said it
+        found = _indefinite_phrase(toks, i + 1)
+        if found is not None:
+            out.append(found)
+    return out
+
+
+def _indefinite_phrase(toks: Sequence[Tok], a: int) -> tuple[tuple[str, ...], int, int] | None:
+    """ "a great lubberly fellow", "a smartly-dressed female", "a lady in the group" at token ``a``, ending
+    on its noun for a person."""
+    words: list[str] = []
+    ends: list[int] = []  # the token each word ends on
+    j = a + 1
+    while j < len(toks) and len(ends) < 4:
+        t = toks[j]
+        if not (t.text.isalpha() and t.text.islower()) or t.quote >= 0 or t.lower in _BREAK:
+            break
+        if j + 2 < len(toks) and toks[j + 1].text == "-" and toks[j + 1].start == t.end:
+            nxt = toks[j + 2]
+            if nxt.start != toks[j + 1].end or not (nxt.text.isalpha() and nxt.text.islower()):
+                break
+            words.append(f"{t.lower}-{nxt.lower}")  # "a smartly-dressed female", "a sleepy-faced carpenter"
+            j += 3
+        elif t.lower in SPEECH_VERBS:
+            break
+        else:  # "a great lubberly fellow", "a strangely dressed man": it must end on a person, below
+            words.append(t.lower)
+            j += 1
+        ends.append(j - 1)
+    while words and not _is_person_noun(words[-1]):
+        words.pop()  # "a girl opposite": the person is the girl
+        ends.pop()
+    if not words:
+        return None
+    attribute = _attribute(toks, ends[-1] + 1) if ends[-1] + 1 == j else ()
+    last = ends[-1] + len(attribute)
+    return (toks[a].lower, *words, *attribute), a, last
+
+
 def nominal_occurrences(toks: Sequence[Tok], phrases: set[tuple[str, ...]]) -> list[tuple[tuple[str, ...], int, int]]:
     """Every place a chosen description occurs: (phrase, first token, last token)."""
     longest = max((len(p) for p in phrases), default=0)
@@ -228,15 +275,29 @@ def _capitalised(toks: Sequence[Tok], i: int, phrase: tuple[str, ...]) -> bool:
     return False
 
 
+# words that end like people and are not: "the amount into her", "the interest lay rather", "the weather",
+# "the louder", "the selfishness", "the glee"
+_NOT_PEOPLE = frozenset(
+    """her ever never however whatever whenever wherever over under after other another either neither whether
+    nor rather farther further together hither thither whither weather water power wonder dinner river number
+    order letter matter manner paper silver summer winter corner border danger anger finger temper shoulder
+    chamber fever hunger laughter tower flower powder supper timber lower upper deeper louder eager subtler
+    better later sooner longer greater higher nearer clever proper sober tender slender bitter
+    colour honour humour labour favour error terror horror mirror door floor glee repartee degree
+    coffee committee knee tree free three thee see agree decree pedigree toffee jubilee spree excess process
+    success access recess address distress""".split()
+)
+
+
 def _is_person_noun(head: str) -> bool:
-    if head in _STOP or len(head) < 3:
+    if head in _STOP or head in _NOT_PEOPLE or len(head) < 3:
         return False
     return (
         head in _MALE
         or head in _FEMALE
         or head in _PEOPLE
         or head in _ANT_ENT_PEOPLE
-        or head.endswith(_PERSON_SUFFIXES)
+        or (head.endswith(_PERSON_SUFFIXES) and not head.endswith(("ness", "less")))
     )
 
 
