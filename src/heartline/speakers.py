@@ -67,7 +67,6 @@ _SPEECH_NOUNS = {
 }
 # verbs that speak only with their particle: "put in Cynthia", "burst out Philip", "Syme ran on", and
 # right after a quote '"Those dreadful insects!" burst from William'
-
 _PHRASAL = {
     "put": ("in",),
     "burst": ("out", "forth", "from"),
