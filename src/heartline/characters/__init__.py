@@ -139,7 +139,6 @@ def _add_nominals(toks: Sequence[Tok], clusters: list[Cluster]) -> list[Ref]:
         clusters.append(Cluster([], nominal=phrase))
     refs = [Ref(index[p], a, b, "nominal") for p, a, b in nominal_occurrences(toks, set(index))]
     refs += _indefinite_refs(toks, clusters, met, {i for r in refs for i in range(r.first, r.last + 1)})
-    refs.sort(key=lambda r: r.first)
     for r in refs:
         c = clusters[r.char]
         c.nominal_count += 1
