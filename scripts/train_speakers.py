@@ -218,7 +218,7 @@ def main() -> None:
     w = fit_passes(novels, args.passes, args.l2, args.hidden, args.steps, args.seeds, args.first_seed)
     print(f"fitted on all, scored on all (optimistic): {summary(sum((score(nv, w) for nv in novels), Counter()))}")
     out = {
-        "model": "speakers-v7",
+        "model": "speakers-v8",
         "kind": "conditional logit over candidate speakers",
         "trained_on": f"PDNC, {len(names)} novels (quotes decided by a pronoun or turn-taking)",
         "cross_validation": {"folds": args.folds, "rules": summary(rules), "ranker": summary(ranked)},

@@ -7,13 +7,14 @@ quotes around it, the characters named in the narration just before) and describ
 few dozen yes/no and small-number features: is it the rules' choice, does its gender fit "she said", did
 it speak two quotes ago, was it just called by name or "sir" (a man) or "mamma" (a woman), did it just ask a
 question, is it named in this paragraph's narration, which side of the exchange its tags and names put it
-on (:attr:`Context.chains`)... A
+on (:attr:`Context.chains`), do the quote's words sound like the lines a tag gives it
+(:meth:`Context.voice_similarity`), has it called the one this quote calls by name before... A
 score over those features (linear plus a small tanh layer), softmaxed over the candidates of one quote (a
 conditional logit), picks the speaker. Each later pass (three in all) scores again with the neighbouring
 quotes' speakers taken from the pass before, so a tag's speaker reaches down an untagged exchange, and the
 last repeats until its answer settles.
 
-The weights ship as ``models/speakers-v7.json`` (numbers only, no text: per pass, three scorers
+The weights ship as ``models/speakers-v8.json`` (numbers only, no text: per pass, three scorers
 fitted from different random starts, whose scores are averaged); ``scripts/
 train_speakers.py`` fits them on PDNC novels and reports leave-novels-out accuracy.
 """
@@ -38,7 +39,7 @@ from .speakers import _same_conversation
 __all__ = ["FEATURES", "RERANKED", "Context", "allowed_candidates", "candidate_features", "load_weights", "rerank",
            "rerank_once", "scores"]  # fmt: skip
 
-WEIGHTS = Path(__file__).parent / "models" / "speakers-v7.json"
+WEIGHTS = Path(__file__).parent / "models" / "speakers-v8.json"
 
 FEATURES = (
     "rule",
@@ -105,6 +106,10 @@ FEATURES = (
     "before_gsubject2",
     "before_gmention1",
     "tag_addressee",
+    "style_sim",
+    "style_best",
+    "style_unknown",
+    "pair_talked",
 )
 _INDEX = {f: i for i, f in enumerate(FEATURES)}
 # a word of address where a vocative stands: opening the quote, after a comma or "yes", and not the start of a
@@ -118,6 +123,10 @@ _ADDRESS = re.compile(
 REACH = 15  # paragraphs back that a quote's candidates and features read earlier speakers from
 CHAIN = 12  # turns either way that the chain features read
 BEFORE = 3  # paragraphs back that the characters mentioned before a quote are read from
+# tagged lines a character needs before its words are compared with an untagged line's: one line is no voice
+# (in the example story Willow's one tagged line took Buffy's "And then, well, Tara." from her)
+VOICE_LINES = 2
+_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
 
 
 class Context:
@@ -233,6 +242,46 @@ class Context:
             out.append((subjects, mentions))
         return out
 
+    @cached_property
+    def _voices(self) -> tuple[list[Counter[str]], dict[str, float], dict[int, dict[str, float]]]:
+        """Each quote's words, their idf over the story's quotes, and per character the unit tf-idf vector of
+        the words of the quotes a tag gives it: how that character talks ("my dear", "papa", "I daresay")."""
+        words = [
+            Counter(_WORD.findall(self.story.quote_text(q).lower().replace("\u2019", "'"))) for q in self.story.quotes
+        ]
+        df: Counter[str] = Counter(w for c in words for w in c)
+        idf = {w: math.log(len(words) / d) for w, d in df.items()}
+        pooled: dict[int, Counter[str]] = defaultdict(Counter)
+        lines: Counter[int] = Counter()
+        for j, c in enumerate(words):
+            sp = self.rules[j]
+            if sp is not None and self.kinds[j] == "explicit":
+                pooled[sp].update(c)
+                lines[sp] += 1
+        return words, idf, {c: _unit(cnt, idf) for c, cnt in pooled.items() if lines[c] >= VOICE_LINES}
+
+    def voice_similarity(self, qi: int, cands: Sequence[int]) -> list[float | None]:
+        """Per candidate, the cosine between quote ``qi``'s words and the candidate's tagged quotes (None: it
+        has fewer than :data:`VOICE_LINES`, too few to know its voice by). Only quotes the rules did not tag are ranked, so a quote is never part of its own profile."""
+        words, idf, voices = self._voices
+        q = _unit(words[qi], idf)
+        out: list[float | None] = []
+        for c in cands:
+            v = voices.get(c)
+            out.append(None if v is None else sum(x * v.get(w, 0.0) for w, x in q.items()))
+        return out
+
+    @cached_property
+    def talked(self) -> set[tuple[int, int]]:
+        """Pairs of characters (both orders) one of whom speaks to the other by name in a tagged quote."""
+        out: set[tuple[int, int]] = set()
+        for j, e in enumerate(self.ev):
+            sp = self.rules[j]
+            if sp is not None and self.kinds[j] == "explicit":
+                for a in _addressed(e) - {sp}:
+                    out.update(((sp, a), (a, sp)))
+        return out
+
     def same_conversation(self, a: int, b: int) -> bool:
         return _same_conversation(self.story, a, b)
 
@@ -256,6 +305,12 @@ class Context:
                 return None
             j = k
         return j
+
+
+def _unit(counts: Counter[str], idf: dict[str, float]) -> dict[str, float]:
+    v = {w: (1.0 + math.log(k)) * idf[w] for w, k in counts.items()}
+    norm = math.sqrt(sum(x * x for x in v.values()))
+    return {w: x / norm for w, x in v.items()} if norm else {}
 
 
 def _candidates(ctx: Context, qi: int) -> list[int]:
@@ -347,6 +402,9 @@ def candidate_features(ctx: Context, qi: int) -> tuple[list[int], np.ndarray]:
         gsubjects, gmention = [], None
     counts = [ctx.counts.get(c, 0) for c in cands]
     top = max(counts)
+    voice = ctx.voice_similarity(qi, cands)
+    best_voice = max((s for s in voice if s is not None), default=0.0)
+    spoken_to = set(e.vocatives)
     f = _INDEX
     for row, c in enumerate(cands):
         v = x[row]
@@ -453,6 +511,14 @@ def candidate_features(ctx: Context, qi: int) -> tuple[list[int], np.ndarray]:
             v[f["chain_spoke_same"]] = 1
         if c in spoke_other:
             v[f["chain_spoke_other"]] = 1
+        if voice[row] is None:
+            v[f["style_unknown"]] = 1
+        else:
+            v[f["style_sim"]] = 4 * voice[row]  # type: ignore[operator]
+            if best_voice > 0 and voice[row] == best_voice:
+                v[f["style_best"]] = 1
+        if any((c, a) in ctx.talked for a in spoken_to):
+            v[f["pair_talked"]] = 1
     return cands, x
 
 

@@ -198,6 +198,7 @@ def rule_speakers(story: Story) -> Context:
     genders = {i: story.character(cid).gender for i, cid in enumerate(ids)}  # type: ignore[union-attr]
     ev = _evidence(story, toks, refs)
     present = {i for i, cid in enumerate(ids) if story.character(cid).present}  # type: ignore[union-attr]
+    present.update(e.tag_speaker for e in ev if e.tag_speaker is not None and e.tag_kind in ("name", "nominal"))
     for e in ev:
         absent = [v for v in e.vocatives if v not in present]
         e.vocatives = [v for v in e.vocatives if v in present]

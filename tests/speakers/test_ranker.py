@@ -154,3 +154,33 @@ def test_the_one_a_tag_speaks_to_is_marked():
     rows = _rows(story, ctx, 2)  # "he said to Mrs. Palmer"
     assert rows["Mrs. Palmer"]["tag_addressee"] == 1
     assert rows["Mr. Palmer"]["tag_addressee"] == 0
+
+
+ELIZABETH = ["Upon my word, how very droll", "Upon my word, I never", "How droll you are", "Upon my honour",
+             "Very droll indeed"]
+DARCY = ["Good morning, Jane", "The weather is fine", "I walked to the village", "The horses are ready",
+         "We leave at noon"]
+VOICES = (
+    "".join(f'"{e}," said Elizabeth.\n\n"{d}," said Darcy.\n\n' for e, d in zip(ELIZABETH, DARCY, strict=True))
+    + '"Good morning," said Jane.\n\n'
+    + "Mr. Collins came in and sat down by the fire. Elizabeth looked at him.\n\n"
+    + '"Upon my word!"\n\n'
+    + '"Come here, Jane."\n'
+)
+
+
+def test_an_untagged_line_is_compared_with_how_each_candidate_talks_in_tagged_lines():
+    story, ctx = _context(VOICES)
+    rows = _rows(story, ctx, 11)  # "Upon my word!": Elizabeth's words
+    assert rows["Elizabeth"]["style_best"] == 1 and rows["Elizabeth"]["style_sim"] > 0
+    assert rows["Darcy"]["style_best"] == 0 and rows["Darcy"]["style_sim"] == 0
+    assert rows["Elizabeth"]["style_unknown"] == rows["Darcy"]["style_unknown"] == 0
+    # Jane has one tagged line, Mr. Collins none: too few to know a voice by
+    assert rows["Jane"]["style_unknown"] == rows["Mr. Collins"]["style_unknown"] == 1
+
+
+def test_who_has_called_the_one_spoken_to_by_name_before_is_marked():
+    story, ctx = _context(VOICES)
+    rows = _rows(story, ctx, 12)  # "Come here, Jane.": Darcy greeted Jane by name in a tagged line
+    assert rows["Darcy"]["pair_talked"] == 1
+    assert rows["Elizabeth"]["pair_talked"] == 0 and rows["Mr. Collins"]["pair_talked"] == 0

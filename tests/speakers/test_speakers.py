@@ -453,3 +453,18 @@ def test_a_line_that_bursts_from_someone_is_theirs(pipe: Pipeline) -> None:
         ("William Rodney", "explicit"),
         ("Katharine Hilbery", "anaphoric"),
     ]
+
+
+def test_a_name_called_is_the_addressee_when_its_character_only_speaks_in_tags(pipe: Pipeline) -> None:
+    """Elizabeth never acts in the narration, only in "said Elizabeth"; calling her by name still speaks to her."""
+    text = (
+        '"Good morning," said Jane.\n\n'
+        '"Is the letter come?" said Elizabeth.\n\n'
+        '"It is here," said Darcy.\n\n'
+        '"Elizabeth, you had better read it."\n'
+    )
+    story = pipe(Story(text))
+    names = {c.id: c.name for c in story.characters}
+    last = story.quotes[-1]
+    assert [names[a] for a in last.addressees] == ["Elizabeth"]
+    assert names.get(last.speaker) != "Elizabeth"
