@@ -262,7 +262,8 @@ class Context:
 
     def voice_similarity(self, qi: int, cands: Sequence[int]) -> list[float | None]:
         """Per candidate, the cosine between quote ``qi``'s words and the candidate's tagged quotes (None: it
-        has fewer than :data:`VOICE_LINES`, too few to know its voice by). Only quotes the rules did not tag are ranked, so a quote is never part of its own profile."""
+        has fewer than :data:`VOICE_LINES`, too few to know its voice by). Only quotes the rules did not tag
+        are ranked, so a ranked quote is never part of the profiles it is compared with."""
         words, idf, voices = self._voices
         q = _unit(words[qi], idf)
         out: list[float | None] = []
@@ -273,7 +274,8 @@ class Context:
 
     @cached_property
     def talked(self) -> set[tuple[int, int]]:
-        """Pairs of characters (both orders) one of whom speaks to the other by name in a tagged quote."""
+        """Pairs of characters (both orders) one of whom speaks to the other in a tagged quote, by name or
+        "said to X"."""
         out: set[tuple[int, int]] = set()
         for j, e in enumerate(self.ev):
             sp = self.rules[j]
@@ -514,7 +516,7 @@ def candidate_features(ctx: Context, qi: int) -> tuple[list[int], np.ndarray]:
         if voice[row] is None:
             v[f["style_unknown"]] = 1
         else:
-            v[f["style_sim"]] = 4 * voice[row]  # type: ignore[operator]
+            v[f["style_sim"]] = 4 * voice[row]  # type: ignore[operator]  # a cosine, scaled towards the 0/1 features
             if best_voice > 0 and voice[row] == best_voice:
                 v[f["style_best"]] = 1
         if any((c, a) in ctx.talked for a in spoken_to):

@@ -156,10 +156,20 @@ def test_the_one_a_tag_speaks_to_is_marked():
     assert rows["Mr. Palmer"]["tag_addressee"] == 0
 
 
-ELIZABETH = ["Upon my word, how very droll", "Upon my word, I never", "How droll you are", "Upon my honour",
-             "Very droll indeed"]
-DARCY = ["Good morning, Jane", "The weather is fine", "I walked to the village", "The horses are ready",
-         "We leave at noon"]
+ELIZABETH = [
+    "Upon my word, how very droll",
+    "Upon my word, I never",
+    "How droll you are",
+    "Upon my honour",
+    "Very droll indeed",
+]
+DARCY = [
+    "Good morning, Jane",
+    "The weather is fine",
+    "I walked to the village",
+    "The horses are ready",
+    "We leave at noon",
+]
 VOICES = (
     "".join(f'"{e}," said Elizabeth.\n\n"{d}," said Darcy.\n\n' for e, d in zip(ELIZABETH, DARCY, strict=True))
     + '"Good morning," said Jane.\n\n'
