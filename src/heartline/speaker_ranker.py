@@ -243,8 +243,17 @@ class Context:
         return out
 
     @cached_property
-    def _voices(self) -> tuple[list[Counter[str]], dict[str, float], dict[int, dict[str, float]]]:
-        """Each quote's words, their idf over the story's quotes, and per character the unit tf-idf vector of
+    def tagged(self) -> list[tuple[int, int]]:
+        """(quote, speaker) for every quote the rules decided by a tag."""
+        return [
+            (j, sp)
+            for j, (sp, k) in enumerate(zip(self.rules, self.kinds, strict=True))
+            if sp is not None and k == "explicit"
+        ]
+
+    @cached_property
+    def _voices(self) -> tuple[list[dict[str, float]], dict[int, dict[str, float]]]:
+        """Each quote's unit tf-idf vector of its words (idf over the story's quotes), and per character that of
         the words of the quotes a tag gives it: how that character talks ("my dear", "papa", "I daresay")."""
         words = [
             Counter(_WORD.findall(self.story.quote_text(q).lower().replace("\u2019", "'"))) for q in self.story.quotes
@@ -253,19 +262,18 @@ class Context:
         idf = {w: math.log(len(words) / d) for w, d in df.items()}
         pooled: dict[int, Counter[str]] = defaultdict(Counter)
         lines: Counter[int] = Counter()
-        for j, c in enumerate(words):
-            sp = self.rules[j]
-            if sp is not None and self.kinds[j] == "explicit":
-                pooled[sp].update(c)
-                lines[sp] += 1
-        return words, idf, {c: _unit(cnt, idf) for c, cnt in pooled.items() if lines[c] >= VOICE_LINES}
+        for j, sp in self.tagged:
+            pooled[sp].update(words[j])
+            lines[sp] += 1
+        voices = {c: _unit(cnt, idf) for c, cnt in pooled.items() if lines[c] >= VOICE_LINES}
+        return [_unit(c, idf) for c in words], voices
 
     def voice_similarity(self, qi: int, cands: Sequence[int]) -> list[float | None]:
         """Per candidate, the cosine between quote ``qi``'s words and the candidate's tagged quotes (None: it
         has fewer than :data:`VOICE_LINES`, too few to know its voice by). Only quotes the rules did not tag
         are ranked, so a ranked quote is never part of the profiles it is compared with."""
-        words, idf, voices = self._voices
-        q = _unit(words[qi], idf)
+        quotes, voices = self._voices
+        q = quotes[qi]
         out: list[float | None] = []
         for c in cands:
             v = voices.get(c)
@@ -277,11 +285,9 @@ class Context:
         """Pairs of characters (both orders) one of whom speaks to the other in a tagged quote, by name or
         "said to X"."""
         out: set[tuple[int, int]] = set()
-        for j, e in enumerate(self.ev):
-            sp = self.rules[j]
-            if sp is not None and self.kinds[j] == "explicit":
-                for a in _addressed(e) - {sp}:
-                    out.update(((sp, a), (a, sp)))
+        for j, sp in self.tagged:
+            for a in _addressed(self.ev[j]) - {sp}:
+                out.update(((sp, a), (a, sp)))
         return out
 
     def same_conversation(self, a: int, b: int) -> bool:
@@ -406,7 +412,6 @@ def candidate_features(ctx: Context, qi: int) -> tuple[list[int], np.ndarray]:
     top = max(counts)
     voice = ctx.voice_similarity(qi, cands)
     best_voice = max((s for s in voice if s is not None), default=0.0)
-    spoken_to = set(e.vocatives)
     f = _INDEX
     for row, c in enumerate(cands):
         v = x[row]
@@ -519,7 +524,7 @@ def candidate_features(ctx: Context, qi: int) -> tuple[list[int], np.ndarray]:
             v[f["style_sim"]] = 4 * voice[row]  # type: ignore[operator]  # a cosine, scaled towards the 0/1 features
             if best_voice > 0 and voice[row] == best_voice:
                 v[f["style_best"]] = 1
-        if any((c, a) in ctx.talked for a in spoken_to):
+        if any((c, a) in ctx.talked for a in e.vocatives):
             v[f["pair_talked"]] = 1
     return cands, x
 
