@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from heartline.pipeline import Pipeline
-from heartline.segment import dialogue_style, find_paragraphs, is_scene_break
+from heartline.segment import dialogue_style, find_paragraphs, is_scene_break, is_tokenised
 from heartline.story import Story
 
 
@@ -148,6 +148,66 @@ class TestParagraphs:
         story = segmented("Before.\n\n* * *\n\nAfter.")
         assert [story.span_text(p) for p in story.paragraphs] == ["Before.", "After."]
         assert [story.span_text(b) for b in story.scene_breaks] == ["* * *"]
+
+
+# Tokenised as corpora ship text (LitBank): one sentence per line, every token between spaces, paragraph
+# breaks lost. Written for these tests.
+TOKENISED = """Hana Cole sat by the window of the old inn , and the rain ran down the glass .
+Her brother came in with the lamp .
+" It 's late , " said Jonah .
+" You should n't wait up for them .
+They wo n't come tonight . "
+" I know , " Hana said .
+" But I 'd rather wait than sleep . "
+" Then I 'll wait with you . "
+He set the lamp on the table , and the girls ' coats dripped on the hooks by the door .
+" Do you think they 're safe ? "
+Jonah did not answer at once .
+" They are safe , " he said at last .
+"""
+
+SINGLE = TOKENISED.replace('"', "'")
+
+
+@pytest.mark.usefixtures("nlp")
+class TestTokenisedText:
+    def test_spaced_marks_open_and_close_quotes(self):
+        assert is_tokenised(TOKENISED) and not is_tokenised("“Go,” she said. It's late, and the road is long.")
+        story = segmented(TOKENISED)
+        assert quote_texts(story) == [
+            "It 's late , You should n't wait up for them .\nThey wo n't come tonight .",
+            "I know , But I 'd rather wait than sleep .",
+            "Then I 'll wait with you .",
+            "Do you think they 're safe ?",
+            "They are safe ,",
+        ]
+
+    def test_sentences_are_gathered_into_paragraphs(self):
+        """A line that opens a quote, or follows spoken words alone, starts a paragraph; after spoken words
+        with a tag the speaker goes on, and other narration joins the paragraph before it."""
+        story = segmented(TOKENISED)
+        firsts = [story.text[p.start : p.end].split("\n")[0] for p in story.paragraphs]
+        assert firsts == [
+            "Hana Cole sat by the window of the old inn , and the rain ran down the glass .",
+            '" It \'s late , " said Jonah .',
+            '" I know , " Hana said .',
+            '" Then I \'ll wait with you . "',
+            "He set the lamp on the table , and the girls ' coats dripped on the hooks by the door .",
+            '" Do you think they \'re safe ? "',
+            "Jonah did not answer at once .",
+            '" They are safe , " he said at last .',
+        ]
+
+    def test_single_quote_dialogue_with_clitics_and_a_plural_possessive(self):
+        assert dialogue_style(SINGLE) == "single"
+        story = segmented(SINGLE)
+        assert len(story.quotes) == 5
+        assert story.quote_text(story.quotes[0]).startswith("It 's late , You should n't wait")
+        assert story.quote_text(story.quotes[-1]) == "They are safe ,"
+
+    def test_clitics_alone_do_not_make_a_text_single_quoted(self):
+        text = TOKENISED + "It 's what they 're used to , and they 'll say it 's fine .\n" * 3
+        assert dialogue_style(text) == "double"
 
 
 @pytest.mark.usefixtures("nlp")

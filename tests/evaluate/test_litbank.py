@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,8 @@ from click.testing import CliRunner
 
 from heartline.cli import main
 from heartline.errors import InputError
-from heartline.evaluate.litbank import evaluate_litbank, gold_mentions, score_book
+from heartline.evaluate.litbank import evaluate_litbank, gold_mentions, gold_quotes, score_book, score_quotes
+from heartline.pipeline import Pipeline
 from heartline.story import Mention, Story
 
 # tokenised as LitBank's files are: tokens separated by single spaces
@@ -90,3 +92,74 @@ def test_end_to_end_and_cli(book: Path) -> None:
 def test_missing_data_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="No LitBank coref data"):
         evaluate_litbank(tmp_path)
+
+
+# A tokenised book with LitBank's quotation layer: one sentence per line, tokens between spaces.
+DIALOGUE = [
+    "Nora Vance sat by the fire , and the rain beat on the roof .",
+    "Owen Pike came in from the yard , wet to the skin .",
+    '" Where have you been , Owen ? " asked Nora .',
+    '" Out with the sheep , " he said .',
+    '" They are safe now . "',
+    '" Then sit down and eat . "',
+    "Owen sat down , and Nora gave him the bread .",
+]
+# (line, first token, line, last token, speaker)
+QUOTES = [(2, 0, 2, 8, "NORA-0"), (3, 0, 3, 6, "OWEN-1"), (4, 0, 4, 6, "OWEN-1"), (5, 0, 5, 7, "NORA-0")]
+# (line, first token, last token, entity)
+PEOPLE = [
+    (0, 0, 1, "NORA-0"),
+    (1, 0, 1, "OWEN-1"),
+    (2, 6, 6, "OWEN-1"),
+    (2, 10, 10, "NORA-0"),
+    (3, 7, 7, "OWEN-1"),
+    (6, 0, 0, "OWEN-1"),
+    (6, 5, 5, "NORA-0"),
+]
+
+
+@pytest.fixture()
+def talk(tmp_path: Path) -> Path:
+    text = "\n".join(DIALOGUE) + "\n"
+    for layer in ("brat", "conll", "tsv"):
+        (tmp_path / "coref" / layer).mkdir(parents=True)
+    (tmp_path / "quotations" / "tsv").mkdir(parents=True)
+    (tmp_path / "coref" / "brat" / "2_talk.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "coref" / "brat" / "2_talk.ann").write_text("", encoding="utf-8")
+    (tmp_path / "coref" / "conll" / "2_talk.conll").write_text("", encoding="utf-8")
+    rows = []
+    for i, (line, a, b, ent) in enumerate(PEOPLE):
+        words = " ".join(DIALOGUE[line].split(" ")[a : b + 1])
+        rows += [f"MENTION\tT{i}\t{line}\t{a}\t{line}\t{b}\t{words}\tPER\tPROP", f"COREF\tT{i}\t{ent}"]
+    (tmp_path / "coref" / "tsv" / "2_talk.ann").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    rows = []
+    for i, (l1, a, l2, b, ent) in enumerate(QUOTES):
+        rows += [f"QUOTE\tQ{i}\t{l1}\t{a}\t{l2}\t{b}\t...", f"ATTRIB\tQ{i}\t{ent}"]
+    (tmp_path / "quotations" / "tsv" / "2_talk.ann").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return tmp_path
+
+
+def test_reads_gold_quotes(talk: Path) -> None:
+    text = (talk / "coref" / "brat" / "2_talk.txt").read_text(encoding="utf-8")
+    quotes, people = gold_quotes(talk, "2_talk", text)
+    assert [(text[s:e], who) for s, e, who in quotes][:2] == [
+        ('" Where have you been , Owen ? "', "NORA-0"),
+        ('" Out with the sheep , "', "OWEN-1"),
+    ]
+    assert [text[s:e] for s, e, _ in people][:3] == ["Nora Vance", "Owen Pike", "Owen"]
+
+
+def test_quote_speakers_in_tokenised_text(talk: Path) -> None:
+    """Spaced marks are quotes and each sentence-line is placed in a paragraph, so the untagged lines take
+    turns: Owen goes on, then Nora answers."""
+    result = evaluate_litbank(talk)
+    assert result["quotes"] == {"total": 4, "found": 1.0, "speaker_right": 1.0}
+
+
+def test_score_quotes_counts_a_wrong_speaker(talk: Path) -> None:
+    text = (talk / "coref" / "brat" / "2_talk.txt").read_text(encoding="utf-8")
+    quotes, people = gold_quotes(talk, "2_talk", text)
+    story = Pipeline("segment,characters,speakers")(Story(text))
+    for q in story.quotes:
+        q.speaker = story.quotes[0].speaker
+    assert score_quotes(story, quotes, people) == Counter(total=4, found=4, right=2)

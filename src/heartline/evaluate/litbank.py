@@ -1,10 +1,14 @@
-"""Person mentions and who they mean, on LitBank's coreference layer (~2,000 words of 80+ books).
+"""Person mentions and who they mean, and who says each quote, on LitBank (~2,000 words of 80+ books).
 
 Gold characters are coreference chains of people with at least one proper-name mention and two mentions.
 For every gold name (PROP) and pronoun (PRON) mention of such a chain: found when a predicted mention
 overlaps it, right when the predicted character maps to the mention's chain (each predicted character maps
 to the chain most of its matched mentions belong to). Detection precision counts predicted mentions that
 overlap any gold person mention. Texts are LitBank's tokenised files, read as they are.
+
+Where the quotation layer is there (``quotations/tsv``), every gold quote is found when a predicted quote
+overlaps it, and its speaker right when the predicted speaker maps to the gold speaker's entity (each
+predicted character maps to the entity most of its mentions fall in, over all person mentions).
 """
 
 from __future__ import annotations
@@ -17,7 +21,7 @@ from typing import Any
 from ..errors import InputError
 from ..story import Story
 
-__all__ = ["evaluate_litbank", "gold_mentions", "score_book"]
+__all__ = ["evaluate_litbank", "gold_mentions", "gold_quotes", "score_book", "score_quotes"]
 
 GoldMention = tuple[int, int, str, str]  # start, end, kind (PROP/NOM/PRON), chain id
 
@@ -54,6 +58,59 @@ def gold_mentions(coref: Path, name: str) -> tuple[str, list[GoldMention]]:
     return text, out
 
 
+def _token_offsets(text: str) -> list[list[tuple[int, int]]]:
+    """Character offsets of each token, by line (sentence) and position, in a tokenised text."""
+    out, pos = [], 0
+    for line in text.split("\n"):
+        toks, p = [], pos
+        for tok in line.split(" "):
+            toks.append((p, p + len(tok)))
+            p += len(tok) + 1
+        out.append(toks)
+        pos += len(line) + 1
+    return out
+
+
+GoldQuote = tuple[int, int, str]  # start, end, speaker entity
+
+
+def gold_quotes(root: Path, name: str, text: str) -> tuple[list[GoldQuote], list[tuple[int, int, str]]]:
+    """Attributed quotes of one book and its person mentions with their entities; empty without the layer."""
+    qfile = root / "quotations" / "tsv" / f"{name}.ann"
+    cfile = root / "coref" / "tsv" / f"{name}.ann"
+    if not qfile.exists() or not cfile.exists():
+        return [], []
+    offs = _token_offsets(text)
+
+    def span(row: list[str], at: int) -> tuple[int, int]:
+        return offs[int(row[at])][int(row[at + 1])][0], offs[int(row[at + 2])][int(row[at + 3])][1]
+
+    qrows = [line.split("\t") for line in qfile.read_text(encoding="utf-8").splitlines() if line.strip()]
+    said = {r[1]: r[2] for r in qrows if r[0] == "ATTRIB" and len(r) > 2}
+    quotes = [(*span(r, 2), said[r[1]]) for r in qrows if r[0] == "QUOTE" and r[1] in said]
+    crows = [line.split("\t") for line in cfile.read_text(encoding="utf-8").splitlines() if line.strip()]
+    entity = {r[1]: r[2] for r in crows if r[0] == "COREF" and len(r) > 2}
+    people = [(*span(r, 2), entity[r[1]]) for r in crows if r[0] == "MENTION" and r[7:8] == ["PER"] and r[1] in entity]
+    return quotes, people
+
+
+def score_quotes(story: Story, quotes: list[GoldQuote], people: list[tuple[int, int, str]]) -> Counter[str]:
+    """Gold quotes of one book, those found and those whose speaker is right."""
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for s, e, ent in people:
+        who = next((m.character for m in story.mentions if m.start < e and m.end > s), None)
+        if who is not None:
+            votes[who][ent] += 1
+    mapped = {c: v.most_common(1)[0][0] for c, v in votes.items()}
+    c: Counter[str] = Counter()
+    for s, e, ent in quotes:
+        hit = next((q for q in story.quotes if q.start < e and q.end > s), None)
+        c["total"] += 1
+        c["found"] += hit is not None
+        c["right"] += hit is not None and hit.speaker is not None and mapped.get(hit.speaker) == ent
+    return c
+
+
 def score_book(story: Story, gold: list[GoldMention]) -> dict[str, Counter[str]]:
     """Counts for one book: gold mentions found and right by kind, predicted mentions and true ones."""
     sizes = Counter(cid for *_, cid in gold)
@@ -77,7 +134,8 @@ def score_book(story: Story, gold: list[GoldMention]) -> dict[str, Counter[str]]
 
 
 def evaluate_litbank(data: str | Path, steps: str = "segment,characters,speakers") -> dict[str, Any]:
-    """Person-mention detection (precision, recall, F1) and the share of gold mentions resolved right."""
+    """Person-mention detection (precision, recall, F1), the share of gold mentions resolved right, and quote
+    detection and speakers where the book has LitBank's quotation layer."""
     from ..pipeline import Pipeline
 
     coref = Path(data) / "coref"
@@ -88,10 +146,15 @@ def evaluate_litbank(data: str | Path, steps: str = "segment,characters,speakers
     names = sorted(p.stem for p in (coref / "brat").glob("*.ann"))
     pipeline = Pipeline(steps)
     tot: dict[str, Counter[str]] = {"total": Counter(), "found": Counter(), "right": Counter(), "pred": Counter()}
+    said: Counter[str] = Counter()
     for name in names:
         text, gold = gold_mentions(coref, name)
-        for k, v in score_book(pipeline(Story(text)), gold).items():
+        story = pipeline(Story(text))
+        for k, v in score_book(story, gold).items():
             tot[k].update(v)
+        quotes, people = gold_quotes(Path(data), name, text)
+        if quotes:
+            said += score_quotes(story, quotes, people)
     n = sum(tot["total"].values())
     recall = sum(tot["found"].values()) / max(n, 1)
     precision = tot["pred"]["true"] / max(tot["pred"]["all"], 1)
@@ -103,4 +166,9 @@ def evaluate_litbank(data: str | Path, steps: str = "segment,characters,speakers
         "right_all": round(sum(tot["right"].values()) / max(n, 1), 4),
         "mentions": dict(tot["total"]),
         "books": len(names),
+        "quotes": {
+            "total": said["total"],
+            "found": round(said["found"] / max(said["total"], 1), 4),
+            "speaker_right": round(said["right"] / max(said["total"], 1), 4),
+        },
     }
