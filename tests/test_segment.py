@@ -205,6 +205,29 @@ class TestTokenisedText:
         assert story.quote_text(story.quotes[0]).startswith("It 's late , You should n't wait")
         assert story.quote_text(story.quotes[-1]) == "They are safe ,"
 
+    def test_curly_single_quotes_and_a_tag_cut_off_by_the_splitter(self):
+        text = (
+            "The lamp burned low , and the wind was up .\n"
+            "Jonah stood at the window , and did not turn .\n"
+            "‘ It ’s late . ’\n"
+            "‘ What are you doing up at this hour ? ’\n"
+            "asked Hana , from the stairs .\n"
+            "‘ Waiting . ’\n"
+            "She came down , and sat by him .\n"
+            "Outside , the rain went on , and on .\n"
+        )
+        assert is_tokenised(text) and dialogue_style(text) == "single"
+        story = segmented(text)
+        assert quote_texts(story) == ["It ’s late .", "What are you doing up at this hour ?", "Waiting ."]
+        firsts = [story.text[p.start : p.end].split("\n")[0] for p in story.paragraphs]
+        assert firsts == [
+            "The lamp burned low , and the wind was up .",
+            "‘ It ’s late . ’",
+            "‘ What are you doing up at this hour ? ’",
+            "‘ Waiting . ’",
+            "She came down , and sat by him .",
+        ]
+
     def test_clitics_alone_do_not_make_a_text_single_quoted(self):
         text = TOKENISED + "It 's what they 're used to , and they 'll say it 's fine .\n" * 3
         assert dialogue_style(text) == "double"
