@@ -336,6 +336,23 @@ def test_two_forms_named_side_by_side_are_two_people(pipe):
     assert any(c.name == "Mr. Wilcox" for c in story.characters)
 
 
+def test_the_fullest_name_named_side_by_side_with_a_short_one_is_another_man(pipe):
+    """Two brothers: "Mr. Ashcombe" is the elder and "Mr. Robert Ashcombe" the younger, as the custom of the
+    time had it. "Mr. Ashcombe" fits the younger's full name, which heads the cluster, but the narration names
+    them together again and again, so they are two people."""
+    text = (
+        "Mr. Ashcombe came in from the garden, and Mr. Robert Ashcombe followed his brother.\n\n"
+        "Nell watched Mr. Ashcombe and Mr. Robert Ashcombe shake hands.\n\n"
+        "“You are late,” said Mr. Robert Ashcombe, and Mr. Ashcombe laughed.\n\n"
+        "“I am never late,” said Mr. Ashcombe, while Mr. Robert Ashcombe went to the window.\n\n"
+        "Mr. Ashcombe sat down by Nell. Mr. Ashcombe smiled at her, and Mr. Ashcombe spoke again.\n\n"
+    )
+    story = read(pipe, text)
+    names = by_name(story)
+    assert "Mr. Ashcombe" in names and "Mr. Robert Ashcombe" in names
+    assert "Mr. Ashcombe" not in names["Mr. Robert Ashcombe"].aliases
+
+
 def test_a_description_that_is_a_title_names_its_bearer(pipe):
     """Northanger Abbey: "said the general" is General Tilney, not a new character "the general"."""
     story = read(

@@ -508,8 +508,9 @@ def _father_and_son(form: Form, cluster: Cluster) -> bool:
 
 def _split_side_by_side(clusters: list[Cluster], gender: dict[str, str | None]) -> list[Cluster]:
     """Take out of each cluster the forms that stand side by side with another of its forms: the one that
-    fits the cluster's fullest name less well ("Mr. Emerson" beside "George" in George Emerson's cluster);
-    what is taken out is clustered again on its own."""
+    fits the cluster's fullest name less well ("Mr. Emerson" beside "George" in George Emerson's cluster),
+    or any that stands beside the fullest name itself ("Mr. Knightley" beside "Mr. John Knightley": two
+    brothers, the elder called by the surname alone); what is taken out is clustered again on its own."""
     out: list[Cluster] = []
     ejected: list[Form] = []
     for c in clusters:
@@ -518,6 +519,8 @@ def _split_side_by_side(clusters: list[Cluster], gender: dict[str, str | None]) 
         fit = {id(f): _compatible(f, solo, gender) for f in rest}
         sents = {id(f): _narration_sentences(f) for f in rest}
         bad: set[int] = {id(f) for f in rest if _father_and_son(f, c)}
+        own = _narration_sentences(head)
+        bad |= {id(f) for f in rest if id(f) not in bad and _side_by_side(own, sents[id(f)])}
         for x, f in enumerate(rest):
             for g in rest[x + 1 :]:
                 if id(f) in bad or id(g) in bad or not _side_by_side(sents[id(f)], sents[id(g)]):
