@@ -3,7 +3,9 @@
 Quotes are found first, by a scanner that knows straight and curly double quotes, British single-quote
 dialogue, nested quotes, quotes running over several paragraphs (an opening mark on each, the closing
 mark only on the last) and quotes interrupted by a speech tag (“Thank you,” Willow says quietly. “For
-the strength.” is one quote with two parts). Sentences come from spaCy's tokenizer and statistical
+the strength.” is one quote with two parts). Tokenised text, as corpora ship it (one sentence per line,
+every token between spaces: " Wake up , Philip , " she said .), has its spaced marks read as quotes and its
+sentence-lines gathered into paragraphs. Sentences come from spaCy's tokenizer and statistical
 sentence recogniser, then are cut where a quote opens or closes, so each sentence is either narration or
 spoken words (``Sentence.quote``).
 """

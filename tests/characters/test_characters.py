@@ -353,6 +353,19 @@ def test_the_fullest_name_named_side_by_side_with_a_short_one_is_another_man(pip
     assert "Mr. Ashcombe" not in names["Mr. Robert Ashcombe"].aliases
 
 
+def test_a_pronoun_with_no_antecedent_near_looks_further_back(pipe):
+    """A long speech leaves its speaker more than six sentences behind the "she" that follows it."""
+    text = (
+        "Mara Quill came to the gate at dusk, and she knocked twice. “Let me in,” said Mara.\n\n"
+        "“The road was long. The rain came early. The inn was shut. The horses were tired. The boy was lost. "
+        "We waited an hour. Then we walked.”\n\n"
+        "She sat down on the step."
+    )
+    story = read(pipe, text)
+    mara = by_name(story)["Mara Quill"]
+    assert "She" in mentions_of(story, mara.id)
+
+
 def test_a_description_that_is_a_title_names_its_bearer(pipe):
     """Northanger Abbey: "said the general" is General Tilney, not a new character "the general"."""
     story = read(

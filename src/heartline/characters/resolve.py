@@ -18,6 +18,9 @@ from .nominals import generic_gender
 from .tokens import Tok
 
 _LOOKBACK_SENTENCES = 6
+# a pronoun with no antecedent of its gender that near looks further back: "she said aloud" after a long
+# speech of hers (LitBank pronouns resolved right 78.0% -> 80.2%, PDNC's rules alone 61.1% -> 61.8%)
+_FALLBACK_SENTENCES = 20
 # kinship words after "his" or "her": the gender of the one meant, and whether a parent or spouse (a Mr. or Mrs.
 # of the owner's surname) or a child or sibling (not married into it)
 KIN: dict[str, tuple[str, bool]] = {
@@ -222,6 +225,8 @@ class Resolver:
                 continue
             if t.lower in PRONOUNS:
                 ci = self._resolve(i, PRONOUNS[t.lower])
+                if ci is None:
+                    ci = self._resolve(i, PRONOUNS[t.lower], lookback=_FALLBACK_SENTENCES)
                 if ci is not None:
                     new_clause = i > 0 and (toks[i - 1].lower in _CONJ or toks[i - 1].text in {",", ";"})
                     subj = t.lower in ("he", "she") and (new_clause or not sent_has_subject.get(t.sent, False))
@@ -308,7 +313,7 @@ class Resolver:
         if len(self.recent) > 40:
             del self.recent[:10]
 
-    def _resolve(self, i: int, gender: str, age: str | None = None) -> int | None:
+    def _resolve(self, i: int, gender: str, age: str | None = None, lookback: int = _LOOKBACK_SENTENCES) -> int | None:
         t = self.toks[i]
         best, best_score = None, -1e9
         seen: set[int] = set()
@@ -318,7 +323,7 @@ class Resolver:
         for rank, r in enumerate(reversed(self.recent)):
             rt = self.toks[r.first]
             dist = t.sent - rt.sent
-            if dist > _LOOKBACK_SENTENCES or rank > 25:
+            if dist > lookback or rank > (25 if lookback == _LOOKBACK_SENTENCES else 40):
                 break
             if r.char in seen:
                 continue
