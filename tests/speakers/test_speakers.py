@@ -468,3 +468,20 @@ def test_a_name_called_is_the_addressee_when_its_character_only_speaks_in_tags(p
     last = story.quotes[-1]
     assert [names[a] for a in last.addressees] == ["Elizabeth"]
     assert names.get(last.speaker) != "Elizabeth"
+
+
+def test_the_addressee_across_narration_is_the_one_who_spoke_before(pipe: Pipeline) -> None:
+    """Narration between two lines does not end the conversation: the second line is said to the first
+    speaker, and its "you" means her."""
+    text = (
+        "Nora Vance came into the kitchen. Owen Pike was at the table.\n\n"
+        "“The well is frozen,” said Nora.\n\n"
+        "Owen put down his cup. He looked out at the yard for a long time.\n\n"
+        "The wind had drifted snow against the door.\n\n"
+        "“Then you must melt snow,” said Owen."
+    )
+    story = pipe(Story(text))
+    assert story.quotes[1].speaker == "owen-pike"
+    assert story.quotes[1].addressees == ["nora-vance"]
+    you = text.index("you must")
+    assert any(m.start == you and m.character == "nora-vance" for m in story.mentions)
