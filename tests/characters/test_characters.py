@@ -548,3 +548,12 @@ def test_a_titled_name_that_ends_a_description_is_that_character(pipe):
     story = read(pipe, text)
     steeles = [c for c in story.characters if "Steeles" in c.name]
     assert [(c.name, c.aliases, c.mentions) for c in steeles] == [("the Miss Steeles", ["Miss Steeles"], 4)]
+
+
+def test_common_given_names_tell_a_gender(pipe):
+    """With no he or she of their own, a character's gender comes from a given name the lists know."""
+    text = (
+        "Carol and Ben met at the gate. Carol laughed. Ben waved.\n\n“You are late,” said Carol.\n\n“I know,” said Ben."
+    )
+    genders = {c.name: c.gender for c in read(pipe, text).characters}
+    assert genders == {"Carol": "she", "Ben": "he"}

@@ -333,6 +333,8 @@ DETERMINERS = frozenset("the a an this that these those every each some any no a
 # (Evelyn, Leslie, Marion, Sidney, Jean, Alex, Sam, Jo, Charlie, Frankie, Kim, Robin).
 FEMALE_NAMES: frozenset[str] = frozenset(
     """abigail ada adela adelaide adeline agatha agnes alice alicia amelia amy anastasia angela
+    biddy carol carole carrie celia doris flora georgiana irene jennie leah leonora lucilla mattie mina
+    muriel naomi sadie sophy sue tess vera viola winnie ysabel
     angelina ann anna anne annie antonia arabella augusta barbara beatrice becky bella bess bessie beth
     betsey betsy betty blanche bridget caroline cassandra catharine catherine cecilia cecily charlotte
     christina clara clarissa claudia constance cora cordelia cynthia daisy deborah delia diana dinah dolly
@@ -349,6 +351,7 @@ FEMALE_NAMES: frozenset[str] = frozenset(
 )
 MALE_NAMES: frozenset[str] = frozenset(
     """aaron adam albert alexander alfred algernon allan alan ambrose andrew angus anthony archibald
+    abraham archie ben bertie dan dolph jem moses nick randolph ted
     arthur augustus austin barnaby bartholomew basil benjamin bernard bertram bill billy bob brian
     caleb cecil cedric charles christopher clarence claude clement colin cuthbert cyril daniel david denis
     dennis dick dorian douglas duncan edgar edmund edward edwin egbert elijah ernest eugene ezra felix
