@@ -19,6 +19,11 @@ def quote_texts(story: Story) -> list[str]:
     return [story.quote_text(q) for q in story.quotes]
 
 
+def first_lines(story: Story) -> list[str]:
+    """The first line of each paragraph."""
+    return [story.text[p.start : p.end].split("\n")[0] for p in story.paragraphs]
+
+
 @pytest.mark.usefixtures("nlp")
 class TestQuotes:
     def test_curly_quote_interrupted_by_a_speech_tag_is_one_quote(self):
@@ -186,8 +191,7 @@ class TestTokenisedText:
         """A line that opens a quote, or follows spoken words alone, starts a paragraph; after spoken words
         with a tag the speaker goes on, and other narration joins the paragraph before it."""
         story = segmented(TOKENISED)
-        firsts = [story.text[p.start : p.end].split("\n")[0] for p in story.paragraphs]
-        assert firsts == [
+        assert first_lines(story) == [
             "Hana Cole sat by the window of the old inn , and the rain ran down the glass .",
             '" It \'s late , " said Jonah .',
             '" I know , " Hana said .',
@@ -219,8 +223,7 @@ class TestTokenisedText:
         assert is_tokenised(text) and dialogue_style(text) == "single"
         story = segmented(text)
         assert quote_texts(story) == ["It ’s late .", "What are you doing up at this hour ?", "Waiting ."]
-        firsts = [story.text[p.start : p.end].split("\n")[0] for p in story.paragraphs]
-        assert firsts == [
+        assert first_lines(story) == [
             "The lamp burned low , and the wind was up .",
             "‘ It ’s late . ’",
             "‘ What are you doing up at this hour ? ’",

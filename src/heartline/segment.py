@@ -96,16 +96,21 @@ def _block(text: str, start: int, end: int, tokenised: str | None = None) -> Ite
     if tokenised and lines > 1:
         yield from _sentence_lines(text, s, e, tokenised)
     elif lines > 1 and (e - s) / lines > 160:
-        pos = s
-        while pos < e:
-            nl = text.find("\n", pos, e)
-            nl = e if nl < 0 else nl
-            ls, le = _trim(text, pos, nl)
-            if ls < le:
-                yield ls, le
-            pos = nl + 1
+        yield from _lines(text, s, e)
     else:
         yield s, e
+
+
+def _lines(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """The non-blank lines of a block, each trimmed."""
+    pos = start
+    while pos < end:
+        nl = text.find("\n", pos, end)
+        nl = end if nl < 0 else nl
+        ls, le = _trim(text, pos, nl)
+        if ls < le:
+            yield ls, le
+        pos = nl + 1
 
 
 def _sentence_lines(text: str, start: int, end: int, style: str) -> Iterator[tuple[int, int]]:
@@ -118,21 +123,12 @@ def _sentence_lines(text: str, start: int, end: int, style: str) -> Iterator[tup
     cried . " Come with me ! "): there the same speaker goes on more often than not (56% of such lines on
     PDNC's novels). Other narration joins the paragraph before it.
     """
-    spans = []
-    pos = start
-    while pos < end:
-        nl = text.find("\n", pos, end)
-        nl = end if nl < 0 else nl
-        ls, le = _trim(text, pos, nl)
-        if ls < le:
-            spans.append((ls, le))
-        pos = nl + 1
     para_start: int | None = None
     para_end = start
     open_ = False
     spoken = False  # the last line holds spoken words
     tagged = False  # ... with narration after them
-    for ls, le in spans:
+    for ls, le in _lines(text, start, end):
         starts_quote = bool(_LINE_MARKS[style].match(text, ls)) and _toggles(text, ls, style)
         follows = text[ls].islower()  # the tag of the line before, cut off by the sentence splitter
         if para_start is not None and not open_ and (starts_quote or (spoken and not follows)) and not tagged:
