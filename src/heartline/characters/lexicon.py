@@ -332,22 +332,21 @@ DETERMINERS = frozenset("the a an this that these those every each some any no a
 # for a character's gender when its own pronouns are few or mixed. Names used for both are left out
 # (Evelyn, Leslie, Marion, Sidney, Jean, Alex, Sam, Jo, Charlie, Frankie, Kim, Robin).
 FEMALE_NAMES: frozenset[str] = frozenset(
-    """abigail ada adela adelaide adeline agatha agnes alice alicia amelia amy anastasia angela
-    biddy carol carole carrie celia doris flora georgiana irene jennie leah leonora lucilla mattie mina
-    muriel naomi sadie sophy sue tess vera viola winnie ysabel
-    angelina ann anna anne annie antonia arabella augusta barbara beatrice becky bella bess bessie beth
-    betsey betsy betty blanche bridget caroline cassandra catharine catherine cecilia cecily charlotte
-    christina clara clarissa claudia constance cora cordelia cynthia daisy deborah delia diana dinah dolly
-    dora dorothea dorothy edith edna eleanor elinor eliza elizabeth ella ellen elsie emily emma esther
-    ethel eugenia eva eve evie fanny florence frances gertrude gladys grace hannah harriet harriot hattie
-    helen helena henrietta hester hetty isabel isabella jane janet janey jenny jessie joan josephine
-    judith julia juliet julie kate katharine katherine kathleen kitty laura lavinia letitia lettice lilian
-    lillian lily lizzie lizzy lottie louisa louise lucia lucy lydia mabel madeline maggie margaret
-    margery maria marian marianne marie marilla martha mary matilda maud maude may meg milly minnie miriam
-    molly nancy nance nell nellie nelly nora olive olivia pamela patty pauline peggy penelope phoebe polly
-    priscilla rachel rebecca rhoda rosa rosalind rose rosamond ruth sally sara sarah selina sophia sophie
-    susan susanna susannah sybil tabitha teresa theresa tilly ursula victoria violet virginia
-    winifred""".split()
+    """abigail ada adela adelaide adeline agatha agnes alice alicia amelia amy anastasia angela angelina
+    ann anna anne annie antonia arabella augusta barbara beatrice becky bella bess bessie beth betsey
+    betsy betty biddy blanche bridget carol carole caroline carrie cassandra catharine catherine cecilia
+    cecily celia charlotte christina clara clarissa claudia constance cora cordelia cynthia daisy
+    deborah delia diana dinah dolly dora doris dorothea dorothy edith edna eleanor elinor eliza
+    elizabeth ella ellen elsie emily emma esther ethel eugenia eva eve evie fanny flora florence frances
+    georgiana gertrude gladys grace hannah harriet harriot hattie helen helena henrietta hester hetty
+    irene isabel isabella jane janet janey jennie jenny jessie joan josephine judith julia julie juliet
+    kate katharine katherine kathleen kitty laura lavinia leah leonora letitia lettice lilian lillian
+    lily lizzie lizzy lottie louisa louise lucia lucilla lucy lydia mabel madeline maggie margaret
+    margery maria marian marianne marie marilla martha mary matilda mattie maud maude may meg milly mina
+    minnie miriam molly muriel nance nancy naomi nell nellie nelly nora olive olivia pamela patty
+    pauline peggy penelope phoebe polly priscilla rachel rebecca rhoda rosa rosalind rosamond rose ruth
+    sadie sally sara sarah selina sophia sophie sophy sue susan susanna susannah sybil tabitha teresa
+    tess theresa tilly ursula vera victoria viola violet virginia winifred winnie ysabel""".split()
 )
 MALE_NAMES: frozenset[str] = frozenset(
     """aaron adam albert alexander alfred algernon allan alan ambrose andrew angus anthony archibald

@@ -323,7 +323,7 @@ class Resolver:
         for rank, r in enumerate(reversed(self.recent)):
             rt = self.toks[r.first]
             dist = t.sent - rt.sent
-            if dist > lookback or rank > (25 if lookback == _LOOKBACK_SENTENCES else 40):
+            if dist > lookback or (rank > 25 and lookback == _LOOKBACK_SENTENCES):
                 break
             if r.char in seen:
                 continue
