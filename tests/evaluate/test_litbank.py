@@ -84,6 +84,7 @@ def test_end_to_end_and_cli(book: Path) -> None:
     assert result["books"] == 1 and result["mentions"] == {"PROP": 4, "PRON": 2}
     assert result["detection"]["recall"] == 1.0
     assert result["right_all"] >= 0.8
+    assert result["quotes"] == {"total": 0, "found": None, "speaker_right": None}  # no quotation layer here
     out = CliRunner().invoke(main, ["evaluate", "litbank", "--data", str(book)])
     assert out.exit_code == 0, out.output
     assert json.loads(out.output)["books"] == 1

@@ -166,9 +166,9 @@ def evaluate_litbank(data: str | Path, steps: str = "segment,characters,speakers
         "right_all": round(sum(tot["right"].values()) / max(n, 1), 4),
         "mentions": dict(tot["total"]),
         "books": len(names),
-        "quotes": {
+        "quotes": {  # null shares where no book has the quotation layer
             "total": said["total"],
-            "found": round(said["found"] / max(said["total"], 1), 4),
-            "speaker_right": round(said["right"] / max(said["total"], 1), 4),
+            "found": round(said["found"] / said["total"], 4) if said["total"] else None,
+            "speaker_right": round(said["right"] / said["total"], 4) if said["total"] else None,
         },
     }
