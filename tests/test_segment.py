@@ -236,6 +236,50 @@ class TestTokenisedText:
         assert dialogue_style(text) == "double"
 
 
+DASHES = (
+    "Nora came down the stairs with the lamp. Owen was at the table.\n\n"
+    "— Are you awake? she asked.\n\n"
+    "— I am, said Owen. Come in and sit down.\n\n"
+    "— It is cold in here.\n\n"
+    "— Then light the fire, Nora.\n\n"
+    "She knelt by the hearth and struck a match.\n\n"
+    "— Where is the wood?\n\n"
+    "— In the shed, he said. I brought it in at noon.\n\n"
+    "— There is none here.\n\n"
+    "— Then I was wrong.\n\n"
+    "He went out into the yard: — Back in a moment.\n\n"
+    "— Take the lamp, Owen!\n\n"
+    "— I can see well enough.\n"
+)
+
+
+@pytest.mark.usefixtures("nlp")
+class TestDashDialogue:
+    def test_a_dash_opens_a_line_of_dialogue_up_to_its_tag(self):
+        assert dialogue_style(DASHES) == "dash"
+        story = segmented(DASHES)
+        spoken = quote_texts(story)
+        assert spoken[:3] == ["Are you awake?", "I am,", "It is cold in here."]
+        assert "Back in a moment." in spoken
+        assert len(spoken) == 11
+        assert all(story.text[q.start] == "—" for q in story.quotes)
+
+    def test_the_tags_inside_dash_lines_name_their_speakers(self):
+        story = Pipeline("segment,characters,speakers")(Story(DASHES))
+        got = [(q.speaker, q.attribution) for q in story.quotes]
+        assert got[:4] == [("nora", "anaphoric"), ("owen", "explicit"), ("nora", "implicit"), ("owen", "implicit")]
+        assert got[5] == ("owen", "anaphoric")
+
+    def test_a_dash_line_runs_to_the_end_of_its_paragraph_over_hard_wraps(self):
+        text = DASHES.replace("— There is none here.", "— There is none here,\nnot a stick of it.")
+        assert "There is none here,\nnot a stick of it." in quote_texts(segmented(text))
+
+    def test_a_few_dashes_do_not_make_dialogue(self):
+        text = "“Come,” she said.\n\n— and then nothing more.\n\n“Go,” he said.\n"
+        assert dialogue_style(text) == "double"
+        assert quote_texts(segmented(text)) == ["Come,", "Go,"]
+
+
 @pytest.mark.usefixtures("nlp")
 def test_example_story_quotes(example_path):
     story = segmented(example_path.read_text(encoding="utf-8"))

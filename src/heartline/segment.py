@@ -5,9 +5,9 @@ dialogue, nested quotes, quotes running over several paragraphs (an opening mark
 mark only on the last) and quotes interrupted by a speech tag (“Thank you,” Willow says quietly. “For
 the strength.” is one quote with two parts). Tokenised text, as corpora ship it (one sentence per line,
 every token between spaces: " Wake up , Philip , " she said .), has its spaced marks read as quotes and its
-sentence-lines gathered into paragraphs. Sentences come from spaCy's tokenizer and statistical
-sentence recogniser, then are cut where a quote opens or closes, so each sentence is either narration or
-spoken words (``Sentence.quote``).
+sentence-lines gathered into paragraphs. Dialogue set with dashes ("— Come up, Kinch!") is read too.
+Sentences come from spaCy's tokenizer and statistical sentence recogniser, then are cut where a quote
+opens or closes, so each sentence is either narration or spoken words (``Sentence.quote``).
 """
 
 from __future__ import annotations
@@ -129,7 +129,7 @@ def _sentence_lines(text: str, start: int, end: int, style: str) -> Iterator[tup
     spoken = False  # the last line holds spoken words
     tagged = False  # ... with narration after them
     for ls, le in _lines(text, start, end):
-        starts_quote = bool(_LINE_MARKS[style].match(text, ls)) and _toggles(text, ls, style)
+        starts_quote = bool(_LINE_MARKS[style].match(text, ls)) and (style == "dash" or _toggles(text, ls, style))
         follows = text[ls].islower()  # the tag of the line before, cut off by the sentence splitter
         if para_start is not None and not open_ and (starts_quote or (spoken and not follows)) and not tagged:
             yield para_start, para_end
@@ -141,16 +141,18 @@ def _sentence_lines(text: str, start: int, end: int, style: str) -> Iterator[tup
         for _ in marks:
             open_ = not open_
         tagged = bool(marks) and not open_ and marks[-1] < le - 1
-        spoken = bool(marks)
+        spoken = bool(marks) or (style == "dash" and starts_quote)
     if para_start is not None:
         yield para_start, para_end
 
 
-_LINE_MARKS = {"double": re.compile(r"[\"“”]"), "single": re.compile(r"[‘’']")}
+_LINE_MARKS = {"double": re.compile(r"[\"“”]"), "single": re.compile(r"[‘’']"), "dash": re.compile(r"[—―]")}
 
 
 def _toggles(text: str, i: int, style: str) -> bool:
     """Whether the mark at ``i`` of tokenised text opens or closes a quote (not an apostrophe or a clitic)."""
+    if style == "dash":
+        return False  # a dash opens a line of dialogue but leaves nothing open
     return style == "double" or _is_open(text, i, style) is not None or _lone_mark(text, i)
 
 
@@ -203,16 +205,24 @@ def is_tokenised(text: str) -> bool:
     return marks >= 12 and sample.count(" , ") + sample.count(" . ") + sample.count(" .\n") >= 0.6 * marks
 
 
+# A line opened by a dash, as Joyce and many translations set dialogue: "— Come up, Kinch!"
+_DASH_LINE = re.compile(r"^[ \t]*[—―](?=[ \t]*\w)", re.M)
+
+
 def dialogue_style(text: str) -> str:
-    """``"double"`` or ``"single"``: which marks open dialogue in this text.
+    """``"double"``, ``"single"`` or ``"dash"``: how this text sets its dialogue.
 
     British typesetting uses ‘single quotes’ for speech; a text is taken to be single-quoted when word-
-    initial single quotes clearly outnumber double quotes.
+    initial single quotes clearly outnumber double quotes. A text with ten lines or more opened by a dash,
+    and more of them than quote marks, sets its dialogue with dashes.
     """
     double = text.count("“") + text.count('"') // 2 + text.count("„") + text.count("«")
     single_open = len(_SINGLE_OPEN.findall(text[:2_000_000]))
     if is_tokenised(text):
         single_open += len(_SPACED_SINGLE_OPEN.findall(text[:2_000_000]))
+    dashes = len(_DASH_LINE.findall(text[:2_000_000]))
+    if dashes >= 10 and dashes > double + single_open:
+        return "dash"
     return "single" if single_open >= 2 and single_open > 3 * double else "double"
 
 
@@ -252,6 +262,8 @@ def _is_open(text: str, i: int, style: str) -> bool | None:
 def find_quotes(text: str, paragraphs: list[tuple[int, int]], style: str | None = None) -> list[Quote]:
     """Scan paragraphs for dialogue. See the module docstring for the cases handled."""
     style = style or dialogue_style(text)
+    if style == "dash":
+        return _dash_quotes(text, paragraphs, is_tokenised(text))
     spaced = is_tokenised(text)
     marks = re.compile(r"[\"“”„«»]") if style == "double" else re.compile(r"[‘’']")
     quotes: list[Quote] = []
@@ -300,6 +312,39 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]], style: str | None 
     if current is not None:
         quotes.append(_close_open(current))
     return _merge_interrupted(text, [q for q in quotes if q.parts], paragraphs)
+
+
+_VERBS = "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
+_WHO = r"(?:he|she|I|they|[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?)"
+# the tag inside a line of dash dialogue: ", he cried briskly" or ", said Tom"
+_DASH_TAG = re.compile(rf"[,!?]\s+(?:{_WHO}\s+(?:{_VERBS})|(?:{_VERBS})\s+{_WHO})\b")
+
+
+def _dash_quotes(text: str, paragraphs: list[tuple[int, int]], tokenised: bool) -> list[Quote]:
+    """Dialogue set with dashes: a paragraph opened by a dash is spoken words up to a tag inside it ("— Thanks,
+    old chap, he cried briskly.") or the end of the paragraph (of its first line in tokenised text, which
+    keeps one sentence a line)."""
+    quotes: list[Quote] = []
+    for p_index, (ps, pe) in enumerate(paragraphs):
+        if text[ps] in "—―":
+            start = ps
+        else:  # "He held the bowl aloft and intoned: — Introibo ad altare Dei."
+            m = _DASH_AFTER_COLON.search(text, ps, pe)
+            if m is None:
+                continue
+            start = m.end() - 1
+        nl = text.find("\n", start, pe) if tokenised else -1
+        end = pe if nl < 0 else nl
+        tag = _DASH_TAG.search(text, start, end)
+        if tag is not None:
+            end = tag.start() + 1
+        parts = _trim_parts(text, [(start + 1, end)])
+        if parts:
+            quotes.append(Quote(start, parts[-1][1], parts, paragraph=p_index))
+    return quotes
+
+
+_DASH_AFTER_COLON = re.compile(r":[ \t]*[—―](?=[ \t]*\w)")
 
 
 def _lone_closer(text: str, i: int, current: _Open) -> bool:
