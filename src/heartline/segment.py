@@ -188,9 +188,10 @@ class _Open:
     paragraph: int
 
 
-# A word-initial single quote, but not a clitic split off by a tokenizer ("it 's", "wo n't", "they 're").
-_SINGLE_OPEN = re.compile(r"(?:^|[\s(\[—–])[‘'](?=[A-Za-z])(?!(?:s|re|ve|ll|d|m|t)\b)", re.M | re.I)
+# A clitic split off by a tokenizer ("it 's", "wo n't", "they 're"), and a word-initial single quote that
+# does not start one.
 _CLITIC = re.compile(r"(?:s|re|ve|ll|d|m|t)\b", re.I)
+_SINGLE_OPEN = re.compile(rf"(?:^|[\s(\[—–])[‘'](?=[A-Za-z])(?!{_CLITIC.pattern})", re.M | re.I)
 
 
 # A quote mark standing alone between spaces, followed by a capital: how tokenised text opens a line.

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -94,14 +95,24 @@ def gold_quotes(root: Path, name: str, text: str) -> tuple[list[GoldQuote], list
     return quotes, people
 
 
+def _character_at(predicted: list[tuple[int, int, str]], start: int, end: int) -> str | None:
+    """The character of the first predicted mention that overlaps ``start``-``end``."""
+    return next((c for s, e, c in predicted if s < end and e > start), None)
+
+
+def _majority(pairs: Iterable[tuple[str | None, str]]) -> dict[str, str]:
+    """Each predicted character mapped to the gold chain or entity most of its matched mentions fall in."""
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for predicted, gold in pairs:
+        if predicted is not None:
+            votes[predicted][gold] += 1
+    return {p: v.most_common(1)[0][0] for p, v in votes.items()}
+
+
 def score_quotes(story: Story, quotes: list[GoldQuote], people: list[tuple[int, int, str]]) -> Counter[str]:
     """Gold quotes of one book, those found and those whose speaker is right."""
-    votes: dict[str, Counter[str]] = defaultdict(Counter)
-    for s, e, ent in people:
-        who = next((m.character for m in story.mentions if m.start < e and m.end > s), None)
-        if who is not None:
-            votes[who][ent] += 1
-    mapped = {c: v.most_common(1)[0][0] for c, v in votes.items()}
+    pm = [(m.start, m.end, m.character) for m in story.mentions]
+    mapped = _majority((_character_at(pm, s, e), ent) for s, e, ent in people)
     c: Counter[str] = Counter()
     for s, e, ent in quotes:
         hit = next((q for q in story.quotes if q.start < e and q.end > s), None)
@@ -117,12 +128,8 @@ def score_book(story: Story, gold: list[GoldMention]) -> dict[str, Counter[str]]
     named = {cid for *_, k, cid in gold if k == "PROP"}
     scored = [g for g in gold if g[3] in named and sizes[g[3]] >= 2 and g[2] in ("PROP", "PRON")]
     pm = [(m.start, m.end, m.character) for m in story.mentions]
-    hits = [(g, next((c for s, e, c in pm if s < g[1] and e > g[0]), None)) for g in scored]
-    votes: dict[str, Counter[str]] = defaultdict(Counter)
-    for g, h in hits:
-        if h is not None:
-            votes[h][g[3]] += 1
-    mapped = {h: v.most_common(1)[0][0] for h, v in votes.items()}
+    hits = [(g, _character_at(pm, g[0], g[1])) for g in scored]
+    mapped = _majority((h, g[3]) for g, h in hits)
     c: dict[str, Counter[str]] = {"total": Counter(), "found": Counter(), "right": Counter(), "pred": Counter()}
     for g, h in hits:
         c["total"][g[2]] += 1
