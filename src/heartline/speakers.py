@@ -304,14 +304,28 @@ def _windows(toks: Sequence[Tok], qt: list[int], pt: list[int]) -> list[list[int
             lead_in.append(j)
             j -= 1
         lead_in.reverse()
-    if _introduces(toks, before):  # 'the Queen said severely “Who is this?” She said it to the Knave'
-        # nearest verb first: '“...,” said Mrs. Archer; and Mrs. van der Luyden murmured: “...”'
+    if _introduces(toks, before) or _between_quotes(toks, before):
+        # 'the Queen said severely “Who is this?” She said it to the Knave'; nearest verb first: '“...,” said
+        # Mrs. Archer; and Mrs. van der Luyden murmured: “...”'
         return [w for w in (inside, before[::-1], after, lead_in[::-1]) if w]
     return [w for w in (inside, after, before, lead_in[::-1]) if w]
 
 
+def _between_quotes(toks: Sequence[Tok], before: list[int]) -> bool:
+    """The narration just before the quote follows another quote of its paragraph and holds two speech verbs or
+    more: the first tags the quote before, the last this one ('“...,” Alice replied, so eagerly that the Gryphon
+    said, in a rather offended tone, “Hm!”')."""
+    if not before or before[0] == 0:
+        return False
+    prev = toks[before[0] - 1]
+    if prev.para != toks[before[0]].para or not (prev.quote >= 0 or prev.text in QUOTE_MARKS):
+        return False
+    return sum(toks[i].lower in SPEECH_VERBS for i in before) >= 2
+
+
 def _introduces(toks: Sequence[Tok], before: list[int]) -> bool:
-    """The narration just before the quote ends with a speech verb (and at most two adverbs)."""
+    """The narration just before the quote ends with a speech verb: after it at most two adverbs, a particle
+    ("called out"), or a phrase after a comma ("said, in a rather offended tone,")."""
     k = len(before) - 1
     while k >= 0 and toks[before[k]].text in {",", ":", "—", "--", "-", "–"}:
         k -= 1
@@ -322,10 +336,14 @@ def _introduces(toks: Sequence[Tok], before: list[int]) -> bool:
             k -= 1
     if k >= 0 and toks[before[k]].lower in SPEECH_VERBS:
         return True
+    if k >= 1 and toks[before[k]].lower in _PARTICLES and toks[before[k - 1]].lower in SPEECH_VERBS:
+        return True  # "the White Rabbit cried out,"
     for j in range(k - 1, max(k - 6, -1), -1):  # "replied in the memorable words,", "said to Mr. Knightley:"
         t = toks[before[j]]
         if t.lower in SPEECH_VERBS:
             return toks[before[j + 1]].lower in _PREPOSITIONS
+        if t.text == "," and j >= 1 and toks[before[j - 1]].lower in SPEECH_VERBS:
+            return toks[before[j + 1]].lower in _PREPOSITIONS  # "said, in a rather offended tone,"
         if not (t.text.isalpha() or t.text in ("Mr.", "Mrs.", "Dr.", "St.")):
             return False
     return False

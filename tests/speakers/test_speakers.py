@@ -307,6 +307,28 @@ def test_a_tag_with_words_after_its_verb_still_introduces_the_quote(pipe: Pipeli
     assert named_speakers(pipe(Story(text))) == [("Mrs. Herriton", "explicit")]
 
 
+def test_narration_between_two_quotes_tags_the_second_with_its_last_verb(pipe: Pipeline) -> None:
+    """Alice's Adventures in Wonderland: 'Alice replied, so eagerly that the Gryphon said, in a rather offended
+    tone, “Hm!”', 'said the King; and the White Rabbit ... called out, “First witness!”': the first verb tags the
+    quote before, the last the quote after."""
+    text = (
+        "Alice sat with the Gryphon and the King. The White Rabbit stood by.\n\n"
+        "“Oh, a song, please,” Alice replied, so eagerly that the Gryphon said, in a rather offended tone, “Hm! "
+        "No accounting for tastes!”\n\n"
+        "“Call the first witness,” said the King; and the White Rabbit blew three blasts on the trumpet, and "
+        "called out, “First witness!”\n\n"
+        "“Stupid things!” Alice began in a loud voice, but she stopped, for the White Rabbit cried out, “Silence!”"
+    )
+    assert [n for n, _ in named_speakers(pipe(Story(text)))] == [
+        "Alice",
+        "the Gryphon",
+        "the King",
+        "the White Rabbit",
+        "Alice",
+        "the White Rabbit",
+    ]
+
+
 def test_a_description_the_others_call_by_name_is_that_character(pipe: Pipeline) -> None:
     """The Picture of Dorian Gray: "said the painter" is Basil Hallward, whom Lord Henry answers as "Basil"."""
     lines = [
