@@ -353,6 +353,23 @@ def test_the_fullest_name_named_side_by_side_with_a_short_one_is_another_man(pip
     assert "Mr. Ashcombe" not in names["Mr. Robert Ashcombe"].aliases
 
 
+def test_a_given_name_two_characters_share_is_the_one_just_named(pipe):
+    """Sense and Sensibility: "John" fits John Willoughby, named far more often (as "Willoughby"), and John
+    Dashwood; every "John" comes just after John Dashwood is named, so it is his."""
+    text = "John Willoughby rode up to the cottage. Mrs. Jennings knew John Willoughby well.\n\n" + "".join(
+        f"Willoughby {verb} Marianne, and Marianne smiled at Willoughby.\n\n"
+        for verb in ("greeted", "praised", "watched", "thanked", "teased", "called on", "wrote to", "left")
+    )
+    text += (
+        "Months later John Dashwood came to town with his wife. John looked about him. John was pleased.\n\n"
+        "“Elinor,” said John, “you look well.” John sat down by the fire, and John Dashwood spoke of money.\n\n"
+        "John rose at last. John took his hat, and John went home.\n\n"
+    )
+    names = by_name(read(pipe, text))
+    assert "John" in names["John Dashwood"].aliases
+    assert "John" not in names["John Willoughby"].aliases
+
+
 def test_a_pronoun_with_no_antecedent_near_looks_further_back(pipe):
     """A long speech leaves its speaker more than six sentences behind the "she" that follows it."""
     text = (

@@ -11,6 +11,7 @@ clustered into characters: first and last names, honorifics, diminutives and pre
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
@@ -38,6 +39,7 @@ _FIRST_NAMES = MALE_NAMES | FEMALE_NAMES
 _PARTICLES = {"de", "van", "von", "du", "le", "la", "di", "da", "del", "der", "ten", "st.", "o'"}
 _NER_SENTENCES = 400
 _UNMARRIED = {"miss", "mlle", "mademoiselle", "fraulein", "fräulein", "signorina", "senorita", "señorita"}
+_NAMED_WITHIN = 3000  # tokens: a few pages (see _nearest_named)
 _BY_FEMALE_TITLE = 1.75  # "Miss Morland" / "Catherine Morland": joins only a one and only fit
 _MARRIED = {"mrs", "madame", "mme", "frau", "signora", "marchioness", "countess", "duchess", "baroness"}
 _NON_PERSON = {"GPE", "LOC", "FAC", "ORG", "NORP", "WORK_OF_ART", "PRODUCT", "EVENT", "LANGUAGE", "DATE", "TIME"}
@@ -557,6 +559,7 @@ def cluster_forms(
                 target = fits[0]
             if top == 2 and not form.title:
                 target = _surname_owner(form, fits) or target
+            target = _nearest_named(form, fits) or target
         if target is None:
             clusters.append(Cluster([form], {form.title} if form.title else set()))
         else:
@@ -564,6 +567,28 @@ def cluster_forms(
             if form.title:
                 target.titles.add(form.title)
     return _split_side_by_side(clusters, gender or {}) if split else clusters
+
+
+def _nearest_named(form: Form, fits: list[Cluster]) -> Cluster | None:
+    """The one of several characters a short form fits whom the story has just named: the character named
+    last, within a few pages, before two thirds or more of the form's occurrences that have one of them named
+    so, when at least half have. "Sikes" is Bill Sikes, not "Bister Sikes" (his name as a man with a cold
+    says it, once); Sense and Sensibility's "John" is John Dashwood, named just before, not John Willoughby,
+    whom the story calls "Willoughby"."""
+    named = sorted((o.first, k) for k, c in enumerate(fits) for f in c.forms for o in f.occurrences)
+    if not named:
+        return None
+    starts = [p for p, _ in named]
+    votes: Counter[int] = Counter()
+    for o in form.occurrences:
+        i = bisect.bisect_left(starts, o.first)
+        if i and o.first - named[i - 1][0] <= _NAMED_WITHIN:
+            votes[named[i - 1][1]] += 1
+    if not votes:
+        return None
+    k, n = votes.most_common(1)[0]
+    cast = sum(votes.values())
+    return fits[k] if n >= 3 and 3 * n >= 2 * cast and 2 * cast >= form.count else None
 
 
 def _surname_owner(form: Form, fits: list[Cluster]) -> Cluster | None:
