@@ -81,6 +81,12 @@ class TestQuotes:
             "Hold your tongue, sir,",
         ]
 
+    def test_regression_a_lost_dash_after_a_paragraphs_first_mark_still_opens_it(self):
+        """Oliver Twist with its dashes stripped: '" Of _shoes_, sir," said Giles' opens at its first mark,
+        though a space follows it; the reply after the tag is not read as spoken words."""
+        text = '"Ladies present, Mr. Giles," murmured the tinker.\n\n" Of shoes, sir," said Giles, turning upon him.'
+        assert quote_texts(segmented(text)) == ["Ladies present, Mr. Giles,", "Of shoes, sir,"]
+
     def test_a_second_speaker_in_the_paragraph_starts_a_new_quote(self):
         """Mansfield Park and Alice: narration that goes on past the tag's sentence, or holds a second tag,
         separates two speakers' words; a tag with "Mrs." or a semicolon in it does not."""

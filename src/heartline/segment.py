@@ -285,6 +285,8 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]], style: str | None 
         for m in marks.finditer(text, pos, pe):
             i = m.start()
             kind = _is_open(text, i, style)
+            if kind is None and current is None and i == ps and style == "double" and not spaced:
+                kind = True  # '" Of _shoes_, sir," said Giles': a paragraph's first mark opens, space or not
             if kind is None:
                 if current is not None and _lone_closer(text, i, current):
                     kind = False  # "Then suddenly "  "Fibs!": a dash lost before the mark

@@ -68,6 +68,9 @@ _SPEECH_NOUNS = {
     "response",
     "observation",
     "question",
+    "inquiry",
+    "enquiry",
+    "comment",
 }
 # verbs that speak only with their particle: "put in Cynthia", "burst out Philip", "Syme ran on", and
 # right after a quote '"Those dreadful insects!" burst from William'
@@ -325,10 +328,13 @@ def _between_quotes(toks: Sequence[Tok], before: list[int]) -> bool:
 
 def _introduces(toks: Sequence[Tok], before: list[int]) -> bool:
     """The narration just before the quote ends with a speech verb: after it at most two adverbs, a particle
-    ("called out"), or a phrase after a comma ("said, in a rather offended tone,")."""
+    ("called out"), or a phrase after a comma ("said, in a rather offended tone,"); or with a speech noun and
+    "of" ("Lady Bertram's calm inquiry of")."""
     k = len(before) - 1
     while k >= 0 and toks[before[k]].text in {",", ":", "—", "--", "-", "–"}:
         k -= 1
+    if k >= 1 and toks[before[k]].lower == "of" and toks[before[k - 1]].lower in _SPEECH_NOUNS:
+        return True  # "Mr. Rushworth's repeated question of,"
     if k >= 1 and toks[before[k]].lower == "with":  # "the Admiral interrupted her with--"
         k -= 2 if toks[before[k - 1]].lower in _OBJECTS else 1
     for _ in range(2):

@@ -329,6 +329,17 @@ def test_narration_between_two_quotes_tags_the_second_with_its_last_verb(pipe: P
     ]
 
 
+def test_a_speech_noun_and_of_introduce_the_quote_after_them(pipe: Pipeline) -> None:
+    """Mansfield Park: 'heedless of Mr. Rushworth's repeated question of, “Shall I go too?” but ... Henry
+    Crawford undertook to answer': the question is Mr. Rushworth's, not the answerer's."""
+    text = (
+        "Mr. Rushworth and Henry Crawford stood by the door with Maria. Mr. Rushworth looked at Maria.\n\n"
+        "They walked off, utterly heedless of Mr. Rushworth's repeated question of, “Shall I go too?” but they "
+        "were no sooner through the door than Henry Crawford undertook to answer the anxious inquiry."
+    )
+    assert named_speakers(pipe(Story(text))) == [("Mr. Rushworth", "explicit")]
+
+
 def test_a_description_the_others_call_by_name_is_that_character(pipe: Pipeline) -> None:
     """The Picture of Dorian Gray: "said the painter" is Basil Hallward, whom Lord Henry answers as "Basil"."""
     lines = [
