@@ -307,11 +307,25 @@ def _windows(toks: Sequence[Tok], qt: list[int], pt: list[int]) -> list[list[int
             lead_in.append(j)
             j -= 1
         lead_in.reverse()
+    if after and _leads_into_next(toks, after):
+        # '“It is he!” and was hastening to meet him, when Elinor cried out,' ¶ “Indeed, Marianne...”: the verb
+        # after the quote tags the next paragraph's
+        return [w for w in (inside, before, lead_in[::-1], after) if w]
     if _introduces(toks, before) or _between_quotes(toks, before):
         # 'the Queen said severely “Who is this?” She said it to the Knave'; nearest verb first: '“...,” said
         # Mrs. Archer; and Mrs. van der Luyden murmured: “...”'
         return [w for w in (inside, before[::-1], after, lead_in[::-1]) if w]
     return [w for w in (inside, after, before, lead_in[::-1]) if w]
+
+
+def _leads_into_next(toks: Sequence[Tok], after: list[int]) -> bool:
+    """The narration after a quote ends its paragraph open (",", ":", "--") with a speech verb, and the next
+    paragraph opens with a quote: the tag is the next quote's."""
+    j = after[-1]
+    if not toks[j].text.endswith((":", "--", "—", ",")) or j + 1 >= len(toks):
+        return False
+    nxt = toks[j + 1]
+    return nxt.para != toks[j].para and (nxt.quote >= 0 or nxt.text in QUOTE_MARKS) and _introduces(toks, after)
 
 
 def _between_quotes(toks: Sequence[Tok], before: list[int]) -> bool:
@@ -356,11 +370,13 @@ def _introduces(toks: Sequence[Tok], before: list[int]) -> bool:
 
 
 def _ends_with_speech(toks: Sequence[Tok], j: int) -> bool:
-    """ "Miss Bertram began again." ¶ “...”: the paragraph before ends by announcing speech."""
-    for k in range(j - 1, max(j - 4, -1), -1):
+    """ "Miss Bertram began again." ¶ “...”: the paragraph before, ending at token ``j``, ends by announcing
+    speech; so does "the Secretary said in a curious, strained voice" (its dash lost)."""
+    last = j if toks[j].text.isalpha() else j - 1
+    for k in range(last, max(j - 8, -1), -1):
         if toks[k].lower in SPEECH_VERBS:
-            return True
-        if not toks[k].text.isalpha():
+            return k >= j - 3 or toks[k + 1].lower in _PREPOSITIONS
+        if not (toks[k].text.isalpha() or toks[k].text == ","):
             return False
     return False
 

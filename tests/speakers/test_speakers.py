@@ -340,6 +340,21 @@ def test_a_speech_noun_and_of_introduce_the_quote_after_them(pipe: Pipeline) -> 
     assert named_speakers(pipe(Story(text))) == [("Mr. Rushworth", "explicit")]
 
 
+def test_a_lead_in_with_a_voice_after_its_verb_and_a_tag_that_leads_into_the_next_line(pipe: Pipeline) -> None:
+    """The Man Who Was Thursday, its dashes lost: 'the Secretary ... turned in his chair towards Sunday, and
+    said in a harsh voice' ¶ “...”; Sense and Sensibility: '“It is he!” and was hastening to meet him, when
+    Elinor cried out,' ¶ “...”: the verb after the first quote tags the second."""
+    text = (
+        "Gregory and Syme sat in the garden. Syme watched Gregory, and Gregory smiled.\n\n"
+        "There was silence, and then Gregory turned in his chair towards Syme, and said in a harsh "
+        "voice  \n\n“Who and what are you?”\n\n"
+        "Marianne and Elinor walked on. In a moment Marianne rapturously exclaimed,\n\n"
+        "“It is he; I know it is!” and was hastening to meet him, when Elinor cried out,\n\n"
+        "“Indeed, Marianne, I think you are mistaken.”"
+    )
+    assert [n for n, _ in named_speakers(pipe(Story(text)))] == ["Gregory", "Marianne", "Elinor"]
+
+
 def test_a_description_the_others_call_by_name_is_that_character(pipe: Pipeline) -> None:
     """The Picture of Dorian Gray: "said the painter" is Basil Hallward, whom Lord Henry answers as "Basil"."""
     lines = [
