@@ -370,6 +370,16 @@ def test_a_given_name_two_characters_share_is_the_one_just_named(pipe):
     assert "John" not in names["John Willoughby"].aliases
 
 
+def test_a_diminutive_that_is_no_prefix_joins_its_full_name(pipe):
+    """Howards End: Jacky calls Leonard Bast "Len", which is no prefix of his name."""
+    text = (
+        "Leonard Bast came home late. Leonard sat down, and Jacky looked at him.\n\n"
+        "“Len, you are late,” said Jacky. “Len, where have you been?”\n\n"
+        "“Out,” said Leonard."
+    )
+    assert "Len" in by_name(read(pipe, text))["Leonard Bast"].aliases
+
+
 def test_a_pronoun_with_no_antecedent_near_looks_further_back(pipe):
     """A long speech leaves its speaker more than six sentences behind the "she" that follows it."""
     text = (
