@@ -295,7 +295,9 @@ def _windows(toks: Sequence[Tok], qt: list[int], pt: list[int]) -> list[list[int
     before.reverse()
     lead_in: list[int] = []
     j = mark_skip
-    open_ended = j >= 0 and toks[j].text.endswith((":", "--", "—", ",", "-"))
+    # ends open: on a colon or a dash, or on a word, its colon or dash lost ("swung round and cried out, like
+    # a man waking from sleep" ¶ “...”)
+    open_ended = j >= 0 and (toks[j].text.endswith((":", "--", "—", ",", "-")) or toks[j].text[-1:].isalpha())
     if not before and j >= 0 and toks[j].quote < 0 and (open_ended or _ends_with_speech(toks, j)):
         while j >= 0 and toks[j].quote < 0 and len(lead_in) < 25:  # "Captain Wentworth said--" ¶ “...”
             if toks[j].text in {".", "!", "?"} and lead_in:
@@ -558,8 +560,11 @@ def _adjective_like(t: Tok) -> bool:
 
 
 def _ref_after(toks: Sequence[Tok], i: int, by_first: dict[int, Ref]) -> Ref | None:
-    """ "said Anne", "said he", "said the less courteous Edmund"."""
-    for k in range(i + 1, min(i + 5, len(toks))):
+    """ "said Anne", "said he", "said the less courteous Edmund", "cut in the clear voice of Inspector Ratcliffe"."""
+    limit = i + 5
+    for k in range(i + 1, len(toks)):
+        if k >= limit:
+            break
         r = by_first.get(k)
         if r is not None:
             kin = by_first.get(k + 1) if r.kind == "pronoun" and toks[k].lower in ("his", "her") else None
@@ -573,6 +578,8 @@ def _ref_after(toks: Sequence[Tok], i: int, by_first: dict[int, Ref]) -> Ref | N
             or (k > i + 1 and toks[i + 1].lower == "the" and t.text.islower())
         ):
             return None
+        if t.lower == "of" and toks[k - 1].lower in ("voice", "voices", "tones"):
+            limit = k + 4
     return None
 
 

@@ -355,6 +355,18 @@ def test_a_lead_in_with_a_voice_after_its_verb_and_a_tag_that_leads_into_the_nex
     assert [n for n, _ in named_speakers(pipe(Story(text)))] == ["Gregory", "Marianne", "Elinor"]
 
 
+def test_a_lead_in_that_lost_its_dash_and_the_voice_of_a_speaker(pipe: Pipeline) -> None:
+    """The Man Who Was Thursday, its dashes lost: 'Syme ... swung round and cried out, like a man waking from
+    sleep' ¶ “...” (the paragraph ends on a word), and '“...,” cut in the clear voice of Inspector Ratcliffe'."""
+    text = (
+        "Syme and Inspector Ratcliffe stood by Bull. “We must go,” said Syme, and Bull nodded.\n\n"
+        "All of a sudden Syme, who was standing as if blind with thought, swung round and cried out, like a man "
+        "waking from sleep  \n\n“Where is the Colonel?”\n\n"
+        "“Surely you fellows are exaggerating,” cut in the clear voice of Inspector Ratcliffe."
+    )
+    assert named_speakers(pipe(Story(text)))[1:] == [("Syme", "explicit"), ("Inspector Ratcliffe", "explicit")]
+
+
 def test_a_description_the_others_call_by_name_is_that_character(pipe: Pipeline) -> None:
     """The Picture of Dorian Gray: "said the painter" is Basil Hallward, whom Lord Henry answers as "Basil"."""
     lines = [
