@@ -360,10 +360,14 @@ def _introduces(toks: Sequence[Tok], before: list[int]) -> bool:
         return True
     if k >= 1 and toks[before[k]].lower in _PARTICLES and toks[before[k - 1]].lower in SPEECH_VERBS:
         return True  # "the White Rabbit cried out,"
-    for j in range(k - 1, max(k - 6, -1), -1):  # "replied in the memorable words,", "said to Mr. Knightley:"
+    for j in range(k - 1, max(k - 9, -1), -1):  # "replied in the memorable words,", "said to Mr. Knightley:"
         t = toks[before[j]]
         if t.lower in SPEECH_VERBS:
-            return toks[before[j + 1]].lower in _PREPOSITIONS
+            nxt = toks[before[j + 1]].lower
+            if nxt in _PREPOSITIONS:
+                return True
+            # "called out to her in an angry tone,"
+            return nxt in _PARTICLES and j + 2 <= k and toks[before[j + 2]].lower in _PREPOSITIONS
         if t.text == "," and j >= 1 and toks[before[j - 1]].lower in SPEECH_VERBS:
             return toks[before[j + 1]].lower in _PREPOSITIONS  # "said, in a rather offended tone,"
         if not (t.text.isalpha() or t.text in ("Mr.", "Mrs.", "Dr.", "St.")):

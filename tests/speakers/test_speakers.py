@@ -367,6 +367,18 @@ def test_a_lead_in_that_lost_its_dash_and_the_voice_of_a_speaker(pipe: Pipeline)
     assert named_speakers(pipe(Story(text)))[1:] == [("Syme", "explicit"), ("Inspector Ratcliffe", "explicit")]
 
 
+def test_a_tag_with_a_long_phrase_after_its_comma_introduces_the_quote(pipe: Pipeline) -> None:
+    """Mansfield Park: 'He seemed determined to be answered; and Fanny, averting her face, said, with a firmer
+    tone than usual, “...”': the phrase after "said," is six words long."""
+    text = (
+        "Henry Crawford sat by Fanny, and Fanny looked at the fire. “Did you not wish him back?” said Henry "
+        "Crawford.\n\n"
+        "He seemed determined to be answered; and Fanny, averting her face, said, with a firmer tone than usual, "
+        "“As far as I am concerned, sir, I would not have delayed his return.”"
+    )
+    assert named_speakers(pipe(Story(text))) == [("Henry Crawford", "explicit"), ("Fanny", "explicit")]
+
+
 def test_a_description_the_others_call_by_name_is_that_character(pipe: Pipeline) -> None:
     """The Picture of Dorian Gray: "said the painter" is Basil Hallward, whom Lord Henry answers as "Basil"."""
     lines = [
