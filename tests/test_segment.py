@@ -87,6 +87,12 @@ class TestQuotes:
         text = '"Ladies present, Mr. Giles," murmured the tinker.\n\n" Of shoes, sir," said Giles, turning upon him.'
         assert quote_texts(segmented(text)) == ["Ladies present, Mr. Giles,", "Of shoes, sir,"]
 
+    def test_a_semicolon_after_a_quote_ends_it(self):
+        """The Age of Innocence: '“... as she does”; and Beaufort retorted: “Yes; ...”' is two quotes, two
+        speakers, though the first piece ends without a full stop."""
+        text = '"Gad," Archer heard Lefferts say, "not one holds the bow as she does"; and Beaufort retorted: "Yes."'
+        assert quote_texts(segmented(text)) == ["Gad, not one holds the bow as she does", "Yes."]
+
     def test_a_second_speaker_in_the_paragraph_starts_a_new_quote(self):
         """Mansfield Park and Alice: narration that goes on past the tag's sentence, or holds a second tag,
         separates two speakers' words; a tag with "Mrs." or a semicolon in it does not."""

@@ -410,8 +410,8 @@ def _continues(text: str, a: Quote, b: Quote) -> bool:
     if last in _TERMINAL:
         return False
     between = text[a.end : b.start]
-    if "\n\n" in between:
-        return False
+    if "\n\n" in between or between.lstrip().startswith(";"):
+        return False  # '"... as she does"; and Beaufort retorted: "Yes"': the semicolon closed the first
     words = between.split()
     if not 0 < len(words) <= _TAG_WORDS:
         return False

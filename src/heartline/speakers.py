@@ -412,6 +412,10 @@ def _tag(
                 if owner is not None:
                     e.tag_speaker = owner.char
                 return True
+            of = by_first.get(i + 2) if i + 2 < len(toks) and toks[i + 1].lower == "of" else None
+            if of is not None and of.kind == "name":  # "was an artless exclamation of Catherine's"
+                e.tag_speaker, e.tag_kind = of.char, of.kind
+                return True
         phrasal = i + 1 < len(toks) and toks[i + 1].lower in _PHRASAL.get(toks[i].lower, ())  # "put in Cynthia"
         if phrasal and toks[i + 1].lower == "from" and not (i > 0 and toks[i - 1].text in QUOTE_MARKS):
             phrasal = False  # '"...!" burst from William' speaks; "she came from Anne's room" does not

@@ -379,6 +379,17 @@ def test_a_tag_with_a_long_phrase_after_its_comma_introduces_the_quote(pipe: Pip
     assert named_speakers(pipe(Story(text))) == [("Henry Crawford", "explicit"), ("Fanny", "explicit")]
 
 
+def test_a_speech_noun_of_a_name_is_that_characters_line(pipe: Pipeline) -> None:
+    """Northanger Abbey: '“How well your brother dances!” was an artless exclamation of Catherine's'."""
+    text = (
+        "Catherine Morland and Eleanor Tilney sat together. Catherine looked at Eleanor, and Eleanor smiled.\n\n"
+        "“How well your brother dances!” was an artless exclamation of Catherine's towards the close of their "
+        "conversation, which surprised Eleanor."
+    )
+    ((name, how),) = named_speakers(pipe(Story(text)))
+    assert name is not None and name.startswith("Catherine") and how == "explicit"
+
+
 def test_a_description_the_others_call_by_name_is_that_character(pipe: Pipeline) -> None:
     """The Picture of Dorian Gray: "said the painter" is Basil Hallward, whom Lord Henry answers as "Basil"."""
     lines = [
