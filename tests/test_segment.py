@@ -214,6 +214,22 @@ class TestTokenisedText:
             '" They are safe , " he said at last .',
         ]
 
+    def test_a_tagged_line_after_a_tagged_line_starts_a_paragraph(self):
+        """A line after spoken words and a tag stays in their paragraph (the speaker goes on), unless it has a
+        tag of its own: then it is most likely the answer."""
+        text = (
+            "Nora Vance sat by the fire , and the rain beat on the roof .\n"
+            "Owen Pike came in from the yard , wet to the skin .\n"
+            '" Where have you been , Owen ? " asked Nora .\n" Out with the sheep , " he said .\n'
+            '" They are safe now . "\n" Then sit down and eat . "\n'
+            "Owen sat down , and Nora gave him the bread .\n"
+        )
+        assert first_lines(segmented(text))[1:4] == [
+            '" Where have you been , Owen ? " asked Nora .',
+            '" Out with the sheep , " he said .',
+            '" Then sit down and eat . "',
+        ]
+
     def test_single_quote_dialogue_with_clitics_and_a_plural_possessive(self):
         assert dialogue_style(SINGLE) == "single"
         story = segmented(SINGLE)
