@@ -572,9 +572,9 @@ def cluster_forms(
 def _nearest_named(form: Form, fits: list[Cluster]) -> Cluster | None:
     """The one of several characters a short form fits whom the story has just named: the character named
     last, within a few pages, before two thirds or more of the form's occurrences that have one of them named
-    so, when at least half have. "Sikes" is Bill Sikes, not "Bister Sikes" (his name as a man with a cold
-    says it, once); Sense and Sensibility's "John" is John Dashwood, named just before, not John Willoughby,
-    whom the story calls "Willoughby"."""
+    so, when at least half have. "Sikes" is Bill Sikes, not "Bister Sikes" (his name as Barney, who speaks
+    through his nose, says it, once); Sense and Sensibility's "John" is John Dashwood, named just before, not
+    John Willoughby, whom the story calls "Willoughby"."""
     named = sorted((o.first, k) for k, c in enumerate(fits) for f in c.forms for o in f.occurrences)
     if not named:
         return None
