@@ -133,22 +133,20 @@ def _sentence_lines(text: str, start: int, end: int, style: str) -> Iterator[tup
         starts_quote = bool(_LINE_MARKS[style].match(text, ls)) and (style == "dash" or _toggles(text, ls, style))
         follows = text[ls].islower()  # the tag of the line before, cut off by the sentence splitter
         marks = [m.start() for m in _LINE_MARKS[style].finditer(text, ls, le) if _toggles(text, m.start(), style)]
-        closes = not open_ if len(marks) % 2 == 0 else open_  # no quote left open at the line's end
-        tags_itself = starts_quote and bool(marks) and closes and marks[-1] < le - 1
+        open_after = open_ != (len(marks) % 2 == 1)  # a quote left open at the line's end
+        line_tagged = bool(marks) and not open_after and marks[-1] < le - 1
         if (
             para_start is not None
             and not open_
             and (starts_quote or (spoken and not follows))
-            and (not tagged or tags_itself)
+            and (not tagged or (starts_quote and line_tagged))
         ):
             yield para_start, para_end
             para_start = None
         if para_start is None:
             para_start = ls
         para_end = le
-        for _ in marks:
-            open_ = not open_
-        tagged = bool(marks) and not open_ and marks[-1] < le - 1
+        open_, tagged = open_after, line_tagged
         spoken = bool(marks) or (style == "dash" and starts_quote)
     if para_start is not None:
         yield para_start, para_end
@@ -271,9 +269,9 @@ def _is_open(text: str, i: int, style: str) -> bool | None:
 def find_quotes(text: str, paragraphs: list[tuple[int, int]], style: str | None = None) -> list[Quote]:
     """Scan paragraphs for dialogue. See the module docstring for the cases handled."""
     style = style or dialogue_style(text)
-    if style == "dash":
-        return _dash_quotes(text, paragraphs, is_tokenised(text))
     spaced = is_tokenised(text)
+    if style == "dash":
+        return _dash_quotes(text, paragraphs, spaced)
     marks = re.compile(r"[\"“”„«»]") if style == "double" else re.compile(r"[‘’']")
     quotes: list[Quote] = []
     current: _Open | None = None
