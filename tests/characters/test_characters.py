@@ -563,6 +563,60 @@ def test_a_full_name_the_entity_recogniser_doubts_joins_the_character_of_that_na
     assert [f.text for f in twin.forms] == ["Dr. Toby Crackit"]
 
 
+def test_a_doubted_full_name_joins_the_character_known_by_its_given_name() -> None:
+    """Anne of Green Gables: spaCy takes "Marilla Cuthbert" for something other than a person, so her three
+    full-name mentions were lost, though "Marilla" is a character and "Cuthbert" the surname of "Matthew
+    Cuthbert". The full name joins the one character called by its given name alone, and names her; a
+    given name two characters bear, or a surname no full name of the story ends in, joins no one."""
+    from heartline.characters.names import Cluster, Form, attach_leftovers
+
+    marilla = Cluster([Form("Marilla", None, ("Marilla",), person=25.0, other=4.0)])
+    matthew = Cluster([Form("Matthew Cuthbert", None, ("Matthew", "Cuthbert"), person=9.0)])
+    doubted = Form("Marilla Cuthbert", None, ("Marilla", "Cuthbert"), person=1.5, other=3.5)
+    attach_leftovers([marilla, matthew], [doubted], {})
+    assert [f.text for f in marilla.forms] == ["Marilla", "Marilla Cuthbert"]
+    assert marilla.best_name() == "Marilla Cuthbert"
+    assert [f.text for f in matthew.forms] == ["Matthew Cuthbert"]
+
+    two = [Cluster([Form("Marilla", None, ("Marilla",), person=9.0)]) for _ in range(2)]
+    attach_leftovers([*two, matthew], [doubted], {})
+    assert all(len(c.forms) == 1 for c in two)
+    street = Form("Marilla Street", None, ("Marilla", "Street"), person=0.0, other=3.0)
+    attach_leftovers([marilla, matthew], [street], {})
+    assert "Marilla Street" not in [f.text for f in marilla.forms]
+
+
+def test_a_diminutive_with_the_full_surname_joins_without_evidence_of_its_own() -> None:
+    """The Age of Innocence: "it's Larry Lefferts", once, with no tag or entity label either way, is
+    "Lawrence Lefferts". A diminutive alone with no evidence ("Larry") still joins no one."""
+    from heartline.characters.names import Cluster, Form, attach_leftovers
+
+    lawrence = Cluster([Form("Lawrence Lefferts", None, ("Lawrence", "Lefferts"), person=7.0)])
+    attach_leftovers(
+        [lawrence], [Form("Larry", None, ("Larry",)), Form("Larry Lefferts", None, ("Larry", "Lefferts"))], {}
+    )
+    assert [f.text for f in lawrence.forms] == ["Lawrence Lefferts", "Larry Lefferts"]
+
+
+def test_a_married_woman_s_own_name_joins_her_titled_name(pipe):
+    """Anne of Green Gables: "Mrs. Rachel Lynde", "Rachel Lynde" and "Rachel" were two characters, since a
+    name without "Mrs." never joined one with it (to keep "Charles Musgrove" from "Mrs Charles Musgrove").
+    Her own given name, a woman's, joins; the husband's name still does not."""
+    story = read(
+        pipe,
+        "Mrs. Rachel Lynde lived where the road dipped down. Mrs. Rachel Lynde saw everything that passed.\n\n"
+        "“Good evening,” said Mrs. Rachel Lynde.\n\nRachel Lynde was a capable woman. Rachel Lynde said so "
+        "herself.\n\n“Well, Rachel,” said Marilla.\n\n"
+        "Mrs Charles Musgrove came in. “Where is Charles?” said Mrs Charles Musgrove. Charles Musgrove was out "
+        "shooting. Charles Musgrove said he would be back by dinner. “Soon,” said Charles Musgrove.",
+    )
+    names = by_name(story)
+    rachel = names["Mrs. Rachel Lynde"]
+    assert "Rachel Lynde" in rachel.aliases
+    assert "Rachel Lynde" not in names
+    assert "Charles Musgrove" in names and "Mrs Charles Musgrove" in names
+
+
 def test_a_titled_name_that_ends_a_description_is_that_character(pipe):
     """Sense and Sensibility: "said the Miss Steeles" makes a character of the two sisters, and "Miss Steeles"
     without "the" is the same pair, not a second character of that name."""

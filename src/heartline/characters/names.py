@@ -432,7 +432,7 @@ def _compatible(form: Form, cluster: Cluster, gender: dict[str, str | None]) -> 
                 return 0  # "Mrs. Welland" is more often May Welland's mother than May ("Countess Ellen" is Ellen)
             by_title = _BY_FEMALE_TITLE
     if (form.title in _MARRIED) != bool(cluster.titles & _MARRIED) and not (
-        form.title in _MARRIED and _given_name_of(form.names, cluster)
+        (form.title in _MARRIED and _given_name_of(form.names, cluster)) or _her_own_name(form, cluster)
     ):
         return 0  # "Mrs Charles Musgrove" is not "Charles Musgrove"
     if form.eldest and any(
@@ -477,6 +477,20 @@ def _compatible(form: Form, cluster: Cluster, gender: dict[str, str | None]) -> 
 def _given_name_of(names: tuple[str, ...], cluster: Cluster) -> bool:
     """A title's one name is the given name of a full name in the cluster: "Countess Ellen", "Ellen Olenska"."""
     return len(names) == 1 and any(not f.title and len(f.names) >= 2 and f.names[0] == names[0] for f in cluster.forms)
+
+
+def _her_own_name(form: Form, cluster: Cluster) -> bool:
+    """A woman's own name beside the same names after her married title: "Rachel Lynde" and "Rachel" are
+    "Mrs. Rachel Lynde" when "Rachel" is a woman's name (not "Charles Musgrove" beside "Mrs Charles Musgrove")."""
+    a = form.names
+    return (
+        form.title is None
+        and a[0].lower() in FEMALE_NAMES
+        and any(
+            f.title in _MARRIED and len(f.names) >= 2 and (f.names == a or (len(a) == 1 and f.names[0] == a[0]))
+            for f in cluster.forms
+        )
+    )
 
 
 def _plural_of(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
@@ -615,13 +629,32 @@ def attach_leftovers(clusters: list[Cluster], leftovers: Sequence[Form], gender:
     """Forms too rare to stand alone ("Lizzy" once) join a character they clearly name, never a new one.
     A full name that a character bears with a title ("Toby Crackit" beside "Mr. Toby Crackit") joins
     whatever the entity recogniser made of it ("flash Toby Crackit")."""
+    surnames = {f.names[-1] for c in clusters for f in c.forms if len(f.names) >= 2}
     for form in leftovers:
+        owner = _given_name_owner(form, clusters, surnames)
+        if owner is not None:
+            owner.forms.append(form)
+            continue
         scored = [(_compatible(form, c, gender), c) for c in clusters]
         top = max((sc for sc, _ in scored), default=0.0)
         if form.person < form.other and not (top == 3 and len(form.names) > 1):
             continue
-        if top < 2 and form.person <= form.other:
-            continue  # a diminutive needs some evidence of its own; a first name or surname does not
+        if top < 2 and form.person <= form.other and not (len(form.names) > 1 and form.person == form.other):
+            continue  # a diminutive needs some evidence of its own ("Larry Lefferts", with his surname, no more)
         fits = [c for sc, c in scored if sc == top and top > 0]
         if len(fits) == 1:
             fits[0].forms.append(form)
+
+
+def _given_name_owner(form: Form, clusters: Sequence[Cluster], surnames: set[str]) -> Cluster | None:
+    """The one character known by a form's given name alone, when its surname is another's full name's:
+    "Marilla Cuthbert", whom the tagger took for a place, is "Marilla" (beside "Matthew Cuthbert"). Joins as an
+    alias after clustering, so it draws no "Miss Cuthbert" to that character."""
+    if form.title or len(form.names) != 2 or form.names[-1] not in surnames:
+        return None
+    owners = [
+        c
+        for c in clusters
+        if any(not f.title and f.names == form.names[:1] for f in c.forms) and all(len(f.names) == 1 for f in c.forms)
+    ]
+    return owners[0] if len(owners) == 1 else None
