@@ -598,6 +598,23 @@ def test_a_diminutive_with_the_full_surname_joins_without_evidence_of_its_own() 
     assert [f.text for f in lawrence.forms] == ["Lawrence Lefferts", "Larry Lefferts"]
 
 
+def test_a_name_in_capitals_is_a_mention_unless_its_word_is_also_a_common_word(pipe):
+    """LitBank's Dracula and Dear Enemy: "JONATHAN HARKER'S JOURNAL" and "Yours, SALLIE McBRIDE" were not
+    mentions, since a word in capitals is never a name word. A run in capitals that spells a name of the story
+    is one now, unless one of its words is written in lower case somewhere ("I MAY not": "may" is a verb
+    here, though May is a character)."""
+    story = read(
+        pipe,
+        "TOM HARDING'S LETTER\n\nTom Harding wrote to his sister. Tom Harding said he would come home soon. "
+        "“I am coming,” said Tom Harding.\n\nThen May came in. He smiled at May, and May smiled back. "
+        "Everyone liked May. “You may stay,” said May.\n\n“I MAY not,” said Tom Harding to May.\n\n"
+        "Yours ever, TOM HARDING.",
+    )
+    tom, may = by_name(story)["Tom Harding"], by_name(story)["May"]
+    assert mentions_of(story, tom.id).count("TOM HARDING") == 2
+    assert "MAY" not in mentions_of(story, may.id)
+
+
 def test_a_married_woman_s_own_name_joins_her_titled_name(pipe):
     """Anne of Green Gables: "Mrs. Rachel Lynde", "Rachel Lynde" and "Rachel" were two characters, since a
     name without "Mrs." never joined one with it (to keep "Charles Musgrove" from "Mrs Charles Musgrove").

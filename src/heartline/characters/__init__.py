@@ -23,6 +23,7 @@ from .names import (
     Cluster,
     Form,
     NameWords,
+    add_capitals,
     attach_leftovers,
     cluster_forms,
     find_forms,
@@ -46,6 +47,7 @@ def find_characters(story: Story) -> None:
     story.cache["tokens"] = toks
     namewords = NameWords(toks)
     forms = find_forms(toks, namewords)
+    add_capitals(toks, forms, namewords)
     mark_eldest(toks, forms)
     gather_evidence(toks, forms)
     ner_votes(story, toks, forms)

@@ -232,6 +232,40 @@ def find_forms(toks: Sequence[Tok], namewords: NameWords) -> dict[str, Form]:
     return forms
 
 
+def add_capitals(toks: Sequence[Tok], forms: dict[str, Form], namewords: NameWords) -> None:
+    """Names written in capitals ("MR. VILLARS" over a letter, "JONATHAN HARKER'S JOURNAL", "Yours, SALLIE")
+    are occurrences of the form they spell, when none of their words is ever written in lower case in the
+    story: "I WILL" is not Will, "MAY 3" not May."""
+    by_lower = {text.lower(): f for text, f in forms.items()}
+    if not by_lower:
+        return
+    longest = max(len(text.split()) for text in by_lower)
+
+    def capitals(t: Tok) -> bool:
+        w = _clean(t.text)
+        return len(w) > 1 and w.isupper() and w.rstrip(".").isalpha()
+
+    n, i = len(toks), 0
+    while i < n:
+        if not capitals(toks[i]):
+            i += 1
+            continue
+        for size in range(longest, 0, -1):
+            k = i + size - 1
+            if k >= n or not all(capitals(toks[x]) and (x == i or _adjacent(toks, x - 1, x)) for x in range(i, k + 1)):
+                continue
+            words = [_clean(toks[x].text) for x in range(i, k + 1)]
+            form = by_lower.get(" ".join(words).lower())
+            if form is None or any(namewords.low[w.lower()] for w in words if w.lower() not in HONORIFICS):
+                continue
+            t = toks[i]
+            end = toks[k].start + len(words[-1])
+            form.occurrences.append(Occurrence(i, k, t.start, end, t.sent if t.quote < 0 else -1))
+            i = k
+            break
+        i += 1
+
+
 def mark_eldest(toks: Sequence[Tok], forms: dict[str, Form]) -> None:
     """In a story with "the Miss Bertrams" (or "the Misses Bertram"), "Miss Bertram" is the eldest sister
     and a younger sister is "Miss Julia Bertram": mark the "Miss Bertram" form so it does not join a
