@@ -615,6 +615,23 @@ def test_a_name_in_capitals_is_a_mention_unless_its_word_is_also_a_common_word(p
     assert "MAY" not in mentions_of(story, may.id)
 
 
+def test_a_pronoun_before_any_name_means_the_first_of_its_gender_named_soon_after(pipe):
+    """The Picture of Dorian Gray and Night and Day open with a pronoun and name its owner after it: "From
+    the corner of the divan on which he was lying ... Lord Henry Wotton could just catch"; "young ladies of her
+    class, Katharine Hilbery was pouring out tea". Such pronouns were left to no one."""
+    story = read(
+        pipe,
+        "From the corner of the divan on which he was lying, smoking cigarettes, Lord Henry Wotton could just "
+        "catch the gleam of the blossoms. Lord Henry Wotton smiled.\n\n"
+        "In common with many other young ladies of her class, Katharine Hilbery was pouring out tea. "
+        "Katharine Hilbery was tired.",
+    )
+    names = by_name(story)
+    harry, katharine = names["Lord Henry Wotton"], names["Katharine Hilbery"]
+    assert mentions_of(story, harry.id)[0] == "he"
+    assert mentions_of(story, katharine.id)[0] == "her"
+
+
 def test_a_married_woman_s_own_name_joins_her_titled_name(pipe):
     """Anne of Green Gables: "Mrs. Rachel Lynde", "Rachel Lynde" and "Rachel" were two characters, since a
     name without "Mrs." never joined one with it (to keep "Charles Musgrove" from "Mrs Charles Musgrove").
