@@ -632,6 +632,23 @@ def test_a_pronoun_before_any_name_means_the_first_of_its_gender_named_soon_afte
     assert mentions_of(story, katharine.id)[0] == "her"
 
 
+def test_you_in_a_letter_is_the_one_it_is_written_to(pipe):
+    """Howards End and Dear Enemy: "Dearest Meg, ... I inflict all this on you" is Helen writing to Margaret,
+    and "you" in the letter's narration is Meg, until the letter closes ("Your affectionate Helen"). Before,
+    "you" outside quotes was no one's. After the letter, "you" is no one's again."""
+    story = read(
+        pipe,
+        "Helen wrote to her sister from the country. Meg was in London with Aunt Juley.\n\n"
+        "Dearest Meg,\n\nIt is not going to be what we expected. I inflict all this on you because you once "
+        "said that life is sometimes life. Thank you for your letter.\n\nYours affectionately, Helen\n\n"
+        "Meg read it twice. If you had seen her face, you would have laughed.",
+    )
+    meg = by_name(story)["Meg"]
+    yous = [m for m in story.mentions if story.span_text(m).lower() in ("you", "your")]
+    assert [m.character for m in yous[:4]] == [meg.id] * 4
+    assert all(m.start < story.text.index("Yours affectionately") for m in yous)
+
+
 def test_a_married_woman_s_own_name_joins_her_titled_name(pipe):
     """Anne of Green Gables: "Mrs. Rachel Lynde", "Rachel Lynde" and "Rachel" were two characters, since a
     name without "Mrs." never joined one with it (to keep "Charles Musgrove" from "Mrs Charles Musgrove").

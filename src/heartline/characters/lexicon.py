@@ -321,7 +321,7 @@ NOT_NAMES: frozenset[str] = frozenset(
     september october november december christmas easter english french german italian russian
     spanish american british irish scotch scottish indian chapter book part volume mamma mama papa pa ma
     mother father aunt uncle granny grandma grandpa mum mom dad daddy mummy baby sister brother cousin
-    dear darling sweetheart love honey okay ok yeah hey hi hello goodbye good bye thank thanks please sorry
+    dear dearest darling sweetheart love honey okay ok yeah hey hi hello goodbye good bye thank thanks please sorry
     alas hush hurrah hurray bravo indeed perhaps certainly surely nothing everything something anything
     nobody everybody somebody anybody none all some any one two three four five six seven eight nine ten
     first second third last next not never ever always still only just even also too very quite rather

@@ -24,6 +24,10 @@ _LOOKBACK_SENTENCES = 6
 _FALLBACK_SENTENCES = 20
 # and one with no antecedent at all means the first of its gender named this many sentences after it
 _AHEAD_SENTENCES = 20
+# in a letter ("Dearest Meg, ..."), "you" in the narration is the one written to, until a closing or talk
+_SECOND_PERSON = frozenset({"you", "your", "yours", "yourself"})
+_CLOSINGS = frozenset({"yours", "affectionately", "faithfully", "sincerely"})
+_LETTER_GAP = 40  # sentences
 # kinship words after "his" or "her": the gender of the one meant, and whether a parent or spouse (a Mr. or Mrs.
 # of the owner's surname) or a child or sibling (not married into it)
 KIN: dict[str, tuple[str, bool]] = {
@@ -204,15 +208,23 @@ class Resolver:
         firsts = [r.first for r in names]
         out: list[Ref] = []
         sent_has_subject: dict[int, bool] = {}
+        letter_to: int | None = None  # whom the letter being read is written to ("Dearest Meg,")
+        letter_sent = 0  # the sentence of its salutation, or of its last "you"
         i, n = 0, len(toks)
         while i < n:
             t = toks[i]
             r = starts.get(i)
+            if letter_to is not None and (
+                t.sent - letter_sent > _LETTER_GAP or (t.sent_start and t.lower in _CLOSINGS)
+            ):
+                letter_to = None  # the letter has ended: "Yours ever," or no "you" for a long while
             if r is not None:
                 r.subject = not sent_has_subject.get(t.sent, False) and self._subject_like(r.first, r.last)
                 sent_has_subject[t.sent] = True
                 self._push(r)
                 out.append(r)
+                if self._salutation(r):
+                    letter_to, letter_sent = r.char, t.sent
                 i = r.last + 1
                 continue
             generic = generic_gender(toks, i) if t.lower == "the" else None
@@ -252,6 +264,9 @@ class Resolver:
                     sent_has_subject[t.sent] = True
                     i += 2
                     continue
+            elif letter_to is not None and t.quote < 0 and t.lower in _SECOND_PERSON:
+                out.append(Ref(letter_to, i, i, "pronoun"))  # not a recent mention: "she" in the letter is not her
+                letter_sent = t.sent
             elif self.narrator is not None and t.quote < 0 and t.lower in FIRST_PERSON:
                 ref = Ref(self.narrator, i, i, "pronoun", t.lower == "i")
                 self._push(ref)
@@ -271,6 +286,15 @@ class Resolver:
             if self.genders[r.char] == gender and not (r.char == self.narrator and t.quote < 0):
                 return r.char
         return None
+
+    def _salutation(self, r: Ref) -> bool:
+        """A name in narration that opens a letter: "Dear Judy:", "My dear Judy,", "Dearest Meg,"."""
+        toks, k = self.toks, r.first
+        if toks[k].quote >= 0 or k == 0 or toks[k - 1].lower not in ("dear", "dearest"):
+            return False
+        opener = k - 2 if k >= 2 and toks[k - 2].lower == "my" and toks[k - 2].sent == toks[k].sent else k - 1
+        after = toks[r.last + 1].text if r.last + 1 < len(toks) else ""
+        return toks[opener].sent_start and after in (",", ":", "!", "--", "—")
 
     def _kin(self, owner: int, word: str) -> int | None:
         """The character "his mother" or "her son" means, when the story tells: of the owner's surname and the
