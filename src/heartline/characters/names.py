@@ -233,7 +233,7 @@ def find_forms(toks: Sequence[Tok], namewords: NameWords) -> dict[str, Form]:
 
 
 def add_capitals(toks: Sequence[Tok], forms: dict[str, Form], namewords: NameWords) -> None:
-    """Names written in capitals ("MR. VILLARS" over a letter, "JONATHAN HARKER'S JOURNAL", "Yours, SALLIE")
+    """Names written in capitals ("JONATHAN HARKER'S JOURNAL" over a diary, "Yours, SALLIE" under a letter)
     are occurrences of the form they spell, when none of their words is ever written in lower case in the
     story: "I WILL" is not Will, "MAY 3" not May."""
     by_lower = {text.lower(): f for text, f in forms.items()}

@@ -22,12 +22,13 @@ _LOOKBACK_SENTENCES = 6
 # a pronoun with no antecedent of its gender that near looks further back: "she said aloud" after a long
 # speech of hers (LitBank pronouns resolved right 78.0% -> 80.2%, PDNC's rules alone 61.1% -> 61.8%)
 _FALLBACK_SENTENCES = 20
-# and one with no antecedent at all means the first of its gender named this many sentences after it
+# one before anyone of its gender is mentioned means the first of its gender named this many sentences after it
 _AHEAD_SENTENCES = 20
-# in a letter ("Dearest Meg, ..."), "you" in the narration is the one written to, until a closing or talk
+# in a letter ("Dearest Meg, ..."), "you" in the narration is the one written to, until a closing ("Yours
+# affectionately") or this many sentences with no "you"
 _SECOND_PERSON = frozenset({"you", "your", "yours", "yourself"})
 _CLOSINGS = frozenset({"yours", "affectionately", "faithfully", "sincerely"})
-_LETTER_GAP = 40  # sentences
+_LETTER_GAP = 40
 # kinship words after "his" or "her": the gender of the one meant, and whether a parent or spouse (a Mr. or Mrs.
 # of the owner's surname) or a child or sibling (not married into it)
 KIN: dict[str, tuple[str, bool]] = {
@@ -275,9 +276,9 @@ class Resolver:
         return out
 
     def _ahead(self, i: int, gender: str, names: Sequence[Ref], firsts: Sequence[int]) -> int | None:
-        """A pronoun no one before it can mean, at the opening of a story or a scene, means the first character
-        of its gender named within a few sentences after it: "From the corner of the divan on which he was
-        lying ... Lord Henry Wotton"; "young ladies of her class, Katharine Hilbery was"."""
+        """A pronoun before anyone of its gender is mentioned, as a story may open, means the first character
+        of its gender named within :data:`_AHEAD_SENTENCES` after it: "From the corner of the divan on which he
+        was lying ... Lord Henry Wotton"; "young ladies of her class, Katharine Hilbery was"."""
         t = self.toks[i]
         for k in range(bisect.bisect_right(firsts, i), len(names)):
             r = names[k]
