@@ -83,11 +83,14 @@ def find_characters(story: Story) -> None:
         clusters.append(Cluster([]))
         genders.append(None)
         narrator = len(clusters) - 1
-    refs = Resolver(toks, genders, [c.count for c in clusters], narrator, _families(clusters)).run(names)
+    resolver = Resolver(toks, genders, [c.count for c in clusters], narrator, _families(clusters))
+    refs = resolver.run(names)
     actors = acting(toks, refs)
     story.characters = _characters(clusters, genders, refs, actors, narrator)
     ids = [c.id for c in story.characters]
-    story.mentions = [Mention(toks[r.first].start, _end(toks, r), ids[r.char], r.kind) for r in refs]
+    story.mentions = [
+        Mention(toks[r.first].start, _end(toks, r), ids[r.char], r.kind) for r in [*refs, *resolver.written_to]
+    ]
     story.mentions.sort(key=lambda m: m.start)
     story.cache["refs"] = refs
     story.cache["char_index"] = ids

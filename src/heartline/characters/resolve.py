@@ -200,6 +200,9 @@ class Resolver:
         self.main = top
         self.recent: list[Ref] = []
         self.genders_seen: set[str | None] = set()  # of the characters mentioned so far (see _ahead)
+        # "you" in a letter, for the one it is written to: a mention of someone not in the scene, so not among
+        # the mentions :meth:`run` returns (those the salience walk, presence and the speakers step read)
+        self.written_to: list[Ref] = []
         self.ages: dict[int, Counter[str]] = defaultdict(Counter)  # "young" / "old" descriptions resolved so far
 
     def run(self, names: Sequence[Ref]) -> list[Ref]:
@@ -266,7 +269,7 @@ class Resolver:
                     i += 2
                     continue
             elif letter_to is not None and t.quote < 0 and t.lower in _SECOND_PERSON:
-                out.append(Ref(letter_to, i, i, "pronoun"))  # not a recent mention: "she" in the letter is not her
+                self.written_to.append(Ref(letter_to, i, i, "pronoun"))
                 letter_sent = t.sent
             elif self.narrator is not None and t.quote < 0 and t.lower in FIRST_PERSON:
                 ref = Ref(self.narrator, i, i, "pronoun", t.lower == "i")
