@@ -206,7 +206,7 @@ class Resolver:
         self.ages: dict[int, Counter[str]] = defaultdict(Counter)  # "young" / "old" descriptions resolved so far
 
     def run(self, names: Sequence[Ref]) -> list[Ref]:
-        """All mentions: the names given plus every pronoun resolved."""
+        """All mentions: the names given plus every pronoun resolved (a letter's "you" go to :attr:`written_to`)."""
         toks = self.toks
         starts = {r.first: r for r in names}
         firsts = [r.first for r in names]
