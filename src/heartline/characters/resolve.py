@@ -14,7 +14,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .lexicon import FIRST_PERSON, HONORIFICS, HUMAN_VERBS, PRONOUNS
+from .lexicon import FIRST_PERSON, HONORIFICS, HUMAN_VERBS, PRONOUNS, SECOND_PERSON
 from .nominals import generic_gender
 from .tokens import Tok
 
@@ -26,7 +26,6 @@ _FALLBACK_SENTENCES = 20
 _AHEAD_SENTENCES = 20
 # in a letter ("Dearest Meg, ..."), "you" in the narration is the one written to, until a closing ("Yours
 # affectionately") or this many sentences with no "you"
-_SECOND_PERSON = frozenset({"you", "your", "yours", "yourself"})
 _CLOSINGS = frozenset({"yours", "affectionately", "faithfully", "sincerely"})
 _LETTER_GAP = 40
 # kinship words after "his" or "her": the gender of the one meant, and whether a parent or spouse (a Mr. or Mrs.
@@ -268,7 +267,7 @@ class Resolver:
                     sent_has_subject[t.sent] = True
                     i += 2
                     continue
-            elif letter_to is not None and t.quote < 0 and t.lower in _SECOND_PERSON:
+            elif letter_to is not None and t.quote < 0 and t.lower in SECOND_PERSON:
                 self.written_to.append(Ref(letter_to, i, i, "pronoun"))
                 letter_sent = t.sent
             elif self.narrator is not None and t.quote < 0 and t.lower in FIRST_PERSON:
