@@ -247,23 +247,22 @@ def add_capitals(toks: Sequence[Tok], forms: dict[str, Form], namewords: NameWor
 
     n, i = len(toks), 0
     while i < n:
-        if not capitals(toks[i]):
-            i += 1
-            continue
-        for size in range(longest, 0, -1):
-            k = i + size - 1
-            if k >= n or not all(capitals(toks[x]) and (x == i or _adjacent(toks, x - 1, x)) for x in range(i, k + 1)):
-                continue
+        run = i  # toks[i:run]: adjacent words in capitals
+        while run < n and capitals(toks[run]) and (run == i or _adjacent(toks, run - 1, run)):
+            run += 1
+        nxt = i + 1
+        for k in range(min(run, i + longest) - 1, i - 1, -1):  # the longest that spells a form
             words = [_clean(toks[x].text) for x in range(i, k + 1)]
             form = by_lower.get(" ".join(words).lower())
             if form is None or any(namewords.low[w.lower()] for w in words if w.lower() not in HONORIFICS):
                 continue
             t = toks[i]
-            end = toks[k].start + len(words[-1])
-            form.occurrences.append(Occurrence(i, k, t.start, end, t.sent if t.quote < 0 else -1))
-            i = k
+            form.occurrences.append(
+                Occurrence(i, k, t.start, toks[k].start + len(words[-1]), t.sent if t.quote < 0 else -1)
+            )
+            nxt = k + 1
             break
-        i += 1
+        i = nxt
 
 
 def mark_eldest(toks: Sequence[Tok], forms: dict[str, Form]) -> None:
