@@ -615,6 +615,8 @@ def _inside(toks: Sequence[Tok], qt: list[int], by_first: dict[int, Ref], e: Evi
         b_ok = before is None or before.text in {",", "!", "?", "—"} or before.lower in {"dear", "my", "oh", "o"}
         if before is not None and before.text == "," and i >= 2 and toks[i - 2].lower in _FILLERS:
             b_ok = False  # "And then, well, Tara.": talked about, not to
+        if before is not None and before.text == "," and i >= 2 and toks[i - 2].text == "I":
+            b_ok = False  # "No one but I, Hercule Poirot, would attempt it!": the speaker names himself
         a_ok = after is None or after.text in {",", "!", "?", ".", ";", "—"}
         if (
             b_ok

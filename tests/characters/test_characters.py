@@ -689,3 +689,28 @@ def test_common_given_names_tell_a_gender(pipe):
     )
     genders = {c.name: c.gender for c in read(pipe, text).characters}
     assert genders == {"Carol": "she", "Ben": "he"}
+
+
+def test_a_bare_title_long_before_its_bearer_is_named_is_someone_else(pipe):
+    """Oliver Twist: the doctor at Mr. Brownlow's, hundreds of sentences before Mr. Losberne ("known ... round as
+    'the doctor'") is first named, is another doctor; all of "the doctor" went to Losberne. A title used all
+    along before the name (The Gambler's General, from the first page) still names its bearer."""
+    filler = "The days went by in the quiet house, and nothing happened there.\n\n" * 330
+    general = "".join(
+        f"“It is {hour} o'clock,” said the General.\n\n" + "The clocks of the town struck the hour.\n\n" * 150
+        for hour in ("one", "two")
+    )
+    story = read(
+        pipe,
+        "Oliver Twist lay in bed.\n\n“You feel sleepy, don't you, my dear?” said the doctor.\n\n"
+        "“No, sir,” replied Oliver.\n\n"
+        + filler
+        + "Mr. Losberne came in at last. “Well,” said the doctor, “who is ill?” Doctor Losberne sat down.\n\n"
+        + general
+        + "General Perovski went out. “Good night,” said the General.",
+    )
+    names = by_name(story)
+    early = names["the doctor"]
+    assert mentions_of(story, early.id) == ["the doctor"]
+    assert mentions_of(story, names["Doctor Losberne"].id).count("the doctor") == 1
+    assert mentions_of(story, names["General Perovski"].id).count("the General") == 3

@@ -568,3 +568,15 @@ def test_the_addressee_across_narration_is_the_one_who_spoke_before(pipe: Pipeli
     assert story.quotes[1].addressees == ["nora-vance"]
     you = text.index("you must")
     assert any(m.start == you and m.character == "nora-vance" for m in story.mentions)
+
+
+def test_a_speaker_who_names_himself_after_i_is_not_addressed(pipe: Pipeline) -> None:
+    """The Mysterious Affair at Styles: "No one but I, Hercule Poirot, would attempt it!" names the speaker; taken
+    for a vocative, it vetoed the tag "said Poirot", and the line went to Hastings."""
+    text = (
+        "Hercule Poirot and Arthur Hastings sat by the fire. Hastings waited.\n\n"
+        "“The moment has come,” said Poirot thoughtfully, “and I do not know what to do. No one but I, Hercule "
+        "Poirot, would attempt it!”"
+    )
+    story = pipe(Story(text))
+    assert named_speakers(story) == [("Hercule Poirot", "explicit")]

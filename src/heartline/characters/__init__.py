@@ -96,6 +96,10 @@ def find_characters(story: Story) -> None:
     story.cache["char_index"] = ids
 
 
+# a bare title ("the doctor") this many sentences before the story first names its one bearer, with none
+# between, is someone else (see _claimed_from)
+_TITLE_GAP_SENTENCES = 300
+
 _SURNAME_TITLES = frozenset("mr mrs ms madame mme monsieur signor signora herr frau".split())
 
 
@@ -142,7 +146,23 @@ def _add_nominals(toks: Sequence[Tok], clusters: list[Cluster]) -> list[Ref]:
             continue
         index[phrase] = len(clusters)
         clusters.append(Cluster([], nominal=phrase))
-    refs = [Ref(index[p], a, b, "nominal") for p, a, b in nominal_occurrences(toks, set(index))]
+    found = nominal_occurrences(toks, set(index))
+    claimed = {
+        ci: _claimed_from(toks, clusters[ci], [a for p, a, _ in found if index[p] == ci])
+        for ci in set(index.values())
+        if not clusters[ci].nominal
+    }
+    refs = []
+    before_holder: dict[tuple[str, ...], int] = {}
+    for p, a, b in found:
+        ci = index[p]
+        if ci in claimed and toks[a].sent < claimed[ci]:
+            # "said the doctor" long before any Doctor Losberne is named: another doctor
+            if p not in before_holder:
+                before_holder[p] = len(clusters)
+                clusters.append(Cluster([], nominal=p))
+            ci = before_holder[p]
+        refs.append(Ref(ci, a, b, "nominal"))
     refs += _indefinite_refs(toks, clusters, met, {i for r in refs for i in range(r.first, r.last + 1)})
     for r in refs:
         c = clusters[r.char]
@@ -255,7 +275,7 @@ def name_gender(forms: Iterable[Form]) -> str | None:
 def _title_refs(toks: Sequence[Tok], clusters: Sequence[Cluster], namewords: NameWords, taken: set[int]) -> list[Ref]:
     """A title alone ("the Admiral", "the Colonel") names the one character who bears it."""
     holders = _titles_held(clusters)
-    out: list[Ref] = []
+    found: list[tuple[int, int, int]] = []
     for i in range(1, len(toks) - 1):
         t = toks[i]
         if i in taken or not is_title(t) or t.sent_start or namewords(toks[i + 1].text):
@@ -274,7 +294,13 @@ def _title_refs(toks: Sequence[Tok], clusters: Sequence[Cluster], namewords: Nam
             continue
         holder = _title_holder(holders, clusters, title)
         if holder is not None:
-            first = i - 1 if toks[i - 1].lower == "the" else i
+            found.append((holder, i - 1 if toks[i - 1].lower == "the" else i, i))
+    claimed = {
+        ci: _claimed_from(toks, clusters[ci], [i for h, _, i in found if h == ci]) for ci in {h for h, _, _ in found}
+    }
+    out: list[Ref] = []
+    for holder, first, i in found:
+        if toks[i].sent >= claimed[holder]:
             out.append(Ref(holder, first, i, "nominal"))
             clusters[holder].said_as.add(" ".join(toks[k].text.rstrip("-—–:") for k in range(first, i + 1)))
     return out
@@ -287,6 +313,22 @@ def _titles_held(clusters: Sequence[Cluster]) -> dict[str, list[int]]:
         for title in c.titles:
             holders[title].append(ci)
     return holders
+
+
+def _claimed_from(toks: Sequence[Tok], c: Cluster, bare: Sequence[int]) -> int:
+    """The first sentence whose bare title ("the doctor", at tokens ``bare``) names ``c``: from where the story
+    first names ``c``, back through bare titles each within :data:`_TITLE_GAP_SENTENCES` of the next. One
+    further back is someone else: Oliver Twist's doctor at Mr. Brownlow's, long before Mr. Losberne, "known
+    ... round as 'the doctor'"; The Gambler's General, called so from the first page, is one."""
+    firsts = [occ.first for f in c.forms for occ in f.occurrences]
+    if not firsts:
+        return 0
+    start = toks[min(firsts)].sent
+    for s in sorted({toks[i].sent for i in bare if toks[i].sent < start}, reverse=True):
+        if start - s > _TITLE_GAP_SENTENCES:
+            break
+        start = s
+    return start
 
 
 def _title_holder(holders: dict[str, list[int]], clusters: Sequence[Cluster], title: str) -> int | None:
