@@ -93,6 +93,20 @@ class TestQuotes:
         text = '"Gad," Archer heard Lefferts say, "not one holds the bow as she does"; and Beaufort retorted: "Yes."'
         assert quote_texts(segmented(text)) == ["Gad, not one holds the bow as she does", "Yes."]
 
+    def test_a_piece_with_a_tag_of_its_own_after_a_full_stop_is_a_new_quote(self):
+        """Northanger Abbey and Anne of Green Gables: a piece after a tag that ends with a full stop, with a tag
+        of its own after it, is another speaker's line; without one it is the same speaker going on."""
+        text = (
+            '"It is very charming indeed," said Isabella, with a grave face. "Mr. Morland has behaved vastly '
+            'handsome," said the gentle Mrs. Thorpe, looking at her daughter.\n\n'
+            '"I do," said Anne. "And I always will."'
+        )
+        assert quote_texts(segmented(text)) == [
+            "It is very charming indeed,",
+            "Mr. Morland has behaved vastly handsome,",
+            "I do, And I always will.",
+        ]
+
     def test_a_second_speaker_in_the_paragraph_starts_a_new_quote(self):
         """Mansfield Park and Alice: narration that goes on past the tag's sentence, or holds a second tag,
         separates two speakers' words; a tag with "Mrs." or a semicolon in it does not."""

@@ -401,9 +401,11 @@ def _merge_interrupted(text: str, quotes: list[Quote], paragraphs: list[tuple[in
     """Join “Thank you,” she says. “For the strength.” into one quote: the first piece ends without a
     full stop (a comma, a dash, nothing) and a short tag stands between the two in the same paragraph."""
     out: list[Quote] = []
-    for q in quotes:
+    for k, q in enumerate(quotes):
         prev = out[-1] if out else None
-        if prev is not None and prev.paragraph == q.paragraph and _continues(text, prev, q):
+        nxt = quotes[k + 1].start if k + 1 < len(quotes) and quotes[k + 1].paragraph == q.paragraph else None
+        after = text[q.end : paragraphs[q.paragraph][1] if nxt is None else nxt]
+        if prev is not None and prev.paragraph == q.paragraph and _continues(text, prev, q, after):
             prev.parts.extend(q.parts)
             prev.end = q.end
             continue
@@ -411,11 +413,15 @@ def _merge_interrupted(text: str, quotes: list[Quote], paragraphs: list[tuple[in
     return out
 
 
-def _continues(text: str, a: Quote, b: Quote) -> bool:
+def _continues(text: str, a: Quote, b: Quote, after: str = "") -> bool:
     last = text[a.parts[-1][1] - 1] if a.parts else ""
     if last in _TERMINAL:
         return False
     between = text[a.end : b.start]
+    if between.rstrip()[-1:] in _TERMINAL and _tag_words(after):
+        # '"It is very charming indeed," said Isabella, with a grave face. "Mr. Morland has behaved vastly
+        # handsome indeed," said the gentle Mrs. Thorpe': the second piece has a tag of its own
+        return False
     if "\n\n" in between or between.lstrip().startswith(";"):
         return False  # '"... as she does"; and Beaufort retorted: "Yes"': the semicolon closed the first
     words = between.split()
@@ -427,6 +433,16 @@ def _continues(text: str, a: Quote, b: Quote) -> bool:
         return False
     # "Oh, a song," Alice replied, so eagerly that the Gryphon said, "Hm!": two tags, two speakers
     return sum(w.strip(",;:").lower() in SPEECH_VERBS for w in words) < 2
+
+
+def _tag_words(after: str) -> bool:
+    """The narration after a piece opens with a speech verb and no pronoun in its first few words ("said the
+    gentle Mrs. Thorpe", "remarked skeptical Anne"; not "she added", most often the speaker going on)."""
+    words = [w.strip(",;:.!?").lower() for w in after.split()[:4]]
+    return any(w in SPEECH_VERBS for w in words) and not any(w in _SUBJECT_PRONOUNS for w in words)
+
+
+_SUBJECT_PRONOUNS = frozenset({"i", "he", "she", "we", "they", "it"})
 
 
 # -- sentences --------------------------------------------------------------------------------------
