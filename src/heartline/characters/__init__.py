@@ -272,8 +272,9 @@ def name_gender(forms: Iterable[Form]) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
-def _title_refs(toks: Sequence[Tok], clusters: Sequence[Cluster], namewords: NameWords, taken: set[int]) -> list[Ref]:
-    """A title alone ("the Admiral", "the Colonel") names the one character who bears it."""
+def _title_refs(toks: Sequence[Tok], clusters: list[Cluster], namewords: NameWords, taken: set[int]) -> list[Ref]:
+    """A title alone ("the Admiral", "the Colonel") names the one character who bears it, from a little before
+    the story first names them (see :func:`_claimed_from`); "the doctor" long before is a character of its own."""
     holders = _titles_held(clusters)
     found: list[tuple[int, int, int]] = []
     for i in range(1, len(toks) - 1):
@@ -303,6 +304,15 @@ def _title_refs(toks: Sequence[Tok], clusters: Sequence[Cluster], namewords: Nam
         if toks[i].sent >= claimed[holder]:
             out.append(Ref(holder, first, i, "nominal"))
             clusters[holder].said_as.add(" ".join(toks[k].text.rstrip("-—–:") for k in range(first, i + 1)))
+        elif first < i:  # "nodded the doctor", long before Doctor Spencer: a doctor of its own
+            phrase = ("the", toks[i].lower.rstrip("-—–:"))
+            ci = next((k for k, c in enumerate(clusters) if c.nominal == phrase), None)
+            if ci is None:
+                ci = len(clusters)
+                clusters.append(Cluster([], nominal=phrase))
+            clusters[ci].nominal_count += 1
+            clusters[ci].nominal_written[toks[i].text.rstrip("-—–:")] += 1
+            out.append(Ref(ci, first, i, "nominal"))
     return out
 
 

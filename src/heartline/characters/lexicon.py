@@ -141,7 +141,8 @@ _MORE_SPEECH_BASES = (
     "opine grin smile breathe swear choke supply query corroborate assert interject pronounce interpolate "
     "explode nod think expostulate remonstrate acquiesce admit ejaculate concede mourn quaver confide reflect "
     "question thunder utter enunciate reiterate complain conjecture speculate vociferate apologize apologise "
-    "intervene simper drone remind admonish rebuke chatter cackle quote blubber ramble lament plead insinuate"
+    "intervene simper drone remind admonish rebuke chatter cackle quote blubber ramble lament plead insinuate "
+    "speak"  # "Here Anne spoke--", "thus spoke Mary:"
 ).split()
 _IRREGULAR = {
     "say": ("said", "says", "saying"),
@@ -156,6 +157,7 @@ _IRREGULAR = {
     "grin": ("grinned", "grins"),
     "beseech": ("besought", "beseeched", "beseeches"),
     "swear": ("swore", "swears"),
+    "speak": ("spoke", "speaks"),
 }
 
 
