@@ -396,8 +396,22 @@ def _tag(
     lookback: int = 16,
     far: dict[int, Ref] | None = None,
 ) -> bool:
-    """Find "X said" / "said X" in a window; fill the tag fields. True when a speech verb was found."""
+    """Find "X said" / "said X" in a window; fill the tag fields. True when a speech verb was found (or, with
+    none in the window, a name's voice: 'came Tibby's voice')."""
+    # "could have been John's voice she heard, and resolutely declared": the verb's subject speaks
+    voiced = not any(toks[i].lower in SPEECH_VERBS for i in window)
     for i in window:
+        if (
+            voiced
+            and toks[i].lower == "voice"
+            and i >= 2
+            and toks[i - 1].lower in ("'s", "’s", "s")
+            and (i - 2) in by_last
+        ):
+            r = by_last[i - 2]  # 'came Tibby s voice', "May's voice: “Newland!”"
+            if r.kind == "name":
+                e.tag_speaker, e.tag_kind = r.char, r.kind
+                return True
         if toks[i].lower in _SPEECH_NOUNS:
             k = i - 1  # "was Mrs Smith's reply", "was Edmund's only reply", "was her answer"
             while k >= max(i - 2, 0) and _adjective_like(toks[k]):

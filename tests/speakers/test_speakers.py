@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from heartline.pipeline import Pipeline
+from heartline.speakers import rule_speakers
 from heartline.story import Story
 
 SHARED_EXAMPLE = Path(__file__).resolve().parents[2].parent / "shared" / "examples" / "i-missed-you.txt"
@@ -580,3 +581,21 @@ def test_a_speaker_who_names_himself_after_i_is_not_addressed(pipe: Pipeline) ->
     )
     story = pipe(Story(text))
     assert named_speakers(story) == [("Hercule Poirot", "explicit")]
+
+
+def test_a_name_s_voice_tags_the_line_unless_a_speech_verb_has_another_subject(pipe: Pipeline) -> None:
+    """Howards End and The Age of Innocence: '“...?” came Tibby's voice', "May's voice: “Newland!”" are theirs.
+    The Mysterious Affair at Styles: "It could have been John's voice she heard, and resolutely declared" is
+    hers: a speech verb in the narration wins over a voice."""
+    text = (
+        "Tibby Schlegel sat by the fire, and Margaret Schlegel sat with Evelyn Howard. Tibby smiled. "
+        "John Cavendish was out; John had gone to town.\n\n"
+        "“But surely you haven't forgotten the drum, Margaret?” came Tibby's voice.\n\n"
+        "Margaret laughed.\n\n"
+        "“I heard nothing.” It could have been John's voice, and Evelyn Howard declared it so."
+    )
+    story = pipe(Story(text))
+    assert named_speakers(story) == [("Tibby Schlegel", "explicit"), ("Evelyn Howard", "explicit")]
+    rules = rule_speakers(Pipeline(["segment", "characters"])(Story(text)))  # before the ranker's second look
+    ids = rules.story.cache["char_index"]
+    assert [ids[sp] if sp is not None else None for sp in rules.speakers] == ["tibby-schlegel", "evelyn-howard"]
