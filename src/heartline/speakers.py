@@ -71,6 +71,16 @@ _SPEECH_NOUNS = {
     "inquiry",
     "enquiry",
     "comment",
+    # "was Mary's reasoning", "Mary's declaration was", "was Charles's language", "was Mr. Allen's consolation",
+    # "was Mrs. Jennings's address to him", "the view of Mr. Sandy Wadgers", "Mary's reproach of"
+    "reasoning",
+    "declaration",
+    "language",
+    "consolation",
+    "address",
+    "view",
+    "reproach",
+    "opinion",
 }
 # verbs that speak only with their particle: "put in Cynthia", "burst out Philip", "Syme ran on", and
 # right after a quote '"Those dreadful insects!" burst from William'

@@ -599,3 +599,17 @@ def test_a_name_s_voice_tags_the_line_unless_a_speech_verb_has_another_subject(p
     rules = rule_speakers(Pipeline(["segment", "characters"])(Story(text)))  # before the ranker's second look
     ids = rules.story.cache["char_index"]
     assert [ids[sp] if sp is not None else None for sp in rules.speakers] == ["tibby-schlegel", "evelyn-howard"]
+
+
+def test_a_name_s_consolation_or_reasoning_is_a_tag(pipe: Pipeline) -> None:
+    """Northanger Abbey and Persuasion: '“...,” was Mr. Allen's consolation', "“...,” was Mary's reasoning" and
+    'the opinion of Mrs. Allen, who had “always thought it would clear up”' name who spoke."""
+    text = (
+        "Mr. Allen and Mrs. Allen sat with Catherine. Catherine sighed, and Mrs. Allen smiled.\n\n"
+        "“We shall do better another evening, I hope,” was Mr. Allen's consolation.\n\n"
+        "Catherine looked at the rain, which justified the opinion of Mrs. Allen, who had “always thought it "
+        "would rain.”\n\n"
+        "“I cannot possibly go without you,” was Catherine's reasoning."
+    )
+    story = pipe(Story(text))
+    assert [s for s, _ in named_speakers(story)] == ["Mr. Allen", "Mrs. Allen", "Catherine"]
