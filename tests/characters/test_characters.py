@@ -714,3 +714,19 @@ def test_a_bare_title_long_before_its_bearer_is_named_is_someone_else(pipe):
     assert mentions_of(story, early.id) == ["the doctor"]
     assert mentions_of(story, names["Doctor Losberne"].id).count("the doctor") == 1
     assert mentions_of(story, names["General Perovski"].id).count("the General") == 3
+
+
+def test_a_full_name_once_beside_its_given_name_is_the_character_s_name(pipe):
+    """A short story names its heroine in full once, in an object ("sat with Catherine Morland"), and calls her
+    "Catherine" after: her name is the full one. A name whose last word the story also writes in lower case
+    ("Mansfield Parsonage", "the parsonage") is a place, not Mansfield's full name."""
+    story = read(
+        pipe,
+        "Mr. Allen and Mrs. Allen sat with Catherine Morland. Catherine sighed, and Mrs. Allen smiled.\n\n"
+        "Catherine looked at the rain. Mansfield came in. Mansfield laughed, and went out. "
+        + "They walked to Mansfield Parsonage in the rain. " * 5
+        + "The parsonage was warm.",
+    )
+    names = by_name(story)
+    assert "Catherine" in names["Catherine Morland"].aliases
+    assert "Mansfield" in names and "Mansfield Parsonage" not in names

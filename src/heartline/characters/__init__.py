@@ -67,7 +67,7 @@ def find_characters(story: Story) -> None:
     ]  # "Elizabeth Bennet", once, beside "Elizabeth"
     form_genders = _form_genders(toks, persons)
     clusters = cluster_forms(persons, form_genders)
-    attach_leftovers(clusters, [f for f in forms.values() if f not in persons], form_genders)
+    attach_leftovers(clusters, [f for f in forms.values() if f not in persons], form_genders, namewords.low)
     clusters.sort(key=lambda c: -c.count)
     nominal_names = _add_nominals(toks, clusters)
     names = _name_refs(clusters)

@@ -658,13 +658,18 @@ def slug(name: str) -> str:
     return s or "character"
 
 
-def attach_leftovers(clusters: list[Cluster], leftovers: Sequence[Form], gender: dict[str, str | None]) -> None:
+def attach_leftovers(
+    clusters: list[Cluster],
+    leftovers: Sequence[Form],
+    gender: dict[str, str | None],
+    lower: Counter[str] | None = None,
+) -> None:
     """Forms too rare to stand alone ("Lizzy" once) join a character they clearly name, never a new one.
     A full name that a character bears with a title ("Toby Crackit" beside "Mr. Toby Crackit") joins
     whatever the entity recogniser made of it ("flash Toby Crackit")."""
     surnames = {f.names[-1] for c in clusters for f in c.forms if len(f.names) >= 2}
     for form in leftovers:
-        owner = _given_name_owner(form, clusters, surnames)
+        owner = _given_name_owner(form, clusters, surnames, lower or Counter())
         if owner is not None:
             owner.forms.append(form)
             continue
@@ -679,15 +684,32 @@ def attach_leftovers(clusters: list[Cluster], leftovers: Sequence[Form], gender:
             fits[0].forms.append(form)
 
 
-def _given_name_owner(form: Form, clusters: Sequence[Cluster], surnames: set[str]) -> Cluster | None:
+def _given_name_owner(
+    form: Form, clusters: Sequence[Cluster], surnames: set[str], lower: Counter[str]
+) -> Cluster | None:
     """The one character known by a form's given name alone, when its surname is another's full name's:
-    "Marilla Cuthbert", whom the tagger took for a place, is "Marilla" (beside "Matthew Cuthbert"). Joins as an
-    alias after clustering, so it draws no "Miss Cuthbert" to that character."""
-    if form.title or len(form.names) != 2 or form.names[-1] not in surnames:
+    "Marilla Cuthbert", whom the tagger took for a place, is "Marilla" (beside "Matthew Cuthbert"); or when no
+    other character has that given name ("sat with Catherine Morland", once). Joins as an alias after
+    clustering, so it draws no "Miss Cuthbert" to that character."""
+    if form.title or len(form.names) != 2:
         return None
     owners = [
         c
         for c in clusters
         if any(not f.title and f.names == form.names[:1] for f in c.forms) and all(len(f.names) == 1 for f in c.forms)
     ]
-    return owners[0] if len(owners) == 1 else None
+    if len(owners) != 1:
+        return None
+    if form.names[-1] in surnames:
+        return owners[0]
+    # "sat with Catherine Morland", once, beside "Catherine" and no other Catherine: her full name; not when its
+    # last word is a common word of the story ("Mansfield Parsonage", "the parsonage"), nor when another
+    # character has its given name
+    given, last = form.names
+    if (
+        last.lower() in PLACE_WORDS
+        or lower[last.lower()]
+        or any(given in f.names for c in clusters if c is not owners[0] for f in c.forms)
+    ):
+        return None
+    return owners[0]
