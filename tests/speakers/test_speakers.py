@@ -613,3 +613,19 @@ def test_a_name_s_consolation_or_reasoning_is_a_tag(pipe: Pipeline) -> None:
     )
     story = pipe(Story(text))
     assert [s for s, _ in named_speakers(story)] == ["Mr. Allen", "Mrs. Allen", "Catherine"]
+
+
+def test_numbers_written_as_names_are_characters(pipe: Pipeline) -> None:
+    """Alice's gardeners are Two, Five and Seven: '“I couldn't help it,” said Five', "On which Seven looked up
+    and said". A number word the story writes capitalised mid-sentence at least as often as in lower case is a
+    name; "two" in lower case everywhere else is not."""
+    text = (
+        "Alice watched the gardeners. Seven jogged the elbow of Five, and Five dropped the brush.\n\n"
+        "“Look out now, Five!” said Seven.\n\n"
+        "“I couldn't help it,” said Five, in a sulky tone.\n\n"
+        "On which Seven looked up and said, “That's right, Five! Always lay the blame on others!”\n\n"
+        "Alice waited two minutes, then two more."
+    )
+    story = pipe(Story(text))
+    assert {c.name for c in story.characters} == {"Alice", "Five", "Seven"}
+    assert [s for s, _ in named_speakers(story)] == ["Seven", "Five", "Seven"]

@@ -145,6 +145,8 @@ class NameWords:
         return hit
 
     def _judge(self, w: str) -> bool:
+        if w.lower() in _NUMBER_WORDS and self.mid[w] >= 2 and self.mid[w] >= self.low[w.lower()]:
+            return True  # Alice's gardeners: "said Five", "On which Seven looked up and said"
         if not _WORD.match(w) or w.lower() in NOT_NAMES or w.lower() in HONORIFICS:
             return False
         if w.isupper() and len(w) > 1:
@@ -156,6 +158,8 @@ class NameWords:
             return low == 0 and not _sentence_opener(w)
         return low <= 0.1 * self.cap[w]
 
+
+_NUMBER_WORDS = frozenset("two three four five six seven eight nine ten".split())  # "One" is a pronoun
 
 _OPENERS = frozenset(
     """lest whereas hitherto henceforth thereupon whereupon wherefore therefore meanwhile nevertheless
