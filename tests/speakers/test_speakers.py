@@ -629,3 +629,19 @@ def test_numbers_written_as_names_are_characters(pipe: Pipeline) -> None:
     story = pipe(Story(text))
     assert {c.name for c in story.characters} == {"Alice", "Five", "Seven"}
     assert [s for s, _ in named_speakers(story)] == ["Seven", "Five", "Seven"]
+
+
+def test_days_that_speak_are_characters(pipe: Pipeline) -> None:
+    """The Man Who Was Thursday: the anarchists' council are named for days ('“Sit down!” said Sunday'). A day
+    next to a speech verb twice or more is a name; "on Sunday" elsewhere in a story is not."""
+    council = (
+        "Syme looked at the great man across the table. Gabriel Syme was afraid.\n\n"
+        "“Sit down!” said Sunday.\n\n"
+        "“I will not,” said Syme.\n\n"
+        "“You will,” Sunday said, and smiled."
+    )
+    story = pipe(Story(council))
+    assert "Sunday" in {c.name for c in story.characters}
+    assert [s for s, _ in named_speakers(story)] == ["Sunday", "Gabriel Syme", "Sunday"]
+    church = pipe(Story("Anne Shirley went to church on Sunday. Anne said that Sunday was long.\n\n“It was,” said Anne."))
+    assert "Sunday" not in {c.name for c in church.characters}

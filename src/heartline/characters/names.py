@@ -137,6 +137,14 @@ class NameWords:
     def __init__(self, toks: Sequence[Tok]) -> None:
         self.cap, self.mid, self.low = word_stats(toks)
         self._memo: dict[str, bool] = {}
+        # days next to a speech verb: The Man Who Was Thursday's anarchists ("said Sunday", "Sunday said")
+        self.tagged_days: Counter[str] = Counter(
+            toks[k].text
+            for i, t in enumerate(toks)
+            if t.lower in SPEECH_VERBS
+            for k in (i - 1, i + 1)
+            if 0 <= k < len(toks) and toks[k].lower in _DAYS and toks[k].text[:1].isupper()
+        )
 
     def __call__(self, word: str) -> bool:
         hit = self._memo.get(word)
@@ -147,6 +155,8 @@ class NameWords:
     def _judge(self, w: str) -> bool:
         if w.lower() in _NUMBER_WORDS and self.mid[w] >= 2 and self.mid[w] >= self.low[w.lower()]:
             return True  # Alice's gardeners: "said Five", "On which Seven looked up and said"
+        if self.tagged_days[w] >= 2:
+            return True
         if not _WORD.match(w) or w.lower() in NOT_NAMES or w.lower() in HONORIFICS:
             return False
         if w.isupper() and len(w) > 1:
@@ -160,6 +170,7 @@ class NameWords:
 
 
 _NUMBER_WORDS = frozenset("two three four five six seven eight nine ten".split())  # "One" is a pronoun
+_DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 
 _OPENERS = frozenset(
     """lest whereas hitherto henceforth thereupon whereupon wherefore therefore meanwhile nevertheless
