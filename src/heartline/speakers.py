@@ -323,6 +323,10 @@ def _windows(toks: Sequence[Tok], qt: list[int], pt: list[int]) -> list[list[int
         # '“It is he!” and was hastening to meet him, when Elinor cried out,' ¶ “Indeed, Marianne...”: the verb
         # after the quote tags the next paragraph's
         return [w for w in (inside, before, lead_in[::-1], after) if w]
+    if after and before and not _after_quote(toks, before) and _introduces_next_here(toks, after):
+        # 'Mary's declaration was, “I hate ...”  And Mrs Musgrove took the first opportunity ... to say, “Oh!
+        # Miss Anne ...”': the tag before is this quote's, the one after the next quote's
+        return [w for w in (inside, before, after, lead_in[::-1]) if w]
     if _introduces(toks, before) or _between_quotes(toks, before):
         # 'the Queen said severely “Who is this?” She said it to the Knave'; nearest verb first: '“...,” said
         # Mrs. Archer; and Mrs. van der Luyden murmured: “...”'
@@ -340,16 +344,26 @@ def _leads_into_next(toks: Sequence[Tok], after: list[int]) -> bool:
     return nxt.para != toks[j].para and (nxt.quote >= 0 or nxt.text in QUOTE_MARKS) and _introduces(toks, after)
 
 
+def _after_quote(toks: Sequence[Tok], before: list[int]) -> bool:
+    """The narration before a quote follows another quote of its paragraph (and may be that one's tag)."""
+    prev = toks[before[0] - 1] if before[0] > 0 else None
+    return prev is not None and prev.para == toks[before[0]].para and (prev.quote >= 0 or prev.text in QUOTE_MARKS)
+
+
+def _introduces_next_here(toks: Sequence[Tok], after: list[int]) -> bool:
+    """The narration after a quote ends open with a speech verb just before another quote of its paragraph."""
+    words = [i for i in after if toks[i].text not in QUOTE_MARKS]
+    if not words or words[-1] + 1 >= len(toks) or not toks[words[-1]].text.endswith((":", "--", "—", ",")):
+        return False
+    nxt = toks[words[-1] + 1]
+    return nxt.para == toks[words[-1]].para and (nxt.quote >= 0 or nxt.text in QUOTE_MARKS) and _introduces(toks, words)
+
+
 def _between_quotes(toks: Sequence[Tok], before: list[int]) -> bool:
     """The narration just before the quote follows another quote of its paragraph and holds two speech verbs or
     more: the first tags the quote before, the last this one ('“...,” Alice replied, so eagerly that the Gryphon
     said, in a rather offended tone, “Hm!”')."""
-    if not before or before[0] == 0:
-        return False
-    prev = toks[before[0] - 1]
-    if prev.para != toks[before[0]].para or not (prev.quote >= 0 or prev.text in QUOTE_MARKS):
-        return False
-    return sum(toks[i].lower in SPEECH_VERBS for i in before) >= 2
+    return bool(before) and _after_quote(toks, before) and sum(toks[i].lower in SPEECH_VERBS for i in before) >= 2
 
 
 def _introduces(toks: Sequence[Tok], before: list[int]) -> bool:

@@ -645,3 +645,18 @@ def test_days_that_speak_are_characters(pipe: Pipeline) -> None:
     assert [s for s, _ in named_speakers(story)] == ["Sunday", "Gabriel Syme", "Sunday"]
     church = pipe(Story("Anne Shirley went to church on Sunday. Anne said that Sunday was long.\n\n“It was,” said Anne."))
     assert "Sunday" not in {c.name for c in church.characters}
+
+
+def test_a_tag_before_a_quote_wins_over_one_that_leads_into_the_next(pipe: Pipeline) -> None:
+    """Persuasion: 'Mary's declaration was, “I hate ...”  And Mrs Musgrove took the first opportunity ... to say,
+    “Oh! Miss Anne ...”': the narration after the first quote introduces the second; the first is Mary's."""
+    text = (
+        "Mary Musgrove and Mrs Musgrove both talked to Anne Elliot. Anne listened; Mary sighed.\n\n"
+        "Mary's declaration was, “I hate sending the children to the Great House.”  And Mrs Musgrove took the "
+        "first opportunity of being alone with Anne, to say, “Oh! Miss Anne, I cannot help it.”"
+    )
+    story = pipe(Story(text))
+    rules = rule_speakers(Pipeline(["segment", "characters"])(Story(text)))
+    ids = rules.story.cache["char_index"]
+    assert [ids[sp] if sp is not None else None for sp in rules.speakers] == ["mary-musgrove", "mrs-musgrove"]
+    assert [s for s, _ in named_speakers(story)] == ["Mary Musgrove", "Mrs Musgrove"]
