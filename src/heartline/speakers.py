@@ -459,7 +459,9 @@ def _tag(
             phrasal = False  # '"...!" burst from William' speaks; "she came from Anne's room" does not
         if toks[i].lower not in SPEECH_VERBS and not phrasal and not _inverted(toks, i, by_first):
             continue
-        subj = _ref_before(toks, i, by_last, lookback, far)
+        by = by_first.get(i + 2) if i + 2 < len(toks) and toks[i + 1].lower == "by" else None
+        # '“Thank God!” was uttered by Captain Wentworth'
+        subj = by if by is not None and by.kind == "name" else _ref_before(toks, i, by_last, lookback, far)
         obj_pos = "after"
         if subj is None:
             subj = _ref_after(toks, i + 1 if phrasal else i, by_first)
@@ -510,6 +512,10 @@ def _ref_before(
     """The subject of a speech verb before it: "Anne said", "Anne quietly said", "Anne smiled and said",
     "Sir Thomas, trying to suppress a smile, went on", "Miss Crawford had only time to say"."""
     verb, i = i, _verb_phrase_start(toks, i)
+    if i >= 4 and toks[i - 1].lower == "voice" and toks[i - 3].lower == "whose" and toks[i - 4].text == ",":
+        r = by_last.get(i - 5)  # "Sunday looked at Ratcliffe, whose clear voice said"
+        if r is not None:
+            return r
     if i >= 1 and toks[i - 1].text == ",":
         r = _before_aside(toks, i - 1, by_last)
         if r is not None:

@@ -660,3 +660,23 @@ def test_a_tag_before_a_quote_wins_over_one_that_leads_into_the_next(pipe: Pipel
     ids = rules.story.cache["char_index"]
     assert [ids[sp] if sp is not None else None for sp in rules.speakers] == ["mary-musgrove", "mrs-musgrove"]
     assert [s for s, _ in named_speakers(story)] == ["Mary Musgrove", "Mrs Musgrove"]
+
+
+def test_passive_and_whose_voice_tags(pipe: Pipeline) -> None:
+    """Persuasion: '“Thank God!” was uttered by Captain Wentworth'; The Man Who Was Thursday: "Sunday looked at
+    Ratcliffe, whose clear voice said ¶ “It seems so silly”": the one after "by", the one whose voice it is."""
+    text = (
+        "Captain Wentworth and Anne Elliot stood by Louisa. Anne waited, and Captain Wentworth knelt.\n\n"
+        "The tone with which “Thank God!” was uttered by Captain Wentworth, Anne never forgot.\n\n"
+        "Gabriel Syme looked at Inspector Ratcliffe. Ratcliffe smiled, and Syme looked at Ratcliffe, whose clear "
+        "voice said\n\n"
+        "“It seems so silly.”"
+    )
+    story = pipe(Story(text))
+    rules = rule_speakers(Pipeline(["segment", "characters"])(Story(text)))
+    ids = rules.story.cache["char_index"]
+    assert [ids[sp] if sp is not None else None for sp in rules.speakers] == [
+        "captain-wentworth",
+        "ratcliffe",
+    ]
+    assert [s for s, _ in named_speakers(story)] == ["Captain Wentworth", "Ratcliffe"]
