@@ -242,7 +242,7 @@ def test_an_object_pronoun_before_the_verb_and_a_tag_ending_in_with(pipe: Pipeli
     )
     assert named_speakers(pipe(Story(text))) == [
         ("Sir Thomas", "explicit"),
-        ("Fanny", "explicit"),
+        ("Fanny Price", "explicit"),
         ("Admiral Croft", "explicit"),
     ]
 
