@@ -512,10 +512,10 @@ def _ref_before(
     """The subject of a speech verb before it: "Anne said", "Anne quietly said", "Anne smiled and said",
     "Sir Thomas, trying to suppress a smile, went on", "Miss Crawford had only time to say"."""
     verb, i = i, _verb_phrase_start(toks, i)
-    if i >= 4 and toks[i - 1].lower == "voice" and toks[i - 3].lower == "whose" and toks[i - 4].text == ",":
-        r = by_last.get(i - 5)  # "Sunday looked at Ratcliffe, whose clear voice said"
-        if r is not None:
-            return r
+    if i >= 1 and toks[i - 1].lower == "voice":  # "Sunday looked at Ratcliffe, whose (clear) voice said"
+        for w in (i - 2, i - 3):
+            if w >= 2 and toks[w].lower == "whose" and toks[w - 1].text == "," and (w - 2) in by_last:
+                return by_last[w - 2]
     if i >= 1 and toks[i - 1].text == ",":
         r = _before_aside(toks, i - 1, by_last)
         if r is not None:

@@ -673,6 +673,13 @@ def test_days_that_speak_are_characters(pipe: Pipeline) -> None:
             ["Captain Wentworth", "Ratcliffe"],
             id="the agent of a passive, and the one whose voice said",
         ),
+        pytest.param(
+            "Gabriel Syme looked at Inspector Ratcliffe. Ratcliffe smiled, and Syme looked at Ratcliffe, whose "
+            "voice said:\n\n“It seems so silly.”",
+            ["ratcliffe"],
+            ["Ratcliffe"],
+            id="whose voice, with no adjective",
+        ),
     ],
 )
 def test_tags_that_name_the_speaker_away_from_the_verb(
