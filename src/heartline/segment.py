@@ -403,12 +403,13 @@ def _merge_interrupted(text: str, quotes: list[Quote], paragraphs: list[tuple[in
     out: list[Quote] = []
     for k, q in enumerate(quotes):
         prev = out[-1] if out else None
-        nxt = quotes[k + 1].start if k + 1 < len(quotes) and quotes[k + 1].paragraph == q.paragraph else None
-        after = text[q.end : paragraphs[q.paragraph][1] if nxt is None else nxt]
-        if prev is not None and prev.paragraph == q.paragraph and _continues(text, prev, q, after):
-            prev.parts.extend(q.parts)
-            prev.end = q.end
-            continue
+        if prev is not None and prev.paragraph == q.paragraph:
+            nxt = quotes[k + 1] if k + 1 < len(quotes) and quotes[k + 1].paragraph == q.paragraph else None
+            after = text[q.end : paragraphs[q.paragraph][1] if nxt is None else nxt.start]  # this piece's own tag?
+            if _continues(text, prev, q, after):
+                prev.parts.extend(q.parts)
+                prev.end = q.end
+                continue
         out.append(q)
     return out
 

@@ -319,11 +319,12 @@ def _windows(toks: Sequence[Tok], qt: list[int], pt: list[int]) -> list[list[int
             lead_in.append(j)
             j -= 1
         lead_in.reverse()
-    if after and _leads_into_next(toks, after):
+    led = _leads_into(toks, after) if after else None
+    if led is not None and led.para != toks[after[0]].para:
         # '“It is he!” and was hastening to meet him, when Elinor cried out,' ¶ “Indeed, Marianne...”: the verb
         # after the quote tags the next paragraph's
         return [w for w in (inside, before, lead_in[::-1], after) if w]
-    if after and before and not _after_quote(toks, before) and _introduces_next_here(toks, after):
+    if led is not None and before and not _after_quote(toks, before):
         # 'Mary's declaration was, “I hate ...”  And Mrs Musgrove took the first opportunity ... to say, “Oh!
         # Miss Anne ...”': the tag before is this quote's, the one after the next quote's
         return [w for w in (inside, before, after, lead_in[::-1]) if w]
@@ -334,29 +335,25 @@ def _windows(toks: Sequence[Tok], qt: list[int], pt: list[int]) -> list[list[int
     return [w for w in (inside, after, before, lead_in[::-1]) if w]
 
 
-def _leads_into_next(toks: Sequence[Tok], after: list[int]) -> bool:
-    """The narration after a quote ends its paragraph open (",", ":", "--") with a speech verb, and the next
-    paragraph opens with a quote: the tag is the next quote's."""
-    j = after[-1]
-    if not toks[j].text.endswith((":", "--", "—", ",")) or j + 1 >= len(toks):
-        return False
+def _leads_into(toks: Sequence[Tok], after: list[int]) -> Tok | None:
+    """The quote the narration after a quote leads into: the narration ends open (",", ":", "--") with a speech
+    verb right before it ('“It is he!” and was hastening to meet him, when Elinor cried out,' ¶ “Indeed,
+    Marianne...”; 'And Mrs Musgrove took the first opportunity ... to say, “Oh! Miss Anne ...”'). Its first
+    token, or None."""
+    words = list(after)
+    while words and toks[words[-1]].text in QUOTE_MARKS:
+        words.pop()  # the next quote's opening mark, in the same paragraph
+    j = words[-1] if words else -1
+    if j < 0 or j + 1 >= len(toks) or not toks[j].text.endswith((":", "--", "—", ",")):
+        return None
     nxt = toks[j + 1]
-    return nxt.para != toks[j].para and (nxt.quote >= 0 or nxt.text in QUOTE_MARKS) and _introduces(toks, after)
+    return nxt if (nxt.quote >= 0 or nxt.text in QUOTE_MARKS) and _introduces(toks, words) else None
 
 
 def _after_quote(toks: Sequence[Tok], before: list[int]) -> bool:
     """The narration before a quote follows another quote of its paragraph (and may be that one's tag)."""
     prev = toks[before[0] - 1] if before[0] > 0 else None
     return prev is not None and prev.para == toks[before[0]].para and (prev.quote >= 0 or prev.text in QUOTE_MARKS)
-
-
-def _introduces_next_here(toks: Sequence[Tok], after: list[int]) -> bool:
-    """The narration after a quote ends open with a speech verb just before another quote of its paragraph."""
-    words = [i for i in after if toks[i].text not in QUOTE_MARKS]
-    if not words or words[-1] + 1 >= len(toks) or not toks[words[-1]].text.endswith((":", "--", "—", ",")):
-        return False
-    nxt = toks[words[-1] + 1]
-    return nxt.para == toks[words[-1]].para and (nxt.quote >= 0 or nxt.text in QUOTE_MARKS) and _introduces(toks, words)
 
 
 def _between_quotes(toks: Sequence[Tok], before: list[int]) -> bool:

@@ -153,15 +153,11 @@ def _add_nominals(toks: Sequence[Tok], clusters: list[Cluster]) -> list[Ref]:
         if not clusters[ci].nominal
     }
     refs = []
-    before_holder: dict[tuple[str, ...], int] = {}
     for p, a, b in found:
         ci = index[p]
         if ci in claimed and toks[a].sent < claimed[ci]:
             # "said the doctor" long before any Doctor Losberne is named: another doctor
-            if p not in before_holder:
-                before_holder[p] = len(clusters)
-                clusters.append(Cluster([], nominal=p))
-            ci = before_holder[p]
+            ci = _description_character(clusters, p)
         refs.append(Ref(ci, a, b, "nominal"))
     refs += _indefinite_refs(toks, clusters, met, {i for r in refs for i in range(r.first, r.last + 1)})
     for r in refs:
@@ -305,11 +301,7 @@ def _title_refs(toks: Sequence[Tok], clusters: list[Cluster], namewords: NameWor
             out.append(Ref(holder, first, i, "nominal"))
             clusters[holder].said_as.add(" ".join(toks[k].text.rstrip("-—–:") for k in range(first, i + 1)))
         elif first < i:  # "nodded the doctor", long before Doctor Spencer: a doctor of its own
-            phrase = ("the", toks[i].lower.rstrip("-—–:"))
-            ci = next((k for k, c in enumerate(clusters) if c.nominal == phrase), None)
-            if ci is None:
-                ci = len(clusters)
-                clusters.append(Cluster([], nominal=phrase))
+            ci = _description_character(clusters, ("the", toks[i].lower.rstrip("-—–:")))
             clusters[ci].nominal_count += 1
             clusters[ci].nominal_written[toks[i].text.rstrip("-—–:")] += 1
             out.append(Ref(ci, first, i, "nominal"))
@@ -323,6 +315,15 @@ def _titles_held(clusters: Sequence[Cluster]) -> dict[str, list[int]]:
         for title in c.titles:
             holders[title].append(ci)
     return holders
+
+
+def _description_character(clusters: list[Cluster], phrase: tuple[str, ...]) -> int:
+    """The character known by this description ("the", "doctor"), added when there is none yet."""
+    ci = next((k for k, c in enumerate(clusters) if c.nominal == phrase), None)
+    if ci is None:
+        ci = len(clusters)
+        clusters.append(Cluster([], nominal=phrase))
+    return ci
 
 
 def _claimed_from(toks: Sequence[Tok], c: Cluster, bare: Sequence[int]) -> int:

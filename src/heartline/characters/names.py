@@ -12,6 +12,7 @@ clustered into characters: first and last names, honorifics, diminutives and pre
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
@@ -135,10 +136,15 @@ class NameWords:
     """Decides whether a capitalised word can be (part of) a name in this story."""
 
     def __init__(self, toks: Sequence[Tok]) -> None:
+        self.toks = toks
         self.cap, self.mid, self.low = word_stats(toks)
         self._memo: dict[str, bool] = {}
-        # days next to a speech verb: The Man Who Was Thursday's anarchists ("said Sunday", "Sunday said")
-        self.tagged_days: Counter[str] = Counter(
+
+    @functools.cached_property
+    def tagged_days(self) -> Counter[str]:
+        """Days next to a speech verb: The Man Who Was Thursday's anarchists ("said Sunday", "Sunday said")."""
+        toks = self.toks
+        return Counter(
             toks[k].text
             for i, t in enumerate(toks)
             if t.lower in SPEECH_VERBS
@@ -155,7 +161,7 @@ class NameWords:
     def _judge(self, w: str) -> bool:
         if w.lower() in _NUMBER_WORDS and self.mid[w] >= 2 and self.mid[w] >= self.low[w.lower()]:
             return True  # Alice's gardeners: "said Five", "On which Seven looked up and said"
-        if self.tagged_days[w] >= 2:
+        if w.lower() in _DAYS and self.tagged_days[w] >= 2:
             return True
         if not _WORD.match(w) or w.lower() in NOT_NAMES or w.lower() in HONORIFICS:
             return False
@@ -683,8 +689,9 @@ def attach_leftovers(
     A full name that a character bears with a title ("Toby Crackit" beside "Mr. Toby Crackit") joins
     whatever the entity recogniser made of it ("flash Toby Crackit")."""
     surnames = {f.names[-1] for c in clusters for f in c.forms if len(f.names) >= 2}
+    lower = lower if lower is not None else Counter()
     for form in leftovers:
-        owner = _given_name_owner(form, clusters, surnames, lower or Counter())
+        owner = _given_name_owner(form, clusters, surnames, lower)
         if owner is not None:
             owner.forms.append(form)
             continue
