@@ -14,6 +14,7 @@ reading for the same file.
 from __future__ import annotations
 
 import os
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -105,8 +106,18 @@ def read_file(path: str | Path, steps: Sequence[str] | None = None) -> Outcome:
     return Outcome(name, digest, digest[:16] if digest else None, None, error, 0, time.perf_counter() - started)
 
 
-def _init_worker(threads_per_worker: int) -> None:
+def _exit_with_parent(parent: int) -> None:
+    # A worker blocked on the pool's queue never sees its parent die (it holds both ends of the queue's
+    # pipe), so a SIGKILLed run would leave its workers behind; this thread ends the worker instead.
+    while True:
+        time.sleep(1.0)
+        if os.getppid() != parent:
+            os._exit(1)
+
+
+def _init_worker(threads_per_worker: int, parent: int) -> None:
     os.environ["HEARTLINE_THREADS"] = str(threads_per_worker)
+    threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True, name="heartline-parent-watch").start()
 
 
 def read_files(
@@ -126,7 +137,7 @@ def read_files(
         return
     per_worker = max(1, threads() // jobs)
     with ProcessPoolExecutor(
-        max_workers=jobs, mp_context=get_context("spawn"), initializer=_init_worker, initargs=(per_worker,)
+        max_workers=jobs, mp_context=get_context("spawn"), initializer=_init_worker, initargs=(per_worker, os.getpid())
     ) as pool:
         pending: set[Future[Outcome]] = set()
         queue = iter(files)
