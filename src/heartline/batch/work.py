@@ -14,6 +14,7 @@ reading for the same file.
 from __future__ import annotations
 
 import os
+import signal
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -117,6 +118,7 @@ def _exit_with_parent(parent: int) -> None:
 
 def _init_worker(threads_per_worker: int, parent: int) -> None:
     os.environ["HEARTLINE_THREADS"] = str(threads_per_worker)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle, once, without tracebacks
     threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True, name="heartline-parent-watch").start()
 
 
@@ -136,9 +138,10 @@ def read_files(
             yield read_file(p, steps)
         return
     per_worker = max(1, threads() // jobs)
-    with ProcessPoolExecutor(
+    pool = ProcessPoolExecutor(
         max_workers=jobs, mp_context=get_context("spawn"), initializer=_init_worker, initargs=(per_worker, os.getpid())
-    ) as pool:
+    )
+    try:
         pending: set[Future[Outcome]] = set()
         queue = iter(files)
         for p in queue:
@@ -152,3 +155,8 @@ def read_files(
                 nxt = next(queue, None)
                 if nxt is not None:
                     pending.add(pool.submit(read_file, nxt, steps))
+    except BaseException:
+        # Ctrl-C, or the caller stopped early: drop the queued files; each worker ends after its story
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown()
