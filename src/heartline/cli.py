@@ -333,3 +333,9 @@ def evaluate_litbank_cmd(data: str, steps: str) -> None:
     from .evaluate.litbank import evaluate_litbank
 
     click.echo(json.dumps(evaluate_litbank(data, steps=steps), indent=1))
+
+
+# --- commands that live in their own packages -----------------------------------------------------------
+from .batch.cli import batch as _batch_command  # noqa: E402
+
+main.add_command(_batch_command)
