@@ -15,7 +15,7 @@ __all__ = ["ProgressLine", "batch", "format_duration"]
 
 def format_duration(seconds: float) -> str:
     """``42s``, ``3m05s``, ``2h07m``."""
-    s = int(round(seconds))
+    s = round(seconds)
     if s < 60:
         return f"{s}s"
     if s < 3600:
@@ -79,7 +79,9 @@ def _summary(r: BatchResult) -> str:
 
 @click.command("batch", context_settings=CONTEXT)
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
-@click.option("--out", "out", required=True, type=click.Path(), help="Folder for the Parquet shards (created if absent).")
+@click.option(
+    "--out", "out", required=True, type=click.Path(), help="Folder for the Parquet shards (created if absent)."
+)
 @click.option(
     "--runner",
     type=click.Choice(RUNNERS),
@@ -92,7 +94,9 @@ def _summary(r: BatchResult) -> str:
     default=None,
     help="Ray cluster to join (auto, or ray://HEAD:10001); default: start Ray on this machine. Ray only.",
 )
-@click.option("--jobs", type=click.IntRange(min=1), default=None, help="Worker processes or Ray actors (default: all CPUs).")
+@click.option(
+    "--jobs", type=click.IntRange(min=1), default=None, help="Worker processes or Ray actors (default: all CPUs)."
+)
 @click.option(
     "--actor-cpus",
     type=click.FloatRange(min=0.1),

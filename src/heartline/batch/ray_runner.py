@@ -25,7 +25,6 @@ import logging
 import math
 import os
 import tempfile
-import warnings
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -137,48 +136,49 @@ def read_with_ray(
     and stops it again at the end."""
     if not files:
         return
-    ray = require_ray()
+    require_ray()  # MissingExtra with the install hint when Ray is not installed
+    import ray
     import ray.data
 
     started = _start(ray, address, actors, actor_cpus)
     try:
+        logging.getLogger("ray.data").setLevel(logging.ERROR)  # per-operator logs and "progress bars disabled"
         context = ray.data.DataContext.get_current()
         context.enable_progress_bars = False  # the batch command shows its own progress
         context.print_on_execution_start = False
         context.enable_auto_log_stats = False
-        logging.getLogger("ray.data").setLevel(logging.WARNING)
         if not actors:
             actors = max(1, int(ray.cluster_resources().get("CPU", 1) // actor_cpus))
+        actors = min(actors, len(files))  # an actor with no file would only load the models
         given = {os.path.abspath(p): str(p) for p in files}
         # about two stories per block: small enough that the last blocks spread over the actors
         blocks = min(len(files), max(2 * actors, math.ceil(len(files) / 2)))
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", DeprecationWarning)
-            dataset = ray.data.read_binary_files(
-                list(given), include_paths=True, override_num_blocks=blocks, ray_remote_args={"num_cpus": 0}
-            ).map_batches(
-                StoryReader,
-                fn_constructor_kwargs={"steps": list(steps) if steps else None, "threads": max(1, int(actor_cpus))},
-                compute=ray.data.ActorPoolStrategy(size=actors),
-                num_cpus=actor_cpus,
-                batch_size=1,
-                batch_format="numpy",
-            )
-            for block in dataset.iter_batches(batch_size=None, batch_format="pyarrow"):
-                for row in block.to_pylist():
-                    path = given.get(os.path.abspath(row["path"]), row["path"])
-                    error = row["error"]
-                    if error and path != row["path"]:
-                        error = error.replace(row["path"], path)
-                    yield Outcome(
-                        path=path,
-                        content_hash=row["content_hash"],
-                        story_id=row["story_id"],
-                        reading=None if row["reading"] is None else json.loads(row["reading"]),
-                        error=error,
-                        words=int(row["words"] or 0),
-                        seconds=float(row["seconds"] or 0.0),
-                    )
+        dataset = ray.data.read_binary_files(
+            list(given), include_paths=True, override_num_blocks=blocks, num_cpus=0
+        ).map_batches(
+            StoryReader,
+            fn_constructor_kwargs={"steps": list(steps) if steps else None, "threads": max(1, int(actor_cpus))},
+            compute=ray.data.ActorPoolStrategy(size=actors),
+            num_cpus=actor_cpus,
+            batch_size=1,
+            batch_format="numpy",
+        )
+        for block in dataset.iter_batches(batch_size=None, batch_format="pyarrow"):
+            table: Any = block
+            for row in table.to_pylist():
+                path = given.get(os.path.abspath(row["path"]), row["path"])
+                error = row["error"]
+                if error and path != row["path"]:
+                    error = error.replace(row["path"], path)
+                yield Outcome(
+                    path=path,
+                    content_hash=row["content_hash"],
+                    story_id=row["story_id"],
+                    reading=None if row["reading"] is None else json.loads(row["reading"]),
+                    error=error,
+                    words=int(row["words"] or 0),
+                    seconds=float(row["seconds"] or 0.0),
+                )
     finally:
         if started:
             ray.shutdown()

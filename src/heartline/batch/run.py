@@ -161,7 +161,8 @@ def run_batch(
                 if len(failures) < 20:
                     failures.append((outcome.path, outcome.error or ""))
             if progress is not None:
-                progress(BatchProgress(read + failed, len(todo), failed, words, time.perf_counter() - clock, outcome.path))
+                elapsed = time.perf_counter() - clock
+                progress(BatchProgress(read + failed, len(todo), failed, words, elapsed, outcome.path))
     finally:
         close = getattr(outcomes, "close", None)
         if close is not None:

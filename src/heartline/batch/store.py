@@ -179,4 +179,3 @@ class ShardWriter:
 
     def close(self) -> None:
         self.flush()
-
