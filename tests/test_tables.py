@@ -78,3 +78,17 @@ def test_duckdb_reads_a_table_folder_as_one_table(reading, tmp_path):
     con = duckdb.connect()
     n = con.execute(f"select count(distinct story_id) from read_parquet('{tmp_path}/bonds/*.parquet')").fetchall()
     assert n == [(2,)]
+
+
+def test_a_shard_can_be_given_as_arrow_tables(reading, tmp_path):
+    import pyarrow as pa
+
+    from heartline.parquet import arrow_schema
+
+    rows = reading_rows(reading, "s1")
+    as_arrow = {t: pa.Table.from_pylist(r, schema=arrow_schema(t)) for t, r in rows.items()}
+    write_shard(tmp_path / "rows", "a", rows)
+    write_shard(tmp_path / "arrow", "a", as_arrow)
+    for table in TABLES:
+        assert read_table(tmp_path / "arrow", table).equals(read_table(tmp_path / "rows", table)), table
+    assert [p.parent.name for p in shards(tmp_path / "arrow", "stories")] == ["stories"]

@@ -47,25 +47,30 @@ def arrow_schema(table: str) -> pa.Schema:
     return pa.schema([pa.field(name, types[kind], nullable=name != "story_id") for name, kind in COLUMNS[table]])
 
 
-def write_shard(folder: str | Path, name: str, rows: dict[str, list[dict[str, Any]]]) -> list[Path]:
+def write_shard(folder: str | Path, name: str, rows: dict[str, list[dict[str, Any]] | pa.Table]) -> list[Path]:
     """Write one shard of every table under ``folder`` (``folder/<table>/part-<name>.parquet``).
 
-    Tables without rows are skipped. Returns the files written."""
+    A table's rows are dicts, or an Arrow table of its schema (``arrow_schema``), as a worker that built
+    them elsewhere sends them. Tables without rows are skipped. Returns the files written."""
     pa = _pa()
     import pyarrow.parquet as pq
 
     root = Path(folder)
     written = []
     for table in TABLES:
-        table_rows = rows.get(table) or []
-        if not table_rows:
+        table_rows = rows.get(table)
+        if table_rows is None or len(table_rows) == 0:
             continue
         target = root / table
         try:
             target.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise OutputError(f"Could not create {target}: {exc.strerror or exc}", "Check the path") from exc
-        data = pa.Table.from_pylist(table_rows, schema=arrow_schema(table))
+        schema = arrow_schema(table)
+        if isinstance(table_rows, pa.Table):
+            data = table_rows.select(schema.names).cast(schema)
+        else:
+            data = pa.Table.from_pylist(table_rows, schema=schema)
         path = target / f"part-{name}.parquet"
         tmp = target / f".part-{name}.parquet.tmp"
         pq.write_table(data, tmp, compression="zstd")
