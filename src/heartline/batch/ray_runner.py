@@ -20,21 +20,22 @@ the driver's machine; the story files must be readable from every node (a shared
 
 from __future__ import annotations
 
-import json
 import logging
 import math
 import os
 import tempfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Generator, Sequence
 from pathlib import Path
 from typing import Any
 
 from ..errors import HeartlineError, require
+from ..tables import TABLES
+from .store import story_tables, table_from_bytes, tables_to_bytes
 from .work import Outcome, read_file
 
 __all__ = ["OUTCOME_COLUMNS", "StoryReader", "read_with_ray", "reader_for_bytes", "require_ray"]
 
-OUTCOME_COLUMNS = ("path", "content_hash", "story_id", "reading", "error", "words", "seconds")
+OUTCOME_COLUMNS = ("path", "content_hash", "story_id", "error", "words", "seconds", *(f"rows_{t}" for t in TABLES))
 WARM_UP = "“Come in,” Mara said to Theo. He smiled, glad to see her.\n\n“Thank you,” Theo said."
 
 
@@ -46,10 +47,10 @@ def _outcome_schema() -> Any:
             ("path", pa.string()),
             ("content_hash", pa.string()),
             ("story_id", pa.string()),
-            ("reading", pa.large_string()),
             ("error", pa.string()),
             ("words", pa.int64()),
             ("seconds", pa.float64()),
+            *((f"rows_{t}", pa.large_binary()) for t in TABLES),
         ]
     )
 
@@ -86,13 +87,13 @@ class StoryReader:
             rows["path"].append(outcome.path)
             rows["content_hash"].append(outcome.content_hash)
             rows["story_id"].append(outcome.story_id)
-            reading = outcome.reading
-            rows["reading"].append(
-                None if reading is None else json.dumps(reading, ensure_ascii=False, separators=(",", ":"))
-            )
             rows["error"].append(outcome.error)
             rows["words"].append(outcome.words)
             rows["seconds"].append(outcome.seconds)
+            # the story's rows, made here and sent as Arrow: the driver only concatenates and writes them
+            encoded = tables_to_bytes(story_tables(outcome))
+            for table in TABLES:
+                rows[f"rows_{table}"].append(encoded.get(table))
         return pa.Table.from_pydict(rows, schema=_outcome_schema())
 
 
@@ -130,9 +131,10 @@ def read_with_ray(
     actors: int | None = None,
     actor_cpus: float = 1.0,
     steps: Sequence[str] | None = None,
-) -> Iterator[Outcome]:
+) -> Generator[tuple[Outcome, dict[str, Any]], None, None]:
     """Read ``files`` on Ray with ``actors`` actors of ``actor_cpus`` CPUs each, yielding each outcome
-    as its block finishes. Starts Ray on this machine when ``address`` is None and Ray is not running,
+    (without its reading) and the story's rows as Arrow tables (``store.story_tables``), as its block
+    finishes. Starts Ray on this machine when ``address`` is None and Ray is not running,
     and stops it again at the end."""
     if not files:
         return
@@ -170,15 +172,17 @@ def read_with_ray(
                 error = row["error"]
                 if error and path != row["path"]:
                     error = error.replace(row["path"], path)
-                yield Outcome(
+                outcome = Outcome(
                     path=path,
                     content_hash=row["content_hash"],
                     story_id=row["story_id"],
-                    reading=None if row["reading"] is None else json.loads(row["reading"]),
+                    reading=None,
                     error=error,
                     words=int(row["words"] or 0),
                     seconds=float(row["seconds"] or 0.0),
                 )
+                tables = {t: table_from_bytes(row[f"rows_{t}"]) for t in TABLES if row[f"rows_{t}"] is not None}
+                yield outcome, tables
     finally:
         if started:
             ray.shutdown()

@@ -16,9 +16,10 @@ second file with the same bytes. An interrupted run started again therefore read
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from ..errors import OutputError
 from ..tables import content_hash
@@ -139,20 +140,23 @@ def run_batch(
     todo, found, skipped = plan(paths, out, retry_errors=retry_errors)
     _check_out(out)
     remove_unfinished(out)
-    outcomes: Iterator[Outcome]
+    outcomes: Generator[tuple[Outcome, dict[str, Any] | None], None, None]
     if runner == "ray":
         from .ray_runner import read_with_ray
 
         outcomes = read_with_ray(todo, address=address, actors=jobs, actor_cpus=actor_cpus, steps=step_names)
     else:
-        outcomes = read_files(todo, jobs=jobs or default_jobs(), steps=step_names)
+        outcomes = ((o, None) for o in read_files(todo, jobs=jobs or default_jobs(), steps=step_names))
     writer = ShardWriter(out, shard_size=shard_size, flush_seconds=flush_seconds)
     read = failed = words = 0
     failures: list[tuple[str, str]] = []
     clock = time.perf_counter()
     try:
-        for outcome in outcomes:
-            writer.add(outcome)
+        for outcome, tables in outcomes:
+            if tables is None:
+                writer.add(outcome)
+            else:
+                writer.add_tables(outcome, tables)
             if outcome.ok:
                 read += 1
                 words += outcome.words
@@ -164,9 +168,7 @@ def run_batch(
                 elapsed = time.perf_counter() - clock
                 progress(BatchProgress(read + failed, len(todo), failed, words, elapsed, outcome.path))
     finally:
-        close = getattr(outcomes, "close", None)
-        if close is not None:
-            close()  # stop the workers (or the Ray job) before the last shard is written
+        outcomes.close()  # stop the workers (or the Ray job) before the last shard is written
         writer.close()
     return BatchResult(
         out=str(out),

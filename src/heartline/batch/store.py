@@ -25,12 +25,15 @@ import time
 import uuid
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import OutputError
-from ..parquet import shards, write_shard
-from ..tables import TABLES, empty_rows, reading_rows
+from ..parquet import arrow_schema, shards, write_shard
+from ..tables import TABLES, reading_rows
 from .work import Outcome
+
+if TYPE_CHECKING:
+    import pyarrow as pa
 
 __all__ = [
     "ERRORS",
@@ -39,6 +42,9 @@ __all__ = [
     "done_hashes",
     "error_schema",
     "remove_unfinished",
+    "story_tables",
+    "table_from_bytes",
+    "tables_to_bytes",
     "write_errors",
 ]
 
@@ -113,12 +119,42 @@ def done_hashes(folder: str | Path, *, errors: bool = True) -> set[str]:
     return found
 
 
+def story_tables(outcome: Outcome, *, with_reading: bool = True) -> dict[str, pa.Table]:
+    """One read story's rows as an Arrow table per export table (tables without rows left out)."""
+    import pyarrow as pa
+
+    if outcome.reading is None or outcome.story_id is None:
+        return {}
+    rows = reading_rows(outcome.reading, outcome.story_id, content_hash=outcome.content_hash, with_reading=with_reading)
+    return {table: pa.Table.from_pylist(r, schema=arrow_schema(table)) for table, r in rows.items() if r}
+
+
+def tables_to_bytes(tables: dict[str, pa.Table]) -> dict[str, bytes]:
+    """Each table as an Arrow IPC stream (how a Ray actor sends a story's rows to the driver)."""
+    import pyarrow as pa
+
+    out = {}
+    for name, table in tables.items():
+        sink = pa.BufferOutputStream()
+        with pa.ipc.new_stream(sink, table.schema) as writer:
+            writer.write_table(table)
+        out[name] = sink.getvalue().to_pybytes()
+    return out
+
+
+def table_from_bytes(data: bytes) -> pa.Table:
+    import pyarrow as pa
+
+    return pa.ipc.open_stream(pa.py_buffer(data)).read_all()
+
+
 class ShardWriter:
     """Collect outcomes and write them as shards of the export layout.
 
     ``add(outcome)`` buffers one story's rows (or its error) and writes a shard when ``shard_size`` stories
-    are buffered or ``flush_seconds`` have passed since the first; ``close()`` writes what is left. Shard
-    names start with a per-run prefix, so a resumed run never overwrites an earlier run's shards."""
+    are buffered or ``flush_seconds`` have passed since the first; ``add_tables(outcome, tables)`` does the
+    same with rows already made into Arrow tables elsewhere (``story_tables``); ``close()`` writes what is
+    left. Shard names start with a per-run prefix, so a resumed run never overwrites an earlier run's."""
 
     def __init__(
         self,
@@ -136,18 +172,19 @@ class ShardWriter:
         self.shards_written = 0
         self.stories_written = 0
         self.errors_written = 0
-        self._rows = empty_rows()
+        self._parts: dict[str, list[pa.Table]] = {table: [] for table in TABLES}
         self._errors: list[dict[str, Any]] = []
         self._count = 0
         self._since: float | None = None
 
     def add(self, outcome: Outcome) -> None:
-        if outcome.reading is not None and outcome.story_id is not None:
-            rows = reading_rows(
-                outcome.reading, outcome.story_id, content_hash=outcome.content_hash, with_reading=self.with_reading
-            )
-            for table, table_rows in rows.items():
-                self._rows[table].extend(table_rows)
+        self.add_tables(outcome, story_tables(outcome, with_reading=self.with_reading))
+
+    def add_tables(self, outcome: Outcome, tables: dict[str, pa.Table]) -> None:
+        """Buffer one outcome: its tables when it was read (``outcome.error`` is None), else its error."""
+        if outcome.error is None and tables:
+            for table, part in tables.items():
+                self._parts[table].append(part)
         else:
             self._errors.append({"path": outcome.path, "content_hash": outcome.content_hash, "error": outcome.error})
         self._count += 1
@@ -164,15 +201,18 @@ class ShardWriter:
         """Write the buffered stories and errors as one shard (nothing when the buffer is empty)."""
         if not self._count:
             return
+        import pyarrow as pa
+
         name = f"{self.prefix}-{self.shards_written:05d}"
         write_errors(self.folder, name, self._errors)
-        rest = {table: rows for table, rows in self._rows.items() if table != DONE}
-        write_shard(self.folder, name, rest)
-        write_shard(self.folder, name, {DONE: self._rows[DONE]})  # last: marks the shard's stories done
-        self.stories_written += len(self._rows[DONE])
+        merged = {table: pa.concat_tables(parts) for table, parts in self._parts.items() if parts}
+        write_shard(self.folder, name, {t: rows for t, rows in merged.items() if t != DONE})
+        if DONE in merged:
+            write_shard(self.folder, name, {DONE: merged[DONE]})  # last: marks the shard's stories done
+            self.stories_written += merged[DONE].num_rows
         self.errors_written += len(self._errors)
         self.shards_written += 1
-        self._rows = empty_rows()
+        self._parts = {table: [] for table in TABLES}
         self._errors = []
         self._count = 0
         self._since = None
