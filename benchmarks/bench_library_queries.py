@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import argparse
 import copy
-import json
 import random
 import statistics
 import sys
@@ -148,7 +147,11 @@ def queries(rng: random.Random, names: list[str], n: int) -> list[dict[str, str]
         lambda: {"tag": f"Tag {rng.randrange(120)}"},
         lambda: {"fandom": f"Fandom {rng.randrange(30)}", "feeling": rng.choice(emotions)},
         lambda: {"text": rng.choice(["storm", "lamp", "letters", "apples", "crush", "regatta boat"])},
-        lambda: {"feeling": f"{rng.choice(emotions)} rising", "arc": rng.choice(SHAPES), "tag": f"Tag {rng.randrange(120)}"},
+        lambda: {
+            "feeling": f"{rng.choice(emotions)} rising",
+            "arc": rng.choice(SHAPES),
+            "tag": f"Tag {rng.randrange(120)}",
+        },
         lambda: {"pair": f"{rng.choice(names)} -> {rng.choice(names)}", "feeling": rng.choice(emotions)},
         lambda: {},
     ]
@@ -157,7 +160,7 @@ def queries(rng: random.Random, names: list[str], n: int) -> list[dict[str, str]
 
 def pct(xs: list[float], p: float) -> float:
     xs = sorted(xs)
-    return xs[min(len(xs) - 1, int(round(p / 100 * (len(xs) - 1))))]
+    return xs[min(len(xs) - 1, round(p / 100 * (len(xs) - 1)))]
 
 
 def main() -> None:
