@@ -146,3 +146,21 @@ def test_the_batch_command_prints_a_summary_and_refuses_bad_options(tmp_path):
     missing = CliRunner().invoke(main, ["batch", str(tmp_path / "nope"), "--out", str(out)])
     assert missing.exit_code == 1 and "does not exist" in missing.output
     assert missing.output.count("\n") == 1
+
+
+@pytest.mark.slow
+def test_a_batch_folder_is_added_to_a_library_without_reading_the_stories_again(local_run, tmp_path):
+    import json
+
+    from heartline.library import Library
+
+    out, result = local_run
+    db = tmp_path / "library.db"
+    added = CliRunner().invoke(main, ["add", "--from-parquet", str(out), "--library", str(db)])
+    assert added.exit_code == 0, added.output
+    assert f"added {result.read}, already there 0, failed 0" in added.output
+    readings = {r["story_id"]: json.loads(r["reading"]) for r in read_table(out, "readings").to_pylist()}
+    with Library(db) as lib:
+        assert lib.count() == len(readings) == 6
+        for story_id, reading in readings.items():
+            assert lib.reading(story_id) == reading
