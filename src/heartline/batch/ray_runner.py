@@ -97,6 +97,11 @@ class StoryReader:
         return pa.Table.from_pydict(rows, schema=_outcome_schema())
 
 
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0][:300] if text else type(exc).__name__
+
+
 def require_ray() -> Any:
     """The ``ray`` module, or ``MissingExtra`` with the install hint."""
     return require("ray", "ray", "heartline batch --runner ray")
@@ -118,7 +123,7 @@ def _start(ray: Any, address: str | None, actors: int | None, actor_cpus: float)
     except (ConnectionError, RuntimeError, ValueError) as exc:
         where = f"the Ray cluster at {address}" if address else "Ray on this machine"
         raise HeartlineError(
-            f"Could not start or join {where}: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}",
+            f"Could not start or join {where}: {_first_line(exc)}",
             "Check --address (e.g. auto on a cluster node, or ray://HEAD:10001) and that the cluster is up",
         ) from exc
     return True
@@ -154,9 +159,9 @@ def read_with_ray(
         actors = min(actors, len(files))  # an actor with no file would only load the models
         given = {os.path.abspath(p): str(p) for p in files}
         # about two stories per block: small enough that the last blocks spread over the actors
-        blocks = min(len(files), max(2 * actors, math.ceil(len(files) / 2)))
+        num_blocks = min(len(files), max(2 * actors, math.ceil(len(files) / 2)))
         dataset = ray.data.read_binary_files(
-            list(given), include_paths=True, override_num_blocks=blocks, num_cpus=0
+            list(given), include_paths=True, override_num_blocks=num_blocks, num_cpus=0
         ).map_batches(
             StoryReader,
             fn_constructor_kwargs={"steps": list(steps) if steps else None, "threads": max(1, int(actor_cpus))},
@@ -165,8 +170,18 @@ def read_with_ray(
             batch_size=1,
             batch_format="numpy",
         )
-        for block in dataset.iter_batches(batch_size=None, batch_format="pyarrow"):
-            table: Any = block
+        blocks = iter(dataset.iter_batches(batch_size=None, batch_format="pyarrow"))
+        while True:
+            try:
+                table: Any = next(blocks)
+            except StopIteration:
+                break
+            except Exception as exc:  # Ray's own failure (an actor killed for memory, a node lost)
+                raise HeartlineError(
+                    f"The Ray job stopped: {_first_line(exc)}",
+                    "The stories read so far are saved; run the same command again to go on. If actors ran "
+                    "out of memory, give each more (--actor-cpus 2 halves the actors per node)",
+                ) from exc
             for row in table.to_pylist():
                 path = given.get(os.path.abspath(row["path"]), row["path"])
                 error = row["error"]
