@@ -4,7 +4,7 @@ PYTHON ?= python3
 .PHONY: test install lint bench
 
 install:
-	$(PYTHON) -m pip install -e ".[test]"
+	$(PYTHON) -m pip install -e ".[test,web]"
 
 test: install
 	bash scripts/install-browser.sh

@@ -375,3 +375,8 @@ def evaluate_litbank_cmd(data: str, steps: str) -> None:
     from .evaluate.litbank import evaluate_litbank
 
     click.echo(json.dumps(evaluate_litbank(data, steps=steps), indent=1))
+
+
+from .web.cli import serve  # noqa: E402  (the web extra is imported only when serve runs)
+
+main.add_command(serve)
