@@ -39,7 +39,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from .. import __version__
 from ..errors import HeartlineError
 from .jobs import JOB_ID, Job, JobQueue
-from .security import Guard, allowed_hosts
+from .security import BodyTooLarge, Guard, allowed_hosts
 from .uploads import sniff, stored_name
 
 __all__ = ["QUERY_FIELDS", "SORTS", "STORY_ID", "WebConfig", "create_app"]
@@ -49,10 +49,12 @@ _STORY_RE = re.compile(STORY_ID)
 _JOB_RE = re.compile(JOB_ID)
 QUERY_FIELDS = ("text", "pair", "feeling", "unsaid", "arc", "fandom", "relationship", "tag", "character")
 _RANKED = ("text", "pair", "feeling", "unsaid")  # fields whose matches have a score and reasons
-SORTS = {
+SORTS = {  # the library's sort keys, and "best" (find's ranking)
     "best": "Best match",
-    "added": "Newest first",
-    "title": "Title",
+    "-added": "Newest first",
+    "added": "Oldest first",
+    "title": "Title, A to Z",
+    "-title": "Title, Z to A",
     "-words": "Longest first",
     "words": "Shortest first",
 }
@@ -159,11 +161,11 @@ def _int(params: Any, name: str, default: int, lo: int, hi: int) -> int:
 
 
 def _sort(params: Any, ranked: bool) -> str:
-    sort = params.get("sort") or ("best" if ranked else "added")
+    sort = params.get("sort") or ("best" if ranked else "-added")
     if sort not in SORTS:
         raise BadRequest(f"Unknown sort '{sort}'. Choose one of: {', '.join(SORTS)}")
     if sort == "best" and not ranked:
-        sort = "added"
+        sort = "-added"
     return sort
 
 
@@ -298,6 +300,10 @@ def create_app(config: WebConfig | None = None) -> Any:
             return JSONResponse({"error": str(exc), "status": 400}, status_code=400)
         return page("error.html", request, 400, title="That search cannot run", message=str(exc))
 
+    @app.exception_handler(BodyTooLarge)
+    async def too_big(request: Request, exc: BodyTooLarge) -> Response:
+        return JSONResponse({"error": str(exc), "status": 413}, status_code=413)
+
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
         if exc.status_code == 404:
@@ -414,7 +420,7 @@ def create_app(config: WebConfig | None = None) -> Any:
         keep: dict[str, Any] = {}
         if found:
             keep = dict(found["params"])
-            if found["sort"] not in ("best", "added"):
+            if found["sort"] not in ("best", "-added"):
                 keep["sort"] = found["sort"]
             if found["per"] != 50:
                 keep["per"] = found["per"]
@@ -534,6 +540,8 @@ def create_app(config: WebConfig | None = None) -> Any:
 
         try:
             form = await request.form(max_files=20, max_fields=10, max_part_size=config.max_upload)
+        except BodyTooLarge:
+            raise
         except Exception as exc:  # malformed multipart, too many parts
             raise BadRequest(f"The upload could not be read ({exc})") from None
         try:

@@ -2,11 +2,28 @@
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
+from typing import Any, TypeVar
+
 import click
 
-from ..cli import CONTEXT, explain_errors
-
 __all__ = ["serve"]
+
+F = TypeVar("F", bound=Callable[..., Any])
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+def _explain(fn: F) -> F:
+    """``heartline.cli.explain_errors``, looked up when the command runs (heartline.cli imports this module)."""
+
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        from ..cli import explain_errors
+
+        return explain_errors(fn)(*args, **kwargs)
+
+    return wrapper  # type: ignore[return-value]
 
 
 @click.command(context_settings=CONTEXT)
@@ -32,7 +49,7 @@ __all__ = ["serve"]
     default=None,
     help="Folder where uploads wait to be read (default: a private temporary folder, removed on exit).",
 )
-@explain_errors
+@_explain
 def serve(library: str | None, host: str, port: int, max_upload_mb: float, uploads: str | None) -> None:
     """Serve the library in a browser: browse, search, open readings, and read new stories.
 

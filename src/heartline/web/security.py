@@ -18,7 +18,7 @@ import json
 from collections.abc import Awaitable, Callable, Iterable
 from typing import Any
 
-__all__ = ["CSP", "MAX_BODY", "MAX_PATH", "MAX_QUERY", "Guard", "allowed_hosts"]
+__all__ = ["CSP", "BodyTooLarge", "too_large", "MAX_BODY", "MAX_PATH", "MAX_QUERY", "Guard", "allowed_hosts"]
 
 MAX_PATH = 1024
 MAX_QUERY = 2048
@@ -41,8 +41,12 @@ Receive = Callable[[], Awaitable[dict[str, Any]]]
 Send = Callable[[dict[str, Any]], Awaitable[None]]
 
 
-class _TooLarge(Exception):
-    pass
+class BodyTooLarge(Exception):
+    """Raised while reading a body that goes past its limit (the app answers 413)."""
+
+    def __init__(self, limit: int) -> None:
+        super().__init__(" ".join(too_large(limit)))
+        self.limit = limit
 
 
 def allowed_hosts(bind: str) -> set[str] | None:
@@ -98,7 +102,7 @@ class Guard:
                 await _refuse(send, 400, "Bad Content-Length", "Send a number of bytes")
                 return
             if int(length) > limit:
-                await _refuse(send, 413, *_too_large(limit))
+                await _refuse(send, 413, *too_large(limit))
                 return
         received = 0
         started = False
@@ -109,7 +113,7 @@ class Guard:
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
                 if received > limit:
-                    raise _TooLarge
+                    raise BodyTooLarge(limit)
             return message
 
         async def secured_send(message: dict[str, Any]) -> None:
@@ -127,12 +131,12 @@ class Guard:
 
         try:
             await self.app(scope, counted_receive, secured_send)
-        except _TooLarge:
+        except BodyTooLarge:
             if not started:
-                await _refuse(send, 413, *_too_large(limit))
+                await _refuse(send, 413, *too_large(limit))
 
 
-def _too_large(limit: int) -> tuple[str, str]:
+def too_large(limit: int) -> tuple[str, str]:
     mb = limit / (1024 * 1024)
     size = f"{mb:g} MB" if mb >= 1 else f"{limit // 1024} KB"
     return f"The request is larger than the limit of {size}", "Send a smaller file (see heartline serve --max-upload-mb)"
