@@ -17,6 +17,7 @@ from .story import SCHEMA, Story
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from .library import Library
     from .pipeline import Progress
 
 __version__ = "0.1.0"
@@ -25,6 +26,7 @@ __all__ = [
     "DEFAULT_STEPS",
     "SCHEMA",
     "HeartlineError",
+    "Library",
     "Pipeline",
     "Story",
     "__version__",
@@ -32,6 +34,15 @@ __all__ = [
     "read",
     "register_step",
 ]
+
+def __getattr__(name: str) -> object:
+    """``heartline.Library`` is imported on first use (it needs numpy and the library's SQL)."""
+    if name == "Library":
+        from .library import Library
+
+        return Library
+    raise AttributeError(f"module 'heartline' has no attribute {name!r}")
+
 
 _PIPELINES: dict[tuple[str, ...], Pipeline] = {}
 
