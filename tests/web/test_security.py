@@ -56,6 +56,7 @@ def test_a_known_story_and_the_static_files_are_found(server: Server, stories: S
         {"sec-fetch-site": "cross-site"},
         {"sec-fetch-site": "same-site"},
         {"sec-fetch-site": "cross-site", "origin": "SELF"},
+        {"sec-fetch-site": "same-site", "origin": "null"},
     ],
 )
 def test_uploads_from_other_sites_are_refused(server: Server, headers: dict[str, str]):
@@ -143,7 +144,7 @@ def test_every_response_has_a_strict_policy(server: Server, stories: Stories):
         assert "script-src 'self'" in csp and "unsafe-inline" not in csp.split("script-src")[1].split(";")[0], path
         assert "default-src 'none'" in csp and "frame-ancestors 'none'" in csp
         assert headers["x-content-type-options"] == "nosniff"
-        assert headers["referrer-policy"] == "no-referrer"
+        assert headers["referrer-policy"] == "same-origin"
     report = server.get(f"/stories/{stories.lighthouse}/report").headers
     assert "sandbox allow-scripts" in report["content-security-policy"]
     assert "script-src 'nonce-" in report["content-security-policy"]

@@ -9,7 +9,8 @@
 - A body over its limit (uploads: the configured size; anything else: ``MAX_BODY``): 413, judged from
   ``Content-Length`` before reading and from the bytes actually received while reading.
 - Every response gets a strict Content-Security-Policy (no inline script, nothing from elsewhere) unless
-  the route set its own, and nosniff, no-referrer, frame and cross-origin isolation headers.
+  the route set its own, and nosniff, a same-origin referrer policy (so form posts carry their Origin),
+  frame and cross-origin isolation headers.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ CSP = (
 )
 _HEADERS = [
     (b"x-content-type-options", b"nosniff"),
-    (b"referrer-policy", b"no-referrer"),
+    (b"referrer-policy", b"same-origin"),
     (b"cross-origin-opener-policy", b"same-origin"),
     (b"cross-origin-resource-policy", b"same-origin"),
     (b"permissions-policy", b"camera=(), microphone=(), geolocation=(), interest-cohort=()"),
@@ -149,6 +150,8 @@ def _same_origin(scope: Scope, headers: dict[str, str]) -> bool:
     origin = headers.get("origin")
     if origin is None:
         return True
+    if origin == "null":  # what a browser sends for a form post under some referrer policies
+        return site == "same-origin"
     host = headers.get("host", "")
     return origin == f"{scope.get('scheme', 'http')}://{host}"
 
