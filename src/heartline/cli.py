@@ -301,18 +301,29 @@ def evaluate_goemotions_cmd(data: str, split: str, model: str | None) -> None:
 @click.option(
     "-o", "--output", type=click.Path(dir_okay=False), help="Write the HTML report here (default: READING.html)."
 )
+@click.option("--library", type=click.Path(dir_okay=False), help="With a story id: the library it is in.")
 @explain_errors
-def report(reading: str, output: str | None) -> None:
-    """Render a saved READING (the JSON of heartline read -o) as one self-contained HTML report.
+def report(reading: str, output: str | None, library: str | None) -> None:
+    """Render a saved READING (the JSON of heartline read -o, or a library story id) as an HTML report.
 
     \b
-    Example:
+    Examples:
       heartline report reading.json -o report.html
+      heartline report 2d711642b726b044 -o report.html      # a story of the library
     """
+    from pathlib import Path
+
     from .outputs import atomic_write
     from .report import load_reading, render_html, report_path
 
-    atomic_write(output or report_path(reading), render_html(load_reading(reading)))
+    if Path(reading).exists() or reading.lower().endswith(".json"):
+        atomic_write(output or report_path(reading), render_html(load_reading(reading)))
+        return
+    from .library.cli import story_for_report
+    from .story import Story
+
+    story = Story.from_dict(story_for_report(reading, library))
+    atomic_write(output or f"{reading}.html", render_html(story))
 
 
 @evaluate_group.command("feelings", context_settings=CONTEXT)
@@ -376,6 +387,12 @@ def evaluate_litbank_cmd(data: str, steps: str) -> None:
 
     click.echo(json.dumps(evaluate_litbank(data, steps=steps), indent=1))
 
+
+# --- the library: add, find, similar, show, list, remove, export (heartline.library.cli) ----------------
+from .library import cli as library_cli  # noqa: E402
+
+for _command in library_cli.COMMANDS:
+    main.add_command(_command)
 
 from .web.cli import serve  # noqa: E402  (the web extra is imported only when serve runs)
 

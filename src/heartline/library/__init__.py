@@ -12,9 +12,15 @@ See docs/library.md for the store, the queries' meaning, similarity and the guar
 
 from __future__ import annotations
 
-from .core import FACETS, SORTS, Library
-from .query import Query, parse_query
+from typing import TYPE_CHECKING
+
 from .records import AddProgress, AddResult, LibraryError, Match, QueryError, Reason, StoryRecord
+
+if TYPE_CHECKING:
+    from .core import FACETS, SORTS, Library
+    from .query import Query, parse_query
+
+_LAZY = {"FACETS": "core", "SORTS": "core", "Library": "core", "Query": "query", "parse_query": "query"}
 
 __all__ = [
     "FACETS",
@@ -30,3 +36,12 @@ __all__ = [
     "StoryRecord",
     "parse_query",
 ]
+
+
+def __getattr__(name: str) -> object:
+    """Library and the query names load numpy and the emotion labels on first use, not with the CLI."""
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(f".{_LAZY[name]}", __name__), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -81,9 +81,10 @@ def _record(row: Any) -> StoryRecord:
 class Library:
     """A library of story readings in one SQLite file (see the module docstring and docs/library.md)."""
 
-    def __init__(self, path: str | Path | None = None) -> None:
+    def __init__(self, path: str | Path | None = None, *, create: bool = True) -> None:
+        """Open (with ``create``, creating when absent) the library file at ``path``."""
         self.path = Path(path).expanduser() if path is not None else self.default_path()
-        self._conn = connect(self.path)
+        self._conn = connect(self.path, create=create)
         self._lock = threading.RLock()
         self._profiles = ProfileIndex()
 
