@@ -95,7 +95,7 @@ def test_the_server_keeps_answering_while_heartline_add_runs(server: Server, tmp
         (folder / f"copy-{i}.txt").write_text(f"Copy {i}.\n\n" + LIGHTHOUSE.read_text(encoding="utf-8"))
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "HEARTLINE_THREADS": "1"}
     add = subprocess.Popen(
-        [sys.executable, "-m", "heartline", "add", str(folder), "--library", str(server.library)],
+        [sys.executable, "-m", "heartline", "add", str(folder), "--library", str(server.library), "-j", "1", "-q"],
         env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
     )  # fmt: skip
     errors: list[str] = []

@@ -94,25 +94,69 @@ class BadRequest(Exception):
 
 
 class Libraries:
-    """One ``Library`` per server thread (SQLite connections stay in the thread that opened them)."""
+    """A small pool of ``Library`` objects shared by the server's threads (a SQLite connection each, so
+    reads run side by side), and a cache of page results that lives until the library file changes.
 
-    def __init__(self, path: Path) -> None:
+    The cache key is SQLite's ``data_version`` read on a connection of its own, which changes whenever
+    any other connection (the upload worker, ``heartline add`` in another process) commits: a cached
+    answer is never stale."""
+
+    def __init__(self, path: Path, size: int = 4, cache_size: int = 512) -> None:
+        import queue
+        import sqlite3
+
         self.path = path
-        self._local = threading.local()
-        self._all: list[Any] = []
+        self.size = size
+        self._idle: queue.LifoQueue[Any] = queue.LifoQueue()
+        self._made = 0
         self._lock = threading.Lock()
+        self._all: list[Any] = []
+        self._watch = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        self._cache: OrderedDict[tuple[Any, ...], tuple[int, Any]] = OrderedDict()
+        self._cache_size = cache_size
 
     @contextmanager
     def get(self) -> Iterator[Any]:
-        lib = getattr(self._local, "lib", None)
-        if lib is None:
+        lib = None
+        with self._lock:
+            if self._idle.empty() and self._made < self.size:
+                self._made += 1
+                make = True
+            else:
+                make = False
+        if make:
             from ..library import Library
 
             lib = Library(self.path)
-            self._local.lib = lib
             with self._lock:
                 self._all.append(lib)
-        yield lib
+        else:
+            lib = self._idle.get()
+        try:
+            yield lib
+        finally:
+            self._idle.put(lib)
+
+    def version(self) -> int:
+        with self._lock:
+            return int(self._watch.execute("PRAGMA data_version").fetchone()[0])
+
+    def cached(self, key: tuple[Any, ...], compute: Any) -> Any:
+        """``compute(lib)``'s answer for ``key``, reused until the library changes."""
+        version = self.version()
+        with self._lock:
+            hit = self._cache.get(key)
+            if hit is not None and hit[0] == version:
+                self._cache.move_to_end(key)
+                return hit[1]
+        with self.get() as lib:
+            value = compute(lib)
+        with self._lock:
+            self._cache[key] = (version, value)
+            self._cache.move_to_end(key)
+            while len(self._cache) > self._cache_size:
+                self._cache.popitem(last=False)
+        return value
 
     def close(self) -> None:
         with self._lock:
@@ -122,6 +166,7 @@ class Libraries:
                 except Exception:
                     pass
             self._all.clear()
+            self._watch.close()
 
 
 # -- helpers --------------------------------------------------------------------------------------
@@ -167,6 +212,11 @@ def _sort(params: Any, ranked: bool) -> str:
     if sort == "best" and not ranked:
         sort = "-added"
     return sort
+
+
+def _key(request: Request) -> tuple[tuple[str, str], ...]:
+    """A request's query parameters as a cache key (order does not matter)."""
+    return tuple(sorted(request.query_params.multi_items()))
 
 
 def _safe_filename(title: str | None, story_id: str, ext: str) -> str:
@@ -335,40 +385,41 @@ def create_app(config: WebConfig | None = None) -> Any:
     # -- the JSON API -----------------------------------------------------------------------------
 
     @app.get("/api/stories", tags=["stories"], summary="Stories in the library, filtered, sorted and paged")
-    def api_stories(request: Request) -> dict[str, Any]:
+    def api_stories(request: Request) -> Response:
         """Query parameters: the search fields of ``heartline find`` (text, pair, feeling, unsaid, arc,
-        fandom, relationship, tag, character), ``sort`` (best, added, title, -words, words), ``per``
-        (1-200) and ``page``."""
-        with libraries.get() as lib:
-            found = _search_page(lib, request.query_params)
-        return {k: found[k] for k in ("params", "sort", "per", "page", "offset", "total", "rows")}
+        fandom, relationship, tag, character), ``sort`` (best, -added, added, title, -title, -words,
+        words), ``per`` (1-200) and ``page``."""
+        found = libraries.cached(("search", _key(request)), lambda lib: _search_page(lib, request.query_params))
+        return JSONResponse({k: found[k] for k in ("params", "sort", "per", "page", "offset", "total", "rows")})
 
     @app.get("/api/find", tags=["stories"], summary="Best matches for a search, with the reasons")
-    def api_find(request: Request) -> dict[str, Any]:
+    def api_find(request: Request) -> Response:
         params = dict(request.query_params)
-        params["sort"] = "best"
-        with libraries.get() as lib:
-            query, raw = _query(params)
-            if not any(k in raw for k in _RANKED) and not raw:
-                raise BadRequest("Give at least one of: " + ", ".join(QUERY_FIELDS))
-            per = _int(params, "per", 20, 1, 200)
-            page_no = _int(params, "page", 1, 1, 100_000)
+        query, raw = _query(params)
+        if not raw:
+            raise BadRequest("Give at least one of: " + ", ".join(QUERY_FIELDS))
+        per = _int(params, "per", 20, 1, 200)
+        page_no = _int(params, "page", 1, 1, 100_000)
+
+        def compute(lib: Any) -> dict[str, Any]:
             matches = lib.find(query, limit=per, offset=(page_no - 1) * per)
-            total = lib.count(query)
-        return {"params": query.to_params(), "total": total, "page": page_no, "per": per,
-                "matches": [m.to_dict() for m in matches]}  # fmt: skip
+            return {"params": query.to_params(), "total": lib.count(query), "page": page_no, "per": per,
+                    "matches": [m.to_dict() for m in matches]}  # fmt: skip
+
+        return JSONResponse(libraries.cached(("find", _key(request)), compute))
 
     @app.get("/api/facets", tags=["stories"], summary="Counts of stories per fandom, relationship, tag, arc, emotion")
-    def api_facets(request: Request) -> dict[str, Any]:
-        with libraries.get() as lib:
-            query, _ = _query(request.query_params)
-            facets = lib.facets(query, fields=FACETS, limit=_int(request.query_params, "limit", 20, 1, 200))
-        return {"params": query.to_params(), "facets": {k: [[v, n] for v, n in vals] for k, vals in facets.items()}}
+    def api_facets(request: Request) -> Response:
+        query, _ = _query(request.query_params)
+        limit = _int(request.query_params, "limit", 20, 1, 200)
+        facets = libraries.cached(("facets", query, limit), lambda lib: lib.facets(query, fields=FACETS, limit=limit))
+        return JSONResponse({"params": query.to_params(),
+                             "facets": {k: [[v, n] for v, n in vals] for k, vals in facets.items()}})  # fmt: skip
 
     @app.get("/api/stories/{story_id}", tags=["stories"], summary="One story's record")
-    def api_story(story_id: str) -> dict[str, Any]:
+    def api_story(story_id: str) -> Response:
         with libraries.get() as lib:
-            return _get(lib, story_id).to_dict()  # type: ignore[no-any-return]
+            return JSONResponse(_get(lib, story_id).to_dict())
 
     @app.get("/api/stories/{story_id}/reading", tags=["stories"], summary="One story's reading JSON")
     def api_reading(story_id: str) -> Response:
@@ -376,11 +427,10 @@ def create_app(config: WebConfig | None = None) -> Any:
             return JSONResponse(_reading(lib, story_id))
 
     @app.get("/api/stories/{story_id}/similar", tags=["stories"], summary="Stories most like this one")
-    def api_similar(story_id: str, request: Request) -> dict[str, Any]:
-        with libraries.get() as lib:
-            _get(lib, story_id)
-            matches = lib.similar(story_id, limit=_int(request.query_params, "limit", 10, 1, 100))
-        return {"story_id": story_id, "matches": [m.to_dict() for m in matches]}
+    def api_similar(story_id: str, request: Request) -> Response:
+        limit = _int(request.query_params, "limit", 10, 1, 100)
+        matches = libraries.cached(("similar", _story_id(story_id), limit), lambda lib: _similar(lib, story_id, limit))
+        return JSONResponse({"story_id": story_id, "matches": [m.to_dict() for m in matches]})
 
     @app.post("/api/uploads", tags=["reading"], status_code=202, summary="Read a story: a file or pasted text")
     async def api_upload(request: Request) -> Response:
@@ -407,15 +457,16 @@ def create_app(config: WebConfig | None = None) -> Any:
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def library_page(request: Request) -> Response:
         error = None
+
+        def compute(lib: Any) -> tuple[dict[str, Any], dict[str, Any]]:
+            found = _search_page(lib, request.query_params)
+            return found, lib.facets(found["query"], fields=FACETS, limit=10)
+
+        everything = libraries.cached(("count",), lambda lib: lib.count(None))
         try:
-            with libraries.get() as lib:
-                found = _search_page(lib, request.query_params)
-                facets = lib.facets(found["query"], fields=FACETS, limit=10)
-                everything = lib.count(None)
+            found, facets = libraries.cached(("library", _key(request)), compute)
         except BadRequest as exc:
             error, found, facets = str(exc), None, {}
-            with libraries.get() as lib:
-                everything = lib.count(None)
         raw = {k: (request.query_params.get(k) or "")[:MAX_FIELD] for k in QUERY_FIELDS}
         keep: dict[str, Any] = {}
         if found:
@@ -431,7 +482,7 @@ def create_app(config: WebConfig | None = None) -> Any:
     def story_page(story_id: str, request: Request) -> Response:
         with libraries.get() as lib:
             record = _get(lib, story_id)
-            similar = lib.similar(story_id, limit=8)
+        similar = libraries.cached(("similar", story_id, 8), lambda lib: _similar(lib, story_id, 8))
         return page("story.html", request, story=record.to_dict(), similar=similar)
 
     @app.get("/stories/{story_id}/report", response_class=HTMLResponse, include_in_schema=False)
@@ -501,6 +552,10 @@ def create_app(config: WebConfig | None = None) -> Any:
             return lib.get(_story_id(story_id))
         except LibraryError:
             raise NotFound(story_id) from None
+
+    def _similar(lib: Any, story_id: str, limit: int) -> list[Any]:
+        _get(lib, story_id)
+        return lib.similar(story_id, limit=limit)  # type: ignore[no-any-return]
 
     def _reading(lib: Any, story_id: str) -> dict[str, Any]:
         from ..library import LibraryError
