@@ -36,12 +36,15 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import write_results
 
 ROOT = Path(__file__).resolve().parent.parent
-ADD_STORIES = [ROOT / "examples" / "the-lighthouse-keepers.txt", ROOT.parent / "shared" / "examples" / "i-missed-you.txt"]
+ADD_STORIES = [
+    ROOT / "examples" / "the-lighthouse-keepers.txt",
+    ROOT.parent / "shared" / "examples" / "i-missed-you.txt",
+]
 
 
 def pct(xs: list[float], p: float) -> float:
     xs = sorted(xs)
-    return xs[min(len(xs) - 1, int(round(p / 100 * (len(xs) - 1))))] if xs else float("nan")
+    return xs[min(len(xs) - 1, round(p / 100 * (len(xs) - 1)))] if xs else float("nan")
 
 
 def free_port() -> int:
@@ -256,7 +259,9 @@ def main() -> None:
     for kind in ("library", "find", "story", "report", "all"):
         if kind in summary:
             s = summary[kind]
-            print(f"  {kind:8} n={s['n']:5}  p50 {s['p50_ms']:7.1f} ms  p95 {s['p95_ms']:7.1f} ms  max {s['max_ms']} ms")
+            print(
+                f"  {kind:8} n={s['n']:5}  p50 {s['p50_ms']:7.1f} ms  p95 {s['p95_ms']:7.1f} ms  max {s['max_ms']} ms"
+            )
     print(f"wrote {path}")
 
 

@@ -9,6 +9,7 @@ Chromium through Playwright, as the report tests do.
 from __future__ import annotations
 
 import http.client
+import itertools
 import json
 import os
 import socket
@@ -169,7 +170,7 @@ def xss_reading() -> dict[str, Any]:
     from tests.report.conftest import Payloads
 
     bad = Payloads().items
-    lines = [f"“{p},” Mara said to Jonah. Jonah smiled at Mara and said, “{q}.”" for p, q in zip(bad, bad[1:])]
+    lines = [f"“{p},” Mara said to Jonah. Jonah smiled at Mara and said, “{q}.”" for p, q in itertools.pairwise(bad)]
     reading = heartline.read("\n\n".join(["Mara loved Jonah, and Jonah trusted Mara.", *lines])).to_dict()
     meta = reading.setdefault("metadata", {})
     meta.update(title=bad[0], authors=[bad[1]], fandoms=[bad[2]], relationships=[bad[3]], tags=list(bad),

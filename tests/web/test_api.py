@@ -49,7 +49,7 @@ def test_find_takes_the_cli_queries_and_says_why(server: Server, stories: Storie
     assert found["matches"][0]["story"]["id"] == stories.lighthouse
     assert found["matches"][0]["reasons"], "a match says why"
     bad = server.get("/api/find?feeling=" + quote("grief sideways"))
-    assert bad.status == 400 and "trend" in bad.json()["error"].lower() or "feeling" in bad.json()["error"]
+    assert (bad.status == 400 and "trend" in bad.json()["error"].lower()) or "feeling" in bad.json()["error"]
     assert server.get("/api/find?pair=" + quote("Nobody -> Noone")).json()["matches"] == []
 
 

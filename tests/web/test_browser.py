@@ -4,6 +4,7 @@ the machine and no error reaches the console."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 from collections.abc import Callable, Iterator
@@ -80,10 +81,8 @@ def open_tab(chromium: Any, server: Server) -> Iterator[Callable[..., Tab]]:
 
         def response(r: Any) -> None:
             if "/api/jobs/" in r.url and r.status == 200:
-                try:
+                with contextlib.suppress(Exception):
                     tab.jobs.append(json.loads(r.body()))
-                except Exception:
-                    pass
 
         page.on("dialog", dialog)
         page.on("response", response)

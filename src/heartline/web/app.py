@@ -23,7 +23,7 @@ import tempfile
 import threading
 from collections import OrderedDict
 from collections.abc import Iterator
-from contextlib import asynccontextmanager, contextmanager
+from contextlib import asynccontextmanager, contextmanager, suppress
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -114,6 +114,7 @@ class Libraries:
         self._watch = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
         self._cache: OrderedDict[tuple[Any, ...], tuple[int, Any]] = OrderedDict()
         self._cache_size = cache_size
+        self._running: dict[tuple[Any, ...], threading.Event] = {}
 
     @contextmanager
     def get(self) -> Iterator[Any]:
@@ -141,30 +142,43 @@ class Libraries:
         with self._lock:
             return int(self._watch.execute("PRAGMA data_version").fetchone()[0])
 
-    def cached(self, key: tuple[Any, ...], compute: Any) -> Any:
-        """``compute(lib)``'s answer for ``key``, reused until the library changes."""
+    def cached(self, key: tuple[Any, ...], compute: Any, *, stale_ok: bool = False) -> Any:
+        """``compute(lib)``'s answer for ``key``, reused until the library changes.
+
+        One computation per key at a time: requests that arrive while it runs wait for its answer instead
+        of repeating the work. With ``stale_ok`` (facet counts, the library's size), an answer computed
+        before the latest change is returned at once while one request brings it up to date."""
         version = self.version()
-        with self._lock:
-            hit = self._cache.get(key)
-            if hit is not None and hit[0] == version:
+        while True:
+            with self._lock:
+                hit = self._cache.get(key)
+                if hit is not None and (hit[0] == version or (stale_ok and key in self._running)):
+                    self._cache.move_to_end(key)
+                    return hit[1]
+                running = self._running.get(key)
+                if running is None:
+                    running = self._running[key] = threading.Event()
+                    break
+            running.wait(timeout=60)
+        try:
+            with self.get() as lib:
+                value = compute(lib)
+            with self._lock:
+                self._cache[key] = (version, value)
                 self._cache.move_to_end(key)
-                return hit[1]
-        with self.get() as lib:
-            value = compute(lib)
-        with self._lock:
-            self._cache[key] = (version, value)
-            self._cache.move_to_end(key)
-            while len(self._cache) > self._cache_size:
-                self._cache.popitem(last=False)
-        return value
+                while len(self._cache) > self._cache_size:
+                    self._cache.popitem(last=False)
+            return value
+        finally:
+            with self._lock:
+                del self._running[key]
+            running.set()
 
     def close(self) -> None:
         with self._lock:
             for lib in self._all:
-                try:
+                with suppress(Exception):
                     lib.close()
-                except Exception:
-                    pass
             self._all.clear()
             self._watch.close()
 
@@ -412,7 +426,9 @@ def create_app(config: WebConfig | None = None) -> Any:
     def api_facets(request: Request) -> Response:
         query, _ = _query(request.query_params)
         limit = _int(request.query_params, "limit", 20, 1, 200)
-        facets = libraries.cached(("facets", query, limit), lambda lib: lib.facets(query, fields=FACETS, limit=limit))
+        facets = libraries.cached(
+            ("facets", query, limit), lambda lib: lib.facets(query, fields=FACETS, limit=limit), stale_ok=True
+        )
         return JSONResponse({"params": query.to_params(),
                              "facets": {k: [[v, n] for v, n in vals] for k, vals in facets.items()}})  # fmt: skip
 
@@ -429,7 +445,9 @@ def create_app(config: WebConfig | None = None) -> Any:
     @app.get("/api/stories/{story_id}/similar", tags=["stories"], summary="Stories most like this one")
     def api_similar(story_id: str, request: Request) -> Response:
         limit = _int(request.query_params, "limit", 10, 1, 100)
-        matches = libraries.cached(("similar", _story_id(story_id), limit), lambda lib: _similar(lib, story_id, limit))
+        matches = libraries.cached(
+            ("similar", _story_id(story_id), limit), lambda lib: _similar(lib, story_id, limit), stale_ok=True
+        )
         return JSONResponse({"story_id": story_id, "matches": [m.to_dict() for m in matches]})
 
     @app.post("/api/uploads", tags=["reading"], status_code=202, summary="Read a story: a file or pasted text")
@@ -458,13 +476,13 @@ def create_app(config: WebConfig | None = None) -> Any:
     def library_page(request: Request) -> Response:
         error = None
 
-        def compute(lib: Any) -> tuple[dict[str, Any], dict[str, Any]]:
-            found = _search_page(lib, request.query_params)
-            return found, lib.facets(found["query"], fields=FACETS, limit=10)
-
-        everything = libraries.cached(("count",), lambda lib: lib.count(None))
+        everything = libraries.cached(("count",), lambda lib: lib.count(None), stale_ok=True)
         try:
-            found, facets = libraries.cached(("library", _key(request)), compute)
+            found = libraries.cached(("search", _key(request)), lambda lib: _search_page(lib, request.query_params))
+            query = found["query"]
+            facets = libraries.cached(
+                ("facets", query, 10), lambda lib: lib.facets(query, fields=FACETS, limit=10), stale_ok=True
+            )
         except BadRequest as exc:
             error, found, facets = str(exc), None, {}
         raw = {k: (request.query_params.get(k) or "")[:MAX_FIELD] for k in QUERY_FIELDS}
@@ -482,7 +500,7 @@ def create_app(config: WebConfig | None = None) -> Any:
     def story_page(story_id: str, request: Request) -> Response:
         with libraries.get() as lib:
             record = _get(lib, story_id)
-        similar = libraries.cached(("similar", story_id, 8), lambda lib: _similar(lib, story_id, 8))
+        similar = libraries.cached(("similar", story_id, 8), lambda lib: _similar(lib, story_id, 8), stale_ok=True)
         return page("story.html", request, story=record.to_dict(), similar=similar)
 
     @app.get("/stories/{story_id}/report", response_class=HTMLResponse, include_in_schema=False)

@@ -14,6 +14,7 @@ takes the next one; the server never stops answering. An upload's file is delete
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import queue as queue_mod
 import secrets
@@ -60,7 +61,7 @@ class Job:
             "state": self.state,
             "step": self.step,
             "fraction": round(self.fraction, 3),
-            "percent": int(round(100 * self.fraction)),
+            "percent": round(100 * self.fraction),
             "position": position,
             "story_id": self.story_id,
             "added": self.added,
@@ -155,10 +156,8 @@ class JobQueue:
         if proc is None:
             return
         if proc.is_alive():
-            try:
+            with contextlib.suppress(OSError, ValueError):
                 self._inbox.put(None)
-            except (OSError, ValueError):
-                pass
             proc.join(timeout=3)
             if proc.is_alive():
                 proc.kill()

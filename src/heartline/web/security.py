@@ -19,7 +19,7 @@ import json
 from collections.abc import Awaitable, Callable, Iterable
 from typing import Any
 
-__all__ = ["CSP", "BodyTooLarge", "too_large", "MAX_BODY", "MAX_PATH", "MAX_QUERY", "Guard", "allowed_hosts"]
+__all__ = ["CSP", "MAX_BODY", "MAX_PATH", "MAX_QUERY", "BodyTooLarge", "Guard", "allowed_hosts", "too_large"]
 
 MAX_PATH = 1024
 MAX_QUERY = 2048
@@ -140,7 +140,10 @@ class Guard:
 def too_large(limit: int) -> tuple[str, str]:
     mb = limit / (1024 * 1024)
     size = f"{mb:g} MB" if mb >= 1 else f"{limit // 1024} KB"
-    return f"The request is larger than the limit of {size}", "Send a smaller file (see heartline serve --max-upload-mb)"
+    return (
+        f"The request is larger than the limit of {size}",
+        "Send a smaller file (see heartline serve --max-upload-mb)",
+    )
 
 
 def _same_origin(scope: Scope, headers: dict[str, str]) -> bool:
