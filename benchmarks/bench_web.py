@@ -73,6 +73,13 @@ def start_server(library: Path, port: int, log: Path) -> subprocess.Popen[bytes]
     raise SystemExit("heartline serve did not start")
 
 
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process and its children so far (Linux /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    ticks = sum(int(x) for x in fields[11:15])
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
 def start_add(library: Path, folder: Path, copies: int) -> subprocess.Popen[bytes]:
     """``heartline add`` of ``copies`` distinct story files (real text, each one read in full)."""
     folder.mkdir(parents=True, exist_ok=True)
@@ -203,10 +210,15 @@ def load(
         if add_copies:
             add = start_add(library, work / "to-add", add_copies)
         mix = page_mix(names, ids, random.Random(5))
+        cpu0 = cpu_seconds(server.pid)
         started = time.monotonic()
         results = asyncio.run(run_readers(port, mix, readers, seconds, think))
         elapsed = time.monotonic() - started
         summary = summarize(results, elapsed)
+        cpu = cpu_seconds(server.pid) - cpu0
+        summary["server_cpu_s"] = round(cpu, 1)
+        summary["server_cpu_ms_per_request"] = round(1000 * cpu / max(1, len(results)), 1)
+        summary["load_average"] = os.getloadavg()
         if add is not None:
             summary["add_running_at_end"] = add.poll() is None
             add.wait(timeout=900)
@@ -255,7 +267,8 @@ def main() -> None:
     path = write_results(f"web-{args.stories}" + ("" if args.think else "-saturated"), payload, args.out)
     print(f"{args.stories:,} stories, {args.readers} readers, {args.seconds:.0f} s, think {args.think} s, "
           f"add of {args.add} stories alongside: {summary['requests']} requests ({summary['rps']}/s), "
-          f"{summary['errors']} errors")  # fmt: skip
+          f"{summary['errors']} errors; server CPU {summary['server_cpu_ms_per_request']} ms a request; "
+          f"load average {summary['load_average'][0]:.1f}")  # fmt: skip
     for kind in ("library", "find", "story", "report", "all"):
         if kind in summary:
             s = summary[kind]

@@ -597,7 +597,7 @@ def create_app(config: WebConfig | None = None) -> Any:
         html = render_html(story)
         with reports_lock:
             reports[story_id] = html
-            while len(reports) > 8:
+            while len(reports) > 64:
                 reports.popitem(last=False)
         return html
 
