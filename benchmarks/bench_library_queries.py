@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import argparse
 import copy
-import json
 import random
 import statistics
 import sys
@@ -128,7 +127,15 @@ def build(path: Path, n: int, seed: int = 7) -> dict[str, Any]:
         for i in range(have, n):
             reading = synthetic(bases[i % len(bases)], i, rng, names)
             lib.add_reading(reading, content_hash=content_hash(f"synthetic-{seed}-{i}".encode()))
-    return {"bases": len(bases), "build_s": round(time.perf_counter() - started, 1), "names": names}
+    built = max(0, n - have)
+    seconds = time.perf_counter() - started
+    return {
+        "bases": len(bases),
+        "built_now": built,
+        "build_s": round(seconds, 1),
+        "add_reading_ms": round(1000 * seconds / built, 1) if built else None,
+        "names": names,
+    }
 
 
 def queries(rng: random.Random, names: list[str], n: int) -> list[dict[str, str]]:
@@ -148,7 +155,11 @@ def queries(rng: random.Random, names: list[str], n: int) -> list[dict[str, str]
         lambda: {"tag": f"Tag {rng.randrange(120)}"},
         lambda: {"fandom": f"Fandom {rng.randrange(30)}", "feeling": rng.choice(emotions)},
         lambda: {"text": rng.choice(["storm", "lamp", "letters", "apples", "crush", "regatta boat"])},
-        lambda: {"feeling": f"{rng.choice(emotions)} rising", "arc": rng.choice(SHAPES), "tag": f"Tag {rng.randrange(120)}"},
+        lambda: {
+            "feeling": f"{rng.choice(emotions)} rising",
+            "arc": rng.choice(SHAPES),
+            "tag": f"Tag {rng.randrange(120)}",
+        },
         lambda: {"pair": f"{rng.choice(names)} -> {rng.choice(names)}", "feeling": rng.choice(emotions)},
         lambda: {},
     ]
@@ -157,7 +168,7 @@ def queries(rng: random.Random, names: list[str], n: int) -> list[dict[str, str]
 
 def pct(xs: list[float], p: float) -> float:
     xs = sorted(xs)
-    return xs[min(len(xs) - 1, int(round(p / 100 * (len(xs) - 1))))]
+    return xs[min(len(xs) - 1, round(p / 100 * (len(xs) - 1)))]
 
 
 def main() -> None:
@@ -221,7 +232,8 @@ def main() -> None:
         "targets": {"p95_ms": 100 if args.stories <= 10_000 else 500},
     }
     out = write_results(f"library-queries-{args.stories}", payload, args.out)
-    print(f"library of {args.stories:,} stories ({size_mb} MB, built in {built['build_s']} s)")
+    now, secs = built["built_now"], built["build_s"]
+    print(f"library of {args.stories:,} stories ({size_mb} MB; {now:,} added now in {secs} s)")
     for name in ("find", "similar", "count"):
         s = payload[name]
         print(f"  {name:<8} p50 {s['p50_ms']:7.2f} ms   p95 {s['p95_ms']:7.2f} ms   max {s['max_ms']:7.2f} ms")

@@ -44,6 +44,10 @@ def __getattr__(name: str) -> object:
     raise AttributeError(f"module 'heartline' has no attribute {name!r}")
 
 
+def __dir__() -> list[str]:
+    return sorted({*globals(), "Library"})
+
+
 _PIPELINES: dict[tuple[str, ...], Pipeline] = {}
 
 

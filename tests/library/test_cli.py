@@ -42,7 +42,7 @@ def test_find_json_and_csv(library_path):
 def test_list_show_similar(library_path, library):
     out = run("list", "--sort", "title", "--csv", "--library", str(library_path))
     assert out.exit_code == 0, out.output
-    assert [r["title"] for r in csv.DictReader(io.StringIO(out.output))][0] == "The Lighthouse Keepers"
+    assert next(r["title"] for r in csv.DictReader(io.StringIO(out.output))) == "The Lighthouse Keepers"
     sid = story_id(library, "Winter Letters")
     out = run("show", sid[:8], "--library", str(library_path))
     assert out.exit_code == 0, out.output

@@ -142,8 +142,12 @@ def test_readers_in_other_processes_keep_answering_while_an_add_runs(library_pat
     files = variants(tmp_path / "stories", 2)
     stop = tmp_path / "stop"
     readers = [
-        subprocess.Popen([sys.executable, "-c", READER, str(library), str(stop)], stdout=subprocess.PIPE,
-                         stderr=subprocess.PIPE, text=True)  # fmt: skip
+        subprocess.Popen(
+            [sys.executable, "-c", READER, str(library), str(stop)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         for _ in range(2)
     ]
     try:

@@ -131,7 +131,7 @@ def test_count_list_and_facets_agree_with_find(library):
 def test_list_sorts(library):
     by_words = library.list(sort="-words")
     assert [r.words for r in by_words] == sorted((r.words for r in by_words), reverse=True)
-    assert [r.title for r in library.list(sort="title")][0] == "The Lighthouse Keepers"
+    assert next(r.title for r in library.list(sort="title")) == "The Lighthouse Keepers"
     with pytest.raises(QueryError, match="Use one of: added"):
         library.list(sort="size")
 

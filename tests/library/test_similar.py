@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from heartline.library.similar import DIM, profile
 from heartline.library.derive import derive
+from heartline.library.similar import DIM, profile
 
 from .conftest import story_id
 

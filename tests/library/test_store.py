@@ -7,7 +7,7 @@ import sqlite3
 
 import pytest
 
-from heartline.library import Library, LibraryError
+from heartline.library import Library, LibraryError, parse_query
 from heartline.library.store import APPLICATION_ID, SCHEMA_VERSION
 from heartline.tables import content_hash
 
@@ -143,3 +143,21 @@ def test_bad_files_are_reported_and_the_add_goes_on(tmp_path, fresh_library):
     assert sorted(p.split("/")[-1] for p, _ in result.failed) == ["binary.txt", "empty.txt"]
     assert all("\n" not in e and e for _, e in result.failed)
     assert len(result.skipped) == 1
+
+
+def test_an_older_library_is_migrated_when_opened(fresh_library):
+    path = fresh_library.path
+    expected = [(m.story.id, round(m.score, 6)) for m in fresh_library.find(parse_query(feeling="admiration"))]
+    fresh_library.close()
+    conn = sqlite3.connect(path)  # make it a schema 1 library: no bond_emotions.weight
+    conn.execute("DROP INDEX bond_emotions_emotion")
+    conn.execute("ALTER TABLE bond_emotions DROP COLUMN weight")
+    conn.execute("CREATE INDEX bond_emotions_emotion ON bond_emotions (emotion, trend, share)")
+    conn.execute("PRAGMA user_version = 1")
+    conn.commit()
+    conn.close()
+    with Library(path) as lib:
+        assert [(m.story.id, round(m.score, 6)) for m in lib.find(parse_query(feeling="admiration"))] == expected
+    conn = sqlite3.connect(path)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    conn.close()

@@ -198,13 +198,21 @@ class AddBar:
 
 
 @click.command(context_settings=CONTEXT)
-@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.argument("paths", nargs=-1, type=click.Path())
 @library_option
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, help="Worker processes (default: all cores).")
+@click.option(
+    "--from-parquet",
+    "from_parquet",
+    type=click.Path(file_okay=False),
+    help="Add the readings of an export folder (heartline export / heartline batch) instead of reading files.",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 @click.option("--json", "as_json", is_flag=True, help="Print what was added, skipped and failed as JSON.")
 @_explain
-def add(paths: tuple[str, ...], library: str | None, jobs: int | None, quiet: bool, as_json: bool) -> None:
+def add(
+    paths: tuple[str, ...], library: str | None, jobs: int | None, from_parquet: str | None, quiet: bool, as_json: bool
+) -> None:
     """Read story files and folders (recursively) and add them to the library.
 
     A story already in the library (the same bytes) is skipped without reading it; a changed file at the
@@ -215,15 +223,23 @@ def add(paths: tuple[str, ...], library: str | None, jobs: int | None, quiet: bo
     Examples:
       heartline add story.txt fic/ --jobs 2
       heartline add ~/Downloads/ao3/ --library ~/stories.db
+      heartline add --from-parquet export/
     """
     from ..batch.work import story_files
 
-    story_files(paths)  # a missing path fails here, before the library file is created
+    if bool(paths) == bool(from_parquet):
+        raise click.UsageError("Give story files or folders, or --from-parquet DIR (one of them)")
+    if from_parquet:
+        from .exchange import check_import_folder
+
+        check_import_folder(from_parquet)  # a bad folder fails before the library file is created
+    else:
+        story_files(paths)  # a missing path fails here, before the library file is created
     lib = _open(library, create=True)
     bar = AddBar(enabled=not quiet and sys.stderr.isatty())
     started = time.perf_counter()
     try:
-        result = lib.add(paths, jobs=jobs, progress=bar)
+        result = lib.import_parquet(from_parquet) if from_parquet else lib.add(paths, jobs=jobs, progress=bar)
     finally:
         bar.clear()
         lib.close()

@@ -256,6 +256,7 @@ class Library:
 
     @staticmethod
     def _insert_rows(conn: Any, key: int, d: dict[str, Any]) -> None:
+        weights = {(b["source"], b["target"]): b["weight"] for b in d["bonds"]}
         conn.executemany(
             "INSERT INTO characters VALUES (?,?,?,?,?,?,?,?,?)",
             [(key, c["character"], c["name"], _dumps(c["aliases"]), c["gender"], c["mentions"], c["quotes"],
@@ -272,9 +273,9 @@ class Library:
              for b in d["bonds"]],
         )  # fmt: skip
         conn.executemany(
-            "INSERT INTO bond_emotions VALUES (?,?,?,?,?,?,?,?,?)",
+            "INSERT INTO bond_emotions VALUES (?,?,?,?,?,?,?,?,?,?)",
             [(key, e["source"], e["target"], e["emotion"], e["share"], e["unsaid"], e["change"], e["trend"],
-              e["quote"]) for e in d["bond_emotions"]],
+              e["quote"], weights[(e["source"], e["target"])]) for e in d["bond_emotions"]],
         )  # fmt: skip
         conn.executemany(
             "INSERT INTO bond_windows VALUES (?,?,?,?,?,?,?,?,?,?,?)",

@@ -29,7 +29,7 @@ class Library(Protocol):
     ) -> tuple[StoryRecord, bool]: ...
 
 
-__all__ = ["export_parquet", "import_parquet"]
+__all__ = ["check_import_folder", "export_parquet", "import_parquet"]
 
 _SHARD_STORIES = 500
 
@@ -65,8 +65,8 @@ def export_parquet(lib: Library, folder: str | Path) -> dict[str, int]:
     return counts
 
 
-def import_parquet(lib: Library, folder: str | Path) -> AddResult:
-    """Add every reading of an export folder (its ``readings`` table), keyed by the stories' content hashes."""
+def check_import_folder(folder: str | Path) -> Path:
+    """The folder, when it holds an export's ``readings`` table; else LibraryError."""
     root = Path(folder).expanduser()
     if not root.is_dir():
         raise LibraryError(f"There is no export folder at {root}", "Give a folder written by heartline export/batch")
@@ -75,6 +75,12 @@ def import_parquet(lib: Library, folder: str | Path) -> AddResult:
             f"{root} has no readings table ({root / 'readings'}/part-*.parquet)",
             "Export with the readings (heartline export --parquet, heartline batch) to import it",
         )
+    return root
+
+
+def import_parquet(lib: Library, folder: str | Path) -> AddResult:
+    """Add every reading of an export folder (its ``readings`` table), keyed by the stories' content hashes."""
+    root = check_import_folder(folder)
     hashes: dict[str, str] = {}
     for row in read_table_rows(root, "stories", columns=["story_id", "content_hash"]):
         if row.get("content_hash"):

@@ -209,11 +209,14 @@ def parse_query(
 # --- SQL -------------------------------------------------------------------------------------------------
 
 Details = Callable[[sqlite3.Connection, list[int]], dict[int, list[Reason]]]
+# where a filter's SQL may be limited to the stories of the first filter: /*IN:column*/
+_RESTRICT = re.compile(r"/\*IN:([\w.]+)\*/")
 
 
 @dataclass(slots=True)
 class Part:
-    """One filter: SQL giving (story, s) rows, one per matching story, and how to say why for a page."""
+    """One filter: SQL giving (story, s) rows, one per matching story, and how to say why for a page.
+    ``/*IN:column*/`` in the SQL marks where it may be limited to the stories of the first filter."""
 
     sql: str
     params: dict[str, Any]
@@ -231,7 +234,9 @@ class Plan:
         params: dict[str, Any] = {}
         ctes = []
         for i, part in enumerate(self.parts):
-            ctes.append(f"f{i} AS ({part.sql})")
+            # every later filter looks only at the stories the first one matched
+            sql = _RESTRICT.sub((lambda m: f" AND {m.group(1)} IN (SELECT story FROM f0)") if i else "", part.sql)
+            ctes.append(f"f{i} AS ({sql})")
             params.update(part.params)
         joins = " ".join(f"JOIN f{i} ON f{i}.story = f0.story" for i in range(1, len(self.parts)))
         total = " + ".join(f"f{i}.s" for i in range(len(self.parts)))
@@ -278,18 +283,36 @@ class _BondFilter:
         params: dict[str, Any] = {}
         joins = []
         factor = "1.0"
+        if not detail and a is None and b is None and not both and q.feeling and not q.unsaid:
+            # a feeling on any bond: bond_emotions alone, through its covering index
+            cond = "e.emotion = :fe AND e.share >= :fmin" + (" AND e.trend = :ft" if q.feeling[1] else "")
+            params.update({"fe": q.feeling[0], "fmin": _MIN_SHARE})
+            if q.feeling[1]:
+                params["ft"] = q.feeling[1]
+            bonus = " + 0.25 * MIN(1.0, ABS(e.change))" if q.feeling[1] else ""
+            return (
+                f"SELECT e.story AS story, 0.5 * e.weight + e.share{bonus} AS s FROM bond_emotions e WHERE {cond}"
+                " /*IN:e.story*/",
+                params,
+            )
+        # The join order is fixed (CROSS JOIN): from the names when a pair is given (few rows), else from the
+        # page's bonds for reasons; only a feeling or unsaid on any bond is left to the planner.
+        join = "CROSS JOIN" if detail or a is not None else "JOIN"
+        base = "bonds b"
+        wheres = [where or "1"]
         if a is not None:
             cond, exact, p = _name_range("ns", a, tag)
             params.update(p)
-            joins.append(f"JOIN names ns ON ns.story = b.story AND ns.character = b.source AND {cond}")
+            base = "names ns CROSS JOIN bonds b ON b.story = ns.story AND b.source = ns.character"
+            wheres.append(cond)
             factor += f" * (CASE WHEN {exact} THEN 1.0 ELSE 0.8 END)"
         if b is not None:
             cond, exact, p = _name_range("nt", b, tag)
             params.update(p)
-            joins.append(f"JOIN names nt ON nt.story = b.story AND nt.character = b.target AND {cond}")
+            joins.append(f"{join} names nt ON nt.story = b.story AND nt.character = b.target AND {cond}")
             factor += f" * (CASE WHEN {exact} THEN 1.0 ELSE 0.8 END)"
         if both:
-            joins.append("JOIN bonds r ON r.story = b.story AND r.source = b.target AND r.target = b.source")
+            joins.append(f"{join} bonds r ON r.story = b.story AND r.source = b.target AND r.target = b.source")
         # both ways: the bond's weight, and more when the bond back is about as strong (low asymmetry)
         score = "0.5 * b.weight * (2.0 - ABS(COALESCE(b.asymmetry, 0)))" if both else "b.weight"
         if q.feeling:
@@ -299,12 +322,13 @@ class _BondFilter:
                 cond += " AND e.trend = :ft"
                 params["ft"] = q.feeling[1]
             joins.append(
-                f"JOIN bond_emotions e ON e.story = b.story AND e.source = b.source AND e.target = b.target AND {cond}"
+                f"{join} bond_emotions e ON e.story = b.story AND e.source = b.source AND e.target = b.target"
+                f" AND {cond}"
             )
             score = "0.5 * b.weight + e.share" + (" + 0.25 * MIN(1.0, ABS(e.change))" if q.feeling[1] else "")
         if q.unsaid:
             joins.append(
-                "JOIN bond_emotions u ON u.story = b.story AND u.source = b.source AND u.target = b.target"
+                f"{join} bond_emotions u ON u.story = b.story AND u.source = b.source AND u.target = b.target"
                 " AND u.emotion = :ue AND u.unsaid > 0"
             )
             params["ue"] = q.unsaid
@@ -318,7 +342,7 @@ class _BondFilter:
                 + (", u.emotion AS ue, u.unsaid AS ushare, COALESCE(u.quote, b.unsaid_quote) AS uquote"
                    if q.unsaid else "")
             )  # fmt: skip
-        sql = f"SELECT {cols} FROM bonds b {' '.join(joins)}" + (f" WHERE {where}" if where else "")
+        sql = f"SELECT {cols} FROM {base} {' '.join(joins)} WHERE {' AND '.join(wheres)} /*IN:b.story*/"
         return sql, params
 
     def _selects(self, detail: bool, where: str = "") -> tuple[list[str], dict[str, Any]]:
@@ -342,7 +366,10 @@ class _BondFilter:
         if q.feeling and q.pair is None and q.unsaid is None:
             cond = "se.emotion = :fe AND se.share >= :fmin" + (" AND se.trend = :ft" if q.feeling[1] else "")
             bonus = " + 0.25 * MIN(1.0, ABS(se.change))" if q.feeling[1] else ""
-            selects.append(f"SELECT se.story AS story, 0.5 * se.share{bonus} AS s FROM story_emotions se WHERE {cond}")
+            selects.append(
+                f"SELECT se.story AS story, 0.5 * se.share{bonus} AS s FROM story_emotions se WHERE {cond}"
+                " /*IN:se.story*/"
+            )
         sql = f"SELECT story, MAX(s) AS s FROM ({' UNION ALL '.join(selects)}) GROUP BY story"
         return Part(sql, params, self.details)
 
@@ -375,7 +402,7 @@ class _BondFilter:
         selects, params = self._selects(True, f"b.story IN ({_in(stories)})")
         best: dict[int, list[sqlite3.Row]] = {}
         for sql in selects:
-            for row in conn.execute(sql, params):
+            for row in conn.execute(_RESTRICT.sub("", sql), params):
                 rows = best.setdefault(row["story"], [])
                 rows.append(row)
         out: dict[int, list[Reason]] = {}
@@ -397,7 +424,7 @@ class _BondFilter:
         if q.feeling and q.pair is None and q.unsaid is None:
             missing = [s for s in stories if s not in out]
             if missing:
-                cond = "se.emotion = :fe" + (" AND se.trend = :ft" if q.feeling[1] else "")
+                cond = "+se.emotion = :fe" + (" AND +se.trend = :ft" if q.feeling[1] else "")
                 sql = f"SELECT * FROM story_emotions se WHERE {cond} AND se.story IN ({_in(missing)})"
                 for row in conn.execute(sql, params):
                     trend = f", {row['trend']}" if row["trend"] else ""
@@ -417,7 +444,7 @@ def _character_part(name: str) -> Part:
     sql = (
         f"SELECT n.story AS story, MAX(0.5 * c.weight * (CASE WHEN {exact} THEN 1.0 ELSE 0.8 END))"
         f" AS s FROM names n JOIN characters c ON c.story = n.story AND c.character = n.character WHERE {cond}"
-        " GROUP BY n.story"
+        " /*IN:n.story*/ GROUP BY n.story"
     )
 
     def details(conn: sqlite3.Connection, stories: list[int]) -> dict[int, list[Reason]]:
@@ -444,7 +471,7 @@ def _character_part(name: str) -> Part:
 
 
 def _arc_part(shape: str) -> Part:
-    sql = "SELECT story, COALESCE(confidence, 0) AS s FROM arcs WHERE shape = :arc AND subject = 'story'"
+    sql = "SELECT story, COALESCE(confidence, 0) AS s FROM arcs WHERE shape = :arc AND subject = 'story' /*IN:story*/"
 
     def details(conn: sqlite3.Connection, stories: list[int]) -> dict[int, list[Reason]]:
         rows = conn.execute(f"SELECT * FROM arcs WHERE subject = 'story' AND story IN ({_in(stories)})")
@@ -467,7 +494,7 @@ def _arc_part(shape: str) -> Part:
 
 def _label_part(kind: str, value: str, i: int) -> Part:
     key = " ".join(value.lower().split())
-    sql = f"SELECT story, 0.2 AS s FROM labels WHERE kind = :lk{i} AND key = :lv{i}"
+    sql = f"SELECT story, 0.2 AS s FROM labels WHERE kind = :lk{i} AND key = :lv{i} /*IN:story*/"
     params = {f"lk{i}": kind, f"lv{i}": key}
 
     def details(conn: sqlite3.Connection, stories: list[int]) -> dict[int, list[Reason]]:
@@ -490,7 +517,10 @@ def fts_query(text: str) -> str:
 
 def _text_part(text: str) -> Part:
     match = fts_query(text)
-    sql = "SELECT rowid AS story, (-bm25(texts)) / (1.0 - bm25(texts)) AS s FROM texts WHERE texts MATCH :fts"
+    sql = (
+        "SELECT rowid AS story, (-bm25(texts)) / (1.0 - bm25(texts)) AS s FROM texts WHERE texts MATCH :fts"
+        " /*IN:rowid*/"
+    )
 
     def details(conn: sqlite3.Connection, stories: list[int]) -> dict[int, list[Reason]]:
         rows = conn.execute(
@@ -507,17 +537,21 @@ def _text_part(text: str) -> Part:
 
 
 def plan(q: Query) -> Plan:
-    """The filters of a query as SQL parts; the most selective first (they are joined on story)."""
+    """The filters of a query as SQL parts, the usually most selective first: the later ones look only at
+    the stories the first one matched (tags and names pick few stories; an emotion or an arc, many)."""
     parts: list[Part] = []
-    if q.text:
-        parts.append(_text_part(q.text))
     for i, (kind, value) in enumerate((("fandom", q.fandom), ("relationship", q.relationship), ("tag", q.tag))):
         if value:
             parts.append(_label_part(kind, value, i))
+    bonds = _BondFilter(q).part() if q.pair or q.feeling or q.unsaid else None
+    if bonds and q.pair:
+        parts.append(bonds)
     if q.character:
         parts.append(_character_part(q.character))
-    if q.pair or q.feeling or q.unsaid:
-        parts.append(_BondFilter(q).part())
+    if q.text:
+        parts.append(_text_part(q.text))
+    if bonds and not q.pair:
+        parts.append(bonds)
     if q.arc:
         parts.append(_arc_part(q.arc))
     return Plan(parts)

@@ -25,7 +25,7 @@ from .records import LibraryError
 __all__ = ["APPLICATION_ID", "MIGRATIONS", "SCHEMA", "SCHEMA_VERSION", "connect"]
 
 APPLICATION_ID = 0x48_4C_4C_42  # "HLLB": marks the file as a heartline library
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -114,10 +114,11 @@ CREATE TABLE bond_emotions (
     change REAL,
     trend TEXT,
     quote TEXT,
+    weight REAL NOT NULL DEFAULT 0,
     PRIMARY KEY (story, source, target, emotion),
     FOREIGN KEY (story, source, target) REFERENCES bonds (story, source, target) ON DELETE CASCADE
 ) WITHOUT ROWID;
-CREATE INDEX bond_emotions_emotion ON bond_emotions (emotion, trend, share);
+CREATE INDEX bond_emotions_emotion ON bond_emotions (emotion, trend, share, weight, change);
 CREATE INDEX bond_emotions_unsaid ON bond_emotions (emotion, story) WHERE unsaid > 0;
 CREATE TABLE bond_windows (
     story INTEGER NOT NULL,
@@ -180,8 +181,20 @@ CREATE INDEX versions_source_path ON versions (source_path);
 CREATE VIRTUAL TABLE texts USING fts5 (title, summary, tags, text, tokenize = 'unicode61 remove_diacritics 2');
 """
 
+
+def _v1_to_v2(conn: sqlite3.Connection) -> None:
+    """Schema 2 copies each bond's weight into bond_emotions, so a feeling query reads one covering index."""
+    conn.execute("ALTER TABLE bond_emotions ADD COLUMN weight REAL NOT NULL DEFAULT 0")
+    conn.execute(
+        "UPDATE bond_emotions SET weight = (SELECT b.weight FROM bonds b WHERE b.story = bond_emotions.story"
+        " AND b.source = bond_emotions.source AND b.target = bond_emotions.target)"
+    )
+    conn.execute("DROP INDEX bond_emotions_emotion")
+    conn.execute("CREATE INDEX bond_emotions_emotion ON bond_emotions (emotion, trend, share, weight, change)")
+
+
 # from_version -> function migrating the open connection to from_version + 1 (inside one transaction)
-MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {}
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _v1_to_v2}
 
 
 def _open(path: Path) -> sqlite3.Connection:
