@@ -6,6 +6,7 @@ so CI can afford it, and records its latencies in the test output only (no timed
 from __future__ import annotations
 
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -29,7 +30,9 @@ def test_readers_get_answers_while_a_story_is_added(server: Server, tmp_path: Pa
     add = bench_web.start_add(server.library, tmp_path / "to-add", 2)
     try:
         mix = bench_web.page_mix(["Maren", "Ines", "Willow", "Buffy"], ids, random.Random(1))
-        results = asyncio.run(bench_web.run_readers(server.port, mix, readers=40, seconds=8, think=0.2))
+        readers = bench_web.run_readers(server.port, mix, readers=40, seconds=8, think=0.2)
+        with ThreadPoolExecutor(1) as pool:  # an event loop of its own (Playwright may hold this thread's)
+            results = pool.submit(asyncio.run, readers).result()
         running = add.poll() is None
         out, _ = add.communicate(timeout=600)
     finally:
