@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 import tempfile
 import threading
+import time
 from collections import OrderedDict
 from collections.abc import Iterator
 from contextlib import asynccontextmanager, contextmanager, suppress
@@ -63,6 +64,7 @@ _FACET_PARAM = {"fandom": "fandom", "relationship": "relationship", "tag": "tag"
 _FACET_TITLE = {"fandom": "Fandom", "relationship": "Relationship", "tag": "Tag", "arc": "Arc shape",
                 "emotion": "Emotion"}  # fmt: skip
 PER_PAGE = (20, 50, 100)
+STALE_S = 10.0  # how long facet counts may lag behind a change to the library
 MAX_FIELD = 200  # characters in one search field
 
 
@@ -112,7 +114,7 @@ class Libraries:
         self._lock = threading.Lock()
         self._all: list[Any] = []
         self._watch = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
-        self._cache: OrderedDict[tuple[Any, ...], tuple[int, Any]] = OrderedDict()
+        self._cache: OrderedDict[tuple[Any, ...], tuple[int, Any, float]] = OrderedDict()
         self._cache_size = cache_size
         self._running: dict[tuple[Any, ...], threading.Event] = {}
 
@@ -146,13 +148,17 @@ class Libraries:
         """``compute(lib)``'s answer for ``key``, reused until the library changes.
 
         One computation per key at a time: requests that arrive while it runs wait for its answer instead
-        of repeating the work. With ``stale_ok`` (facet counts, the library's size), an answer computed
-        before the latest change is returned at once while one request brings it up to date."""
+        of repeating the work. With ``stale_ok`` (facet counts, similar stories, the library's size), an
+        answer computed before the latest change is still returned while it is younger than
+        ``STALE_S`` seconds or while another request brings it up to date: during a long ``heartline add``
+        these counts lag by at most that long, and are not recomputed after every story."""
         version = self.version()
         while True:
             with self._lock:
                 hit = self._cache.get(key)
-                if hit is not None and (hit[0] == version or (stale_ok and key in self._running)):
+                if hit is not None and (
+                    hit[0] == version or (stale_ok and (key in self._running or time.monotonic() - hit[2] < STALE_S))
+                ):
                     self._cache.move_to_end(key)
                     return hit[1]
                 running = self._running.get(key)
@@ -164,7 +170,7 @@ class Libraries:
             with self.get() as lib:
                 value = compute(lib)
             with self._lock:
-                self._cache[key] = (version, value)
+                self._cache[key] = (version, value, time.monotonic())
                 self._cache.move_to_end(key)
                 while len(self._cache) > self._cache_size:
                     self._cache.popitem(last=False)
