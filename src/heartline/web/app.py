@@ -327,7 +327,9 @@ def create_app(config: WebConfig | None = None) -> Any:
 
     @asynccontextmanager
     async def lifespan(_app: Any) -> Any:
-        state["jobs"] = JobQueue(library_path, upload_dir, timeout_s=config.job_timeout_s)
+        state["jobs"] = JobQueue(
+            library_path, upload_dir, timeout_s=config.job_timeout_s, remove_folder=config.uploads is None
+        )
         try:
             yield
         finally:

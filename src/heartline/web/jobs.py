@@ -72,9 +72,18 @@ class Job:
 class JobQueue:
     """A first-in first-out queue of reading jobs served by one worker process at a time."""
 
-    def __init__(self, library_path: Path, folder: Path, *, max_queued: int = 50, timeout_s: float = 3600.0):
+    def __init__(
+        self,
+        library_path: Path,
+        folder: Path,
+        *,
+        max_queued: int = 50,
+        timeout_s: float = 3600.0,
+        remove_folder: bool = False,
+    ) -> None:
         self.library_path = Path(library_path)
         self.folder = Path(folder)
+        self.remove_folder = remove_folder  # True for a private temporary folder made for this server
         self.folder.mkdir(parents=True, exist_ok=True)
         self.max_queued = max_queued
         self.timeout_s = timeout_s
@@ -126,12 +135,16 @@ class JobQueue:
             return list(reversed(self._jobs.values()))
 
     def close(self) -> None:
-        """Stop the dispatcher and the worker; queued jobs are dropped with their files."""
+        """Stop the dispatcher and the worker; queued jobs are dropped with their files (only the job
+        folders this queue made are removed, never anything else in ``folder``)."""
         self._closed.set()
         self._waiting.put(None)
         self._thread.join(timeout=5)
         self._stop_worker()
-        shutil.rmtree(self.folder, ignore_errors=True)
+        for job_id in list(self._jobs):
+            shutil.rmtree(self.folder / job_id, ignore_errors=True)
+        if self.remove_folder:
+            shutil.rmtree(self.folder, ignore_errors=True)
 
     def worker_pid(self) -> int | None:
         return self._proc.pid if self._proc is not None and self._proc.is_alive() else None
