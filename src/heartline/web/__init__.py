@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 __all__ = ["WebConfig", "create_app", "require_web"]
 
-_NEEDED = ("fastapi", "uvicorn", "jinja2", "multipart")
+_NEEDED = ("fastapi", "uvicorn", "jinja2", "python_multipart")
 
 
 def require_web() -> None:
