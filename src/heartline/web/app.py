@@ -200,7 +200,7 @@ def _story_id(value: str) -> str:
 
 def _query(params: Any) -> tuple[Any, dict[str, str]]:
     """The library Query for request parameters (the CLI's strings), and the raw values given."""
-    from ..library import parse_query
+    from ..library import Query
 
     raw = {}
     for name in QUERY_FIELDS:
@@ -210,7 +210,7 @@ def _query(params: Any) -> tuple[Any, dict[str, str]]:
         if value:
             raw[name] = value
     try:
-        return parse_query(**raw), raw
+        return Query.from_params(raw), raw
     except HeartlineError as exc:
         raise BadRequest(exc.one_line()) from exc
 
