@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from tests.report.conftest import ARTIFACTS, CHROMIUM_ARGS, require_chromium
+from tests.report.conftest import ARTIFACTS
 
 from ..conftest import SHARED_EXAMPLE
 from .conftest import Server, Stories
@@ -40,25 +40,12 @@ class Tab:
         assert self.dialogs == []
 
 
-@pytest.fixture(scope="session")
-def chromium() -> Iterator[Any]:
-    executable = require_chromium()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(executable), args=CHROMIUM_ARGS)
-        try:
-            yield browser
-        finally:
-            browser.close()
-
-
 @pytest.fixture
-def open_tab(chromium: Any, server: Server) -> Iterator[Callable[..., Tab]]:
+def open_tab(browser: Any, server: Server) -> Iterator[Callable[..., Tab]]:
     contexts: list[Any] = []
 
     def _open(path: str = "/", *, width: int = 1280, javascript: bool = True) -> Tab:
-        ctx = chromium.new_context(viewport={"width": width, "height": 900}, java_script_enabled=javascript)
+        ctx = browser.new_context(viewport={"width": width, "height": 900}, java_script_enabled=javascript)
         contexts.append(ctx)
         page = ctx.new_page()
         page.set_default_timeout(15000)
