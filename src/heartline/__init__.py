@@ -35,6 +35,7 @@ __all__ = [
     "register_step",
 ]
 
+
 def __getattr__(name: str) -> object:
     """``heartline.Library`` is imported on first use (it needs numpy and the library's SQL)."""
     if name == "Library":

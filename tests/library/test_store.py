@@ -139,8 +139,12 @@ def test_bad_files_are_reported_and_the_add_goes_on(tmp_path, fresh_library):
     (tmp_path / "empty.txt").write_text("")
     (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02binary\x00" * 50)
     shutil.copy(STORIES / "the-rival.md", tmp_path / "rival.md")
-    result = fresh_library.add([tmp_path], jobs=1)
+    seen = []
+    result = fresh_library.add([tmp_path], jobs=1, progress=seen.append)
     assert sorted(p.split("/")[-1] for p, _ in result.failed) == ["binary.txt", "empty.txt"]
+    assert [p.done for p in seen] == [1, 2, 3] and {p.total for p in seen} == {3}
+    assert sorted(p.status for p in seen) == ["failed", "failed", "skipped"]
+    assert all(p.error for p in seen if p.status == "failed")
     assert all("\n" not in e and e for _, e in result.failed)
     assert len(result.skipped) == 1
 
@@ -161,3 +165,14 @@ def test_an_older_library_is_migrated_when_opened(fresh_library):
     conn = sqlite3.connect(path)
     assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     conn.close()
+
+
+def test_a_read_only_library_file_gives_a_one_line_error(fresh_library, tmp_path):
+    path = fresh_library.path
+    fresh_library.close()
+    with Library(path) as lib:
+        lib._conn.execute("PRAGMA query_only = ON")  # what a read-only file or a full disk looks like to SQLite
+        with pytest.raises(LibraryError, match="Could not write to the library"):
+            lib.remove(story_id(lib, "The Rival"))
+        lib._conn.execute("PRAGMA query_only = OFF")
+        assert lib.count() == 4

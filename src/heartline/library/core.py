@@ -17,6 +17,7 @@ from __future__ import annotations
 import builtins
 import json
 import re
+import sqlite3
 import threading
 import time
 import zlib
@@ -112,15 +113,21 @@ class Library:
     def _write(self) -> Iterator[Any]:
         with self._lock:
             conn = self._conn
-            conn.execute("BEGIN IMMEDIATE")
             try:
-                yield conn
-                conn.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation'")
-                conn.execute("COMMIT")
-            except BaseException:
-                if conn.in_transaction:
-                    conn.execute("ROLLBACK")
-                raise
+                conn.execute("BEGIN IMMEDIATE")
+                try:
+                    yield conn
+                    conn.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation'")
+                    conn.execute("COMMIT")
+                except BaseException:
+                    if conn.in_transaction:
+                        conn.execute("ROLLBACK")
+                    raise
+            except sqlite3.OperationalError as exc:  # locked past busy_timeout, disk full, read-only file
+                raise LibraryError(
+                    f"Could not write to the library {self.path} ({exc})",
+                    "Check the disk and the file's permissions, or wait for the other heartline writing to it",
+                ) from exc
 
     @contextmanager
     def _read(self) -> Iterator[Any]:

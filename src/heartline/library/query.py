@@ -216,7 +216,8 @@ _RESTRICT = re.compile(r"/\*IN:([\w.]+)\*/")
 @dataclass(slots=True)
 class Part:
     """One filter: SQL giving (story, s) rows, one per matching story, and how to say why for a page.
-    ``/*IN:column*/`` in the SQL marks where it may be limited to the stories of the first filter."""
+    ``/*IN:column*/`` in the SQL marks where it may be limited to the stories of the first filter, and
+    ``/*P*/`` the terms whose index is not used then (SQLite's unary ``+``)."""
 
     sql: str
     params: dict[str, Any]
@@ -236,11 +237,20 @@ class Plan:
         for i, part in enumerate(self.parts):
             # every later filter looks only at the stories the first one matched
             sql = _RESTRICT.sub((lambda m: f" AND {m.group(1)} IN (SELECT story FROM f0)") if i else "", part.sql)
+            # restricted, a filter goes story by story (its key) rather than through its own index: /*P*/ -> +
+            sql = sql.replace("/*P*/", "+" if i else "")
             ctes.append(f"f{i} AS ({sql})")
             params.update(part.params)
-        joins = " ".join(f"JOIN f{i} ON f{i}.story = f0.story" for i in range(1, len(self.parts)))
-        total = " + ".join(f"f{i}.s" for i in range(len(self.parts)))
-        return f"WITH {', '.join(ctes)} SELECT f0.story AS story, {total} AS score FROM f0 {joins}", params
+        n = len(self.parts)
+        if n == 1:
+            return f"WITH {ctes[0]} SELECT story, s AS score FROM f0", params
+        # each filter gives at most one row per story: a story in all n of them matches, scores added
+        # (a join of the CTEs would be a nested loop over unindexed materialised tables)
+        rows = " UNION ALL ".join(f"SELECT story, s FROM f{i}" for i in range(n))
+        return (
+            f"WITH {', '.join(ctes)} SELECT story, SUM(s) AS score FROM ({rows}) GROUP BY story HAVING COUNT(*) = {n}",
+            params,
+        )
 
     def reasons(self, conn: sqlite3.Connection, stories: list[int]) -> dict[int, list[Reason]]:
         out: dict[int, list[Reason]] = {s: [] for s in stories}
@@ -285,7 +295,7 @@ class _BondFilter:
         factor = "1.0"
         if not detail and a is None and b is None and not both and q.feeling and not q.unsaid:
             # a feeling on any bond: bond_emotions alone, through its covering index
-            cond = "e.emotion = :fe AND e.share >= :fmin" + (" AND e.trend = :ft" if q.feeling[1] else "")
+            cond = "/*P*/e.emotion = :fe AND e.share >= :fmin" + (" AND e.trend = :ft" if q.feeling[1] else "")
             params.update({"fe": q.feeling[0], "fmin": _MIN_SHARE})
             if q.feeling[1]:
                 params["ft"] = q.feeling[1]
@@ -364,7 +374,7 @@ class _BondFilter:
         q = self.q
         selects, params = self._selects(False)
         if q.feeling and q.pair is None and q.unsaid is None:
-            cond = "se.emotion = :fe AND se.share >= :fmin" + (" AND se.trend = :ft" if q.feeling[1] else "")
+            cond = "/*P*/se.emotion = :fe AND se.share >= :fmin" + (" AND se.trend = :ft" if q.feeling[1] else "")
             bonus = " + 0.25 * MIN(1.0, ABS(se.change))" if q.feeling[1] else ""
             selects.append(
                 f"SELECT se.story AS story, 0.5 * se.share{bonus} AS s FROM story_emotions se WHERE {cond}"
@@ -471,7 +481,10 @@ def _character_part(name: str) -> Part:
 
 
 def _arc_part(shape: str) -> Part:
-    sql = "SELECT story, COALESCE(confidence, 0) AS s FROM arcs WHERE shape = :arc AND subject = 'story' /*IN:story*/"
+    sql = (
+        "SELECT story, COALESCE(confidence, 0) AS s FROM arcs WHERE /*P*/shape = :arc AND subject = 'story'"
+        " /*IN:story*/"
+    )
 
     def details(conn: sqlite3.Connection, stories: list[int]) -> dict[int, list[Reason]]:
         rows = conn.execute(f"SELECT * FROM arcs WHERE subject = 'story' AND story IN ({_in(stories)})")
