@@ -397,4 +397,5 @@ for _command in library_cli.COMMANDS:
 
 from .web.cli import serve  # noqa: E402  (the web extra is imported only when serve runs)
 
+serve.callback = explain_errors(serve.callback)  # type: ignore[type-var]
 main.add_command(serve)

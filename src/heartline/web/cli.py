@@ -1,29 +1,16 @@
-"""``heartline serve``: the library and the reader in a browser (see docs/web.md)."""
+"""``heartline serve``: the library and the reader in a browser (see docs/web.md).
+
+Registered on the ``heartline`` group in ``heartline/cli.py``, which wraps it in ``explain_errors`` (so
+this module does not import ``heartline.cli``). The web extra is imported only when the command runs.
+"""
 
 from __future__ import annotations
-
-import functools
-from collections.abc import Callable
-from typing import Any, TypeVar
 
 import click
 
 __all__ = ["serve"]
 
-F = TypeVar("F", bound=Callable[..., Any])
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
-
-
-def _explain(fn: F) -> F:
-    """``heartline.cli.explain_errors``, looked up when the command runs (heartline.cli imports this module)."""
-
-    @functools.wraps(fn)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        from ..cli import explain_errors
-
-        return explain_errors(fn)(*args, **kwargs)
-
-    return wrapper  # type: ignore[return-value]
 
 
 @click.command(context_settings=CONTEXT)
@@ -49,7 +36,6 @@ def _explain(fn: F) -> F:
     default=None,
     help="Folder where uploads wait to be read (default: a private temporary folder, removed on exit).",
 )
-@_explain
 def serve(library: str | None, host: str, port: int, max_upload_mb: float, uploads: str | None) -> None:
     """Serve the library in a browser: browse, search, open readings, and read new stories.
 
