@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 from .characters.lexicon import SPEECH_VERBS
 from .pipeline import register_step
 from .story import Paragraph, Quote, SceneBreak, Sentence, Story
+from .textguard import cap_spans, guard_tokenizer
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -54,7 +55,7 @@ def get_nlp() -> Language:
         nlp.enable_pipe("senter")
     tokenizer: Any = nlp.tokenizer
     tokenizer.infix_finditer = compile_infix_regex([*(nlp.Defaults.infixes or ()), *_DASH_QUOTE_INFIXES]).finditer
-    return nlp
+    return guard_tokenizer(nlp)  # long runs of punctuation are tokenized in pieces, in linear time
 
 
 # Old typesetting glues dashes and quote marks to the words around them: "screamed Harriet,--"absolutely",
@@ -82,9 +83,9 @@ def find_paragraphs(text: str, start: int = 0, end: int | None = None) -> Iterat
     style = dialogue_style(text) if is_tokenised(text) else None
     pos = start
     for m in _BLOCK.finditer(text, start, end):
-        yield from _block(text, pos, m.start(), style)
+        yield from cap_spans(text, _block(text, pos, m.start(), style))  # no paragraph over MAX_PARAGRAPH
         pos = m.end()
-    yield from _block(text, pos, end, style)
+    yield from cap_spans(text, _block(text, pos, end, style))
 
 
 def _block(text: str, start: int, end: int, tokenised: str | None = None) -> Iterator[tuple[int, int]]:

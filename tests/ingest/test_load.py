@@ -132,7 +132,7 @@ def test_word_limit_is_configurable(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     with pytest.raises(InputTooLarge):
         load(path)
     with pytest.raises(InputTooLarge):
-        load("one two three four five six")
+        load(text="one two three four five six")
     monkeypatch.setenv("HEARTLINE_MAX_WORDS", "6")
     assert load(path).metadata.words == 6
 

@@ -1,0 +1,114 @@
+"""Guards that keep spaCy's cost linear on any text, without changing a character of it.
+
+spaCy's tokenizer strips prefixes and suffixes from a whitespace-delimited chunk one at a time, re-reading
+the rest of the chunk at each step, so a long chunk of punctuation (80 KB of ``"``, 100 KB of ``[``) costs
+time quadratic in its length; and a doc over ``nlp.max_length`` characters (1,000,000) is refused outright.
+Stories never hold such runs (no run of 40 punctuation marks, nor of 200 non-space characters, in the
+shipped examples, the Gutenberg novels or PDNC), so the guards change nothing for them:
+
+* :class:`GuardedTokenizer` wraps a spaCy tokenizer: a text with a run of :data:`PUNCT_RUN` punctuation
+  marks (or :data:`LONG_RUN` non-space characters) is tokenized in pieces cut inside those runs, and the
+  pieces joined back into one ``Doc`` whose text is the input, character for character, so every offset
+  stays right. Other texts go to the wrapped tokenizer untouched.
+* :func:`cap_spans` cuts a paragraph longer than :data:`MAX_PARAGRAPH` characters (a book pasted with
+  single newlines and no blank lines) into pieces, at a line break where it can, else at a space, so no
+  doc comes near spaCy's limit and per-paragraph work stays bounded.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+__all__ = ["LONG_RUN", "MAX_PARAGRAPH", "PUNCT_RUN", "GuardedTokenizer", "cap_spans", "guard_tokenizer", "run_cuts"]
+
+PUNCT_RUN = 48  # a run of this many punctuation marks (no letter, digit or space) is tokenized in pieces...
+PUNCT_PIECE = 24  # ... of at most this many
+LONG_RUN = 1000  # any run of this many non-space characters is tokenized in pieces...
+LONG_PIECE = 500  # ... of at most this many
+MAX_PARAGRAPH = 50_000  # characters; the longest paragraph of the PDNC novels and Gutenberg samples is 15,516
+
+_PUNCT = re.compile(rf"[^\w\s]{{{PUNCT_RUN},}}")
+_LONG = re.compile(rf"\S{{{LONG_RUN},}}")
+_SPACE = re.compile(r"\s")
+
+
+def run_cuts(text: str) -> list[int]:
+    """Where to cut ``text`` so that no piece holds a long run of punctuation or non-space characters:
+    sorted positions strictly inside ``text`` (empty for ordinary text)."""
+    cuts: set[int] = set()
+    for regex, piece in ((_PUNCT, PUNCT_PIECE), (_LONG, LONG_PIECE)):
+        for m in regex.finditer(text):
+            cuts.update(range(m.start() + piece, m.end(), piece))
+    return sorted(cuts)
+
+
+class GuardedTokenizer:
+    """A spaCy tokenizer that tokenizes texts with long runs in pieces; see the module docstring.
+
+    Attributes other than the call (``vocab``, ``infix_finditer``, ...) are the wrapped tokenizer's.
+    """
+
+    def __init__(self, tokenizer: Any) -> None:
+        self.__dict__["inner"] = tokenizer
+
+    def __call__(self, text: str) -> Any:
+        cuts = run_cuts(text)
+        if not cuts:
+            return self.inner(text)
+        from spacy.tokens import Doc
+
+        bounds = [0, *cuts, len(text)]
+        pieces = [self.inner(text[a:b]) for a, b in zip(bounds, bounds[1:], strict=False)]
+        return Doc.from_docs(pieces, ensure_whitespace=False)
+
+    def pipe(self, texts: Iterable[str], batch_size: int = 1000) -> Iterator[Any]:
+        for text in texts:
+            yield self(text)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.__dict__["inner"], name)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        setattr(self.inner, name, value)
+
+
+def guard_tokenizer(nlp: Any) -> Any:
+    """Wrap ``nlp``'s tokenizer in a :class:`GuardedTokenizer` (once) and return ``nlp``."""
+    if not isinstance(nlp.tokenizer, GuardedTokenizer):
+        nlp.tokenizer = GuardedTokenizer(nlp.tokenizer)
+    return nlp
+
+
+def cap_spans(text: str, spans: Iterable[tuple[int, int]], limit: int = MAX_PARAGRAPH) -> Iterator[tuple[int, int]]:
+    """The spans, each longer than ``limit`` cut into pieces of at most ``limit`` characters, trimmed of
+    whitespace: at the last line break in the second half of the window, else the last space, else hard."""
+    for start, end in spans:
+        while end - start > limit:
+            hi = start + limit
+            lo = start + limit // 2
+            cut = text.rfind("\n", lo, hi)
+            if cut < 0:
+                cut = _last_space(text, lo, hi)
+            if cut < 0:
+                cut = hi
+            yield from _trimmed(text, start, cut)
+            start = cut
+        yield from _trimmed(text, start, end)
+
+
+def _last_space(text: str, lo: int, hi: int) -> int:
+    found = -1
+    for m in _SPACE.finditer(text, lo, hi):
+        found = m.start()
+    return found
+
+
+def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start < end:
+        yield start, end
