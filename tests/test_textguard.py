@@ -7,17 +7,23 @@ import pytest
 
 import heartline
 from heartline.segment import find_paragraphs
-from heartline.textguard import MAX_PARAGRAPH, PUNCT_PIECE, GuardedTokenizer, cap_spans, run_cuts
+from heartline.textguard import LONG_PIECE, MAX_PARAGRAPH, PUNCT_PIECE, GuardedTokenizer, cap_spans, long_runs
 
 
-def test_ordinary_text_is_never_cut() -> None:
-    assert run_cuts("“Thank you,” Willow said -- quietly... “For the strength!!!” http://example.org/a/b") == []
+def test_ordinary_text_has_no_long_runs() -> None:
+    assert long_runs("“Thank you,” Willow said -- quietly... “For the strength!!!” http://example.org/a/b") == []
 
 
-def test_a_punctuation_run_is_cut_into_pieces() -> None:
-    text = "Oh " + '"' * 100 + " no"
-    cuts = run_cuts(text)
-    assert cuts == [3 + PUNCT_PIECE * k for k in (1, 2, 3, 4)]
+def test_long_runs_of_punctuation_and_of_anything() -> None:
+    text = "Oh " + '"' * 100 + " no " + "a" * 999 + " " + "b" * 1200 + "!" * 60
+    assert long_runs(text) == [(3, 103, PUNCT_PIECE), (1107, 1107 + 1260, LONG_PIECE)]
+
+
+@pytest.mark.usefixtures("nlp")
+def test_a_run_becomes_tokens_of_its_piece_length(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp.make_doc("Oh " + '"' * 100 + " no")
+    assert [len(t) for t in doc] == [2, 24, 24, 24, 24, 4, 2]
+    assert doc[5].whitespace_ == " "
 
 
 @pytest.mark.usefixtures("nlp")

@@ -6,10 +6,11 @@ time quadratic in its length; and a doc over ``nlp.max_length`` characters (1,00
 Stories never hold such runs (no run of 40 punctuation marks, nor of 200 non-space characters, in the
 shipped examples, the Gutenberg novels or PDNC), so the guards change nothing for them:
 
-* :class:`GuardedTokenizer` wraps a spaCy tokenizer: a text with a run of :data:`PUNCT_RUN` punctuation
-  marks (or :data:`LONG_RUN` non-space characters) is tokenized in pieces cut inside those runs, and the
-  pieces joined back into one ``Doc`` whose text is the input, character for character, so every offset
-  stays right. Other texts go to the wrapped tokenizer untouched.
+* :class:`GuardedTokenizer` wraps a spaCy tokenizer: in a text with a run of :data:`PUNCT_RUN` punctuation
+  marks (or of :data:`LONG_RUN` non-space characters), each such run becomes tokens of
+  :data:`PUNCT_PIECE` (:data:`LONG_PIECE`) characters without going through the tokenizer, the rest is
+  tokenized as usual, and the pieces are joined into one ``Doc`` whose text is the input, character for
+  character, so every offset stays right. Other texts go to the wrapped tokenizer untouched.
 * :func:`cap_spans` cuts a paragraph longer than :data:`MAX_PARAGRAPH` characters (a book pasted with
   single newlines and no blank lines) into pieces, at a line break where it can, else at a space, so no
   doc comes near spaCy's limit and per-paragraph work stays bounded.
@@ -21,12 +22,22 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-__all__ = ["LONG_RUN", "MAX_PARAGRAPH", "PUNCT_RUN", "GuardedTokenizer", "cap_spans", "guard_tokenizer", "run_cuts"]
+__all__ = [
+    "LONG_PIECE",
+    "LONG_RUN",
+    "MAX_PARAGRAPH",
+    "PUNCT_PIECE",
+    "PUNCT_RUN",
+    "GuardedTokenizer",
+    "cap_spans",
+    "guard_tokenizer",
+    "long_runs",
+]
 
-PUNCT_RUN = 48  # a run of this many punctuation marks (no letter, digit or space) is tokenized in pieces...
-PUNCT_PIECE = 24  # ... of at most this many
-LONG_RUN = 1000  # any run of this many non-space characters is tokenized in pieces...
-LONG_PIECE = 500  # ... of at most this many
+PUNCT_RUN = 48  # a run of this many punctuation marks (no letter, digit or space) becomes tokens...
+PUNCT_PIECE = 24  # ... of this many characters
+LONG_RUN = 1000  # any run of this many non-space characters becomes tokens...
+LONG_PIECE = 500  # ... of this many
 MAX_PARAGRAPH = 50_000  # characters; the longest paragraph of the PDNC novels and Gutenberg samples is 15,516
 
 _PUNCT = re.compile(rf"[^\w\s]{{{PUNCT_RUN},}}")
@@ -34,34 +45,55 @@ _LONG = re.compile(rf"\S{{{LONG_RUN},}}")
 _SPACE = re.compile(r"\s")
 
 
-def run_cuts(text: str) -> list[int]:
-    """Where to cut ``text`` so that no piece holds a long run of punctuation or non-space characters:
-    sorted positions strictly inside ``text`` (empty for ordinary text)."""
-    cuts: set[int] = set()
-    for regex, piece in ((_PUNCT, PUNCT_PIECE), (_LONG, LONG_PIECE)):
-        for m in regex.finditer(text):
-            cuts.update(range(m.start() + piece, m.end(), piece))
-    return sorted(cuts)
+def long_runs(text: str) -> list[tuple[int, int, int]]:
+    """The runs of ``text`` that spaCy's tokenizer would take quadratic time on, as ``(start, end, piece)``:
+    sorted, not overlapping; ``piece`` is the length of the tokens the run is cut into (empty for ordinary
+    text)."""
+    long = [(m.start(), m.end(), LONG_PIECE) for m in _LONG.finditer(text)]
+    runs = list(long)
+    k = 0
+    for m in _PUNCT.finditer(text):
+        while k < len(long) and long[k][1] <= m.start():
+            k += 1
+        if k < len(long) and long[k][0] <= m.start():
+            continue  # inside a long run, which is cut already
+        runs.append((m.start(), m.end(), PUNCT_PIECE))
+    return sorted(runs)
 
 
 class GuardedTokenizer:
-    """A spaCy tokenizer that tokenizes texts with long runs in pieces; see the module docstring.
+    """A spaCy tokenizer that never sees a long run: see the module docstring.
 
-    Attributes other than the call (``vocab``, ``infix_finditer``, ...) are the wrapped tokenizer's.
+    Each run of :func:`long_runs` becomes tokens of ``piece`` characters (a single space after it is the
+    last one's trailing space); the text between runs goes to the wrapped tokenizer; the docs are joined
+    into one whose text is the input. Attributes other than the call (``vocab``, ``infix_finditer``, ...)
+    are the wrapped tokenizer's.
     """
 
     def __init__(self, tokenizer: Any) -> None:
         self.__dict__["inner"] = tokenizer
 
     def __call__(self, text: str) -> Any:
-        cuts = run_cuts(text)
-        if not cuts:
+        runs = long_runs(text)
+        if not runs:
             return self.inner(text)
         from spacy.tokens import Doc
 
-        bounds = [0, *cuts, len(text)]
-        pieces = [self.inner(text[a:b]) for a, b in zip(bounds, bounds[1:], strict=False)]
-        return Doc.from_docs(pieces, ensure_whitespace=False)
+        docs = []
+        pos = 0
+        for start, end, piece in runs:
+            if start > pos:
+                docs.append(self.inner(text[pos:start]))
+            words = [text[i : min(i + piece, end)] for i in range(start, end, piece)]
+            spaces = [False] * len(words)
+            pos = end
+            if text[end : end + 1] == " ":
+                spaces[-1] = True
+                pos = end + 1
+            docs.append(Doc(self.inner.vocab, words=words, spaces=spaces))
+        if pos < len(text):
+            docs.append(self.inner(text[pos:]))
+        return Doc.from_docs(docs, ensure_whitespace=False)
 
     def pipe(self, texts: Iterable[str], batch_size: int = 1000) -> Iterator[Any]:
         for text in texts:
