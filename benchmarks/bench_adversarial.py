@@ -39,7 +39,9 @@ PROSE = "“You came back,” said Noor, and the ferry horn sounded twice over t
 
 def _words(n: int, seed: int = 0) -> str:
     rng = random.Random(seed)
-    return " ".join("".join(rng.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(rng.randint(2, 9))) for _ in range(n))
+    return " ".join(
+        "".join(rng.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(rng.randint(2, 9))) for _ in range(n)
+    )
 
 
 def _repeat(piece: str, size: int) -> str:
@@ -55,7 +57,9 @@ def _epub(folder: Path, size: int, kind: str) -> Path:
     body = _words(size // 6)  # about six bytes a word
     opf = members["OEBPS/content.opf"].decode()
     if kind == "xml_decl":
-        members["OEBPS/text/ch1.xhtml"] = ('<?xml version="1.0" encoding="utf-8">\n<html><body><p>' + body + "</p></body></html>").encode()
+        members["OEBPS/text/ch1.xhtml"] = (
+            '<?xml version="1.0" encoding="utf-8">\n<html><body><p>' + body + "</p></body></html>"
+        ).encode()
     elif kind == "entity":
         opf = opf.replace("?>", '?><!DOCTYPE package [<!ENTITY t "x">]>', 1).replace("<dc:title>", "<dc:title>&t;")
         members["OEBPS/text/ch1.xhtml"] = xhtml("One", [body]).encode()
@@ -64,13 +68,17 @@ def _epub(folder: Path, size: int, kind: str) -> Path:
         members["OEBPS/text/ch1.xhtml"] = xhtml("One", [body]).encode()
     elif kind == "many_members":
         n = 20
-        items = "".join(f'<item id="m{i}" href="text/m{i}.xhtml" media-type="application/xhtml+xml"/>' for i in range(n))
+        items = "".join(
+            f'<item id="m{i}" href="text/m{i}.xhtml" media-type="application/xhtml+xml"/>' for i in range(n)
+        )
         refs = "".join(f'<itemref idref="m{i}"/>' for i in range(n))
         opf = opf.replace("</manifest>", items + "</manifest>").replace("</spine>", refs + "</spine>")
         for i in range(n):
             members[f"OEBPS/text/m{i}.xhtml"] = xhtml(f"Part {i}", [_words(size // 6 // n, i)]).encode()
     elif kind == "png_chapter":
-        members["OEBPS/text/ch1.xhtml"] = b"\x89PNG\r\n\x1a\n" + bytes(random.Random(1).randrange(256) for _ in range(size))
+        members["OEBPS/text/ch1.xhtml"] = b"\x89PNG\r\n\x1a\n" + bytes(
+            random.Random(1).randrange(256) for _ in range(size)
+        )
         members["OEBPS/text/ch2.xhtml"] = xhtml("Two", ["Some words of the story."]).encode()
     members["OEBPS/content.opf"] = opf.encode()
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
@@ -104,7 +112,10 @@ def classes(size: int) -> dict[str, tuple[str, Callable[..., object]]]:
         "markdown_link": ("file", _file("l.md", _repeat("[a](", size))),
         "markdown_comment": ("file", _file("c.md", "-->" + _repeat("<!--a ", size))),
         "ao3_control_chars": ("file", _file("w.html", _ao3(size))),
-        "html_xml_declaration": ("file", _file("d.html", '<?xml version="1.0" encoding="utf-8">\n' + _repeat("<p>" + PROSE + "</p>", size))),
+        "html_xml_declaration": (
+            "file",
+            _file("d.html", '<?xml version="1.0" encoding="utf-8">\n' + _repeat("<p>" + PROSE + "</p>", size)),
+        ),
         "epub_xml_declaration": ("file", lambda d: _epub(d, size, "xml_decl")),
         "epub_opf_entity": ("file", lambda d: _epub(d, size, "entity")),
         "epub_spine_repeat_x400": ("file", lambda d: _epub(d, size, "spine_repeat")),
@@ -141,7 +152,12 @@ def child(name: str, size: int) -> dict[str, object]:
             outcome = f"{type(exc).__name__}: {exc.message[:80]}"
         seconds = time.perf_counter() - t0
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    return {"seconds": round(seconds, 3), "peak_rss_mb": round(peak), "rss_growth_mb": round(peak - base), "outcome": outcome}
+    return {
+        "seconds": round(seconds, 3),
+        "peak_rss_mb": round(peak),
+        "rss_growth_mb": round(peak - base),
+        "outcome": outcome,
+    }
 
 
 def measure(names: list[str], sizes: list[int]) -> list[dict[str, object]]:
@@ -157,7 +173,10 @@ def measure(names: list[str], sizes: list[int]) -> list[dict[str, object]]:
                 row = {"class": name, "size": size, **json.loads(proc.stdout.strip().splitlines()[-1])}
             rows.append(row)
             secs = row.get("seconds", float("nan"))
-            print(f"{name:24} {size:>9,} B {secs:>8} s {row.get('rss_growth_mb', '?'):>5} MB  {row['outcome']}", flush=True)
+            print(
+                f"{name:24} {size:>9,} B {secs:>8} s {row.get('rss_growth_mb', '?'):>5} MB  {row['outcome']}",
+                flush=True,
+            )
     return rows
 
 
@@ -207,15 +226,21 @@ def main() -> None:
     if not args.no_timing:
         rows = measure(names, sizes)
         payload["timings"] = rows
-        per_100k = [float(r["seconds"]) * 100_000 / int(r["size"]) for r in rows if "seconds" in r and int(r["size"]) >= 100_000]
+        per_100k = [
+            float(r["seconds"]) * 100_000 / int(r["size"]) for r in rows if "seconds" in r and int(r["size"]) >= 100_000
+        ]
         payload["worst_s_per_100kb"] = round(max(per_100k), 3) if per_100k else None
-        payload["worst_rss_growth_mb"] = max((int(r["rss_growth_mb"]) for r in rows if "rss_growth_mb" in r), default=None)
+        payload["worst_rss_growth_mb"] = max(
+            (int(r["rss_growth_mb"]) for r in rows if "rss_growth_mb" in r), default=None
+        )
     if args.fuzz or args.fuzz_read:
         from tests.fuzzing import READERS
 
         payload["fuzz"] = fuzz(list(READERS), args.fuzz, args.fuzz_read)
     out = write_results("adversarial", payload, args.out)
-    print(f"worst: {payload.get('worst_s_per_100kb')} s per 100 KB, {payload.get('worst_rss_growth_mb')} MB; wrote {out}")
+    print(
+        f"worst: {payload.get('worst_s_per_100kb')} s per 100 KB, {payload.get('worst_rss_growth_mb')} MB; wrote {out}"
+    )
 
 
 if __name__ == "__main__":

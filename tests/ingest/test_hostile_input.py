@@ -126,10 +126,8 @@ def test_html_string_with_lone_surrogates_and_controls() -> None:
 
 
 def test_epub_chapter_with_a_malformed_xml_declaration(tmp_path: Path) -> None:
-    path = _rewrite(
-        make_epub(tmp_path / "decl.epub"),
-        {"OEBPS/text/ch1.xhtml": '<?xml version="1.0" encoding="utf-8">\n<html><body><p>Hello & there.</p></body></html>'},
-    )
+    chapter = '<?xml version="1.0" encoding="utf-8">\n<html><body><p>Hello & there.</p></body></html>'
+    path = _rewrite(make_epub(tmp_path / "decl.epub"), {"OEBPS/text/ch1.xhtml": chapter})
     assert load(path).text.startswith("Chapter One\n\nHello & there.")
 
 
@@ -146,7 +144,7 @@ def test_epub_member_whose_local_name_is_not_utf8(tmp_path: Path) -> None:
     """The central directory's name is fine but the member's own header holds bytes that are not UTF-8."""
     path = make_epub(tmp_path / "local.epub")
     raw = bytearray(path.read_bytes())
-    name = "OEBPS/text/ch1.xhtml".encode()
+    name = b"OEBPS/text/ch1.xhtml"
     at = raw.find(name)  # the local header's copy comes before the central directory's
     raw[at + len(name) - 5] = 0xFF
     flags = raw.rfind(b"PK\x03\x04", 0, at)

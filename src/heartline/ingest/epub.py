@@ -134,7 +134,15 @@ class _Archive:
                     self.inflated += len(chunk)
                     if self.inflated > MAX_INFLATED or len(out) > max_bytes():
                         raise self._bomb()
-        except (zipfile.BadZipFile, zlib.error, OSError, EOFError, NotImplementedError, RuntimeError, ValueError) as exc:
+        except (
+            zipfile.BadZipFile,
+            zlib.error,
+            OSError,
+            EOFError,
+            NotImplementedError,
+            RuntimeError,
+            ValueError,
+        ) as exc:
             raise FormatError(
                 f"{self.name} is a broken EPUB: cannot read {name} ({exc})", "Re-download or re-export it"
             ) from None
