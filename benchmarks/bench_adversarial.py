@@ -124,6 +124,7 @@ def classes(size: int) -> dict[str, tuple[str, Callable[..., object]]]:
         "segment_brackets": ("text", lambda: "A story begins. " + "[" * size + " The end."),
         "segment_entities": ("text", lambda: "A story begins. " + _repeat("&amp;&#", size) + " The end."),
         "segment_one_block": ("text", lambda: _repeat(PROSE.strip() + "\n", size)),
+        "prose_for_comparison": ("text", lambda: _repeat(PROSE.strip() + "\n\n", size)),  # not hostile
     }
 
 

@@ -92,3 +92,11 @@ def test_segment_on_a_story_over_spacys_million_characters_in_one_block() -> Non
     assert story.paragraphs
     assert max(p.end - p.start for p in story.paragraphs) <= MAX_PARAGRAPH
     assert story.sentences[-1].end == len(text)
+
+
+def test_char_batches_close_on_count_or_characters() -> None:
+    from heartline.textguard import char_batches
+
+    assert [len(b) for b in char_batches(["a"] * 600)] == [256, 256, 88]
+    assert [len(b) for b in char_batches(["x" * 100_000] * 5, max_chars=250_000)] == [2, 2, 1]
+    assert list(char_batches([])) == []

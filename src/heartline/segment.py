@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 from .characters.lexicon import SPEECH_VERBS
 from .pipeline import register_step
 from .story import Paragraph, Quote, SceneBreak, Sentence, Story
-from .textguard import cap_spans, guard_tokenizer
+from .textguard import cap_spans, char_batches, guard_tokenizer
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -466,7 +466,8 @@ def _pipe_paragraphs(story: Story, progress: Callable[[float], None] | None) -> 
     texts = (story.text[p.start : p.end] for p in story.paragraphs)
     total = max(len(story.paragraphs), 1)
     with nlp.select_pipes(disable=disable):
-        for i, (p, doc) in enumerate(zip(story.paragraphs, nlp.pipe(texts, batch_size=256), strict=True)):
+        docs = (doc for batch in char_batches(texts) for doc in nlp.pipe(batch, batch_size=len(batch)))
+        for i, (p, doc) in enumerate(zip(story.paragraphs, docs, strict=True)):
             if progress and i % 500 == 0:
                 progress(i / total)
             yield p.start, doc
