@@ -128,7 +128,7 @@ def classes(size: int) -> dict[str, tuple[str, Callable[..., object]]]:
     }
 
 
-def child(name: str, size: int) -> dict[str, object]:
+def child(name: str, size: int, steps: str = STEPS) -> dict[str, object]:
     """In a child process: build the input, warm up, then time one read of it."""
     import heartline
     from heartline.errors import HeartlineError
@@ -137,14 +137,14 @@ def child(name: str, size: int) -> dict[str, object]:
     with tempfile.TemporaryDirectory() as folder:
         source: object = build(Path(folder)) if kind == "file" else build()
         if kind == "text":
-            heartline.read(text=PROSE, steps=STEPS)
+            heartline.read(text=PROSE + " He was furious, then glad.", steps=steps)
         else:
             heartline.load(text=PROSE)
         base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         t0 = time.perf_counter()
         try:
             if kind == "text":
-                story = heartline.read(text=str(source), steps=STEPS)
+                story = heartline.read(text=str(source), steps=steps)
             else:
                 story = heartline.load(Path(str(source)))
             outcome = f"story ({story.metadata.words:,} words)"
@@ -160,12 +160,15 @@ def child(name: str, size: int) -> dict[str, object]:
     }
 
 
-def measure(names: list[str], sizes: list[int]) -> list[dict[str, object]]:
+def measure(names: list[str], sizes: list[int], steps: str = STEPS) -> list[dict[str, object]]:
     rows = []
     for name in names:
         for size in sizes:
             proc = subprocess.run(
-                [sys.executable, __file__, "--child", name, str(size)], capture_output=True, text=True, timeout=900
+                [sys.executable, __file__, "--child", name, str(size), "--steps", steps],
+                capture_output=True,
+                text=True,
+                timeout=900,
             )
             if proc.returncode != 0:
                 row: dict[str, object] = {"class": name, "size": size, "outcome": "CRASH " + proc.stderr[-300:]}
@@ -211,6 +214,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--sizes", default="10000,100000,1000000")
     ap.add_argument("--classes", default="")
+    ap.add_argument("--steps", default=STEPS, help=f"steps for the text classes (default {STEPS})")
     ap.add_argument("--fuzz", type=int, default=0, help="generated inputs per reader (0: none)")
     ap.add_argument("--fuzz-read", type=int, default=0, help="generated texts for the whole read (0: none)")
     ap.add_argument("--no-timing", action="store_true", help="only the fuzz counts")
@@ -218,13 +222,14 @@ def main() -> None:
     ap.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child:
-        print(json.dumps(child(args.child[0], int(args.child[1]))))
+        print(json.dumps(child(args.child[0], int(args.child[1]), args.steps)))
         return
     sizes = [int(s) for s in args.sizes.split(",")]
     names = args.classes.split(",") if args.classes else list(classes(1))
     payload: dict[str, object] = {}
     if not args.no_timing:
-        rows = measure(names, sizes)
+        rows = measure(names, sizes, args.steps)
+        payload["steps"] = args.steps
         payload["timings"] = rows
         per_100k = [
             float(r["seconds"]) * 100_000 / int(r["size"]) for r in rows if "seconds" in r and int(r["size"]) >= 100_000
