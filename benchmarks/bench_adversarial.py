@@ -124,6 +124,7 @@ def classes(size: int) -> dict[str, tuple[str, Callable[..., object]]]:
         "segment_quote_marks": ("text", lambda: "A story begins. " + '"' * size + " The end."),
         "segment_brackets": ("text", lambda: "A story begins. " + "[" * size + " The end."),
         "segment_entities": ("text", lambda: "A story begins. " + _repeat("&amp;&#", size) + " The end."),
+        "segment_entities_spaced": ("text", lambda: "A story begins. " + _repeat("&amp; &# ", size) + " The end."),
         "segment_one_block": ("text", lambda: _repeat(PROSE.strip() + "\n", size)),
         COMPARISON: ("text", lambda: _repeat(PROSE.strip() + "\n\n", size)),  # ordinary prose, not hostile
     }
