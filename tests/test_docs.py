@@ -32,5 +32,5 @@ def test_the_minimal_example_in_the_json_docs_is_what_heartline_writes():
     block = re.search(r"## A minimal example\s+```json\n(.*?)```", (DOCS / "reading-json.md").read_text(), re.S)
     assert block is not None
     documented = json.loads(block.group(1))
-    produced = heartline.read(documented["text"], steps="segment").to_dict()
+    produced = heartline.read(text=documented["text"], steps="segment").to_dict()
     assert produced == documented

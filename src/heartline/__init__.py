@@ -1,7 +1,7 @@
 """heartline: who feels what, toward whom, in a story.
 
 >>> import heartline
->>> story = heartline.read("“Thank you,” Willow said to Buffy.", steps="segment")
+>>> story = heartline.read(text="“Thank you,” Willow said to Buffy.", steps="segment")
 >>> len(story.quotes)
 1
 """
@@ -52,16 +52,21 @@ def __dir__() -> list[str]:
 _PIPELINES: dict[tuple[str, ...], Pipeline] = {}
 
 
-def load(source: str | Path, *, format: str | None = None) -> Story:
-    """Ingest a file (or a string of story text) into a Story without running any step."""
+def load(source: str | Path | None = None, *, format: str | None = None, text: str | None = None) -> Story:
+    """Ingest a file (or a string of story text) into a Story without running any step.
+
+    ``source`` is a path; a ``str`` that cannot be a path (several lines, say) is read as story text.
+    ``text=`` reads a string as the story's text whatever it looks like.
+    """
     from .ingest import load as _load
 
-    return _load(source, format=format)
+    return _load(source, format=format, text=text)
 
 
 def read(
-    source: str | Path,
+    source: str | Path | None = None,
     *,
+    text: str | None = None,
     format: str | None = None,
     steps: str | list[str] | tuple[str, ...] | None = None,
     pipeline: Pipeline | None = None,
@@ -69,10 +74,11 @@ def read(
 ) -> Story:
     """Read a story file (txt, md, epub, AO3 html, Gutenberg) or a string of text, and run the steps.
 
-    ``source`` is a path, or the story's text itself. ``steps`` is a comma-separated string or a list of
-    step names (default: all of them). Pipelines are cached per step list, so models load once.
+    ``source`` is a path (a ``str`` that cannot be a path, several lines say, is read as story text);
+    ``text=`` is the story's text itself. ``steps`` is a comma-separated string or a list of step names
+    (default: all of them). Pipelines are cached per step list, so models load once.
     """
-    story = load(source, format=format)
+    story = load(source, format=format, text=text)
     if pipeline is None:
         key = tuple(Pipeline(steps).names)
         if key not in _PIPELINES:

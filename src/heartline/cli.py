@@ -96,7 +96,7 @@ def main() -> None:
 
 
 @main.command(context_settings=CONTEXT)
-@click.argument("file", type=click.Path(dir_okay=True, allow_dash=False))
+@click.argument("file", type=click.Path(dir_okay=True, readable=False, allow_dash=True))
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the reading JSON here.")
 @click.option("--html", "html", type=click.Path(dir_okay=False), help="Write the HTML report here.")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), help="Input format (default: from the extension).")
@@ -128,8 +128,8 @@ def read(
 ) -> None:
     """Read a story FILE and write what heartline finds in it.
 
-    FILE may be plain text, Markdown, EPUB, an AO3 HTML download or a Project Gutenberg text. With no
-    -o and no --html, a short summary is printed.
+    FILE may be plain text, Markdown, EPUB, an AO3 HTML download or a Project Gutenberg text; - reads the
+    story from stdin. With no -o and no --html, a short summary is printed.
 
     \b
     Examples:
@@ -149,7 +149,14 @@ def read(
     pipeline = Pipeline(steps, config)  # checks the steps before any work is done
     if emotion_model and "emotions" in pipeline.names:
         pipeline.step_fn("emotions")  # a wrong model name fails here, before the book is read
-    story = load(file, format=fmt)
+    if file == "-":
+        from .ingest import load_stream
+
+        story = load_stream(sys.stdin.buffer, format=fmt)
+    else:  # always a path: a missing file is an error, never a story whose text is its name
+        from pathlib import Path
+
+        story = load(Path(file), format=fmt)
     progress = Progress(enabled=not quiet and sys.stderr.isatty() and story.metadata.words > 20_000)
     try:
         pipeline(story, progress)

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 from .characters.lexicon import SPEECH_VERBS
 from .pipeline import register_step
 from .story import Paragraph, Quote, SceneBreak, Sentence, Story
+from .textguard import cap_spans, char_batches, guard_tokenizer
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -54,7 +55,7 @@ def get_nlp() -> Language:
         nlp.enable_pipe("senter")
     tokenizer: Any = nlp.tokenizer
     tokenizer.infix_finditer = compile_infix_regex([*(nlp.Defaults.infixes or ()), *_DASH_QUOTE_INFIXES]).finditer
-    return nlp
+    return guard_tokenizer(nlp)  # long runs of punctuation are tokenized in pieces, in linear time
 
 
 # Old typesetting glues dashes and quote marks to the words around them: "screamed Harriet,--"absolutely",
@@ -82,9 +83,9 @@ def find_paragraphs(text: str, start: int = 0, end: int | None = None) -> Iterat
     style = dialogue_style(text) if is_tokenised(text) else None
     pos = start
     for m in _BLOCK.finditer(text, start, end):
-        yield from _block(text, pos, m.start(), style)
+        yield from cap_spans(text, _block(text, pos, m.start(), style))  # no paragraph over MAX_PARAGRAPH
         pos = m.end()
-    yield from _block(text, pos, end, style)
+    yield from cap_spans(text, _block(text, pos, end, style))
 
 
 def _block(text: str, start: int, end: int, tokenised: str | None = None) -> Iterator[tuple[int, int]]:
@@ -465,7 +466,8 @@ def _pipe_paragraphs(story: Story, progress: Callable[[float], None] | None) -> 
     texts = (story.text[p.start : p.end] for p in story.paragraphs)
     total = max(len(story.paragraphs), 1)
     with nlp.select_pipes(disable=disable):
-        for i, (p, doc) in enumerate(zip(story.paragraphs, nlp.pipe(texts, batch_size=256), strict=True)):
+        docs = (doc for batch in char_batches(texts) for doc in nlp.pipe(batch, batch_size=len(batch)))
+        for i, (p, doc) in enumerate(zip(story.paragraphs, docs, strict=True)):
             if progress and i % 500 == 0:
                 progress(i / total)
             yield p.start, doc

@@ -251,6 +251,7 @@ def _evidence(story: Story, toks: Sequence[Tok], refs: Sequence[Ref]) -> list[Ev
     cover = {k: r for r in refs for k in range(r.first, r.last + 1)}
     far = {v: cover[s] for v, s in parsed.items() if s in cover}
     out: list[Evidence] = []
+    actions: dict[int, Evidence] = {}  # the paragraph's first acting subject, found once per paragraph
     for qi, q in enumerate(story.quotes):
         e = Evidence()
         qt = quote_toks.get(qi, [])
@@ -261,7 +262,11 @@ def _evidence(story: Story, toks: Sequence[Tok], refs: Sequence[Ref]) -> list[Ev
                 if _tag(toks, window, by_first, by_last, e, lookback=40 if lead_in else 16, far=far):
                     break
             _inside(toks, qt, by_first, e)
-        _action(toks, pt, by_first, e)
+        if q.paragraph not in actions:  # the same for every quote of the paragraph: one scan, not one per quote
+            actions[q.paragraph] = Evidence()
+            _action(toks, pt, by_first, actions[q.paragraph])
+        act = actions[q.paragraph]
+        e.action, e.action_gender, e.action_pronoun = act.action, act.action_gender, act.action_pronoun
         out.append(e)
     return out
 

@@ -132,7 +132,7 @@ def test_word_limit_is_configurable(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     with pytest.raises(InputTooLarge):
         load(path)
     with pytest.raises(InputTooLarge):
-        load("one two three four five six")
+        load(text="one two three four five six")
     monkeypatch.setenv("HEARTLINE_MAX_WORDS", "6")
     assert load(path).metadata.words == 6
 
@@ -162,3 +162,25 @@ def test_words_are_counted_in_chunks_like_split() -> None:
     assert count_words(text) == len(text.split())
     text2 = "x" * 3_000_000
     assert count_words(text2) == 1
+
+
+def test_text_keyword_reads_any_string_as_text() -> None:
+    assert heartline.load(text="no_such_story.txt").text == "no_such_story.txt"
+    with pytest.raises(FileNotFound, match="text="):
+        heartline.load("no_such_story")
+    with pytest.raises(FormatError, match="Both"):
+        heartline.load("a.txt", text="words")
+
+
+def test_load_stream_finds_the_format_from_the_content() -> None:
+    import io
+
+    from heartline.ingest import load_stream
+
+    assert load_stream(io.BytesIO("“Hi,” she said.".encode())).metadata.source_format == "text"
+    page = b"<!DOCTYPE html><html><body><p>Words here.</p></body></html>"
+    assert load_stream(io.BytesIO(page)).text == "Words here."
+    with pytest.raises(FormatError, match="EPUB"):
+        load_stream(io.BytesIO(b"PK\x03\x04"), format="epub")
+    with pytest.raises(EmptyInput):
+        load_stream(io.BytesIO(b""))

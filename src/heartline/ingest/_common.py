@@ -96,6 +96,25 @@ def check_binary(data: bytes, name: str) -> None:
         )
 
 
+_BYTE_CONTROLS = bytes(c for c in range(32) if c not in b"\t\n\r\x0c")
+
+
+def binary_kind(data: bytes) -> str | None:
+    """What ``data`` is when it is certainly not text ("a PNG image", "binary data"), else None.
+
+    Known signatures, NUL bytes (UTF-16 and UTF-32 text starts with a byte-order mark, so it is let through),
+    or more than 1% control bytes in the first 64 KB."""
+    for magic, what, _ in _MAGIC:
+        if data.startswith(magic):
+            return what
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return None
+    head = data[:65536]
+    if b"\x00" in data or len(head) - len(head.translate(None, _BYTE_CONTROLS)) > 0.01 * len(head):
+        return "binary data"
+    return None
+
+
 def decode(data: bytes, name: str, html: bool = False) -> tuple[str, list[str]]:
     """Bytes to text with universal newlines; returns the text and any warnings.
 
