@@ -171,7 +171,7 @@ def xss_reading() -> dict[str, Any]:
 
     bad = Payloads().items
     lines = [f"“{p},” Mara said to Jonah. Jonah smiled at Mara and said, “{q}.”" for p, q in itertools.pairwise(bad)]
-    reading = heartline.read("\n\n".join(["Mara loved Jonah, and Jonah trusted Mara.", *lines])).to_dict()
+    reading = heartline.read(text="\n\n".join(["Mara loved Jonah, and Jonah trusted Mara.", *lines])).to_dict()
     meta = reading.setdefault("metadata", {})
     meta.update(title=bad[0], authors=[bad[1]], fandoms=[bad[2]], relationships=[bad[3]], tags=list(bad),
                 summary=bad[4])  # fmt: skip
