@@ -69,3 +69,45 @@ def test_progress_is_reported_per_step(nlp):
     calls = []
     Pipeline("segment")(Story("A. B."), progress=lambda step, f: calls.append((step, f)))
     assert calls[0] == ("segment", 0.0) and calls[-1] == ("segment", 1.0)
+
+
+@pytest.mark.slow
+def test_a_reading_saved_after_characters_and_continued_reads_as_a_full_run(nlp, example_path):
+    """What the characters step hands to the later steps travels in the reading itself: a Story rebuilt
+    from the JSON written after characters, continued with ``assume=``, reads exactly as a full run."""
+    text = example_path.read_text(encoding="utf-8")
+    full = Pipeline()(Story(text))
+    partial = Pipeline("segment,characters")(Story(text))
+    rebuilt = Story.from_json(partial.to_json())
+    assert rebuilt.cache == {}
+    continued = Pipeline(DEFAULT_STEPS[2:], assume=["segment", "characters"])(rebuilt)
+    assert continued.to_dict() == full.to_dict()
+    assert any(m.subject for m in continued.mentions)
+
+
+def test_a_reading_without_subject_marks_is_refused_by_speakers(nlp):
+    story = Pipeline("segment,characters")(Story("“Hello,” said Anne Shirley. Anne smiled.\n\n“Hi,” Gilbert said."))
+    data = story.to_dict()
+    for m in data["mentions"]:
+        del m["subject"]
+    with pytest.raises(PipelineError, match="subjects"):
+        Pipeline("speakers", assume=["segment", "characters"])(Story.from_dict(data))
+
+
+def test_built_in_steps_name_story_fields():
+    """What a step requires or assigns is a Story field, or a field of the records in one ("quotes.speaker")."""
+    import dataclasses
+    import typing
+
+    from heartline import story as story_module
+    from heartline.pipeline import BUILTIN_STEPS, get_step
+
+    hints = typing.get_type_hints(Story, vars(story_module))
+    for name in BUILTIN_STEPS:
+        info = get_step(name)
+        for field_name in (*info.requires, *info.assigns):
+            head, _, attr = field_name.partition(".")
+            assert head in hints, (name, field_name)
+            if attr:
+                record = typing.get_args(hints[head])[0]
+                assert attr in {f.name for f in dataclasses.fields(record)}, (name, field_name)

@@ -193,7 +193,7 @@ def _mutual(ab: tuple[float, float, dict[str, float]],
     }
 
 
-@register_step("bonds", requires=("feelings",), assigns=("bonds", "unsaid"))
+@register_step("bonds", requires=("feelings",), assigns=("bonds",))
 def make_bonds(max_windows: int = 20, min_strength: float = 0.0) -> Callable[[Story], None]:
     """Directed bonds A -> B: emotion profile, valence, strength, timeline, mutuality and the unsaid."""
 

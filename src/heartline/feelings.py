@@ -34,7 +34,7 @@ from collections.abc import Callable, Generator, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from .pipeline import register_step
+from .pipeline import register_step, step_progress
 from .story import Feeling, Mention, Quote, Sentence, Story
 
 if TYPE_CHECKING:
@@ -790,7 +790,7 @@ def attribute_feelings(story: Story, source: str = "both", nlp: Language | None 
         u.offset, u.cache_end = _window(story.text, u.start, u.end, True)
     parsed = _parse([story.text[u.offset : u.cache_end] for u in to_parse], nlp)
     feelings: list[Feeling] = []
-    progress = story.cache.get("progress")
+    progress = step_progress()
     try:
         for i, (u, model, lex) in enumerate(wanted):
             doc = next(parsed) if lex else None
@@ -948,8 +948,19 @@ def _model_roles(ctx: _Context, u: _Unit, doc: Doc, reader: _Reader,
     return exp, (objs[0] if objs else None)
 
 
-@register_step("feelings", requires=("sentences", "quotes", "emotions", "characters", "mentions", "speakers"),
-               assigns=("feelings",))  # fmt: skip
+@register_step(
+    "feelings",
+    requires=(
+        "sentences",
+        "quotes",
+        "sentences.emotions",
+        "quotes.emotions",
+        "characters",
+        "mentions",
+        "quotes.speaker",
+    ),
+    assigns=("feelings",),
+)
 def make_feelings(
     source: str = "both", min_intensity: float = 0.0, max_model_labels: int = 3
 ) -> Callable[[Story], None]:

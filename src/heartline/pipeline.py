@@ -13,6 +13,8 @@ The built-in steps are imported only when a pipeline uses them, so importing hea
 from __future__ import annotations
 
 import contextlib
+import contextvars
+import functools
 import importlib
 import logging
 import time
@@ -39,6 +41,17 @@ class StepInfo:
 
 
 _REGISTRY: dict[str, StepInfo] = {}
+
+# the running step's progress callback (fraction of the step done), set by Pipeline.__call__
+_STEP_PROGRESS: contextvars.ContextVar[Callable[[float], None] | None] = contextvars.ContextVar(
+    "heartline_step_progress", default=None
+)
+
+
+def step_progress() -> Callable[[float], None] | None:
+    """The running step's progress callback, ``callback(fraction done)``, or None when no one listens."""
+    return _STEP_PROGRESS.get()
+
 
 # What a freshly ingested Story already has.
 INGESTED = ("text", "metadata", "chapters")
@@ -92,7 +105,11 @@ def parse_steps(spec: str | Iterable[str] | None) -> list[str]:
 def check_order(infos: Sequence[StepInfo], have: Iterable[str] = INGESTED) -> None:
     """Raise PipelineError when a step needs something no earlier step gives."""
     available = set(have)
-    givers = {a: i.name for name in BUILTIN_STEPS for i in [_REGISTRY.get(name)] if i for a in i.assigns}
+    givers: dict[str, str] = {}  # what each built-in step gives, to name in the fix; the first giver wins
+    for name in BUILTIN_STEPS:
+        if name in _REGISTRY:
+            for a in _REGISTRY[name].assigns:
+                givers.setdefault(a, name)
     for info in infos:
         missing = [r for r in info.requires if r not in available]
         if missing:
@@ -142,12 +159,14 @@ class Pipeline:
             if progress:
                 progress(info.name, 0.0)
             fn = self.step_fn(info.name)
-            story.cache["progress"] = (lambda f, _n=info.name: progress(_n, f)) if progress else None
-            fn(story)
+            token = _STEP_PROGRESS.set(functools.partial(progress, info.name) if progress else None)
+            try:
+                fn(story)
+            finally:
+                _STEP_PROGRESS.reset(token)
             if info.name not in story.done:
                 story.done.append(info.name)
             if progress:
                 progress(info.name, 1.0)
             log.info("step %s took %.2fs", info.name, time.perf_counter() - t0)
-        story.cache.pop("progress", None)
         return story

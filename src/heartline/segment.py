@@ -19,7 +19,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from .characters.lexicon import SPEECH_VERBS
-from .pipeline import register_step
+from .pipeline import register_step, step_progress
 from .story import Paragraph, Quote, SceneBreak, Sentence, Story
 
 if TYPE_CHECKING:
@@ -453,7 +453,7 @@ def paragraph_docs(story: Story) -> list[tuple[int, Doc]]:
     """spaCy docs of every paragraph, ``(paragraph start, doc)``, made once and kept in ``story.cache``."""
     docs = story.cache.get("docs")
     if docs is None or len(docs) != len(story.paragraphs):
-        docs = list(_pipe_paragraphs(story, story.cache.get("progress")))
+        docs = list(_pipe_paragraphs(story, step_progress()))
         story.cache["docs"] = docs
     return docs
 
@@ -540,8 +540,8 @@ def segment(story: Story) -> None:
             paragraphs.append(Paragraph(s, e))
     story.paragraphs = paragraphs
     story.scene_breaks = breaks
-    story.cache.pop("docs", None)
-    story.cache.pop("_par_starts", None)
+    for made_from_paragraphs in ("docs", "_par_starts", "tokens"):
+        story.cache.pop(made_from_paragraphs, None)
     story.quotes = find_quotes(text, [(p.start, p.end) for p in paragraphs])
     story.sentences = split_sentences(story)
 

@@ -146,6 +146,7 @@ class Context:
         self.story, self.ev, self.speakers, self.kinds, self.genders = story, ev, speakers, kinds, genders
         self.rules = list(speakers)  # the rules' own choice; ``speakers`` may become an earlier pass's
         self.toks, self.refs = toks, refs
+        self.ids = [c.id for c in story.characters]  # character index -> id, as the rules saw the characters
         self.paragraphs = [q.paragraph for q in story.quotes]
 
     @cached_property

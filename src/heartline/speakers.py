@@ -39,9 +39,9 @@ from .characters.lexicon import (
     ends_like_past_tense,
 )
 from .characters.nominals import generic_gender, inverted_tag
-from .characters.resolve import Ref
+from .characters.resolve import Ref, refs_from_mentions
 from .characters.syntax import parsed_subjects
-from .characters.tokens import Tok
+from .characters.tokens import Tok, story_tokens
 from .pipeline import register_step
 from .story import Character, Mention, Story
 
@@ -143,7 +143,7 @@ def attribute_speakers(story: Story, ranker: bool = True) -> None:
         q.speaker = ids[sp] if sp is not None else None
         q.attribution = ("explicit" if ctx.kinds[qi] == "action" else ctx.kinds[qi]) if sp is not None else None
         q.addressees = list(dict.fromkeys(ids[a] for a in _addressees(story, qi, ev, speakers) if ids[a] != q.speaker))
-    _quote_mentions(story, story.cache.get("tokens") or [], ids)
+    _quote_mentions(story, story_tokens(story), ids)
     _count(story)
 
 
@@ -197,20 +197,18 @@ def _fold_characters(story: Story, ids: list[str], merged: dict[int, int]) -> li
     story.characters = [c for c in story.characters if c.id not in into]
     for m in story.mentions:
         m.character = into.get(m.character, m.character)
-    new_ids = [into.get(cid, cid) for cid in ids]
-    story.cache["char_index"] = new_ids
-    return new_ids
+    return [into.get(cid, cid) for cid in ids]
 
 
 def _ids(story: Story) -> list[str]:
-    """Character ids by the index the characters step gave them (refs and evidence use the index)."""
-    return story.cache.get("char_index") or [c.id for c in story.characters]
+    """Character ids by their index, their place in ``story.characters`` (refs and evidence use the index)."""
+    return [c.id for c in story.characters]
 
 
 def rule_speakers(story: Story) -> Context:
     """The rules' decision for every quote, with the evidence behind it (what the ranker starts from)."""
-    toks: list[Tok] = story.cache.get("tokens") or []
-    refs: list[Ref] = story.cache.get("refs") or []
+    toks = story_tokens(story)
+    refs = refs_from_mentions(story, toks)
     ids = _ids(story)
     genders = {i: story.character(cid).gender for i, cid in enumerate(ids)}  # type: ignore[union-attr]
     ev = _evidence(story, toks, refs)
@@ -848,9 +846,9 @@ def _quote_mentions(story: Story, toks: Sequence[Tok], ids: Sequence[str]) -> No
             continue
         q = story.quotes[t.quote]
         if t.lower in FIRST_PERSON and q.speaker:
-            extra.append(Mention(t.start, t.end, q.speaker, "pronoun"))
+            extra.append(Mention(t.start, t.end, q.speaker, "pronoun", False))
         elif t.lower in SECOND_PERSON and q.addressees:
-            extra.append(Mention(t.start, t.end, q.addressees[0], "pronoun"))
+            extra.append(Mention(t.start, t.end, q.addressees[0], "pronoun", False))
     if extra:
         story.mentions = sorted(story.mentions + extra, key=lambda m: m.start)
 
@@ -871,7 +869,12 @@ def _count(story: Story) -> None:
         c.present = c.present or c.quotes > 0 or c.id in addressed
 
 
-@register_step("speakers", requires=("quotes", "characters", "mentions"), assigns=("speakers",))
+@register_step(
+    "speakers",
+    requires=("quotes", "characters", "mentions"),
+    # it folds a described character into a named one and adds the "I" and "you" of quotes to the mentions
+    assigns=("quotes.speaker", "quotes.addressees", "quotes.attribution", "characters", "mentions"),
+)
 def make_speakers(ranker: bool = True, **_: Any) -> Callable[[Story], None]:
     """Speaker, addressees and how the speaker was found, for every quote; ``ranker=False``: rules alone."""
     return functools.partial(attribute_speakers, ranker=ranker)

@@ -36,15 +36,14 @@ from .names import (
 )
 from .nominals import find_indefinite_speakers, find_nominal_speakers, nominal_occurrences, noun_gender
 from .resolve import Ref, Resolver, acting, learn_genders, narration_is_first_person
-from .tokens import Tok, build_tokens
+from .tokens import Tok, story_tokens
 
 __all__ = ["find_characters", "make_characters"]
 
 
 def find_characters(story: Story) -> None:
     """Fill ``story.characters`` and ``story.mentions`` (see the module docstring)."""
-    toks = build_tokens(story)
-    story.cache["tokens"] = toks
+    toks = story_tokens(story)
     namewords = NameWords(toks)
     forms = find_forms(toks, namewords)
     add_capitals(toks, forms, namewords)
@@ -89,11 +88,10 @@ def find_characters(story: Story) -> None:
     story.characters = _characters(clusters, genders, refs, actors, narrator)
     ids = [c.id for c in story.characters]
     story.mentions = [
-        Mention(toks[r.first].start, _end(toks, r), ids[r.char], r.kind) for r in [*refs, *resolver.written_to]
+        Mention(toks[r.first].start, _end(toks, r), ids[r.char], r.kind, r.subject)
+        for r in [*refs, *resolver.written_to]
     ]
     story.mentions.sort(key=lambda m: m.start)
-    story.cache["refs"] = refs
-    story.cache["char_index"] = ids
 
 
 # a bare title ("the doctor") this many sentences before the story first names its one bearer, with none

@@ -13,10 +13,14 @@ import bisect
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from .lexicon import FIRST_PERSON, HONORIFICS, HUMAN_VERBS, PRONOUNS, SECOND_PERSON
 from .nominals import generic_gender
 from .tokens import Tok
+
+if TYPE_CHECKING:
+    from ..story import Story
 
 _LOOKBACK_SENTENCES = 6
 # a pronoun with no antecedent of its gender that near looks further back: "she said aloud" after a long
@@ -91,6 +95,34 @@ class Ref:
     last: int
     kind: str
     subject: bool = False
+
+
+def refs_from_mentions(story: Story, toks: Sequence[Tok]) -> list[Ref]:
+    """The references the characters step resolved, read back from ``story.mentions``: what the speakers step
+    walks. The character index is the character's place in ``story.characters``; a letter's "you" (a
+    mention of the one it is written to, kept out of the walk) is left out, as :meth:`Resolver.run` leaves it.
+    Raises PipelineError for mentions without their ``subject`` mark (a reading made before it was kept)."""
+    from ..errors import PipelineError
+
+    index = {c.id: i for i, c in enumerate(story.characters)}
+    by_start = {t.start: i for i, t in enumerate(toks)}
+    starts = [t.start for t in toks]
+    refs: list[Ref] = []
+    for m in story.mentions:
+        first = by_start.get(m.start)
+        if first is None or m.character not in index:
+            continue
+        t = toks[first]
+        if m.kind == "pronoun" and t.quote < 0 and t.lower in SECOND_PERSON and t.lower not in PRONOUNS:
+            continue  # a letter's "you" (see Resolver.written_to)
+        if m.subject is None:
+            raise PipelineError(
+                "The mentions of this reading do not say which are subjects",
+                "Run the 'characters' step again on it (heartline read STORY --steps segment,characters,...)",
+            )
+        last = first if m.kind == "pronoun" else bisect.bisect_right(starts, m.end - 1) - 1
+        refs.append(Ref(index[m.character], first, last, m.kind, m.subject))
+    return refs
 
 
 _NOT_A_NOUN = frozenset(

@@ -37,6 +37,17 @@ def story_docs(story: Story) -> list[tuple[int, Any]]:
     return paragraph_docs(story)
 
 
+def story_tokens(story: Story) -> list[Tok]:
+    """The token table of ``story`` (see :func:`build_tokens`), made once and kept in ``story.cache``: it is
+    made again whenever the paragraphs, sentences or quotes it was made from are not the same any more."""
+    key = (len(story.text), len(story.paragraphs), len(story.sentences), len(story.quotes))
+    kept = story.cache.get("tokens")
+    if kept is None or kept[0] != key:
+        kept = (key, build_tokens(story))
+        story.cache["tokens"] = kept
+    return kept[1]
+
+
 def build_tokens(story: Story) -> list[Tok]:
     """Every word token of the story (spaces dropped), in text order."""
     part_spans = sorted((s, e, qi) for qi, q in enumerate(story.quotes) for s, e in q.parts)
