@@ -8,14 +8,16 @@
 
 from __future__ import annotations
 
+import json
 from typing import TYPE_CHECKING
 
-from .errors import HeartlineError
+from .errors import HeartlineError, PipelineError
 from .pipeline import DEFAULT_STEPS, Pipeline, register_step
 from .story import SCHEMA, Story
 
 if TYPE_CHECKING:
     from pathlib import Path
+    from typing import Any
 
     from .pipeline import Progress
 
@@ -26,6 +28,7 @@ __all__ = [
     "SCHEMA",
     "HeartlineError",
     "Pipeline",
+    "PipelineError",
     "Story",
     "__version__",
     "load",
@@ -33,7 +36,7 @@ __all__ = [
     "register_step",
 ]
 
-_PIPELINES: dict[tuple[str, ...], Pipeline] = {}
+_PIPELINES: dict[tuple[tuple[str, ...], str], Pipeline] = {}
 
 
 def load(source: str | Path, *, format: str | None = None) -> Story:
@@ -48,18 +51,23 @@ def read(
     *,
     format: str | None = None,
     steps: str | list[str] | tuple[str, ...] | None = None,
+    config: dict[str, dict[str, Any]] | None = None,
     pipeline: Pipeline | None = None,
     progress: Progress | None = None,
 ) -> Story:
     """Read a story file (txt, md, epub, AO3 html, Gutenberg) or a string of text, and run the steps.
 
     ``source`` is a path, or the story's text itself. ``steps`` is a comma-separated string or a list of
-    step names (default: all of them). Pipelines are cached per step list, so models load once.
+    step names (default: all of them). ``config`` maps step names to their settings, e.g.
+    ``{"feelings": {"source": "lexicon"}}`` (docs/cli.md lists them); an unknown setting or a value of the
+    wrong type raises PipelineError before the story is read. Pipelines are cached per steps and config,
+    so models load once.
     """
-    story = load(source, format=format)
+    if pipeline is not None and config:
+        raise PipelineError("Both a pipeline and a config were given", "Give the config to the Pipeline instead")
     if pipeline is None:
-        key = tuple(Pipeline(steps).names)
-        if key not in _PIPELINES:
-            _PIPELINES[key] = Pipeline(list(key))
-        pipeline = _PIPELINES[key]
+        built = Pipeline(steps, dict(config or {}))
+        key = (tuple(built.names), json.dumps(built.config, sort_keys=True, default=repr))
+        pipeline = _PIPELINES.setdefault(key, built)
+    story = load(source, format=format)
     return pipeline(story, progress)

@@ -242,7 +242,7 @@ def build_arcs(story: Story, points: int = 100, bandwidth: float = 0.08, max_emo
 
 
 @register_step("arcs", requires=("sentences", "sentences.emotions", "feelings"), assigns=("arcs",))
-def make_arcs(points: int = 100, bandwidth: float = 0.08, characters: int = 5) -> Callable[[Story], None]:
+def make_arcs(*, points: int = 100, bandwidth: float = 0.08, characters: int = 5) -> Callable[[Story], None]:
     """Valence and emotion arcs over story time for the story and its main characters, and their shapes."""
 
     def step(story: Story) -> None:

@@ -194,7 +194,7 @@ def _mutual(ab: tuple[float, float, dict[str, float]],
 
 
 @register_step("bonds", requires=("feelings",), assigns=("bonds",))
-def make_bonds(max_windows: int = 20, min_strength: float = 0.0) -> Callable[[Story], None]:
+def make_bonds(*, max_windows: int = 20, min_strength: float = 0.0) -> Callable[[Story], None]:
     """Directed bonds A -> B: emotion profile, valence, strength, timeline, mutuality and the unsaid."""
 
     def step(story: Story) -> None:

@@ -32,7 +32,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Generator, Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from .pipeline import register_step, step_progress
 from .story import Feeling, Mention, Quote, Sentence, Story
@@ -962,7 +962,7 @@ def _model_roles(ctx: _Context, u: _Unit, doc: Doc, reader: _Reader,
     assigns=("feelings",),
 )
 def make_feelings(
-    source: str = "both", min_intensity: float = 0.0, max_model_labels: int = 3
+    *, source: Literal["model", "lexicon", "both"] = "both", min_intensity: float = 0.0, max_model_labels: int = 3
 ) -> Callable[[Story], None]:
     """Who feels each emotion, toward whom, and whether it is said aloud (model + emotion lexicon)."""
 

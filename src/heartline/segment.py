@@ -547,7 +547,7 @@ def segment(story: Story) -> None:
 
 
 @register_step("segment", requires=("text",), assigns=("paragraphs", "scene_breaks", "quotes", "sentences"))
-def make_segment(**_: Any) -> Callable[[Story], None]:
+def make_segment() -> Callable[[Story], None]:
     """Paragraphs, scene breaks, dialogue quotes and sentences (spaCy tokenizer + senter)."""
     get_nlp()
     return segment

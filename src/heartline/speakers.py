@@ -27,7 +27,7 @@ import functools
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from .characters.lexicon import (
     FIRST_PERSON,
@@ -875,6 +875,6 @@ def _count(story: Story) -> None:
     # it folds a described character into a named one and adds the "I" and "you" of quotes to the mentions
     assigns=("quotes.speaker", "quotes.addressees", "quotes.attribution", "characters", "mentions"),
 )
-def make_speakers(ranker: bool = True, **_: Any) -> Callable[[Story], None]:
+def make_speakers(*, ranker: bool = True) -> Callable[[Story], None]:
     """Speaker, addressees and how the speaker was found, for every quote; ``ranker=False``: rules alone."""
     return functools.partial(attribute_speakers, ranker=ranker)

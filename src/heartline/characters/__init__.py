@@ -14,7 +14,6 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
-from typing import Any
 
 from ..pipeline import register_step
 from ..story import Character, Mention, Story
@@ -391,7 +390,7 @@ def _characters(
 
 
 @register_step("characters", requires=("sentences", "quotes"), assigns=("characters", "mentions"))
-def make_characters(**_: Any) -> Callable[[Story], None]:
+def make_characters() -> Callable[[Story], None]:
     """Characters (names, aliases, gender, present) and their mentions (names and pronouns)."""
     from ..segment import get_nlp
 

@@ -65,7 +65,7 @@ def emotions_step(story: Story, config: dict[str, Any] | None = None) -> None:
     requires=("sentences", "quotes"),
     assigns=("sentences.emotions", "sentences.labels", "quotes.emotions", "quotes.labels"),
 )
-def make_emotions(model: str | None = None, batch_size: int = 64, **_: Any) -> Callable[[Story], None]:
+def make_emotions(*, model: str | None = None, batch_size: int = 64) -> Callable[[Story], None]:
     """Emotion scores (28 GoEmotions labels) for each sentence and quote, on the ONNX model."""
     from heartline.emotions import load_model
 
