@@ -82,7 +82,7 @@ def main() -> None:
     ap.add_argument("--repeats", type=int, default=3)
     ap.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results" / "characters.json")
     args = ap.parse_args()
-    from heartline.segment import get_nlp
+    from heartline.language.nlp import get_nlp
 
     get_nlp().get_pipe("ner")  # load once, outside the timings
     novels = args.novel or sorted(p for p in args.data.glob("*.txt"))

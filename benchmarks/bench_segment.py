@@ -26,8 +26,8 @@ DEFAULT_DATA = ROOT.parent / "shared" / "data" / "novels"
 def run_one(path: str) -> dict[str, float]:
     """In a child: load the model, then time ingest + segment of one novel."""
     import heartline
+    from heartline.language.nlp import get_nlp
     from heartline.pipeline import Pipeline
-    from heartline.segment import get_nlp
 
     get_nlp()
     pipeline = Pipeline("segment")

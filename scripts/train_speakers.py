@@ -4,7 +4,7 @@ usage: python scripts/train_speakers.py [--data ../shared/data/pdnc/data] [--fol
                                         [--cache DIR] [--l2 1e-3] [--passes 3] [--seeds 3] [--first-seed 0]
 
 For every quote of every novel the rules decided by a pronoun or by turn-taking, the candidates and their
-features come from :mod:`heartline.speaker_ranker`; a candidate is right when it maps to the gold speaker
+features come from :mod:`heartline.speakers.ranker`; a candidate is right when it maps to the gold speaker
 (as the PDNC scorer maps characters). A conditional logit (softmax over one quote's candidates) is fitted
 by full-batch Adam with an L2 penalty, ``--seeds`` times from different random starts of the tanh layer
 (the ranker averages their scores: one fit alone moves the cross-validated figure by up to 0.8 points from
@@ -36,8 +36,8 @@ import numpy as np
 
 from heartline.evaluate.pdnc import gold_characters, gold_quotes, map_characters, speaker_right
 from heartline.pipeline import Pipeline
-from heartline.speaker_ranker import FEATURES, RERANKED, WEIGHTS, Context, allowed_candidates, rerank
 from heartline.speakers import described_by_name, rule_speakers
+from heartline.speakers.ranker import FEATURES, RERANKED, WEIGHTS, Context, allowed_candidates, rerank
 from heartline.story import Story
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -18,6 +18,9 @@ import click
 
 from . import __version__
 
+__all__ = ["main"]
+
+
 F = TypeVar("F", bound=Callable[..., Any])
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}

@@ -30,10 +30,11 @@ import bisect
 import itertools
 import re
 from collections import Counter
-from collections.abc import Callable, Generator, Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
+from .language.nlp import parse
 from .pipeline import register_step, step_progress
 from .story import Feeling, Mention, Quote, Sentence, Story
 
@@ -753,17 +754,6 @@ def _window(text: str, start: int, end: int, lex: bool) -> tuple[int, int]:
     return pieces[0] if pieces else (start, end)
 
 
-def _parse(texts: list[str], nlp: Language | None) -> Generator[Doc, None, None]:
-    """Parse ``texts`` lazily (tok2vec, tagger, parser only), so a long book never holds all its docs."""
-    if nlp is None:
-        from .segment import get_nlp
-
-        nlp = get_nlp()
-    keep = [p for p in ("tok2vec", "tagger", "parser") if p in nlp.pipe_names]
-    with nlp.select_pipes(enable=keep):
-        yield from nlp.pipe(texts, batch_size=128)
-
-
 def attribute_feelings(story: Story, source: str = "both", nlp: Language | None = None,
                        min_intensity: float = 0.0, max_model_labels: int = 3) -> list[Feeling]:  # fmt: skip
     """The feelings of ``story``: one per (sentence, experiencer, target, emotion), in text order.
@@ -788,7 +778,7 @@ def attribute_feelings(story: Story, source: str = "both", nlp: Language | None 
     to_parse = [u for u, _, lex in wanted if lex]  # a model label alone needs no parse (see _cheap_roles)
     for u in to_parse:
         u.offset, u.cache_end = _window(story.text, u.start, u.end, True)
-    parsed = _parse([story.text[u.offset : u.cache_end] for u in to_parse], nlp)
+    parsed = parse([story.text[u.offset : u.cache_end] for u in to_parse], nlp)
     feelings: list[Feeling] = []
     progress = step_progress()
     try:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from .story import Story
 
+__all__ = ["feelings_lines", "summarize"]
+
 
 def summarize(story: Story) -> str:
     md = story.metadata

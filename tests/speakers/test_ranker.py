@@ -5,8 +5,8 @@ import json
 import numpy as np
 
 from heartline.pipeline import Pipeline
-from heartline.speaker_ranker import FEATURES, candidate_features, load_weights, rerank, scores
 from heartline.speakers import rule_speakers
+from heartline.speakers.ranker import FEATURES, candidate_features, load_weights, rerank, scores
 from heartline.story import Story
 
 TEXT = (

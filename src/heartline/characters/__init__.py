@@ -15,9 +15,10 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 
+from ..language.lexicon import FEMALE_NAMES, MALE_NAMES, canonical_title
+from ..language.tokens import Tok, story_tokens
 from ..pipeline import register_step
 from ..story import Character, Mention, Story
-from .lexicon import FEMALE_NAMES, MALE_NAMES, canonical_title
 from .names import (
     Cluster,
     Form,
@@ -35,7 +36,6 @@ from .names import (
 )
 from .nominals import find_indefinite_speakers, find_nominal_speakers, nominal_occurrences, noun_gender
 from .resolve import Ref, Resolver, acting, learn_genders, narration_is_first_person
-from .tokens import Tok, story_tokens
 
 __all__ = ["find_characters", "make_characters"]
 
@@ -392,7 +392,7 @@ def _characters(
 @register_step("characters", requires=("sentences", "quotes"), assigns=("characters", "mentions"))
 def make_characters() -> Callable[[Story], None]:
     """Characters (names, aliases, gender, present) and their mentions (names and pronouns)."""
-    from ..segment import get_nlp
+    from ..language.nlp import get_nlp
 
     get_nlp()
     return find_characters

@@ -18,8 +18,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from ..story import Story
-from .lexicon import (
+from ..language.lexicon import (
     DETERMINERS,
     DIMINUTIVES,
     FEMALE_NAMES,
@@ -32,7 +31,27 @@ from .lexicon import (
     SPEECH_VERBS,
     canonical_title,
 )
-from .tokens import Tok
+from ..language.tokens import Tok
+from ..story import Story
+
+__all__ = [
+    "Cluster",
+    "Form",
+    "NameWords",
+    "Occurrence",
+    "add_capitals",
+    "attach_leftovers",
+    "cluster_forms",
+    "find_forms",
+    "gather_evidence",
+    "is_person",
+    "is_title",
+    "mark_eldest",
+    "ner_votes",
+    "slug",
+    "word_stats",
+]
+
 
 _WORD = re.compile(r"^[A-Z][a-zA-Z'’]*[a-z][a-zA-Z'’]*$|^[A-Z]$")
 _DASHES = "-—–:"
@@ -381,7 +400,7 @@ def _vocative(toks: Sequence[Tok], first: int, last: int) -> bool:
 
 def ner_votes(story: Story, toks: Sequence[Tok], forms: dict[str, Form]) -> None:
     """Run spaCy's entity recogniser on a few sentences of each doubtful form and count its labels."""
-    from ..segment import get_nlp
+    from ..language.nlp import get_nlp
 
     doubtful = [f for f in forms.values() if not f.title and f.count >= 2]
     doubtful.sort(key=lambda f: -f.count)

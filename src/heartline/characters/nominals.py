@@ -9,8 +9,18 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from .lexicon import QUOTE_MARKS, SPEECH_VERBS, ends_like_past_tense
-from .tokens import Tok
+from ..language.lexicon import QUOTE_MARKS, SPEECH_VERBS, ends_like_past_tense
+from ..language.tokens import Tok
+
+__all__ = [
+    "find_indefinite_speakers",
+    "find_nominal_speakers",
+    "generic_gender",
+    "inverted_tag",
+    "nominal_occurrences",
+    "noun_gender",
+]
+
 
 _STOP = frozenset(
     """other others latter former one ones same first second last rest whole two three few many both

@@ -15,12 +15,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .lexicon import FIRST_PERSON, HONORIFICS, HUMAN_VERBS, PRONOUNS, SECOND_PERSON
+from ..language.lexicon import FIRST_PERSON, HONORIFICS, HUMAN_VERBS, PRONOUNS, SECOND_PERSON
+from ..language.tokens import Tok
 from .nominals import generic_gender
-from .tokens import Tok
 
 if TYPE_CHECKING:
     from ..story import Story
+
+__all__ = ["KIN", "Ref", "Resolver", "acting", "learn_genders", "narration_is_first_person", "refs_from_mentions"]
+
 
 _LOOKBACK_SENTENCES = 6
 # a pronoun with no antecedent of its gender that near looks further back: "she said aloud" after a long

@@ -36,10 +36,10 @@ def emotions_step(story: Story, config: dict[str, Any] | None = None) -> None:
     """
     import numpy as np
 
-    from heartline.emotions import _as_model, results_from_probs
+    from heartline.emotions import as_model, results_from_probs
 
     config = config or {}
-    model = _as_model(config.get("model"))
+    model = as_model(config.get("model"))
     texts = [model_text(story.text[s.start : s.end]) for s in story.sentences]
     texts += [model_text(story.quote_text(q)) for q in story.quotes]
     distinct = list(dict.fromkeys(texts))

@@ -2,6 +2,28 @@
 
 from __future__ import annotations
 
+__all__ = [
+    "ADDRESS_WORDS",
+    "DETERMINERS",
+    "DIMINUTIVES",
+    "FEMALE_NAMES",
+    "FIRST_PERSON",
+    "HONORIFICS",
+    "HUMAN_VERBS",
+    "MALE_NAMES",
+    "NOT_NAMES",
+    "PLACE_PREPS",
+    "PLACE_WORDS",
+    "PRONOUNS",
+    "QUOTE_MARKS",
+    "SECOND_PERSON",
+    "SPEECH_VERBS",
+    "SUBJECT_PRONOUNS",
+    "canonical_title",
+    "ends_like_past_tense",
+]
+
+
 # spellings of one title: "Doctor Kemp" and "Dr. Kemp" bear the same one
 _TITLE_SPELLINGS = {
     "doctor": "dr",

@@ -1,61 +1,42 @@
-"""The "speakers" step: who says each quote, and to whom.
+"""The rules: what the text around each quote says of its speaker and addressees, and the decision they make.
 
 Evidence for each quote, strongest first:
 
 1. a speech tag with a name: “...,” said Anne / Willow says quietly / Anne said, “...”  (explicit)
 2. a speech tag with a pronoun: “...,” she said  (anaphoric: the pronoun's gender, then turn-taking)
 3. a character named as the subject of the narration in the quote's paragraph: Buffy opens her eyes.
-4. turn-taking: in a conversation the speakers alternate; a quote in the same paragraph as the last one
-   continues it; a vocative ("Listen, Wil,") names the addressee, so the speaker is someone else
-   (implicit)
-
-Then the learned ranker (:mod:`heartline.speaker_ranker`, on by default) takes a second look at the quotes
-decided by 2 and 4, weighing all the evidence at once, in passes that each read the one before.
-
-A character known only by a description ("said the painter") that those who answer it call by one name
-("Basil") is folded into that named character.
-
-Addressees are the characters named by vocatives, the object of "said to X", else the other party of the
-conversation (who speaks just before or after, with up to two paragraphs of narration between). Once
-speakers are known, "I" inside a quote is a mention of the speaker and "you" of its first addressee; both
-are added to ``story.mentions``.
+4. turn-taking (:mod:`.conversation`): in a conversation the speakers alternate; a quote in the same
+   paragraph as the last one continues it; a vocative ("Listen, Wil,") names the addressee, so the speaker
+   is someone else (implicit)
 """
 
 from __future__ import annotations
 
-import functools
-from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
-from .characters.lexicon import (
-    FIRST_PERSON,
+from ..characters.nominals import generic_gender, inverted_tag
+from ..characters.resolve import Ref, refs_from_mentions
+from ..characters.syntax import parsed_subjects
+from ..language.lexicon import (
     HUMAN_VERBS,
     PRONOUNS,
     QUOTE_MARKS,
-    SECOND_PERSON,
     SPEECH_VERBS,
     ends_like_past_tense,
 )
-from .characters.nominals import generic_gender, inverted_tag
-from .characters.resolve import Ref, refs_from_mentions
-from .characters.syntax import parsed_subjects
-from .characters.tokens import Tok, story_tokens
-from .pipeline import register_step
-from .story import Character, Mention, Story
+from ..language.tokens import Tok, story_tokens
+from ..story import Story
+from .conversation import alternation, narration_before, next_known, same_conversation
+from .ranker import Context
 
-if TYPE_CHECKING:
-    from .speaker_ranker import Context
-
-__all__ = ["attribute_speakers", "make_speakers", "rule_speakers"]
+__all__ = ["ADDRESSEE_GAP_PARAGRAPHS", "Evidence", "addressees", "rule_speakers"]
 
 _ADVERB_LIKE = {"again", "then", "now", "at", "once", "still", "presently", "suddenly", "softly", "quickly"}
-_MAX_GAP_PARAGRAPHS = 1
 # the one spoken to, failing a name or a tag: who speaks just before or after, with at most two paragraphs of
-# narration between (a conversation that narration breaks up; LitBank pronouns resolved right 80.1% -> 80.9%)
-_ADDRESSEE_GAP_PARAGRAPHS = 3
-_CONTEXT_PARAGRAPHS = 12
+# narration between (a conversation that narration breaks up)
+ADDRESSEE_GAP_PARAGRAPHS = 3
 _SPEECH_NOUNS = {
     "reply",
     "answer",
@@ -119,97 +100,11 @@ class Evidence:
     named: set[int] = field(default_factory=set)  # named inside the quote, not as a vocative
 
 
-def attribute_speakers(story: Story, ranker: bool = True) -> None:
-    """Set ``speaker``, ``addressees`` and ``attribution`` of every quote (see the module docstring).
-    With ``ranker`` (the default), the learned ranker (:mod:`heartline.speaker_ranker`) takes a second look
-    at the quotes the rules decided by turn-taking or a pronoun; ``ranker=False`` keeps the rules alone."""
-    ids = _ids(story)
-    if not story.quotes:
-        return
-    ctx = rule_speakers(story)
-    speakers = list(ctx.speakers)
-    if ranker:
-        from .speaker_ranker import load_weights, rerank
-
-        weights = load_weights()
-        if weights is not None:
-            speakers = rerank(ctx, weights)
-    ev = ctx.ev
-    merged = described_by_name(story, ctx, ids)
-    if merged:
-        ids = _fold_characters(story, ids, merged)
-    for qi, q in enumerate(story.quotes):
-        sp = speakers[qi]
-        q.speaker = ids[sp] if sp is not None else None
-        q.attribution = ("explicit" if ctx.kinds[qi] == "action" else ctx.kinds[qi]) if sp is not None else None
-        q.addressees = list(dict.fromkeys(ids[a] for a in _addressees(story, qi, ev, speakers) if ids[a] != q.speaker))
-    _quote_mentions(story, story_tokens(story), ids)
-    _count(story)
-
-
-def _described(c: Character) -> bool:
-    """Known only by a lower-case description: "the painter", not "the Invisible Man"."""
-    return c.name.startswith("the ") and c.name[4:].islower()
-
-
-def described_by_name(story: Story, ctx: Context, ids: Sequence[str]) -> dict[int, int]:
-    """Characters known by a description that are a named character: "the painter" is Basil Hallward when
-    those who talk with the painter call him "Basil". Counts the vocatives of the lines just before and after
-    each line a tag gives to the description (spoken by someone else, in another paragraph); the name that
-    has at least four of them and seven in ten, and no other gender, is the one."""
-    by_id = {c.id: c for c in story.characters}
-    chars = [by_id[cid] for cid in ids]
-    qs = story.quotes
-    votes: dict[int, Counter[int]] = defaultdict(Counter)
-    for qi, sp in enumerate(ctx.speakers):
-        if sp is None or ctx.kinds[qi] != "explicit" or not _described(chars[sp]):
-            continue
-        for qj in (qi - 1, qi + 1):
-            if not 0 <= qj < len(qs) or not 0 < abs(qs[qj].paragraph - qs[qi].paragraph) <= 2:
-                continue
-            other = ctx.speakers[qj]
-            votes[sp].update(v for v in ctx.ev[qj].vocatives if v not in (sp, other))
-    out: dict[int, int] = {}
-    for sp, c in votes.items():
-        if not c:
-            continue
-        top, k = c.most_common(1)[0]
-        a, b = chars[sp], chars[top]
-        if (
-            k >= 4
-            and k >= 0.7 * sum(c.values())
-            and not _described(b)
-            and not (a.gender and b.gender and a.gender != b.gender)
-        ):
-            out[sp] = top
-    return out
-
-
-def _fold_characters(story: Story, ids: list[str], merged: dict[int, int]) -> list[str]:
-    """Fold each described character into the named one: its name becomes an alias, its mentions theirs.
-    Returns the index -> id table with the folded indices pointing at the named character."""
-    into = {ids[a]: ids[b] for a, b in merged.items()}
-    by_id = {c.id: c for c in story.characters}
-    for cid, target_id in into.items():
-        c, target = by_id[cid], by_id[target_id]
-        target.aliases = list(dict.fromkeys([*target.aliases, c.name, *c.aliases]))
-        target.present = target.present or c.present
-    story.characters = [c for c in story.characters if c.id not in into]
-    for m in story.mentions:
-        m.character = into.get(m.character, m.character)
-    return [into.get(cid, cid) for cid in ids]
-
-
-def _ids(story: Story) -> list[str]:
-    """Character ids by their index, their place in ``story.characters`` (refs and evidence use the index)."""
-    return [c.id for c in story.characters]
-
-
 def rule_speakers(story: Story) -> Context:
     """The rules' decision for every quote, with the evidence behind it (what the ranker starts from)."""
     toks = story_tokens(story)
     refs = refs_from_mentions(story, toks)
-    ids = _ids(story)
+    ids = [c.id for c in story.characters]  # refs and evidence name characters by their place in this list
     genders = {i: story.character(cid).gender for i, cid in enumerate(ids)}  # type: ignore[union-attr]
     ev = _evidence(story, toks, refs)
     present = {i for i, cid in enumerate(ids) if story.character(cid).present}  # type: ignore[union-attr]
@@ -224,8 +119,6 @@ def rule_speakers(story: Story) -> Context:
         if t.quote < 0 and r.kind != "pronoun":
             para_chars[t.para].append(r.char)
     speakers, kinds = _decide(story, ev, genders, para_chars)
-    from .speaker_ranker import Context  # it imports this module's conversation rule
-
     return Context(story, ev, speakers, kinds, genders, toks, refs)
 
 
@@ -714,11 +607,6 @@ def _decide(
     return speakers, kinds
 
 
-def _same_conversation(story: Story, a: int, b: int) -> bool:
-    pa, pb = story.quotes[a].paragraph, story.quotes[b].paragraph
-    return 0 <= pb - pa <= _MAX_GAP_PARAGRAPHS
-
-
 def _infer(
     story: Story,
     qi: int,
@@ -732,13 +620,13 @@ def _infer(
     excluded = set(e.vocatives)
     gender = e.tag_gender or (e.action_gender if e.tag_kind is None else None)
     kind = "anaphoric" if e.tag_kind == "pronoun" else "implicit"
-    prev = qi - 1 if qi > 0 and _same_conversation(story, qi - 1, qi) else None
+    prev = qi - 1 if qi > 0 and same_conversation(story, qi - 1, qi) else None
     if prev is not None and story.quotes[prev].paragraph == q.paragraph and e.tag_kind is None:
         sp = speakers[prev]
         if sp is not None and sp not in excluded:
             return sp, "implicit"
     cands: list[int] = []
-    alt = _alternation(story, qi, speakers, ev)
+    alt = alternation(story, qi, speakers, ev)
     if e.tag_kind == "pronoun" and e.tag_speaker is not None:
         outsider = bool(alt) and e.tag_speaker not in alt and any(genders.get(c) == gender for c in alt)
         if not outsider:  # "she said" in a conversation means one of its speakers
@@ -746,8 +634,8 @@ def _infer(
     cands += alt  # a resolved "she said" first, then turn-taking
     if e.action_pronoun is not None:
         cands.append(e.action_pronoun)
-    cands += _next_known(story, qi, speakers)
-    cands += _context(story, qi, para_chars)
+    cands += next_known(story, qi, speakers)
+    cands += narration_before(story, qi, para_chars)
     last = speakers[prev] if prev is not None else None
     adjacent = prev is not None and story.quotes[prev].paragraph == q.paragraph - 1
     if last is not None and not adjacent:
@@ -768,57 +656,7 @@ def _infer(
     return None, kind
 
 
-def _context(story: Story, qi: int, para_chars: dict[int, list[int]]) -> list[int]:
-    """Characters named in the narration just before a quote, most recent first: the likely other party
-    of a conversation whose tags name only one speaker."""
-    p = story.quotes[qi].paragraph
-    out: list[int] = []
-    for k in range(p, max(p - _CONTEXT_PARAGRAPHS, -1), -1):
-        for c in reversed(para_chars.get(k, [])):
-            if c not in out:
-                out.append(c)
-    return out
-
-
-def _alternation(story: Story, qi: int, speakers: list[int | None], ev: Sequence[Evidence]) -> list[int]:
-    """Who turn-taking expects: the one who spoke before the last speaker, or whom the last one spoke to."""
-    out: list[int] = []
-    i = qi - 1
-    seen: list[int] = []
-    while i >= 0 and _same_conversation(story, i, i + 1) and len(seen) < 3:
-        sp = speakers[i]
-        if sp is not None and (not seen or seen[-1] != sp):
-            seen.append(sp)
-        if ev[i].vocatives and len(seen) == 1 and ev[i].vocatives[0] != sp:
-            out.append(ev[i].vocatives[0])
-        i -= 1
-    if len(seen) >= 2:
-        out.append(seen[1])
-    out += [s for s in seen[2:]]
-    if seen:
-        out.append(seen[0])
-    dedup: list[int] = []
-    for c in out:
-        if c not in dedup:
-            dedup.append(c)
-    return dedup
-
-
-def _next_known(story: Story, qi: int, speakers: list[int | None]) -> list[int]:
-    """Backward turn-taking: the speaker two quotes on, then one quote on."""
-    out: list[int] = []
-    j1, j2 = qi + 1, qi + 2
-    if (
-        j2 < len(speakers)
-        and _same_conversation(story, qi, j1)
-        and _same_conversation(story, j1, j2)
-        and speakers[j2] is not None
-    ):
-        out.append(speakers[j2])  # type: ignore[arg-type]
-    return out
-
-
-def _addressees(story: Story, qi: int, ev: Sequence[Evidence], speakers: list[int | None]) -> list[int]:
+def addressees(story: Story, qi: int, ev: Sequence[Evidence], speakers: list[int | None]) -> list[int]:
     e = ev[qi]
     sp = speakers[qi]
     out = [v for v in e.vocatives if v != sp]
@@ -828,53 +666,8 @@ def _addressees(story: Story, qi: int, ev: Sequence[Evidence], speakers: list[in
         return out
     here = story.quotes[qi].paragraph
     for j in (qi - 1, qi + 1, qi - 2, qi + 2):
-        if 0 <= j < len(speakers) and abs(story.quotes[j].paragraph - here) <= _ADDRESSEE_GAP_PARAGRAPHS:
+        if 0 <= j < len(speakers) and abs(story.quotes[j].paragraph - here) <= ADDRESSEE_GAP_PARAGRAPHS:
             other = speakers[j]
             if other is not None and other != sp:
                 return [other]
     return []
-
-
-# -- after the speakers are known ---------------------------------------------------------------------
-
-
-def _quote_mentions(story: Story, toks: Sequence[Tok], ids: Sequence[str]) -> None:
-    """ "I" inside a quote means its speaker; "you" its first addressee (the first one it calls by name)."""
-    extra: list[Mention] = []
-    for t in toks:
-        if t.quote < 0:
-            continue
-        q = story.quotes[t.quote]
-        if t.lower in FIRST_PERSON and q.speaker:
-            extra.append(Mention(t.start, t.end, q.speaker, "pronoun", False))
-        elif t.lower in SECOND_PERSON and q.addressees:
-            extra.append(Mention(t.start, t.end, q.addressees[0], "pronoun", False))
-    if extra:
-        story.mentions = sorted(story.mentions + extra, key=lambda m: m.start)
-
-
-def _count(story: Story) -> None:
-    quotes: dict[str, int] = defaultdict(int)
-    addressed: set[str] = set()
-    mentions: dict[str, int] = defaultdict(int)
-    for q in story.quotes:
-        if q.speaker:
-            quotes[q.speaker] += 1
-        addressed.update(q.addressees)
-    for m in story.mentions:
-        mentions[m.character] += 1
-    for c in story.characters:
-        c.quotes = quotes.get(c.id, 0)
-        c.mentions = mentions.get(c.id, 0)
-        c.present = c.present or c.quotes > 0 or c.id in addressed
-
-
-@register_step(
-    "speakers",
-    requires=("quotes", "characters", "mentions"),
-    # it folds a described character into a named one and adds the "I" and "you" of quotes to the mentions
-    assigns=("quotes.speaker", "quotes.addressees", "quotes.attribution", "characters", "mentions"),
-)
-def make_speakers(*, ranker: bool = True) -> Callable[[Story], None]:
-    """Speaker, addressees and how the speaker was found, for every quote; ``ranker=False``: rules alone."""
-    return functools.partial(attribute_speakers, ranker=ranker)

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
-from typing import Any
 
 from ..story import Story
+from .nlp import paragraph_docs
+
+__all__ = ["Tok", "build_tokens", "story_tokens"]
 
 _GLUED = "-—–:"
 
@@ -28,13 +30,6 @@ class Tok:
     para: int
     quote: int
     sent_start: bool
-
-
-def story_docs(story: Story) -> list[tuple[int, Any]]:
-    """``(paragraph start, spaCy Doc)`` for every paragraph, made by the segment step (or now)."""
-    from ..segment import paragraph_docs
-
-    return paragraph_docs(story)
 
 
 def story_tokens(story: Story) -> list[Tok]:
@@ -56,7 +51,7 @@ def build_tokens(story: Story) -> list[Tok]:
     toks: list[Tok] = []
     prev_sent = -1
     seen_word = False
-    for pi, (pstart, doc) in enumerate(story_docs(story)):
+    for pi, (pstart, doc) in enumerate(paragraph_docs(story)):
         for t in doc:  # type: ignore[attr-defined]
             if t.is_space:
                 continue

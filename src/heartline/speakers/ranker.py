@@ -1,6 +1,6 @@
 """A learned second look at each quote's speaker: rank the characters who could have said it.
 
-The rules in :mod:`heartline.speakers` decide every quote from one kind of evidence at a time (a tag, then
+The rules (:mod:`.rules`) decide every quote from one kind of evidence at a time (a tag, then
 the paragraph's actor, then turn-taking). This module weighs all of it together. For each quote it
 gathers candidates (the rules' choice, the tag's character, the paragraph's actor, the speakers of the
 quotes around it, the characters named in the narration just before) and describes each candidate by a
@@ -33,13 +33,14 @@ from typing import Any
 
 import numpy as np
 
-from .characters.lexicon import ADDRESS_WORDS
-from .speakers import _same_conversation
+from ..config import MODELS_DIR
+from ..language.lexicon import ADDRESS_WORDS
+from .conversation import same_conversation
 
 __all__ = ["FEATURES", "RERANKED", "Context", "allowed_candidates", "candidate_features", "load_weights", "rerank",
            "rerank_once", "scores"]  # fmt: skip
 
-WEIGHTS = Path(__file__).parent / "models" / "speakers-v8.json"
+WEIGHTS = MODELS_DIR / "speakers-v8.json"
 
 FEATURES = (
     "rule",
@@ -292,7 +293,7 @@ class Context:
         return out
 
     def same_conversation(self, a: int, b: int) -> bool:
-        return _same_conversation(self.story, a, b)
+        return same_conversation(self.story, a, b)
 
     def speakers_before(self, qi: int, gap: int, limit: int | None = None) -> list[int | None]:
         """The rules' speakers of the quotes before ``qi`` within ``gap`` paragraphs of it, nearest first,
