@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from .language.lexicon import SPEECH_VERBS
+from .language.lexicon import ABBREVIATIONS, SPEECH_VERBS, SUBJECT_WORDS
 from .language.nlp import get_nlp, paragraph_docs
 from .pipeline import register_step
 from .story import Paragraph, Quote, SceneBreak, Sentence, Story
@@ -364,7 +364,6 @@ def _trim_parts(text: str, parts: list[tuple[int, int]]) -> list[tuple[int, int]
 
 _TAG_WORDS = 16
 _SENTENCE_END = re.compile(r"(\w*)[.!?]\s+\S")
-_ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "messrs", "mme", "mlle", "prof", "rev", "col", "capt", "gen", "lt"}
 
 
 def _merge_interrupted(text: str, quotes: list[Quote], paragraphs: list[tuple[int, int]]) -> list[Quote]:
@@ -400,7 +399,7 @@ def _continues(text: str, a: Quote, b: Quote, after: str = "") -> bool:
         return False
     # "No," said Lady Bertram. After a pause Sir Thomas added, "Yes.": more narration after the tag's sentence
     # ends, so the next piece has a tag (and perhaps a speaker) of its own.
-    if any(m.group(1).lower() not in _ABBREVIATIONS for m in _SENTENCE_END.finditer(between.rstrip())):
+    if any(m.group(1).lower() not in ABBREVIATIONS for m in _SENTENCE_END.finditer(between.rstrip())):
         return False
     # "Oh, a song," Alice replied, so eagerly that the Gryphon said, "Hm!": two tags, two speakers
     return sum(w.strip(",;:").lower() in SPEECH_VERBS for w in words) < 2
@@ -410,10 +409,7 @@ def _tag_words(after: str) -> bool:
     """The narration after a piece opens with a speech verb and no pronoun in its first few words ("said the
     gentle Mrs. Thorpe", "remarked skeptical Anne"; not "she added", most often the speaker going on)."""
     words = [w.strip(",;:.!?").lower() for w in after.split()[:4]]
-    return any(w in SPEECH_VERBS for w in words) and not any(w in _SUBJECT_PRONOUNS for w in words)
-
-
-_SUBJECT_PRONOUNS = frozenset({"i", "he", "she", "we", "they", "it"})
+    return any(w in SPEECH_VERBS for w in words) and not any(w in SUBJECT_WORDS for w in words)
 
 
 # -- sentences --------------------------------------------------------------------------------------

@@ -15,7 +15,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 
-from ..language.lexicon import FEMALE_NAMES, MALE_NAMES, canonical_title
+from ..language.lexicon import FEMALE_NAMES, MALE_NAMES, SURNAME_TITLES, canonical_title
 from ..language.tokens import Tok, story_tokens
 from ..pipeline import register_step
 from ..story import Character, Mention, Story
@@ -97,15 +97,12 @@ def find_characters(story: Story) -> None:
 # between, is someone else (see _claimed_from)
 _TITLE_GAP_SENTENCES = 300
 
-_SURNAME_TITLES = frozenset("mr mrs ms madame mme monsieur signor signora herr frau".split())
-
 
 def _families(clusters: Sequence[Cluster]) -> list[tuple[frozenset[str], frozenset[str]]]:
     """Per cluster, its surnames (the last of two or more names, or the name after "Mr." or "Mrs."; after
     "Miss" only when it is someone's surname too: "Miss Bertram", not "Miss Lucy") and its titles."""
     certain = [
-        {f.names[-1] for f in c.forms if len(f.names) >= 2 or (f.title in _SURNAME_TITLES and f.names)}
-        for c in clusters
+        {f.names[-1] for f in c.forms if len(f.names) >= 2 or (f.title in SURNAME_TITLES and f.names)} for c in clusters
     ]
     known = set().union(*certain) if certain else set()
     out = []

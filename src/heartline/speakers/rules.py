@@ -20,10 +20,19 @@ from ..characters.nominals import generic_gender, inverted_tag
 from ..characters.resolve import Ref, refs_from_mentions
 from ..characters.syntax import parsed_subjects
 from ..language.lexicon import (
+    ADVERB_LIKE,
+    FILLERS,
     HUMAN_VERBS,
+    NAME_ADJECTIVES,
+    NOT_SUBJECT_PRONOUNS,
+    OBJECT_PRONOUNS,
+    PHRASAL_SPEECH_VERBS,
     PRONOUNS,
     QUOTE_MARKS,
+    SPEECH_NOUNS,
     SPEECH_VERBS,
+    TAG_PREPOSITIONS,
+    VERB_PARTICLES,
     ends_like_past_tense,
 )
 from ..language.tokens import Tok, story_tokens
@@ -33,56 +42,9 @@ from .ranker import Context
 
 __all__ = ["ADDRESSEE_GAP_PARAGRAPHS", "Evidence", "addressees", "rule_speakers"]
 
-_ADVERB_LIKE = {"again", "then", "now", "at", "once", "still", "presently", "suddenly", "softly", "quickly"}
 # the one spoken to, failing a name or a tag: who speaks just before or after, with at most two paragraphs of
 # narration between (a conversation that narration breaks up)
 ADDRESSEE_GAP_PARAGRAPHS = 3
-_SPEECH_NOUNS = {
-    "reply",
-    "answer",
-    "rejoinder",
-    "remark",
-    "exclamation",
-    "words",
-    "cry",
-    "retort",
-    "response",
-    "observation",
-    "question",
-    "inquiry",
-    "enquiry",
-    "comment",
-    # "was Mary's reasoning", "Mary's declaration was", "was Charles's language", "was Mr. Allen's consolation",
-    # "was Mrs. Jennings's address to him", "the view of Mr. Sandy Wadgers", "Mary's reproach of"
-    "reasoning",
-    "declaration",
-    "language",
-    "consolation",
-    "address",
-    "view",
-    "reproach",
-    "opinion",
-}
-# verbs that speak only with their particle: "put in Cynthia", "burst out Philip", "Syme ran on", and
-# right after a quote '"Those dreadful insects!" burst from William'
-_PHRASAL = {
-    "put": ("in",),
-    "burst": ("out", "forth", "from"),
-    "broke": ("in", "out", "forth", "from"),
-    "came": ("from",),
-    "cut": ("in",),
-    "chimed": ("in",),
-    "struck": ("in",),
-    "ran": ("on",),
-    "rattled": ("on",),
-}
-_PARTICLES = {"out", "in", "on", "forth", "up"}  # "called out Mr. Witherspoon"
-_NAME_ADJECTIVES = {"poor", "old", "young", "little", "dear", "good", "big", "tall", "fat", "thin", "pale"}
-_OBJECTS = {"him", "her", "them", "me", "us"}
-# pronouns that are not the subject of the verb after them ("her" may be a possessive: "her brother said")
-_OBJECT_PRONOUNS = {"himself", "herself", "themselves", "myself", "yourself"} | (_OBJECTS - {"her"})
-_PREPOSITIONS = {"in", "with", "to", "at", "without", "after", "for", "from", "across", "over", "under", "through"}
-_FILLERS = {"well", "and", "then", "but", "or", "so", "of", "course", "like", "even"}
 
 
 @dataclass(slots=True)
@@ -261,27 +223,27 @@ def _introduces(toks: Sequence[Tok], before: list[int]) -> bool:
     k = len(before) - 1
     while k >= 0 and toks[before[k]].text in {",", ":", "—", "--", "-", "–"}:
         k -= 1
-    if k >= 1 and toks[before[k]].lower == "of" and toks[before[k - 1]].lower in _SPEECH_NOUNS:
+    if k >= 1 and toks[before[k]].lower == "of" and toks[before[k - 1]].lower in SPEECH_NOUNS:
         return True  # "Mr. Rushworth's repeated question of,"
     if k >= 1 and toks[before[k]].lower == "with":  # "the Admiral interrupted her with--"
-        k -= 2 if toks[before[k - 1]].lower in _OBJECTS else 1
+        k -= 2 if toks[before[k - 1]].lower in OBJECT_PRONOUNS else 1
     for _ in range(2):
         if k >= 0 and _adverb(toks[before[k]].lower):
             k -= 1
     if k >= 0 and toks[before[k]].lower in SPEECH_VERBS:
         return True
-    if k >= 1 and toks[before[k]].lower in _PARTICLES and toks[before[k - 1]].lower in SPEECH_VERBS:
+    if k >= 1 and toks[before[k]].lower in VERB_PARTICLES and toks[before[k - 1]].lower in SPEECH_VERBS:
         return True  # "the White Rabbit cried out,"
     for j in range(k - 1, max(k - 9, -1), -1):  # "replied in the memorable words,", "said to Mr. Knightley:"
         t = toks[before[j]]
         if t.lower in SPEECH_VERBS:
             nxt = toks[before[j + 1]].lower
-            if nxt in _PREPOSITIONS:
+            if nxt in TAG_PREPOSITIONS:
                 return True
             # "called out to her in an angry tone,"
-            return nxt in _PARTICLES and j + 2 <= k and toks[before[j + 2]].lower in _PREPOSITIONS
+            return nxt in VERB_PARTICLES and j + 2 <= k and toks[before[j + 2]].lower in TAG_PREPOSITIONS
         if t.text == "," and j >= 1 and toks[before[j - 1]].lower in SPEECH_VERBS:
-            return toks[before[j + 1]].lower in _PREPOSITIONS  # "said, in a rather offended tone,"
+            return toks[before[j + 1]].lower in TAG_PREPOSITIONS  # "said, in a rather offended tone,"
         if not (t.text.isalpha() or t.text in ("Mr.", "Mrs.", "Dr.", "St.")):
             return False
     return False
@@ -293,7 +255,7 @@ def _ends_with_speech(toks: Sequence[Tok], j: int) -> bool:
     last = j if toks[j].text.isalpha() else j - 1
     for k in range(last, max(j - 8, -1), -1):
         if toks[k].lower in SPEECH_VERBS:
-            return k >= j - 3 or toks[k + 1].lower in _PREPOSITIONS
+            return k >= j - 3 or toks[k + 1].lower in TAG_PREPOSITIONS
         if not (toks[k].text.isalpha() or toks[k].text == ","):
             return False
     return False
@@ -324,7 +286,7 @@ def _tag(
             if r.kind == "name":
                 e.tag_speaker, e.tag_kind = r.char, r.kind
                 return True
-        if toks[i].lower in _SPEECH_NOUNS:
+        if toks[i].lower in SPEECH_NOUNS:
             k = i - 1  # "was Mrs Smith's reply", "was Edmund's only reply", "was her answer"
             while k >= max(i - 2, 0) and _adjective_like(toks[k]):
                 k -= 1
@@ -342,7 +304,9 @@ def _tag(
             if of is not None and of.kind == "name":  # "was an artless exclamation of Catherine's"
                 e.tag_speaker, e.tag_kind = of.char, of.kind
                 return True
-        phrasal = i + 1 < len(toks) and toks[i + 1].lower in _PHRASAL.get(toks[i].lower, ())  # "put in Cynthia"
+        phrasal = i + 1 < len(toks) and toks[i + 1].lower in PHRASAL_SPEECH_VERBS.get(
+            toks[i].lower, ()
+        )  # "put in Cynthia"
         if phrasal and toks[i + 1].lower == "from" and not (i > 0 and toks[i - 1].text in QUOTE_MARKS):
             phrasal = False  # '"...!" burst from William' speaks; "she came from Anne's room" does not
         if toks[i].lower not in SPEECH_VERBS and not phrasal and not _inverted(toks, i, by_first):
@@ -422,7 +386,7 @@ def _nearest_subject(toks: Sequence[Tok], i: int, by_last: dict[int, Ref], lookb
     for k in range(i - 1, max(i - lookback, -1), -1):
         r = by_last.get(k)
         if r is not None:
-            if r.kind == "pronoun" and toks[k].lower in _OBJECT_PRONOUNS:
+            if r.kind == "pronoun" and toks[k].lower in NOT_SUBJECT_PRONOUNS:
                 continue  # "Margaret checked herself and said", "looking round him, and saying"
             if k == i - 1 or r.subject or all(_adverb(toks[x].lower) for x in range(k + 1, i)):
                 return r  # "Mr. Jackson obliquely continued"
@@ -491,7 +455,7 @@ def _before_aside(toks: Sequence[Tok], comma: int, by_last: dict[int, Ref]) -> R
 
 
 def _adverb(word: str) -> bool:
-    return word.endswith("ly") or word in _ADVERB_LIKE
+    return word.endswith("ly") or word in ADVERB_LIKE
 
 
 def _adjective_like(t: Tok) -> bool:
@@ -512,8 +476,8 @@ def _ref_after(toks: Sequence[Tok], i: int, by_first: dict[int, Ref]) -> Ref | N
         t = toks[k]
         if not (
             _adverb(t.lower)
-            or (t.lower in _PARTICLES and k == i + 1)
-            or (t.lower in _NAME_ADJECTIVES and k == i + 1)  # "inquired poor Oliver"
+            or (t.lower in VERB_PARTICLES and k == i + 1)
+            or (t.lower in NAME_ADJECTIVES and k == i + 1)  # "inquired poor Oliver"
             or (t.lower == "the" and k == i + 1)
             or (k > i + 1 and toks[i + 1].lower == "the" and t.text.islower())
         ):
@@ -545,7 +509,7 @@ def _inside(toks: Sequence[Tok], qt: list[int], by_first: dict[int, Ref], e: Evi
         before = toks[i - 1] if i - 1 in qset else None
         after = toks[r.last + 1] if r.last + 1 in qset else None
         b_ok = before is None or before.text in {",", "!", "?", "—"} or before.lower in {"dear", "my", "oh", "o"}
-        if before is not None and before.text == "," and i >= 2 and toks[i - 2].lower in _FILLERS:
+        if before is not None and before.text == "," and i >= 2 and toks[i - 2].lower in FILLERS:
             b_ok = False  # "And then, well, Tara.": talked about, not to
         if before is not None and before.text == "," and i >= 2 and toks[i - 2].text == "I":
             b_ok = False  # "No one but I, Hercule Poirot, would attempt it!": the speaker names himself
