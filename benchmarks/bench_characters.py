@@ -5,7 +5,7 @@ usage: python benchmarks/bench_characters.py [--data ../shared/data/novels] [--n
 
 The first ``--words`` words of each novel (whole paragraphs) are segmented once (not timed); then the
 characters and speakers steps run ``--repeats`` times on fresh copies and the best time is kept. Wall and
-CPU time are both recorded, with the load average, since the machine is shared. Target (issue 4): at most
+CPU time are both recorded, with the load average, since the machine is shared. Target: at most
 5 s for characters + speakers on a 100k-word novel on 2 cores.
 """
 

@@ -193,7 +193,7 @@ def read(
         click.echo(summarize(story))
 
 
-# --- emotions (issue 3): thin wrappers over heartline.emotions.cli_impl --------------------------------
+# --- emotions: thin wrappers over heartline.emotions.cli_impl --------------------------------
 
 
 @main.command(context_settings=CONTEXT)

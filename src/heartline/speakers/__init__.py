@@ -38,7 +38,15 @@ from ..story import Character, Mention, Story
 from .ranker import Context, load_weights, rerank
 from .rules import addressees, rule_speakers
 
-__all__ = ["attribute_speakers", "described_by_name", "make_speakers", "rule_speakers"]
+__all__ = ["FOLD_PARAGRAPHS", "FOLD_SHARE", "FOLD_VOTES", "attribute_speakers", "described_by_name", "make_speakers",
+           "rule_speakers"]  # fmt: skip
+
+# a described character ("the painter") is folded into the named one its interlocutors call by name at least
+# FOLD_VOTES times, in at least FOLD_SHARE of the names they call it, in the lines at most FOLD_PARAGRAPHS
+# paragraphs before or after its own
+FOLD_VOTES = 4
+FOLD_SHARE = 0.7
+FOLD_PARAGRAPHS = 2
 
 
 def attribute_speakers(story: Story, ranker: bool = True) -> None:
@@ -85,7 +93,7 @@ def described_by_name(story: Story, ctx: Context, ids: Sequence[str]) -> dict[in
         if sp is None or ctx.kinds[qi] != "explicit" or not _described(chars[sp]):
             continue
         for qj in (qi - 1, qi + 1):
-            if not 0 <= qj < len(qs) or not 0 < abs(qs[qj].paragraph - qs[qi].paragraph) <= 2:
+            if not 0 <= qj < len(qs) or not 0 < abs(qs[qj].paragraph - qs[qi].paragraph) <= FOLD_PARAGRAPHS:
                 continue
             other = ctx.speakers[qj]
             votes[sp].update(v for v in ctx.ev[qj].vocatives if v not in (sp, other))
@@ -96,8 +104,8 @@ def described_by_name(story: Story, ctx: Context, ids: Sequence[str]) -> dict[in
         top, k = c.most_common(1)[0]
         a, b = chars[sp], chars[top]
         if (
-            k >= 4
-            and k >= 0.7 * sum(c.values())
+            k >= FOLD_VOTES
+            and k >= FOLD_SHARE * sum(c.values())
             and not _described(b)
             and not (a.gender and b.gender and a.gender != b.gender)
         ):

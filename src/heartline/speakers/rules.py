@@ -40,11 +40,37 @@ from ..story import Story
 from .conversation import alternation, narration_before, next_known, same_conversation
 from .ranker import Context
 
-__all__ = ["ADDRESSEE_GAP_PARAGRAPHS", "Evidence", "addressees", "rule_speakers"]
+__all__ = [
+    "ADDRESSEE_GAP_PARAGRAPHS",
+    "AFTER_VERB_REACH",
+    "ASIDE_REACH",
+    "LEAD_IN_LOOKBACK",
+    "LEAD_IN_TOKENS",
+    "RELATIVE_REACH",
+    "SPEECH_PHRASE_TOKENS",
+    "TAG_LOOKBACK",
+    "Evidence",
+    "addressees",
+    "rule_speakers",
+]
 
 # the one spoken to, failing a name or a tag: who speaks just before or after, with at most two paragraphs of
 # narration between (a conversation that narration breaks up)
 ADDRESSEE_GAP_PARAGRAPHS = 3
+# tokens back from a speech verb in which its subject is looked for ("Anne smiled and said")
+TAG_LOOKBACK = 16
+# the same, in narration that leads into a quote of the next paragraph ("Gilbert reached across ... and said:")
+LEAD_IN_LOOKBACK = 40
+# tokens of such a lead-in read at most ("Captain Wentworth said--" ¶ “...”)
+LEAD_IN_TOKENS = 25
+# tokens back from a speech verb to the "who" of a relative clause ("Isabella, who in great spirits exclaimed")
+RELATIVE_REACH = 24
+# tokens back through an aside set off by commas ("Lady Narborough, looking at the clock, exclaimed")
+ASIDE_REACH = 32
+# tokens after a speech verb in which its subject is looked for ("said the less courteous Edmund")
+AFTER_VERB_REACH = 5
+# tokens between a speech verb and the quote it introduces, at most ("said to Mr. Knightley:")
+SPEECH_PHRASE_TOKENS = 8
 
 
 @dataclass(slots=True)
@@ -111,7 +137,9 @@ def _evidence(story: Story, toks: Sequence[Tok], refs: Sequence[Ref]) -> list[Ev
         if qt:
             for window in windows[qi]:
                 lead_in = toks[window[0]].para != q.paragraph  # "Gilbert reached across ... and said:" ¶ “...”
-                if _tag(toks, window, by_first, by_last, e, lookback=40 if lead_in else 16, far=far):
+                if _tag(
+                    toks, window, by_first, by_last, e, lookback=LEAD_IN_LOOKBACK if lead_in else TAG_LOOKBACK, far=far
+                ):
                     break
             _inside(toks, qt, by_first, e)
         _action(toks, pt, by_first, e)
@@ -162,7 +190,7 @@ def _windows(toks: Sequence[Tok], qt: list[int], pt: list[int]) -> list[list[int
     # a man waking from sleep" ¶ “...”)
     open_ended = j >= 0 and (toks[j].text.endswith((":", "--", "—", ",", "-")) or toks[j].text[-1:].isalpha())
     if not before and j >= 0 and toks[j].quote < 0 and (open_ended or _ends_with_speech(toks, j)):
-        while j >= 0 and toks[j].quote < 0 and len(lead_in) < 25:  # "Captain Wentworth said--" ¶ “...”
+        while j >= 0 and toks[j].quote < 0 and len(lead_in) < LEAD_IN_TOKENS:  # "Captain Wentworth said--" ¶ “...”
             if toks[j].text in {".", "!", "?"} and lead_in:
                 break
             if toks[j].text in QUOTE_MARKS:
@@ -234,7 +262,9 @@ def _introduces(toks: Sequence[Tok], before: list[int]) -> bool:
         return True
     if k >= 1 and toks[before[k]].lower in VERB_PARTICLES and toks[before[k - 1]].lower in SPEECH_VERBS:
         return True  # "the White Rabbit cried out,"
-    for j in range(k - 1, max(k - 9, -1), -1):  # "replied in the memorable words,", "said to Mr. Knightley:"
+    for j in range(
+        k - 1, max(k - 1 - SPEECH_PHRASE_TOKENS, -1), -1
+    ):  # "replied in the memorable words,", "said to Mr. Knightley:"
         t = toks[before[j]]
         if t.lower in SPEECH_VERBS:
             nxt = toks[before[j + 1]].lower
@@ -253,7 +283,7 @@ def _ends_with_speech(toks: Sequence[Tok], j: int) -> bool:
     """ "Miss Bertram began again." ¶ “...”: the paragraph before, ending at token ``j``, ends by announcing
     speech; so does "the Secretary said in a curious, strained voice" (its dash lost)."""
     last = j if toks[j].text.isalpha() else j - 1
-    for k in range(last, max(j - 8, -1), -1):
+    for k in range(last, max(j - SPEECH_PHRASE_TOKENS, -1), -1):
         if toks[k].lower in SPEECH_VERBS:
             return k >= j - 3 or toks[k + 1].lower in TAG_PREPOSITIONS
         if not (toks[k].text.isalpha() or toks[k].text == ","):
@@ -267,7 +297,7 @@ def _tag(
     by_first: dict[int, Ref],
     by_last: dict[int, Ref],
     e: Evidence,
-    lookback: int = 16,
+    lookback: int = TAG_LOOKBACK,
     far: dict[int, Ref] | None = None,
 ) -> bool:
     """Find "X said" / "said X" in a window; fill the tag fields. True when a speech verb was found (or, with
@@ -359,7 +389,11 @@ def _inverted(toks: Sequence[Tok], i: int, by_first: dict[int, Ref]) -> bool:
 
 
 def _ref_before(
-    toks: Sequence[Tok], i: int, by_last: dict[int, Ref], lookback: int = 16, far: dict[int, Ref] | None = None
+    toks: Sequence[Tok],
+    i: int,
+    by_last: dict[int, Ref],
+    lookback: int = TAG_LOOKBACK,
+    far: dict[int, Ref] | None = None,
 ) -> Ref | None:
     """The subject of a speech verb before it: "Anne said", "Anne quietly said", "Anne smiled and said",
     "Sir Thomas, trying to suppress a smile, went on", "Miss Crawford had only time to say"."""
@@ -412,7 +446,7 @@ def _relative_subject(toks: Sequence[Tok], i: int, by_last: dict[int, Ref]) -> R
     the speech verb at ``i`` is about. Not when the clause closed before the verb ("Mary, who was crying,
     and said")."""
     sent = toks[i].sent
-    for k in range(i - 1, max(i - 24, 0), -1):
+    for k in range(i - 1, max(i - RELATIVE_REACH, 0), -1):
         t = toks[k]
         if _clause_ends(t, sent):
             return None
@@ -445,7 +479,7 @@ def _before_aside(toks: Sequence[Tok], comma: int, by_last: dict[int, Ref]) -> R
     """ "Lady Narborough, looking at the great ormolu clock on the mantelshelf, exclaimed": the name before an
     aside set off by commas."""
     sent = toks[comma].sent
-    for c in range(comma - 1, max(comma - 32, 0), -1):
+    for c in range(comma - 1, max(comma - ASIDE_REACH, 0), -1):
         t = toks[c]
         if _clause_ends(t, sent):
             return None
@@ -465,7 +499,7 @@ def _adjective_like(t: Tok) -> bool:
 
 def _ref_after(toks: Sequence[Tok], i: int, by_first: dict[int, Ref]) -> Ref | None:
     """ "said Anne", "said he", "said the less courteous Edmund", "cut in the clear voice of Inspector Ratcliffe"."""
-    limit = i + 5
+    limit = i + AFTER_VERB_REACH
     for k in range(i + 1, len(toks)):
         if k >= limit:
             break
