@@ -2,11 +2,14 @@
 
     names.py     capitalised runs judged person or not by evidence from the whole story; alias clusters
     resolve.py   genders learned from the story; pronouns resolved by a salience walk
-    tokens.py    the flat token table both this step and the speakers step walk
-    lexicon.py   honorifics, pronouns, speech verbs, diminutives, words that are never names
+    nominals.py  characters known by a description ("said the old gentleman")
+    syntax.py    spaCy's parse of the few speech verbs whose subject is far from them
 
-Fills ``story.characters`` (most mentioned first) and ``story.mentions`` (in text order). Mentions of
-"I" and "you" inside quotes are added by the speakers step, once it knows who speaks to whom.
+The token table and the word lists it reads are in :mod:`heartline.language`.
+
+Fills ``story.characters`` (most mentioned first) and ``story.mentions`` (in text order), each mention with
+its ``subject`` mark: the speakers step reads the references back from them. Mentions of "I" and "you"
+inside quotes are added by the speakers step, once it knows who speaks to whom.
 """
 
 from __future__ import annotations
