@@ -12,6 +12,7 @@ opens or closes, so each sentence is either narration or spoken words (``Sentenc
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -419,12 +420,13 @@ def split_sentences(story: Story) -> list[Sentence]:
     """spaCy sentences cut at every quote boundary: each piece is narration or spoken words."""
     text = story.text
     regions_by_par: dict[int, list[tuple[int, int, int]]] = {}
+    starts = [p.start for p in story.paragraphs]
     for qi, q in enumerate(story.quotes):
         for s, e in q.parts:
             # the region of a part includes its quote marks, so “Hi,” stays one spoken sentence
             rs = s - 1 if s > 0 and not text[s - 1].isspace() else s
             re_ = e + 1 if e < len(text) and not text[e].isspace() else e
-            for pi in _paragraphs_overlapping(story, rs, re_):
+            for pi in _paragraphs_overlapping(story, starts, rs, re_):
                 regions_by_par.setdefault(pi, []).append((rs, re_, qi))
     sentences: list[Sentence] = []
     for pi, (ps, doc) in enumerate(paragraph_docs(story)):
@@ -442,10 +444,8 @@ def split_sentences(story: Story) -> list[Sentence]:
     return sentences
 
 
-def _paragraphs_overlapping(story: Story, start: int, end: int) -> list[int]:
-    import bisect
-
-    starts = story.cache.setdefault("_par_starts", [p.start for p in story.paragraphs])
+def _paragraphs_overlapping(story: Story, starts: list[int], start: int, end: int) -> list[int]:
+    """Indices of the paragraphs (whose ``starts`` are given) that overlap [start, end)."""
     i = max(bisect.bisect_right(starts, start) - 1, 0)
     out = []
     while i < len(story.paragraphs) and story.paragraphs[i].start < end:
@@ -484,7 +484,7 @@ def segment(story: Story) -> None:
             paragraphs.append(Paragraph(s, e))
     story.paragraphs = paragraphs
     story.scene_breaks = breaks
-    for made_from_paragraphs in ("docs", "_par_starts", "tokens"):
+    for made_from_paragraphs in ("docs", "tokens"):
         story.cache.pop(made_from_paragraphs, None)
     story.quotes = find_quotes(text, [(p.start, p.end) for p in paragraphs])
     story.sentences = split_sentences(story)

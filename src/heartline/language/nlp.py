@@ -60,12 +60,14 @@ _DASH_QUOTE_INFIXES = (
 
 
 def paragraph_docs(story: Story) -> list[tuple[int, Doc]]:
-    """spaCy docs of every paragraph, ``(paragraph start, doc)``, made once and kept in ``story.cache``."""
-    docs = story.cache.get("docs")
-    if docs is None or len(docs) != len(story.paragraphs):
-        docs = list(_pipe_paragraphs(story, step_progress()))
-        story.cache["docs"] = docs
-    return docs
+    """spaCy docs of every paragraph, ``(paragraph start, doc)``, made once and kept in ``story.cache``; made
+    again when the text or the paragraphs are not the ones they were made from."""
+    key = (hash(story.text), [(p.start, p.end) for p in story.paragraphs])
+    kept = story.cache.get("docs")
+    if kept is None or kept[0] != key:
+        kept = (key, list(_pipe_paragraphs(story, step_progress())))
+        story.cache["docs"] = kept
+    return kept[1]
 
 
 def _pipe_paragraphs(story: Story, progress: Callable[[float], None] | None) -> Iterator[tuple[int, Doc]]:

@@ -34,8 +34,13 @@ class Tok:
 
 def story_tokens(story: Story) -> list[Tok]:
     """The token table of ``story`` (see :func:`build_tokens`), made once and kept in ``story.cache``: it is
-    made again whenever the paragraphs, sentences or quotes it was made from are not the same any more."""
-    key = (len(story.text), len(story.paragraphs), len(story.sentences), len(story.quotes))
+    made again whenever the text, paragraphs, sentences or quotes it was made from are not the same any more."""
+    key = (
+        hash(story.text),
+        [(p.start, p.end) for p in story.paragraphs],
+        [s.start for s in story.sentences],
+        [part for q in story.quotes for part in q.parts],
+    )
     kept = story.cache.get("tokens")
     if kept is None or kept[0] != key:
         kept = (key, build_tokens(story))
