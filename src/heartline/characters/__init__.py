@@ -96,6 +96,10 @@ def find_characters(story: Story) -> None:
     story.mentions.sort(key=lambda m: m.start)
 
 
+# the narrator of a first-person story is called by name in at least this many vocatives, and each time the
+# narration names them counts against them by this weight (a narrator says "I" there, not their name)
+_NARRATOR_VOCATIVES = 3
+_NARRATOR_NAMED_WEIGHT = 0.25
 # a bare title ("the doctor") this many sentences before the story first names its one bearer, with none
 # between, is someone else (see _claimed_from)
 _TITLE_GAP_SENTENCES = 300
@@ -354,8 +358,8 @@ def _narrator(toks: Sequence[Tok], clusters: Sequence[Cluster], names: Sequence[
     for ci, c in enumerate(clusters):
         voc = sum(f.vocative for f in c.forms)
         narr = sum(1 for r in names if r.char == ci and toks[r.first].quote < 0)
-        score = voc - 0.25 * narr
-        if voc >= 3 and score > best_score:
+        score = voc - _NARRATOR_NAMED_WEIGHT * narr
+        if voc >= _NARRATOR_VOCATIVES and score > best_score:
             best, best_score = ci, score
     return best
 

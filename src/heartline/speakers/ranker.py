@@ -139,6 +139,7 @@ BEFORE = 3  # paragraphs back that the characters mentioned before a quote are r
 # tagged lines a character needs before its words are compared with an untagged line's: one line is no voice
 # (in the example story Willow's one tagged line took Buffy's "And then, well, Tara." from her)
 VOICE_LINES = 2
+MAX_CANDIDATES = 24  # candidates scored per quote, at most (the rules' choice and the tag's first)
 _WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
 
 
@@ -367,7 +368,7 @@ def _candidates(ctx: Context, qi: int) -> list[int]:
     for k in range(p - 3, p - 11, -1):
         for c in sorted(ctx.named.get(k, ())):
             add(c)
-    return out[:24]
+    return out[:MAX_CANDIDATES]
 
 
 def _addressed(e: Any) -> set[int]:
