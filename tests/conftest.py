@@ -23,7 +23,7 @@ SHARED_EXAMPLE = ROOT.parent / "shared" / "examples" / "i-missed-you.txt"
 
 @pytest.fixture(scope="session")
 def nlp():
-    from heartline.segment import get_nlp
+    from heartline.language.nlp import get_nlp
 
     return get_nlp()
 

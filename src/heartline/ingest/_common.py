@@ -16,6 +16,29 @@ from pathlib import Path
 from ..errors import BinaryInput, DecodeError, EmptyInput, FileNotFound, InputError, InputTooLarge
 from ..story import Chapter, Metadata, Story
 
+__all__ = [
+    "BYTES_PER_WORD",
+    "DEFAULT_MAX_WORDS",
+    "MAX_ARCHIVE_BYTES",
+    "MIN_MAX_BYTES",
+    "SCENE_BREAK",
+    "Section",
+    "assemble",
+    "check_binary",
+    "check_file",
+    "check_words",
+    "count_words",
+    "decode",
+    "make_story",
+    "max_bytes",
+    "max_words",
+    "normalize_newlines",
+    "read_bytes",
+    "squash",
+    "too_large",
+]
+
+
 DEFAULT_MAX_WORDS = 2_000_000
 MIN_MAX_BYTES = 40 * 1024 * 1024  # never read more than this before refusing (at the default word limit)
 MAX_ARCHIVE_BYTES = 2 * 1024**3  # an .epub file: only the members heartline needs are read, pictures cost nothing

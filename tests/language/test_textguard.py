@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 import heartline
+from heartline.language.textguard import LONG_PIECE, MAX_PARAGRAPH, PUNCT_PIECE, GuardedTokenizer, cap_spans, long_runs
 from heartline.segment import find_paragraphs
-from heartline.textguard import LONG_PIECE, MAX_PARAGRAPH, PUNCT_PIECE, GuardedTokenizer, cap_spans, long_runs
 
 
 def test_ordinary_text_has_no_long_runs() -> None:
@@ -95,7 +95,7 @@ def test_segment_on_a_story_over_spacys_million_characters_in_one_block() -> Non
 
 
 def test_char_batches_close_on_count_or_characters() -> None:
-    from heartline.textguard import char_batches
+    from heartline.language.textguard import char_batches
 
     assert [len(b) for b in char_batches(["a"] * 600)] == [256, 256, 88]
     assert [len(b) for b in char_batches(["x" * 100_000] * 5, max_chars=250_000)] == [2, 2, 1]
