@@ -1,10 +1,10 @@
 # `make test` is the README's second command and what CI (.ci/run) runs on a fresh machine.
 PYTHON ?= python3
 
-.PHONY: test install lint bench
+.PHONY: test install lint bench fuzz
 
 install:
-	$(PYTHON) -m pip install -e ".[test]"
+	$(PYTHON) -m pip install -e ".[test,web]"
 
 test: install
 	bash scripts/install-browser.sh
@@ -22,3 +22,13 @@ bench:
 	$(PYTHON) benchmarks/bench_characters.py
 	$(PYTHON) benchmarks/bench_emotions.py
 	$(PYTHON) benchmarks/bench_read.py
+
+# Long fuzzing, not part of CI: thousands of generated inputs per reader and for the whole read, then each
+# atheris target for FUZZ_SECONDS (pip install -e ".[fuzz]"). See docs/security.md.
+FUZZ_EXAMPLES ?= 5000
+FUZZ_SECONDS ?= 120
+fuzz:
+	HEARTLINE_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(PYTHON) -m pytest -q tests/ingest/test_fuzz_readers.py tests/test_fuzz_read.py
+	for r in text markdown ao3 html epub gutenberg; do \
+		$(PYTHON) fuzz/fuzz_reader.py $$r -max_total_time=$(FUZZ_SECONDS) -timeout=20 -rss_limit_mb=2048 || exit 1; \
+	done

@@ -5,7 +5,7 @@ usage: python benchmarks/bench_characters.py [--data ../shared/data/novels] [--n
 
 The first ``--words`` words of each novel (whole paragraphs) are segmented once (not timed); then the
 characters and speakers steps run ``--repeats`` times on fresh copies and the best time is kept. Wall and
-CPU time are both recorded, with the load average, since the machine is shared. Target (issue 4): at most
+CPU time are both recorded, with the load average, since the machine is shared. Target: at most
 5 s for characters + speakers on a 100k-word novel on 2 cores.
 """
 
@@ -82,7 +82,7 @@ def main() -> None:
     ap.add_argument("--repeats", type=int, default=3)
     ap.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results" / "characters.json")
     args = ap.parse_args()
-    from heartline.segment import get_nlp
+    from heartline.language.nlp import get_nlp
 
     get_nlp().get_pipe("ner")  # load once, outside the timings
     novels = args.novel or sorted(p for p in args.data.glob("*.txt"))

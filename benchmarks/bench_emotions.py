@@ -11,7 +11,7 @@ For each runtime: dev macro-F1 at threshold 0.5, tuned on all of dev (optimistic
 in texts/s (tokenization + model, length-sorted batches, best of ``--repeats`` runs over all 5,426 dev
 texts, ~18 tokens each). The fp32 ONNX export and the torch checkpoint stay out of git (runs/); a runtime
 whose file is missing is skipped. torch fp32 needs the [train] extra.
-Target (issue 3): dev macro-F1 >= 0.53 (honest) and >= 1,500 sentences/s on 2 cores for the int8 model.
+Target: dev macro-F1 >= 0.53 (honest) and >= 1,500 sentences/s on 2 cores for the int8 model.
 ``--model`` is the shipped default (emotions-minilm-l2-v2, 2 layers); its fp32 export and torch checkpoint are
 where ``heartline train emotions`` leaves them. The other shipped model (``--other``, the 6-layer
 emotions-minilm-v1) is timed and scored beside it as onnx_int8_other.

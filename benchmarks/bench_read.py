@@ -8,7 +8,7 @@ the wall time grows with the other jobs' load (``load_average`` is recorded), th
 are loaded before the clock starts (``load_s`` reports that apart). A step that cannot run here (its
 model is not installed) is reported as ``unavailable`` and left out; the steps after it still run on
 what the story has, so their figures are indicative only and flagged ``partial``.
-Targets (issue 5): the whole read of a 100,000-word novel in at most 20 s on 2 cores; War and Peace in
+Targets: the whole read of a 100,000-word novel in at most 20 s on 2 cores; War and Peace in
 at most 2 GB RSS. Writes benchmarks/results/read.json and prints a summary.
 """
 

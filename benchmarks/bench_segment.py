@@ -2,7 +2,7 @@
 
 usage: python benchmarks/bench_segment.py [--data ../shared/data/novels] [--out benchmarks/results/segment.json]
 
-Each novel runs in its own child process so its peak RSS is its own. Targets (issue 2): at least
+Each novel runs in its own child process so its peak RSS is its own. Targets: at least
 30,000 words/s for ingest + segment on 2 cores; War and Peace under 1 GB RSS.
 """
 
@@ -26,8 +26,8 @@ DEFAULT_DATA = ROOT.parent / "shared" / "data" / "novels"
 def run_one(path: str) -> dict[str, float]:
     """In a child: load the model, then time ingest + segment of one novel."""
     import heartline
+    from heartline.language.nlp import get_nlp
     from heartline.pipeline import Pipeline
-    from heartline.segment import get_nlp
 
     get_nlp()
     pipeline = Pipeline("segment")

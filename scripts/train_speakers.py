@@ -4,7 +4,7 @@ usage: python scripts/train_speakers.py [--data ../shared/data/pdnc/data] [--fol
                                         [--cache DIR] [--l2 1e-3] [--passes 3] [--seeds 3] [--first-seed 0]
 
 For every quote of every novel the rules decided by a pronoun or by turn-taking, the candidates and their
-features come from :mod:`heartline.speaker_ranker`; a candidate is right when it maps to the gold speaker
+features come from :mod:`heartline.speakers.ranker`; a candidate is right when it maps to the gold speaker
 (as the PDNC scorer maps characters). A conditional logit (softmax over one quote's candidates) is fitted
 by full-batch Adam with an L2 penalty, ``--seeds`` times from different random starts of the tanh layer
 (the ranker averages their scores: one fit alone moves the cross-validated figure by up to 0.8 points from
@@ -36,8 +36,8 @@ import numpy as np
 
 from heartline.evaluate.pdnc import gold_characters, gold_quotes, map_characters, speaker_right
 from heartline.pipeline import Pipeline
-from heartline.speaker_ranker import FEATURES, RERANKED, WEIGHTS, Context, allowed_candidates, rerank
 from heartline.speakers import described_by_name, rule_speakers
+from heartline.speakers.ranker import FEATURES, RERANKED, WEIGHTS, Context, allowed_candidates, rerank
 from heartline.story import Story
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -58,7 +58,7 @@ class Novel:
     def said_by(self, qi: int | None, out: list[int | None]) -> str | None:
         """The gold character the predicted speaker of quote ``qi`` maps to, after the speakers step folds
         "the painter" into Basil Hallward (as ``heartline read`` does)."""
-        ids = self.ctx.story.cache["char_index"]
+        ids = self.ctx.ids
         if qi is None or out[qi] is None:
             return None
         sp = out[qi]
@@ -71,7 +71,6 @@ def load_novel(folder: Path, cache: Path | None) -> Novel:
         story = pickle.loads(cached.read_bytes())
     else:
         story = Pipeline("segment,characters")(Story((folder / "novel_text.txt").read_text(encoding="utf-8")))
-        story.cache.pop("progress", None)
         if cached is not None:
             cache.mkdir(parents=True, exist_ok=True)  # type: ignore[union-attr]
             cached.write_bytes(pickle.dumps(story))
@@ -82,14 +81,14 @@ def load_novel(folder: Path, cache: Path | None) -> Novel:
     ]
     gold = gold_characters(folder)
     ctx = rule_speakers(story)
-    folded = described_by_name(story, ctx, story.cache["char_index"])
+    folded = described_by_name(story, ctx, ctx.ids)
     return Novel(folder.name, ctx, map_characters(story, gold), gold, rows, folded=folded)
 
 
 def novel_items(nv: Novel) -> list[dict]:
     """Per gold quote the rules left to the ranker: candidate features (neighbours' speakers as in
     ``nv.ctx.speakers``) and which candidates map to the gold speaker."""
-    ctx, ids = nv.ctx, nv.ctx.story.cache["char_index"]
+    ctx, ids = nv.ctx, nv.ctx.ids
     items = []
     for _, row, qi in nv.rows:
         if qi is not None and (ctx.kinds[qi] in RERANKED or ctx.rules[qi] is None):

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import settings
@@ -21,7 +23,7 @@ SHARED_EXAMPLE = ROOT.parent / "shared" / "examples" / "i-missed-you.txt"
 
 @pytest.fixture(scope="session")
 def nlp():
-    from heartline.segment import get_nlp
+    from heartline.language.nlp import get_nlp
 
     return get_nlp()
 
@@ -30,3 +32,20 @@ def nlp():
 def example_path() -> Path:
     """The story bundled with heartline (written for the project)."""
     return EXAMPLES / "the-lighthouse-keepers.txt"
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """Headless Chromium (Debian's package), launched once for every browser test (one Playwright per
+    session: its sync API cannot run twice at once). Errors, never skips, when it is missing."""
+    from tests.report.conftest import CHROMIUM_ARGS, require_chromium
+
+    executable = require_chromium()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(executable), args=CHROMIUM_ARGS)
+        try:
+            yield b
+        finally:
+            b.close()

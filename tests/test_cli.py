@@ -90,3 +90,32 @@ def test_outputs_get_the_usual_file_mode(tmp_path, example_path):
     mask = os.umask(0)
     os.umask(mask)
     assert out.stat().st_mode & 0o777 == 0o666 & ~mask
+
+
+def test_set_reaches_a_step_setting(tmp_path, example_path):
+    out = tmp_path / "r.json"
+    args = ["read", str(example_path), "--steps", "segment,characters,speakers", "-o", str(out)]
+    result = CliRunner().invoke(main, [*args, "--set", "speakers.ranker=false"])
+    assert result.exit_code == 0, result.output
+    rules_only = json.loads(out.read_text(encoding="utf-8"))
+    result = CliRunner().invoke(main, [*args[:-2], "--speaker-rules-only", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert json.loads(out.read_text(encoding="utf-8")) == rules_only
+
+
+@pytest.mark.parametrize(
+    ("item", "message"),
+    [
+        ("feelings.sorce=lexicon", "has no setting 'sorce'"),
+        ("feelings.source=lexicons", "must be 'model' or 'lexicon' or 'both'"),
+        ("arcs.points=many", "must be int"),
+        ("feelings=lexicon", "is not STEP.SETTING=VALUE"),
+        ("feeling.source=lexicon", "no step called 'feeling'"),
+    ],
+)
+def test_a_bad_setting_is_one_line_and_writes_nothing(tmp_path, example_path, item, message):
+    out = tmp_path / "r.json"
+    result = CliRunner().invoke(main, ["read", str(example_path), "--set", item, "-o", str(out)])
+    assert result.exit_code == 1
+    assert message in result.output and len(result.output.strip().splitlines()) == 1
+    assert not out.exists()

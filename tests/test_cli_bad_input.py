@@ -5,6 +5,7 @@ Each case runs the real command in a subprocess (``python -m heartline``), as a 
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import zipfile
@@ -70,6 +71,20 @@ def _no_story_html(d: Path) -> Path:
     return d / "menu.html"
 
 
+def _name_of_no_file(d: Path) -> Path:
+    return Path("no_such_story")  # no extension, no folder: it once became a story whose text was its name
+
+
+def _symlink_loop(d: Path) -> Path:
+    (d / "loop").symlink_to("loop")
+    return d / "loop"
+
+
+def _fifo(d: Path) -> Path:
+    os.mkfifo(d / "pipe")
+    return d / "pipe"
+
+
 def _too_many_words(d: Path) -> Path:
     (d / "huge.txt").write_bytes(b"word " * 5_000_000)
     return d / "huge.txt"
@@ -87,6 +102,9 @@ CASES: dict[str, Callable[[Path], Path]] = {
     "zip bomb": _bomb,
     "html with no story": _no_story_html,
     "five million words": _too_many_words,
+    "a bare name that is no file": _name_of_no_file,
+    "a symlink loop": _symlink_loop,
+    "a named pipe": _fifo,
 }
 
 
@@ -107,7 +125,7 @@ def test_bad_input_fails_cleanly(tmp_path: Path, case: str) -> None:
     out = tmp_path / "out.json"
     proc = read_to(tmp_path, bad, out, "--steps", "segment")
     lines = proc.stderr.splitlines()
-    assert proc.returncode != 0
+    assert proc.returncode == 1
     assert len(lines) == 1, proc.stderr
     assert lines[0].startswith("heartline: error: ")
     assert "Traceback" not in proc.stderr + proc.stdout
@@ -124,3 +142,28 @@ def test_an_unknown_emotion_model_fails_before_reading(tmp_path: Path) -> None:
     assert proc.stderr.startswith("heartline: error: No model folder at 'no-such-model'")
     assert len(proc.stderr.splitlines()) == 1
     assert not out.exists()
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads any file")
+def test_an_unreadable_file_is_one_line_and_exit_1(tmp_path: Path) -> None:
+    story = tmp_path / "secret.txt"
+    story.write_text("She kept it to herself.", encoding="utf-8")
+    story.chmod(0)
+    proc = read_to(tmp_path, story, tmp_path / "out.json", "--steps", "segment")
+    assert proc.returncode == 1
+    assert len(proc.stderr.splitlines()) == 1, proc.stderr
+    assert proc.stderr.startswith("heartline: error: Cannot read")
+
+
+def test_dash_reads_the_story_from_stdin(tmp_path: Path) -> None:
+    out = tmp_path / "out.json"
+    proc = subprocess.run(
+        [sys.executable, "-m", "heartline", "read", "-", "-o", str(out), "--steps", "segment"],
+        input="no_such_story",
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=tmp_path,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert '"text": "no_such_story"' in out.read_text(encoding="utf-8")

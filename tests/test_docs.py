@@ -32,5 +32,14 @@ def test_the_minimal_example_in_the_json_docs_is_what_heartline_writes():
     block = re.search(r"## A minimal example\s+```json\n(.*?)```", (DOCS / "reading-json.md").read_text(), re.S)
     assert block is not None
     documented = json.loads(block.group(1))
-    produced = heartline.read(documented["text"], steps="segment").to_dict()
+    produced = heartline.read(text=documented["text"], steps="segment").to_dict()
     assert produced == documented
+
+
+def test_every_step_setting_is_documented():
+    from heartline.pipeline import DEFAULT_STEPS, step_settings
+
+    cli = (DOCS / "cli.md").read_text()
+    for step in DEFAULT_STEPS:
+        for name in step_settings(step) or {}:
+            assert f"`{step}.{name}`" in cli, f"docs/cli.md does not document {step}.{name}"

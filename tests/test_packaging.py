@@ -31,4 +31,4 @@ def test_no_stray_files_beside_the_model(name):
     names = {p.name for p in model.iterdir()}
     assert {"model.onnx", "tokenizer.json", "labels.json", "thresholds.json", "MODEL_CARD.md"} <= names
     assert not any(fnmatch.fnmatch(n, "*.pt") for n in names), "torch checkpoints stay out of the package"
-    assert (model / "model.onnx").stat().st_size <= 30e6  # issue 3: a shipped model is at most 30 MB
+    assert (model / "model.onnx").stat().st_size <= 30e6  # a shipped model is at most 30 MB

@@ -18,7 +18,7 @@ STORY = (
 
 @pytest.fixture(scope="module")
 def reading() -> dict:
-    return heartline.read(STORY).to_dict()
+    return heartline.read(text=STORY).to_dict()
 
 
 def test_every_table_has_exactly_its_declared_columns(reading):
@@ -47,7 +47,7 @@ def test_rows_follow_the_reading(reading):
 
 
 def test_a_reading_without_later_steps_has_empty_tables():
-    reading = heartline.read("“Stay,” Maren said.", steps="segment").to_dict()
+    reading = heartline.read(text="“Stay,” Maren said.", steps="segment").to_dict()
     rows = reading_rows(reading, "s2", with_reading=False)
     assert len(rows["stories"]) == 1 and len(rows["quotes"]) == 1
     assert rows["bonds"] == rows["feelings"] == rows["arcs"] == rows["readings"] == []

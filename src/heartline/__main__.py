@@ -2,5 +2,8 @@
 
 from heartline.cli import main
 
+__all__: list[str] = []
+
+
 if __name__ == "__main__":
     main(prog_name="heartline")

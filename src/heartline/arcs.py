@@ -26,7 +26,7 @@ from typing import Any
 
 import numpy as np
 
-from .feelings import valence_table
+from .language.valence import VALUES
 from .pipeline import register_step
 from .story import Story
 
@@ -158,6 +158,9 @@ def _sentence_signal(story: Story, labels: list[str], values: dict[str, float]) 
 
 
 def _valence(scores: np.ndarray, vals: np.ndarray) -> np.ndarray:
+    """Per row, the valence of its emotion scores (neutral left out): the scores' weighted sum over their total,
+    or over 1 when they add up to less, so a sentence that is mostly neutral stays near 0. Not the weighted
+    mean of :func:`heartline.language.valence.mean_valence`, which would give a faint feeling full weight."""
     return (scores @ vals) / np.maximum(1.0, scores.sum(axis=1))
 
 
@@ -200,7 +203,7 @@ def _character_arc(story: Story, cid: str, grid: np.ndarray, bandwidth: float,
 def build_arcs(story: Story, points: int = 100, bandwidth: float = 0.08, max_emotions: int = 10,
                characters: int = 5, min_feelings: int = 5) -> dict[str, Any]:  # fmt: skip
     """The ``arcs`` of a reading (JSON-able; see docs/feelings.md)."""
-    values = valence_table()
+    values = dict(VALUES)
     labels = [lab for lab in values if lab != "neutral"]
     vals = np.array([values[lab] for lab in labels])
     grid = np.linspace(0.0, 1.0, points)
@@ -241,8 +244,8 @@ def build_arcs(story: Story, points: int = 100, bandwidth: float = 0.08, max_emo
     return out
 
 
-@register_step("arcs", requires=("sentences", "emotions", "feelings"), assigns=("arcs",))
-def make_arcs(points: int = 100, bandwidth: float = 0.08, characters: int = 5) -> Callable[[Story], None]:
+@register_step("arcs", requires=("sentences", "sentences.emotions", "feelings"), assigns=("arcs",))
+def make_arcs(*, points: int = 100, bandwidth: float = 0.08, characters: int = 5) -> Callable[[Story], None]:
     """Valence and emotion arcs over story time for the story and its main characters, and their shapes."""
 
     def step(story: Story) -> None:

@@ -29,7 +29,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from typing import Any
 
-from .feelings import valence_table
+from .language.valence import mean_valence
 from .pipeline import register_step
 from .story import Bond, Feeling, Story
 
@@ -80,11 +80,8 @@ def _profile(feelings: list[Feeling]) -> dict[str, float]:
     return dict(sums)
 
 
-def _valence(feelings: list[Feeling], values: dict[str, float]) -> float:
-    total = sum(f.intensity for f in feelings)
-    if total <= 0:
-        return 0.0
-    return sum(f.intensity * values.get(f.emotion, 0.0) for f in feelings) / total
+def _valence(feelings: list[Feeling]) -> float:
+    return mean_valence((f.emotion, f.intensity) for f in feelings)
 
 
 def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
@@ -107,8 +104,9 @@ def _slope(points: list[tuple[float, float, float]]) -> float | None:
     return sum(p[2] * (p[0] - mx) * (p[1] - my) for p in points) / sxx
 
 
-def _timeline(feelings: list[Feeling], windows: list[tuple[int, int, int | None]], n_text: int,
-              values: dict[str, float]) -> tuple[list[dict[str, Any]], dict[str, Any]]:  # fmt: skip
+def _timeline(
+    feelings: list[Feeling], windows: list[tuple[int, int, int | None]], n_text: int
+) -> tuple[list[dict[str, Any]], dict[str, Any]]:
     starts = [w[0] for w in windows]
     buckets: list[list[Feeling]] = [[] for _ in windows]
     for f in feelings:
@@ -119,7 +117,7 @@ def _timeline(feelings: list[Feeling], windows: list[tuple[int, int, int | None]
         entry: dict[str, Any] = {"window": i, "start": s, "end": e, "chapter": ch, "count": len(fs),
                                  "strength": _r(sum(f.intensity for f in fs)), "valence": None, "top": []}  # fmt: skip
         if fs:
-            v = _valence(fs, values)
+            v = _valence(fs)
             entry["valence"] = _r(v)
             prof = _profile(fs)
             entry["top"] = sorted(prof, key=lambda k: -prof[k])[:3]
@@ -148,7 +146,6 @@ def _unsaid(feelings: list[Feeling], qs: list[int], qe: list[int]) -> dict[str, 
 
 def build_bonds(story: Story, max_windows: int = 20, min_strength: float = 0.0) -> list[Bond]:
     """Directed bonds from ``story.feelings``, strongest first (see the module docstring)."""
-    values = valence_table()
     pairs: dict[tuple[str, str], list[Feeling]] = defaultdict(list)
     for f in story.feelings:
         if f.experiencer and f.target and f.experiencer != f.target:
@@ -163,9 +160,9 @@ def build_bonds(story: Story, max_windows: int = 20, min_strength: float = 0.0) 
         strength = sum(prof.values())
         if strength < min_strength:
             continue
-        valence = _valence(fs, values)
+        valence = _valence(fs)
         raw[(a, b)] = (strength, valence, prof)
-        timeline, trend = _timeline(fs, windows, len(story.text), values)
+        timeline, trend = _timeline(fs, windows, len(story.text))
         shares = dict(sorted(((k, _r(v / strength)) for k, v in prof.items()), key=lambda kv: -kv[1]))
         voiced = sum(f.intensity for f in fs if f.voiced)
         bonds[(a, b)] = Bond(a, b, _r(valence), _r(strength), shares, timeline, {
@@ -193,8 +190,8 @@ def _mutual(ab: tuple[float, float, dict[str, float]],
     }
 
 
-@register_step("bonds", requires=("feelings",), assigns=("bonds", "unsaid"))
-def make_bonds(max_windows: int = 20, min_strength: float = 0.0) -> Callable[[Story], None]:
+@register_step("bonds", requires=("feelings",), assigns=("bonds",))
+def make_bonds(*, max_windows: int = 20, min_strength: float = 0.0) -> Callable[[Story], None]:
     """Directed bonds A -> B: emotion profile, valence, strength, timeline, mutuality and the unsaid."""
 
     def step(story: Story) -> None:

@@ -8,25 +8,36 @@ prints a traceback unless ``HEARTLINE_DEBUG=1``.
 from __future__ import annotations
 
 import sys
-from typing import Any
+import time
 
 import click
 
 from . import __version__
 from .clikit import CONTEXT, explain_errors
 
+__all__ = ["main"]
+
 FORMATS = ["text", "markdown", "epub", "ao3", "gutenberg"]
 
 
 class Progress:
-    """A one-line progress display on stderr for long books; silent when stderr is not a terminal."""
+    """A one-line progress display on stderr for long books: it shows once a reading has taken
+    :attr:`DELAY` seconds (a short story is done before); silent when stderr is not a terminal."""
+
+    DELAY = 2.0
 
     def __init__(self, enabled: bool) -> None:
         self.enabled = enabled
         self.last = ""
+        self.started: float | None = None
 
     def __call__(self, step: str, fraction: float) -> None:
         if not self.enabled:
+            return
+        now = time.monotonic()
+        if self.started is None:
+            self.started = now
+        if now - self.started < self.DELAY:
             return
         width = 30
         done = int(width * max(0.0, min(1.0, fraction)))
@@ -54,7 +65,7 @@ def main() -> None:
 
 
 @main.command(context_settings=CONTEXT)
-@click.argument("file", type=click.Path(dir_okay=True, allow_dash=False))
+@click.argument("file", type=click.Path(dir_okay=True, readable=False, allow_dash=True))
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the reading JSON here.")
 @click.option("--html", "html", type=click.Path(dir_okay=False), help="Write the HTML report here.")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), help="Input format (default: from the extension).")
@@ -71,6 +82,13 @@ def main() -> None:
     is_flag=True,
     help="Attribute speakers by the rules alone, without the learned ranker's second look at untagged quotes.",
 )
+@click.option(
+    "--set",
+    "settings",
+    multiple=True,
+    metavar="STEP.SETTING=VALUE",
+    help="A step's setting, e.g. --set feelings.source=lexicon (repeatable; docs/cli.md lists them).",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 @explain_errors
 def read(
@@ -82,12 +100,13 @@ def read(
     indent: int | None,
     emotion_model: str | None,
     speaker_rules_only: bool,
+    settings: tuple[str, ...],
     quiet: bool,
 ) -> None:
     """Read a story FILE and write what heartline finds in it.
 
-    FILE may be plain text, Markdown, EPUB, an AO3 HTML download or a Project Gutenberg text. With no
-    -o and no --html, a short summary is printed.
+    FILE may be plain text, Markdown, EPUB, an AO3 HTML download or a Project Gutenberg text; - reads the
+    story from stdin. With no -o and no --html, a short summary is printed.
 
     \b
     Examples:
@@ -96,21 +115,29 @@ def read(
       heartline read work.html --html report.html       # a self-contained HTML report
       heartline read book.txt --steps segment,characters,speakers -o r.json
       heartline read story.epub --emotion-model emotions-minilm-v1 -o r.json
+      heartline read story.txt --set feelings.source=lexicon --set arcs.points=50 -o r.json
     """
-    from . import load
-    from .outputs import atomic_write
-    from .pipeline import Pipeline
+    from pathlib import Path
 
-    config: dict[str, dict[str, Any]] = {"emotions": {"model": emotion_model}} if emotion_model else {}
+    import heartline
+
+    from .outputs import atomic_write
+    from .pipeline import parse_settings
+
+    config = parse_settings(settings)
+    if emotion_model:
+        config.setdefault("emotions", {})["model"] = emotion_model
     if speaker_rules_only:
-        config["speakers"] = {"ranker": False}
-    pipeline = Pipeline(steps, config)  # checks the steps before any work is done
-    if emotion_model and "emotions" in pipeline.names:
-        pipeline.step_fn("emotions")  # a wrong model name fails here, before the book is read
-    story = load(file, format=fmt)
-    progress = Progress(enabled=not quiet and sys.stderr.isatty() and story.metadata.words > 20_000)
+        config.setdefault("speakers", {})["ranker"] = False
+    progress = Progress(enabled=not quiet and sys.stderr.isatty())
     try:
-        pipeline(story, progress)
+        if file == "-":  # the story's bytes from stdin, decoded as a file's are
+            from .ingest import load_stream
+
+            pipeline = heartline.Pipeline(steps, config)  # a bad step or setting fails before stdin is read
+            story = pipeline(load_stream(sys.stdin.buffer, format=fmt), progress)
+        else:  # always a path: a missing file is an error, never a story whose text is its name
+            story = heartline.read(Path(file), format=fmt, steps=steps, config=config, progress=progress)
     finally:
         progress.close()
     for warning in story.metadata.warnings:
@@ -130,7 +157,7 @@ def read(
         click.echo(summarize(story))
 
 
-# --- emotions (issue 3): thin wrappers over heartline.emotions.cli_impl --------------------------------
+# --- emotions: thin wrappers over heartline.emotions.cli_impl --------------------------------
 
 
 @main.command(context_settings=CONTEXT)
@@ -352,6 +379,11 @@ from .library import cli as library_cli  # noqa: E402
 for _command in library_cli.COMMANDS:
     _command.callback = explain_errors(_command.callback)  # type: ignore[type-var]
     main.add_command(_command)
+
+from .web.cli import serve  # noqa: E402  (the web extra is imported only when serve runs)
+
+serve.callback = explain_errors(serve.callback)  # type: ignore[type-var]
+main.add_command(serve)
 
 # --- batch: a corpus into Parquet, locally or on Ray (heartline.batch.cli) -------------------------------
 from .batch.cli import batch as _batch_command  # noqa: E402

@@ -5,6 +5,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+__all__ = ["MODELS_DIR", "PACKAGE_DIR", "heartline_home", "offline", "threads"]
+
+
 PACKAGE_DIR = Path(__file__).resolve().parent
 MODELS_DIR = PACKAGE_DIR / "models"
 

@@ -5,7 +5,7 @@ The step reads two signals and merges them (``source="both"``, the default; see 
 * **the emotion model** (``sentence.labels`` / ``sentence.emotions`` from the emotions step), trained on
   Reddit comments: good on dialogue, often "neutral" on narration;
 * **a small lexicon** of emotion verbs, adjectives and nouns mapped to the 28 GoEmotions labels
-  (``LEXICON_VERBS``, ``LEXICON_ADJECTIVES``, ``LEXICON_NOUNS``), read through spaCy's dependency parse
+  (``EMOTION_VERBS``, ``EMOTION_ADJECTIVES``, ``EMOTION_NOUNS``), read through spaCy's dependency parse
   of the few sentences that need it.
 
 Who feels it (the *experiencer*):
@@ -30,11 +30,30 @@ import bisect
 import itertools
 import re
 from collections import Counter
-from collections.abc import Callable, Generator, Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
-from .pipeline import register_step
+from .language.lexicon import (
+    CRY_TAGS,
+    DAMPENERS,
+    EMOTION_ADJECTIVES,
+    EMOTION_NOUNS,
+    EMOTION_VERB_IRREGULAR,
+    EMOTION_VERBS,
+    ENDING_VERBS,
+    FELT_OBJECT_PRONOUNS,
+    FIRST_PERSON,
+    INNER_VERBS,
+    INTENSIFIERS,
+    LIGHT_VERBS,
+    PRONOUNS,
+    SECOND_PERSON_MODERN,
+    TARGET_PREPOSITIONS,
+)
+from .language.nlp import parse
+from .language.valence import NEUTRAL
+from .pipeline import register_step, step_progress
 from .story import Feeling, Mention, Quote, Sentence, Story
 
 if TYPE_CHECKING:
@@ -42,38 +61,10 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 __all__ = [
-    "LEXICON_ADJECTIVES",
-    "LEXICON_NOUNS",
-    "LEXICON_VERBS",
     "SOCIAL_LABELS",
     "attribute_feelings",
     "make_feelings",
-    "valence_table",
 ]
-
-try:  # the emotions step's own table; a copy keeps this module usable without it
-    from .emotions.labels import LABELS as _LABELS
-    from .emotions.labels import VALENCE as _VALENCE
-
-    _VALUES: dict[str, float] = {k: v.value for k, v in _VALENCE.items()}
-    LABELS: tuple[str, ...] = tuple(_LABELS)
-except ImportError:  # pragma: no cover - the labels module ships with heartline
-    _VALUES = {
-        "admiration": 0.6, "amusement": 0.6, "approval": 0.4, "caring": 0.6, "desire": 0.4, "excitement": 0.7,
-        "gratitude": 0.7, "joy": 0.8, "love": 0.9, "optimism": 0.6, "pride": 0.6, "relief": 0.5, "anger": -0.8,
-        "annoyance": -0.5, "disappointment": -0.6, "disapproval": -0.5, "disgust": -0.8, "embarrassment": -0.5,
-        "fear": -0.7, "grief": -0.9, "nervousness": -0.5, "remorse": -0.6, "sadness": -0.8, "confusion": -0.1,
-        "curiosity": 0.1, "realization": 0.0, "surprise": 0.1, "neutral": 0.0,
-    }  # fmt: skip
-    LABELS = tuple(_VALUES)
-
-NEUTRAL = "neutral"
-
-
-def valence_table() -> dict[str, float]:
-    """Label -> valence value in [-1, 1] (from ``heartline.emotions.labels`` when it is installed)."""
-    return dict(_VALUES)
-
 
 # Emotions that are about someone by nature: in a quote with no explicit target they go to the addressee.
 SOCIAL_LABELS = frozenset(
@@ -82,110 +73,8 @@ SOCIAL_LABELS = frozenset(
 )  # fmt: skip
 
 # -- the lexicon ------------------------------------------------------------------------------------------
-# lemma -> {label: weight}. Verbs: "subj" = the subject feels it toward the object (love, trust);
-# "obj" = the object feels it, caused by the subject (amaze, scare); "intr" = the subject feels it,
-# a target only through a preposition (cry, laugh at).
+# the emotion words are data (heartline.language.lexicon: EMOTION_VERBS, EMOTION_ADJECTIVES, EMOTION_NOUNS)
 _L = dict[str, float]
-
-
-def _each(words: list[str], labels: _L) -> dict[str, _L]:
-    """The same labels for several words (each gets its own copy)."""
-    return {w: dict(labels) for w in words}
-
-
-LEXICON_VERBS: dict[str, tuple[str, _L]] = {
-    "love": ("subj", {"love": 0.8}), "adore": ("subj", {"love": 0.8}), "cherish": ("subj", {"love": 0.7}),
-    "miss": ("subj", {"love": 0.45, "sadness": 0.45}), "long": ("intr", {"desire": 0.7}),
-    "crave": ("subj", {"desire": 0.7}), "desire": ("subj", {"desire": 0.7}),
-    "trust": ("subj", {"admiration": 0.5}), "admire": ("subj", {"admiration": 0.8}),
-    "respect": ("subj", {"admiration": 0.6}), "hate": ("subj", {"anger": 0.7, "disgust": 0.3}),
-    "loathe": ("subj", {"disgust": 0.8}), "despise": ("subj", {"disgust": 0.8}), "detest": ("subj", {"disgust": 0.8}),
-    "resent": ("subj", {"anger": 0.6}), "blame": ("subj", {"anger": 0.5}), "envy": ("subj", {"annoyance": 0.5}),
-    "fear": ("subj", {"fear": 0.8}), "dread": ("subj", {"fear": 0.7}), "forgive": ("subj", {"caring": 0.6}),
-    "thank": ("subj", {"gratitude": 0.9}), "appreciate": ("subj", {"gratitude": 0.6}),
-    "pity": ("subj", {"caring": 0.4, "sadness": 0.4}), "mourn": ("subj", {"grief": 0.8}),
-    "grieve": ("intr", {"grief": 0.8}), "regret": ("subj", {"remorse": 0.7}), "enjoy": ("subj", {"joy": 0.6}),
-    "comfort": ("subj", {"caring": 0.6}), "console": ("subj", {"caring": 0.6}), "hug": ("subj", {"caring": 0.5}),
-    "embrace": ("subj", {"caring": 0.4}), "kiss": ("subj", {"love": 0.6}), "worry": ("intr", {"nervousness": 0.7}),
-    "care": ("intr", {"caring": 0.7}), "apologize": ("intr", {"remorse": 0.7}), "apologise": ("intr", {"remorse": 0.7}),
-    "amaze": ("obj", {"surprise": 0.7}), "astonish": ("obj", {"surprise": 0.7}), "surprise": ("obj", {"surprise": 0.6}),
-    "scare": ("obj", {"fear": 0.7}), "frighten": ("obj", {"fear": 0.7}), "terrify": ("obj", {"fear": 0.9}),
-    "annoy": ("obj", {"annoyance": 0.7}), "irritate": ("obj", {"annoyance": 0.7}), "anger": ("obj", {"anger": 0.7}),
-    "infuriate": ("obj", {"anger": 0.9}), "enrage": ("obj", {"anger": 0.9}), "disgust": ("obj", {"disgust": 0.8}),
-    "delight": ("obj", {"joy": 0.7}), "thrill": ("obj", {"excitement": 0.8}),
-    "excite": ("obj", {"excitement": 0.7}), "embarrass": ("obj", {"embarrassment": 0.7}),
-    "humiliate": ("obj", {"embarrassment": 0.8}), "sadden": ("obj", {"sadness": 0.7}),
-    "upset": ("obj", {"sadness": 0.6}), "disappoint": ("obj", {"disappointment": 0.7}),
-    "confuse": ("obj", {"confusion": 0.6}), "relieve": ("obj", {"relief": 0.6}),
-    "cry": ("intr", {"sadness": 0.7}), "weep": ("intr", {"sadness": 0.8}), "sob": ("intr", {"sadness": 0.8}),
-    "laugh": ("intr", {"amusement": 0.7}), "giggle": ("intr", {"amusement": 0.7}),
-    "chuckle": ("intr", {"amusement": 0.6}),
-    "smile": ("intr", {"joy": 0.5}), "grin": ("intr", {"joy": 0.5, "amusement": 0.3}), "beam": ("intr", {"joy": 0.6}),
-    "scowl": ("intr", {"annoyance": 0.6}), "glare": ("intr", {"anger": 0.6}), "frown": ("intr", {"disapproval": 0.4}),
-    "blush": ("intr", {"embarrassment": 0.6}), "panic": ("intr", {"fear": 0.8}), "rage": ("intr", {"anger": 0.8}),
-    "sulk": ("intr", {"annoyance": 0.5}), "flinch": ("intr", {"fear": 0.4}), "gasp": ("intr", {"surprise": 0.5}),
-    "tremble": ("intr", {"fear": 0.4}), "rejoice": ("intr", {"joy": 0.8}), "sigh": ("intr", {"sadness": 0.3}),
-    "yearn": ("intr", {"desire": 0.7}), "ache": ("intr", {"sadness": 0.4, "desire": 0.3}),
-}  # fmt: skip
-
-LEXICON_ADJECTIVES: dict[str, _L] = {
-    **_each(["afraid", "scared", "frightened", "fearful"], {"fear": 0.7}),
-    "terrified": {"fear": 0.9},
-    **_each(["nervous", "anxious", "worried", "uneasy", "tense"], {"nervousness": 0.6}),
-    **_each(["happy", "glad", "joyful", "cheerful", "delighted", "elated", "overjoyed"], {"joy": 0.7}),
-    "content": {"joy": 0.4},
-    **_each(["sad", "unhappy", "miserable", "heartbroken", "depressed", "gloomy", "sorrowful", "lonely",
-                     "desolate"], {"sadness": 0.7}),
-    "grieving": {"grief": 0.8},
-    **_each(["angry", "furious", "livid", "enraged", "irate", "mad"], {"anger": 0.7}),
-    **_each(["annoyed", "irritated", "frustrated", "exasperated", "bitter"], {"annoyance": 0.6}),
-    **_each(["grateful", "thankful"], {"gratitude": 0.8}),
-    "proud": {"pride": 0.7},
-    "ashamed": {"embarrassment": 0.5, "remorse": 0.5},
-    "guilty": {"remorse": 0.6},
-    "sorry": {"remorse": 0.6},
-    **_each(["embarrassed", "mortified", "humiliated"], {"embarrassment": 0.7}),
-    **_each(["jealous", "envious"], {"annoyance": 0.5}),
-    "relieved": {"relief": 0.7},
-    **_each(["excited", "thrilled", "eager"], {"excitement": 0.7}),
-    "disappointed": {"disappointment": 0.7},
-    **_each(["disgusted", "revolted", "repulsed"], {"disgust": 0.7}),
-    **_each(["confused", "puzzled", "bewildered"], {"confusion": 0.6}),
-    "curious": {"curiosity": 0.6},
-    **_each(["surprised", "astonished", "amazed", "stunned", "shocked"], {"surprise": 0.6}),
-    **_each(["hopeful", "optimistic"], {"optimism": 0.6}),
-    "fond": {"love": 0.6},
-    "loving": {"love": 0.6},
-    "tender": {"love": 0.4, "caring": 0.3},
-    "protective": {"caring": 0.6},
-    "concerned": {"caring": 0.4, "nervousness": 0.3},
-    "smitten": {"love": 0.7},
-}  # fmt: skip
-
-LEXICON_NOUNS: dict[str, _L] = {
-    "love": {"love": 0.8}, "affection": {"love": 0.7}, "crush": {"love": 0.7, "desire": 0.4},
-    "longing": {"desire": 0.7}, "yearning": {"desire": 0.7}, "desire": {"desire": 0.7},
-    "tears": {"sadness": 0.6}, "tear": {"sadness": 0.5}, "sobs": {"sadness": 0.7},
-    **_each(["fear", "terror", "dread", "panic"], {"fear": 0.7}),
-    **_each(["anxiety", "worry", "nervousness"], {"nervousness": 0.6}),
-    **_each(["anger", "rage", "fury", "wrath"], {"anger": 0.7}),
-    **_each(["annoyance", "irritation", "frustration"], {"annoyance": 0.6}),
-    **_each(["sadness", "sorrow", "misery", "despair", "heartache", "loneliness"], {"sadness": 0.7}),
-    **_each(["grief", "mourning"], {"grief": 0.8}),
-    **_each(["joy", "happiness", "delight", "glee"], {"joy": 0.7}),
-    "gratitude": {"gratitude": 0.8}, "pride": {"pride": 0.6},
-    "shame": {"embarrassment": 0.5, "remorse": 0.4}, "embarrassment": {"embarrassment": 0.6},
-    **_each(["guilt", "remorse", "regret"], {"remorse": 0.6}),
-    "relief": {"relief": 0.7}, "hope": {"optimism": 0.6}, "excitement": {"excitement": 0.7},
-    **_each(["disgust", "revulsion"], {"disgust": 0.7}),
-    **_each(["jealousy", "envy"], {"annoyance": 0.5}),
-    **_each(["admiration", "respect"], {"admiration": 0.6}), "trust": {"admiration": 0.5},
-    **_each(["pity", "compassion", "sympathy"], {"caring": 0.6}),
-    "tenderness": {"love": 0.5, "caring": 0.4}, "laughter": {"amusement": 0.6},
-    **_each(["hatred", "hate"], {"anger": 0.7, "disgust": 0.3}), "contempt": {"disapproval": 0.6},
-    **_each(["surprise", "shock", "astonishment"], {"surprise": 0.6}),
-    "curiosity": {"curiosity": 0.6}, "confusion": {"confusion": 0.5},
-}  # fmt: skip
 
 # Phrases of care and reassurance in speech, toward the addressee (no single emotion word carries them).
 SPEECH_CUES: tuple[tuple[str, _L], ...] = (
@@ -212,11 +101,6 @@ def _speech_cues(text: str) -> _L:
     return out
 
 
-_IRREGULAR = {"weep": ["wept"], "forgive": ["forgave", "forgiven"], "sob": ["sobbed", "sobbing"],
-              "grin": ["grinned", "grinning"], "upset": ["upset", "upsetting"],
-              "long": ["longed", "longing"]}  # fmt: skip
-
-
 def _verb_forms(lemma: str) -> list[str]:
     """Inflected forms of a regular English verb (plus a few irregular ones)."""
     forms = [lemma]
@@ -228,31 +112,14 @@ def _verb_forms(lemma: str) -> list[str]:
         forms += [lemma + "es", lemma + "ed", lemma + "ing"]
     else:
         forms += [lemma + "s", lemma + "ed", lemma + "ing"]
-    return forms + _IRREGULAR.get(lemma, [])
+    return forms + EMOTION_VERB_IRREGULAR.get(lemma, [])
 
 
-_VERB_FORMS: dict[str, str] = {f: lemma for lemma in LEXICON_VERBS for f in _verb_forms(lemma)}
-_ALL_FORMS = frozenset(_VERB_FORMS) | frozenset(LEXICON_ADJECTIVES) | frozenset(LEXICON_NOUNS)
+_VERB_FORMS: dict[str, str] = {f: lemma for lemma in EMOTION_VERBS for f in _verb_forms(lemma)}
+_ALL_FORMS = frozenset(_VERB_FORMS) | frozenset(EMOTION_ADJECTIVES) | frozenset(EMOTION_NOUNS)
 _WORD = re.compile(r"[A-Za-z]+")
 
-_INTENSIFIERS = {"so": 1.25, "very": 1.25, "really": 1.2, "deeply": 1.3, "terribly": 1.3, "utterly": 1.3,
-                 "completely": 1.25, "truly": 1.2, "desperately": 1.3, "always": 1.1, "more": 1.1}  # fmt: skip
-_DAMPENERS = {"little": 0.7, "bit": 0.7, "slightly": 0.6, "somewhat": 0.7, "almost": 0.8}
-_TARGET_PREPS = frozenset({"at", "for", "toward", "towards", "of", "on", "about", "with", "to", "over", "in"})
-_LIGHT_VERBS = frozenset({"have", "has", "had", "having", "feel", "feels", "felt", "feeling", "show", "showed",
-                          "hide", "hid", "harbor", "harbour", "harbored",
-                          "send", "sends", "sent", "hold", "held"})  # fmt: skip
-# "her tears stopped", "she stopped crying": a feeling that ends is relief, not the feeling itself
-_ENDING_VERBS = frozenset({"stop", "stops", "stopped", "stopping", "fade", "fades", "faded", "fading", "ease", "eases",
-                           "eased", "subside", "subsides", "subsided", "vanish", "vanished", "ebb", "ebbs", "ebbed",
-                           "cease", "ceases", "ceased", "dry", "dried", "dries", "quit", "quits"})  # fmt: skip
 _ENDED: _L = {"relief": 0.5}
-_INNER_VERBS = frozenset({"have", "has", "had", "having", "feel", "feels", "felt", "feeling", "harbor", "harbour",
-                          "harbored", "hide", "hid", "hides", "hiding"})  # fmt: skip
-_FIRST = frozenset({"i", "me", "my", "myself", "mine"})
-_SECOND = frozenset({"you", "your", "yourself", "yours"})
-_THIRD = {"she": "she", "her": "she", "herself": "she", "hers": "she",
-          "he": "he", "him": "he", "his": "he", "himself": "he"}  # fmt: skip
 _MENTAL = re.compile(
     r"\s+(?:can|could|would|will|still|always|never|just|almost|suddenly|finally|only|doesn't|didn't|can't|"
     r"couldn't|does|did|had|has|is|was)?\s*(?:n't\s+|not\s+)?"
@@ -396,7 +263,7 @@ def _resolve_pronoun(ctx: _Context, word: str, offset: int, sentence_start: int,
     first named in the sentence before, else the point-of-view character. Any other pronoun takes the
     last character of its gender mentioned before it, other than ``avoid`` (the clause's subject).
     """
-    gender = _THIRD.get(word.lower())
+    gender = PRONOUNS.get(word.lower())
     if gender is None:
         return None
     pov = ctx.pov.get(ctx.story.chapter_at(offset))
@@ -446,20 +313,20 @@ class _Reader:
         low = tok.text.lower()
         m = _mention_at(self.ctx, start, start + len(tok.text))
         if m is not None:
-            if low in _THIRD and not low.endswith("self") and tok.dep_ not in ("nsubj", "nsubjpass"):
+            if low in PRONOUNS and not low.endswith("self") and tok.dep_ not in ("nsubj", "nsubjpass"):
                 subj = self._clause_subject(tok)
                 if subj == m.character:  # "she trusts her": a plain pronoun is not its own clause's subject
                     return _resolve_pronoun(self.ctx, low, start, self.unit.start, False, subj)
             return m.character
         q = self.unit.quote
         if q is not None:
-            if low in _FIRST:
+            if low in FIRST_PERSON:
                 return q.speaker
-            if low in _SECOND:
+            if low in SECOND_PERSON_MODERN:
                 return q.addressees[0] if q.addressees else None
-        elif low in _FIRST and self.ctx.narrator:
+        elif low in FIRST_PERSON and self.ctx.narrator:
             return self.ctx.narrator
-        if low in _THIRD:
+        if low in PRONOUNS:
             return self._pronoun(tok, low, start)
         if _pos(tok) == "PROPN" or tok.text[:1].isupper():
             return self.ctx.names.get(low)
@@ -471,7 +338,7 @@ class _Reader:
         while head.dep_ in ("prep", "pobj", "dobj") and head.head is not head:
             head = head.head
         subj = _child(head, ("nsubj", "nsubjpass"))
-        if subj is None or subj is tok or (subj.lower_ in _THIRD and not subj.dep_.startswith("nsubj")):
+        if subj is None or subj is tok or (subj.lower_ in PRONOUNS and not subj.dep_.startswith("nsubj")):
             return None
         return self.char(subj)
 
@@ -491,7 +358,7 @@ class _Reader:
         out: list[str] = []
         for t in toks:
             c = self.char(t)
-            if c in out and t.lower_ in _THIRD:  # "from Buffy and from herself": not Buffy again
+            if c in out and t.lower_ in PRONOUNS:  # "from Buffy and from herself": not Buffy again
                 start = self.unit.offset + t.idx
                 c = _resolve_pronoun(self.ctx, t.lower_, start, self.unit.start, False, c)
             if c and c not in out:
@@ -540,7 +407,7 @@ def _prep_targets(tok: Token, reader: _Reader, skip: set[str]) -> list[str]:
     """Characters after "at / for / toward / of / on / about ..." attached to ``tok``."""
     out: list[str] = []
     for c in tok.children:
-        if c.dep_ == "prep" and c.lower_ in _TARGET_PREPS:
+        if c.dep_ == "prep" and c.lower_ in TARGET_PREPOSITIONS:
             for p in c.children:
                 if p.dep_ == "pobj":
                     out += [x for x in reader.chars(p) if x not in skip and x not in out]
@@ -552,11 +419,8 @@ def _intensity(tok: Token, base: float) -> float:
     on the emotion word or on the word it depends on."""
     w = base
     for c in (*tok.children, *tok.head.children):
-        w *= _INTENSIFIERS.get(c.lower_, 1.0) * _DAMPENERS.get(c.lower_, 1.0)
+        w *= INTENSIFIERS.get(c.lower_, 1.0) * DAMPENERS.get(c.lower_, 1.0)
     return round(min(1.0, w), 4)
-
-
-_SPEECH_CRY = frozenset({"cries", "cried"})  # "is crying" is never a way of saying
 
 
 def _next_to_quote(text: str, u: _Unit) -> bool:
@@ -569,7 +433,7 @@ def _next_to_quote(text: str, u: _Unit) -> bool:
 def _cries_as_tag(text: str, u: _Unit) -> bool:
     """A short narration sentence next to a quote whose verb is "cried": a speech tag, not weeping."""
     words = _WORD.findall(text, u.start, u.end)
-    return len(words) <= 8 and any(w.lower() in _SPEECH_CRY for w in words) and _next_to_quote(text, u)
+    return len(words) <= 8 and any(w.lower() in CRY_TAGS for w in words) and _next_to_quote(text, u)
 
 
 def _speech_tag(text: str, u: _Unit, tok: Token) -> bool:
@@ -585,7 +449,7 @@ def _speech_tag(text: str, u: _Unit, tok: Token) -> bool:
 def _ends(tok: Token) -> bool:
     """Whether the emotion word is what stops ("her tears stopped", "she stopped crying")."""
     head = tok.head
-    return head is not tok and head.lower_ in _ENDING_VERBS and tok.dep_ in ("nsubj", "xcomp", "dobj", "pcomp")
+    return head is not tok and head.lower_ in ENDING_VERBS and tok.dep_ in ("nsubj", "xcomp", "dobj", "pcomp")
 
 
 def _negated(tok: Token) -> bool:
@@ -614,14 +478,14 @@ def _lexicon_entry(tok: Token) -> tuple[str, _L] | None:
     if low not in _ALL_FORMS:
         return None
     has_obj = _child(tok, ("dobj",)) is not None
-    if (_pos(tok) == "ADJ" or (tok.tag_ == "VBN" and not has_obj)) and low in LEXICON_ADJECTIVES:
-        return "adj", LEXICON_ADJECTIVES[low]
+    if (_pos(tok) == "ADJ" or (tok.tag_ == "VBN" and not has_obj)) and low in EMOTION_ADJECTIVES:
+        return "adj", EMOTION_ADJECTIVES[low]
     if _pos(tok) in ("VERB", "AUX") and low in _VERB_FORMS:
-        return LEXICON_VERBS[_VERB_FORMS[low]]
-    if _pos(tok) in ("NOUN", "PROPN") and low in LEXICON_NOUNS:
-        return "noun", LEXICON_NOUNS[low]
-    if low in LEXICON_ADJECTIVES and _pos(tok) in ("VERB", "ADV"):
-        return "adj", LEXICON_ADJECTIVES[low]
+        return EMOTION_VERBS[_VERB_FORMS[low]]
+    if _pos(tok) in ("NOUN", "PROPN") and low in EMOTION_NOUNS:
+        return "noun", EMOTION_NOUNS[low]
+    if low in EMOTION_ADJECTIVES and _pos(tok) in ("VERB", "ADV"):
+        return "adj", EMOTION_ADJECTIVES[low]
     return None
 
 
@@ -650,12 +514,12 @@ def _read_trigger(tok: Token, kind: str, labels: _L, reader: _Reader) -> _Hit:
         slot, exp = _noun_experiencer(tok, reader)
         tgt = _prep_targets(tok, reader, set(exp))
         head = tok.head
-        if not tgt and tok.dep_ in ("dobj", "attr") and head.lower_ in _LIGHT_VERBS:
+        if not tgt and tok.dep_ in ("dobj", "attr") and head.lower_ in LIGHT_VERBS:
             tgt = _prep_targets(head, reader, set(exp))
     exp = list(dict.fromkeys(exp))
     tgt = [t for t in dict.fromkeys(tgt) if t not in exp]
-    pronoun = _THIRD.get(slot.lower_) if slot is not None and slot.dep_ in ("nsubj", "nsubjpass") else None
-    inner = kind in ("subj", "adj") or (kind == "noun" and tok.head.lower_ in _INNER_VERBS)
+    pronoun = PRONOUNS.get(slot.lower_) if slot is not None and slot.dep_ in ("nsubj", "nsubjpass") else None
+    inner = kind in ("subj", "adj") or (kind == "noun" and tok.head.lower_ in INNER_VERBS)
     return _Hit(exp, tgt, labels, slot is not None, pronoun, inner, None if slot is None else slot.i)
 
 
@@ -753,17 +617,6 @@ def _window(text: str, start: int, end: int, lex: bool) -> tuple[int, int]:
     return pieces[0] if pieces else (start, end)
 
 
-def _parse(texts: list[str], nlp: Language | None) -> Generator[Doc, None, None]:
-    """Parse ``texts`` lazily (tok2vec, tagger, parser only), so a long book never holds all its docs."""
-    if nlp is None:
-        from .segment import get_nlp
-
-        nlp = get_nlp()
-    keep = [p for p in ("tok2vec", "tagger", "parser") if p in nlp.pipe_names]
-    with nlp.select_pipes(enable=keep):
-        yield from nlp.pipe(texts, batch_size=128)
-
-
 def attribute_feelings(story: Story, source: str = "both", nlp: Language | None = None,
                        min_intensity: float = 0.0, max_model_labels: int = 3) -> list[Feeling]:  # fmt: skip
     """The feelings of ``story``: one per (sentence, experiencer, target, emotion), in text order.
@@ -788,9 +641,9 @@ def attribute_feelings(story: Story, source: str = "both", nlp: Language | None 
     to_parse = [u for u, _, lex in wanted if lex]  # a model label alone needs no parse (see _cheap_roles)
     for u in to_parse:
         u.offset, u.cache_end = _window(story.text, u.start, u.end, True)
-    parsed = _parse([story.text[u.offset : u.cache_end] for u in to_parse], nlp)
+    parsed = parse([story.text[u.offset : u.cache_end] for u in to_parse], nlp)
     feelings: list[Feeling] = []
-    progress = story.cache.get("progress")
+    progress = step_progress()
     try:
         for i, (u, model, lex) in enumerate(wanted):
             doc = next(parsed) if lex else None
@@ -818,7 +671,7 @@ def _unit_feelings(ctx: _Context, u: _Unit, doc: Doc | None, model: dict[str, fl
             if entry is None or _negated(tok):
                 continue
             kind, labels = entry
-            if tok.lower_ in _SPEECH_CRY and _speech_tag(ctx.story.text, u, tok):
+            if tok.lower_ in CRY_TAGS and _speech_tag(ctx.story.text, u, tok):
                 continue  # “Hello!” cried Mr. Lorry: a way of saying, not weeping
             if _ends(tok):
                 labels = _ENDED
@@ -877,14 +730,13 @@ def _addressed(doc: Doc, quote: Quote, labels: _L) -> list[str]:
     addressee = quote.addressees[0]
     if addressee == quote.speaker:
         return []
-    if any(lab in SOCIAL_LABELS for lab in labels) or any(t.lower_ in _SECOND for t in doc):
+    if any(lab in SOCIAL_LABELS for lab in labels) or any(t.lower_ in SECOND_PERSON_MODERN for t in doc):
         return [addressee]
     return []
 
 
 _YOU = re.compile(r"\b(?:you|your|yourself|yours)\b", re.IGNORECASE)
 _PREP_BEFORE = re.compile(r"\b(?:at|for|to|toward|towards|with|about|on|of|from|by|in|over)\s+$", re.IGNORECASE)
-_OBJECTS = frozenset({"him", "them", "me", "us", "himself", "herself", "themselves"})
 
 
 def _cheap_roles(ctx: _Context, u: _Unit) -> tuple[str | None, str | None, bool]:
@@ -899,7 +751,7 @@ def _cheap_roles(ctx: _Context, u: _Unit) -> tuple[str | None, str | None, bool]
         word = text[m.start : m.end].lower()
         oblique = (
             bool(_PREP_BEFORE.search(text, max(u.start, m.start - 12), m.start))
-            or word in _OBJECTS
+            or word in FELT_OBJECT_PRONOUNS
             or (word == "her" and m.start > u.start + 1)
         )
         found.append((m.start, m.character, m.kind == "name", oblique))
@@ -918,7 +770,10 @@ def _cheap_roles(ctx: _Context, u: _Unit) -> tuple[str | None, str | None, bool]
 
 def _explicit(doc: Doc, reader: _Reader, char: str) -> bool:
     """Whether ``char`` is named or addressed as "you" in this sentence."""
-    return any(tok.lower_ in _SECOND or (_pos(tok) in ("PROPN", "NOUN") and reader.char(tok) == char) for tok in doc)
+    return any(
+        tok.lower_ in SECOND_PERSON_MODERN or (_pos(tok) in ("PROPN", "NOUN") and reader.char(tok) == char)
+        for tok in doc
+    )
 
 
 def _default_experiencer(ctx: _Context, u: _Unit, doc: Doc, reader: _Reader) -> str | None:
@@ -935,7 +790,11 @@ def _model_roles(ctx: _Context, u: _Unit, doc: Doc, reader: _Reader,
     """(experiencer, target) for the model's labels on a whole sentence."""
     if u.quote is not None:
         speaker = u.quote.speaker
-        named = [reader.char(t) for t in doc if t.lower_ in _SECOND or _pos(t) == "PROPN" or t.lower_ in _THIRD]
+        named = [
+            reader.char(t)
+            for t in doc
+            if t.lower_ in SECOND_PERSON_MODERN or _pos(t) == "PROPN" or t.lower_ in PRONOUNS
+        ]
         others = [c for c in named if c and c != speaker]
         return speaker, (others[0] if others else None)
     if lexicon_exps:
@@ -948,10 +807,21 @@ def _model_roles(ctx: _Context, u: _Unit, doc: Doc, reader: _Reader,
     return exp, (objs[0] if objs else None)
 
 
-@register_step("feelings", requires=("sentences", "quotes", "emotions", "characters", "mentions", "speakers"),
-               assigns=("feelings",))  # fmt: skip
+@register_step(
+    "feelings",
+    requires=(
+        "sentences",
+        "quotes",
+        "sentences.emotions",
+        "quotes.emotions",
+        "characters",
+        "mentions",
+        "quotes.speaker",
+    ),
+    assigns=("feelings",),
+)
 def make_feelings(
-    source: str = "both", min_intensity: float = 0.0, max_model_labels: int = 3
+    *, source: Literal["model", "lexicon", "both"] = "both", min_intensity: float = 0.0, max_model_labels: int = 3
 ) -> Callable[[Story], None]:
     """Who feels each emotion, toward whom, and whether it is said aloud (model + emotion lexicon)."""
 

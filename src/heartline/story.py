@@ -108,10 +108,15 @@ class Character:
 
 @dataclass(slots=True)
 class Mention:
+    """Words that mean a character. ``subject``: the mention is the subject of its clause (the characters
+    step marks it; the speakers step reads it to find who acts and who speaks). None in a reading made
+    before the mark was written."""
+
     start: int
     end: int
     character: str
     kind: str  # "name" | "nominal" | "pronoun"
+    subject: bool | None = None
 
 
 @dataclass(slots=True)
@@ -164,7 +169,9 @@ class Story:
     bonds: list[Bond] = field(default_factory=list)
     arcs: dict[str, Any] = field(default_factory=dict)
     done: list[str] = field(default_factory=list)  # names of the pipeline steps that have run
-    cache: dict[str, Any] = field(default_factory=dict, repr=False)  # per-step scratch, never serialised
+    # things worth keeping that can be made again from the fields above (spaCy docs, the token table):
+    # never serialised, and no step needs it for a right answer, only for a fast one
+    cache: dict[str, Any] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         if not self.chapters:
@@ -248,7 +255,8 @@ class Story:
             ],
             "characters": [asdict(c) for c in self.characters],
             "mentions": [
-                {"start": m.start, "end": m.end, "character": m.character, "kind": m.kind} for m in self.mentions
+                {"start": m.start, "end": m.end, "character": m.character, "kind": m.kind, "subject": m.subject}
+                for m in self.mentions
             ],
             "feelings": [asdict(f) for f in self.feelings],
             "bonds": [_bond_dict(b) for b in self.bonds],

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from .story import Story
 
+__all__ = ["feelings_lines", "summarize"]
+
 
 def summarize(story: Story) -> str:
     md = story.metadata
@@ -36,7 +38,7 @@ def _top(emotions: dict[str, float], k: int = 3) -> str:
 
 
 def feelings_lines(story: Story, pairs: int = 3) -> list[str]:
-    """Main characters, the strongest bonds both ways, the unsaid and the arc's shape (issue 5)."""
+    """Main characters, the strongest bonds both ways, the unsaid and the arc's shape."""
     lines: list[str] = []
     arcs = story.arcs or {}
     main = arcs.get("main_characters") or []

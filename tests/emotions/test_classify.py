@@ -261,3 +261,34 @@ def test_several_teachers_are_averaged(tmp_path):
     assert both.shape == (2, 28)
     assert abs(one - two).max() > 1e-3  # the two teachers differ, so the test can tell a mean from either
     assert abs(both - (one + two) / 2).max() < 1e-6
+
+
+def _every_window(model, text):  # type: ignore[no-untyped-def]
+    """Windows ``stride`` apart over the whole text, the first and the last as the model has always cut them."""
+    ids = model.tokenizer.encode(text).ids
+    body, inner = ids[1:-1], model.max_length - 2
+    if len(ids) <= model.max_length:
+        return [ids]
+    out, start = [], 0
+    while True:
+        out.append([ids[0], *body[start : start + inner], ids[-1]])
+        if start + inner >= len(body):
+            return out
+        start += model.stride
+
+
+def test_prose_gets_every_window(emotion_model):
+    prose = "“I kept your letters,” she said, and she did not look at him, because the river was loud. " * 60
+    windows, _ = emotion_model._windows([prose])
+    assert len(windows) > 20
+    assert windows == _every_window(emotion_model, prose)
+
+
+def test_token_dense_junk_gets_windows_by_its_words_not_its_tokens(emotion_model):
+    """70 KB of ``&amp;&#`` with no space (70,000 tokens, one word) once cost the model 10 s."""
+    junk = "&amp;&#" * 10_000
+    windows, _ = emotion_model._windows([junk, junk + " and more words here"])
+    assert len(_every_window(emotion_model, junk)) > 500
+    assert len(windows) == 2  # one window each: a text of 1 or 5 words fills less than one window
+    spaced = "&amp; &# " * 2_000  # 4,000 words: the budget allows more windows than the text needs
+    assert len(emotion_model._windows([spaced])[0]) == len(_every_window(emotion_model, spaced))

@@ -46,7 +46,7 @@ def test_step_is_registered_in_the_pipeline():
 
     info = get_step("emotions")
     assert "sentences" in info.requires
-    assert "emotions" in info.assigns
+    assert "sentences.emotions" in info.assigns and "quotes.emotions" in info.assigns
 
 
 def test_model_text_strips_quote_marks_and_folds_whitespace():

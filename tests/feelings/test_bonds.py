@@ -7,7 +7,7 @@ import json
 import pytest
 
 from heartline.bonds import build_bonds, story_windows
-from heartline.feelings import valence_table
+from heartline.language.valence import VALUES
 from heartline.story import Feeling, Quote, Story
 
 
@@ -19,7 +19,7 @@ def story_with(feelings: list[Feeling], quotes: list[Quote] = ()) -> Story:
 
 
 def test_profile_strength_and_valence():
-    v = valence_table()
+    v = VALUES
     story = story_with([
         Feeling("a", "b", "love", 0.8, 0, 10, False),
         Feeling("a", "b", "love", 0.4, 100, 110, False),

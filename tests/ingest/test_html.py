@@ -115,7 +115,7 @@ def test_html_without_a_story(tmp_path: Path, html: str) -> None:
 
 
 def test_html_string_with_format() -> None:
-    story = load("<p>One.</p><p>Two &amp; three.</p>", format="ao3")
+    story = load(text="<p>One.</p><p>Two &amp; three.</p>", format="ao3")
     assert story.text == "One.\n\nTwo & three."
 
 

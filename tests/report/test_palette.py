@@ -7,7 +7,8 @@ import math
 import pytest
 
 from heartline.emotions.labels import LABELS, VALENCE
-from heartline.report.palette import FAMILIES, FAMILY_OF, label_valence, scores_valence, top_label, valence_colour
+from heartline.language.valence import label_valence
+from heartline.report.palette import FAMILIES, FAMILY_OF, scores_valence, top_label, valence_colour
 
 
 def test_every_emotion_but_neutral_has_exactly_one_family():

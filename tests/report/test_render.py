@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-import time
 from html import unescape
 from html.parser import HTMLParser
 
@@ -242,13 +241,10 @@ def _novel(words: int = 100_000) -> Story:
 def test_a_100k_word_novel_stays_under_5_mb():
     story = _novel()
     assert story.metadata.words >= 99_000
-    t0 = time.perf_counter()
     html = render_html(story)
-    seconds = time.perf_counter() - t0
     size = len(html.encode("utf-8"))
     assert size < 5_000_000, f"{size:,} bytes"
     assert parse(html).errors == []
-    assert seconds < 15, f"rendering took {seconds:.1f}s"  # about 1 s on a 2-core machine
 
 
 def test_ids_that_name_no_character_still_reach_the_tooltips():

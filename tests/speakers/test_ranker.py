@@ -5,8 +5,8 @@ import json
 import numpy as np
 
 from heartline.pipeline import Pipeline
-from heartline.speaker_ranker import FEATURES, candidate_features, load_weights, rerank, scores
 from heartline.speakers import rule_speakers
+from heartline.speakers.ranker import FEATURES, candidate_features, load_weights, rerank, scores
 from heartline.story import Story
 
 TEXT = (
@@ -45,7 +45,7 @@ def test_the_scores_of_a_pass_are_the_mean_of_its_scorers():
 def test_ranker_keeps_an_untagged_exchange_alternating():
     story = Pipeline("segment,characters")(Story(TEXT))
     ctx = rule_speakers(story)
-    ids = story.cache["char_index"]
+    ids = ctx.ids
     names = [story.character(ids[s]).name if s is not None else None for s in rerank(ctx, load_weights())]
     assert names == ["Gilbert", "Anne", "Gilbert", "Anne", "Gilbert"]
 
@@ -73,13 +73,13 @@ def test_words_of_address_tell_the_gender_of_the_one_spoken_to():
 
 def test_the_last_subject_of_a_narration_paragraph_is_kept():
     story, ctx = _context(ADDRESSED)
-    ids = story.cache["char_index"]
+    ids = ctx.ids
     assert story.character(ids[ctx.last_subjects[0]]).name == "Sir Thomas"
 
 
 def test_the_one_who_asked_the_line_before_is_marked_among_the_candidates():
     story, ctx = _context(TEXT)
-    ids = story.cache["char_index"]
+    ids = ctx.ids
     anne = next(i for i, cid in enumerate(ids) if story.character(cid).name == "Anne")
     cands, x = candidate_features(ctx, 3)  # "Terribly." answers Gilbert's "Was it?"
     asked = FEATURES.index("asked_prev1")
@@ -108,7 +108,7 @@ def test_an_exchange_is_split_by_turn_into_the_two_sides():
 
 def test_chain_features_read_the_tags_and_names_of_the_whole_exchange():
     story, ctx = _context(CHAIN)
-    ids = story.cache["char_index"]
+    ids = ctx.ids
     who = {story.character(cid).name: i for i, cid in enumerate(ids)}
     cands, x = candidate_features(ctx, 4)  # "Then sit by the fire." four turns after Gilbert's tag
     rows = {c: dict(zip(FEATURES, x[j], strict=True)) for j, c in enumerate(cands)}
@@ -133,14 +133,14 @@ BEFORE = (
 
 
 def _rows(story, ctx, qi):
-    ids = story.cache["char_index"]
+    ids = ctx.ids
     cands, x = candidate_features(ctx, qi)
     return {story.character(ids[c]).name: dict(zip(FEATURES, x[j], strict=True)) for j, c in enumerate(cands)}
 
 
 def test_the_characters_named_before_a_quote_are_read_nearest_first():
     story, ctx = _context(BEFORE)
-    ids = story.cache["char_index"]
+    ids = ctx.ids
     subjects, _ = ctx.before[1]
     assert [story.character(ids[c]).name for c in subjects[:2]] == ["Marianne", "Elinor"]
     assert ctx.before[0] == ([], [])  # nothing before the first line

@@ -31,7 +31,7 @@ def named_speakers(story: Story) -> list[tuple[str | None, str | None]]:
 def rule_speaker_ids(text: str) -> list[str | None]:
     """Each quote's speaker as the rules decide it, before the ranker's second look."""
     rules = rule_speakers(Pipeline(["segment", "characters"])(Story(text)))
-    ids = rules.story.cache["char_index"]
+    ids = rules.ids
     return [ids[sp] if sp is not None else None for sp in rules.speakers]
 
 

@@ -2,11 +2,14 @@
 
     names.py     capitalised runs judged person or not by evidence from the whole story; alias clusters
     resolve.py   genders learned from the story; pronouns resolved by a salience walk
-    tokens.py    the flat token table both this step and the speakers step walk
-    lexicon.py   honorifics, pronouns, speech verbs, diminutives, words that are never names
+    nominals.py  characters known by a description ("said the old gentleman")
+    syntax.py    spaCy's parse of the few speech verbs whose subject is far from them
 
-Fills ``story.characters`` (most mentioned first) and ``story.mentions`` (in text order). Mentions of
-"I" and "you" inside quotes are added by the speakers step, once it knows who speaks to whom.
+The token table and the word lists it reads are in :mod:`heartline.language`.
+
+Fills ``story.characters`` (most mentioned first) and ``story.mentions`` (in text order), each mention with
+its ``subject`` mark: the speakers step reads the references back from them. Mentions of "I" and "you"
+inside quotes are added by the speakers step, once it knows who speaks to whom.
 """
 
 from __future__ import annotations
@@ -14,11 +17,11 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
-from typing import Any
 
+from ..language.lexicon import FEMALE_NAMES, MALE_NAMES, SURNAME_TITLES, canonical_title
+from ..language.tokens import Tok, story_tokens
 from ..pipeline import register_step
 from ..story import Character, Mention, Story
-from .lexicon import FEMALE_NAMES, MALE_NAMES, canonical_title
 from .names import (
     Cluster,
     Form,
@@ -36,15 +39,13 @@ from .names import (
 )
 from .nominals import find_indefinite_speakers, find_nominal_speakers, nominal_occurrences, noun_gender
 from .resolve import Ref, Resolver, acting, learn_genders, narration_is_first_person
-from .tokens import Tok, build_tokens
 
 __all__ = ["find_characters", "make_characters"]
 
 
 def find_characters(story: Story) -> None:
     """Fill ``story.characters`` and ``story.mentions`` (see the module docstring)."""
-    toks = build_tokens(story)
-    story.cache["tokens"] = toks
+    toks = story_tokens(story)
     namewords = NameWords(toks)
     forms = find_forms(toks, namewords)
     add_capitals(toks, forms, namewords)
@@ -89,26 +90,26 @@ def find_characters(story: Story) -> None:
     story.characters = _characters(clusters, genders, refs, actors, narrator)
     ids = [c.id for c in story.characters]
     story.mentions = [
-        Mention(toks[r.first].start, _end(toks, r), ids[r.char], r.kind) for r in [*refs, *resolver.written_to]
+        Mention(toks[r.first].start, _end(toks, r), ids[r.char], r.kind, r.subject)
+        for r in [*refs, *resolver.written_to]
     ]
     story.mentions.sort(key=lambda m: m.start)
-    story.cache["refs"] = refs
-    story.cache["char_index"] = ids
 
 
+# the narrator of a first-person story is called by name in at least this many vocatives, and each time the
+# narration names them counts against them by this weight (a narrator says "I" there, not their name)
+_NARRATOR_VOCATIVES = 3
+_NARRATOR_NAMED_WEIGHT = 0.25
 # a bare title ("the doctor") this many sentences before the story first names its one bearer, with none
 # between, is someone else (see _claimed_from)
 _TITLE_GAP_SENTENCES = 300
-
-_SURNAME_TITLES = frozenset("mr mrs ms madame mme monsieur signor signora herr frau".split())
 
 
 def _families(clusters: Sequence[Cluster]) -> list[tuple[frozenset[str], frozenset[str]]]:
     """Per cluster, its surnames (the last of two or more names, or the name after "Mr." or "Mrs."; after
     "Miss" only when it is someone's surname too: "Miss Bertram", not "Miss Lucy") and its titles."""
     certain = [
-        {f.names[-1] for f in c.forms if len(f.names) >= 2 or (f.title in _SURNAME_TITLES and f.names)}
-        for c in clusters
+        {f.names[-1] for f in c.forms if len(f.names) >= 2 or (f.title in SURNAME_TITLES and f.names)} for c in clusters
     ]
     known = set().union(*certain) if certain else set()
     out = []
@@ -357,8 +358,8 @@ def _narrator(toks: Sequence[Tok], clusters: Sequence[Cluster], names: Sequence[
     for ci, c in enumerate(clusters):
         voc = sum(f.vocative for f in c.forms)
         narr = sum(1 for r in names if r.char == ci and toks[r.first].quote < 0)
-        score = voc - 0.25 * narr
-        if voc >= 3 and score > best_score:
+        score = voc - _NARRATOR_NAMED_WEIGHT * narr
+        if voc >= _NARRATOR_VOCATIVES and score > best_score:
             best, best_score = ci, score
     return best
 
@@ -393,9 +394,9 @@ def _characters(
 
 
 @register_step("characters", requires=("sentences", "quotes"), assigns=("characters", "mentions"))
-def make_characters(**_: Any) -> Callable[[Story], None]:
+def make_characters() -> Callable[[Story], None]:
     """Characters (names, aliases, gender, present) and their mentions (names and pronouns)."""
-    from ..segment import get_nlp
+    from ..language.nlp import get_nlp
 
     get_nlp()
     return find_characters

@@ -18,31 +18,54 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from ..story import Story
-from .lexicon import (
+from ..language.lexicon import (
+    DAYS,
     DETERMINERS,
     DIMINUTIVES,
     FEMALE_NAMES,
     HONORIFICS,
     HUMAN_VERBS,
+    LY_NAMES,
     MALE_NAMES,
+    MARRIED_TITLES,
+    NAME_PARTICLES,
     NOT_NAMES,
+    NUMBER_WORDS,
     PLACE_PREPS,
     PLACE_WORDS,
+    SENTENCE_OPENERS,
     SPEECH_VERBS,
+    UNMARRIED_TITLES,
     canonical_title,
 )
-from .tokens import Tok
+from ..language.tokens import Tok
+from ..story import Story
+
+__all__ = [
+    "Cluster",
+    "Form",
+    "NameWords",
+    "Occurrence",
+    "add_capitals",
+    "attach_leftovers",
+    "cluster_forms",
+    "find_forms",
+    "gather_evidence",
+    "is_person",
+    "is_title",
+    "mark_eldest",
+    "ner_votes",
+    "slug",
+    "word_stats",
+]
+
 
 _WORD = re.compile(r"^[A-Z][a-zA-Z'’]*[a-z][a-zA-Z'’]*$|^[A-Z]$")
 _DASHES = "-—–:"
 _FIRST_NAMES = MALE_NAMES | FEMALE_NAMES
-_PARTICLES = {"de", "van", "von", "du", "le", "la", "di", "da", "del", "der", "ten", "st.", "o'"}
 _NER_SENTENCES = 400
-_UNMARRIED = {"miss", "mlle", "mademoiselle", "fraulein", "fräulein", "signorina", "senorita", "señorita"}
 _NAMED_WITHIN = 3000  # tokens: a few pages (see _nearest_named)
 _BY_FEMALE_TITLE = 1.75  # "Miss Morland" / "Catherine Morland": joins only a one and only fit
-_MARRIED = {"mrs", "madame", "mme", "frau", "signora", "marchioness", "countess", "duchess", "baroness"}
 _NON_PERSON = {"GPE", "LOC", "FAC", "ORG", "NORP", "WORK_OF_ART", "PRODUCT", "EVENT", "LANGUAGE", "DATE", "TIME"}
 
 
@@ -149,7 +172,7 @@ class NameWords:
             for i, t in enumerate(toks)
             if t.lower in SPEECH_VERBS
             for k in (i - 1, i + 1)
-            if 0 <= k < len(toks) and toks[k].lower in _DAYS and toks[k].text[:1].isupper()
+            if 0 <= k < len(toks) and toks[k].lower in DAYS and toks[k].text[:1].isupper()
         )
 
     def __call__(self, word: str) -> bool:
@@ -159,9 +182,9 @@ class NameWords:
         return hit
 
     def _judge(self, w: str) -> bool:
-        if w.lower() in _NUMBER_WORDS and self.mid[w] >= 2 and self.mid[w] >= self.low[w.lower()]:
+        if w.lower() in NUMBER_WORDS and self.mid[w] >= 2 and self.mid[w] >= self.low[w.lower()]:
             return True  # Alice's gardeners: "said Five", "On which Seven looked up and said"
-        if w.lower() in _DAYS and self.tagged_days[w] >= 2:
+        if w.lower() in DAYS and self.tagged_days[w] >= 2:
             return True
         if not _WORD.match(w) or w.lower() in NOT_NAMES or w.lower() in HONORIFICS:
             return False
@@ -175,25 +198,11 @@ class NameWords:
         return low <= 0.1 * self.cap[w]
 
 
-_NUMBER_WORDS = frozenset("two three four five six seven eight nine ten".split())  # "One" is a pronoun
-_DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
-
-_OPENERS = frozenset(
-    """lest whereas hitherto henceforth thereupon whereupon wherefore therefore meanwhile nevertheless
-    notwithstanding moreover furthermore however besides although though unless until whilst while whenever
-    wherever whether except upon amongst among beneath beyond despite thus hence instead otherwise
-    afterwards presently directly accordingly likewise""".split()
-)
-
-
 def _sentence_opener(w: str) -> bool:
     """A word seen only at the start of sentences that is an adverb or a conjunction ("Happily Archer
     went home", "Whereas Philip had...") and so not the first half of a name."""
     low = w.lower()
-    return low in _OPENERS or (low.endswith("ly") and len(low) > 4 and low not in _LY_NAMES)
-
-
-_LY_NAMES = frozenset("emily lily molly polly sally dolly kelly beverly shelly holly nelly milly tilly".split())
+    return low in SENTENCE_OPENERS or (low.endswith("ly") and len(low) > 4 and low not in LY_NAMES)
 
 
 def is_title(t: Tok) -> bool:
@@ -212,7 +221,7 @@ def find_forms(toks: Sequence[Tok], namewords: NameWords) -> dict[str, Form]:
         j = i
         if is_title(t) and i + 1 < n and _adjacent(toks, i, i + 1):
             j = i + 1
-            while j + 1 < n and toks[j].lower in _PARTICLES and _adjacent(toks, j, j + 1):
+            while j + 1 < n and toks[j].lower in NAME_PARTICLES and _adjacent(toks, j, j + 1):
                 j += 1  # "Mr. van der Luyden"
             if namewords(_clean(toks[j].text)):
                 title = t.text
@@ -228,7 +237,7 @@ def find_forms(toks: Sequence[Tok], namewords: NameWords) -> dict[str, Form]:
                 break  # "Scrooge Scrooge": the same name twice is two mentions, not a longer name
             if namewords(_clean(nxt.text)):
                 k += 1
-            elif nxt.lower in _PARTICLES and k + 2 < n and namewords(_clean(toks[k + 2].text)):
+            elif nxt.lower in NAME_PARTICLES and k + 2 < n and namewords(_clean(toks[k + 2].text)):
                 k += 2
             else:
                 break
@@ -236,7 +245,7 @@ def find_forms(toks: Sequence[Tok], namewords: NameWords) -> dict[str, Form]:
             i = k + 1
             continue
         first_name = i + 1 if title else j
-        names = tuple(_clean(toks[x].text) for x in range(j, k + 1) if toks[x].lower not in _PARTICLES)
+        names = tuple(_clean(toks[x].text) for x in range(j, k + 1) if toks[x].lower not in NAME_PARTICLES)
         if not names:
             i = k + 1
             continue
@@ -381,7 +390,7 @@ def _vocative(toks: Sequence[Tok], first: int, last: int) -> bool:
 
 def ner_votes(story: Story, toks: Sequence[Tok], forms: dict[str, Form]) -> None:
     """Run spaCy's entity recogniser on a few sentences of each doubtful form and count its labels."""
-    from ..segment import get_nlp
+    from ..language.nlp import get_nlp
 
     doubtful = [f for f in forms.values() if not f.title and f.count >= 2]
     doubtful.sort(key=lambda f: -f.count)
@@ -482,11 +491,11 @@ def _compatible(form: Form, cluster: Cluster, gender: dict[str, str | None]) -> 
         # A woman's title is weaker evidence ("Miss Barry" need not be "Diana Barry"): it joins only a
         # character who is the one fit (see cluster_forms)
         if title_gender == "she":
-            if form.title not in _UNMARRIED and not _given_name_of(form.names, cluster):
+            if form.title not in UNMARRIED_TITLES and not _given_name_of(form.names, cluster):
                 return 0  # "Mrs. Welland" is more often May Welland's mother than May ("Countess Ellen" is Ellen)
             by_title = _BY_FEMALE_TITLE
-    if (form.title in _MARRIED) != bool(cluster.titles & _MARRIED) and not (
-        (form.title in _MARRIED and _given_name_of(form.names, cluster)) or _her_own_name(form, cluster)
+    if (form.title in MARRIED_TITLES) != bool(cluster.titles & MARRIED_TITLES) and not (
+        (form.title in MARRIED_TITLES and _given_name_of(form.names, cluster)) or _her_own_name(form, cluster)
     ):
         return 0  # "Mrs Charles Musgrove" is not "Charles Musgrove"
     if form.eldest and any(
@@ -509,7 +518,7 @@ def _compatible(form: Form, cluster: Cluster, gender: dict[str, str | None]) -> 
             if a == b[: len(a)]:  # "Anne" / "Anne Elliot"; "Sir Walter" / "Walter Elliot"
                 best = max(best, 2.5)
             elif len(a) == 1 and a == b[-1:]:  # "Wentworth" / "Captain Wentworth"; "Archer" / "Newland Archer"
-                if form.title in _MARRIED and f.title in _MARRIED:
+                if form.title in MARRIED_TITLES and f.title in MARRIED_TITLES:
                     continue  # "Mrs. Dashwood" is not "Mrs. John Dashwood": his name, another wife
                 best = max(best, 2)
             elif len(a) == 1 and _first_name_matches(a[0], b[0]):  # "Lizzy" / "Elizabeth Bennet"
@@ -541,7 +550,7 @@ def _her_own_name(form: Form, cluster: Cluster) -> bool:
         form.title is None
         and a[0].lower() in FEMALE_NAMES
         and any(
-            f.title in _MARRIED and len(f.names) >= 2 and (f.names == a or (len(a) == 1 and f.names[0] == a[0]))
+            f.title in MARRIED_TITLES and len(f.names) >= 2 and (f.names == a or (len(a) == 1 and f.names[0] == a[0]))
             for f in cluster.forms
         )
     )

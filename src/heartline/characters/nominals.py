@@ -9,44 +9,37 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from .lexicon import QUOTE_MARKS, SPEECH_VERBS, ends_like_past_tense
-from .tokens import Tok
+from ..language.lexicon import (
+    ANT_ENT_PEOPLE,
+    DESCRIPTION_BREAKS,
+    FEMALE_NOUNS,
+    FEMALE_ROLES,
+    GENDERED_POSTS,
+    GENERIC_ADJECTIVES,
+    IRREGULAR_PAST,
+    IRREGULAR_TAGS,
+    MALE_NOUNS,
+    MALE_ROLES,
+    MANNER_NOUNS,
+    NOT_DESCRIPTION_HEADS,
+    NOT_PEOPLE,
+    PEOPLE_NOUNS,
+    PERSON_SUFFIXES,
+    PLURAL_PEOPLE,
+    QUOTE_MARKS,
+    SPEECH_VERBS,
+    ends_like_past_tense,
+)
+from ..language.tokens import Tok
 
-_STOP = frozenset(
-    """other others latter former one ones same first second last rest whole two three few many both
-    voice voices answer reply words tone look way thing things matter question time day night moment
-    door room house rain wind fire clock bell letter note paper crowd company party family pair""".split()
-)
-_BREAK = frozenset(
-    """to in with and as at who which that from of for on by but or so then again now when was were had has is
-    are been did could would should will shall might must heard saw""".split()
-)
-_PERSON_SUFFIXES = ("man", "men", "er", "or", "ist", "ess", "ian", "ee", "eer", "maid", "boy", "girl", "wife", "lady")
-# -ant and -ent make as many things as people ("the present", "the argument", "the moment"): only these
-_ANT_ENT_PEOPLE = frozenset(
-    """agent parent student president resident patient tenant merchant peasant infant giant sergeant servant
-    attendant assistant lieutenant regent gent correspondent superintendent accountant inhabitant occupant
-    descendant defendant claimant informant combatant adolescent opponent client""".split()
-)
-_PEOPLE = frozenset(
-    """child servant guest host youth nurse cook clerk judge vicar parson rector squire landlord landlady
-    stranger visitor doctor colonel captain major general officer sergeant constable girl boy baby surgeon
-    physician turnkey valet magistrate curate bishop duke duchess count countess baron baronet marquis knight
-    soldier sailor chaplain dean mayor sheriff witness cousin nephew niece grandmother grandfather attorney
-    lawyer postboy sentry guard convict prisoner jailer gaoler warder steward butler footman chambermaid
-    housekeeper governess tutor pupil scholar beggar friar abbot abbess pilgrim hermit pedlar peddler tinker
-    blacksmith smith farmer shepherd miller innkeeper hostess lad lass fellow youngster ruffian villain
-    traveller passenger companion comrade bride bridegroom groom widower heir heiress orphan witch wizard
-    dwarf official navvy hunchback""".split()
-)
-_MALE = frozenset(
-    "man gentleman boy lad fellow king prince father husband son brother uncle lord sir monk priest".split()
-)
-_FEMALE = frozenset(
-    "woman lady girl maid queen princess mother wife daughter sister aunt nun widow landlady housemaid female".split()
-)
-# a gender and also a post in the household or the realm: "said the maid" is the maid, not any woman nearby
-_ROLES = frozenset("maid housemaid landlady queen princess nun king prince monk priest".split())
+__all__ = [
+    "find_indefinite_speakers",
+    "find_nominal_speakers",
+    "generic_gender",
+    "inverted_tag",
+    "nominal_occurrences",
+    "noun_gender",
+]
 
 
 def _wordlike(t: Tok) -> bool:
@@ -65,7 +58,7 @@ def _phrase_after(toks: Sequence[Tok], i: int) -> tuple[str, ...] | None:
         if (
             not t.text.isalpha()
             or not _wordlike(t)
-            or t.lower in _BREAK
+            or t.lower in DESCRIPTION_BREAKS
             or t.lower.endswith("ly")
             or t.lower in SPEECH_VERBS
         ):
@@ -90,11 +83,6 @@ def _phrase_after(toks: Sequence[Tok], i: int) -> tuple[str, ...] | None:
     return ("the", *words, *_attribute(toks, j))
 
 
-_MANNER = frozenset(
-    "voice tone whisper manner way smile grin glance groan sigh air look accent breath fashion style".split()
-)
-
-
 def _attribute(toks: Sequence[Tok], j: int) -> tuple[str, ...]:
     """ "with the black beard" at token ``j``, ending its clause: what tells one man from another in "said
     the man with the black beard". Empty when there is none."""
@@ -102,12 +90,12 @@ def _attribute(toks: Sequence[Tok], j: int) -> tuple[str, ...]:
         return ()  # "in a whisper", "with a grin": how it was said, not who said it
     k = j + 2
     while k < len(toks) and k - j - 2 < 3 and toks[k].text.isalpha() and toks[k].text.islower():
-        if toks[k].lower in _BREAK or toks[k].lower.endswith("ly"):
+        if toks[k].lower in DESCRIPTION_BREAKS or toks[k].lower.endswith("ly"):
             break
         k += 1
     if k == j + 2 or k >= len(toks) or toks[k].text not in {",", ".", ";", "!", "?", "—", "--"}:
         return ()
-    if toks[k - 1].lower in _MANNER:
+    if toks[k - 1].lower in MANNER_NOUNS:
         return ()  # "said the Jew in the same tone"
     return tuple(toks[x].lower for x in range(j, k))
 
@@ -130,7 +118,7 @@ def _phrase_before(toks: Sequence[Tok], i: int) -> tuple[str, ...] | None:
             if len({toks[k].text.islower() for k in range(j + 1, i)}) > 1:
                 return None  # "In the evening Marianne began", "the Admiral ever said": a name beside a word
             return ("the", *reversed(words)) if words else None
-        if not t.text.isalpha() or not _wordlike(t) or t.lower in _BREAK or t.quote >= 0:
+        if not t.text.isalpha() or not _wordlike(t) or t.lower in DESCRIPTION_BREAKS or t.quote >= 0:
             return None
         words.append(t.lower)
         j -= 1
@@ -138,7 +126,6 @@ def _phrase_before(toks: Sequence[Tok], i: int) -> tuple[str, ...] | None:
 
 
 _QUOTE_ENDS = frozenset({",", "!", "?", "--", "—", "-", "–"})
-_IRREGULAR_TAGS = frozenset({"spoke", "bade", "began", "rang", "sang", "swore", "wept"})
 
 
 def inverted_tag(toks: Sequence[Tok], i: int) -> bool:
@@ -147,7 +134,7 @@ def inverted_tag(toks: Sequence[Tok], i: int) -> bool:
     t = toks[i]
     if not (t.text.isalpha() and t.text.islower()) or t.quote >= 0:
         return False
-    if not (ends_like_past_tense(t.lower) or t.lower in _IRREGULAR_TAGS):
+    if not (ends_like_past_tense(t.lower) or t.lower in IRREGULAR_TAGS):
         return False
     k = i - 1
     if k < 0 or toks[k].text not in QUOTE_MARKS:
@@ -196,7 +183,7 @@ def _indefinite_phrase(toks: Sequence[Tok], a: int) -> tuple[tuple[str, ...], in
     j = a + 1
     while j < len(toks) and len(ends) < 4:
         t = toks[j]
-        if not (t.text.isalpha() and t.text.islower()) or t.quote >= 0 or t.lower in _BREAK:
+        if not (t.text.isalpha() and t.text.islower()) or t.quote >= 0 or t.lower in DESCRIPTION_BREAKS:
             break
         if j + 2 < len(toks) and toks[j + 1].text == "-" and toks[j + 1].start == t.end:
             nxt = toks[j + 2]
@@ -241,7 +228,7 @@ def nominal_occurrences(toks: Sequence[Tok], phrases: set[tuple[str, ...]]) -> l
                     and nxt.lower != "s"  # "the old man s hat": an apostrophe the edition lost
                     and nxt.text.isalpha()
                     and nxt.text.islower()
-                    and nxt.lower not in _BREAK
+                    and nxt.lower not in DESCRIPTION_BREAKS
                     and nxt.lower not in SPEECH_VERBS
                     and not nxt.lower.endswith("ly")
                     and not _past_verb(nxt.lower)
@@ -252,19 +239,9 @@ def nominal_occurrences(toks: Sequence[Tok], phrases: set[tuple[str, ...]]) -> l
     return out
 
 
-# past tenses that do not end in -ed, for "The Dormouse shook its head": a verb after the description
-_IRREGULAR_PAST = frozenset(
-    """shook took gave made came went sat stood began rose ran held put got drew kept felt thought knew saw left
-    led found brought caught fell flew grew hung laid lay lost meant met paid rode rang sang sank slept spoke
-    sprang stole struck swore threw told tore understood woke wore wrote bit bent burst crept fought forgot hid
-    hit let lit sent set shut slid spent stuck swept swung taught wept won wound broke chose froze bore bade
-    became overtook undertook withdrew""".split()
-)
-
-
 def _past_verb(word: str) -> bool:
     """A past-tense verb, so the words before it are a whole noun phrase ("the Dormouse shook")."""
-    return word in _IRREGULAR_PAST or ends_like_past_tense(word)
+    return word in IRREGULAR_PAST or ends_like_past_tense(word)
 
 
 def _capitalised(toks: Sequence[Tok], i: int, phrase: tuple[str, ...]) -> bool:
@@ -275,41 +252,23 @@ def _capitalised(toks: Sequence[Tok], i: int, phrase: tuple[str, ...]) -> bool:
     return False
 
 
-# words that end like people and are not: "the amount into her", "the interest lay rather", "the weather",
-# "the louder", "the selfishness", "the glee"
-_NOT_PEOPLE = frozenset(
-    """her ever never however whatever whenever wherever over under after other another either neither whether
-    nor rather farther further together hither thither whither weather water power wonder dinner river number
-    order letter matter manner paper silver summer winter corner border danger anger finger temper shoulder
-    chamber fever hunger laughter tower flower powder supper timber lower upper deeper louder eager subtler
-    better later sooner longer greater higher nearer clever proper sober tender slender bitter
-    error terror horror mirror door floor glee repartee degree
-    coffee committee knee tree free three thee see agree decree pedigree toffee jubilee spree excess process
-    success access recess address distress""".split()
-)
-
-
 def _is_person_noun(head: str) -> bool:
-    if head in _STOP or head in _NOT_PEOPLE or len(head) < 3:
+    if head in NOT_DESCRIPTION_HEADS or head in NOT_PEOPLE or len(head) < 3:
         return False
     return (
-        head in _MALE
-        or head in _FEMALE
-        or head in _PEOPLE
-        or head in _ANT_ENT_PEOPLE
-        or (head.endswith(_PERSON_SUFFIXES) and not head.endswith(("ness", "less")))
+        head in MALE_NOUNS
+        or head in FEMALE_NOUNS
+        or head in PEOPLE_NOUNS
+        or head in ANT_ENT_PEOPLE
+        or (head.endswith(PERSON_SUFFIXES) and not head.endswith(("ness", "less")))
     )
-
-
-_PLURAL_PEOPLE = frozenset("men women girls boys ladies gentlemen people others children".split())
-_GENERIC_ADJ = frozenset("young old little elder younger elderly poor other tall short stout fat thin pretty".split())
 
 
 def _generic(phrase: tuple[str, ...]) -> bool:
     """ "the old gentleman", "the girl", "the two women": anyone of a gender, resolved like a pronoun (a
     post with a gender, "the maid", is a character of its own)."""
     head = phrase[-1]
-    return (head in _MALE or head in _FEMALE or head in _PLURAL_PEOPLE) and head not in _ROLES
+    return (head in MALE_NOUNS or head in FEMALE_NOUNS or head in PLURAL_PEOPLE) and head not in GENDERED_POSTS
 
 
 def generic_gender(toks: Sequence[Tok], i: int) -> tuple[str, int] | None:
@@ -318,32 +277,22 @@ def generic_gender(toks: Sequence[Tok], i: int) -> tuple[str, int] | None:
     if i < 0 or i + 1 >= len(toks) or toks[i].lower != "the":
         return None
     j = i + 1
-    if toks[j].lower in _GENERIC_ADJ and j + 1 < len(toks):
+    if toks[j].lower in GENERIC_ADJECTIVES and j + 1 < len(toks):
         j += 1
     head = toks[j].lower
-    if not toks[j].text.islower() or head in _ROLES:
+    if not toks[j].text.islower() or head in GENDERED_POSTS:
         return None
-    if head in _MALE:
+    if head in MALE_NOUNS:
         return "he", j
-    if head in _FEMALE:
+    if head in FEMALE_NOUNS:
         return "she", j
     return None
 
 
-# ranks and roles with a gender (for a description's gender only: "the Colonel" is still its own character)
-_MALE_ROLES = frozenset(
-    """colonel general admiral captain major sergeant corporal lieutenant bishop vicar rector parson curate
-    squire marquis marquess baron duke earl emperor abbot friar""".split()
-)
-_FEMALE_ROLES = frozenset(
-    "marchioness baroness duchess countess empress governess housekeeper abbess mistress actress".split()
-)
-
-
 def noun_gender(phrase: tuple[str, ...]) -> str | None:
     head = _head(phrase).lower()
-    if head in _MALE or head in _MALE_ROLES:
+    if head in MALE_NOUNS or head in MALE_ROLES:
         return "he"
-    if head in _FEMALE or head in _FEMALE_ROLES:
+    if head in FEMALE_NOUNS or head in FEMALE_ROLES:
         return "she"
     return None

@@ -13,73 +13,41 @@ import bisect
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from .lexicon import FIRST_PERSON, HONORIFICS, HUMAN_VERBS, PRONOUNS, SECOND_PERSON
+from ..language.lexicon import (
+    CLAUSE_CONJUNCTIONS,
+    ELDER_TITLES,
+    FIRST_PERSON,
+    HONORIFICS,
+    HUMAN_VERBS,
+    KIN,
+    KIN_MARRIED_TITLES,
+    LETTER_CLOSINGS,
+    NOT_A_NOUN,
+    OLD_ADJECTIVES,
+    PRONOUNS,
+    SECOND_PERSON,
+    VERB_ADVERBS,
+    YOUNG_HEADS,
+)
+from ..language.tokens import Tok
 from .nominals import generic_gender
-from .tokens import Tok
+
+if TYPE_CHECKING:
+    from ..story import Story
+
+__all__ = ["KIN", "Ref", "Resolver", "acting", "learn_genders", "narration_is_first_person", "refs_from_mentions"]
+
 
 _LOOKBACK_SENTENCES = 6
 # a pronoun with no antecedent of its gender that near looks further back: "she said aloud" after a long
-# speech of hers (LitBank pronouns resolved right 78.0% -> 80.2%, PDNC's rules alone 61.1% -> 61.8%)
+# speech of hers
 _FALLBACK_SENTENCES = 20
 # one before anyone of its gender is mentioned means the first of its gender named this many sentences after it
 _AHEAD_SENTENCES = 20
-# in a letter ("Dearest Meg, ..."), "you" in the narration is the one written to, until a closing ("Yours
-# affectionately") or this many sentences with no "you"
-_CLOSINGS = frozenset({"yours", "affectionately", "faithfully", "sincerely"})
 _LETTER_GAP = 40
-# kinship words after "his" or "her": the gender of the one meant, and whether a parent or spouse (a Mr. or Mrs.
-# of the owner's surname) or a child or sibling (not married into it)
-KIN: dict[str, tuple[str, bool]] = {
-    "mother": ("she", True),
-    "father": ("he", True),
-    "wife": ("she", True),
-    "husband": ("he", True),
-    "son": ("he", False),
-    "daughter": ("she", False),
-    "brother": ("he", False),
-    "sister": ("she", False),
-}
-_ELDER_TITLES = frozenset("mr mrs sir lady lord madame mme monsieur signora signor frau herr".split())
-_MARRIED_TITLES = frozenset("mrs lady madame mme signora frau".split())
 _RATIO = 1.15  # he/she votes: a small majority is enough, the votes are many and noisy
-_CONJ = {
-    "and",
-    "but",
-    "then",
-    "when",
-    "while",
-    "as",
-    "so",
-    "if",
-    "though",
-    "although",
-    "because",
-    "until",
-    "before",
-    "after",
-    "that",
-}
-_ADVERBS = {
-    "always",
-    "never",
-    "still",
-    "just",
-    "then",
-    "now",
-    "also",
-    "only",
-    "can",
-    "could",
-    "would",
-    "will",
-    "did",
-    "does",
-    "had",
-    "has",
-    "was",
-    "is",
-}
 
 
 @dataclass(slots=True)
@@ -93,10 +61,32 @@ class Ref:
     subject: bool = False
 
 
-_NOT_A_NOUN = frozenset(
-    """a an the to and or but in into on at by for from with without of off that than as so if when while
-    again up down out away back very too all both only just then there here now once still""".split()
-)
+def refs_from_mentions(story: Story, toks: Sequence[Tok]) -> list[Ref]:
+    """The references the characters step resolved, read back from ``story.mentions``: what the speakers step
+    walks. The character index is the character's place in ``story.characters``; a letter's "you" (a
+    mention of the one it is written to, kept out of the walk) is left out, as :meth:`Resolver.run` leaves it.
+    Raises PipelineError for mentions without their ``subject`` mark (a reading made before it was kept)."""
+    from ..errors import PipelineError
+
+    index = {c.id: i for i, c in enumerate(story.characters)}
+    by_start = {t.start: i for i, t in enumerate(toks)}
+    starts = [t.start for t in toks]
+    refs: list[Ref] = []
+    for m in story.mentions:
+        first = by_start.get(m.start)
+        if first is None or m.character not in index:
+            continue
+        t = toks[first]
+        if m.kind == "pronoun" and t.quote < 0 and t.lower in SECOND_PERSON and t.lower not in PRONOUNS:
+            continue  # a letter's "you" (see Resolver.written_to)
+        if m.subject is None:
+            raise PipelineError(
+                "The mentions of this reading do not say which are subjects",
+                "Run the 'characters' step again on it (heartline read STORY --steps segment,characters,...)",
+            )
+        last = first if m.kind == "pronoun" else bisect.bisect_right(starts, m.end - 1) - 1
+        refs.append(Ref(index[m.character], first, last, m.kind, m.subject))
+    return refs
 
 
 def _object_pronoun(toks: Sequence[Tok], i: int) -> bool:
@@ -111,7 +101,7 @@ def _object_pronoun(toks: Sequence[Tok], i: int) -> bool:
         nxt is None
         or not nxt.text.isalpha()
         or not nxt.text.islower()
-        or nxt.lower in _NOT_A_NOUN
+        or nxt.lower in NOT_A_NOUN
         or nxt.lower in PRONOUNS  # "gave her his arm"
     )
 
@@ -218,7 +208,7 @@ class Resolver:
             t = toks[i]
             r = starts.get(i)
             if letter_to is not None and (
-                t.sent - letter_sent > _LETTER_GAP or (t.sent_start and t.lower in _CLOSINGS)
+                t.sent - letter_sent > _LETTER_GAP or (t.sent_start and t.lower in LETTER_CLOSINGS)
             ):
                 letter_to = None  # the letter has ended: "Yours ever," or no "you" for a long while
             if r is not None:
@@ -250,7 +240,7 @@ class Resolver:
                 if ci is None and PRONOUNS[t.lower] not in self.genders_seen:
                     ci = self._ahead(i, PRONOUNS[t.lower], names, firsts)
                 if ci is not None:
-                    new_clause = i > 0 and (toks[i - 1].lower in _CONJ or toks[i - 1].text in {",", ";"})
+                    new_clause = i > 0 and (toks[i - 1].lower in CLAUSE_CONJUNCTIONS or toks[i - 1].text in {",", ";"})
                     subj = t.lower in ("he", "she") and (new_clause or not sent_has_subject.get(t.sent, False))
                     ref = Ref(ci, i, i, "pronoun", subj)
                     self._push(ref)
@@ -313,7 +303,7 @@ class Resolver:
             if c != owner
             and names & surnames
             and self.genders[c] == gender
-            and (bool(titles & _ELDER_TITLES) if elder else not titles & _MARRIED_TITLES)
+            and (bool(titles & ELDER_TITLES) if elder else not titles & KIN_MARRIED_TITLES)
         ]
         if len(fits) <= 1:
             return fits[0] if fits else None
@@ -334,11 +324,11 @@ class Resolver:
             prev is None
             or prev.sent != toks[first].sent
             or prev.text in {",", ";", ":", "—", "“", '"'}
-            or prev.lower in _CONJ
+            or prev.lower in CLAUSE_CONJUNCTIONS
         ):
             return True
         j = last + 1
-        while j < len(toks) and j <= last + 3 and (toks[j].lower.endswith("ly") or toks[j].lower in _ADVERBS):
+        while j < len(toks) and j <= last + 3 and (toks[j].lower.endswith("ly") or toks[j].lower in VERB_ADVERBS):
             if toks[j].lower in HUMAN_VERBS:
                 return True
             j += 1
@@ -401,16 +391,12 @@ class Resolver:
         return best
 
 
-_YOUNG_HEADS = {"boy", "child", "lad", "infant", "baby"}
-_OLD_ADJECTIVES = {"old", "elderly", "aged"}
-
-
 def _age(toks: Sequence[Tok], first: int, last: int) -> str | None:
     """ "the old gentleman": "old"; "the boy", "the little girl": "young"; "the man": None."""
     words = [toks[k].lower for k in range(first + 1, last + 1)]
-    if words[-1] in _YOUNG_HEADS or "little" in words:
+    if words[-1] in YOUNG_HEADS or "little" in words:
         return "young"
-    if any(w in _OLD_ADJECTIVES for w in words):
+    if any(w in OLD_ADJECTIVES for w in words):
         return "old"
     return None
 
@@ -423,7 +409,7 @@ def acting(toks: Sequence[Tok], refs: Sequence[Ref]) -> set[int]:
         if toks[r.first].quote >= 0 or (r.kind == "pronoun" and not r.subject):
             continue
         j = r.last + 1
-        while j < n and toks[j].lower in _ADVERBS and j <= r.last + 2:
+        while j < n and toks[j].lower in VERB_ADVERBS and j <= r.last + 2:
             if toks[j].lower in HUMAN_VERBS:
                 break
             j += 1

@@ -14,11 +14,14 @@ import bisect
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
+from ..language.tokens import Tok
 from ..story import Story
-from .tokens import Tok
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
+
+__all__ = ["parsed_subjects"]
+
 
 _CLIMB = frozenset({"conj", "xcomp", "advcl", "pcomp", "prep", "relcl", "acl"})
 
@@ -30,7 +33,7 @@ def parsed_subjects(story: Story, toks: Sequence[Tok], verbs: Iterable[int]) -> 
     wanted = sorted({toks[i].sent for i in wanted_verbs})
     if not wanted or not story.sentences:
         return {}
-    from ..segment import get_nlp
+    from ..language.nlp import get_nlp
 
     nlp = get_nlp()
     keep = [p for p in ("tok2vec", "tagger", "parser") if p in nlp.pipe_names]

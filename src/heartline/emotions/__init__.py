@@ -25,7 +25,7 @@ from heartline.emotions.labels import LABELS, VALENCE
 if TYPE_CHECKING:
     from heartline.emotions.model import EmotionModel
 
-__all__ = ["LABELS", "VALENCE", "EmotionResult", "classify", "load_model"]
+__all__ = ["LABELS", "VALENCE", "EmotionResult", "as_model", "classify", "load_model", "results_from_probs"]
 
 
 @dataclass(slots=True)
@@ -50,7 +50,8 @@ def load_model(
     return _load(name_or_path, local_files_only=local_files_only, threads=threads)
 
 
-def _as_model(model: EmotionModel | str | Path | None) -> EmotionModel:
+def as_model(model: EmotionModel | str | Path | None) -> EmotionModel:
+    """``model`` itself when it is loaded, else the model it names (see :func:`load_model`)."""
     from heartline.emotions.model import EmotionModel
 
     return model if isinstance(model, EmotionModel) else load_model(model)
@@ -62,7 +63,7 @@ def classify(
     """Classify each text; ``model`` is a loaded EmotionModel, a folder or name, or None for the default."""
     if isinstance(texts, str):
         raise TypeError("classify() takes a sequence of texts; wrap a single text in a list: classify([text])")
-    m = _as_model(model)
+    m = as_model(model)
     return results_from_probs(m, m.predict_proba(list(texts), batch_size=batch_size))
 
 

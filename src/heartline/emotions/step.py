@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from heartline.pipeline import register_step
+from heartline.pipeline import register_step, step_progress
 from heartline.story import Quote, Sentence, Story
 
 __all__ = ["emotions_step", "make_emotions", "model_text"]
@@ -36,16 +36,16 @@ def emotions_step(story: Story, config: dict[str, Any] | None = None) -> None:
     """
     import numpy as np
 
-    from heartline.emotions import _as_model, results_from_probs
+    from heartline.emotions import as_model, results_from_probs
 
     config = config or {}
-    model = _as_model(config.get("model"))
+    model = as_model(config.get("model"))
     texts = [model_text(story.text[s.start : s.end]) for s in story.sentences]
     texts += [model_text(story.quote_text(q)) for q in story.quotes]
     distinct = list(dict.fromkeys(texts))
     if not distinct:
         return
-    progress = story.cache.get("progress") if isinstance(story.cache, dict) else None
+    progress = step_progress()
     parts = []
     chunk = 2048
     for i in range(0, len(distinct), chunk):
@@ -60,8 +60,12 @@ def emotions_step(story: Story, config: dict[str, Any] | None = None) -> None:
         target.labels = list(result.labels)
 
 
-@register_step("emotions", requires=("sentences", "quotes"), assigns=("emotions",))
-def make_emotions(model: str | None = None, batch_size: int = 64, **_: Any) -> Callable[[Story], None]:
+@register_step(
+    "emotions",
+    requires=("sentences", "quotes"),
+    assigns=("sentences.emotions", "sentences.labels", "quotes.emotions", "quotes.labels"),
+)
+def make_emotions(*, model: str | None = None, batch_size: int = 64) -> Callable[[Story], None]:
     """Emotion scores (28 GoEmotions labels) for each sentence and quote, on the ONNX model."""
     from heartline.emotions import load_model
 

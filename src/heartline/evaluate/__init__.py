@@ -1,1 +1,3 @@
 """Readers for benchmark data and their metrics."""
+
+__all__: list[str] = []

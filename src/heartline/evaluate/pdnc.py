@@ -10,7 +10,7 @@ scorer does.
 That scorer compares with the gold speaker string as written, and in PDNC that string is sometimes an alias
 ("Lucy" for the character whose main name is "Miss Honeychurch"), which no prediction can match. The
 ``alias_resolved`` scores count a quote right when the predicted character maps to any gold character whose
-alias set holds the gold speaker string, as issue 4 words it ("the predicted character's name or aliases
+alias set holds the gold speaker string ("the predicted character's name or aliases
 match the gold speaker's aliases"). The top-level scores stay the strict ones.
 """
 

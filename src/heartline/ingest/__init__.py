@@ -1,10 +1,13 @@
 """Ingest: turn a file (or a string of story text) into a :class:`~heartline.story.Story`.
 
-    load(source, format=None) -> Story
+    load(source, format=None) -> Story          a path (str or pathlib.Path), or text that cannot be one
+    load(text=..., format=None) -> Story        the story's text itself, whatever it looks like
+    load_stream(stream, format=None) -> Story   the bytes of a binary stream (the CLI's stdin)
 
-``source`` is a path, or the story's text itself: a ``str`` counts as a path when it is one line,
-shorter than 4096 characters, and either exists or ends with a known extension. The format is
-``format`` when given, else found from the extension and the content:
+A ``str`` given as ``source`` is a path unless it cannot be one: a string with a line break or a NUL, of
+4096 characters or more, with a path component over 255 bytes, or only whitespace is story text. So a
+misspelt path is a FileNotFound error, never a story whose text is the path; one-line text goes through
+``text=``. The format is ``format`` when given, else found from the extension and the content:
 
     .epub                      epub        (EPUB 2 and 3)
     .html .htm .xhtml          ao3         (an AO3 "Download > HTML" file, or any HTML story)
@@ -21,9 +24,12 @@ See docs/formats.md for what each reader keeps and drops.
 
 from __future__ import annotations
 
+import os
+import re
 from pathlib import Path
+from typing import BinaryIO
 
-from ..errors import BinaryInput, EmptyInput, FormatError
+from ..errors import BinaryInput, EmptyInput, FileNotFound, FormatError
 from ..story import Story
 from ._common import (
     MAX_ARCHIVE_BYTES,
@@ -38,7 +44,7 @@ from ._common import (
     too_large,
 )
 
-__all__ = ["EXTENSIONS", "FORMATS", "detect_format", "load"]
+__all__ = ["EXTENSIONS", "FORMATS", "could_be_path", "detect_format", "load", "load_stream"]
 
 FORMATS = ("text", "markdown", "epub", "ao3", "gutenberg")
 EXTENSIONS = {
@@ -63,33 +69,66 @@ _UNSUPPORTED = {
     ".zip": "Unzip it and give heartline the story file inside",
 }
 _PATH_MAX = 4096
+_NAME_MAX = 255
 
 
-def load(source: str | Path, format: str | None = None) -> Story:
-    """Read ``source`` (a path, or story text) into a Story with text, metadata and chapters."""
+def load(source: str | Path | None = None, format: str | None = None, *, text: str | None = None) -> Story:
+    """Read ``source`` (a path, or text that cannot be a path) or ``text`` into a Story with text, metadata
+    and chapters."""
     if format is not None and format not in FORMATS:
         raise FormatError(f"Unknown format '{format}'", f"Choose one of: {', '.join(FORMATS)}")
+    if text is not None:
+        if source is not None:
+            raise FormatError("Both a source and text= were given", "Give one of them")
+        if not isinstance(text, str):
+            raise FormatError(f"text= must be a str, not a {type(text).__name__}", "Pass the story's text")
+        return _load_string(text, format)
     if isinstance(source, Path):
         return _load_path(source.expanduser(), format)
     if not isinstance(source, str):
         raise FormatError(
             f"Cannot read a {type(source).__name__}",
-            "Give a file path (str or pathlib.Path) or the story's text as a str",
+            "Give a file path (str or pathlib.Path), or the story's text as text=...",
         )
-    if _looks_like_path(source):
-        return _load_path(Path(source).expanduser(), format)
+    if could_be_path(source):
+        path = Path(source).expanduser()
+        if not os.path.lexists(path):
+            raise FileNotFound(
+                f"There is no file {source}",
+                "Check the path and the spelling of the file name; to read this string as the story's text, "
+                "pass it as text=...",
+            )
+        return _load_path(path, format)
     return _load_string(source, format)
 
 
-def _looks_like_path(source: str) -> bool:
-    if not source or "\n" in source or "\x00" in source or len(source) >= _PATH_MAX:
+def could_be_path(source: str) -> bool:
+    """Whether ``source`` could name a file: one line, no NUL, not blank, under 4096 characters, every
+    component at most 255 bytes. Only a string that could not is read as story text."""
+    if not source.strip() or "\n" in source or "\r" in source or "\x00" in source or len(source) >= _PATH_MAX:
         return False
-    if source.lower().endswith(tuple(EXTENSIONS)):
-        return True
-    try:
-        return Path(source).expanduser().exists()
-    except (OSError, ValueError):
-        return False
+    return all(len(part.encode("utf-8", "surrogatepass")) <= _NAME_MAX for part in re.split(r"[/\\]", source))
+
+
+def load_stream(stream: BinaryIO, format: str | None = None, name: str = "stdin") -> Story:
+    """Read a story from the bytes of ``stream`` (e.g. ``sys.stdin.buffer``), decoded as a file's bytes are;
+    the format is ``format``, else found from the content (Gutenberg, HTML, else plain text)."""
+    if format is not None and format not in FORMATS:
+        raise FormatError(f"Unknown format '{format}'", f"Choose one of: {', '.join(FORMATS)}")
+    if format == "epub":
+        raise FormatError("An EPUB must be read from its file", "Pass the path of the .epub file")
+    data = stream.read(max_bytes() + 1)
+    if len(data) > max_bytes():
+        raise too_large(name, f"more than {max_bytes() / 1e6:,.0f} MB")
+    fmt = format
+    if fmt is None and data.lstrip(b"\xef\xbb\xbf \t\r\n").lower().startswith((b"<!doctype html", b"<html")):
+        fmt = "ao3"
+    text, warnings = decode(data, name, html=fmt == "ao3")
+    if fmt is None:
+        from .gutenberg import is_gutenberg
+
+        fmt = "gutenberg" if is_gutenberg(text) else "text"
+    return _read_decoded(text, fmt, name, warnings)
 
 
 def _load_string(text: str, format: str | None) -> Story:

@@ -16,6 +16,29 @@ from pathlib import Path
 from ..errors import BinaryInput, DecodeError, EmptyInput, FileNotFound, InputError, InputTooLarge
 from ..story import Chapter, Metadata, Story
 
+__all__ = [
+    "BYTES_PER_WORD",
+    "DEFAULT_MAX_WORDS",
+    "MAX_ARCHIVE_BYTES",
+    "MIN_MAX_BYTES",
+    "SCENE_BREAK",
+    "Section",
+    "assemble",
+    "check_binary",
+    "check_file",
+    "check_words",
+    "count_words",
+    "decode",
+    "make_story",
+    "max_bytes",
+    "max_words",
+    "normalize_newlines",
+    "read_bytes",
+    "squash",
+    "too_large",
+]
+
+
 DEFAULT_MAX_WORDS = 2_000_000
 MIN_MAX_BYTES = 40 * 1024 * 1024  # never read more than this before refusing (at the default word limit)
 MAX_ARCHIVE_BYTES = 2 * 1024**3  # an .epub file: only the members heartline needs are read, pictures cost nothing
@@ -94,6 +117,25 @@ def check_binary(data: bytes, name: str) -> None:
         raise BinaryInput(
             f"{name} holds binary data (NUL bytes), not text", "Give heartline a .txt, .md, .html or .epub"
         )
+
+
+_BYTE_CONTROLS = bytes(c for c in range(32) if c not in b"\t\n\r\x0c")
+
+
+def binary_kind(data: bytes) -> str | None:
+    """What ``data`` is when it is certainly not text ("a PNG image", "binary data"), else None.
+
+    Known signatures, NUL bytes (UTF-16 and UTF-32 text starts with a byte-order mark, so it is let through),
+    or more than 1% control bytes in the first 64 KB."""
+    for magic, what, _ in _MAGIC:
+        if data.startswith(magic):
+            return what
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return None
+    head = data[:65536]
+    if b"\x00" in data or len(head) - len(head.translate(None, _BYTE_CONTROLS)) > 0.01 * len(head):
+        return "binary data"
+    return None
 
 
 def decode(data: bytes, name: str, html: bool = False) -> tuple[str, list[str]]:

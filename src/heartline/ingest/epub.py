@@ -29,7 +29,19 @@ from lxml import etree
 
 from ..errors import FormatError, NoStoryFound, UnsafeArchive
 from ..story import Metadata, Story
-from ._common import MAX_ARCHIVE_BYTES, Section, assemble, check_file, make_story, max_bytes, squash
+from ._common import (
+    MAX_ARCHIVE_BYTES,
+    Section,
+    assemble,
+    binary_kind,
+    check_file,
+    check_words,
+    count_words,
+    make_story,
+    max_bytes,
+    squash,
+    too_large,
+)
 from .html import blocks, local_name, parse_html, parse_xml, text_of
 
 __all__ = ["MAX_INFLATED", "MAX_MEMBERS", "MAX_RATIO", "read_epub"]
@@ -64,6 +76,11 @@ class _Archive:
         self.inflated = 0
         try:
             self.zf = zipfile.ZipFile(path)
+        except UnicodeDecodeError:
+            raise UnsafeArchive(
+                f"{path.name} is a broken EPUB: a file name inside it is marked UTF-8 but is not",
+                "Re-download or re-export it (e.g. with Calibre)",
+            ) from None
         except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError):
             raise UnsafeArchive(
                 f"{path.name} is not a valid EPUB: it is not a zip archive",
@@ -117,7 +134,15 @@ class _Archive:
                     self.inflated += len(chunk)
                     if self.inflated > MAX_INFLATED or len(out) > max_bytes():
                         raise self._bomb()
-        except (zipfile.BadZipFile, zlib.error, OSError, EOFError, NotImplementedError, RuntimeError) as exc:
+        except (
+            zipfile.BadZipFile,
+            zlib.error,
+            OSError,
+            EOFError,
+            NotImplementedError,
+            RuntimeError,
+            ValueError,
+        ) as exc:
             raise FormatError(
                 f"{self.name} is a broken EPUB: cannot read {name} ({exc})", "Re-download or re-export it"
             ) from None
@@ -150,10 +175,23 @@ def _read(archive: _Archive) -> Story:
     _dc_metadata(pkg_xml, metadata)
     toc = _toc_titles(archive, package)
     sections: list[Section] = []
-    for href in package.spine:
-        doc = _document(archive, href)
+    words = 0
+    text_bytes = 0
+    for href in dict.fromkeys(package.spine):  # a document the spine names twice is read once
+        data = archive.read(href) if href in archive.names() else None
+        if data is None:
+            continue
+        not_text = binary_kind(data)
+        if not_text is not None:
+            metadata.warnings.append(f"{href} is {not_text}, not a chapter's text; it was skipped")
+            continue
+        text_bytes += len(data)
+        if text_bytes > max_bytes():  # the limits are checked as the documents are read, not after
+            raise too_large(archive.name, f"more than {max_bytes() / 1e6:,.0f} MB of text")
+        doc = _parse_document(data)
         if doc is not None:
-            _add_document(sections, doc, toc.get(href, []))
+            words += _add_document(sections, doc, toc.get(href, []))
+            check_words(words, archive.name)
     sections = _merge_title_pages(sections)
     if not any(s.paragraphs for s in sections):
         raise NoStoryFound(f"{archive.name} has no text in it", "Check that the EPUB holds the story (not only images)")
@@ -161,9 +199,10 @@ def _read(archive: _Archive) -> Story:
     return make_story(text, metadata, chapters)
 
 
-def _add_document(sections: list[Section], doc: Any, entries: list[tuple[str | None, str]]) -> None:
+def _add_document(sections: list[Section], doc: Any, entries: list[tuple[str | None, str]]) -> int:
     """Add one spine document's paragraphs: a new chapter where the table of contents (or a heading) starts
-    one, else more of the chapter before. Contents entries with ``#id`` start chapters inside the file."""
+    one, else more of the chapter before. Contents entries with ``#id`` start chapters inside the file.
+    Returns the number of words added."""
     titles = {frag: title for frag, title in reversed(entries) if frag}
     items = blocks(_body(doc), anchors=frozenset(titles))
     whole = next((title for frag, title in entries if frag is None), None)
@@ -179,6 +218,7 @@ def _add_document(sections: list[Section], doc: Any, entries: list[tuple[str | N
         if not sec.paragraphs and b.level and sec.title:
             sec.starts_with_title = True  # the document's own heading opens the chapter: keep it as written
         sec.paragraphs.append(b.text)
+    return sum(count_words(b.text) for b in items)
 
 
 def _merge_title_pages(sections: list[Section]) -> list[Section]:
@@ -353,10 +393,15 @@ def _ncx_entries(archive: _Archive, href: str) -> list[tuple[str, str, str]]:
 
 
 def _document(archive: _Archive, href: str) -> Any:
-    """A spine document parsed as XHTML, or as HTML when it is not well formed; None when it is missing."""
+    """A document parsed as XHTML, or as HTML when it is not well formed; None when it is missing or binary."""
     if href not in archive.names():
         return None
     data = archive.read(href)
+    return None if binary_kind(data) is not None else _parse_document(data)
+
+
+def _parse_document(data: bytes) -> Any:
+    """XHTML bytes parsed as XML, or as HTML when they are not well formed."""
     try:
         return parse_xml(data)
     except etree.XMLSyntaxError:

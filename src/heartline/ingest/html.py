@@ -31,7 +31,9 @@ BLOCK_TAGS = frozenset(_BLOCK.split())
 SKIP_TAGS = frozenset(_SKIP.split())
 _HEADING = {f"h{i}": i for i in range(1, 7)}
 _WS = re.compile(r"\s+")
-_XML_DECL = re.compile(r"<\?xml[^>]*\?>")
+_XML_DECL = re.compile(r"<\?xml[^>]{0,1000}>")  # also a malformed one, closed by ">" without "?"
+# Characters lxml refuses in a str (C0 controls other than tab and newlines, lone surrogates, non-characters).
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 @dataclass(slots=True)
@@ -65,17 +67,38 @@ def xml_parser() -> etree.XMLParser:
 def parse_html(text: str) -> Any:
     """Parse HTML text into an lxml element tree (the root ``html`` element); None when there is nothing."""
     text = _XML_DECL.sub("", text)  # lxml refuses str input with an encoding declaration, wherever it is
+    text = _NOT_XML.sub("", text)  # and control characters, which would fail later when a text node is set
     if not text.strip():
         return None
     try:
         return etree.fromstring(text, _html_parser())
-    except etree.XMLSyntaxError:
+    except (etree.XMLSyntaxError, ValueError):
         return None
 
 
 def parse_xml(data: bytes) -> Any:
-    """Parse XML bytes strictly and safely; raises lxml's XMLSyntaxError when they are not well formed."""
-    return etree.fromstring(data, xml_parser())
+    """Parse XML bytes strictly and safely; raises lxml's XMLSyntaxError when they are not well formed.
+
+    Entity references (``&name;`` of a DTD, which is never loaded nor expanded) are dropped from the tree,
+    their text with them, so every node left is an element, a comment or a processing instruction.
+    """
+    root = etree.fromstring(data, xml_parser())
+    for ref in list(root.iter(etree.Entity)):
+        _remove_keeping_tail(ref)
+    return root
+
+
+def _remove_keeping_tail(el: Any) -> None:
+    parent = el.getparent()
+    if parent is None:
+        return
+    if el.tail:
+        prev = el.getprevious()
+        if prev is not None:
+            prev.tail = (prev.tail or "") + el.tail
+        else:
+            parent.text = (parent.text or "") + el.tail
+    parent.remove(el)
 
 
 def local_name(el: Any) -> str:

@@ -9,6 +9,7 @@ Paragraphs are separated by one blank line; line breaks inside a paragraph are k
 
 from __future__ import annotations
 
+import bisect
 import html
 import re
 
@@ -32,7 +33,7 @@ _IMAGE = re.compile(r"!\[[^\]\n]*\](?:\([^)\n]*\)|\[[^\]\n]*\])")
 _LINK = re.compile(r"\[([^\]\n]+)\](?:\([^)\n]*\)|\[[^\]\n]*\])")
 _AUTOLINK = re.compile(r"<((?:https?|mailto):[^>\s]+)>")
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>|<!--.*?-->", re.S)
-_CODE = re.compile(r"(`+)(.+?)\1", re.S)
+_CODE = re.compile(r"(`{1,16})(.+?)\1", re.S)  # a longer run would be retried at every length
 _EMPH = (
     re.compile(r"(\*\*\*|___)(?=\S)(.+?)(?<=\S)\1", re.S),
     re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1", re.S),
@@ -40,6 +41,27 @@ _EMPH = (
     re.compile(r"(?<![A-Za-z0-9_])(_)(?=\S)(.+?)(?<=\S)_(?![A-Za-z0-9_])", re.S),
     re.compile(r"(~~)(?=\S)(.+?)(?<=\S)\1", re.S),
 )
+# Where each emphasis pattern of _EMPH can open and close, with its delimiter: zero-width, so that
+# overlapping candidates ("****") are all found.
+_EMPH_OPEN = (
+    re.compile(r"(?=(\*\*\*|___)(?=\S))"),
+    re.compile(r"(?=(\*\*|__)(?=\S))"),
+    re.compile(r"(?=(\*)(?=[^\s*]))"),
+    re.compile(r"(?<![A-Za-z0-9_])(?=(_)(?=\S))"),
+    re.compile(r"(?=(~~)(?=\S))"),
+)
+_EMPH_CLOSE = (
+    re.compile(r"(?<=\S)(?=(\*\*\*|___))"),
+    re.compile(r"(?<=\S)(?=(\*\*|__))"),
+    re.compile(r"(?<=[^\s*])(?=(\*))"),
+    re.compile(r"(?<=\S)(?=(_)(?![A-Za-z0-9_]))"),
+    re.compile(r"(?<=\S)(?=(~~))"),
+)
+_TAG_OR_COMMENT = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>|<!--")
+_TAG_ONLY = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
+_LINK_OPEN = re.compile(r"\[")
+_IMAGE_OPEN = re.compile(r"!\[")
+_AUTOLINK_OPEN = re.compile(r"<(?:https?|mailto):")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>~|<\"'])")
 _PUA = 0xE000  # escaped ASCII characters hide in the private use area while markup is stripped
 _UNESCAPE = {_PUA + c: c for c in range(128)}
@@ -163,7 +185,7 @@ def _blocks(text: str) -> list[Block]:
             flush()
             out.append(Block(m.group(2) or "", len(m.group(1))))
             continue
-        if _LINK_DEF.match(line) or (_HTML_BLOCK.match(line) and not _TAG.sub("", line).strip()):
+        if _LINK_DEF.match(line) or (_HTML_BLOCK.match(line) and not _strip_tags(line).strip()):
             continue
         line = _QUOTE.sub("", line)
         if _LIST.match(line):
@@ -185,17 +207,129 @@ def strip_inline(text: str) -> str:
     if "  \n" in text:
         text = _HARD_BREAK.sub("\n", text)
     if "[" in text:
-        text = _LINK.sub(r"\1", _IMAGE.sub("", text))
+        text = _brackets(_brackets(text, image=True), image=False)
     if "<" in text:
-        text = _TAG.sub("", _AUTOLINK.sub(r"\1", text))
+        text = _strip_tags(_autolinks(text))
     if "`" in text:
         text = _CODE.sub(lambda m: m.group(2).strip(), text)
     if "*" in text or "_" in text or "~" in text:
-        for regex in _EMPH:
-            text = regex.sub(r"\2", text)
+        for opens, closes in zip(_EMPH_OPEN, _EMPH_CLOSE, strict=True):
+            text = _emphasis(text, opens, closes)
     if "&" in text:
         text = html.unescape(text)
     if escaped:
         text = text.translate(_UNESCAPE)
     lines = [" ".join(ln.split()) for ln in text.split("\n")]
     return "\n".join(ln for ln in lines if ln)
+
+
+# -- inline markup in linear time ----------------------------------------------------------------------
+# Each function below gives what its regex's ``sub`` gives (``_IMAGE``, ``_LINK``, ``_AUTOLINK``, ``_TAG``,
+# ``_EMPH``), without the regex engine's rescan from every opener that never closes ("_a " * 20000 would
+# take quadratic time): an opener's closing character is looked up in a sorted list of positions.
+
+
+def _emphasis(text: str, opens: re.Pattern[str], closes: re.Pattern[str]) -> str:
+    """One ``_EMPH`` pattern's ``sub(r"\\2", text)``: each opener, left to right, closes at the nearest
+    closer of the same delimiter with at least one character between; one that finds none is left."""
+    closers: dict[str, list[int]] = {}
+    for m in closes.finditer(text):
+        closers.setdefault(m.group(1), []).append(m.start())
+    if not closers:
+        return text
+    out: list[str] = []
+    pos = 0
+    for m in opens.finditer(text):
+        o, delim = m.start(), m.group(1)
+        if o < pos or delim not in closers:
+            continue
+        c = _next(closers[delim], o + len(delim) + 1)
+        if c is None:
+            continue
+        out.append(text[pos:o])
+        out.append(text[o + len(delim) : c])
+        pos = c + len(delim)
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def _positions(text: str, chars: str) -> list[int]:
+    return [m.start() for m in re.finditer(f"[{re.escape(chars)}]", text)]
+
+
+def _next(positions: list[int], start: int) -> int | None:
+    """The first of the sorted ``positions`` at or after ``start``."""
+    i = bisect.bisect_left(positions, start)
+    return positions[i] if i < len(positions) else None
+
+
+def _brackets(text: str, image: bool) -> str:
+    """``_IMAGE.sub("", text)`` (``image``) or ``_LINK.sub(r"\\1", text)``: ``[text](target)`` and
+    ``[text][ref]`` with no ``]``, ``)`` or newline inside their parts; an image's text may be empty."""
+    squares = _positions(text, "]\n")
+    parens = _positions(text, ")\n")
+    opener = _IMAGE_OPEN if image else _LINK_OPEN
+    out: list[str] = []
+    pos = i = 0
+    while (m := opener.search(text, i)) is not None:
+        o, t0 = m.start(), m.end()
+        i = o + 1
+        k = _next(squares, t0)
+        if k is None or text[k] != "]" or (k == t0 and not image):
+            continue
+        after = text[k + 1 : k + 2]
+        if after == "(":
+            j = _next(parens, k + 2)
+            closing = ")"
+        elif after == "[":
+            j = _next(squares, k + 2)
+            closing = "]"
+        else:
+            continue
+        if j is None or text[j] != closing:
+            continue
+        out.append(text[pos:o])
+        out.append("" if image else text[t0:k])
+        pos = i = j + 1
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def _autolinks(text: str) -> str:
+    """``_AUTOLINK.sub(r"\\1", text)``: ``<https://...>`` to its address."""
+    stops = [m.start() for m in re.finditer(r"[>\s]", text)]
+    out: list[str] = []
+    pos = i = 0
+    while (m := _AUTOLINK_OPEN.search(text, i)) is not None:
+        o, c0 = m.start(), m.end()
+        i = o + 1
+        k = _next(stops, c0)
+        if k is None or k == c0 or text[k] != ">":
+            continue
+        out.append(text[pos:o])
+        out.append(text[o + 1 : k])
+        pos = i = k + 1
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def _strip_tags(text: str) -> str:
+    """``_TAG.sub("", text)``: HTML tags and ``<!-- comments -->`` out. Once a comment opener finds no
+    ``-->`` after it, no later one can, and only tags are looked for."""
+    out: list[str] = []
+    pos = i = 0
+    regex = _TAG_OR_COMMENT
+    while (m := regex.search(text, i)) is not None:
+        if m.group() == "<!--":
+            end = text.find("-->", m.end())
+            if end < 0:
+                regex = _TAG_ONLY
+                i = m.start() + 1
+                continue
+            stop = end + 3
+        else:
+            stop = m.end()
+        out.append(text[pos : m.start()])
+        pos = i = stop
+    out.append(text[pos:])
+    return "".join(out)

@@ -28,9 +28,10 @@ from pathlib import Path
 from string import Template
 from typing import Any
 
+from ..language.valence import label_valence
 from ..story import Story
 from .charts import mood_strip
-from .palette import FAMILY_OF, label_valence, scores_valence, valence_colour
+from .palette import FAMILY_OF, scores_valence, valence_colour
 from .sections import (
     arcs_section,
     bonds_section,

@@ -11,28 +11,15 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 
+from ..language.valence import mean_valence
+
 __all__ = [
     "FAMILIES",
     "FAMILY_OF",
-    "label_valence",
     "scores_valence",
     "top_label",
     "valence_colour",
 ]
-
-try:  # the emotions engineer's table is the source of truth; keep a copy so the report never breaks
-    from heartline.emotions.labels import VALENCE as _VALENCE
-
-    _LABEL_VALENCE: dict[str, float] = {label: v.value for label, v in _VALENCE.items()}
-except ImportError:  # pragma: no cover - only when the emotions package is absent
-    _LABEL_VALENCE = {
-        "admiration": 0.6, "amusement": 0.6, "approval": 0.4, "caring": 0.6, "desire": 0.4,
-        "excitement": 0.7, "gratitude": 0.7, "joy": 0.8, "love": 0.9, "optimism": 0.6, "pride": 0.6,
-        "relief": 0.5, "anger": -0.8, "annoyance": -0.5, "disappointment": -0.6, "disapproval": -0.5,
-        "disgust": -0.8, "embarrassment": -0.5, "fear": -0.7, "grief": -0.9, "nervousness": -0.5,
-        "remorse": -0.6, "sadness": -0.8, "confusion": -0.1, "curiosity": 0.1, "realization": 0.0,
-        "surprise": 0.1, "neutral": 0.0,
-    }  # fmt: skip
 
 # family -> (Okabe–Ito colour, labels). Order is the legend's order.
 FAMILIES: dict[str, tuple[str, tuple[str, ...]]] = {
@@ -52,17 +39,9 @@ _MID = (170, 170, 170)
 _POS = (214, 104, 0)
 
 
-def label_valence(label: str) -> float:
-    """How pleasant an emotion label is, in [-1, 1] (0 for an unknown label)."""
-    return _LABEL_VALENCE.get(label, 0.0)
-
-
 def scores_valence(scores: Mapping[str, float]) -> float:
     """Score-weighted mean valence of a label -> probability mapping (0.0 when it is empty)."""
-    total = sum(p for p in scores.values() if p > 0)
-    if total <= 0:
-        return 0.0
-    return sum(p * label_valence(label) for label, p in scores.items() if p > 0) / total
+    return mean_valence(scores.items())
 
 
 def top_label(

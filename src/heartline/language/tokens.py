@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
-from typing import Any
 
 from ..story import Story
+from .nlp import paragraph_docs
+
+__all__ = ["Tok", "build_tokens", "story_tokens"]
 
 _GLUED = "-—–:"
 
@@ -30,11 +32,20 @@ class Tok:
     sent_start: bool
 
 
-def story_docs(story: Story) -> list[tuple[int, Any]]:
-    """``(paragraph start, spaCy Doc)`` for every paragraph, made by the segment step (or now)."""
-    from ..segment import paragraph_docs
-
-    return paragraph_docs(story)
+def story_tokens(story: Story) -> list[Tok]:
+    """The token table of ``story`` (see :func:`build_tokens`), made once and kept in ``story.cache``: it is
+    made again whenever the text, paragraphs, sentences or quotes it was made from are not the same any more."""
+    key = (
+        hash(story.text),
+        [(p.start, p.end) for p in story.paragraphs],
+        [s.start for s in story.sentences],
+        [part for q in story.quotes for part in q.parts],
+    )
+    kept = story.cache.get("tokens")
+    if kept is None or kept[0] != key:
+        kept = (key, build_tokens(story))
+        story.cache["tokens"] = kept
+    return kept[1]
 
 
 def build_tokens(story: Story) -> list[Tok]:
@@ -45,7 +56,7 @@ def build_tokens(story: Story) -> list[Tok]:
     toks: list[Tok] = []
     prev_sent = -1
     seen_word = False
-    for pi, (pstart, doc) in enumerate(story_docs(story)):
+    for pi, (pstart, doc) in enumerate(paragraph_docs(story)):
         for t in doc:  # type: ignore[attr-defined]
             if t.is_space:
                 continue

@@ -1,107 +1,76 @@
-"""The "speakers" step: who says each quote, and to whom.
+"""The rules: what the text around each quote says of its speaker and addressees, and the decision they make.
 
 Evidence for each quote, strongest first:
 
 1. a speech tag with a name: “...,” said Anne / Willow says quietly / Anne said, “...”  (explicit)
 2. a speech tag with a pronoun: “...,” she said  (anaphoric: the pronoun's gender, then turn-taking)
 3. a character named as the subject of the narration in the quote's paragraph: Buffy opens her eyes.
-4. turn-taking: in a conversation the speakers alternate; a quote in the same paragraph as the last one
-   continues it; a vocative ("Listen, Wil,") names the addressee, so the speaker is someone else
-   (implicit)
-
-Then the learned ranker (:mod:`heartline.speaker_ranker`, on by default) takes a second look at the quotes
-decided by 2 and 4, weighing all the evidence at once, in passes that each read the one before.
-
-A character known only by a description ("said the painter") that those who answer it call by one name
-("Basil") is folded into that named character.
-
-Addressees are the characters named by vocatives, the object of "said to X", else the other party of the
-conversation (who speaks just before or after, with up to two paragraphs of narration between). Once
-speakers are known, "I" inside a quote is a mention of the speaker and "you" of its first addressee; both
-are added to ``story.mentions``.
+4. turn-taking (:mod:`.conversation`): in a conversation the speakers alternate; a quote in the same
+   paragraph as the last one continues it; a vocative ("Listen, Wil,") names the addressee, so the speaker
+   is someone else (implicit)
 """
 
 from __future__ import annotations
 
-import functools
-from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
 
-from .characters.lexicon import (
-    FIRST_PERSON,
+from ..characters.nominals import generic_gender, inverted_tag
+from ..characters.resolve import Ref, refs_from_mentions
+from ..characters.syntax import parsed_subjects
+from ..language.lexicon import (
+    ADVERB_LIKE,
+    FILLERS,
     HUMAN_VERBS,
+    NAME_ADJECTIVES,
+    NOT_SUBJECT_PRONOUNS,
+    OBJECT_PRONOUNS,
+    PHRASAL_SPEECH_VERBS,
     PRONOUNS,
     QUOTE_MARKS,
-    SECOND_PERSON,
+    SPEECH_NOUNS,
     SPEECH_VERBS,
+    TAG_PREPOSITIONS,
+    VERB_PARTICLES,
     ends_like_past_tense,
 )
-from .characters.nominals import generic_gender, inverted_tag
-from .characters.resolve import Ref
-from .characters.syntax import parsed_subjects
-from .characters.tokens import Tok
-from .pipeline import register_step
-from .story import Character, Mention, Story
+from ..language.tokens import Tok, story_tokens
+from ..story import Story
+from .conversation import alternation, narration_before, next_known, same_conversation
+from .ranker import Context
 
-if TYPE_CHECKING:
-    from .speaker_ranker import Context
+__all__ = [
+    "ADDRESSEE_GAP_PARAGRAPHS",
+    "AFTER_VERB_REACH",
+    "ASIDE_REACH",
+    "LEAD_IN_LOOKBACK",
+    "LEAD_IN_TOKENS",
+    "RELATIVE_REACH",
+    "SPEECH_PHRASE_TOKENS",
+    "TAG_LOOKBACK",
+    "Evidence",
+    "addressees",
+    "rule_speakers",
+]
 
-__all__ = ["attribute_speakers", "make_speakers", "rule_speakers"]
-
-_ADVERB_LIKE = {"again", "then", "now", "at", "once", "still", "presently", "suddenly", "softly", "quickly"}
-_MAX_GAP_PARAGRAPHS = 1
 # the one spoken to, failing a name or a tag: who speaks just before or after, with at most two paragraphs of
-# narration between (a conversation that narration breaks up; LitBank pronouns resolved right 80.1% -> 80.9%)
-_ADDRESSEE_GAP_PARAGRAPHS = 3
-_CONTEXT_PARAGRAPHS = 12
-_SPEECH_NOUNS = {
-    "reply",
-    "answer",
-    "rejoinder",
-    "remark",
-    "exclamation",
-    "words",
-    "cry",
-    "retort",
-    "response",
-    "observation",
-    "question",
-    "inquiry",
-    "enquiry",
-    "comment",
-    # "was Mary's reasoning", "Mary's declaration was", "was Charles's language", "was Mr. Allen's consolation",
-    # "was Mrs. Jennings's address to him", "the view of Mr. Sandy Wadgers", "Mary's reproach of"
-    "reasoning",
-    "declaration",
-    "language",
-    "consolation",
-    "address",
-    "view",
-    "reproach",
-    "opinion",
-}
-# verbs that speak only with their particle: "put in Cynthia", "burst out Philip", "Syme ran on", and
-# right after a quote '"Those dreadful insects!" burst from William'
-_PHRASAL = {
-    "put": ("in",),
-    "burst": ("out", "forth", "from"),
-    "broke": ("in", "out", "forth", "from"),
-    "came": ("from",),
-    "cut": ("in",),
-    "chimed": ("in",),
-    "struck": ("in",),
-    "ran": ("on",),
-    "rattled": ("on",),
-}
-_PARTICLES = {"out", "in", "on", "forth", "up"}  # "called out Mr. Witherspoon"
-_NAME_ADJECTIVES = {"poor", "old", "young", "little", "dear", "good", "big", "tall", "fat", "thin", "pale"}
-_OBJECTS = {"him", "her", "them", "me", "us"}
-# pronouns that are not the subject of the verb after them ("her" may be a possessive: "her brother said")
-_OBJECT_PRONOUNS = {"himself", "herself", "themselves", "myself", "yourself"} | (_OBJECTS - {"her"})
-_PREPOSITIONS = {"in", "with", "to", "at", "without", "after", "for", "from", "across", "over", "under", "through"}
-_FILLERS = {"well", "and", "then", "but", "or", "so", "of", "course", "like", "even"}
+# narration between (a conversation that narration breaks up)
+ADDRESSEE_GAP_PARAGRAPHS = 3
+# tokens back from a speech verb in which its subject is looked for ("Anne smiled and said")
+TAG_LOOKBACK = 16
+# the same, in narration that leads into a quote of the next paragraph ("Gilbert reached across ... and said:")
+LEAD_IN_LOOKBACK = 40
+# tokens of such a lead-in read at most ("Captain Wentworth said--" ¶ “...”)
+LEAD_IN_TOKENS = 25
+# tokens back from a speech verb to the "who" of a relative clause ("Isabella, who in great spirits exclaimed")
+RELATIVE_REACH = 24
+# tokens back through an aside set off by commas ("Lady Narborough, looking at the clock, exclaimed")
+ASIDE_REACH = 32
+# tokens after a speech verb in which its subject is looked for ("said the less courteous Edmund")
+AFTER_VERB_REACH = 5
+# tokens between a speech verb and the quote it introduces, at most ("said to Mr. Knightley:")
+SPEECH_PHRASE_TOKENS = 8
 
 
 @dataclass(slots=True)
@@ -119,99 +88,11 @@ class Evidence:
     named: set[int] = field(default_factory=set)  # named inside the quote, not as a vocative
 
 
-def attribute_speakers(story: Story, ranker: bool = True) -> None:
-    """Set ``speaker``, ``addressees`` and ``attribution`` of every quote (see the module docstring).
-    With ``ranker`` (the default), the learned ranker (:mod:`heartline.speaker_ranker`) takes a second look
-    at the quotes the rules decided by turn-taking or a pronoun; ``ranker=False`` keeps the rules alone."""
-    ids = _ids(story)
-    if not story.quotes:
-        return
-    ctx = rule_speakers(story)
-    speakers = list(ctx.speakers)
-    if ranker:
-        from .speaker_ranker import load_weights, rerank
-
-        weights = load_weights()
-        if weights is not None:
-            speakers = rerank(ctx, weights)
-    ev = ctx.ev
-    merged = described_by_name(story, ctx, ids)
-    if merged:
-        ids = _fold_characters(story, ids, merged)
-    for qi, q in enumerate(story.quotes):
-        sp = speakers[qi]
-        q.speaker = ids[sp] if sp is not None else None
-        q.attribution = ("explicit" if ctx.kinds[qi] == "action" else ctx.kinds[qi]) if sp is not None else None
-        q.addressees = list(dict.fromkeys(ids[a] for a in _addressees(story, qi, ev, speakers) if ids[a] != q.speaker))
-    _quote_mentions(story, story.cache.get("tokens") or [], ids)
-    _count(story)
-
-
-def _described(c: Character) -> bool:
-    """Known only by a lower-case description: "the painter", not "the Invisible Man"."""
-    return c.name.startswith("the ") and c.name[4:].islower()
-
-
-def described_by_name(story: Story, ctx: Context, ids: Sequence[str]) -> dict[int, int]:
-    """Characters known by a description that are a named character: "the painter" is Basil Hallward when
-    those who talk with the painter call him "Basil". Counts the vocatives of the lines just before and after
-    each line a tag gives to the description (spoken by someone else, in another paragraph); the name that
-    has at least four of them and seven in ten, and no other gender, is the one."""
-    by_id = {c.id: c for c in story.characters}
-    chars = [by_id[cid] for cid in ids]
-    qs = story.quotes
-    votes: dict[int, Counter[int]] = defaultdict(Counter)
-    for qi, sp in enumerate(ctx.speakers):
-        if sp is None or ctx.kinds[qi] != "explicit" or not _described(chars[sp]):
-            continue
-        for qj in (qi - 1, qi + 1):
-            if not 0 <= qj < len(qs) or not 0 < abs(qs[qj].paragraph - qs[qi].paragraph) <= 2:
-                continue
-            other = ctx.speakers[qj]
-            votes[sp].update(v for v in ctx.ev[qj].vocatives if v not in (sp, other))
-    out: dict[int, int] = {}
-    for sp, c in votes.items():
-        if not c:
-            continue
-        top, k = c.most_common(1)[0]
-        a, b = chars[sp], chars[top]
-        if (
-            k >= 4
-            and k >= 0.7 * sum(c.values())
-            and not _described(b)
-            and not (a.gender and b.gender and a.gender != b.gender)
-        ):
-            out[sp] = top
-    return out
-
-
-def _fold_characters(story: Story, ids: list[str], merged: dict[int, int]) -> list[str]:
-    """Fold each described character into the named one: its name becomes an alias, its mentions theirs.
-    Returns the index -> id table with the folded indices pointing at the named character."""
-    into = {ids[a]: ids[b] for a, b in merged.items()}
-    by_id = {c.id: c for c in story.characters}
-    for cid, target_id in into.items():
-        c, target = by_id[cid], by_id[target_id]
-        target.aliases = list(dict.fromkeys([*target.aliases, c.name, *c.aliases]))
-        target.present = target.present or c.present
-    story.characters = [c for c in story.characters if c.id not in into]
-    for m in story.mentions:
-        m.character = into.get(m.character, m.character)
-    new_ids = [into.get(cid, cid) for cid in ids]
-    story.cache["char_index"] = new_ids
-    return new_ids
-
-
-def _ids(story: Story) -> list[str]:
-    """Character ids by the index the characters step gave them (refs and evidence use the index)."""
-    return story.cache.get("char_index") or [c.id for c in story.characters]
-
-
 def rule_speakers(story: Story) -> Context:
     """The rules' decision for every quote, with the evidence behind it (what the ranker starts from)."""
-    toks: list[Tok] = story.cache.get("tokens") or []
-    refs: list[Ref] = story.cache.get("refs") or []
-    ids = _ids(story)
+    toks = story_tokens(story)
+    refs = refs_from_mentions(story, toks)
+    ids = [c.id for c in story.characters]  # refs and evidence name characters by their place in this list
     genders = {i: story.character(cid).gender for i, cid in enumerate(ids)}  # type: ignore[union-attr]
     ev = _evidence(story, toks, refs)
     present = {i for i, cid in enumerate(ids) if story.character(cid).present}  # type: ignore[union-attr]
@@ -226,8 +107,6 @@ def rule_speakers(story: Story) -> Context:
         if t.quote < 0 and r.kind != "pronoun":
             para_chars[t.para].append(r.char)
     speakers, kinds = _decide(story, ev, genders, para_chars)
-    from .speaker_ranker import Context  # it imports this module's conversation rule
-
     return Context(story, ev, speakers, kinds, genders, toks, refs)
 
 
@@ -251,6 +130,7 @@ def _evidence(story: Story, toks: Sequence[Tok], refs: Sequence[Ref]) -> list[Ev
     cover = {k: r for r in refs for k in range(r.first, r.last + 1)}
     far = {v: cover[s] for v, s in parsed.items() if s in cover}
     out: list[Evidence] = []
+    actions: dict[int, Evidence] = {}  # the paragraph's first acting subject, found once per paragraph
     for qi, q in enumerate(story.quotes):
         e = Evidence()
         qt = quote_toks.get(qi, [])
@@ -258,10 +138,16 @@ def _evidence(story: Story, toks: Sequence[Tok], refs: Sequence[Ref]) -> list[Ev
         if qt:
             for window in windows[qi]:
                 lead_in = toks[window[0]].para != q.paragraph  # "Gilbert reached across ... and said:" ¶ “...”
-                if _tag(toks, window, by_first, by_last, e, lookback=40 if lead_in else 16, far=far):
+                if _tag(
+                    toks, window, by_first, by_last, e, lookback=LEAD_IN_LOOKBACK if lead_in else TAG_LOOKBACK, far=far
+                ):
                     break
             _inside(toks, qt, by_first, e)
-        _action(toks, pt, by_first, e)
+        if q.paragraph not in actions:  # the same for every quote of the paragraph: one scan, not one per quote
+            actions[q.paragraph] = Evidence()
+            _action(toks, pt, by_first, actions[q.paragraph])
+        act = actions[q.paragraph]
+        e.action, e.action_gender, e.action_pronoun = act.action, act.action_gender, act.action_pronoun
         out.append(e)
     return out
 
@@ -309,7 +195,7 @@ def _windows(toks: Sequence[Tok], qt: list[int], pt: list[int]) -> list[list[int
     # a man waking from sleep" ¶ “...”)
     open_ended = j >= 0 and (toks[j].text.endswith((":", "--", "—", ",", "-")) or toks[j].text[-1:].isalpha())
     if not before and j >= 0 and toks[j].quote < 0 and (open_ended or _ends_with_speech(toks, j)):
-        while j >= 0 and toks[j].quote < 0 and len(lead_in) < 25:  # "Captain Wentworth said--" ¶ “...”
+        while j >= 0 and toks[j].quote < 0 and len(lead_in) < LEAD_IN_TOKENS:  # "Captain Wentworth said--" ¶ “...”
             if toks[j].text in {".", "!", "?"} and lead_in:
                 break
             if toks[j].text in QUOTE_MARKS:
@@ -370,27 +256,29 @@ def _introduces(toks: Sequence[Tok], before: list[int]) -> bool:
     k = len(before) - 1
     while k >= 0 and toks[before[k]].text in {",", ":", "—", "--", "-", "–"}:
         k -= 1
-    if k >= 1 and toks[before[k]].lower == "of" and toks[before[k - 1]].lower in _SPEECH_NOUNS:
+    if k >= 1 and toks[before[k]].lower == "of" and toks[before[k - 1]].lower in SPEECH_NOUNS:
         return True  # "Mr. Rushworth's repeated question of,"
     if k >= 1 and toks[before[k]].lower == "with":  # "the Admiral interrupted her with--"
-        k -= 2 if toks[before[k - 1]].lower in _OBJECTS else 1
+        k -= 2 if toks[before[k - 1]].lower in OBJECT_PRONOUNS else 1
     for _ in range(2):
         if k >= 0 and _adverb(toks[before[k]].lower):
             k -= 1
     if k >= 0 and toks[before[k]].lower in SPEECH_VERBS:
         return True
-    if k >= 1 and toks[before[k]].lower in _PARTICLES and toks[before[k - 1]].lower in SPEECH_VERBS:
+    if k >= 1 and toks[before[k]].lower in VERB_PARTICLES and toks[before[k - 1]].lower in SPEECH_VERBS:
         return True  # "the White Rabbit cried out,"
-    for j in range(k - 1, max(k - 9, -1), -1):  # "replied in the memorable words,", "said to Mr. Knightley:"
+    for j in range(
+        k - 1, max(k - 1 - SPEECH_PHRASE_TOKENS, -1), -1
+    ):  # "replied in the memorable words,", "said to Mr. Knightley:"
         t = toks[before[j]]
         if t.lower in SPEECH_VERBS:
             nxt = toks[before[j + 1]].lower
-            if nxt in _PREPOSITIONS:
+            if nxt in TAG_PREPOSITIONS:
                 return True
             # "called out to her in an angry tone,"
-            return nxt in _PARTICLES and j + 2 <= k and toks[before[j + 2]].lower in _PREPOSITIONS
+            return nxt in VERB_PARTICLES and j + 2 <= k and toks[before[j + 2]].lower in TAG_PREPOSITIONS
         if t.text == "," and j >= 1 and toks[before[j - 1]].lower in SPEECH_VERBS:
-            return toks[before[j + 1]].lower in _PREPOSITIONS  # "said, in a rather offended tone,"
+            return toks[before[j + 1]].lower in TAG_PREPOSITIONS  # "said, in a rather offended tone,"
         if not (t.text.isalpha() or t.text in ("Mr.", "Mrs.", "Dr.", "St.")):
             return False
     return False
@@ -400,9 +288,9 @@ def _ends_with_speech(toks: Sequence[Tok], j: int) -> bool:
     """ "Miss Bertram began again." ¶ “...”: the paragraph before, ending at token ``j``, ends by announcing
     speech; so does "the Secretary said in a curious, strained voice" (its dash lost)."""
     last = j if toks[j].text.isalpha() else j - 1
-    for k in range(last, max(j - 8, -1), -1):
+    for k in range(last, max(j - SPEECH_PHRASE_TOKENS, -1), -1):
         if toks[k].lower in SPEECH_VERBS:
-            return k >= j - 3 or toks[k + 1].lower in _PREPOSITIONS
+            return k >= j - 3 or toks[k + 1].lower in TAG_PREPOSITIONS
         if not (toks[k].text.isalpha() or toks[k].text == ","):
             return False
     return False
@@ -414,7 +302,7 @@ def _tag(
     by_first: dict[int, Ref],
     by_last: dict[int, Ref],
     e: Evidence,
-    lookback: int = 16,
+    lookback: int = TAG_LOOKBACK,
     far: dict[int, Ref] | None = None,
 ) -> bool:
     """Find "X said" / "said X" in a window; fill the tag fields. True when a speech verb was found (or, with
@@ -433,7 +321,7 @@ def _tag(
             if r.kind == "name":
                 e.tag_speaker, e.tag_kind = r.char, r.kind
                 return True
-        if toks[i].lower in _SPEECH_NOUNS:
+        if toks[i].lower in SPEECH_NOUNS:
             k = i - 1  # "was Mrs Smith's reply", "was Edmund's only reply", "was her answer"
             while k >= max(i - 2, 0) and _adjective_like(toks[k]):
                 k -= 1
@@ -451,7 +339,9 @@ def _tag(
             if of is not None and of.kind == "name":  # "was an artless exclamation of Catherine's"
                 e.tag_speaker, e.tag_kind = of.char, of.kind
                 return True
-        phrasal = i + 1 < len(toks) and toks[i + 1].lower in _PHRASAL.get(toks[i].lower, ())  # "put in Cynthia"
+        phrasal = i + 1 < len(toks) and toks[i + 1].lower in PHRASAL_SPEECH_VERBS.get(
+            toks[i].lower, ()
+        )  # "put in Cynthia"
         if phrasal and toks[i + 1].lower == "from" and not (i > 0 and toks[i - 1].text in QUOTE_MARKS):
             phrasal = False  # '"...!" burst from William' speaks; "she came from Anne's room" does not
         if toks[i].lower not in SPEECH_VERBS and not phrasal and not _inverted(toks, i, by_first):
@@ -504,7 +394,11 @@ def _inverted(toks: Sequence[Tok], i: int, by_first: dict[int, Ref]) -> bool:
 
 
 def _ref_before(
-    toks: Sequence[Tok], i: int, by_last: dict[int, Ref], lookback: int = 16, far: dict[int, Ref] | None = None
+    toks: Sequence[Tok],
+    i: int,
+    by_last: dict[int, Ref],
+    lookback: int = TAG_LOOKBACK,
+    far: dict[int, Ref] | None = None,
 ) -> Ref | None:
     """The subject of a speech verb before it: "Anne said", "Anne quietly said", "Anne smiled and said",
     "Sir Thomas, trying to suppress a smile, went on", "Miss Crawford had only time to say"."""
@@ -531,7 +425,7 @@ def _nearest_subject(toks: Sequence[Tok], i: int, by_last: dict[int, Ref], lookb
     for k in range(i - 1, max(i - lookback, -1), -1):
         r = by_last.get(k)
         if r is not None:
-            if r.kind == "pronoun" and toks[k].lower in _OBJECT_PRONOUNS:
+            if r.kind == "pronoun" and toks[k].lower in NOT_SUBJECT_PRONOUNS:
                 continue  # "Margaret checked herself and said", "looking round him, and saying"
             if k == i - 1 or r.subject or all(_adverb(toks[x].lower) for x in range(k + 1, i)):
                 return r  # "Mr. Jackson obliquely continued"
@@ -557,7 +451,7 @@ def _relative_subject(toks: Sequence[Tok], i: int, by_last: dict[int, Ref]) -> R
     the speech verb at ``i`` is about. Not when the clause closed before the verb ("Mary, who was crying,
     and said")."""
     sent = toks[i].sent
-    for k in range(i - 1, max(i - 24, 0), -1):
+    for k in range(i - 1, max(i - RELATIVE_REACH, 0), -1):
         t = toks[k]
         if _clause_ends(t, sent):
             return None
@@ -590,7 +484,7 @@ def _before_aside(toks: Sequence[Tok], comma: int, by_last: dict[int, Ref]) -> R
     """ "Lady Narborough, looking at the great ormolu clock on the mantelshelf, exclaimed": the name before an
     aside set off by commas."""
     sent = toks[comma].sent
-    for c in range(comma - 1, max(comma - 32, 0), -1):
+    for c in range(comma - 1, max(comma - ASIDE_REACH, 0), -1):
         t = toks[c]
         if _clause_ends(t, sent):
             return None
@@ -600,7 +494,7 @@ def _before_aside(toks: Sequence[Tok], comma: int, by_last: dict[int, Ref]) -> R
 
 
 def _adverb(word: str) -> bool:
-    return word.endswith("ly") or word in _ADVERB_LIKE
+    return word.endswith("ly") or word in ADVERB_LIKE
 
 
 def _adjective_like(t: Tok) -> bool:
@@ -610,7 +504,7 @@ def _adjective_like(t: Tok) -> bool:
 
 def _ref_after(toks: Sequence[Tok], i: int, by_first: dict[int, Ref]) -> Ref | None:
     """ "said Anne", "said he", "said the less courteous Edmund", "cut in the clear voice of Inspector Ratcliffe"."""
-    limit = i + 5
+    limit = i + AFTER_VERB_REACH
     for k in range(i + 1, len(toks)):
         if k >= limit:
             break
@@ -621,8 +515,8 @@ def _ref_after(toks: Sequence[Tok], i: int, by_first: dict[int, Ref]) -> Ref | N
         t = toks[k]
         if not (
             _adverb(t.lower)
-            or (t.lower in _PARTICLES and k == i + 1)
-            or (t.lower in _NAME_ADJECTIVES and k == i + 1)  # "inquired poor Oliver"
+            or (t.lower in VERB_PARTICLES and k == i + 1)
+            or (t.lower in NAME_ADJECTIVES and k == i + 1)  # "inquired poor Oliver"
             or (t.lower == "the" and k == i + 1)
             or (k > i + 1 and toks[i + 1].lower == "the" and t.text.islower())
         ):
@@ -654,7 +548,7 @@ def _inside(toks: Sequence[Tok], qt: list[int], by_first: dict[int, Ref], e: Evi
         before = toks[i - 1] if i - 1 in qset else None
         after = toks[r.last + 1] if r.last + 1 in qset else None
         b_ok = before is None or before.text in {",", "!", "?", "—"} or before.lower in {"dear", "my", "oh", "o"}
-        if before is not None and before.text == "," and i >= 2 and toks[i - 2].lower in _FILLERS:
+        if before is not None and before.text == "," and i >= 2 and toks[i - 2].lower in FILLERS:
             b_ok = False  # "And then, well, Tara.": talked about, not to
         if before is not None and before.text == "," and i >= 2 and toks[i - 2].text == "I":
             b_ok = False  # "No one but I, Hercule Poirot, would attempt it!": the speaker names himself
@@ -716,11 +610,6 @@ def _decide(
     return speakers, kinds
 
 
-def _same_conversation(story: Story, a: int, b: int) -> bool:
-    pa, pb = story.quotes[a].paragraph, story.quotes[b].paragraph
-    return 0 <= pb - pa <= _MAX_GAP_PARAGRAPHS
-
-
 def _infer(
     story: Story,
     qi: int,
@@ -734,13 +623,13 @@ def _infer(
     excluded = set(e.vocatives)
     gender = e.tag_gender or (e.action_gender if e.tag_kind is None else None)
     kind = "anaphoric" if e.tag_kind == "pronoun" else "implicit"
-    prev = qi - 1 if qi > 0 and _same_conversation(story, qi - 1, qi) else None
+    prev = qi - 1 if qi > 0 and same_conversation(story, qi - 1, qi) else None
     if prev is not None and story.quotes[prev].paragraph == q.paragraph and e.tag_kind is None:
         sp = speakers[prev]
         if sp is not None and sp not in excluded:
             return sp, "implicit"
     cands: list[int] = []
-    alt = _alternation(story, qi, speakers, ev)
+    alt = alternation(story, qi, speakers, ev)
     if e.tag_kind == "pronoun" and e.tag_speaker is not None:
         outsider = bool(alt) and e.tag_speaker not in alt and any(genders.get(c) == gender for c in alt)
         if not outsider:  # "she said" in a conversation means one of its speakers
@@ -748,8 +637,8 @@ def _infer(
     cands += alt  # a resolved "she said" first, then turn-taking
     if e.action_pronoun is not None:
         cands.append(e.action_pronoun)
-    cands += _next_known(story, qi, speakers)
-    cands += _context(story, qi, para_chars)
+    cands += next_known(story, qi, speakers)
+    cands += narration_before(story, qi, para_chars)
     last = speakers[prev] if prev is not None else None
     adjacent = prev is not None and story.quotes[prev].paragraph == q.paragraph - 1
     if last is not None and not adjacent:
@@ -770,57 +659,7 @@ def _infer(
     return None, kind
 
 
-def _context(story: Story, qi: int, para_chars: dict[int, list[int]]) -> list[int]:
-    """Characters named in the narration just before a quote, most recent first: the likely other party
-    of a conversation whose tags name only one speaker."""
-    p = story.quotes[qi].paragraph
-    out: list[int] = []
-    for k in range(p, max(p - _CONTEXT_PARAGRAPHS, -1), -1):
-        for c in reversed(para_chars.get(k, [])):
-            if c not in out:
-                out.append(c)
-    return out
-
-
-def _alternation(story: Story, qi: int, speakers: list[int | None], ev: Sequence[Evidence]) -> list[int]:
-    """Who turn-taking expects: the one who spoke before the last speaker, or whom the last one spoke to."""
-    out: list[int] = []
-    i = qi - 1
-    seen: list[int] = []
-    while i >= 0 and _same_conversation(story, i, i + 1) and len(seen) < 3:
-        sp = speakers[i]
-        if sp is not None and (not seen or seen[-1] != sp):
-            seen.append(sp)
-        if ev[i].vocatives and len(seen) == 1 and ev[i].vocatives[0] != sp:
-            out.append(ev[i].vocatives[0])
-        i -= 1
-    if len(seen) >= 2:
-        out.append(seen[1])
-    out += [s for s in seen[2:]]
-    if seen:
-        out.append(seen[0])
-    dedup: list[int] = []
-    for c in out:
-        if c not in dedup:
-            dedup.append(c)
-    return dedup
-
-
-def _next_known(story: Story, qi: int, speakers: list[int | None]) -> list[int]:
-    """Backward turn-taking: the speaker two quotes on, then one quote on."""
-    out: list[int] = []
-    j1, j2 = qi + 1, qi + 2
-    if (
-        j2 < len(speakers)
-        and _same_conversation(story, qi, j1)
-        and _same_conversation(story, j1, j2)
-        and speakers[j2] is not None
-    ):
-        out.append(speakers[j2])  # type: ignore[arg-type]
-    return out
-
-
-def _addressees(story: Story, qi: int, ev: Sequence[Evidence], speakers: list[int | None]) -> list[int]:
+def addressees(story: Story, qi: int, ev: Sequence[Evidence], speakers: list[int | None]) -> list[int]:
     e = ev[qi]
     sp = speakers[qi]
     out = [v for v in e.vocatives if v != sp]
@@ -830,48 +669,8 @@ def _addressees(story: Story, qi: int, ev: Sequence[Evidence], speakers: list[in
         return out
     here = story.quotes[qi].paragraph
     for j in (qi - 1, qi + 1, qi - 2, qi + 2):
-        if 0 <= j < len(speakers) and abs(story.quotes[j].paragraph - here) <= _ADDRESSEE_GAP_PARAGRAPHS:
+        if 0 <= j < len(speakers) and abs(story.quotes[j].paragraph - here) <= ADDRESSEE_GAP_PARAGRAPHS:
             other = speakers[j]
             if other is not None and other != sp:
                 return [other]
     return []
-
-
-# -- after the speakers are known ---------------------------------------------------------------------
-
-
-def _quote_mentions(story: Story, toks: Sequence[Tok], ids: Sequence[str]) -> None:
-    """ "I" inside a quote means its speaker; "you" its first addressee (the first one it calls by name)."""
-    extra: list[Mention] = []
-    for t in toks:
-        if t.quote < 0:
-            continue
-        q = story.quotes[t.quote]
-        if t.lower in FIRST_PERSON and q.speaker:
-            extra.append(Mention(t.start, t.end, q.speaker, "pronoun"))
-        elif t.lower in SECOND_PERSON and q.addressees:
-            extra.append(Mention(t.start, t.end, q.addressees[0], "pronoun"))
-    if extra:
-        story.mentions = sorted(story.mentions + extra, key=lambda m: m.start)
-
-
-def _count(story: Story) -> None:
-    quotes: dict[str, int] = defaultdict(int)
-    addressed: set[str] = set()
-    mentions: dict[str, int] = defaultdict(int)
-    for q in story.quotes:
-        if q.speaker:
-            quotes[q.speaker] += 1
-        addressed.update(q.addressees)
-    for m in story.mentions:
-        mentions[m.character] += 1
-    for c in story.characters:
-        c.quotes = quotes.get(c.id, 0)
-        c.mentions = mentions.get(c.id, 0)
-        c.present = c.present or c.quotes > 0 or c.id in addressed
-
-
-@register_step("speakers", requires=("quotes", "characters", "mentions"), assigns=("speakers",))
-def make_speakers(ranker: bool = True, **_: Any) -> Callable[[Story], None]:
-    """Speaker, addressees and how the speaker was found, for every quote; ``ranker=False``: rules alone."""
-    return functools.partial(attribute_speakers, ranker=ranker)

@@ -1,0 +1,177 @@
+"""Pronouns and genders (heartline.characters.resolve): the salience walk, kin words, letters, narrators."""
+
+from __future__ import annotations
+
+from heartline.pipeline import Pipeline
+from heartline.story import Story
+
+from .conftest import by_name, mentions_of, read
+
+KIN = (
+    "Mrs. Archer sat at the head of the table. Newland Archer came in late, and Janey Archer looked up.\n\n"
+    '"Why Elaine?" said Mrs. Archer.\n\n'
+    '"I don\'t know," said Janey.\n\n'
+    '"Why not?" broke in her son. "Why shouldn\'t she be seen?"\n\n'
+    "Newland looked at his mother, and his mother looked away. Janey smiled at her brother.\n\n"
+    "Mr. Jackson glanced at his sister, who was not there.\n"
+)
+
+
+def test_pronouns_resolve_by_gender(pipe: Pipeline) -> None:
+    story = read(
+        pipe,
+        "Anna Reyes opened the door. Tom Hale stood outside. He was wet, and she let him in. "
+        "Anna handed Tom a towel. Tom thanked her, and Anna smiled.",
+    )
+    anna = by_name(story)["Anna Reyes"]
+    tom = by_name(story)["Tom Hale"]
+    assert mentions_of(story, tom.id).count("He") == 1 and "him" in mentions_of(story, tom.id)
+    assert "she" in mentions_of(story, anna.id) and "her" in mentions_of(story, anna.id)
+    assert all(m.kind in ("name", "nominal", "pronoun") for m in story.mentions)
+    assert [m.start for m in story.mentions] == sorted(m.start for m in story.mentions)
+
+
+def test_first_person_narrator_gets_the_narration_i(pipe: Pipeline) -> None:
+    text = (
+        "I had not seen Holmes for a week. I knocked on his door and waited. "
+        * 6
+        + "“Come in, Watson,” said Holmes. “Sit down, Watson.” I sat down.\n\n“Well, Watson?” Holmes asked.\n\n"
+        "“Nothing, Holmes,” I said."
+    )
+    story = Pipeline(["segment", "characters", "speakers"])(Story(text))
+    narrator = by_name(story)["Watson"]
+    i_mentions = [m for m in story.mentions if story.span_text(m) == "I" and m.character == narrator.id]
+    assert len(i_mentions) >= 10
+    assert story.quotes[-1].speaker == narrator.id
+
+
+def test_an_object_her_does_not_make_a_man_a_woman(pipe):
+    """Northanger Abbey's "Henry" (seen by Catherine: "Henry looked at her") came out "she" and apart from
+    "Mr. Henry Tilney"."""
+    story = read(
+        pipe,
+        "Mr. Henry Tilney was introduced to Catherine Morland at the ball. Mr. Tilney bowed.\n\n"
+        "Henry looked at her. Henry smiled at her and she blushed. Henry told her a story. "
+        "Henry gave her his arm, and she took it. Henry shook his head, and he laughed.",
+    )
+    henry = next(c for c in story.characters if "Henry" in c.name)
+    assert henry.gender == "he"
+    assert "Henry" in henry.aliases or henry.name == "Henry"
+    assert sum("Henry" in c.name or "Henry" in c.aliases for c in story.characters) == 1
+
+
+def test_a_given_name_tells_the_gender_the_pronouns_do_not(pipe):
+    """Howards End's Leonard Bast came out "she": the pronouns after his name were Margaret's."""
+    story = read(
+        pipe,
+        "Leonard Bast waited at the door of the hall. Margaret saw him first, and she waved.\n\n"
+        "Leonard bowed. Leonard had lost his umbrella; Helen had it, and she would not give it back.\n\n"
+        "Gladys Pryor came in late. Gladys sat down by the window.",
+    )
+
+    def gender_of(first: str) -> str | None:
+        (c,) = [c for c in story.characters if c.name.startswith(first)]
+        return c.gender
+
+    assert gender_of("Leonard") == "he"
+    assert gender_of("Gladys") == "she"
+
+
+def test_a_pronoun_with_no_antecedent_near_looks_further_back(pipe):
+    """A long speech leaves its speaker more than six sentences behind the "she" that follows it."""
+    text = (
+        "Mara Quill came to the gate at dusk, and she knocked twice. “Let me in,” said Mara.\n\n"
+        "“The road was long. The rain came early. The inn was shut. The horses were tired. The boy was lost. "
+        "We waited an hour. Then we walked.”\n\n"
+        "She sat down on the step."
+    )
+    story = read(pipe, text)
+    mara = by_name(story)["Mara Quill"]
+    assert "She" in mentions_of(story, mara.id)
+
+
+def test_the_old_gentleman_is_not_the_one_called_the_boy(pipe):
+    """Oliver Twist: "the old gentleman" went to Oliver, whom the story had called "the boy" again and again."""
+    story = read(
+        pipe,
+        "Mr. Brownlow sat by the fire, and Oliver stood before him. The old gentleman was kind.\n\n"
+        "Oliver trembled. The boy looked at the books. The boy was pale, and the boy said nothing.\n\n"
+        "Oliver sat down. The old gentleman smiled.",
+    )
+    old = [m.character for m in story.mentions if story.span_text(m).lower() == "the old gentleman"]
+    assert old and all(c == "mr-brownlow" for c in old[1:])
+
+
+def test_he_in_a_first_person_narration_is_never_the_narrator(pipe):
+    """The Mysterious Affair at Styles: Hastings tells the story as "I", so "he said" is Poirot even when
+    Hastings was the last man mentioned."""
+    text = (
+        "I had not seen Poirot for a week. I knocked on his door and waited. "
+        * 6
+        + "“Come in, Hastings,” said Poirot. “Sit down, Hastings.” I sat down.\n\n"
+        "“Well, Hastings?” Poirot asked, and I shook my head.\n\n"
+        "He was silent for a minute, but finally he said:\n\n“Then I will tell you.”"
+    )
+    story = Pipeline(["segment", "characters", "speakers"])(Story(text))
+    hastings = by_name(story)["Hastings"]
+    poirot = by_name(story)["Poirot"]
+    he = [m.character for m in story.mentions if story.span_text(m) == "he"]
+    assert he and hastings.id not in he
+    assert story.quotes[-1].speaker == poirot.id
+
+
+def test_his_mother_and_her_son_are_the_family_member_of_that_surname(pipe):
+    """The Age of Innocence: "broke in her son" is Newland Archer, "his mother" Mrs. Archer, "her brother"
+    (Janey's) Newland again; "his" and "her" stay mentions of their owners. Mr. Jackson's sister is no one the
+    story names, so his "sister" is no mention."""
+    story = read(pipe, KIN)
+    ids = {c.name: c.id for c in story.characters}
+    newland, mother, janey = ids["Newland Archer"], ids["Mrs. Archer"], ids["Janey Archer"]
+    nominal = [(story.span_text(m), m.character) for m in story.mentions if m.kind == "nominal"]
+    assert nominal == [("son", newland), ("mother", mother), ("mother", mother), ("brother", newland)]
+    owners = [(story.span_text(m), m.character) for m in story.mentions if story.span_text(m) in ("his", "her")]
+    # the first "her" is whoever salience says (Janey spoke last); her son is Newland either way
+    assert owners[1:] == [("his", newland), ("his", newland), ("her", janey), ("his", ids["Mr. Jackson"])]
+
+
+def test_a_pronoun_before_any_name_means_the_first_of_its_gender_named_soon_after(pipe):
+    """The Picture of Dorian Gray and Night and Day open with a pronoun and name its owner after it: "From
+    the corner of the divan on which he was lying ... Lord Henry Wotton could just catch"; "young ladies of her
+    class, Katharine Hilbery was pouring out tea". Such pronouns were left to no one."""
+    story = read(
+        pipe,
+        "From the corner of the divan on which he was lying, smoking cigarettes, Lord Henry Wotton could just "
+        "catch the gleam of the blossoms. Lord Henry Wotton smiled.\n\n"
+        "In common with many other young ladies of her class, Katharine Hilbery was pouring out tea. "
+        "Katharine Hilbery was tired.",
+    )
+    names = by_name(story)
+    harry, katharine = names["Lord Henry Wotton"], names["Katharine Hilbery"]
+    assert mentions_of(story, harry.id)[0] == "he"
+    assert mentions_of(story, katharine.id)[0] == "her"
+
+
+def test_you_in_a_letter_is_the_one_it_is_written_to(pipe):
+    """Howards End and Dear Enemy: "Dearest Meg, ... I inflict all this on you" is Helen writing to Margaret,
+    and "you" in the letter's narration is Meg, until the letter closes ("Your affectionate Helen"). Before,
+    "you" outside quotes was no one's. After the letter, "you" is no one's again."""
+    story = read(
+        pipe,
+        "Helen wrote to her sister from the country. Meg was in London with Aunt Juley.\n\n"
+        "Dearest Meg,\n\nIt is not going to be what we expected. I inflict all this on you because you once "
+        "said that life is sometimes life. Thank you for your letter.\n\nYours affectionately, Helen\n\n"
+        "Meg read it twice. If you had seen her face, you would have laughed.",
+    )
+    meg = by_name(story)["Meg"]
+    yous = [m for m in story.mentions if story.span_text(m).lower() in ("you", "your")]
+    assert [m.character for m in yous[:4]] == [meg.id] * 4
+    assert all(m.start < story.text.index("Yours affectionately") for m in yous)
+
+
+def test_common_given_names_tell_a_gender(pipe):
+    """With no he or she of their own, a character's gender comes from a given name the lists know."""
+    text = (
+        "Carol and Ben met at the gate. Carol laughed. Ben waved.\n\n“You are late,” said Carol.\n\n“I know,” said Ben."
+    )
+    genders = {c.name: c.gender for c in read(pipe, text).characters}
+    assert genders == {"Carol": "she", "Ben": "he"}
