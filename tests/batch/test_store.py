@@ -14,7 +14,7 @@ from heartline.tables import TABLES, content_hash, reading_rows
 
 def outcome(text: str, name: str) -> Outcome:
     digest = content_hash(text.encode())
-    reading = heartline.read(text, steps="segment").to_dict()
+    reading = heartline.read(text=text, steps="segment").to_dict()
     return Outcome(name, digest, digest[:16], reading, None, len(text.split()), 0.01)
 
 

@@ -76,7 +76,7 @@ class StoryReader:
         import heartline
 
         self.steps = list(steps) if steps else None
-        heartline.read(WARM_UP, steps=self.steps)  # loads every model of the pipeline now, not on story 1
+        heartline.read(text=WARM_UP, steps=self.steps)  # loads every model of the pipeline now, not on story 1
 
     def __call__(self, batch: dict[str, Any]) -> Any:
         import pyarrow as pa
