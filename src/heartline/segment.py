@@ -41,8 +41,10 @@ def get_nlp() -> Language:
     import spacy
     from spacy.util import compile_infix_regex
 
+    from .blas import use_fast_kernels
     from .errors import ModelError
 
+    use_fast_kernels()
     try:
         nlp = spacy.load(SPACY_MODEL, exclude=["lemmatizer"])
     except OSError as exc:
