@@ -48,8 +48,9 @@ def find_python(version: str) -> str | None:
     for cand in candidates:
         if not cand:
             continue
-        p = subprocess.run([cand, "-c", "import sys; print('%d.%d' % sys.version_info[:2])"],
-                           capture_output=True, text=True)
+        p = subprocess.run(
+            [cand, "-c", "import sys; print('%d.%d' % sys.version_info[:2])"], capture_output=True, text=True
+        )
         if p.returncode == 0 and p.stdout.strip() == version:
             return cand
     return None
@@ -65,8 +66,13 @@ def ensure_venv(python: str, version: str, venvs: Path) -> Path:
     shutil.rmtree(venv, ignore_errors=True)
     subprocess.run([python, "-m", "venv", str(venv)], check=True)
     with tempfile.TemporaryDirectory() as tmp:  # pip builds a local folder in place: give it a copy
-        files = subprocess.run(["git", "ls-files", "-z", "-c", "-o", "--exclude-standard"], cwd=ROOT,
-                               capture_output=True, check=True).stdout.decode().split("\0")
+        files = (
+            subprocess.run(
+                ["git", "ls-files", "-z", "-c", "-o", "--exclude-standard"], cwd=ROOT, capture_output=True, check=True
+            )
+            .stdout.decode()
+            .split("\0")
+        )
         for rel in filter(None, files):
             if (ROOT / rel).is_file():
                 (Path(tmp) / rel).parent.mkdir(parents=True, exist_ok=True)
@@ -105,8 +111,17 @@ def main() -> None:
         for label, extra in variants if args.also_generic else variants[:1]:
             env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), **extra}
             info = _child(exe, ["-c", _VERSIONS_CODE], env)
-            rows.append({"version": version, "kernels_forced": label == "generic", "exe": str(exe), "env": env,
-                         "info": info, "segment": [], "read": []})
+            rows.append(
+                {
+                    "version": version,
+                    "kernels_forced": label == "generic",
+                    "exe": str(exe),
+                    "env": env,
+                    "info": info,
+                    "segment": [],
+                    "read": [],
+                }
+            )
     bench_read = str(ROOT / "benchmarks" / "bench_read.py")
     for rep in range(args.repeats):
         for row in rows:
@@ -114,18 +129,25 @@ def main() -> None:
             full = _child(Path(row["exe"]), [bench_read, "--child", str(args.book)], row["env"])
             row["segment"].append(seg)
             row["read"].append(full)
-            print(f"repeat {rep + 1}: Python {row['version']}{' generic' if row['kernels_forced'] else ''}: "
-                  f"segment {seg['steps']['segment']['s']:.2f} s, read {full['total_s']:.1f} s "
-                  f"(load {full['load_average']})", flush=True)
+            print(
+                f"repeat {rep + 1}: Python {row['version']}{' generic' if row['kernels_forced'] else ''}: "
+                f"segment {seg['steps']['segment']['s']:.2f} s, read {full['total_s']:.1f} s "
+                f"(load {full['load_average']})",
+                flush=True,
+            )
 
     results = [summarise(row) for row in rows]
-    out = write_results("pythons", {
-        "book": args.book.name,
-        "repeats": args.repeats,
-        "note": "minimum over the repeats; wall and CPU seconds apart (a shared 2-core machine)",
-        "not_found": missing,
-        "rows": results,
-    }, args.out)
+    out = write_results(
+        "pythons",
+        {
+            "book": args.book.name,
+            "repeats": args.repeats,
+            "note": "minimum over the repeats; wall and CPU seconds apart (a shared 2-core machine)",
+            "not_found": missing,
+            "rows": results,
+        },
+        args.out,
+    )
     print_table(results, args.book.name, args.repeats)
     if missing:
         print(f"not found here: Python {', '.join(missing)}")
@@ -165,9 +187,11 @@ def print_table(results: list[dict[str, Any]], book: str, repeats: int) -> None:
         k = r["blis_kernels"]
         kernels = k["used"] if k["used"] == k["detected"] else f"{k['used']} (BLIS: {k['detected']})"
         p = r["packages"]
-        print(f"{r['python']:8} {p['spacy']:7} {p['thinc']:7} {p['blis']:6} {kernels:16} "
-              f"{r['segment_words_per_s']:>12,} {r['segment_words_per_cpu_s']:>8,} "
-              f"{r['read_s_per_100k_words']:>12.2f} {r['read_cpu_s_per_100k_words']:>7.2f}")
+        print(
+            f"{r['python']:8} {p['spacy']:7} {p['thinc']:7} {p['blis']:6} {kernels:16} "
+            f"{r['segment_words_per_s']:>12,} {r['segment_words_per_cpu_s']:>8,} "
+            f"{r['read_s_per_100k_words']:>12.2f} {r['read_cpu_s_per_100k_words']:>7.2f}"
+        )
 
 
 if __name__ == "__main__":

@@ -8,7 +8,8 @@
 #
 # usage: scripts/check-pythons.sh [VERSION ...]     (default: 3.11 3.12 3.13)
 # Each version is looked for as pythonX.Y on PATH, then under $PYENV_ROOT/versions (default ~/.pyenv).
-# pip keeps its download cache in $PIP_CACHE_DIR (default ~/.cache/pip), so a second run downloads nothing.
+# The wheels are downloaded into a wheelhouse kept between runs, $HEARTLINE_WHEELHOUSE (default
+# ~/.cache/heartline/wheels), and installed from there, so a second run downloads nothing but index pages.
 # Set HEARTLINE_CHECK_KEEP=1 to keep the venvs (their folder is printed).
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -17,6 +18,8 @@ VERSIONS=("$@")
 [ ${#VERSIONS[@]} -eq 0 ] && VERSIONS=(3.11 3.12 3.13)
 EXAMPLE=examples/the-lighthouse-keepers.txt
 HOST_PYTHON=${PYTHON:-python3}
+WHEELS=${HEARTLINE_WHEELHOUSE:-${XDG_CACHE_HOME:-$HOME/.cache}/heartline/wheels}
+mkdir -p "$WHEELS"
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/heartline-pythons.XXXXXX")
 if [ "${HEARTLINE_CHECK_KEEP:-0}" != 1 ]; then trap 'rm -rf "$WORK"' EXIT; else echo "venvs kept in $WORK"; fi
@@ -108,7 +111,12 @@ for v in "${VERSIONS[@]}"; do
   ok=1
   if ! "$py" -m venv "$venv" >"$log" 2>&1; then
     echo "  venv failed"; ok=0
-  elif ! "$venv/bin/python" -m pip install -q --only-binary=:all: "$SRC" >>"$log" 2>&1; then
+  # `pip download` skips the wheels already in the wheelhouse; setuptools and wheel build heartline's own.
+  elif ! "$venv/bin/python" -m pip download -q --only-binary=:all: -d "$WHEELS" "$SRC" "setuptools>=68" wheel \
+      >>"$log" 2>&1; then
+    echo "  pip download --only-binary=:all: . failed:"; tail -n 15 "$log" | sed 's/^/    /'; ok=0
+  elif ! "$venv/bin/python" -m pip install -q --only-binary=:all: --no-index --find-links "$WHEELS" "$SRC" \
+      >>"$log" 2>&1; then
     echo "  pip install --only-binary=:all: . failed:"; tail -n 15 "$log" | sed 's/^/    /'; ok=0
   else
     t1=$(date +%s)
@@ -128,6 +136,18 @@ print(", ".join(f"{p} {v(p)}" for p in ("spacy", "thinc", "blis", "numpy", "onnx
   [ "${HEARTLINE_CHECK_KEEP:-0}" = 1 ] || rm -rf "$venv"
 done
 
+# Not a failure, but worth knowing: do the Pythons (and so their spaCy stacks) read the example alike?
+if [ ${#passed[@]} -gt 1 ] && command -v "$HOST_PYTHON" >/dev/null; then
+  (cd "$WORK" && "$HOST_PYTHON" - "${passed[@]}" <<'PY'
+import json, sys
+readings = {v: json.load(open(f"reading-{v}.json", encoding="utf-8")) for v in sys.argv[1:]}
+first, *rest = sys.argv[1:]
+for v in rest:
+    differ = [k for k in readings[first] if k != "metadata" and readings[first][k] != readings[v].get(k)]
+    print(f"== reading on {v} vs {first}: " + (f"differs in {', '.join(differ)}" if differ else "identical"))
+PY
+  ) || true
+fi
 echo "== passed: ${passed[*]:-none}; failed: ${failed[*]:-none}; not found: ${absent[*]:-none}"
 if [ ${#failed[@]} -gt 0 ]; then exit 1; fi
 if [ ${#passed[@]} -eq 0 ]; then echo "no supported Python found to check"; fi

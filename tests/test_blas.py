@@ -15,8 +15,25 @@ import pytest
 from heartline.blas import ENV_VAR, BlisKernels, use_fast_kernels
 
 SRC = str(Path(__file__).resolve().parent.parent / "src")
-KNOWN = {"generic", "haswell", "skx", "knl", "zen", "zen2", "zen3", "sandybridge", "penryn", "excavator",
-         "steamroller", "piledriver", "bulldozer", "firestorm", "cortexa57", "cortexa53", "power9"}
+KNOWN = {
+    "generic",
+    "haswell",
+    "skx",
+    "knl",
+    "zen",
+    "zen2",
+    "zen3",
+    "sandybridge",
+    "penryn",
+    "excavator",
+    "steamroller",
+    "piledriver",
+    "bulldozer",
+    "firestorm",
+    "cortexa57",
+    "cortexa53",
+    "power9",
+}
 
 # In the child: switch (or not) as the environment says, then one product of every shape class spaCy
 # uses (thin, square, one row), checked against numpy.
