@@ -6,7 +6,8 @@ usage: python benchmarks/bench_pythons.py [--book PATH] [--repeats 3] [--python 
 Each Python gets a venv (kept in --venvs, made once) holding heartline's pinned run-time dependencies for
 that Python, installed as a user would: ``pip install --only-binary=:all: .``. The children run this
 checkout's code (``PYTHONPATH=src``) with those dependencies, through ``bench_read.py --child``: once with
-the segment step only (ingest + segment, words/s) and once with every step (s per 100,000 words). Each
+the segment step only (ingest + segment, words/s) and once with every step (s per 100,000 words); a third
+child times spaCy's tagger and parser alone (words per CPU second), the part that depends on BLIS. Each
 measurement is repeated (the Pythons taking turns) and the minimum kept, wall and CPU time apart: on a
 shared machine the other jobs lengthen the wall time, the CPU time much less. ``--also-generic`` adds a
 row per Python with BLIS forced to its portable ``generic`` kernels (``HEARTLINE_BLIS_KERNELS=generic``),
@@ -38,6 +39,25 @@ _VERSIONS_CODE = (
     "print(json.dumps({'python': platform.python_version(), "
     "**{p: v(p) for p in ('spacy', 'thinc', 'blis', 'numpy', 'onnxruntime')}, 'kernels': k().as_dict()}))"
 )
+
+# spaCy's tagger and parser alone (what the feelings step runs) on the book's paragraphs, in CPU seconds:
+# the part of the read whose speed depends on BLIS's kernels.
+_PARSE_CODE = """
+import json, sys, time
+import heartline
+from heartline.segment import get_nlp
+from heartline.pipeline import Pipeline
+story = heartline.load(sys.argv[1])
+Pipeline("segment")(story)
+texts = [story.text[p.start : p.end] for p in story.paragraphs]
+nlp = get_nlp()
+with nlp.select_pipes(enable=["tok2vec", "tagger", "parser"]):
+    list(nlp.pipe(texts[:50]))
+    t, c = time.perf_counter(), time.process_time()
+    list(nlp.pipe(texts, batch_size=128))
+    dt, dc = time.perf_counter() - t, time.process_time() - c
+print(json.dumps({"words": story.metadata.words, "s": dt, "cpu_s": dc}))
+"""
 
 
 def find_python(version: str) -> str | None:
@@ -119,6 +139,7 @@ def main() -> None:
                     "env": env,
                     "info": info,
                     "segment": [],
+                    "parse": [],
                     "read": [],
                 }
             )
@@ -126,8 +147,10 @@ def main() -> None:
     for rep in range(args.repeats):
         for row in rows:
             seg = _child(Path(row["exe"]), [bench_read, "--child", str(args.book), "--steps", "segment"], row["env"])
+            parse = _child(Path(row["exe"]), ["-c", _PARSE_CODE, str(args.book)], row["env"])
             full = _child(Path(row["exe"]), [bench_read, "--child", str(args.book)], row["env"])
             row["segment"].append(seg)
+            row["parse"].append(parse)
             row["read"].append(full)
             print(
                 f"repeat {rep + 1}: Python {row['version']}{' generic' if row['kernels_forced'] else ''}: "
@@ -162,6 +185,7 @@ def summarise(row: dict[str, Any]) -> dict[str, Any]:
 
     seg_wall = min(seg_time(r, "s") for r in row["segment"])
     seg_cpu = min(seg_time(r, "cpu_s") for r in row["segment"])
+    parse_cpu = min(float(r["cpu_s"]) for r in row["parse"])
     read_wall = min(float(r["total_s"]) for r in row["read"])
     read_cpu = min(float(r["cpu_s"]) for r in row["read"])
     steps = {name: min(float(r["steps"][name]["s"]) for r in row["read"]) for name in row["read"][0]["steps"]}
@@ -172,6 +196,7 @@ def summarise(row: dict[str, Any]) -> dict[str, Any]:
         "words": words,
         "segment_words_per_s": round(words / seg_wall),
         "segment_words_per_cpu_s": round(words / seg_cpu),
+        "parse_words_per_cpu_s": round(words / parse_cpu),
         "read_s_per_100k_words": round(read_wall * 100_000 / words, 2),
         "read_cpu_s_per_100k_words": round(read_cpu * 100_000 / words, 2),
         "read_step_s_min": steps,
@@ -182,14 +207,14 @@ def summarise(row: dict[str, Any]) -> dict[str, Any]:
 def print_table(results: list[dict[str, Any]], book: str, repeats: int) -> None:
     print(f"{book}, {results[0]['words'] if results else 0:,} words; minimum of {repeats} runs")
     head = f"{'Python':8} {'spaCy':7} {'thinc':7} {'blis':6} {'kernels':16} "
-    print(head + f"{'segment w/s':>12} {'(CPU)':>8} {'read s/100k':>12} {'(CPU)':>7}")
+    print(head + f"{'segment w/s':>12} {'(CPU)':>8} {'parse w/CPU-s':>14} {'read s/100k':>12} {'(CPU)':>7}")
     for r in results:
         k = r["blis_kernels"]
-        kernels = k["used"] if k["used"] == k["detected"] else f"{k['used']} (BLIS: {k['detected']})"
+        kernels = k["used"] if k["used"] == k["detected"] else f"{k['used']} (forced)"
         p = r["packages"]
         print(
             f"{r['python']:8} {p['spacy']:7} {p['thinc']:7} {p['blis']:6} {kernels:16} "
-            f"{r['segment_words_per_s']:>12,} {r['segment_words_per_cpu_s']:>8,} "
+            f"{r['segment_words_per_s']:>12,} {r['segment_words_per_cpu_s']:>8,} {r['parse_words_per_cpu_s']:>14,} "
             f"{r['read_s_per_100k_words']:>12.2f} {r['read_cpu_s_per_100k_words']:>7.2f}"
         )
 

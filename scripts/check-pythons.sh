@@ -9,7 +9,8 @@
 # usage: scripts/check-pythons.sh [VERSION ...]     (default: 3.11 3.12 3.13)
 # Each version is looked for as pythonX.Y on PATH, then under $PYENV_ROOT/versions (default ~/.pyenv).
 # The wheels are downloaded into a wheelhouse kept between runs, $HEARTLINE_WHEELHOUSE (default
-# ~/.cache/heartline/wheels), and installed from there, so a second run downloads nothing but index pages.
+# ~/.cache/heartline/wheels), and installed from there, so a second run downloads nothing (delete the
+# folder to pick up new releases of the unpinned packages that spaCy pulls in).
 # Set HEARTLINE_CHECK_KEEP=1 to keep the venvs (their folder is printed).
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -111,12 +112,14 @@ for v in "${VERSIONS[@]}"; do
   ok=1
   if ! "$py" -m venv "$venv" >"$log" 2>&1; then
     echo "  venv failed"; ok=0
-  # `pip download` skips the wheels already in the wheelhouse; setuptools and wheel build heartline's own.
-  elif ! "$venv/bin/python" -m pip download -q --only-binary=:all: -d "$WHEELS" "$SRC" "setuptools>=68" wheel \
-      >>"$log" 2>&1; then
-    echo "  pip download --only-binary=:all: . failed:"; tail -n 15 "$log" | sed 's/^/    /'; ok=0
-  elif ! "$venv/bin/python" -m pip install -q --only-binary=:all: --no-index --find-links "$WHEELS" "$SRC" \
-      >>"$log" 2>&1; then
+  # From the wheelhouse alone when it has every wheel; else `pip download` adds the missing ones (it skips
+  # those already there; setuptools and wheel build heartline's own) and the install runs again.
+  elif ! "$venv/bin/python" -m pip install -q --no-compile --only-binary=:all: --no-index --find-links "$WHEELS" \
+      "$SRC" >>"$log" 2>&1 \
+    && ! { "$venv/bin/python" -m pip download -q --only-binary=:all: -d "$WHEELS" "$SRC" "setuptools>=68" wheel \
+      >>"$log" 2>&1 \
+    && "$venv/bin/python" -m pip install -q --no-compile --only-binary=:all: --no-index --find-links "$WHEELS" \
+      "$SRC" >>"$log" 2>&1; }; then
     echo "  pip install --only-binary=:all: . failed:"; tail -n 15 "$log" | sed 's/^/    /'; ok=0
   else
     t1=$(date +%s)
