@@ -1,7 +1,7 @@
 # `make test` is the README's second command and what CI (.ci/run) runs on a fresh machine.
 PYTHON ?= python3
 
-.PHONY: test install lint bench fuzz
+.PHONY: test install lint bench fuzz check-pythons
 
 install:
 	$(PYTHON) -m pip install -e ".[test,web]"
@@ -11,6 +11,11 @@ test: install
 	$(PYTHON) -m ruff check src tests benchmarks
 	$(PYTHON) -m mypy
 	$(PYTHON) -m pytest
+	PYTHON=$(PYTHON) bash scripts/check-pythons.sh
+
+# `pip install .` from wheels and a read of the bundled example on each of Python 3.11, 3.12, 3.13 found.
+check-pythons:
+	PYTHON=$(PYTHON) bash scripts/check-pythons.sh
 
 lint:
 	$(PYTHON) -m ruff check src tests benchmarks
@@ -22,6 +27,7 @@ bench:
 	$(PYTHON) benchmarks/bench_characters.py
 	$(PYTHON) benchmarks/bench_emotions.py
 	$(PYTHON) benchmarks/bench_read.py
+	$(PYTHON) benchmarks/bench_pythons.py
 
 # Long fuzzing, not part of CI: thousands of generated inputs per reader and for the whole read, then each
 # atheris target for FUZZ_SECONDS (pip install -e ".[fuzz]"). See docs/security.md.

@@ -33,7 +33,9 @@ def get_nlp() -> Language:
     from spacy.util import compile_infix_regex
 
     from ..errors import ModelError
+    from .blas import use_fast_kernels
 
+    use_fast_kernels()
     try:
         nlp = spacy.load(SPACY_MODEL, exclude=["lemmatizer"])
     except OSError as exc:
