@@ -37,7 +37,7 @@ def test_formats_come_from_the_content(tmp_path: Path):
         (b"%PDF-1.4 ...", "pdftotext"),
         (b"PK\x03\x04....[Content_Types].xml word/document.xml", "Word"),
         (b"PK\x03\x04....other.txt", "Unzip"),
-        (b"\x7fELF\x02\x01\x01\x00\x00\x00", "binary"),
+        (b"\x7fELF\x02\x01\x01\x00\x00\x00", "a program"),
         (b"\x1f\x8b\x08\x00", "gzip"),
         (b"", "empty"),
     ],

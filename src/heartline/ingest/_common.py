@@ -15,6 +15,7 @@ from pathlib import Path
 
 from ..errors import BinaryInput, DecodeError, EmptyInput, FileNotFound, InputError, InputTooLarge
 from ..story import Chapter, Metadata, Story
+from .signatures import signature_of
 
 __all__ = [
     "BYTES_PER_WORD",
@@ -45,19 +46,6 @@ MAX_ARCHIVE_BYTES = 2 * 1024**3  # an .epub file: only the members heartline nee
 BYTES_PER_WORD = 20  # generous: English prose averages about 6 bytes a word, HTML markup adds more
 SCENE_BREAK = "* * *"
 _CHUNK = 1 << 20
-
-# File signatures of things that are certainly not text, with what to do instead.
-_MAGIC: tuple[tuple[bytes, str, str], ...] = (
-    (b"%PDF", "a PDF", "Convert it to text first, e.g. pdftotext FILE story.txt"),
-    (b"PK\x03\x04", "a zip archive (Word, OpenDocument or zip)", "Save it as plain text (.txt) or EPUB"),
-    (b"\x89PNG", "a PNG image", "Give heartline the story's text"),
-    (b"\xff\xd8\xff", "a JPEG image", "Give heartline the story's text"),
-    (b"GIF8", "a GIF image", "Give heartline the story's text"),
-    (b"\x1f\x8b", "a gzip archive", "Unpack it first, e.g. gunzip FILE"),
-    (b"\x7fELF", "a program", "Give heartline the story's text"),
-    (b"\xd0\xcf\x11\xe0", "an old Word/Office document", "Save it as plain text (.txt)"),
-    (b"{\\rtf", "an RTF document", "Save it as plain text (.txt)"),
-)
 
 
 def max_words() -> int:
@@ -110,9 +98,9 @@ def read_bytes(path: Path) -> bytes:
 
 def check_binary(data: bytes, name: str) -> None:
     """Refuse bytes that are certainly not text (known binary signatures, NUL bytes)."""
-    for magic, what, fix in _MAGIC:
-        if data.startswith(magic):
-            raise BinaryInput(f"{name} is {what}, not a story text", fix)
+    kind = signature_of(data)
+    if kind is not None:
+        raise BinaryInput(f"{name} is {kind[0]}, not a story text", kind[1])
     if b"\x00" in data:
         raise BinaryInput(
             f"{name} holds binary data (NUL bytes), not text", "Give heartline a .txt, .md, .html or .epub"
@@ -127,9 +115,9 @@ def binary_kind(data: bytes) -> str | None:
 
     Known signatures, NUL bytes (UTF-16 and UTF-32 text starts with a byte-order mark, so it is let through),
     or more than 1% control bytes in the first 64 KB."""
-    for magic, what, _ in _MAGIC:
-        if data.startswith(magic):
-            return what
+    kind = signature_of(data)
+    if kind is not None:
+        return kind[0]
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return None
     head = data[:65536]

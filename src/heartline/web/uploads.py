@@ -15,19 +15,10 @@ from __future__ import annotations
 import re
 
 from ..errors import BinaryInput, EmptyInput, FormatError
+from ..ingest.signatures import signature_of
 
 __all__ = ["safe_name", "sniff", "stored_name"]
 
-_BINARY = (  # magic bytes -> what it is and how to make it readable
-    (b"%PDF", "a PDF", "Convert it to text first, e.g. pdftotext FILE story.txt"),
-    (b"\xd0\xcf\x11\xe0", "an old Word (or Office) file", "Save it as plain text (.txt) or EPUB"),
-    (b"{\\rtf", "an RTF file", "Save it as plain text (.txt)"),
-    (b"\x89PNG", "a PNG image", "Give heartline the story's text"),
-    (b"\xff\xd8\xff", "a JPEG image", "Give heartline the story's text"),
-    (b"GIF8", "a GIF image", "Give heartline the story's text"),
-    (b"\x1f\x8b", "a gzip archive", "Unpack it and give heartline the story file inside"),
-    (b"BOOKMOBI", "a MOBI e-book", "Convert it to EPUB first, e.g. with Calibre: ebook-convert FILE story.epub"),
-)
 _TEXT_BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
 
 
@@ -44,9 +35,9 @@ def sniff(data: bytes, name: str = "") -> str:
         if b"word/" in data[:65536] or b"[Content_Types].xml" in head:
             raise FormatError("The upload is a Word (or Office) document", "Save it as plain text (.txt) or EPUB")
         raise FormatError("The upload is a zip archive, not an EPUB", "Unzip it and give heartline the story inside")
-    for magic, what, fix in _BINARY:
-        if head.startswith(magic):
-            raise FormatError(f"The upload is {what}, not a story heartline reads", fix)
+    kind = signature_of(head, zip_is_binary=False)
+    if kind is not None:
+        raise FormatError(f"The upload is {kind[0]}, not a story heartline reads", kind[1])
     if not head.startswith(_TEXT_BOMS) and b"\x00" in head:
         raise BinaryInput(
             "The upload is a binary file, not a story text",
