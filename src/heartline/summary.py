@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from .story import Story
 
-__all__ = ["feelings_lines", "summarize"]
+__all__ = ["feelings_lines", "shape_words", "summarize"]
 
 
 def summarize(story: Story) -> str:
@@ -69,8 +71,22 @@ def feelings_lines(story: Story, pairs: int = 3) -> list[str]:
             quote = " ".join(story.text[s:e].split())
             lines.append(f'  "{quote[:100]}{"..." if len(quote) > 100 else ""}"')
     arc = arcs.get("story")
-    if arc and arc.get("shape", {}).get("name"):
-        shape = arc["shape"]
-        lines.append(f"arc: {shape['name']} (confidence {shape['confidence']:.2f}); "
+    if arc and arc.get("shape", {}).get("name") and arc.get("start") is not None and arc.get("end") is not None:
+        lines.append(f"arc: {shape_words(arc['shape'])}; "
                      f"valence {arc['start']:+.2f} at the start, {arc['end']:+.2f} at the end")  # fmt: skip
     return lines
+
+
+def shape_words(shape: dict[str, Any]) -> str:
+    """A shape in words: "Cinderella (confidence 0.97, p = 0.005)", "flat (no shape stands out from its
+    noise, p = 0.36)" or "unclear (closest: tragedy, p = 0.01)"."""
+    test = shape.get("test") or {}
+    p = test.get("p_value")
+    pt = f", p = {p:.3g}" if isinstance(p, int | float) else ""
+    name = shape.get("name")
+    if name == "flat":
+        return f"flat (no shape stands out from its noise{pt})"
+    if name == "unclear":
+        closest = shape.get("template")
+        return f"unclear (closest: {closest}{pt})" if closest else f"unclear{pt}"
+    return f"{name} (confidence {shape.get('confidence', 0.0):.2f}{pt})"

@@ -251,8 +251,17 @@ def _shape_text(arcs: Mapping[str, Any]) -> str:
     name = _shape_name(story)
     if not name or not isinstance(story, Mapping):
         return ""
-    conf = story["shape"].get("confidence", story["shape"].get("fit"))
-    extra = f" (confidence {conf:.2f})" if isinstance(conf, int | float) and not isinstance(conf, bool) else ""
+    shape = story["shape"]
+    conf = shape.get("confidence", shape.get("fit"))
+    test = shape.get("test") if isinstance(shape.get("test"), Mapping) else {}
+    p = test.get("p_value")
+    pt = f", p = {p:.3g}" if isinstance(p, int | float) and not isinstance(p, bool) else ""
+    if name == "flat":
+        extra = f" (no shape stands out from its noise{pt})"
+    elif name == "unclear":
+        extra = f" (closest: {shape.get('template')}{pt})" if shape.get("template") else ""
+    else:
+        extra = f" (confidence {conf:.2f}{pt})" if isinstance(conf, int | float) and not isinstance(conf, bool) else ""
     return f'<p class="shape">Shape of the story: <strong>{escape(name)}</strong>{escape(extra)}.</p>'
 
 
