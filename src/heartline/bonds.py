@@ -18,7 +18,9 @@ and in ``extra`` (serialised as top-level keys of the bond):
   ``profile_similarity`` = cosine of the two emotion profiles);
 * ``unsaid``: what A feels toward B in narration and never voices to B: ``emotions`` (label -> narrated
   intensity of each label A never says aloud to B), ``weight`` (their sum) and ``examples`` (up to five
-  ``[start, end]`` spans of the narration, strongest first).
+  ``[start, end]`` spans of the narration, strongest first). States of mind
+  (:data:`heartline.language.lexicon.STATES_OF_MIND`: realization, confusion, curiosity, surprise) are not
+  feelings kept back and are never unsaid.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from typing import Any
 
+from .language.lexicon import STATES_OF_MIND
 from .language.valence import mean_valence
 from .pipeline import register_step
 from .story import Bond, Feeling, Story
@@ -131,7 +134,7 @@ def _timeline(
 def _unsaid(feelings: list[Feeling], qs: list[int], qe: list[int]) -> dict[str, Any]:
     voiced = {f.emotion for f in feelings if f.voiced}
     narrated = [f for f in feelings if not f.voiced and not _in_quote(qs, qe, f.start, f.end)]
-    kept = [f for f in narrated if f.emotion not in voiced]
+    kept = [f for f in narrated if f.emotion not in voiced and f.emotion not in STATES_OF_MIND]
     emotions = _profile(kept)
     examples: list[list[int]] = []
     for f in sorted(kept, key=lambda f: -f.intensity):

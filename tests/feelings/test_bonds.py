@@ -7,6 +7,7 @@ import json
 import pytest
 
 from heartline.bonds import build_bonds, story_windows
+from heartline.language.lexicon import STATES_OF_MIND
 from heartline.language.valence import VALUES
 from heartline.story import Feeling, Quote, Story
 
@@ -105,3 +106,18 @@ def test_bonds_are_json_in_the_reading():
     assert {"source", "target", "valence", "strength", "emotions", "timeline", "mutual", "unsaid", "trend"} <= set(bond)
     assert bond["strength"] == 0.5
     assert data["bonds"][1]["strength"] == 0.1235  # four decimals
+
+
+def test_states_of_mind_are_not_unsaid_feelings():
+    story = story_with([
+        Feeling("a", "b", "realization", 0.9, 0, 10, False),  # "Yang realized with a start..."
+        Feeling("a", "b", "surprise", 0.8, 20, 30, False),
+        Feeling("a", "b", "confusion", 0.7, 40, 50, False),
+        Feeling("a", "b", "curiosity", 0.6, 60, 70, False),
+        Feeling("a", "b", "love", 0.5, 80, 90, False),
+    ])  # fmt: skip
+    (bond,) = build_bonds(story)
+    assert {"realization", "confusion", "curiosity", "surprise"} == STATES_OF_MIND
+    assert bond.extra["unsaid"]["emotions"] == {"love": 0.5}
+    assert bond.extra["unsaid"]["examples"] == [[80, 90]]
+    assert "realization" in bond.emotions, "states of mind stay in the bond's profile"

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from html import escape
 from typing import Any
 
+from ..language.lexicon import STATES_OF_MIND
 from ..pipeline import DEFAULT_STEPS
 from ..story import Character, Story
 from .charts import ArcSeries, arc_chart, bond_map, series_from, signed, sparkline
@@ -326,7 +327,9 @@ def _unsaid_from_bonds(story: Story) -> list[Unsaid] | None:
         u = b.extra["unsaid"]
         emos = u.get("emotions") if isinstance(u.get("emotions"), Mapping) else {}
         ranked = [
-            (str(k), 1, float(v)) for k, v in sorted(emos.items(), key=lambda kv: -float(kv[1])) if k != "neutral"
+            (str(k), 1, float(v))
+            for k, v in sorted(emos.items(), key=lambda kv: -float(kv[1]))
+            if k != "neutral" and k not in STATES_OF_MIND  # readings made before states of mind were left out
         ]
         if not ranked:
             continue
@@ -345,7 +348,7 @@ def _unsaid_from_feelings(story: Story) -> list[Unsaid]:
     for f in story.feelings:
         if f.voiced or f.experiencer is None or f.target is None or f.experiencer == f.target:
             continue
-        if f.emotion == "neutral" or (f.experiencer, f.target, f.emotion) in voiced:
+        if f.emotion == "neutral" or f.emotion in STATES_OF_MIND or (f.experiencer, f.target, f.emotion) in voiced:
             continue
         key = (f.experiencer, f.target)
         pairs[key][f.emotion].append(f.intensity)
