@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from .bonds import feels_most
 from .story import Story
 
 __all__ = ["feelings_lines", "shape_words", "summarize"]
@@ -39,6 +40,11 @@ def _top(emotions: dict[str, float], k: int = 3) -> str:
     return ", ".join(sorted(emotions, key=lambda e: -emotions[e])[:k]) or "-"
 
 
+def _first(emotions: dict[str, float], k: int = 3) -> str:
+    """The first ``k`` labels in the bond's own order (most distinctive first)."""
+    return ", ".join(list(emotions)[:k]) or "-"
+
+
 def feelings_lines(story: Story, pairs: int = 3) -> list[str]:
     """Main characters, the strongest bonds both ways, the unsaid and the arc's shape."""
     lines: list[str] = []
@@ -46,6 +52,10 @@ def feelings_lines(story: Story, pairs: int = 3) -> list[str]:
     main = arcs.get("main_characters") or []
     if main:
         lines.append("main characters: " + ", ".join(_name(story, c) for c in main))
+        most = feels_most(story)
+        felt = [f"{_name(story, c)}: {', '.join(lab for lab, _ in most[c])}" for c in main if most.get(c)]
+        if felt:
+            lines.append("feels most: " + "; ".join(felt))
     bonds = {(b.source, b.target): b for b in story.bonds}
     strength: dict[frozenset[str], float] = {}
     for (a, b), bond in bonds.items():
@@ -58,7 +68,7 @@ def feelings_lines(story: Story, pairs: int = 3) -> list[str]:
         for src, tgt in ((a, b), (b, a)):
             one = bonds.get((src, tgt))
             if one is not None:
-                parts.append(f"{_name(story, src)} -> {_name(story, tgt)}: {_top(one.emotions)} "
+                parts.append(f"{_name(story, src)} -> {_name(story, tgt)}: {_first(one.emotions)} "
                              f"(valence {one.valence:+.2f}, strength {one.strength:.1f})")  # fmt: skip
         lines.append("bond: " + "; ".join(parts))
     unsaid = sorted((b for b in story.bonds if b.extra.get("unsaid", {}).get("emotions")),

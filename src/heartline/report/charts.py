@@ -47,7 +47,7 @@ def short(name: str, limit: int = 22) -> str:
 def bond_label(bond: Bond, names: Mapping[str, str], top: int = 3) -> str:
     """One line for a bond: "Willow → Buffy: valence +0.62, strength 0.80; love 0.50, caring 0.30"."""
     src, tgt = names.get(bond.source, bond.source), names.get(bond.target, bond.target)
-    emo = sorted(bond.emotions.items(), key=lambda kv: -kv[1])[:top]
+    emo = list(bond.emotions.items())[:top]  # the bond's order: most distinctive first
     tail = "; " + ", ".join(f"{k} {v:.2f}" for k, v in emo) if emo else ""
     return f"{src} → {tgt}: valence {signed(bond.valence)}, strength {bond.strength:.2f}{tail}"
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from html import escape
 from typing import Any
 
+from ..bonds import feels_most
 from ..language.lexicon import STATES_OF_MIND
 from ..pipeline import DEFAULT_STEPS
 from ..story import Character, Story
@@ -116,18 +117,17 @@ def header_section(story: Story, strip: str, mean_valence: float | None) -> str:
 
 
 def dominant_feelings(story: Story) -> dict[str, list[tuple[str, float]]]:
-    """Each character's strongest emotions: summed feeling intensities (or, without feelings, the
-    emotions of the lines they speak), top three, as shares of their total."""
+    """Each character's most distinctive emotions (:func:`heartline.bonds.feels_most`: against the rest of
+    the story and the model's usual labels), top three, with their shares of the character's feelings; or,
+    without feelings, the strongest emotions of the lines they speak."""
+    if any(f.experiencer is not None for f in story.feelings):
+        return feels_most(story)
     totals: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
-    for f in story.feelings:
-        if f.experiencer is not None and f.emotion != "neutral":
-            totals[f.experiencer][f.emotion] += max(0.0, f.intensity)
-    if not totals:
-        for q in story.quotes:
-            if q.speaker is not None:
-                for label, p in q.emotions.items():
-                    if label != "neutral":
-                        totals[q.speaker][label] += p
+    for q in story.quotes:
+        if q.speaker is not None:
+            for label, p in q.emotions.items():
+                if label != "neutral":
+                    totals[q.speaker][label] += p
     out = {}
     for cid, counts in totals.items():
         whole = sum(counts.values()) or 1.0
@@ -158,8 +158,9 @@ def cast_section(story: Story) -> str:
     rows = "".join(_cast_row(c, dom.get(c.id, [])) for c in cast)
     return (
         head + '<div class="table-wrap"><table class="cast">'
-        "<caption>Everyone heartline found, most talked-about first. Feelings are the share of each "
-        "character's felt emotions.</caption>"
+        "<caption>Everyone heartline found, most talked-about first. Feels most: what each character feels "
+        "more than the story's other characters and the emotion model's usual labels, with its share of their "
+        "feelings.</caption>"
         '<thead><tr><th scope="col">Character</th><th scope="col">Also called</th>'
         '<th scope="col" class="n">Mentions</th><th scope="col" class="n">Lines</th>'
         '<th scope="col">On stage</th><th scope="col">Feels most</th></tr></thead>'
@@ -187,7 +188,7 @@ def bonds_section(story: Story, names: Mapping[str, str]) -> str:
     figure = bond_map(story, names)
     rows = []
     for b in sorted(story.bonds, key=lambda b: -b.strength):
-        emo = " ".join(chip(k, v) for k, v in sorted(b.emotions.items(), key=lambda kv: -kv[1])[:3])
+        emo = " ".join(chip(k, v) for k, v in list(b.emotions.items())[:3])  # most distinctive first
         spark = sparkline(_timeline_values(b.timeline))
         trend = b.extra.get("trend")
         direction = trend.get("direction") if isinstance(trend, Mapping) else None
@@ -201,7 +202,8 @@ def bonds_section(story: Story, names: Mapping[str, str]) -> str:
     table = (
         '<div class="table-wrap"><table class="bonds"><caption>Every directed bond, strongest first. '
         "Valence runs from −1 (cold, hostile) to +1 (warm); strength is the total intensity of the feelings "
-        "along the bond; emotions are their shares.</caption>"
+        "along the bond; emotions are the most distinctive for the pair (against the story's own and the model's "
+        "usual emotions), each with its share of the bond.</caption>"
         '<thead><tr><th scope="col">Who → toward whom</th><th scope="col" class="n">Valence</th>'
         '<th scope="col" class="n">Strength</th><th scope="col">Emotions</th>'
         '<th scope="col">Over time</th></tr></thead>'
