@@ -14,6 +14,8 @@ and in ``extra`` (serialised as top-level keys of the bond):
 
 * ``shares``: the same shares, largest first (the raw profile);
 * ``distinctive``: ``{label: {log_odds, z, lower, lift, base}}``, most distinctive first (below);
+* ``tagged``: ``"romantic"`` or ``"platonic"`` when the work's relationship tags (AO3: "A/B", "A & B")
+  name the pair, else None (:func:`tagged_pairs`);
 * ``count``, ``voiced_share`` (the share of intensity said aloud by A);
 * ``trend``: the slope of valence over the windows, and a direction (rising / falling / steady);
 * ``mutual``: how B -> A compares (``reverse_strength``, ``reverse_valence``, ``mutuality`` = the weaker
@@ -53,6 +55,7 @@ from collections.abc import Callable
 from typing import Any
 
 from .language.lexicon import STATES_OF_MIND
+from .language.tags import relationship_pairs
 from .language.valence import FEELING_BASE_RATES, mean_valence
 from .pipeline import register_step
 from .story import Bond, Feeling, Story
@@ -66,6 +69,7 @@ __all__ = [
     "make_bonds",
     "story_base_rates",
     "story_windows",
+    "tagged_pairs",
 ]
 
 _R = 4  # decimals kept in the JSON
@@ -244,9 +248,33 @@ def feels_most(story: Story, k: int = 3) -> dict[str, list[tuple[str, float]]]:
     return out
 
 
+def tagged_pairs(story: Story) -> dict[frozenset[str], str]:
+    """The pairs the work is about, from its relationship tags (AO3): ``{frozenset({a, b}): kind}`` with
+    kind ``"romantic"`` ("A/B") or ``"platonic"`` ("A & B"); a tag of three names gives its three pairs.
+    A name is matched to the character so named or so aliased (the characters step gives tagged
+    characters their tag names); a romantic tag wins over a platonic one for the same pair."""
+    by_name: dict[str, str] = {}
+    for c in story.characters:
+        for n in [*c.aliases, c.name]:  # the name last: it wins over another's alias
+            by_name[n.lower()] = c.id
+    out: dict[frozenset[str], str] = {}
+    for tag in story.metadata.relationships:
+        parsed = relationship_pairs(tag)
+        if parsed is None:
+            continue
+        names, kind = parsed
+        ids = [by_name.get(n.lower()) for n in names]
+        for i, a in enumerate(ids):
+            for b in ids[i + 1 :]:
+                if a and b and a != b and out.get(frozenset((a, b))) != "romantic":
+                    out[frozenset((a, b))] = kind
+    return out
+
+
 def build_bonds(story: Story, max_windows: int = 20, min_strength: float = 0.0) -> list[Bond]:
     """Directed bonds from ``story.feelings``, strongest first (see the module docstring)."""
     totals, prior = story_base_rates(story)
+    tagged = tagged_pairs(story)
     pairs: dict[tuple[str, str], list[Feeling]] = defaultdict(list)
     for f in story.feelings:
         if f.experiencer and f.target and f.experiencer != f.target:
@@ -269,7 +297,7 @@ def build_bonds(story: Story, max_windows: int = 20, min_strength: float = 0.0) 
         ordered = {k: shares[k] for k in distinct} | {k: v for k, v in shares.items() if k not in distinct}
         voiced = sum(f.intensity for f in fs if f.voiced)
         bonds[(a, b)] = Bond(a, b, _r(valence), _r(strength), ordered, timeline, {
-            "shares": shares, "distinctive": distinct,
+            "shares": shares, "distinctive": distinct, "tagged": tagged.get(frozenset((a, b))),
             "count": len(fs), "voiced_share": _r(voiced / strength) if strength else 0.0, "trend": trend,
             "unsaid": _unsaid(fs, qs, qe)})  # fmt: skip
     for (a, b), bond in bonds.items():

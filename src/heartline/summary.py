@@ -60,7 +60,9 @@ def feelings_lines(story: Story, pairs: int = 3) -> list[str]:
     strength: dict[frozenset[str], float] = {}
     for (a, b), bond in bonds.items():
         strength[frozenset((a, b))] = strength.get(frozenset((a, b)), 0.0) + bond.strength
-    for pair in sorted(strength, key=lambda p: -strength[p])[:pairs]:
+    tagged = {frozenset((b.source, b.target)): b.extra.get("tagged") for b in story.bonds if b.extra.get("tagged")}
+    # the pairs the work's tags are about first, then the strongest
+    for pair in sorted(strength, key=lambda p: (p not in tagged, -strength[p]))[:pairs]:
         a, b = sorted(pair)
         if (b, a) in bonds and ((a, b) not in bonds or bonds[(b, a)].strength > bonds[(a, b)].strength):
             a, b = b, a  # the stronger direction first
@@ -70,7 +72,8 @@ def feelings_lines(story: Story, pairs: int = 3) -> list[str]:
             if one is not None:
                 parts.append(f"{_name(story, src)} -> {_name(story, tgt)}: {_first(one.emotions)} "
                              f"(valence {one.valence:+.2f}, strength {one.strength:.1f})")  # fmt: skip
-        lines.append("bond: " + "; ".join(parts))
+        kind = f" [tagged {tagged[pair]}]" if pair in tagged else ""
+        lines.append("bond: " + "; ".join(parts) + kind)
     unsaid = sorted((b for b in story.bonds if b.extra.get("unsaid", {}).get("emotions")),
                     key=lambda b: -b.extra["unsaid"].get("weight", 0.0))[:pairs]  # fmt: skip
     for ub in unsaid:

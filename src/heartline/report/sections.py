@@ -15,7 +15,7 @@ from typing import Any
 from ..bonds import feels_most
 from ..language.lexicon import STATES_OF_MIND
 from ..pipeline import DEFAULT_STEPS
-from ..story import Character, Story
+from ..story import Bond, Character, Story
 from .charts import ArcSeries, arc_chart, bond_map, series_from, signed, sparkline
 from .palette import FAMILIES, FAMILY_OF, valence_colour
 
@@ -180,6 +180,12 @@ def _timeline_values(timeline: Sequence[Mapping[str, Any]]) -> list[float]:
     return out
 
 
+def _tag_mark(b: Bond) -> str:
+    """A small mark for a bond the work's relationship tags name ("romantic" / "platonic")."""
+    kind = b.extra.get("tagged")
+    return f' <span class="muted tagged">tagged {escape(str(kind))}</span>' if isinstance(kind, str) else ""
+
+
 def bonds_section(story: Story, names: Mapping[str, str]) -> str:
     """The bond map (inline SVG) and the same bonds as a table, both directions side by side."""
     head = '<section id="bonds" aria-labelledby="bonds-h"><h2 id="bonds-h">Bonds</h2>'
@@ -187,7 +193,7 @@ def bonds_section(story: Story, names: Mapping[str, str]) -> str:
         return head + missing(story, "bonds", "bonds between characters") + "</section>"
     figure = bond_map(story, names)
     rows = []
-    for b in sorted(story.bonds, key=lambda b: -b.strength):
+    for b in sorted(story.bonds, key=lambda b: (not b.extra.get("tagged"), -b.strength)):  # tagged pairs first
         emo = " ".join(chip(k, v) for k, v in list(b.emotions.items())[:3])  # most distinctive first
         spark = sparkline(_timeline_values(b.timeline))
         trend = b.extra.get("trend")
@@ -195,7 +201,8 @@ def bonds_section(story: Story, names: Mapping[str, str]) -> str:
         over_time = spark + (f'<span class="muted trend">{escape(str(direction))}</span>' if direction else "")
         swatch = f'<span class="swatch" style="background:{valence_colour(b.valence)}" aria-hidden="true"></span>'
         rows.append(
-            f'<tr><th scope="row">{escape(name_of(names, b.source))} → {escape(name_of(names, b.target))}</th>'
+            f'<tr><th scope="row">{escape(name_of(names, b.source))} → {escape(name_of(names, b.target))}'
+            f"{_tag_mark(b)}</th>"
             f'<td class="n">{swatch}{signed(b.valence)}</td><td class="n">{b.strength:.2f}</td>'
             f"<td>{emo or DASH}</td><td>{over_time or DASH}</td></tr>"
         )
