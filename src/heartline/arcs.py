@@ -196,19 +196,23 @@ def permutation_test(x: np.ndarray, y: np.ndarray, w: np.ndarray, grid: np.ndarr
     }
 
 
-def arc_shape(arc: np.ndarray | list[float], test: dict[str, Any] | None = None) -> dict[str, Any]:
+def arc_shape(arc: np.ndarray | list[float | None], test: dict[str, Any] | None = None,
+              x: np.ndarray | None = None) -> dict[str, Any]:  # fmt: skip
     """The closest of the six shapes: ``name``, ``confidence``, ``scores`` (softmax) and ``correlations``.
 
     With ``test`` (a :func:`permutation_test` result) the name is ``"flat"`` unless the test is
     significant, and ``"unclear"`` when no template fits the drawn curve (see the module docstring).
-    ``None`` values (gaps) are left out: the shape is read from the drawn points.
+    ``None`` values (gaps) are left out: the shape is read from the drawn points, at their story times
+    ``x`` when given (a gap then spans the time it covers, bridged by a straight line), else evenly spaced.
     """
     a = np.asarray([np.nan if v is None else v for v in arc], dtype=float)
-    a = a[np.isfinite(a)]
+    xs = np.linspace(0.0, 1.0, a.size) if x is None else np.asarray(x, dtype=float)
+    keep = np.isfinite(a)
+    a, xs = a[keep], xs[keep]
     if a.size < 3:
         return {"name": None, "confidence": 0.0, "scores": {}, "correlations": {}, "amplitude": 0.0,
                 "template": None, "test": test}  # fmt: skip
-    resampled = np.interp(np.linspace(0, 1, 100), np.linspace(0, 1, a.size), a)
+    resampled = np.interp(np.linspace(xs[0], xs[-1], 100), xs, a)
     amplitude = float(resampled.max() - resampled.min())
     z = _z(resampled)
     corr = {k: float(np.mean(z * t)) for k, t in templates(100).items()}
@@ -321,7 +325,7 @@ def _character_arc(story: Story, cid: str, grid: np.ndarray, bandwidth: float,
         "feelings": len(fs),
         "valence": series,
         "emotions": {e: _gapped(np.clip(shares[:, j], 0, 1), covered) for j, e in enumerate(top)},
-        "shape": arc_shape(drawn, test),
+        "shape": arc_shape(drawn, test, grid[covered]),
         "start": start,
         "end": end,
     }
@@ -368,7 +372,7 @@ def build_arcs(story: Story, points: int = 100, bandwidth: float = 0.08, max_emo
     out["story"] = {
         "valence": series,
         "emotions": {labels[j]: _gapped(np.clip(sm[:, 1 + j], 0, 1), covered) for j in order},
-        "shape": arc_shape(drawn, test),
+        "shape": arc_shape(drawn, test, grid[covered]),
         "start": start,
         "end": end,
         "sentences": len(story.sentences),
