@@ -16,6 +16,18 @@ Shape. The smoothed arc is z-normalised and correlated with six templates, the s
 (2016): rags to riches (rise), tragedy (fall), man in a hole (fall-rise), Icarus (rise-fall), Cinderella
 (rise-fall-rise), Oedipus (fall-rise-fall). A softmax of the correlations (temperature 0.15) gives
 ``scores``; ``confidence`` is the winner's score, scaled down for arcs with little amplitude.
+
+A shape is named only when the arc stands out from its own noise: a permutation test shuffles the
+points' values over their story times (``PERMUTATIONS`` times, a fixed seed), smooths each shuffle the
+same way and compares RMS amplitudes (the smoothed curve's standard deviation). With ``p > ALPHA`` (the
+arc's amplitude is one a shuffled, timeless signal reaches often) or an amplitude under ``MIN_AMPLITUDE``
+the name is ``"flat"``. A significant arc whose best template correlates under ``MIN_CORRELATION`` with
+it, or whose template rises where the drawn curve falls (or falls where it rises), is ``"unclear"``. The
+test is in the shape's ``test``; the best template stays in ``template``.
+
+Gaps. A series has no value (``None`` in the JSON) at a story time with no data nearby: no sentence or
+feeling within ``GAP_BANDWIDTHS`` kernel bandwidths. A character's start, end and shape are read from the
+drawn points only.
 """
 
 from __future__ import annotations
@@ -30,11 +42,34 @@ from .language.valence import VALUES
 from .pipeline import register_step
 from .story import Story
 
-__all__ = ["SHAPES", "arc_shape", "build_arcs", "make_arcs", "smooth", "templates"]
+__all__ = [
+    "ALPHA",
+    "GAP_BANDWIDTHS",
+    "MIN_AMPLITUDE",
+    "MIN_CORRELATION",
+    "PERMUTATIONS",
+    "SHAPES",
+    "SHAPE_NAMES",
+    "arc_shape",
+    "build_arcs",
+    "make_arcs",
+    "permutation_test",
+    "smooth",
+    "templates",
+]
 
 SHAPES = ("rags to riches", "tragedy", "man in a hole", "Icarus", "Cinderella", "Oedipus")
+SHAPE_NAMES = (*SHAPES, "flat", "unclear")  # every name a shape can have: the six, or no shape to name
 _TEMPERATURE = 0.15
 _FULL_AMPLITUDE = 0.05  # a valence range that counts as a clear arc
+MIN_AMPLITUDE = 0.05  # below this valence range an arc is flat whatever its test says
+ALPHA = 0.05  # the permutation test's level: p above it and the arc is flat
+PERMUTATIONS = 199  # shuffles per test: p is resolved to 1/200
+MIN_CORRELATION = 0.6  # a significant arc must correlate at least this well with its template
+GAP_BANDWIDTHS = 2.0  # no data within this many bandwidths of a point: the series has a gap there
+# the templates' overall direction: +1 ends higher than it starts, -1 lower, 0 either (ends level)
+_DIRECTION = {"rags to riches": 1, "tragedy": -1, "man in a hole": 0, "Icarus": 0, "Cinderella": 1, "Oedipus": -1}
+_SEED = 20160701
 _R = 4
 
 
@@ -111,27 +146,118 @@ def _z(a: np.ndarray) -> np.ndarray:
     return (a - a.mean()) / sd if sd > 0 else a - a.mean()
 
 
-def arc_shape(arc: np.ndarray | list[float]) -> dict[str, Any]:
-    """The closest of the six shapes: ``name``, ``confidence``, ``scores`` (softmax) and ``correlations``."""
-    a = np.asarray(arc, dtype=float)
-    if a.size < 3 or not np.isfinite(a).all():
-        return {"name": None, "confidence": 0.0, "scores": {}, "correlations": {}, "amplitude": 0.0}
-    resampled = np.interp(np.linspace(0, 1, 100), np.linspace(0, 1, a.size), a)
+def permutation_test(x: np.ndarray, y: np.ndarray, w: np.ndarray, grid: np.ndarray, bandwidth: float,
+                     permutations: int = PERMUTATIONS, bins: int = 200) -> dict[str, Any]:  # fmt: skip
+    """Does the smoothed arc's amplitude stand out from the same values shuffled over story time?
+
+    ``(x, y, w)`` are the points (story time, value, weight) the arc is smoothed from. The statistic is the
+    RMS amplitude (standard deviation over ``grid``) of the local linear kernel fit (no clipping) of their
+    weighted sums in ``bins`` bins (far narrower than the kernel); each shuffle moves the (value, weight)
+    pairs to random story times and is measured the same way, all shuffles at once as matrix products.
+    The RMS rather than max - min: a range is set by the two most extreme points of the curve, where a
+    noisy fit is noisiest, so it separates a real arc from noise less well.
+    ``p = (1 + #shuffles with amplitude >= observed) / (1 + permutations)``.
+    """
+    x = np.asarray(x, dtype=float)
+    y = np.asarray(y, dtype=float)
+    w = np.asarray(w, dtype=float)
+    rng = np.random.default_rng(_SEED)
+    order = np.tile(np.arange(x.size), (permutations + 1, 1))
+    order[1:] = rng.permuted(order[1:], axis=1)
+    cols = order.T  # points x columns: column 0 the real order, then the shuffles
+    idx = np.minimum((x * bins).astype(int), bins - 1)
+    flat = (idx[:, None] + bins * np.arange(cols.shape[1])[None, :]).ravel()
+    size = bins * cols.shape[1]
+    if np.all(w == w[0]):  # equal weights: every shuffle puts the same weight in each bin
+        wb = np.repeat(np.bincount(idx, weights=w, minlength=bins)[:, None], cols.shape[1], axis=1)
+    else:
+        wb = np.bincount(flat, weights=w[cols].ravel(), minlength=size).reshape(-1, bins).T  # bins x columns
+    yb = np.bincount(flat, weights=(w * y)[cols].ravel(), minlength=size).reshape(-1, bins).T
+    centres = (np.arange(bins) + 0.5) / bins
+    d = centres[None, :] - grid[:, None]
+    k = np.exp(-0.5 * (d / bandwidth) ** 2)
+    s0, s1, s2 = k @ wb, (k * d) @ wb, (k * d * d) @ wb
+    t0, t1 = k @ yb, (k * d) @ yb
+    det = s0 * s2 - s1 * s1
+    ok = det > 1e-9 * np.maximum(s0 * s2, 1e-300)
+    mean = t0 / np.where(s0 > 1e-12, s0, 1.0)
+    fit = np.where(ok, (s2 * t0 - s1 * t1) / np.where(ok, det, 1.0), mean)
+    amps = fit.std(axis=0) if grid.size else np.zeros(cols.shape[1])
+    observed, null = float(amps[0]), amps[1:]
+    p = (1 + int((null >= observed - 1e-12).sum())) / (1 + permutations)
+    return {
+        "method": "permutation: values shuffled over story time, smoothed alike; statistic = RMS amplitude",
+        "permutations": permutations,
+        "amplitude": round(observed, _R),
+        "noise_amplitude": round(float(np.median(null)), _R) if null.size else 0.0,
+        "p_value": round(p, _R),
+        "alpha": ALPHA,
+        "significant": p <= ALPHA,
+    }
+
+
+def arc_shape(arc: np.ndarray | list[float | None], test: dict[str, Any] | None = None,
+              x: np.ndarray | None = None) -> dict[str, Any]:  # fmt: skip
+    """The closest of the six shapes: ``name``, ``confidence``, ``scores`` (softmax) and ``correlations``.
+
+    With ``test`` (a :func:`permutation_test` result) the name is ``"flat"`` unless the test is
+    significant, and ``"unclear"`` when no template fits the drawn curve (see the module docstring).
+    ``None`` values (gaps) are left out: the shape is read from the drawn points, at their story times
+    ``x`` when given (a gap then spans the time it covers, bridged by a straight line), else evenly spaced.
+    """
+    a = np.asarray([np.nan if v is None else v for v in arc], dtype=float)
+    xs = np.linspace(0.0, 1.0, a.size) if x is None else np.asarray(x, dtype=float)
+    keep = np.isfinite(a)
+    a, xs = a[keep], xs[keep]
+    if a.size < 3:
+        return {"name": None, "confidence": 0.0, "scores": {}, "correlations": {}, "amplitude": 0.0,
+                "template": None, "test": test}  # fmt: skip
+    resampled = np.interp(np.linspace(xs[0], xs[-1], 100), xs, a)
     amplitude = float(resampled.max() - resampled.min())
     z = _z(resampled)
     corr = {k: float(np.mean(z * t)) for k, t in templates(100).items()}
     e = np.exp((np.array(list(corr.values())) - max(corr.values())) / _TEMPERATURE)
     probs = e / e.sum()
     scores = dict(zip(corr, probs.tolist(), strict=True))
-    name = max(scores, key=scores.__getitem__)
-    confidence = scores[name] * min(1.0, amplitude / _FULL_AMPLITUDE)
+    best = max(scores, key=scores.__getitem__)
+    confidence = scores[best] * min(1.0, amplitude / _FULL_AMPLITUDE)
+    name: str | None = best if amplitude > 0 else None
+    if test is not None:
+        rise = float(a[-1] - a[0])
+        wrong_way = _DIRECTION[best] * rise < -0.25 * amplitude  # the template goes one way, the curve the other
+        if amplitude < MIN_AMPLITUDE or not test.get("significant"):
+            name, confidence = "flat", 0.0
+        elif corr[best] < MIN_CORRELATION or wrong_way:
+            name, confidence = "unclear", 0.0
     return {
-        "name": name if amplitude > 0 else None,
+        "name": name,
         "confidence": round(confidence, _R),
         "scores": {k: round(v, _R) for k, v in scores.items()},
         "correlations": {k: round(v, _R) for k, v in corr.items()},
         "amplitude": round(amplitude, _R),
+        "template": best if amplitude > 0 else None,
+        "test": test,
     }
+
+
+def _covered(x: np.ndarray, grid: np.ndarray, bandwidth: float) -> np.ndarray:
+    """Grid points with a data point within ``GAP_BANDWIDTHS`` bandwidths."""
+    if x.size == 0:
+        return np.zeros(grid.size, dtype=bool)
+    xs = np.sort(x)
+    i = np.clip(np.searchsorted(xs, grid), 1, xs.size) - 1
+    j = np.clip(i + 1, 0, xs.size - 1)
+    near = np.minimum(np.abs(xs[i] - grid), np.abs(xs[j] - grid))
+    return near <= GAP_BANDWIDTHS * bandwidth
+
+
+def _gapped(a: np.ndarray, covered: np.ndarray) -> list[float | None]:
+    return [round(float(v), _R) if c else None for v, c in zip(a, covered, strict=True)]
+
+
+def _ends(series: list[float | None]) -> tuple[float | None, float | None]:
+    drawn = [v for v in series if v is not None]
+    return (drawn[0], drawn[-1]) if drawn else (None, None)
 
 
 def _sentence_signal(story: Story, labels: list[str], values: dict[str, float]) -> tuple[np.ndarray, np.ndarray]:
@@ -188,15 +314,20 @@ def _character_arc(story: Story, cid: str, grid: np.ndarray, bandwidth: float,
         totals[f.emotion] += f.intensity
     top = sorted(totals, key=lambda e: -totals[e])[:6]
     ind = np.array([[1.0 if f.emotion == e else 0.0 for e in top] for f in fs])
-    val = smooth(x, y, grid, bandwidth, w)
+    val = np.clip(smooth(x, y, grid, bandwidth, w), -1, 1)
     shares = smooth(x, ind, grid, bandwidth, w)
+    covered = _covered(x, grid, bandwidth)
+    series = _gapped(val, covered)
+    drawn = val[covered]
+    test = permutation_test(x, y, w, grid[covered], bandwidth) if drawn.size >= 3 else None
+    start, end = _ends(series)
     return {
         "feelings": len(fs),
-        "valence": _rl(np.clip(val, -1, 1)),
-        "emotions": {e: _rl(np.clip(shares[:, j], 0, 1)) for j, e in enumerate(top)},
-        "shape": arc_shape(val),
-        "start": round(float(val[0]), _R),
-        "end": round(float(val[-1]), _R),
+        "valence": series,
+        "emotions": {e: _gapped(np.clip(shares[:, j], 0, 1), covered) for j, e in enumerate(top)},
+        "shape": arc_shape(drawn, test, grid[covered]),
+        "start": start,
+        "end": end,
     }
 
 
@@ -214,6 +345,10 @@ def build_arcs(story: Story, points: int = 100, bandwidth: float = 0.08, max_emo
             "bandwidth": bandwidth,
             "points": points,
             "shapes": "correlation with Reagan et al. 2016 templates, softmax T=0.15",
+            "shape_test": f"permutation test of the amplitude, {PERMUTATIONS} shuffles, alpha {ALPHA}; "
+            f"flat under amplitude {MIN_AMPLITUDE}; unclear under correlation {MIN_CORRELATION} or against "
+            "the curve's direction",
+            "gaps": f"no value where no data lies within {GAP_BANDWIDTHS} bandwidths",
         },
         "x": _rl(grid),
         "story": None,
@@ -229,12 +364,17 @@ def build_arcs(story: Story, points: int = 100, bandwidth: float = 0.08, max_emo
     valence = np.clip(sm[:, 0], -1, 1)
     means = scores.mean(axis=0)
     order = [j for j in np.argsort(-means)[:max_emotions] if means[j] > 0]
+    covered = _covered(pos, grid, bandwidth)
+    series = _gapped(valence, covered)
+    drawn = valence[covered]
+    test = permutation_test(pos, v, np.ones_like(v), grid[covered], bandwidth) if drawn.size >= 3 else None
+    start, end = _ends(series)
     out["story"] = {
-        "valence": _rl(valence),
-        "emotions": {labels[j]: _rl(np.clip(sm[:, 1 + j], 0, 1)) for j in order},
-        "shape": arc_shape(valence),
-        "start": round(float(valence[0]), _R),
-        "end": round(float(valence[-1]), _R),
+        "valence": series,
+        "emotions": {labels[j]: _gapped(np.clip(sm[:, 1 + j], 0, 1), covered) for j in order},
+        "shape": arc_shape(drawn, test, grid[covered]),
+        "start": start,
+        "end": end,
         "sentences": len(story.sentences),
     }
     for cid in out["main_characters"]:

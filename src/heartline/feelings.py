@@ -89,6 +89,9 @@ SPEECH_CUES: tuple[tuple[str, _L], ...] = (
     (r"\bI(?:'m| am) (?:here|with you)\b", {"caring": 0.5}),
 )  # fmt: skip
 _CUES = [(re.compile(p.replace("'", "['’]"), re.IGNORECASE), labels) for p, labels in SPEECH_CUES]
+# What the Reddit-trained model reads into the negation of a care phrase ("I don't want you to hurt",
+# "you don't have to rush"): where a care phrase speaks, these model labels of the sentence are set aside.
+_CARE_MISREADINGS = frozenset({"disapproval", "annoyance"})
 
 
 def _speech_cues(text: str) -> _L:
@@ -636,6 +639,8 @@ def attribute_feelings(story: Story, source: str = "both", nlp: Language | None 
         lex = source != "model" and _has_trigger(story.text[u.start : u.end])
         if source != "model" and u.quote is not None:
             u.cues = _speech_cues(story.text[u.start : u.end])
+            if u.cues and model:
+                model = {k: v for k, v in model.items() if k not in _CARE_MISREADINGS}
         if model or lex or u.cues:
             wanted.append((u, model, lex))
     to_parse = [u for u, _, lex in wanted if lex]  # a model label alone needs no parse (see _cheap_roles)

@@ -7,7 +7,7 @@ import json
 import numpy as np
 import pytest
 
-from heartline.arcs import SHAPES, arc_shape, build_arcs, smooth
+from heartline.arcs import SHAPES, arc_shape, build_arcs, permutation_test, smooth
 from heartline.story import Feeling, Sentence, Story
 
 GRID = np.linspace(0, 1, 100)
@@ -119,3 +119,71 @@ def test_arcs_are_json_with_four_decimals():
 
 def test_empty_story_has_no_story_arc():
     assert build_arcs(Story("Nothing."))["story"] is None
+
+
+def noisy_story(n: int = 200, seed: int = 3, trend: float = 0.0) -> Story:
+    """Sentences whose joy/sadness is noise around ``trend`` times story time (0: no arc at all)."""
+    rng = np.random.default_rng(seed)
+    text = " ".join(f"Sentence {i:03d}." for i in range(n))
+    story = Story(text)
+    pos = 0
+    for i in range(n):
+        end = pos + len(f"Sentence {i:03d}.")
+        v = float(np.clip(rng.normal(0, 0.6) + trend * (i / (n - 1) - 0.5), -1, 1))
+        emotions = {"joy": round(max(v, 0.0), 3), "sadness": round(max(-v, 0.0), 3)}
+        story.sentences.append(Sentence(pos, end, emotions=emotions))
+        pos = end + 1
+    return story
+
+
+def test_a_flat_noisy_arc_is_not_given_a_shape():
+    shape = build_arcs(noisy_story())["story"]["shape"]
+    assert shape["name"] == "flat"
+    assert shape["confidence"] == 0.0
+    assert shape["test"]["p_value"] > shape["test"]["alpha"]
+    assert shape["template"] in SHAPES, "the closest template is still reported"
+
+
+def test_a_real_rise_in_the_same_noise_is_named():
+    shape = build_arcs(noisy_story(trend=2.0))["story"]["shape"]
+    assert shape["test"]["significant"] and shape["test"]["p_value"] <= 0.05
+    assert shape["name"] == "rags to riches"
+
+
+def test_permutation_test_is_deterministic_and_separates_signal_from_noise():
+    rng = np.random.default_rng(5)
+    x = np.sort(rng.random(300))
+    noise = rng.normal(0, 1, 300)
+    flat = permutation_test(x, noise, np.ones(300), GRID, 0.08)
+    assert flat == permutation_test(x, noise, np.ones(300), GRID, 0.08)
+    assert not flat["significant"]
+    step = permutation_test(x, noise + 3 * (x > 0.5), np.ones(300), GRID, 0.08)
+    assert step["significant"] and step["p_value"] == pytest.approx(1 / 200)
+
+
+def test_a_shape_against_the_curve_is_unclear():
+    significant = {"significant": True, "p_value": 0.005, "alpha": 0.05}
+    # correlates best with rags to riches (a rise) yet ends lower than it starts: the name would lie
+    t = np.linspace(0, 1, 100)
+    curve = np.where(t < 0.95, t, 0.95 - 30 * (t - 0.95))  # rises for most of the story, then drops below its start
+    shape = arc_shape(curve, significant)
+    assert shape["template"] == "rags to riches" and shape["correlations"]["rags to riches"] > 0.6
+    assert curve[-1] < curve[0]
+    assert shape["name"] == "unclear"
+    assert arc_shape(t, significant)["name"] == "rags to riches"
+    assert arc_shape(t, {"significant": False, "p_value": 0.4, "alpha": 0.05})["name"] == "flat"
+
+
+def test_a_character_series_has_gaps_where_it_has_no_data():
+    story = rising_story()
+    # the character feels only in the first 40% of the story
+    story.feelings = [f for f in story.feelings if f.start < 0.4 * len(story.text)]
+    arc = build_arcs(story, min_feelings=3)["characters"]["a"]
+    tail = arc["valence"][-30:]
+    assert all(v is None for v in tail), "no value where the character has no nearby data"
+    assert arc["valence"][0] is not None
+    drawn = [v for v in arc["valence"] if v is not None]
+    assert arc["start"] == drawn[0] and arc["end"] == drawn[-1]
+    assert all(s[-1] is None for s in arc["emotions"].values())
+    data = json.loads(json.dumps(arc))
+    assert data["valence"][-1] is None

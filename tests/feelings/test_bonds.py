@@ -6,7 +6,8 @@ import json
 
 import pytest
 
-from heartline.bonds import build_bonds, story_windows
+from heartline.bonds import build_bonds, distinctive_profile, feels_most, story_windows
+from heartline.language.lexicon import STATES_OF_MIND
 from heartline.language.valence import VALUES
 from heartline.story import Feeling, Quote, Story
 
@@ -105,3 +106,62 @@ def test_bonds_are_json_in_the_reading():
     assert {"source", "target", "valence", "strength", "emotions", "timeline", "mutual", "unsaid", "trend"} <= set(bond)
     assert bond["strength"] == 0.5
     assert data["bonds"][1]["strength"] == 0.1235  # four decimals
+
+
+def test_states_of_mind_are_not_unsaid_feelings():
+    story = story_with([
+        Feeling("a", "b", "realization", 0.9, 0, 10, False),  # "Yang realized with a start..."
+        Feeling("a", "b", "surprise", 0.8, 20, 30, False),
+        Feeling("a", "b", "confusion", 0.7, 40, 50, False),
+        Feeling("a", "b", "curiosity", 0.6, 60, 70, False),
+        Feeling("a", "b", "love", 0.5, 80, 90, False),
+    ])  # fmt: skip
+    (bond,) = build_bonds(story)
+    assert {"realization", "confusion", "curiosity", "surprise"} == STATES_OF_MIND
+    assert bond.extra["unsaid"]["emotions"] == {"love": 0.5}
+    assert bond.extra["unsaid"]["examples"] == [[80, 90]]
+    assert "realization" in bond.emotions, "states of mind stay in the bond's profile"
+
+
+def test_a_bond_profile_shows_the_pairs_distinctive_emotion_first():
+    # everyone approves of everyone (the model's habit); only a -> b also holds love, less of it than approval
+    feelings = []
+    pos = 0
+    for src, tgt in [("c", "d"), ("d", "c"), ("c", "a"), ("b", "c"), ("d", "a")] * 4:
+        feelings.append(Feeling(src, tgt, "approval", 0.8, pos, pos + 5, True))
+        pos += 10
+    for _ in range(6):
+        feelings.append(Feeling("a", "b", "approval", 0.8, pos, pos + 5, True))
+        pos += 10
+    for _ in range(4):
+        feelings.append(Feeling("a", "b", "love", 0.7, pos, pos + 5, False))
+        pos += 10
+    story = Story("x" * (pos + 10))
+    story.feelings = feelings
+    ab = next(b for b in build_bonds(story) if (b.source, b.target) == ("a", "b"))
+    assert next(iter(ab.extra["shares"])) == "approval", "by raw share approval leads"
+    assert next(iter(ab.emotions)) == "love", "the pair's distinctive emotion comes first"
+    assert list(ab.extra["distinctive"]) == list(ab.emotions)
+    assert ab.extra["distinctive"]["love"]["log_odds"] > ab.extra["distinctive"]["approval"]["log_odds"]
+    assert ab.extra["distinctive"]["love"]["z"] > 1
+    assert sum(ab.emotions.values()) == pytest.approx(1, abs=1e-3)
+    assert ab.emotions["love"] == ab.extra["shares"]["love"], "values stay the raw shares"
+
+
+def test_distinctiveness_grows_with_the_evidence():
+    totals = {"approval": 40.0, "love": 10.0}
+    prior = {"approval": 0.7, "love": 0.3}
+    few = distinctive_profile({"love": 1.0, "approval": 1.0}, totals, prior)
+    many = distinctive_profile({"love": 8.0, "approval": 8.0}, {"approval": 47.0, "love": 17.0}, prior)
+    assert 0 < few["love"]["z"] < many["love"]["z"]
+
+
+def test_feels_most_is_distinctive_too():
+    feelings = [Feeling(c, None, "curiosity", 0.9, i * 10, i * 10 + 5, False) for i, c in enumerate("abab" * 5)]
+    feelings += [Feeling("a", None, "fear", 0.6, 500 + i * 10, 505 + i * 10, False) for i in range(6)]
+    story = Story("x" * 1000)
+    story.feelings = feelings
+    most = feels_most(story)
+    assert most["a"][0][0] == "fear"
+    assert most["a"][0][1] == pytest.approx(3.6 / (3.6 + 9.0))
+    assert most["b"][0][0] == "curiosity"

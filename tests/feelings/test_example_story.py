@@ -62,3 +62,17 @@ def test_willows_crush_is_unsaid(reading):
 def test_the_arc_ends_higher_than_it_begins(reading):
     arc = reading.arcs["story"]
     assert arc["end"] > arc["start"]
+
+
+@pytest.mark.slow
+def test_the_bonds_lead_with_love_and_caring_and_never_with_disapproval(reading):
+    ids = _ids(reading)
+    willow, buffy = ids["willow"], ids["buffy"]
+    bonds = {(b.source, b.target): b for b in reading.bonds}
+    assert next(iter(bonds[(willow, buffy)].emotions)) == "love"
+    assert next(iter(bonds[(buffy, willow)].emotions)) == "caring"
+    for b in reading.bonds:
+        assert "disapproval" not in list(b.emotions)[:3], (b.source, b.target, list(b.emotions))
+    from heartline.summary import summarize
+
+    assert "disapproval" not in summarize(reading)

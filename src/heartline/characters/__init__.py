@@ -4,6 +4,7 @@
     resolve.py   genders learned from the story; pronouns resolved by a salience walk
     nominals.py  characters known by a description ("said the old gentleman")
     syntax.py    spaCy's parse of the few speech verbs whose subject is far from them
+    tagged.py    the work's character tags (AO3) as the characters' canonical names
 
 The token table and the word lists it reads are in :mod:`heartline.language`.
 
@@ -39,6 +40,7 @@ from .names import (
 )
 from .nominals import find_indefinite_speakers, find_nominal_speakers, nominal_occurrences, noun_gender
 from .resolve import Ref, Resolver, acting, learn_genders, narration_is_first_person
+from .tagged import name_from_tags
 
 __all__ = ["find_characters", "make_characters"]
 
@@ -94,6 +96,7 @@ def find_characters(story: Story) -> None:
         for r in [*refs, *resolver.written_to]
     ]
     story.mentions.sort(key=lambda m: m.start)
+    name_from_tags(story)  # a work's character tags (AO3) name the characters; nothing changes without them
 
 
 # the narrator of a first-person story is called by name in at least this many vocatives, and each time the

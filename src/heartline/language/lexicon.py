@@ -76,6 +76,7 @@ __all__ = [
     "SENTENCE_OPENERS",
     "SPEECH_NOUNS",
     "SPEECH_VERBS",
+    "STATES_OF_MIND",
     "SUBJECT_PRONOUNS",
     "SUBJECT_WORDS",
     "SURNAME_TITLES",
@@ -556,6 +557,12 @@ INNER_VERBS = frozenset(
         "hiding",
     }
 )
+
+# Emotion labels that are states of mind, not feelings held toward someone: coming to know (realization),
+# not knowing (confusion), wanting to know (curiosity), and being struck by the unexpected (surprise).
+# "Yang realized with a start" is news reaching a mind, not a feeling kept back from another character, so
+# these never count as unsaid (heartline.bonds); they stay in the feelings and in a bond's raw shares.
+STATES_OF_MIND = frozenset({"realization", "confusion", "curiosity", "surprise"})
 
 # "you" as the feelings step reads it: SECOND_PERSON without the archaic thee, thou and thy (reading those
 # too would change the feelings of some readings)

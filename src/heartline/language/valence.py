@@ -5,6 +5,10 @@ one weighted mean every step and the report use.
 ``VALENCE`` maps each label to a :class:`Valence`: a ``polarity`` taken from the GoEmotions sentiment mapping
 (12 positive, 11 negative, 4 ambiguous, plus neutral) and a ``value`` in [-1, 1] set by hand (its sign always
 agrees with the polarity; ambiguous labels sit near 0). The table is data: ``data/valence.tsv``.
+
+``FEELING_BASE_RATES`` is the share of each label in the feelings heartline finds in whole novels with the
+default emotion model (``data/feeling_base_rates.tsv``, written by ``scripts/feeling_base_rates.py``): the
+labels the model gives everywhere, against which the bonds step measures what is distinctive.
 """
 
 from __future__ import annotations
@@ -14,7 +18,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal, cast
 
-__all__ = ["LABELS", "NEUTRAL", "VALENCE", "VALUES", "Polarity", "Valence", "label_valence", "mean_valence"]
+__all__ = [
+    "FEELING_BASE_RATES",
+    "LABELS",
+    "NEUTRAL",
+    "VALENCE",
+    "VALUES",
+    "Polarity",
+    "Valence",
+    "label_valence",
+    "mean_valence",
+]
 
 Polarity = Literal["positive", "negative", "ambiguous", "neutral"]
 NEUTRAL = "neutral"
@@ -40,6 +54,18 @@ def _read(path: Path) -> dict[str, Valence]:
 VALENCE: dict[str, Valence] = _read(Path(__file__).parent / "data" / "valence.tsv")
 LABELS: tuple[str, ...] = tuple(VALENCE)
 VALUES: dict[str, float] = {label: v.value for label, v in VALENCE.items()}  # label -> value
+
+
+def _read_rates(path: Path) -> dict[str, float]:
+    rates: dict[str, float] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            label, share = line.split("\t")
+            rates[label] = float(share)
+    return rates
+
+
+FEELING_BASE_RATES: dict[str, float] = _read_rates(Path(__file__).parent / "data" / "feeling_base_rates.tsv")
 
 
 def label_valence(label: str) -> float:

@@ -14,7 +14,8 @@ Meaning (every given filter must hold: AND):
   grief). EMOTION is one of the 28 labels or a listed synonym ("trust" is read as admiration).
 - ``unsaid``: "EMOTION": a bond in which EMOTION is felt in narration and never said aloud.
   ``feeling`` and ``unsaid`` together must hold on the same bond.
-- ``arc``: the story's valence arc has this shape (one of ``heartline.arcs.SHAPES``).
+- ``arc``: the story's valence arc has this shape (one of ``heartline.arcs.SHAPE_NAMES``: the six shapes,
+  flat or unclear).
 - ``fandom``, ``relationship``, ``tag``: a source tag, whole, case-insensitive.
 - ``character``: a character so named (as for pairs).
 - ``text``: every word in the title, summary, tags or text (SQLite FTS5, words as given, any order).
@@ -81,9 +82,9 @@ _PAIR = re.compile(r"^(.*?)\s*(<->|->|<-|↔|→|←)\s*(.*)$")
 
 
 def arc_names() -> tuple[str, ...]:
-    from ..arcs import SHAPES
+    from ..arcs import SHAPE_NAMES
 
-    return SHAPES
+    return SHAPE_NAMES
 
 
 def _emotion(word: str, what: str) -> str:

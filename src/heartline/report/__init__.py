@@ -107,7 +107,7 @@ def _page_data(story: Story, view: TextView, names: dict[str, str]) -> dict[str,
     sentences = {k: {kk: vv for kk, vv in d.items() if kk != "cls"} for k, d in view.sentences.items()}
     bonds = [
         [ci(b.source), ci(b.target), round(b.valence, 2), round(b.strength, 2),
-         [[view.label_index(k), round(v, 2)] for k, v in sorted(b.emotions.items(), key=lambda kv: -kv[1])[:5]]]
+         [[view.label_index(k), round(v, 2)] for k, v in list(b.emotions.items())[:5]]]
         for b in story.bonds
     ]  # fmt: skip
     return {

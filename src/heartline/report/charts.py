@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from html import escape
+from itertools import pairwise
 from typing import Any
 
 from ..story import Bond, Story
@@ -46,7 +47,7 @@ def short(name: str, limit: int = 22) -> str:
 def bond_label(bond: Bond, names: Mapping[str, str], top: int = 3) -> str:
     """One line for a bond: "Willow → Buffy: valence +0.62, strength 0.80; love 0.50, caring 0.30"."""
     src, tgt = names.get(bond.source, bond.source), names.get(bond.target, bond.target)
-    emo = sorted(bond.emotions.items(), key=lambda kv: -kv[1])[:top]
+    emo = list(bond.emotions.items())[:top]  # the bond's order: most distinctive first
     tail = "; " + ", ".join(f"{k} {v:.2f}" for k, v in emo) if emo else ""
     return f"{src} → {tgt}: valence {signed(bond.valence)}, strength {bond.strength:.2f}{tail}"
 
@@ -192,6 +193,12 @@ class ArcSeries:
     y: list[float]
     main: bool = False
     key: str = ""  # the character id, for a character's arc
+    breaks: list[int] = field(default_factory=list)  # indices where a new run starts after a gap (no data)
+
+    def runs(self) -> list[tuple[list[float], list[float]]]:
+        """The drawn pieces: (x, y) runs between gaps."""
+        edges = [0, *self.breaks, len(self.x)]
+        return [(self.x[a:b], self.y[a:b]) for a, b in pairwise(edges) if b > a]
 
 
 def normalise_x(xs: Sequence[float], n: int, text_length: int) -> list[float]:
@@ -223,10 +230,20 @@ def series_from(
         x = normalise_x([float(v) for v in xs], len(y), text_length)
     except (TypeError, ValueError):
         return None
-    points = [(a, b) for a, b in zip(x, y, strict=True) if math.isfinite(a) and math.isfinite(b)]
+    points: list[tuple[float, float]] = []
+    breaks: list[int] = []
+    gap = False
+    for a, b in zip(x, y, strict=True):
+        if not (math.isfinite(a) and math.isfinite(b)):
+            gap = True  # a missing value is a gap in the line, not a segment drawn across it
+            continue
+        if gap and points:
+            breaks.append(len(points))
+        gap = False
+        points.append((a, b))
     if not points:
         return None
-    return ArcSeries(name, [a for a, _ in points], [b for _, b in points], main)
+    return ArcSeries(name, [a for a, _ in points], [b for _, b in points], main, breaks=breaks)
 
 
 def arc_chart(story: Story, series: Sequence[ArcSeries]) -> str:
@@ -275,7 +292,6 @@ def arc_chart(story: Story, series: Sequence[ArcSeries]) -> str:
     label_ys: list[float] = []
     others = [s for s in series if not s.main]
     for k, s in enumerate([*others, *[s for s in series if s.main]]):
-        pts = " ".join(f"{_f(px(x))},{_f(py(v))}" for x, v in zip(s.x, s.y, strict=True))
         if s.main:
             colour, dash, cls = "currentColor", "", "series main"
         else:
@@ -283,9 +299,11 @@ def arc_chart(story: Story, series: Sequence[ArcSeries]) -> str:
             cls = "series"
         dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
         name = escape(s.name)
-        out.append(
-            f'<polyline class="{cls}" points="{pts}" stroke="{colour}"{dash_attr}><title>{name}</title></polyline>'
-        )
+        for xs, ys in s.runs():  # one line per run: a gap (no data) is left undrawn
+            pts = " ".join(f"{_f(px(x))},{_f(py(v))}" for x, v in zip(xs, ys, strict=True))
+            out.append(
+                f'<polyline class="{cls}" points="{pts}" stroke="{colour}"{dash_attr}><title>{name}</title></polyline>'
+            )
         ly = _free_y(py(s.y[-1]), label_ys)
         label_ys.append(ly)
         out.append(

@@ -12,8 +12,10 @@ from dataclasses import dataclass
 from html import escape
 from typing import Any
 
+from ..bonds import feels_most
+from ..language.lexicon import STATES_OF_MIND
 from ..pipeline import DEFAULT_STEPS
-from ..story import Character, Story
+from ..story import Bond, Character, Story
 from .charts import ArcSeries, arc_chart, bond_map, series_from, signed, sparkline
 from .palette import FAMILIES, FAMILY_OF, valence_colour
 
@@ -115,18 +117,17 @@ def header_section(story: Story, strip: str, mean_valence: float | None) -> str:
 
 
 def dominant_feelings(story: Story) -> dict[str, list[tuple[str, float]]]:
-    """Each character's strongest emotions: summed feeling intensities (or, without feelings, the
-    emotions of the lines they speak), top three, as shares of their total."""
+    """Each character's most distinctive emotions (:func:`heartline.bonds.feels_most`: against the rest of
+    the story and the model's usual labels), top three, with their shares of the character's feelings; or,
+    without feelings, the strongest emotions of the lines they speak."""
+    if any(f.experiencer is not None for f in story.feelings):
+        return feels_most(story)
     totals: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
-    for f in story.feelings:
-        if f.experiencer is not None and f.emotion != "neutral":
-            totals[f.experiencer][f.emotion] += max(0.0, f.intensity)
-    if not totals:
-        for q in story.quotes:
-            if q.speaker is not None:
-                for label, p in q.emotions.items():
-                    if label != "neutral":
-                        totals[q.speaker][label] += p
+    for q in story.quotes:
+        if q.speaker is not None:
+            for label, p in q.emotions.items():
+                if label != "neutral":
+                    totals[q.speaker][label] += p
     out = {}
     for cid, counts in totals.items():
         whole = sum(counts.values()) or 1.0
@@ -157,8 +158,9 @@ def cast_section(story: Story) -> str:
     rows = "".join(_cast_row(c, dom.get(c.id, [])) for c in cast)
     return (
         head + '<div class="table-wrap"><table class="cast">'
-        "<caption>Everyone heartline found, most talked-about first. Feelings are the share of each "
-        "character's felt emotions.</caption>"
+        "<caption>Everyone heartline found, most talked-about first. Feels most: what each character feels "
+        "more than the story's other characters and the emotion model's usual labels, with its share of their "
+        "feelings.</caption>"
         '<thead><tr><th scope="col">Character</th><th scope="col">Also called</th>'
         '<th scope="col" class="n">Mentions</th><th scope="col" class="n">Lines</th>'
         '<th scope="col">On stage</th><th scope="col">Feels most</th></tr></thead>'
@@ -178,6 +180,12 @@ def _timeline_values(timeline: Sequence[Mapping[str, Any]]) -> list[float]:
     return out
 
 
+def _tag_mark(b: Bond) -> str:
+    """A small mark for a bond the work's relationship tags name ("romantic" / "platonic")."""
+    kind = b.extra.get("tagged")
+    return f' <span class="muted tagged">tagged {escape(str(kind))}</span>' if isinstance(kind, str) else ""
+
+
 def bonds_section(story: Story, names: Mapping[str, str]) -> str:
     """The bond map (inline SVG) and the same bonds as a table, both directions side by side."""
     head = '<section id="bonds" aria-labelledby="bonds-h"><h2 id="bonds-h">Bonds</h2>'
@@ -185,22 +193,24 @@ def bonds_section(story: Story, names: Mapping[str, str]) -> str:
         return head + missing(story, "bonds", "bonds between characters") + "</section>"
     figure = bond_map(story, names)
     rows = []
-    for b in sorted(story.bonds, key=lambda b: -b.strength):
-        emo = " ".join(chip(k, v) for k, v in sorted(b.emotions.items(), key=lambda kv: -kv[1])[:3])
+    for b in sorted(story.bonds, key=lambda b: (not b.extra.get("tagged"), -b.strength)):  # tagged pairs first
+        emo = " ".join(chip(k, v) for k, v in list(b.emotions.items())[:3])  # most distinctive first
         spark = sparkline(_timeline_values(b.timeline))
         trend = b.extra.get("trend")
         direction = trend.get("direction") if isinstance(trend, Mapping) else None
         over_time = spark + (f'<span class="muted trend">{escape(str(direction))}</span>' if direction else "")
         swatch = f'<span class="swatch" style="background:{valence_colour(b.valence)}" aria-hidden="true"></span>'
         rows.append(
-            f'<tr><th scope="row">{escape(name_of(names, b.source))} → {escape(name_of(names, b.target))}</th>'
+            f'<tr><th scope="row">{escape(name_of(names, b.source))} → {escape(name_of(names, b.target))}'
+            f"{_tag_mark(b)}</th>"
             f'<td class="n">{swatch}{signed(b.valence)}</td><td class="n">{b.strength:.2f}</td>'
             f"<td>{emo or DASH}</td><td>{over_time or DASH}</td></tr>"
         )
     table = (
         '<div class="table-wrap"><table class="bonds"><caption>Every directed bond, strongest first. '
         "Valence runs from −1 (cold, hostile) to +1 (warm); strength is the total intensity of the feelings "
-        "along the bond; emotions are their shares.</caption>"
+        "along the bond; emotions are the most distinctive for the pair (against the story's own and the model's "
+        "usual emotions), each with its share of the bond.</caption>"
         '<thead><tr><th scope="col">Who → toward whom</th><th scope="col" class="n">Valence</th>'
         '<th scope="col" class="n">Strength</th><th scope="col">Emotions</th>'
         '<th scope="col">Over time</th></tr></thead>'
@@ -251,8 +261,17 @@ def _shape_text(arcs: Mapping[str, Any]) -> str:
     name = _shape_name(story)
     if not name or not isinstance(story, Mapping):
         return ""
-    conf = story["shape"].get("confidence", story["shape"].get("fit"))
-    extra = f" (confidence {conf:.2f})" if isinstance(conf, int | float) and not isinstance(conf, bool) else ""
+    shape = story["shape"]
+    conf = shape.get("confidence", shape.get("fit"))
+    test = shape.get("test") if isinstance(shape.get("test"), Mapping) else {}
+    p = test.get("p_value")
+    pt = f", p = {p:.3g}" if isinstance(p, int | float) and not isinstance(p, bool) else ""
+    if name == "flat":
+        extra = f" (no shape stands out from its noise{pt})"
+    elif name == "unclear":
+        extra = f" (closest: {shape.get('template')}{pt})" if shape.get("template") else ""
+    else:
+        extra = f" (confidence {conf:.2f}{pt})" if isinstance(conf, int | float) and not isinstance(conf, bool) else ""
     return f'<p class="shape">Shape of the story: <strong>{escape(name)}</strong>{escape(extra)}.</p>'
 
 
@@ -317,7 +336,9 @@ def _unsaid_from_bonds(story: Story) -> list[Unsaid] | None:
         u = b.extra["unsaid"]
         emos = u.get("emotions") if isinstance(u.get("emotions"), Mapping) else {}
         ranked = [
-            (str(k), 1, float(v)) for k, v in sorted(emos.items(), key=lambda kv: -float(kv[1])) if k != "neutral"
+            (str(k), 1, float(v))
+            for k, v in sorted(emos.items(), key=lambda kv: -float(kv[1]))
+            if k != "neutral" and k not in STATES_OF_MIND  # readings made before states of mind were left out
         ]
         if not ranked:
             continue
@@ -336,7 +357,7 @@ def _unsaid_from_feelings(story: Story) -> list[Unsaid]:
     for f in story.feelings:
         if f.voiced or f.experiencer is None or f.target is None or f.experiencer == f.target:
             continue
-        if f.emotion == "neutral" or (f.experiencer, f.target, f.emotion) in voiced:
+        if f.emotion == "neutral" or f.emotion in STATES_OF_MIND or (f.experiencer, f.target, f.emotion) in voiced:
             continue
         key = (f.experiencer, f.target)
         pairs[key][f.emotion].append(f.intensity)

@@ -313,10 +313,10 @@ def create_app(config: WebConfig | None = None) -> Any:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    from ..arcs import SHAPES
+    from ..arcs import SHAPE_NAMES
 
-    env.globals.update(shapes=SHAPES, version=__version__, sorts=SORTS, facet_titles=_FACET_TITLE, per_page=PER_PAGE,
-                       max_upload_mb=config.max_upload_mb, quote=quote)  # fmt: skip
+    env.globals.update(shapes=SHAPE_NAMES, version=__version__, sorts=SORTS, facet_titles=_FACET_TITLE,
+                       per_page=PER_PAGE, max_upload_mb=config.max_upload_mb, quote=quote)  # fmt: skip
 
     def url(path: str, params: dict[str, Any] | None = None) -> str:
         clean = {k: v for k, v in (params or {}).items() if v not in (None, "")}
