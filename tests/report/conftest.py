@@ -39,7 +39,7 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--disable-dev-shm-usage",  # small /dev/shm in containers
 ]
-ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts"
+ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts"  # screenshots for a person to look at
 
 # -- a story built by hand ----------------------------------------------------------------------------
 
@@ -307,12 +307,6 @@ def open_report(browser: Any, tmp_path: Path) -> Iterator[Callable[..., Opened]]
     yield _open
     for ctx in contexts:
         ctx.close()
-
-
-@pytest.fixture(scope="session")
-def artifacts() -> Path:
-    ARTIFACTS.mkdir(exist_ok=True)
-    return ARTIFACTS
 
 
 # -- the real example -------------------------------------------------------------------------------------

@@ -15,8 +15,6 @@ from typing import Any
 
 import pytest
 
-from tests.report.conftest import ARTIFACTS
-
 from ..conftest import ROOT, SHARED_EXAMPLE
 from .conftest import Server, Stories
 
@@ -82,12 +80,6 @@ def open_tab(browser: Any, server: Server) -> Iterator[Callable[..., Tab]]:
     yield _open
     for ctx in contexts:
         ctx.close()
-
-
-@pytest.fixture(scope="session")
-def artifacts() -> Path:
-    ARTIFACTS.mkdir(exist_ok=True)
-    return ARTIFACTS
 
 
 @pytest.mark.slow

@@ -20,7 +20,7 @@ from typing import Any
 from ..errors import NoStoryFound
 from ..story import Metadata, Story
 from ._common import Section, assemble, make_story, squash
-from .html import SKIP_TAGS, Block, blocks, local_name, parse_html, text_of
+from .html import SKIP_TAGS, Block, blocks, local_name, parse_html, remove_keeping_tail, text_of
 
 __all__ = ["read_html", "sections_from_blocks"]
 
@@ -190,16 +190,7 @@ def _chapter_parts(chapters_div: Any) -> list[Any]:
 def _drop_landmarks(root: Any) -> None:
     """Remove AO3's hidden ``h3.landmark`` headings ("Chapter Text", "Work Text:"), keeping the text after them."""
     for el in [e for e in root.iter() if isinstance(e.tag, str) and _has_class(e, "landmark")]:
-        parent = el.getparent()
-        if parent is None:
-            continue
-        if el.tail:
-            prev = el.getprevious()
-            if prev is not None:
-                prev.tail = (prev.tail or "") + el.tail
-            else:
-                parent.text = (parent.text or "") + el.tail
-        parent.remove(el)
+        remove_keeping_tail(el)
 
 
 def _inside(el: Any, ancestor: Any) -> bool:

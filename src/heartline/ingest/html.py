@@ -16,7 +16,7 @@ from lxml import etree
 
 from ._common import SCENE_BREAK
 
-__all__ = ["Block", "blocks", "local_name", "parse_html", "parse_xml", "text_of"]
+__all__ = ["Block", "blocks", "local_name", "parse_html", "parse_xml", "remove_keeping_tail", "text_of"]
 
 _BLOCK = (
     "address article aside blockquote body caption center dd details dialog dir div dl dt fieldset figcaption "
@@ -84,11 +84,12 @@ def parse_xml(data: bytes) -> Any:
     """
     root = etree.fromstring(data, xml_parser())
     for ref in list(root.iter(etree.Entity)):
-        _remove_keeping_tail(ref)
+        remove_keeping_tail(ref)
     return root
 
 
-def _remove_keeping_tail(el: Any) -> None:
+def remove_keeping_tail(el: Any) -> None:
+    """Remove an element but keep the text that follows it (its tail) where the element stood."""
     parent = el.getparent()
     if parent is None:
         return
