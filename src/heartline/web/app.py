@@ -26,6 +26,7 @@ from collections import OrderedDict
 from collections.abc import Iterator
 from contextlib import asynccontextmanager, contextmanager, suppress
 from dataclasses import dataclass, field
+from functools import partial
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -106,14 +107,15 @@ class Libraries:
 
     def __init__(self, path: Path, size: int = 8, cache_size: int = 512) -> None:
         import queue
-        from concurrent.futures import ThreadPoolExecutor
         import sqlite3
+        from concurrent.futures import ThreadPoolExecutor
 
         self.path = path
         self.size = size
         self._idle: queue.LifoQueue[Any] = queue.LifoQueue()
         self._made = 0
         self._lock = threading.Lock()
+        self._watch_lock = threading.Lock()
         self._all: list[Any] = []
         self._watch = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
         self._cache: OrderedDict[tuple[Any, ...], tuple[int, Any, float]] = OrderedDict()
@@ -147,7 +149,7 @@ class Libraries:
             self._idle.put(lib)
 
     def version(self) -> int:
-        with self._lock:
+        with self._watch_lock:  # its own lock: reading it never waits on the cache
             return int(self._watch.execute("PRAGMA data_version").fetchone()[0])
 
     def _fresh(self, key: tuple[Any, ...], version: int, stale_ok: bool) -> tuple[bool, Any]:
@@ -177,7 +179,7 @@ class Libraries:
             if future is None:
                 future = self._background.submit(self.cached, key, compute, stale_ok=stale_ok)
                 self._pending[key] = future
-                future.add_done_callback(lambda _f, key=key: self._done(key, _f))
+                future.add_done_callback(partial(self._done, key))
         try:
             return future.result(timeout=wait_s)
         except Late:
@@ -228,6 +230,7 @@ class Libraries:
                 with suppress(Exception):
                     lib.close()
             self._all.clear()
+        with self._watch_lock:
             self._watch.close()
 
 
@@ -531,7 +534,9 @@ def create_app(config: WebConfig | None = None) -> Any:
             found = libraries.cached(("search", _key(request)), lambda lib: _search_page(lib, request.query_params))
             query = found["query"]
             facets = libraries.cached_soon(
-                ("facets", query, 10), lambda lib: lib.facets(query, fields=FACETS, limit=10), FACET_WAIT_S,
+                ("facets", query, 10),
+                lambda lib: lib.facets(query, fields=FACETS, limit=10),
+                FACET_WAIT_S,
                 stale_ok=True,
             )
         except BadRequest as exc:
