@@ -177,13 +177,21 @@ class Libraries:
                 return value
             future = self._pending.get(key)
             if future is None:
-                future = self._background.submit(self.cached, key, compute, stale_ok=stale_ok)
+                refresh = key in self._cache  # an older answer exists: bringing it up to date can wait
+                future = self._background.submit(self._work, key, compute, stale_ok, refresh)
                 self._pending[key] = future
                 future.add_done_callback(partial(self._done, key))
         try:
             return future.result(timeout=wait_s)
         except Late:
             return None
+
+    def _work(self, key: tuple[Any, ...], compute: Any, stale_ok: bool, refresh: bool) -> Any:
+        start = time.monotonic()
+        value = self.cached(key, compute, stale_ok=stale_ok)
+        if refresh:  # updates of answers already shown use at most half a core: the pages come first
+            time.sleep(min(1.0, time.monotonic() - start))
+        return value
 
     def _done(self, key: tuple[Any, ...], future: Any) -> None:
         with self._lock:
