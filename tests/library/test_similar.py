@@ -45,3 +45,16 @@ def test_the_index_follows_changes(fresh_library):
     assert len(fresh_library.similar(sid)) == 3
     fresh_library.remove(story_id(fresh_library, "Winter Letters"))
     assert len(fresh_library.similar(sid)) == 2
+
+
+def test_libraries_on_one_file_share_the_index_and_see_each_others_changes(fresh_library):
+    from heartline.library import Library
+
+    sid = story_id(fresh_library, "The Rival")
+    with Library(fresh_library.path) as other:
+        assert len(other.similar(sid)) == 3
+        loaded = other._profiles.matrix
+        assert fresh_library.similar(sid)  # the other connection's load is reused, not repeated
+        assert fresh_library._profiles.matrix is loaded
+        fresh_library.remove(story_id(fresh_library, "Winter Letters"))
+        assert len(other.similar(sid)) == 2

@@ -87,7 +87,7 @@ class Library:
         self.path = Path(path).expanduser() if path is not None else self.default_path()
         self._conn = connect(self.path, create=create)
         self._lock = threading.RLock()
-        self._profiles = ProfileIndex()
+        self._profiles = ProfileIndex.shared(self.path)
 
     @staticmethod
     def default_path() -> Path:

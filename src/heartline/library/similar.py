@@ -24,8 +24,11 @@ library changes (a counter in the ``meta`` table), so a query is one matrix-vect
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
-from typing import Any
+import threading
+from pathlib import Path
+from typing import Any, ClassVar
 
 import numpy as np
 
@@ -145,34 +148,74 @@ def explain(a: dict[str, Any], b: dict[str, Any], parts: list[float], score: flo
 
 
 class ProfileIndex:
-    """Every profile of a library in one matrix, reloaded only when the library's generation changes."""
+    """Every profile of a library in one matrix, reloaded only when the library's generation changes.
+
+    ``shared(path)`` is the one index of a library file in this process: every ``Library`` open on that
+    file (a server's pool of connections) uses it, so a change to the library is loaded once, not once
+    per connection. Loading swaps in a whole new snapshot, so a reader never sees half of one."""
+
+    _shared: ClassVar[dict[tuple[str, int, int], ProfileIndex]] = {}
+    _shared_lock: ClassVar[threading.Lock] = threading.Lock()
 
     def __init__(self) -> None:
-        self.generation: str | None = None
-        self.ids = np.zeros(0, dtype=np.int64)
-        self.matrix = np.zeros((0, DIM), dtype=np.float32)
-        self.row_of: dict[int, int] = {}
+        self._load_lock = threading.Lock()
+        self._snap: tuple[str | None, np.ndarray, np.ndarray, dict[int, int]] = (
+            None, np.zeros(0, dtype=np.int64), np.zeros((0, DIM), dtype=np.float32), {})  # fmt: skip
+
+    @classmethod
+    def shared(cls, path: Path) -> ProfileIndex:
+        """The index every ``Library`` on the file at ``path`` shares (a fresh one when the file cannot be
+        told apart from another: no file yet)."""
+        try:
+            st = os.stat(path)
+        except OSError:
+            return cls()
+        key = (str(Path(path).resolve()), st.st_dev, st.st_ino)
+        with cls._shared_lock:
+            index = cls._shared.get(key)
+            if index is None:
+                index = cls._shared[key] = cls()
+            return index
+
+    @property
+    def generation(self) -> str | None:
+        return self._snap[0]
+
+    @property
+    def ids(self) -> np.ndarray:
+        return self._snap[1]
+
+    @property
+    def matrix(self) -> np.ndarray:
+        return self._snap[2]
+
+    @property
+    def row_of(self) -> dict[int, int]:
+        return self._snap[3]
 
     def load(self, conn: sqlite3.Connection, generation: str) -> None:
-        if generation == self.generation:
+        if generation == self._snap[0]:
             return
-        rows = conn.execute("SELECT story, vector FROM profiles ORDER BY story").fetchall()
-        self.ids = np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
-        buf = b"".join(r[1] for r in rows)
-        self.matrix = (
-            np.frombuffer(buf, dtype=np.float32).reshape(len(rows), DIM) if rows else np.zeros((0, DIM), np.float32)
-        )
-        self.row_of = {int(s): i for i, s in enumerate(self.ids)}
-        self.generation = generation
+        with self._load_lock:  # one load at a time; those who waited find it done
+            if generation == self._snap[0]:
+                return
+            rows = conn.execute("SELECT story, vector FROM profiles ORDER BY story").fetchall()
+            ids = np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
+            buf = b"".join(r[1] for r in rows)
+            matrix = (
+                np.frombuffer(buf, dtype=np.float32).reshape(len(rows), DIM) if rows else np.zeros((0, DIM), np.float32)
+            )
+            self._snap = (generation, ids, matrix, {int(s): i for i, s in enumerate(ids)})
 
     def nearest(self, story: int, limit: int) -> list[tuple[int, float, list[float]]]:
         """(story key, cosine, per-block contributions) of the ``limit`` nearest other stories."""
-        i = self.row_of.get(story)
+        _, ids, matrix, row_of = self._snap  # one snapshot throughout, whatever another thread loads
+        i = row_of.get(story)
         if i is None or limit <= 0:
             return []
-        q = self.matrix[i]
+        q = matrix[i]
         # einsum, not BLAS: one thread, steady on a busy machine (BLAS threads fighting cost 5-30x here)
-        scores = np.einsum("ij,j->i", self.matrix, q)
+        scores = np.einsum("ij,j->i", matrix, q)
         scores[i] = -np.inf
         k = min(limit, len(scores) - 1)
         if k <= 0:
@@ -181,8 +224,8 @@ class ProfileIndex:
         idx = idx[np.argsort(-scores[idx], kind="stable")]
         out = []
         for j in idx:
-            parts = [float(np.dot(self.matrix[j, s], q[s])) for s in _SLICES]
-            out.append((int(self.ids[j]), float(scores[j]), parts))
+            parts = [float(np.dot(matrix[j, s], q[s])) for s in _SLICES]
+            out.append((int(ids[j]), float(scores[j]), parts))
         return out
 
 

@@ -26,6 +26,7 @@ from collections import OrderedDict
 from collections.abc import Iterator
 from contextlib import asynccontextmanager, contextmanager, suppress
 from dataclasses import dataclass, field
+from functools import partial
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -65,6 +66,7 @@ _FACET_TITLE = {"fandom": "Fandom", "relationship": "Relationship", "tag": "Tag"
                 "emotion": "Emotion"}  # fmt: skip
 PER_PAGE = (20, 50, 100)
 STALE_S = 10.0  # how long facet counts may lag behind a change to the library
+FACET_WAIT_S = 0.05  # how long the library page waits for counts it has not cached before showing it without
 MAX_FIELD = 200  # characters in one search field
 
 
@@ -103,20 +105,26 @@ class Libraries:
     any other connection (the upload worker, ``heartline add`` in another process) commits: a cached
     answer is never stale."""
 
-    def __init__(self, path: Path, size: int = 4, cache_size: int = 512) -> None:
+    def __init__(self, path: Path, size: int = 8, cache_size: int = 512) -> None:
         import queue
         import sqlite3
+        from concurrent.futures import ThreadPoolExecutor
 
         self.path = path
         self.size = size
         self._idle: queue.LifoQueue[Any] = queue.LifoQueue()
         self._made = 0
         self._lock = threading.Lock()
+        self._watch_lock = threading.Lock()
         self._all: list[Any] = []
         self._watch = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
         self._cache: OrderedDict[tuple[Any, ...], tuple[int, Any, float]] = OrderedDict()
         self._cache_size = cache_size
         self._running: dict[tuple[Any, ...], threading.Event] = {}
+        # Slow answers a page can do without (facet counts) are worked out here, one at a time, so that
+        # however many new queries arrive at once they take at most one core and one connection.
+        self._background = ThreadPoolExecutor(max_workers=1, thread_name_prefix="heartline-counts")
+        self._pending: dict[tuple[Any, ...], Any] = {}
 
     @contextmanager
     def get(self) -> Iterator[Any]:
@@ -141,8 +149,54 @@ class Libraries:
             self._idle.put(lib)
 
     def version(self) -> int:
-        with self._lock:
+        with self._watch_lock:  # its own lock: reading it never waits on the cache
             return int(self._watch.execute("PRAGMA data_version").fetchone()[0])
+
+    def _fresh(self, key: tuple[Any, ...], version: int, stale_ok: bool) -> tuple[bool, Any]:
+        """(True, answer) when the cache holds an answer for ``key`` that may be used now (lock held)."""
+        hit = self._cache.get(key)
+        if hit is not None and (
+            hit[0] == version or (stale_ok and (key in self._running or time.monotonic() - hit[2] < STALE_S))
+        ):
+            self._cache.move_to_end(key)
+            return True, hit[1]
+        return False, None
+
+    def cached_soon(self, key: tuple[Any, ...], compute: Any, wait_s: float, *, stale_ok: bool = False) -> Any:
+        """``cached(key, compute)``'s answer when it is cached or comes within ``wait_s`` seconds, else None.
+
+        A missing answer is worked out in the background (one at a time, whatever the number of requests
+        that ask for it) and cached, so a later request finds it: in the manner of datasette's facet time
+        limit, a page that would wait long for its counts is shown without them instead."""
+        from concurrent.futures import TimeoutError as Late
+
+        version = self.version()
+        with self._lock:
+            ok, value = self._fresh(key, version, stale_ok)
+            if ok:
+                return value
+            future = self._pending.get(key)
+            if future is None:
+                refresh = key in self._cache  # an older answer exists: bringing it up to date can wait
+                future = self._background.submit(self._work, key, compute, stale_ok, refresh)
+                self._pending[key] = future
+                future.add_done_callback(partial(self._done, key))
+        try:
+            return future.result(timeout=wait_s)
+        except Late:
+            return None
+
+    def _work(self, key: tuple[Any, ...], compute: Any, stale_ok: bool, refresh: bool) -> Any:
+        start = time.monotonic()
+        value = self.cached(key, compute, stale_ok=stale_ok)
+        if refresh:  # updates of answers already shown use at most half a core: the pages come first
+            time.sleep(min(1.0, time.monotonic() - start))
+        return value
+
+    def _done(self, key: tuple[Any, ...], future: Any) -> None:
+        with self._lock:
+            if self._pending.get(key) is future:
+                del self._pending[key]
 
     def cached(self, key: tuple[Any, ...], compute: Any, *, stale_ok: bool = False) -> Any:
         """``compute(lib)``'s answer for ``key``, reused until the library changes.
@@ -155,12 +209,9 @@ class Libraries:
         version = self.version()
         while True:
             with self._lock:
-                hit = self._cache.get(key)
-                if hit is not None and (
-                    hit[0] == version or (stale_ok and (key in self._running or time.monotonic() - hit[2] < STALE_S))
-                ):
-                    self._cache.move_to_end(key)
-                    return hit[1]
+                ok, value = self._fresh(key, version, stale_ok)
+                if ok:
+                    return value
                 running = self._running.get(key)
                 if running is None:
                     running = self._running[key] = threading.Event()
@@ -181,11 +232,13 @@ class Libraries:
             running.set()
 
     def close(self) -> None:
+        self._background.shutdown(wait=True, cancel_futures=True)
         with self._lock:
             for lib in self._all:
                 with suppress(Exception):
                     lib.close()
             self._all.clear()
+        with self._watch_lock:
             self._watch.close()
 
 
@@ -488,8 +541,11 @@ def create_app(config: WebConfig | None = None) -> Any:
         try:
             found = libraries.cached(("search", _key(request)), lambda lib: _search_page(lib, request.query_params))
             query = found["query"]
-            facets = libraries.cached(
-                ("facets", query, 10), lambda lib: lib.facets(query, fields=FACETS, limit=10), stale_ok=True
+            facets = libraries.cached_soon(
+                ("facets", query, 10),
+                lambda lib: lib.facets(query, fields=FACETS, limit=10),
+                FACET_WAIT_S,
+                stale_ok=True,
             )
         except BadRequest as exc:
             error, found, facets = str(exc), None, {}
@@ -501,7 +557,9 @@ def create_app(config: WebConfig | None = None) -> Any:
                 keep["sort"] = found["sort"]
             if found["per"] != 50:
                 keep["per"] = found["per"]
-        return page("library.html", request, 400 if error else 200, found=found, facets=facets, error=error,
+        counting = found is not None and facets is None  # counts still being worked out: the page goes without
+        return page("library.html", request, 400 if error else 200, found=found, facets=facets or {},
+                    counting=counting, error=error,
                     raw=raw, everything=everything, facet_param=_FACET_PARAM, keep=keep)  # fmt: skip
 
     @app.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False)
