@@ -26,6 +26,7 @@ __all__ = [
     "empty_rows",
     "main_pair",
     "reading_rows",
+    "story_id_for",
 ]
 
 # Column types: "string", "int", "float", "bool", "strings" (list of strings), "floats" (list of floats).
@@ -148,10 +149,15 @@ def content_hash(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def content_id(data: bytes) -> str:
-    """A story's id: the first 16 hex digits of its content hash (64 bits; collisions are negligible
+def story_id_for(digest: str) -> str:
+    """A story's id from its content hash: the first 16 hex digits (64 bits; collisions are negligible
     below billions of stories)."""
-    return content_hash(data)[:16]
+    return digest[:16]
+
+
+def content_id(data: bytes) -> str:
+    """A story's id from its source file's bytes."""
+    return story_id_for(content_hash(data))
 
 
 def empty_rows() -> dict[str, list[dict[str, Any]]]:

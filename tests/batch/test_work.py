@@ -50,8 +50,3 @@ def test_worker_processes_give_the_same_readings_as_one_process(corpus):
     pooled = {o.path: (o.reading, o.error) for o in read_files(files, jobs=2)}
     assert pooled == inline
     assert sum(1 for r, e in inline.values() if e is None) == 2
-
-
-def test_skip_leaves_files_out(corpus):
-    outcomes = list(read_files(story_files([corpus]), jobs=1, skip=lambda p: p.suffix != ".md"))
-    assert [o.path.endswith("b.md") for o in outcomes] == [True]

@@ -17,7 +17,7 @@ import os
 import signal
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass
 from multiprocessing import get_context
@@ -27,7 +27,7 @@ from typing import Any
 from ..config import threads
 from ..errors import FileNotFound, HeartlineError
 from ..ingest import EXTENSIONS
-from ..tables import content_hash
+from ..tables import content_hash, story_id_for
 
 __all__ = ["STORY_SUFFIXES", "Outcome", "default_jobs", "read_file", "read_files", "story_files"]
 
@@ -99,12 +99,16 @@ def read_file(path: str | Path, steps: Sequence[str] | None = None) -> Outcome:
         digest = content_hash(data)
         story = heartline.read(Path(path), steps=list(steps) if steps else None)
         reading = story.to_dict()
-        return Outcome(name, digest, digest[:16], reading, None, story.metadata.words, time.perf_counter() - started)
+        return Outcome(
+            name, digest, story_id_for(digest), reading, None, story.metadata.words, time.perf_counter() - started
+        )
     except HeartlineError as exc:
         error = exc.one_line()
     except Exception as exc:  # a bug in heartline must not end a run over thousands of files
         error = f"heartline could not read this file ({type(exc).__name__}: {exc}). Please report it as a bug."
-    return Outcome(name, digest, digest[:16] if digest else None, None, error, 0, time.perf_counter() - started)
+    return Outcome(
+        name, digest, story_id_for(digest) if digest else None, None, error, 0, time.perf_counter() - started
+    )
 
 
 def _exit_with_parent(parent: int) -> None:
@@ -127,11 +131,10 @@ def read_files(
     *,
     jobs: int | None = None,
     steps: Sequence[str] | None = None,
-    skip: Callable[[Path], bool] | None = None,
 ) -> Iterator[Outcome]:
     """Read each file, ``jobs`` at a time in worker processes (in this process when ``jobs`` is 1), and
-    yield each outcome as it finishes. ``skip(path)`` true leaves a file out before it is read."""
-    files = [Path(p) for p in paths if skip is None or not skip(Path(p))]
+    yield each outcome as it finishes. Callers leave out the files they already hold before calling."""
+    files = [Path(p) for p in paths]
     jobs = max(1, min(jobs or default_jobs(), len(files) or 1))
     if jobs == 1:
         for p in files:

@@ -29,6 +29,7 @@ from typing import Any
 
 from ..config import heartline_home
 from ..tables import content_hash as hash_bytes
+from ..tables import story_id_for
 from .derive import derive
 from .query import Query, plan
 from .records import AddProgress, AddResult, LibraryError, Match, QueryError, StoryRecord
@@ -201,7 +202,7 @@ class Library:
         story_arc = (reading.get("arcs") or {}).get("story") or {}
         shape = story_arc.get("shape") or {}
         main = derived["bonds"][0] if derived["bonds"] else None
-        story_id = digest[:16]
+        story_id = story_id_for(digest)
         added = _now()
         replaces = bool(path) and Path(str(path)).is_absolute()
         with self._write() as conn:

@@ -41,13 +41,13 @@ def read_into_library(
     """Read one file with every step and add its reading to the library; return (story id, newly added)."""
     import heartline
     from heartline.library import Library, LibraryError
-    from heartline.tables import content_hash, content_id
+    from heartline.tables import content_hash, story_id_for
 
     data = Path(path).read_bytes()
     digest = content_hash(data)
     with Library(library_path) as lib:
         try:
-            return lib.get(content_id(data)).id, False  # already read: nothing to do
+            return lib.get(story_id_for(digest)).id, False  # already read: nothing to do
         except LibraryError:
             pass
     steps = list(heartline.DEFAULT_STEPS)
