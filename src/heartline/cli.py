@@ -377,12 +377,10 @@ def evaluate_litbank_cmd(data: str, steps: str) -> None:
 from .library import cli as library_cli  # noqa: E402
 
 for _command in library_cli.COMMANDS:
-    _command.callback = explain_errors(_command.callback)  # type: ignore[type-var]
     main.add_command(_command)
 
 from .web.cli import serve  # noqa: E402  (the web extra is imported only when serve runs)
 
-serve.callback = explain_errors(serve.callback)  # type: ignore[type-var]
 main.add_command(serve)
 
 # --- batch: a corpus into Parquet, locally or on Ray (heartline.batch.cli) -------------------------------

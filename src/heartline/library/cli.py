@@ -1,7 +1,7 @@
 """The library's commands: ``add``, ``find``, ``similar``, ``show``, ``list``, ``remove``, ``export``.
 
-Registered on the ``heartline`` group in ``heartline/cli.py``, which wraps each in its ``explain_errors``
-(so this module does not import ``heartline.cli``). Imports of the library itself (numpy,
+Registered on the ``heartline`` group in ``heartline/cli.py``; the context settings and the one-line error
+handling come from ``heartline.clikit``. Imports of the library itself (numpy,
 SQLite) happen inside the commands, so ``heartline -h`` stays fast. Every command takes ``--library PATH``
 (default ``$HEARTLINE_HOME/library.db``); those that list stories take ``--json`` or ``--csv``
 (``output_options``); bad input is one line on stderr and exit status 1, with nothing changed.
@@ -20,6 +20,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
+from ..clikit import CONTEXT, explain_errors
+
 if TYPE_CHECKING:
     from .core import Library
     from .records import AddProgress, Match, StoryRecord
@@ -27,7 +29,6 @@ if TYPE_CHECKING:
 __all__ = ["COMMANDS", "add", "export", "find", "list_stories", "remove", "show", "similar", "story_for_report"]
 
 F = TypeVar("F", bound=Callable[..., Any])
-CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 
 def library_option(fn: F) -> F:
@@ -198,6 +199,7 @@ class AddBar:
 )
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 @click.option("--json", "as_json", is_flag=True, help="Print what was added, skipped and failed as JSON.")
+@explain_errors
 def add(
     paths: tuple[str, ...], library: str | None, jobs: int | None, from_parquet: str | None, quiet: bool, as_json: bool
 ) -> None:
@@ -249,6 +251,7 @@ def add(
 @click.option("-n", "--limit", type=click.IntRange(min=1), default=20, show_default=True, help="Results per page.")
 @click.option("--page", type=click.IntRange(min=1), default=1, show_default=True, help="Which page of results.")
 @output_options
+@explain_errors
 def find(library: str | None, limit: int, page: int, fmt: str, **filters: str | None) -> None:
     """Find stories by who feels what toward whom, arcs, tags and words; best first, with why.
 
@@ -274,6 +277,7 @@ def find(library: str | None, limit: int, page: int, fmt: str, **filters: str | 
 @library_option
 @click.option("-n", "--limit", type=click.IntRange(min=1), default=10, show_default=True, help="How many stories.")
 @output_options
+@explain_errors
 def similar(story: str, library: str | None, limit: int, fmt: str) -> None:
     """Stories whose bonds and arc are most like STORY's (an id, the start of one, or its file path).
 
@@ -290,6 +294,7 @@ def similar(story: str, library: str | None, limit: int, fmt: str) -> None:
 @click.argument("story")
 @library_option
 @click.option("--json", "as_json", is_flag=True, help="Print the story record and its full reading as JSON.")
+@explain_errors
 def show(story: str, library: str | None, as_json: bool) -> None:
     """Show a story of the library: its record and the summary of its reading.
 
@@ -323,6 +328,7 @@ def show(story: str, library: str | None, as_json: bool) -> None:
 @click.option("-n", "--limit", type=click.IntRange(min=1), default=50, show_default=True, help="Stories per page.")
 @click.option("--page", type=click.IntRange(min=1), default=1, show_default=True, help="Which page.")
 @output_options
+@explain_errors
 def list_stories(library: str | None, sort: str, limit: int, page: int, fmt: str, **filters: str | None) -> None:
     """List the stories of the library (all, or those matching the find filters).
 
@@ -340,6 +346,7 @@ def list_stories(library: str | None, sort: str, limit: int, page: int, fmt: str
 @click.command(context_settings=CONTEXT)
 @click.argument("story")
 @library_option
+@explain_errors
 def remove(story: str, library: str | None) -> None:
     """Remove STORY (an id or a file path) and everything derived from it from the library.
 
@@ -355,6 +362,7 @@ def remove(story: str, library: str | None) -> None:
 @click.command(context_settings=CONTEXT)
 @click.option("--parquet", "folder", required=True, type=click.Path(), help="A new or empty folder to write.")
 @library_option
+@explain_errors
 def export(folder: str, library: str | None) -> None:
     """Export every story as Parquet tables (stories, characters, quotes, feelings, bonds, ...).
 

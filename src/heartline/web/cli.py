@@ -1,16 +1,16 @@
 """``heartline serve``: the library and the reader in a browser (see docs/web.md).
 
-Registered on the ``heartline`` group in ``heartline/cli.py``, which wraps it in ``explain_errors`` (so
-this module does not import ``heartline.cli``). The web extra is imported only when the command runs.
+Registered on the ``heartline`` group in ``heartline/cli.py``; the context settings and the one-line error
+handling come from ``heartline.clikit``. The web extra is imported only when the command runs.
 """
 
 from __future__ import annotations
 
 import click
 
-__all__ = ["serve"]
+from ..clikit import CONTEXT, explain_errors
 
-CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+__all__ = ["serve"]
 
 
 @click.command(context_settings=CONTEXT)
@@ -36,6 +36,7 @@ CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
     default=None,
     help="Folder where uploads wait to be read (default: a private temporary folder, removed on exit).",
 )
+@explain_errors
 def serve(library: str | None, host: str, port: int, max_upload_mb: float, uploads: str | None) -> None:
     """Serve the library in a browser: browse, search, open readings, and read new stories.
 
