@@ -92,3 +92,9 @@ def test_a_shard_can_be_given_as_arrow_tables(reading, tmp_path):
     for table in TABLES:
         assert read_table(tmp_path / "arrow", table).equals(read_table(tmp_path / "rows", table)), table
     assert [p.parent.name for p in shards(tmp_path / "arrow", "stories")] == ["stories"]
+
+
+def test_main_pair_among_equals_is_the_first_in_the_reading():
+    bonds = [{"source": "b", "target": "a", "strength": 2.0}, {"source": "a", "target": "b", "strength": 2.0}]
+    assert main_pair({"bonds": bonds}) == ("b", "a")
+    assert main_pair({"bonds": []}) == (None, None)

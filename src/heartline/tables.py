@@ -166,11 +166,12 @@ def empty_rows() -> dict[str, list[dict[str, Any]]]:
 
 
 def main_pair(reading: dict[str, Any]) -> tuple[str | None, str | None]:
-    """The strongest bond's (source, target), or (None, None) for a story without bonds."""
+    """The strongest bond's (source, target), the first in the reading's order among equals (as the library
+    ranks bonds), or (None, None) for a story without bonds."""
     bonds = reading.get("bonds") or []
     if not bonds:
         return None, None
-    best = max(bonds, key=lambda b: (b.get("strength") or 0.0, b["source"], b["target"]))
+    best = max(bonds, key=lambda b: b.get("strength") or 0.0)
     return best["source"], best["target"]
 
 
