@@ -392,7 +392,7 @@ def ner_votes(story: Story, toks: Sequence[Tok], forms: dict[str, Form]) -> None
     """Run spaCy's entity recogniser on a few sentences of each doubtful form and count its labels."""
     from ..language.nlp import get_nlp
 
-    doubtful = [f for f in forms.values() if not f.title and f.count >= 2]
+    doubtful = [f for f in forms.values() if not f.title]  # a name said once too, with what budget is left
     doubtful.sort(key=lambda f: -f.count)
     wanted: dict[int, list[tuple[Form, Occurrence]]] = defaultdict(list)
     for f in doubtful:
@@ -440,7 +440,15 @@ def is_person(form: Form, support: int = 0) -> bool:
     core = form.person - 1.5 * form.vocative  # evidence other than being called by name ("Hullo!")
     if core <= 0 or core - form.other < 0.1 * form.count:
         return False  # "Greece was ...", now and then, is not enough for a place named 27 times
-    return form.count + support >= 2
+    return form.count + support >= 2 or _once_a_person(form)
+
+
+def _once_a_person(form: Form) -> bool:
+    """A name said once that the story treats as a person: spaCy's PERSON with nothing against it, or a known
+    first name doing something a person does ("Martha opened the letter")."""
+    if form.other > 0 or form.ner_other:
+        return False
+    return form.ner_person >= 1 or form.person >= 2
 
 
 # -- clustering --------------------------------------------------------------------------------------
