@@ -54,7 +54,7 @@ from .language.lexicon import (
 from .language.nlp import parse
 from .language.valence import NEUTRAL
 from .pipeline import register_step, step_progress
-from .story import Feeling, Mention, Quote, Sentence, Story
+from .story import Feeling, Mention, Quote, Sentence, Story, Trigger
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -92,16 +92,25 @@ _CUES = [(re.compile(p.replace("'", "['’]"), re.IGNORECASE), labels) for p, la
 # What the Reddit-trained model reads into the negation of a care phrase ("I don't want you to hurt",
 # "you don't have to rush"): where a care phrase speaks, these model labels of the sentence are set aside.
 _CARE_MISREADINGS = frozenset({"disapproval", "annoyance"})
+# A speaker who smiles or laughs by their words ("“You didn't.” Buffy opens her eyes. Smiles.", "she said, and
+# she was laughing") is teasing: the model's reading of a hard word as reproach is set aside for that quote.
+_TEASING_MISREADINGS = frozenset({"disapproval", "annoyance", "anger", "disgust"})
+_SMILES = re.compile(r"\b(?:smil|grin|laugh|chuckl|giggl|beam|wink|teas|snicker)\w*", re.IGNORECASE)
 
 
-def _speech_cues(text: str) -> _L:
-    """Labels of the care phrases in a spoken sentence (the strongest weight per label)."""
+def _speech_cues(text: str) -> tuple[_L, dict[str, tuple[int, int]]]:
+    """Labels of the care phrases in a spoken sentence (the strongest weight per label), and for each label
+    the span of the phrase that gives it (offsets into ``text``)."""
     out: _L = {}
+    spans: dict[str, tuple[int, int]] = {}
     for rx, labels in _CUES:
-        if rx.search(text):
+        m = rx.search(text)
+        if m:
             for lab, w in labels.items():
-                out[lab] = max(out.get(lab, 0.0), w)
-    return out
+                if w > out.get(lab, 0.0):
+                    out[lab] = w
+                    spans[lab] = m.span()
+    return out, spans
 
 
 def _verb_forms(lemma: str) -> list[str]:
@@ -120,9 +129,18 @@ def _verb_forms(lemma: str) -> list[str]:
 
 _VERB_FORMS: dict[str, str] = {f: lemma for lemma in EMOTION_VERBS for f in _verb_forms(lemma)}
 _ALL_FORMS = frozenset(_VERB_FORMS) | frozenset(EMOTION_ADJECTIVES) | frozenset(EMOTION_NOUNS)
+# every form of an emotion word -> the labels the lexicon gives it as a verb, adjective or noun (to name the
+# word that carries a model label: "thank" for gratitude)
+_FORM_LABELS: dict[str, frozenset[str]] = {
+    f: frozenset(EMOTION_VERBS.get(_VERB_FORMS.get(f, ""), ("", {}))[1])
+    | frozenset(EMOTION_ADJECTIVES.get(f, {}))
+    | frozenset(EMOTION_NOUNS.get(f, {}))
+    for f in _ALL_FORMS
+}
 _WORD = re.compile(r"[A-Za-z]+")
 
 _ENDED: _L = {"relief": 0.5}
+_SORRY_FOR: _L = {"caring": 0.6, "sadness": 0.3}
 _MENTAL = re.compile(
     r"\s+(?:can|could|would|will|still|always|never|just|almost|suddenly|finally|only|doesn't|didn't|can't|"
     r"couldn't|does|did|had|has|is|was)?\s*(?:n't\s+|not\s+)?"
@@ -144,6 +162,7 @@ class _Unit:
     offset: int = -1  # where the parsed text starts (a clause of a long sentence); -1: at ``start``
     cache_end: int = -1  # where the parsed text ends
     cues: dict[str, float] = field(default_factory=dict)  # care phrases found in a spoken sentence
+    cue_spans: dict[str, tuple[int, int]] = field(default_factory=dict)  # label -> its phrase, from ``start``
 
     def __post_init__(self) -> None:
         if self.offset < 0:
@@ -526,6 +545,10 @@ def _read_trigger(tok: Token, kind: str, labels: _L, reader: _Reader) -> _Hit:
     return _Hit(exp, tgt, labels, slot is not None, pronoun, inner, None if slot is None else slot.i)
 
 
+def _has_prep(tok: Token, word: str) -> bool:
+    return any(c.dep_ == "prep" and c.lower_ == word for c in tok.children)
+
+
 def _from_chars(prep_parent: Token, reader: _Reader) -> list[str]:
     """Characters after "from" attached to a word ("the sadness from Buffy and from herself")."""
     toks: list[Token] = []
@@ -638,9 +661,11 @@ def attribute_feelings(story: Story, source: str = "both", nlp: Language | None 
             model = {}  # the model reads sadness into "cried the Ghost.", a way of saying
         lex = source != "model" and _has_trigger(story.text[u.start : u.end])
         if source != "model" and u.quote is not None:
-            u.cues = _speech_cues(story.text[u.start : u.end])
+            u.cues, u.cue_spans = _speech_cues(story.text[u.start : u.end])
             if u.cues and model:
                 model = {k: v for k, v in model.items() if k not in _CARE_MISREADINGS}
+        if model and u.quote is not None and _smiling(story, u.quote):
+            model = {k: v for k, v in model.items() if k not in _TEASING_MISREADINGS}
         if model or lex or u.cues:
             wanted.append((u, model, lex))
     to_parse = [u for u, _, lex in wanted if lex]  # a model label alone needs no parse (see _cheap_roles)
@@ -664,10 +689,15 @@ def _unit_feelings(ctx: _Context, u: _Unit, doc: Doc | None, model: dict[str, fl
     reader = _Reader(ctx, u)
     speaker = u.quote.speaker if u.quote is not None else None
     found: dict[tuple[str | None, str | None, str], float] = {}
+    triggers: dict[tuple[str | None, str | None, str], Trigger | None] = {}
+    text = ctx.story.text
 
-    def add(exp: str | None, tgt: str | None, label: str, w: float) -> None:
+    def add(exp: str | None, tgt: str | None, label: str, w: float, trigger: Trigger | None) -> None:
         key = (exp, tgt, label)
-        found[key] = max(found.get(key, 0.0), round(min(1.0, w), 4))
+        w = round(min(1.0, w), 4)
+        if key not in found or w > found[key] or (w == found[key] and triggers[key] is None):
+            found[key] = w
+            triggers[key] = trigger
 
     lexicon_exps: list[str] = []
     if lex and doc is not None:
@@ -680,6 +710,8 @@ def _unit_feelings(ctx: _Context, u: _Unit, doc: Doc | None, model: dict[str, fl
                 continue  # “Hello!” cried Mr. Lorry: a way of saying, not weeping
             if _ends(tok):
                 labels = _ENDED
+            elif tok.lower_ == "sorry" and _prep_targets(tok, reader, set()) and _has_prep(tok, "for"):
+                labels = _SORRY_FOR  # "James was sorry for her": sympathy, not remorse
             hit = _read_trigger(tok, kind, labels, reader)
             if not hit.experiencers and hit.slot:
                 continue  # "the sadness is comforting": someone or something else, not a character
@@ -688,6 +720,8 @@ def _unit_feelings(ctx: _Context, u: _Unit, doc: Doc | None, model: dict[str, fl
             exps: list[str | None] = list(hit.experiencers) or [_default_experiencer(ctx, u, doc, reader)]
             if not hit.targets and u.quote is not None and u.quote.addressees:
                 hit.targets = _addressed(doc, u.quote, labels)
+            at = u.offset + tok.idx
+            word = Trigger(at, at + len(tok.text), tok.text)
             for e in exps:
                 if e is not None:
                     lexicon_exps.append(e)
@@ -695,10 +729,11 @@ def _unit_feelings(ctx: _Context, u: _Unit, doc: Doc | None, model: dict[str, fl
                     w = _intensity(tok, base)
                     targets: list[str | None] = [t for t in hit.targets if t != e] or [None]
                     for t in targets:
-                        add(e, t, label, w)
+                        add(e, t, label, w, word)
     if u.cues and u.quote is not None and u.quote.addressees and u.quote.addressees[0] != speaker:
         for label, w in u.cues.items():
-            add(speaker, u.quote.addressees[0], label, w)
+            a, b = u.cue_spans[label]
+            add(speaker, u.quote.addressees[0], label, w, Trigger(u.start + a, u.start + b, text[u.start + a : u.start + b]))
     if model and u.quote is None and lexicon_exps:
         model = {}  # narration with an emotion word: the lexicon reads it; the Reddit-trained model fills the rest
     if model:
@@ -712,9 +747,41 @@ def _unit_feelings(ctx: _Context, u: _Unit, doc: Doc | None, model: dict[str, fl
             t = tgt if direct else None
             if u.quote is not None and t is None and label in SOCIAL_LABELS and u.quote.addressees:
                 t = u.quote.addressees[0] if u.quote.addressees[0] != exp else None
-            add(exp, t, label, p)
-    return [Feeling(exp, tgt, label, w, u.start, u.end, u.quote is not None and exp is not None and exp == speaker)
+            add(exp, t, label, p, _model_trigger(text, u, label))
+    return [Feeling(exp, tgt, label, w, u.start, u.end, u.quote is not None and exp is not None and exp == speaker,
+                    triggers[(exp, tgt, label)])
             for (exp, tgt, label), w in found.items()]  # fmt: skip
+
+
+def _smiling(story: Story, quote: Quote) -> bool:
+    """Whether the narration of the quote's paragraph (outside every quote) has someone smile or laugh."""
+    if not (0 <= quote.paragraph < len(story.paragraphs)):
+        return False
+    para = story.paragraphs[quote.paragraph]
+    spans = [(q.start, q.end) for q in story.quotes if q.start < para.end and q.end > para.start]
+    for m in _SMILES.finditer(story.text, para.start, para.end):
+        if not any(a <= m.start() < b for a, b in spans):
+            return True
+    return False
+
+
+def _model_trigger(text: str, u: _Unit, label: str) -> Trigger | None:
+    """The word that carries a model label: the first emotion word of the sentence the lexicon gives that
+    label ("Thank you": "Thank"), else its first emotion word of any label, else None (the model read the
+    sentence as a whole: "You saved my life")."""
+    first: Trigger | None = None
+    for m in _WORD.finditer(text, u.start, u.end):
+        labels = _FORM_LABELS.get(m.group().lower())
+        if labels is None:
+            continue
+        near = text[m.start() : m.end() + 12]
+        if _TITLE_MISS.match(near) or (m.group().lower() == "long" and _ADJ_LONG.match(near)):
+            continue
+        if label in labels:
+            return Trigger(m.start(), m.end(), m.group())
+        if first is None:
+            first = Trigger(m.start(), m.end(), m.group())
+    return first
 
 
 def _point_of_view(ctx: _Context, u: _Unit, hit: _Hit, tok: Token, kind: str, labels: _L, reader: _Reader) -> _Hit:
