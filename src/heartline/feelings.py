@@ -807,6 +807,7 @@ def _addressed(doc: Doc, quote: Quote, labels: _L) -> list[str]:
     return []
 
 
+_POSSESSIVES = frozenset({"his", "her", "my", "their", "its", "your", "our"})
 _YOU = re.compile(r"\b(?:you|your|yourself|yours)\b", re.IGNORECASE)
 _PREP_BEFORE = re.compile(r"\b(?:at|for|to|toward|towards|with|about|on|of|from|by|in|over)\s+$", re.IGNORECASE)
 
@@ -819,6 +820,7 @@ def _cheap_roles(ctx: _Context, u: _Unit) -> tuple[str | None, str | None, bool]
     toward a later character after a preposition or as an object pronoun."""
     text = ctx.story.text
     found: list[tuple[int, str, bool, bool]] = []  # offset, character, named or "you", oblique
+    objects: list[tuple[int, str]] = []  # mentions in the place of an object: "disliked the new lodger"
     for m in _mentions_between(ctx, u.start, u.end):
         word = text[m.start : m.end].lower()
         oblique = (
@@ -827,6 +829,8 @@ def _cheap_roles(ctx: _Context, u: _Unit) -> tuple[str | None, str | None, bool]
             or (word == "her" and m.start > u.start + 1)
         )
         found.append((m.start, m.character, m.kind == "name", oblique))
+        if not oblique and m.subject is False and word not in _POSSESSIVES:
+            objects.append((m.start, m.character))
     if u.quote is not None:
         speaker = u.quote.speaker
         if u.quote.addressees:
@@ -837,6 +841,9 @@ def _cheap_roles(ctx: _Context, u: _Unit) -> tuple[str | None, str | None, bool]
     subjects = [c for _, c, _, oblique in found if not oblique]
     exp = subjects[0] if subjects else ctx.pov.get(ctx.story.chapter_at(u.start))
     targets = [c for _, c, _, oblique in found if oblique and c != exp]
+    if not targets and subjects:  # "The landlady disliked the new lodger": the object after the subject
+        first = next(at for at, c, _, oblique in found if c == exp and not oblique)
+        targets = [c for at, c in objects if at > first and c != exp]
     return exp, (targets[0] if targets else None), True
 
 

@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..language.lexicon import (
+    BODY_PARTS,
     DAYS,
     DETERMINERS,
     DIMINUTIVES,
@@ -36,6 +37,7 @@ from ..language.lexicon import (
     SENTENCE_OPENERS,
     SPEECH_VERBS,
     UNMARRIED_TITLES,
+    is_feeling_verb,
     canonical_title,
 )
 from ..language.tokens import Tok
@@ -193,6 +195,8 @@ class NameWords:
         low = self.low[w.lower()]
         if self.mid[w] >= 5 and low <= 3 * self.mid[w]:
             return True  # "May", "Rose": a common word, but this story writes it capitalised mid-sentence
+        if self.mid[w] == 0 and w.lower() in BODY_PARTS:
+            return False  # "Mouth dry, Yang stared", "Teeth clenched, he read it again"
         if self.mid[w] == 0:  # only ever at the start of sentences: a name only if never written lower-case
             return low == 0 and not _sentence_opener(w)
         return low <= 0.1 * self.cap[w]
@@ -353,8 +357,14 @@ def gather_evidence(toks: Sequence[Tok], forms: dict[str, Form]) -> None:
             ) or (same_prev and prev is not None and prev.lower in SPEECH_VERBS and prev.quote < 0):
                 form.speech += 1
                 form.person += 3
-            elif nxt is not None and nxt.lower in HUMAN_VERBS and nxt.sent == toks[occ.last].sent:
+            elif (
+                nxt is not None
+                and (nxt.lower in HUMAN_VERBS or is_feeling_verb(nxt.lower))  # "Harriet adored her aunt"
+                and nxt.sent == toks[occ.last].sent
+            ):
                 form.person += 1
+            elif nxt is not None and nxt.lower in ("'s", "’s") and nxt2 is not None and nxt2.lower in BODY_PARTS:
+                form.person += 1  # "Bucky's hand"
             if toks[occ.first].quote >= 0 and _vocative(toks, occ.first, occ.last):
                 form.vocative += 1
                 if prev is not None and (prev.text == "," or prev.lower in ("dear", "my")):

@@ -27,6 +27,8 @@ __all__ = [
     "EMOTION_ADJECTIVES",
     "EMOTION_NOUNS",
     "EMOTION_VERBS",
+    "BODY_PARTS",
+    "is_feeling_verb",
     "EMOTION_VERB_IRREGULAR",
     "ENDING_VERBS",
     "FELT_OBJECT_PRONOUNS",
@@ -453,6 +455,19 @@ def _emotion_words() -> tuple[
 # The emotion words of the feelings step (data/emotion_words.tsv): verb lemma -> (who feels it: "subj", "obj"
 # or "intr"; label -> weight), adjective -> (label -> weight), noun -> (label -> weight)
 EMOTION_VERBS, EMOTION_ADJECTIVES, EMOTION_NOUNS = _emotion_words()
+
+# parts of the body: "Mouth dry, Yang stared" opens a sentence with one, never a name; "Bucky's hand" marks a person
+BODY_PARTS: frozenset[str] = word_list("body_parts")
+
+
+def is_feeling_verb(word: str) -> bool:
+    """Whether a lower-case word is a form of a verb of feeling ("adored", "despises", "loving", "envied")."""
+    if word in EMOTION_VERBS:
+        return True
+    stems = [word[:-1], word[:-2], word[:-3], word[:-3] + "e", word[:-3] + "y", word[:-2] + "y"]
+    if word.endswith(("s", "d", "ed", "es", "ing", "ied", "ies")) and any(s in EMOTION_VERBS for s in stems):
+        return True
+    return any(word in forms for forms in EMOTION_VERB_IRREGULAR.values())
 
 
 # -- read by the feelings step -------------------------------------------------------------------------------------
