@@ -732,8 +732,8 @@ def _unit_feelings(ctx: _Context, u: _Unit, doc: Doc | None, model: dict[str, fl
                         add(e, t, label, w, word)
     if u.cues and u.quote is not None and u.quote.addressees and u.quote.addressees[0] != speaker:
         for label, w in u.cues.items():
-            a, b = u.cue_spans[label]
-            add(speaker, u.quote.addressees[0], label, w, Trigger(u.start + a, u.start + b, text[u.start + a : u.start + b]))
+            a, b = (u.start + k for k in u.cue_spans[label])
+            add(speaker, u.quote.addressees[0], label, w, Trigger(a, b, text[a:b]))
     if model and u.quote is None and lexicon_exps:
         model = {}  # narration with an emotion word: the lexicon reads it; the Reddit-trained model fills the rest
     if model:

@@ -100,8 +100,8 @@ def find_characters(story: Story) -> None:
         nominal=[ci for ci, c in enumerate(clusters) if c.nominal],
     )
     refs = resolver.run(names)
-    for words in resolver.described:  # "the old man", "her mother", "she": no one the story names
-        clusters.append(Cluster([], nominal=words))
+    for described in resolver.described:  # "the old man", "her mother", "she": no one the story names
+        clusters.append(Cluster([], nominal=described))
     genders = resolver.genders
     actors = acting(toks, refs)
     story.characters = _characters(clusters, genders, refs, actors, narrator)
@@ -408,9 +408,7 @@ def _characters(
         written = {described} if described else set()
         aliases = sorted(({f.text for f in c.forms} | c.said_as | written) - {name}, key=lambda a: (-len(a), a))
         present = ci in actors or ci == narrator
-        out.append(
-            Character(cid, name, aliases, counts[ci], 0, present, genders[ci], ci == narrator, not c.forms)
-        )
+        out.append(Character(cid, name, aliases, counts[ci], 0, present, genders[ci], ci == narrator, not c.forms))
     return out
 
 

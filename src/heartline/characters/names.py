@@ -37,8 +37,8 @@ from ..language.lexicon import (
     SENTENCE_OPENERS,
     SPEECH_VERBS,
     UNMARRIED_TITLES,
-    is_feeling_verb,
     canonical_title,
+    is_feeling_verb,
 )
 from ..language.tokens import Tok
 from ..story import Story

@@ -33,7 +33,7 @@ from ..language.lexicon import (
     ends_like_past_tense,
 )
 from ..language.tokens import Tok
-from .nominals import generic_gender, is_person_noun, is_generic
+from .nominals import generic_gender, is_generic, is_person_noun
 
 __all__ = ["SHORT_TOKENS", "acting_descriptions", "first_person_short", "short_text"]
 
@@ -85,7 +85,8 @@ def _verb_after(toks: Sequence[Tok], j: int, sent: int) -> bool:
         t = toks[k]
         if t.sent != sent or t.quote >= 0 or not t.text.isalpha():
             return False
-        if t.lower in HUMAN_VERBS or t.lower in _AUXILIARIES or t.lower in IRREGULAR_PAST or ends_like_past_tense(t.lower):
+        w = t.lower
+        if w in HUMAN_VERBS or w in _AUXILIARIES or w in IRREGULAR_PAST or ends_like_past_tense(w):
             return True
         if not (t.lower.endswith("ly") or t.lower in VERB_ADVERBS):
             return False

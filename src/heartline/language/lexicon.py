@@ -16,6 +16,7 @@ __all__ = [
     "ADDRESS_WORDS",
     "ADVERB_LIKE",
     "ANT_ENT_PEOPLE",
+    "BODY_PARTS",
     "CLAUSE_CONJUNCTIONS",
     "CRY_TAGS",
     "DAMPENERS",
@@ -27,8 +28,6 @@ __all__ = [
     "EMOTION_ADJECTIVES",
     "EMOTION_NOUNS",
     "EMOTION_VERBS",
-    "BODY_PARTS",
-    "is_feeling_verb",
     "EMOTION_VERB_IRREGULAR",
     "ENDING_VERBS",
     "FELT_OBJECT_PRONOUNS",
@@ -90,6 +89,7 @@ __all__ = [
     "YOUNG_HEADS",
     "canonical_title",
     "ends_like_past_tense",
+    "is_feeling_verb",
     "word_list",
 ]
 
