@@ -654,6 +654,7 @@ def attribute_feelings(story: Story, source: str = "both", nlp: Language | None 
         raise ValueError(f"source must be model, lexicon or both, not {source!r}")
     ctx = _build_context(story)
     units = _units(story)
+    smiling = _smiling_paragraphs(story) if source != "lexicon" else set()
     wanted: list[tuple[_Unit, dict[str, float], bool]] = []
     for u in units:
         model = _model_labels(u.sentence, u.quote, max_model_labels) if source != "lexicon" else {}
@@ -664,7 +665,7 @@ def attribute_feelings(story: Story, source: str = "both", nlp: Language | None 
             u.cues, u.cue_spans = _speech_cues(story.text[u.start : u.end])
             if u.cues and model:
                 model = {k: v for k, v in model.items() if k not in _CARE_MISREADINGS}
-        if model and u.quote is not None and _smiling(story, u.quote):
+        if model and u.quote is not None and u.quote.paragraph in smiling:
             model = {k: v for k, v in model.items() if k not in _TEASING_MISREADINGS}
         if model or lex or u.cues:
             wanted.append((u, model, lex))
@@ -753,16 +754,20 @@ def _unit_feelings(ctx: _Context, u: _Unit, doc: Doc | None, model: dict[str, fl
             for (exp, tgt, label), w in found.items()]  # fmt: skip
 
 
-def _smiling(story: Story, quote: Quote) -> bool:
-    """Whether the narration of the quote's paragraph (outside every quote) has someone smile or laugh."""
-    if not (0 <= quote.paragraph < len(story.paragraphs)):
-        return False
-    para = story.paragraphs[quote.paragraph]
-    spans = [(q.start, q.end) for q in story.quotes if q.start < para.end and q.end > para.start]
-    for m in _SMILES.finditer(story.text, para.start, para.end):
-        if not any(a <= m.start() < b for a, b in spans):
-            return True
-    return False
+def _smiling_paragraphs(story: Story) -> set[int]:
+    """The paragraphs whose narration (outside every quote) has someone smile, grin or laugh."""
+    para_starts = [p.start for p in story.paragraphs]
+    quotes = sorted((q.start, q.end) for q in story.quotes)
+    quote_starts = [a for a, _ in quotes]
+    out: set[int] = set()
+    for m in _SMILES.finditer(story.text):
+        k = bisect.bisect_right(quote_starts, m.start()) - 1
+        if k >= 0 and m.start() < quotes[k][1]:
+            continue  # inside spoken words
+        pi = bisect.bisect_right(para_starts, m.start()) - 1
+        if pi >= 0 and m.start() < story.paragraphs[pi].end:
+            out.add(pi)
+    return out
 
 
 def _model_trigger(text: str, u: _Unit, label: str) -> Trigger | None:
