@@ -100,6 +100,11 @@ def windows(text: str, size: int, max_paragraphs: int) -> list[tuple[int, int]]:
     return out
 
 
+def _relational(passage: str) -> bool:
+    names = {m.group(1) for m in re.finditer(r"[a-z,;] ([A-Z][a-z]{2,})", passage)} - {"The", "But", "And", "God"}
+    return len(EMOTION_WORDS.findall(passage)) >= 2 and len(names) >= 2
+
+
 def _record(corpus: str, book: str, text: str, span: tuple[int, int], stratum: str, n: int) -> dict[str, object]:
     passage = text[span[0] : span[1]]
     return {
@@ -138,6 +143,8 @@ def main(argv: list[str] | None = None) -> None:
         emotional = [w for w in wins if EMOTION_WORDS.search(text[w[0] : w[1]])]
         rng.shuffle(emotional)
         if args.per_book:
+            # bond windows: at least two emotion words and two names (capitalised words inside a sentence)
+            emotional = [w for w in emotional if _relational(text[w[0] : w[1]])]
             picks = [(w, "first-person" if book in FIRST_PERSON else "third-person") for w in emotional[: args.per_book]]
         elif book in FIRST_PERSON:
             picks = [(w, "first-person") for w in emotional[:3]]
