@@ -23,7 +23,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from sample_passages import main as sample_main  # noqa: E402
+from sample_passages import main as sample_main
 
 __all__ = ["find_span", "main", "parse_ann"]
 
@@ -35,7 +35,7 @@ QUOTES = {"'": "['’‘]", "’": "['’‘]", "‘": "['’‘]", '"': '["“�
 
 
 def _pattern(text: str) -> str:
-    out = []
+    out: list[str] = []
     for ch in text:
         if ch.isspace():
             if not out or out[-1] != r"\s+":

@@ -145,7 +145,9 @@ def main(argv: list[str] | None = None) -> None:
         if args.per_book:
             # bond windows: at least two emotion words and two names (capitalised words inside a sentence)
             emotional = [w for w in emotional if _relational(text[w[0] : w[1]])]
-            picks = [(w, "first-person" if book in FIRST_PERSON else "third-person") for w in emotional[: args.per_book]]
+            picks = [
+                (w, "first-person" if book in FIRST_PERSON else "third-person") for w in emotional[: args.per_book]
+            ]
         elif book in FIRST_PERSON:
             picks = [(w, "first-person") for w in emotional[:3]]
         else:
