@@ -149,7 +149,7 @@ def main(argv: list[str] | None = None) -> None:
                 (w, "first-person" if book in FIRST_PERSON else "third-person") for w in emotional[: args.per_book]
             ]
         elif book in FIRST_PERSON:
-            picks = [(w, "first-person") for w in emotional[:3]]
+            picks = [(w, "first-person") for w in emotional[:5]]
         else:
             # one window with an unnamed person from every third-person book, and one more from every
             # second such book
