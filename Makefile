@@ -28,6 +28,7 @@ bench:
 	$(PYTHON) benchmarks/bench_emotions.py
 	$(PYTHON) benchmarks/bench_read.py
 	$(PYTHON) benchmarks/bench_pythons.py
+	$(PYTHON) benchmarks/bench_feelings_gold.py
 
 # Long fuzzing, not part of CI: thousands of generated inputs per reader and for the whole read, then each
 # atheris target for FUZZ_SECONDS (pip install -e ".[fuzz]"). See docs/security.md.

@@ -1,0 +1,229 @@
+"""The held-out feelings scorer (benchmarks/bench_feelings_gold.py) on a gold passage and readings made by
+hand for this test, where every count is worked out below, and once on a real reading."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+import bench_feelings_gold as bench  # noqa: E402
+
+TEXT = "I loved her the more for it. The old man was afraid of Tom. Tom smiled."
+
+
+def span(text: str, n: int = 1, within: str | None = None) -> dict[str, Any]:
+    base = TEXT.index(within) if within else 0
+    start = base - 1
+    for _ in range(n):
+        start = TEXT.index(text, start + 1)
+    return {"text": text, "start": start, "end": start + len(text)}
+
+
+def ann(
+    emotion: str,
+    exp: dict[str, Any],
+    entity: str,
+    target: dict[str, Any] | None,
+    target_entity: str | None,
+    trigger: dict[str, Any],
+    **flags: bool,
+) -> dict[str, Any]:
+    return {
+        "emotion": emotion,
+        "label": "x",
+        "experiencer": exp,
+        "entity": entity,
+        "target": target,
+        "target_entity": target_entity,
+        "target_person": target is not None,
+        "trigger": trigger,
+        "polarity": "positive",
+        "narrator": flags.get("narrator", False),
+        "unnamed": flags.get("unnamed", False),
+    }
+
+
+GOLD = {
+    "id": "t1",
+    "annotations": [
+        ann("trust", span("I"), "narrator", span("her"), "she", span("loved"), narrator=True),
+        ann("fear", span("The old man"), "the old man", span("Tom"), "Tom", span("afraid"), unnamed=True),
+        ann("joy", span("Tom", 2), "Tom", None, None, span("smiled")),
+    ],
+}
+
+
+def mention(cid: str, text: str, n: int = 1) -> dict[str, Any]:
+    s = span(text, n)
+    return {"start": s["start"], "end": s["end"], "character": cid, "kind": "name", "subject": True}
+
+
+def feeling(exp: str | None, target: str | None, emotion: str, **extra: Any) -> dict[str, Any]:
+    return {
+        "experiencer": exp,
+        "target": target,
+        "emotion": emotion,
+        "intensity": 0.5,
+        "start": 0,
+        "end": 28,
+        "voiced": False,
+        **extra,
+    }
+
+
+READING = {
+    "text": TEXT,
+    "characters": [
+        # found by its mention overlapping the gold "I"
+        {"id": "speaker", "name": "the speaker", "aliases": []},
+        # no mention at the gold span: found by its name
+        {"id": "old-man", "name": "The old man", "aliases": []},
+        {"id": "tom", "name": "Tom", "aliases": []},
+        {"id": "ghost", "name": "Ghost", "aliases": []},
+    ],
+    "mentions": [mention("speaker", "I"), mention("tom", "Tom"), mention("tom", "Tom", 2)],
+    "feelings": [
+        feeling("speaker", "tom", "love"),  # right person, love counts for trust; wrong target
+        feeling("old-man", "tom", "fear"),  # right person, emotion and target
+        feeling("ghost", None, "anger"),  # nobody in the gold: a false positive
+        feeling("tom", None, "annoyance"),  # right person, wrong Plutchik group
+        feeling(None, None, "joy"),  # no experiencer: not counted
+    ],
+    "bonds": [
+        {"source": "speaker", "target": "tom", "valence": 0.5},
+        {"source": "tom", "target": "old-man", "valence": 0.2},
+    ],
+}
+
+
+def test_experiencer_emotion_and_target_counts() -> None:
+    row = bench.score_passage(GOLD, READING)
+    assert (row["exp_pred"], row["exp_gold"], row["exp_tp"]) == (4, 3, 3)
+    assert row["pairing"] == {"speaker": "narrator", "old-man": "the old man", "tom": "Tom"}
+    assert row["exp_found_kind"] == {"narrator": 1, "unnamed": 1, "named": 1}
+    assert (row["emo_pred"], row["emo_pred_right"], row["emo_gold"], row["emo_gold_found"]) == (4, 2, 3, 2)
+    assert (row["tgt_pred"], row["tgt_pred_right"], row["tgt_gold"], row["tgt_gold_found"]) == (2, 1, 2, 1)
+    summary = bench.summarize_feelings([row])
+    assert summary["experiencer"]["precision"] == 0.75
+    assert summary["experiencer"]["recall"] == 1.0
+    assert summary["experiencer"]["f1"] == pytest.approx(2 * 0.75 / 1.75, abs=1e-4)
+    assert summary["experiencer_emotion"]["precision"] == 0.5
+    assert summary["experiencer_emotion"]["recall"] == pytest.approx(2 / 3, abs=1e-4)
+    assert summary["target"]["f1"] == 0.5
+    assert summary["trigger"]["available"] is False and summary["trigger"]["f1"] is None
+
+
+def test_one_person_is_matched_once() -> None:
+    """Two characters that both overlap the one gold narrator: one is a true positive, the other false."""
+    reading = json.loads(json.dumps(READING))
+    reading["characters"].append({"id": "me", "name": "Me", "aliases": []})
+    reading["mentions"].append(mention("me", "I"))
+    reading["feelings"].append(feeling("me", None, "love"))
+    row = bench.score_passage(GOLD, reading)
+    assert (row["exp_pred"], row["exp_tp"]) == (5, 3)
+
+
+def test_a_wrong_person_is_not_credited() -> None:
+    reading = json.loads(json.dumps(READING))
+    reading["feelings"] = [feeling("ghost", "tom", "fear")]
+    row = bench.score_passage(GOLD, reading)
+    assert (row["exp_tp"], row["emo_pred_right"], row["tgt_pred_right"]) == (0, 0, 0)
+
+
+def test_triggers_are_scored_when_the_reading_has_them() -> None:
+    reading = json.loads(json.dumps(READING))
+    afraid = span("afraid")
+    reading["feelings"][1]["trigger"] = {"start": afraid["start"], "end": afraid["end"]}
+    reading["feelings"][2]["trigger"] = [0, 1]  # on "I", not a cue
+    summary = bench.summarize_feelings([bench.score_passage(GOLD, reading)])
+    assert summary["trigger"]["precision"] == 0.5
+    assert summary["trigger"]["recall"] == pytest.approx(1 / 3, abs=1e-4)
+
+
+def test_bonds_coverage_and_sign() -> None:
+    gold = {
+        "id": "b1",
+        "relations": [
+            {
+                "source": "narrator",
+                "source_names": ["narrator"],
+                "target": "Tom",
+                "target_names": ["Tom"],
+                "polarity": "positive",
+            },
+            {
+                "source": "Tom",
+                "source_names": ["Tom"],
+                "target": "the old man",
+                "target_names": ["the old man"],
+                "polarity": "negative",
+            },
+            {
+                "source": "Ann",
+                "source_names": ["Ann"],
+                "target": "Tom",
+                "target_names": ["Tom"],
+                "polarity": "positive",
+            },
+        ],
+    }
+    rows = bench.score_bonds(gold, READING)
+    assert [(r["covered"], r["sign_right"]) for r in rows] == [(True, True), (True, False), (False, False)]
+    summary = bench.summarize_bonds(rows)
+    assert summary["coverage"] == pytest.approx(2 / 3, abs=1e-4)
+    assert summary["polarity_accuracy_covered"] == 0.5
+    assert summary["correct_over_all"] == pytest.approx(1 / 3, abs=1e-4)
+    assert summary["always_positive_baseline"] == pytest.approx(2 / 3, abs=1e-4)
+
+
+def test_a_changed_book_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "c").mkdir()
+    (tmp_path / "c" / "b.txt").write_text("Once upon a time.", encoding="utf-8")
+    rec = {"id": "x", "corpus": "c", "book": "b.txt", "start": 0, "end": 4, "sha1": hashlib.sha1(b"Once").hexdigest()}
+    assert bench.passage_text(tmp_path, rec) == "Once"
+    rec["sha1"] = hashlib.sha1(b"Twice").hexdigest()
+    with pytest.raises(SystemExit, match="sha1"):
+        bench.passage_text(tmp_path, rec)
+
+
+@pytest.mark.slow
+def test_on_a_real_reading() -> None:
+    """The whole pipeline's reading of a short passage goes through the scorer, which credits Mara exactly
+    when a character whose mention is her name is an experiencer."""
+    import heartline
+
+    text = "Mara loved Theo more than she could ever tell him. She smiled at him across the table."
+    gold = {
+        "id": "r1",
+        "annotations": [
+            {
+                "emotion": "trust",
+                "label": "love",
+                "entity": "Mara",
+                "narrator": False,
+                "unnamed": False,
+                "experiencer": {"text": "Mara", "start": 0, "end": 4},
+                "target": {"text": "Theo", "start": 11, "end": 15},
+                "target_entity": "Theo",
+                "target_person": True,
+                "trigger": {"text": "loved", "start": 5, "end": 10},
+            },
+        ],
+    }
+    reading = heartline.read(text=text).to_dict()
+    row = bench.score_passage(gold, reading)
+    experiencers = {f["experiencer"] for f in reading["feelings"] if f["experiencer"]}
+    mara = {m["character"] for m in reading["mentions"] if m["start"] < 4} | {
+        c["id"] for c in reading["characters"] if c["name"] == "Mara"
+    }
+    assert (row["exp_gold"], row["exp_pred"]) == (1, len(experiencers))
+    assert row["exp_tp"] == (1 if experiencers & mara else 0)
+    assert row["trig_available"] is False
