@@ -31,7 +31,7 @@ import itertools
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Literal
 
 from .language.lexicon import (
@@ -76,7 +76,8 @@ SOCIAL_LABELS = frozenset(
 # the emotion words are data (heartline.language.lexicon: EMOTION_VERBS, EMOTION_ADJECTIVES, EMOTION_NOUNS)
 _L = dict[str, float]
 
-# Phrases of care and reassurance in speech, toward the addressee (no single emotion word carries them).
+# Phrases of care and reassurance in speech, toward the addressee (no single emotion word carries them), and
+# the thanks in "you didn't have to" / "you shouldn't have".
 SPEECH_CUES: tuple[tuple[str, _L], ...] = (
     (r"\b(?:don'?t|do not|never) want you to (?:be )?(?:hurt|cry|worry|suffer|be sad|be alone|be afraid)",
      {"caring": 0.8}),
@@ -84,6 +85,7 @@ SPEECH_CUES: tuple[tuple[str, _L], ...] = (
     (r"\bI(?:'ll| will) (?:always )?(?:wait|be here|be there)\b", {"caring": 0.5}),
     (r"\b(?:you )?(?:don'?t|do not) have to (?:rush|be afraid|worry|apologi[sz]e|say anything)\b", {"caring": 0.6}),
     (r"\btake care of yourself\b", {"caring": 0.7}),
+    (r"\byou (?:didn'?t|did not|shouldn'?t|should not) have(?: to)?\b", {"gratitude": 0.6}),
     (r"\bare you (?:okay|ok|alright|all right|hurt)\b", {"caring": 0.6}),
     (r"\b(?:it'?s|it is) (?:okay|ok|alright|all right)\b", {"caring": 0.4}),
     (r"\bI(?:'m| am) (?:here|with you)\b", {"caring": 0.5}),
@@ -433,6 +435,10 @@ def _prep_targets(tok: Token, reader: _Reader, skip: set[str]) -> list[str]:
             for p in c.children:
                 if p.dep_ == "pobj":
                     out += [x for x in reader.chars(p) if x not in skip and x not in out]
+                elif p.dep_ == "pcomp":  # "terrified of losing him": the one the feared act is about
+                    obj = _child(p, ("dobj",))
+                    if obj is not None:
+                        out += [x for x in reader.chars(obj) if x not in skip and x not in out]
     return out
 
 
@@ -594,10 +600,23 @@ def _root_roles(doc: Doc, reader: _Reader) -> tuple[list[str], list[str]]:
 # -- the step ---------------------------------------------------------------------------------------------
 
 
-def _units(story: Story) -> list[_Unit]:
-    quotes = story.quotes
+def _units(story: Story, ctx: _Context) -> list[_Unit]:
+    quotes = [_with_addressee(story, ctx, q) for q in story.quotes]
     return [_Unit(s.start, s.end, s, quotes[s.quote] if s.quote is not None and s.quote < len(quotes) else None)
             for s in story.sentences]  # fmt: skip
+
+
+def _with_addressee(story: Story, ctx: _Context, q: Quote) -> Quote:
+    """A quote with a speaker and no addressee speaks to the one other character its paragraph and the one
+    before mention, when there is exactly one ("“I missed you,” Jim said quietly. Spock did not answer."):
+    for this step only, the story's quotes are left as they are."""
+    if q.addressees or q.speaker is None or not story.paragraphs:
+        return q
+    first = max(0, q.paragraph - 1)
+    last = min(len(story.paragraphs) - 1, q.paragraph)
+    others = {m.character for m in _mentions_between(ctx, story.paragraphs[first].start, story.paragraphs[last].end)}
+    others.discard(q.speaker)
+    return replace(q, addressees=[others.pop()]) if len(others) == 1 else q
 
 
 def _model_labels(sentence: Sentence, quote: Quote | None, most: int = 3) -> dict[str, float]:
@@ -653,7 +672,7 @@ def attribute_feelings(story: Story, source: str = "both", nlp: Language | None 
     if source not in ("model", "lexicon", "both"):
         raise ValueError(f"source must be model, lexicon or both, not {source!r}")
     ctx = _build_context(story)
-    units = _units(story)
+    units = _units(story, ctx)
     smiling = _smiling_paragraphs(story) if source != "lexicon" else set()
     wanted: list[tuple[_Unit, dict[str, float], bool]] = []
     for u in units:

@@ -357,14 +357,14 @@ def gather_evidence(toks: Sequence[Tok], forms: dict[str, Form]) -> None:
             ) or (same_prev and prev is not None and prev.lower in SPEECH_VERBS and prev.quote < 0):
                 form.speech += 1
                 form.person += 3
-            elif (
-                nxt is not None
-                and (nxt.lower in HUMAN_VERBS or is_feeling_verb(nxt.lower))  # "Harriet adored her aunt"
-                and nxt.sent == toks[occ.last].sent
-            ):
+            elif nxt is not None and is_feeling_verb(nxt.lower) and nxt.sent == toks[occ.last].sent:
+                form.person += 2  # "Harriet adored her aunt", "Faith loved the sound": only people feel
+            elif nxt is not None and nxt.lower in HUMAN_VERBS and nxt.sent == toks[occ.last].sent:
                 form.person += 1
             elif nxt is not None and nxt.lower in ("'s", "’s") and nxt2 is not None and nxt2.lower in BODY_PARTS:
                 form.person += 1  # "Bucky's hand"
+            if same_prev and prev is not None and prev.lower == "my" and prev.quote < 0 and not form.title:
+                form.person += 2  # "I admired my Ethelwyn": the narrator's own, a person
             if toks[occ.first].quote >= 0 and _vocative(toks, occ.first, occ.last):
                 form.vocative += 1
                 if prev is not None and (prev.text == "," or prev.lower in ("dear", "my")):
@@ -454,9 +454,10 @@ def is_person(form: Form, support: int = 0) -> bool:
 
 
 def _once_a_person(form: Form) -> bool:
-    """A name said once that the story treats as a person: spaCy's PERSON with nothing against it, or a known
-    first name doing something a person does ("Martha opened the letter")."""
-    if form.other > 0 or form.ner_other:
+    """A name said once that the story treats as a person, with more for than against: spaCy's PERSON, or as
+    much as a known first name doing something a person does ("Martha opened the letter"), a verb of feeling
+    ("Sansa despised Joffrey") or "my" before it ("my Ethelwyn")."""
+    if form.person - form.other < 0.5:
         return False
     return form.ner_person >= 1 or form.person >= 2
 

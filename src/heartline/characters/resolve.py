@@ -170,6 +170,26 @@ def narration_is_first_person(toks: Sequence[Tok]) -> bool:
     return i_count >= 10 and i_count >= 0.006 * max(len(narr), 1)
 
 
+# the family words a short text makes a character of ("her aunt", "my grandmother"): KIN and a few more
+_FAMILY_WORDS: dict[str, tuple[str | None, bool]] = {
+    **KIN,
+    "aunt": ("she", True),
+    "uncle": ("he", True),
+    "grandmother": ("she", True),
+    "grandfather": ("he", True),
+    "niece": ("she", False),
+    "nephew": ("he", False),
+    "cousin": (None, False),
+    "friend": (None, False),
+    "lover": (None, False),
+    "fiancé": ("he", False),
+    "fiancée": ("she", False),
+    "boyfriend": ("he", False),
+    "girlfriend": ("she", False),
+    "parents": ("they", True),
+}
+
+
 class Resolver:
     """Walks the tokens once, resolving pronouns with a list of recent mentions."""
 
@@ -326,9 +346,9 @@ class Resolver:
         """In a short text, "her mother" / "my brother" at tokens ``i, i + 1`` that no family of the story
         fits: a character of its own, named so (parents and spouses are the elder generation)."""
         word = self.toks[i + 1].lower
-        if not (self.describe and self.short) or word not in KIN or self.toks[i].quote >= 0:
+        if not (self.describe and self.short) or word not in _FAMILY_WORDS or self.toks[i].quote >= 0:
             return None
-        gender, elder = KIN[word]
+        gender, elder = _FAMILY_WORDS[word]
         return self._describe((self.toks[i].lower, word), gender, "old" if elder else "young")
 
     def _salutation(self, r: Ref) -> bool:
