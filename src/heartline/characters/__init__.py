@@ -41,7 +41,7 @@ from .names import (
 from .nominals import find_indefinite_speakers, find_nominal_speakers, nominal_occurrences, noun_gender
 from .resolve import Ref, Resolver, acting, learn_genders, narration_is_first_person
 from .tagged import name_from_tags
-from .unnamed import acting_descriptions, first_person_short, short_text
+from .unnamed import described_people, first_person_short, short_text
 
 __all__ = ["find_characters", "make_characters"]
 
@@ -95,7 +95,7 @@ def find_characters(story: Story) -> None:
         [c.count for c in clusters],
         narrator,
         _families(clusters),
-        describe=True,
+        describe=short,  # a novel's "the man" with no one near is a lapse of reach, not a new man
         short=short,
         nominal=[ci for ci, c in enumerate(clusters) if c.nominal],
     )
@@ -150,9 +150,11 @@ def _name_refs(clusters: Sequence[Cluster]) -> list[Ref]:
 
 
 def _add_nominals(toks: Sequence[Tok], clusters: list[Cluster], short: bool = False) -> list[Ref]:
-    """Characters known by a description ("said the mariner", "the stranger stood"), and every mention of them."""
+    """Characters known by a description ("said the mariner"; in a short text "the stranger"), and every mention
+    of them."""
     speakers = find_nominal_speakers(toks)
-    speakers.update(acting_descriptions(toks, short))
+    if short:  # "the stranger", "the new lodger" (see heartline.characters.unnamed)
+        speakers.update(described_people(toks))
     met = find_indefinite_speakers(toks)
     if not speakers and not met:
         return []
