@@ -285,7 +285,8 @@ def _resolve_pronoun(ctx: _Context, word: str, offset: int, sentence_start: int,
 
     A subject pronoun continues the topic: the first character named earlier in its sentence, else the
     first named in the sentence before, else the point-of-view character. Any other pronoun takes the
-    last character of its gender mentioned before it, other than ``avoid`` (the clause's subject).
+    last character of its gender mentioned before it, other than ``avoid`` (the clause's subject), else the
+    last other one whose gender the story never told.
     """
     gender = PRONOUNS.get(word.lower())
     if gender is None:
@@ -301,12 +302,17 @@ def _resolve_pronoun(ctx: _Context, word: str, offset: int, sentence_start: int,
             return prev[0].character
         return pov if pov and ctx.genders.get(pov) == gender else None
     i = bisect.bisect_left(ctx.mention_starts, offset) - 1
+    unknown: str | None = None  # the last other character whose gender the story never told
     while i >= 0 and ctx.mentions[i].start >= offset - 600:
         m = ctx.mentions[i]
         if ctx.genders.get(m.character) == gender and m.character != avoid:
             return m.character
+        if unknown is None and ctx.genders.get(m.character) is None and m.character != avoid:
+            unknown = m.character
         i -= 1
-    return pov if pov and pov != avoid and ctx.genders.get(pov) == gender else None
+    if pov and pov != avoid and ctx.genders.get(pov) == gender:
+        return pov
+    return unknown if avoid is not None else None  # "Steve ... was terrified of losing him": Bucky
 
 
 def _previous_sentence_mentions(ctx: _Context, start: int) -> list[Mention]:
@@ -359,7 +365,7 @@ class _Reader:
     def _clause_subject(self, tok: Token) -> str | None:
         """The character of the subject of the clause a (non-subject) token sits in."""
         head = tok.head
-        while head.dep_ in ("prep", "pobj", "dobj") and head.head is not head:
+        while head.dep_ in ("prep", "pobj", "dobj", "pcomp") and head.head is not head:  # "afraid of losing him"
             head = head.head
         subj = _child(head, ("nsubj", "nsubjpass"))
         if subj is None or subj is tok or (subj.lower_ in PRONOUNS and not subj.dep_.startswith("nsubj")):
@@ -434,7 +440,11 @@ def _prep_targets(tok: Token, reader: _Reader, skip: set[str]) -> list[str]:
         if c.dep_ == "prep" and c.lower_ in TARGET_PREPOSITIONS:
             for p in c.children:
                 if p.dep_ == "pobj":
-                    out += [x for x in reader.chars(p) if x not in skip and x not in out]
+                    found = reader.chars(p)
+                    owner = _child(p, ("poss",))
+                    if not found and owner is not None:  # "jealous of her success", "tired of Odo's rules"
+                        found = reader.chars(owner)
+                    out += [x for x in found if x not in skip and x not in out]
                 elif p.dep_ == "pcomp":  # "terrified of losing him": the one the feared act is about
                     obj = _child(p, ("dobj",))
                     if obj is not None:
@@ -549,6 +559,19 @@ def _read_trigger(tok: Token, kind: str, labels: _L, reader: _Reader) -> _Hit:
     pronoun = PRONOUNS.get(slot.lower_) if slot is not None and slot.dep_ in ("nsubj", "nsubjpass") else None
     inner = kind in ("subj", "adj") or (kind == "noun" and tok.head.lower_ in INNER_VERBS)
     return _Hit(exp, tgt, labels, slot is not None, pronoun, inner, None if slot is None else slot.i)
+
+
+_FEARS = frozenset({"fear", "nervousness"})
+_FEAR_OF_LOSS = 0.6  # caring toward the one whose loss is feared
+_LOSS_VERBS = frozenset({"lose", "losing", "leave", "leaving", "hurt", "hurting", "disappoint", "disappointing"})
+
+
+def _fears_a_loss(tok: Token) -> bool:
+    """ "terrified of losing him", "afraid of hurting her": fear for someone, which is care toward them."""
+    return any(
+        c.dep_ == "prep" and any(p.dep_ == "pcomp" and p.lower_ in _LOSS_VERBS for p in c.children)
+        for c in tok.children
+    )
 
 
 def _has_prep(tok: Token, word: str) -> bool:
@@ -742,12 +765,16 @@ def _unit_feelings(ctx: _Context, u: _Unit, doc: Doc | None, model: dict[str, fl
                 hit.targets = _addressed(doc, u.quote, labels)
             at = u.offset + tok.idx
             word = Trigger(at, at + len(tok.text), tok.text)
+            loss = _fears_a_loss(tok)
             for e in exps:
                 if e is not None:
                     lexicon_exps.append(e)
                 for label, base in labels.items():
                     w = _intensity(tok, base)
                     targets: list[str | None] = [t for t in hit.targets if t != e] or [None]
+                    if loss and label in _FEARS and targets != [None]:
+                        add(e, None, label, w, word)  # the fear is the experiencer's; toward the other, care
+                        label, w = "caring", _intensity(tok, _FEAR_OF_LOSS)
                     for t in targets:
                         add(e, t, label, w, word)
     if u.cues and u.quote is not None and u.quote.addressees and u.quote.addressees[0] != speaker:

@@ -100,6 +100,7 @@ class Form:
     old: int = 0  # written "old Mr. Emerson"
     young: int = 0  # written "young Mr. Emerson"
     eldest: bool = False  # "Miss Bertram" in a story with "the Miss Bertrams": the eldest sister (see mark_eldest)
+    acts_inside: int = 0  # occurrences inside a sentence (not its first word) followed by a human verb
 
     @property
     def count(self) -> int:
@@ -361,6 +362,8 @@ def gather_evidence(toks: Sequence[Tok], forms: dict[str, Form]) -> None:
                 form.person += 2  # "Harriet adored her aunt", "Faith loved the sound": only people feel
             elif nxt is not None and nxt.lower in HUMAN_VERBS and nxt.sent == toks[occ.last].sent:
                 form.person += 1
+                if not toks[occ.first].sent_start and prev is not None and prev.text[:1].isalpha():
+                    form.acts_inside += 1
             elif nxt is not None and nxt.lower in ("'s", "’s") and nxt2 is not None and nxt2.lower in BODY_PARTS:
                 form.person += 1  # "Bucky's hand"
             if same_prev and prev is not None and prev.lower == "my" and prev.quote < 0 and not form.title:
@@ -459,6 +462,8 @@ def _once_a_person(form: Form) -> bool:
     ("Sansa despised Joffrey") or "my" before it ("my Ethelwyn")."""
     if form.person - form.other < 0.5:
         return False
+    if form.acts_inside and not form.other:
+        return True  # "and Reuenthal watched the screens": capitalised inside a sentence, and acting
     return form.ner_person >= 1 or form.person >= 2
 
 
