@@ -698,15 +698,20 @@ def attribute_feelings(story: Story, source: str = "both", nlp: Language | None 
     units = _units(story, ctx)
     smiling = _smiling_paragraphs(story) if source != "lexicon" else set()
     wanted: list[tuple[_Unit, dict[str, float], bool]] = []
+    cued: set[int] = set()  # quotes with a care phrase in one of their sentences
+    if source != "model":
+        for u in units:
+            if u.quote is not None:
+                u.cues, u.cue_spans = _speech_cues(story.text[u.start : u.end])
+                if u.cues and u.sentence.quote is not None:
+                    cued.add(u.sentence.quote)
     for u in units:
         model = _model_labels(u.sentence, u.quote, max_model_labels) if source != "lexicon" else {}
         if model and u.quote is None and _cries_as_tag(story.text, u):
             model = {}  # the model reads sadness into "cried the Ghost.", a way of saying
         lex = source != "model" and _has_trigger(story.text[u.start : u.end])
-        if source != "model" and u.quote is not None:
-            u.cues, u.cue_spans = _speech_cues(story.text[u.start : u.end])
-            if u.cues and model:
-                model = {k: v for k, v in model.items() if k not in _CARE_MISREADINGS}
+        if model and u.sentence.quote in cued:  # “You didn't have to come. You didn't.”: the whole line
+            model = {k: v for k, v in model.items() if k not in _CARE_MISREADINGS}
         if model and u.quote is not None and u.quote.paragraph in smiling:
             model = {k: v for k, v in model.items() if k not in _TEASING_MISREADINGS}
         if model or lex or u.cues:
