@@ -83,7 +83,8 @@ def test_a_target_through_its_possessive():
 @pytest.mark.slow
 def test_you_did_not_have_to_is_thanks_to_the_one_spoken_to():
     story = heartline.read(
-        text="Castiel stood at the door. “You didn't have to come,” Dean said. “You didn't.” Castiel only looked at him."
+        text="Castiel stood at the door. “You didn't have to come,” Dean said. “You didn't.” "
+        "Castiel only looked at him."
     )
     bond = _bond(story, "Dean", "Castiel")
     assert bond is not None and bond.valence > 0 and "gratitude" in bond.emotions
