@@ -77,3 +77,10 @@ def test_a_novel_length_text_keeps_the_old_rules_for_pronouns():
     text = " ".join(["The rain fell on the roofs of the town and the river ran high."] * 120) + " She was tired."
     story = heartline.read(text=text, steps="segment,characters")
     assert not story.characters
+
+
+def test_a_group_in_a_short_text_is_a_character(pipe):
+    story = read(pipe, "The men were afraid of the storm. The soldiers hated the captain.")
+    cast = by_name(story)
+    assert {"the men", "the soldiers", "the captain"} <= set(cast)
+    assert cast["the men"].unnamed and cast["the men"].gender is None

@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from ..language.lexicon import DESCRIPTION_BREAKS
+from ..language.lexicon import DESCRIPTION_BREAKS, PLURAL_PEOPLE
 from ..language.tokens import Tok
 from .nominals import generic_gender, is_generic, is_person_noun
 
@@ -57,10 +57,20 @@ def first_person_short(toks: Sequence[Tok]) -> bool:
     return False
 
 
+def _plural(word: str) -> bool:
+    """ "the men", "the soldiers", "the villagers": a group, a character of its own (never resolved like he /
+    she)."""
+    return (word in PLURAL_PEOPLE and word != "others") or (word.endswith("s") and is_person_noun(word[:-1]))
+
+
+def _people(word: str) -> bool:
+    return is_person_noun(word) or _plural(word)
+
+
 def described_people(toks: Sequence[Tok]) -> Counter[tuple[str, ...]]:
-    """In a short text, "the stranger", "the young soldier", "the new lodger": "the", up to two lower-case
-    words and a noun for a person that does not fit anyone of a gender ("the man" is resolved like a
-    pronoun), anywhere in the narration. Returns each phrase with how often it occurs. (In a novel such a
+    """In a short text, "the stranger", "the young soldier", "the new lodger", "the men": "the", up to two
+    lower-case words and a noun for a person that does not fit anyone of a gender ("the man" is resolved like
+    a pronoun) or for a group ("the soldiers"), anywhere in the narration. Returns each phrase with how often it occurs. (In a novel such a
     description that acts is mostly a named character seen from outside: only speech tags make one there.)"""
     found: Counter[tuple[str, ...]] = Counter()
     n = len(toks)
@@ -75,11 +85,11 @@ def described_people(toks: Sequence[Tok]) -> Counter[tuple[str, ...]]:
                 break
             words.append(w.lower)
             j += 1
-            if is_person_noun(w.lower):
+            if _people(w.lower):
                 nxt = toks[j] if j < n else None
-                if nxt is not None and nxt.text.isalpha() and nxt.text.islower() and is_person_noun(nxt.lower):
+                if nxt is not None and nxt.text.isalpha() and nxt.text.islower() and _people(nxt.lower):
                     continue  # "the police sergeant": the person is the last noun
-                if not is_generic(("the", *words)):
+                if not is_generic(("the", *words)) or _plural(w.lower):
                     found[("the", *words)] += 1
                 break
     return found
