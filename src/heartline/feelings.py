@@ -794,12 +794,13 @@ def _unit_feelings(ctx: _Context, u: _Unit, doc: Doc | None, model: dict[str, fl
         else:
             exp, tgt = _model_roles(ctx, u, doc, reader, lexicon_exps)
             explicit = tgt is not None and _explicit(doc, reader, tgt)
+        cue_words = _emotion_words(text, u)
         for label, p in model.items():
             direct = u.quote is None or label in SOCIAL_LABELS or explicit
             t = tgt if direct else None
             if u.quote is not None and t is None and label in SOCIAL_LABELS and u.quote.addressees:
                 t = u.quote.addressees[0] if u.quote.addressees[0] != exp else None
-            add(exp, t, label, p, _model_trigger(text, u, label))
+            add(exp, t, label, p, _model_trigger(cue_words, label))
     return [Feeling(exp, tgt, label, w, u.start, u.end, u.quote is not None and exp is not None and exp == speaker,
                     triggers[(exp, tgt, label)])
             for (exp, tgt, label), w in found.items()]  # fmt: skip
@@ -821,11 +822,10 @@ def _smiling_paragraphs(story: Story) -> set[int]:
     return out
 
 
-def _model_trigger(text: str, u: _Unit, label: str) -> Trigger | None:
-    """The word that carries a model label: the first emotion word of the sentence the lexicon gives that
-    label ("Thank you": "Thank"), else its first emotion word of any label, else None (the model read the
-    sentence as a whole: "You saved my life")."""
-    first: Trigger | None = None
+def _emotion_words(text: str, u: _Unit) -> list[tuple[Trigger, frozenset[str]]]:
+    """The emotion words of a sentence with the labels the lexicon gives each ("Miss Pross", "a long time" are
+    none)."""
+    out = []
     for m in _WORD.finditer(text, u.start, u.end):
         labels = _FORM_LABELS.get(m.group().lower())
         if labels is None:
@@ -833,11 +833,15 @@ def _model_trigger(text: str, u: _Unit, label: str) -> Trigger | None:
         near = text[m.start() : m.end() + 12]
         if _TITLE_MISS.match(near) or (m.group().lower() == "long" and _ADJ_LONG.match(near)):
             continue
-        if label in labels:
-            return Trigger(m.start(), m.end(), m.group())
-        if first is None:
-            first = Trigger(m.start(), m.end(), m.group())
-    return first
+        out.append((Trigger(m.start(), m.end(), m.group()), labels))
+    return out
+
+
+def _model_trigger(words: list[tuple[Trigger, frozenset[str]]], label: str) -> Trigger | None:
+    """The word that carries a model label: the first emotion word of the sentence the lexicon gives that
+    label ("Thank you": "Thank"), else its first emotion word of any label, else None (the model read the
+    sentence as a whole: "You saved my life")."""
+    return next((w for w, labels in words if label in labels), words[0][0] if words else None)
 
 
 def _point_of_view(ctx: _Context, u: _Unit, hit: _Hit, tok: Token, kind: str, labels: _L, reader: _Reader) -> _Hit:

@@ -70,8 +70,9 @@ def _people(word: str) -> bool:
 def described_people(toks: Sequence[Tok]) -> Counter[tuple[str, ...]]:
     """In a short text, "the stranger", "the young soldier", "the new lodger", "the men": "the", up to two
     lower-case words and a noun for a person that does not fit anyone of a gender ("the man" is resolved like
-    a pronoun) or for a group ("the soldiers"), anywhere in the narration. Returns each phrase with how often it occurs. (In a novel such a
-    description that acts is mostly a named character seen from outside: only speech tags make one there.)"""
+    a pronoun) or for a group ("the soldiers"), anywhere in the narration. Returns each phrase with how often
+    it occurs. (In a novel such a description is mostly a named character seen from outside: only speech tags
+    make one there.)"""
     found: Counter[tuple[str, ...]] = Counter()
     n = len(toks)
     for i, t in enumerate(toks):
