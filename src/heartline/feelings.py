@@ -96,6 +96,10 @@ _CUES = [(re.compile(p.replace("'", "['’]"), re.IGNORECASE), labels) for p, la
 _CARE_MISREADINGS = frozenset({"disapproval", "annoyance"})
 # A speaker who smiles or laughs by their words ("“You didn't.” Buffy opens her eyes. Smiles.", "she said, and
 # she was laughing") is teasing: the model's reading of a hard word as reproach is set aside for that quote.
+# Approval and disapproval are, in the Reddit comments the model learned from, acts of speech: agreeing and
+# disagreeing. A sentence of narration performs neither; the model gives them to its negations and plain
+# statements ("He did not come." as disapproval), so in narration they are set aside.
+_SPEECH_ACTS = frozenset({"approval", "disapproval"})
 _TEASING_MISREADINGS = frozenset({"disapproval", "annoyance", "anger", "disgust"})
 _SMILES = re.compile(r"\b(?:smil|grin|laugh|chuckl|giggl|beam|wink|teas|snicker)\w*", re.IGNORECASE)
 
@@ -709,6 +713,8 @@ def attribute_feelings(story: Story, source: str = "both", nlp: Language | None 
         model = _model_labels(u.sentence, u.quote, max_model_labels) if source != "lexicon" else {}
         if model and u.quote is None and _cries_as_tag(story.text, u):
             model = {}  # the model reads sadness into "cried the Ghost.", a way of saying
+        if model and u.quote is None:
+            model = {k: v for k, v in model.items() if k not in _SPEECH_ACTS}
         lex = source != "model" and _has_trigger(story.text[u.start : u.end])
         if model and u.sentence.quote in cued:  # “You didn't have to come. You didn't.”: the whole line
             model = {k: v for k, v in model.items() if k not in _CARE_MISREADINGS}
