@@ -84,3 +84,14 @@ def test_a_group_in_a_short_text_is_a_character(pipe):
     cast = by_name(story)
     assert {"the men", "the soldiers", "the captain"} <= set(cast)
     assert cast["the men"].unnamed and cast["the men"].gender is None
+
+
+def test_a_name_beside_a_personal_pronoun_is_a_person(pipe):
+    """The entity recogniser, on a sentence alone, often takes a first name for an organisation: "him and
+    Lucie", "Lucie and I" say she is one of two people."""
+    story = read(
+        pipe,
+        "The resemblance between him and Lucie was very strong. “Lucie and I have been there,” said the Doctor. "
+        "He smiled at Lucie.",
+    )
+    assert "Lucie" in by_name(story)

@@ -368,6 +368,8 @@ def gather_evidence(toks: Sequence[Tok], forms: dict[str, Form]) -> None:
                 form.person += 1  # "Bucky's hand"
             if same_prev and prev is not None and prev.lower == "my" and prev.quote < 0 and not form.title:
                 form.person += 2  # "I admired my Ethelwyn": the narrator's own, a person
+            if _beside_a_person(toks, occ.first, occ.last):
+                form.person += 2  # "him and Lucie", "Lucie and I": one of two people
             if toks[occ.first].quote >= 0 and _vocative(toks, occ.first, occ.last):
                 form.vocative += 1
                 if prev is not None and (prev.text == "," or prev.lower in ("dear", "my")):
@@ -380,6 +382,18 @@ def gather_evidence(toks: Sequence[Tok], forms: dict[str, Form]) -> None:
                 and (prev.lower in PLACE_PREPS or prev.lower in DETERMINERS)
             ):
                 form.other += 2
+
+
+_PERSONAL = frozenset("i me he him she her we us you they them".split())
+
+
+def _beside_a_person(toks: Sequence[Tok], first: int, last: int) -> bool:
+    """A name joined by "and" / "or" to a personal pronoun: "between him and Lucie", "Lucie and I"."""
+    if first >= 2 and toks[first - 1].lower in ("and", "or") and toks[first - 2].lower in _PERSONAL:
+        return toks[first - 2].sent == toks[first].sent
+    if last + 2 < len(toks) and toks[last + 1].lower in ("and", "or") and toks[last + 2].lower in _PERSONAL:
+        return toks[last + 2].sent == toks[last].sent
+    return False
 
 
 def _vocative(toks: Sequence[Tok], first: int, last: int) -> bool:
