@@ -41,8 +41,8 @@ from ..language.lexicon import (
     is_feeling_verb,
 )
 from ..language.tokens import Tok
-from .unnamed import short_text
 from ..story import Story
+from .unnamed import short_text
 
 __all__ = [
     "Cluster",
