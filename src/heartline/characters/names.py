@@ -42,7 +42,6 @@ from ..language.lexicon import (
 )
 from ..language.tokens import Tok
 from ..story import Story
-from .unnamed import short_text
 
 __all__ = [
     "Cluster",
@@ -420,9 +419,7 @@ def ner_votes(story: Story, toks: Sequence[Tok], forms: dict[str, Form]) -> None
     """Run spaCy's entity recogniser on a few sentences of each doubtful form and count its labels."""
     from ..language.nlp import get_nlp
 
-    short = short_text(toks)
-    # a name said once too, with what budget is left: in a novel only one with some evidence of a person already
-    doubtful = [f for f in forms.values() if not f.title and (f.count >= 2 or short or f.person > 0)]
+    doubtful = [f for f in forms.values() if not f.title]  # a name said once too, with what budget is left
     doubtful.sort(key=lambda f: -f.count)
     wanted: dict[int, list[tuple[Form, Occurrence]]] = defaultdict(list)
     for f in doubtful:
