@@ -6,7 +6,9 @@ is B (the feelings step). Its fields:
 * ``emotions``: the share of each emotion in the bond's total intensity (sums to 1), **most distinctive
   first**: ordered by how much more A feels it toward B than the story's own base rates say (below);
 * ``strength``: the total intensity of the feelings (a sum, so long stories have stronger bonds);
-* ``valence``: the intensity-weighted mean valence of the feelings, in [-1, 1];
+* ``valence``: the weighted mean valence of the feelings, in [-1, 1]: how A stands toward B, so a state of A's
+  own (sadness, fear, remorse...: ``SELF_STATES``) counts a quarter, and a model label with no emotion word
+  (no ``trigger``) half, of its intensity;
 * ``timeline``: one entry per window of story time (chapters, grouped to at most ``max_windows``, or
   equal slices of the text when there are too few chapters).
 
@@ -63,6 +65,7 @@ from .story import Bond, Feeling, Story
 __all__ = [
     "EVERYWHERE_STRENGTH",
     "PRIOR_STRENGTH",
+    "SELF_STATES",
     "build_bonds",
     "distinctive_profile",
     "feels_most",
@@ -119,8 +122,22 @@ def _profile(feelings: list[Feeling]) -> dict[str, float]:
     return dict(sums)
 
 
+# A bond's valence is how A stands toward B. A state of A's own (sadness when missing B, fear for B, remorse,
+# embarrassment, nervousness, relief) says how A is more than how A takes B: it counts at SELF_STATE_WEIGHT.
+# A model label read from a whole sentence with no emotion word in it (no trigger: "You didn't." as
+# disapproval, "Yeah." as approval) is weaker evidence than a word that says the feeling: WORDLESS_WEIGHT.
+SELF_STATES = frozenset({"sadness", "grief", "fear", "nervousness", "embarrassment", "remorse", "relief"})
+SELF_STATE_WEIGHT = 0.25
+WORDLESS_WEIGHT = 0.5
+
+
 def _valence(feelings: list[Feeling]) -> float:
-    return mean_valence((f.emotion, f.intensity) for f in feelings)
+    return mean_valence((f.emotion, f.intensity * _valence_weight(f)) for f in feelings)
+
+
+def _valence_weight(f: Feeling) -> float:
+    w = SELF_STATE_WEIGHT if f.emotion in SELF_STATES else 1.0
+    return w if f.trigger is not None else w * WORDLESS_WEIGHT
 
 
 def _cosine(a: dict[str, float], b: dict[str, float]) -> float:

@@ -31,7 +31,7 @@ import itertools
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Literal
 
 from .language.lexicon import (
@@ -54,7 +54,7 @@ from .language.lexicon import (
 from .language.nlp import parse
 from .language.valence import NEUTRAL
 from .pipeline import register_step, step_progress
-from .story import Feeling, Mention, Quote, Sentence, Story
+from .story import Feeling, Mention, Quote, Sentence, Story, Trigger
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -76,7 +76,8 @@ SOCIAL_LABELS = frozenset(
 # the emotion words are data (heartline.language.lexicon: EMOTION_VERBS, EMOTION_ADJECTIVES, EMOTION_NOUNS)
 _L = dict[str, float]
 
-# Phrases of care and reassurance in speech, toward the addressee (no single emotion word carries them).
+# Phrases of care and reassurance in speech, toward the addressee (no single emotion word carries them), and
+# the thanks in "you didn't have to" / "you shouldn't have".
 SPEECH_CUES: tuple[tuple[str, _L], ...] = (
     (r"\b(?:don'?t|do not|never) want you to (?:be )?(?:hurt|cry|worry|suffer|be sad|be alone|be afraid)",
      {"caring": 0.8}),
@@ -84,6 +85,7 @@ SPEECH_CUES: tuple[tuple[str, _L], ...] = (
     (r"\bI(?:'ll| will) (?:always )?(?:wait|be here|be there)\b", {"caring": 0.5}),
     (r"\b(?:you )?(?:don'?t|do not) have to (?:rush|be afraid|worry|apologi[sz]e|say anything)\b", {"caring": 0.6}),
     (r"\btake care of yourself\b", {"caring": 0.7}),
+    (r"\byou (?:didn'?t|did not|shouldn'?t|should not) have(?: to)?\b", {"gratitude": 0.6}),
     (r"\bare you (?:okay|ok|alright|all right|hurt)\b", {"caring": 0.6}),
     (r"\b(?:it'?s|it is) (?:okay|ok|alright|all right)\b", {"caring": 0.4}),
     (r"\bI(?:'m| am) (?:here|with you)\b", {"caring": 0.5}),
@@ -92,16 +94,29 @@ _CUES = [(re.compile(p.replace("'", "['’]"), re.IGNORECASE), labels) for p, la
 # What the Reddit-trained model reads into the negation of a care phrase ("I don't want you to hurt",
 # "you don't have to rush"): where a care phrase speaks, these model labels of the sentence are set aside.
 _CARE_MISREADINGS = frozenset({"disapproval", "annoyance"})
+# A speaker who smiles or laughs by their words ("“You didn't.” Buffy opens her eyes. Smiles.", "she said, and
+# she was laughing") is teasing: the model's reading of a hard word as reproach is set aside for that quote.
+# Approval and disapproval are, in the Reddit comments the model learned from, acts of speech: agreeing and
+# disagreeing. A sentence of narration performs neither; the model gives them to its negations and plain
+# statements ("He did not come." as disapproval), so in narration they are set aside.
+_SPEECH_ACTS = frozenset({"approval", "disapproval"})
+_TEASING_MISREADINGS = frozenset({"disapproval", "annoyance", "anger", "disgust"})
+_SMILES = re.compile(r"\b(?:smil|grin|laugh|chuckl|giggl|beam|wink|teas|snicker)\w*", re.IGNORECASE)
 
 
-def _speech_cues(text: str) -> _L:
-    """Labels of the care phrases in a spoken sentence (the strongest weight per label)."""
+def _speech_cues(text: str) -> tuple[_L, dict[str, tuple[int, int]]]:
+    """Labels of the care phrases in a spoken sentence (the strongest weight per label), and for each label
+    the span of the phrase that gives it (offsets into ``text``)."""
     out: _L = {}
+    spans: dict[str, tuple[int, int]] = {}
     for rx, labels in _CUES:
-        if rx.search(text):
+        m = rx.search(text)
+        if m:
             for lab, w in labels.items():
-                out[lab] = max(out.get(lab, 0.0), w)
-    return out
+                if w > out.get(lab, 0.0):
+                    out[lab] = w
+                    spans[lab] = m.span()
+    return out, spans
 
 
 def _verb_forms(lemma: str) -> list[str]:
@@ -120,9 +135,18 @@ def _verb_forms(lemma: str) -> list[str]:
 
 _VERB_FORMS: dict[str, str] = {f: lemma for lemma in EMOTION_VERBS for f in _verb_forms(lemma)}
 _ALL_FORMS = frozenset(_VERB_FORMS) | frozenset(EMOTION_ADJECTIVES) | frozenset(EMOTION_NOUNS)
+# every form of an emotion word -> the labels the lexicon gives it as a verb, adjective or noun (to name the
+# word that carries a model label: "thank" for gratitude)
+_FORM_LABELS: dict[str, frozenset[str]] = {
+    f: frozenset(EMOTION_VERBS.get(_VERB_FORMS.get(f, ""), ("", {}))[1])
+    | frozenset(EMOTION_ADJECTIVES.get(f, {}))
+    | frozenset(EMOTION_NOUNS.get(f, {}))
+    for f in _ALL_FORMS
+}
 _WORD = re.compile(r"[A-Za-z]+")
 
 _ENDED: _L = {"relief": 0.5}
+_SORRY_FOR: _L = {"caring": 0.6, "sadness": 0.3}
 _MENTAL = re.compile(
     r"\s+(?:can|could|would|will|still|always|never|just|almost|suddenly|finally|only|doesn't|didn't|can't|"
     r"couldn't|does|did|had|has|is|was)?\s*(?:n't\s+|not\s+)?"
@@ -144,6 +168,7 @@ class _Unit:
     offset: int = -1  # where the parsed text starts (a clause of a long sentence); -1: at ``start``
     cache_end: int = -1  # where the parsed text ends
     cues: dict[str, float] = field(default_factory=dict)  # care phrases found in a spoken sentence
+    cue_spans: dict[str, tuple[int, int]] = field(default_factory=dict)  # label -> its phrase, from ``start``
 
     def __post_init__(self) -> None:
         if self.offset < 0:
@@ -264,7 +289,8 @@ def _resolve_pronoun(ctx: _Context, word: str, offset: int, sentence_start: int,
 
     A subject pronoun continues the topic: the first character named earlier in its sentence, else the
     first named in the sentence before, else the point-of-view character. Any other pronoun takes the
-    last character of its gender mentioned before it, other than ``avoid`` (the clause's subject).
+    last character of its gender mentioned before it, other than ``avoid`` (the clause's subject), else the
+    last other one whose gender the story never told.
     """
     gender = PRONOUNS.get(word.lower())
     if gender is None:
@@ -280,12 +306,17 @@ def _resolve_pronoun(ctx: _Context, word: str, offset: int, sentence_start: int,
             return prev[0].character
         return pov if pov and ctx.genders.get(pov) == gender else None
     i = bisect.bisect_left(ctx.mention_starts, offset) - 1
+    unknown: str | None = None  # the last other character whose gender the story never told
     while i >= 0 and ctx.mentions[i].start >= offset - 600:
         m = ctx.mentions[i]
         if ctx.genders.get(m.character) == gender and m.character != avoid:
             return m.character
+        if unknown is None and ctx.genders.get(m.character) is None and m.character != avoid:
+            unknown = m.character
         i -= 1
-    return pov if pov and pov != avoid and ctx.genders.get(pov) == gender else None
+    if pov and pov != avoid and ctx.genders.get(pov) == gender:
+        return pov
+    return unknown if avoid is not None else None  # "Steve ... was terrified of losing him": Bucky
 
 
 def _previous_sentence_mentions(ctx: _Context, start: int) -> list[Mention]:
@@ -338,7 +369,7 @@ class _Reader:
     def _clause_subject(self, tok: Token) -> str | None:
         """The character of the subject of the clause a (non-subject) token sits in."""
         head = tok.head
-        while head.dep_ in ("prep", "pobj", "dobj") and head.head is not head:
+        while head.dep_ in ("prep", "pobj", "dobj", "pcomp") and head.head is not head:  # "afraid of losing him"
             head = head.head
         subj = _child(head, ("nsubj", "nsubjpass"))
         if subj is None or subj is tok or (subj.lower_ in PRONOUNS and not subj.dep_.startswith("nsubj")):
@@ -413,7 +444,15 @@ def _prep_targets(tok: Token, reader: _Reader, skip: set[str]) -> list[str]:
         if c.dep_ == "prep" and c.lower_ in TARGET_PREPOSITIONS:
             for p in c.children:
                 if p.dep_ == "pobj":
-                    out += [x for x in reader.chars(p) if x not in skip and x not in out]
+                    found = reader.chars(p)
+                    owner = _child(p, ("poss",))
+                    if not found and owner is not None:  # "jealous of her success", "tired of Odo's rules"
+                        found = reader.chars(owner)
+                    out += [x for x in found if x not in skip and x not in out]
+                elif p.dep_ == "pcomp":  # "terrified of losing him": the one the feared act is about
+                    obj = _child(p, ("dobj",))
+                    if obj is not None:
+                        out += [x for x in reader.chars(obj) if x not in skip and x not in out]
     return out
 
 
@@ -526,6 +565,23 @@ def _read_trigger(tok: Token, kind: str, labels: _L, reader: _Reader) -> _Hit:
     return _Hit(exp, tgt, labels, slot is not None, pronoun, inner, None if slot is None else slot.i)
 
 
+_FEARS = frozenset({"fear", "nervousness"})
+_FEAR_OF_LOSS = 0.6  # caring toward the one whose loss is feared
+_LOSS_VERBS = frozenset({"lose", "losing", "leave", "leaving", "hurt", "hurting", "disappoint", "disappointing"})
+
+
+def _fears_a_loss(tok: Token) -> bool:
+    """ "terrified of losing him", "afraid of hurting her": fear for someone, which is care toward them."""
+    return any(
+        c.dep_ == "prep" and any(p.dep_ == "pcomp" and p.lower_ in _LOSS_VERBS for p in c.children)
+        for c in tok.children
+    )
+
+
+def _has_prep(tok: Token, word: str) -> bool:
+    return any(c.dep_ == "prep" and c.lower_ == word for c in tok.children)
+
+
 def _from_chars(prep_parent: Token, reader: _Reader) -> list[str]:
     """Characters after "from" attached to a word ("the sadness from Buffy and from herself")."""
     toks: list[Token] = []
@@ -571,10 +627,23 @@ def _root_roles(doc: Doc, reader: _Reader) -> tuple[list[str], list[str]]:
 # -- the step ---------------------------------------------------------------------------------------------
 
 
-def _units(story: Story) -> list[_Unit]:
-    quotes = story.quotes
+def _units(story: Story, ctx: _Context) -> list[_Unit]:
+    quotes = [_with_addressee(story, ctx, q) for q in story.quotes]
     return [_Unit(s.start, s.end, s, quotes[s.quote] if s.quote is not None and s.quote < len(quotes) else None)
             for s in story.sentences]  # fmt: skip
+
+
+def _with_addressee(story: Story, ctx: _Context, q: Quote) -> Quote:
+    """A quote with a speaker and no addressee speaks to the one other character its paragraph and the one
+    before mention, when there is exactly one ("“I missed you,” Jim said quietly. Spock did not answer."):
+    for this step only, the story's quotes are left as they are."""
+    if q.addressees or q.speaker is None or not story.paragraphs:
+        return q
+    first = max(0, q.paragraph - 1)
+    last = min(len(story.paragraphs) - 1, q.paragraph)
+    others = {m.character for m in _mentions_between(ctx, story.paragraphs[first].start, story.paragraphs[last].end)}
+    others.discard(q.speaker)
+    return replace(q, addressees=[others.pop()]) if len(others) == 1 else q
 
 
 def _model_labels(sentence: Sentence, quote: Quote | None, most: int = 3) -> dict[str, float]:
@@ -630,17 +699,27 @@ def attribute_feelings(story: Story, source: str = "both", nlp: Language | None 
     if source not in ("model", "lexicon", "both"):
         raise ValueError(f"source must be model, lexicon or both, not {source!r}")
     ctx = _build_context(story)
-    units = _units(story)
+    units = _units(story, ctx)
+    smiling = _smiling_paragraphs(story) if source != "lexicon" else set()
     wanted: list[tuple[_Unit, dict[str, float], bool]] = []
+    cued: set[int] = set()  # quotes with a care phrase in one of their sentences
+    if source != "model":
+        for u in units:
+            if u.quote is not None:
+                u.cues, u.cue_spans = _speech_cues(story.text[u.start : u.end])
+                if u.cues and u.sentence.quote is not None:
+                    cued.add(u.sentence.quote)
     for u in units:
         model = _model_labels(u.sentence, u.quote, max_model_labels) if source != "lexicon" else {}
         if model and u.quote is None and _cries_as_tag(story.text, u):
             model = {}  # the model reads sadness into "cried the Ghost.", a way of saying
+        if model and u.quote is None:
+            model = {k: v for k, v in model.items() if k not in _SPEECH_ACTS}
         lex = source != "model" and _has_trigger(story.text[u.start : u.end])
-        if source != "model" and u.quote is not None:
-            u.cues = _speech_cues(story.text[u.start : u.end])
-            if u.cues and model:
-                model = {k: v for k, v in model.items() if k not in _CARE_MISREADINGS}
+        if model and u.sentence.quote in cued:  # “You didn't have to come. You didn't.”: the whole line
+            model = {k: v for k, v in model.items() if k not in _CARE_MISREADINGS}
+        if model and u.quote is not None and u.quote.paragraph in smiling:
+            model = {k: v for k, v in model.items() if k not in _TEASING_MISREADINGS}
         if model or lex or u.cues:
             wanted.append((u, model, lex))
     to_parse = [u for u, _, lex in wanted if lex]  # a model label alone needs no parse (see _cheap_roles)
@@ -664,10 +743,15 @@ def _unit_feelings(ctx: _Context, u: _Unit, doc: Doc | None, model: dict[str, fl
     reader = _Reader(ctx, u)
     speaker = u.quote.speaker if u.quote is not None else None
     found: dict[tuple[str | None, str | None, str], float] = {}
+    triggers: dict[tuple[str | None, str | None, str], Trigger | None] = {}
+    text = ctx.story.text
 
-    def add(exp: str | None, tgt: str | None, label: str, w: float) -> None:
+    def add(exp: str | None, tgt: str | None, label: str, w: float, trigger: Trigger | None) -> None:
         key = (exp, tgt, label)
-        found[key] = max(found.get(key, 0.0), round(min(1.0, w), 4))
+        w = round(min(1.0, w), 4)
+        if key not in found or w > found[key] or (w == found[key] and triggers[key] is None):
+            found[key] = w
+            triggers[key] = trigger
 
     lexicon_exps: list[str] = []
     if lex and doc is not None:
@@ -680,6 +764,8 @@ def _unit_feelings(ctx: _Context, u: _Unit, doc: Doc | None, model: dict[str, fl
                 continue  # “Hello!” cried Mr. Lorry: a way of saying, not weeping
             if _ends(tok):
                 labels = _ENDED
+            elif tok.lower_ == "sorry" and _prep_targets(tok, reader, set()) and _has_prep(tok, "for"):
+                labels = _SORRY_FOR  # "James was sorry for her": sympathy, not remorse
             hit = _read_trigger(tok, kind, labels, reader)
             if not hit.experiencers and hit.slot:
                 continue  # "the sadness is comforting": someone or something else, not a character
@@ -688,17 +774,24 @@ def _unit_feelings(ctx: _Context, u: _Unit, doc: Doc | None, model: dict[str, fl
             exps: list[str | None] = list(hit.experiencers) or [_default_experiencer(ctx, u, doc, reader)]
             if not hit.targets and u.quote is not None and u.quote.addressees:
                 hit.targets = _addressed(doc, u.quote, labels)
+            at = u.offset + tok.idx
+            word = Trigger(at, at + len(tok.text), tok.text)
+            loss = _fears_a_loss(tok)
             for e in exps:
                 if e is not None:
                     lexicon_exps.append(e)
                 for label, base in labels.items():
                     w = _intensity(tok, base)
                     targets: list[str | None] = [t for t in hit.targets if t != e] or [None]
+                    if loss and label in _FEARS and targets != [None]:
+                        add(e, None, label, w, word)  # the fear is the experiencer's; toward the other, care
+                        label, w = "caring", _intensity(tok, _FEAR_OF_LOSS)
                     for t in targets:
-                        add(e, t, label, w)
+                        add(e, t, label, w, word)
     if u.cues and u.quote is not None and u.quote.addressees and u.quote.addressees[0] != speaker:
         for label, w in u.cues.items():
-            add(speaker, u.quote.addressees[0], label, w)
+            a, b = (u.start + k for k in u.cue_spans[label])
+            add(speaker, u.quote.addressees[0], label, w, Trigger(a, b, text[a:b]))
     if model and u.quote is None and lexicon_exps:
         model = {}  # narration with an emotion word: the lexicon reads it; the Reddit-trained model fills the rest
     if model:
@@ -707,14 +800,54 @@ def _unit_feelings(ctx: _Context, u: _Unit, doc: Doc | None, model: dict[str, fl
         else:
             exp, tgt = _model_roles(ctx, u, doc, reader, lexicon_exps)
             explicit = tgt is not None and _explicit(doc, reader, tgt)
+        cue_words = _emotion_words(text, u)
         for label, p in model.items():
             direct = u.quote is None or label in SOCIAL_LABELS or explicit
             t = tgt if direct else None
             if u.quote is not None and t is None and label in SOCIAL_LABELS and u.quote.addressees:
                 t = u.quote.addressees[0] if u.quote.addressees[0] != exp else None
-            add(exp, t, label, p)
-    return [Feeling(exp, tgt, label, w, u.start, u.end, u.quote is not None and exp is not None and exp == speaker)
+            add(exp, t, label, p, _model_trigger(cue_words, label))
+    return [Feeling(exp, tgt, label, w, u.start, u.end, u.quote is not None and exp is not None and exp == speaker,
+                    triggers[(exp, tgt, label)])
             for (exp, tgt, label), w in found.items()]  # fmt: skip
+
+
+def _smiling_paragraphs(story: Story) -> set[int]:
+    """The paragraphs whose narration (outside every quote) has someone smile, grin or laugh."""
+    para_starts = [p.start for p in story.paragraphs]
+    quotes = sorted((q.start, q.end) for q in story.quotes)
+    quote_starts = [a for a, _ in quotes]
+    out: set[int] = set()
+    for m in _SMILES.finditer(story.text):
+        k = bisect.bisect_right(quote_starts, m.start()) - 1
+        if k >= 0 and m.start() < quotes[k][1]:
+            continue  # inside spoken words
+        pi = bisect.bisect_right(para_starts, m.start()) - 1
+        if pi >= 0 and m.start() < story.paragraphs[pi].end:
+            out.add(pi)
+    return out
+
+
+def _emotion_words(text: str, u: _Unit) -> list[tuple[Trigger, frozenset[str]]]:
+    """The emotion words of a sentence with the labels the lexicon gives each ("Miss Pross", "a long time" are
+    none)."""
+    out = []
+    for m in _WORD.finditer(text, u.start, u.end):
+        labels = _FORM_LABELS.get(m.group().lower())
+        if labels is None:
+            continue
+        near = text[m.start() : m.end() + 12]
+        if _TITLE_MISS.match(near) or (m.group().lower() == "long" and _ADJ_LONG.match(near)):
+            continue
+        out.append((Trigger(m.start(), m.end(), m.group()), labels))
+    return out
+
+
+def _model_trigger(words: list[tuple[Trigger, frozenset[str]]], label: str) -> Trigger | None:
+    """The word that carries a model label: the first emotion word of the sentence the lexicon gives that
+    label ("Thank you": "Thank"), else its first emotion word of any label, else None (the model read the
+    sentence as a whole: "You saved my life")."""
+    return next((w for w, labels in words if label in labels), words[0][0] if words else None)
 
 
 def _point_of_view(ctx: _Context, u: _Unit, hit: _Hit, tok: Token, kind: str, labels: _L, reader: _Reader) -> _Hit:
@@ -740,6 +873,7 @@ def _addressed(doc: Doc, quote: Quote, labels: _L) -> list[str]:
     return []
 
 
+_POSSESSIVES = frozenset({"his", "her", "my", "their", "its", "your", "our"})
 _YOU = re.compile(r"\b(?:you|your|yourself|yours)\b", re.IGNORECASE)
 _PREP_BEFORE = re.compile(r"\b(?:at|for|to|toward|towards|with|about|on|of|from|by|in|over)\s+$", re.IGNORECASE)
 
@@ -752,6 +886,7 @@ def _cheap_roles(ctx: _Context, u: _Unit) -> tuple[str | None, str | None, bool]
     toward a later character after a preposition or as an object pronoun."""
     text = ctx.story.text
     found: list[tuple[int, str, bool, bool]] = []  # offset, character, named or "you", oblique
+    objects: list[tuple[int, str]] = []  # mentions in the place of an object: "disliked the new lodger"
     for m in _mentions_between(ctx, u.start, u.end):
         word = text[m.start : m.end].lower()
         oblique = (
@@ -760,6 +895,8 @@ def _cheap_roles(ctx: _Context, u: _Unit) -> tuple[str | None, str | None, bool]
             or (word == "her" and m.start > u.start + 1)
         )
         found.append((m.start, m.character, m.kind == "name", oblique))
+        if not oblique and m.subject is False and word not in _POSSESSIVES:
+            objects.append((m.start, m.character))
     if u.quote is not None:
         speaker = u.quote.speaker
         if u.quote.addressees:
@@ -770,6 +907,9 @@ def _cheap_roles(ctx: _Context, u: _Unit) -> tuple[str | None, str | None, bool]
     subjects = [c for _, c, _, oblique in found if not oblique]
     exp = subjects[0] if subjects else ctx.pov.get(ctx.story.chapter_at(u.start))
     targets = [c for _, c, _, oblique in found if oblique and c != exp]
+    if not targets and subjects:  # "The landlady disliked the new lodger": the object after the subject
+        first = next(at for at, c, _, oblique in found if c == exp and not oblique)
+        targets = [c for at, c in objects if at > first and c != exp]
     return exp, (targets[0] if targets else None), True
 
 

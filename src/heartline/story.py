@@ -28,6 +28,7 @@ __all__ = [
     "SceneBreak",
     "Sentence",
     "Story",
+    "Trigger",
 ]
 
 
@@ -104,6 +105,8 @@ class Character:
     quotes: int = 0
     present: bool = True
     gender: str | None = None  # "she", "he", "they" or None, learned from the story
+    narrator: bool = False  # tells the story in the first person: its mentions are the narration's I / me / my
+    unnamed: bool = False  # known only by a description ("the old man") or a pronoun: ``name`` is a readable label
 
 
 @dataclass(slots=True)
@@ -120,6 +123,15 @@ class Mention:
 
 
 @dataclass(slots=True)
+class Trigger:
+    """The word or phrase that expresses a feeling: ``text == story.text[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(slots=True)
 class Feeling:
     experiencer: str | None
     target: str | None
@@ -128,6 +140,7 @@ class Feeling:
     start: int
     end: int
     voiced: bool
+    trigger: Trigger | None = None  # the emotion word (or care phrase); None when no word carries it
 
 
 @dataclass(slots=True)
@@ -289,7 +302,7 @@ class Story:
             quotes=[Quote(**{**q, "parts": [tuple(p) for p in q.get("parts", [])]}) for q in data.get("quotes", [])],
             characters=[Character(**c) for c in data.get("characters", [])],
             mentions=[Mention(**m) for m in data.get("mentions", [])],
-            feelings=[Feeling(**f) for f in data.get("feelings", [])],
+            feelings=[_feeling_from(f) for f in data.get("feelings", [])],
             bonds=[_bond_from(b) for b in data.get("bonds", [])],
             arcs=data.get("arcs", {}),
             done=list(data.get("steps", [])),
@@ -312,6 +325,11 @@ def _bond_dict(b: Bond) -> dict[str, Any]:
     }
     d.update(b.extra)
     return d
+
+
+def _feeling_from(d: dict[str, Any]) -> Feeling:
+    trigger = d.get("trigger")
+    return Feeling(**{**d, "trigger": Trigger(**trigger) if trigger else None})
 
 
 def _bond_from(d: dict[str, Any]) -> Bond:

@@ -226,4 +226,5 @@ def test_on_a_real_reading() -> None:
     }
     assert (row["exp_gold"], row["exp_pred"]) == (1, len(experiencers))
     assert row["exp_tp"] == (1 if experiencers & mara else 0)
-    assert row["trig_available"] is False
+    assert row["trig_available"] is True  # every feeling carries its trigger: "loved" is the gold cue
+    assert row["trig_gold"] == 1 and row["trig_gold_found"] == 1

@@ -123,12 +123,19 @@ def test_he_in_a_first_person_narration_is_never_the_narrator(pipe):
 def test_his_mother_and_her_son_are_the_family_member_of_that_surname(pipe):
     """The Age of Innocence: "broke in her son" is Newland Archer, "his mother" Mrs. Archer, "her brother"
     (Janey's) Newland again; "his" and "her" stay mentions of their owners. Mr. Jackson's sister is no one the
-    story names, so his "sister" is no mention."""
+    story names: in a text this short she is a character of her own, "his sister", unnamed."""
     story = read(pipe, KIN)
     ids = {c.name: c.id for c in story.characters}
     newland, mother, janey = ids["Newland Archer"], ids["Mrs. Archer"], ids["Janey Archer"]
     nominal = [(story.span_text(m), m.character) for m in story.mentions if m.kind == "nominal"]
-    assert nominal == [("son", newland), ("mother", mother), ("mother", mother), ("brother", newland)]
+    assert nominal == [
+        ("son", newland),
+        ("mother", mother),
+        ("mother", mother),
+        ("brother", newland),
+        ("sister", ids["his sister"]),
+    ]
+    assert by_name(story)["his sister"].unnamed and by_name(story)["his sister"].gender == "she"
     owners = [(story.span_text(m), m.character) for m in story.mentions if story.span_text(m) in ("his", "her")]
     # the first "her" is whoever salience says (Janey spoke last); her son is Newland either way
     assert owners[1:] == [("his", newland), ("his", newland), ("her", janey), ("his", ids["Mr. Jackson"])]

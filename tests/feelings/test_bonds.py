@@ -165,3 +165,23 @@ def test_feels_most_is_distinctive_too():
     assert most["a"][0][0] == "fear"
     assert most["a"][0][1] == pytest.approx(3.6 / (3.6 + 9.0))
     assert most["b"][0][0] == "curiosity"
+
+
+def test_a_bond_valence_weighs_own_states_and_wordless_labels_less():
+    """Love said by a word and sadness beside it (missing someone) read warm; a model label with no word
+    behind it counts half of one that has a word."""
+    from heartline.bonds import build_bonds
+    from heartline.story import Character, Feeling, Story, Trigger
+
+    story = Story("Ann missed Bo. Ann missed Bo again.")
+    story.characters = [Character("ann", "Ann"), Character("bo", "Bo")]
+    word = Trigger(4, 10, "missed")
+    story.feelings = [
+        Feeling("ann", "bo", "love", 0.5, 0, 14, False, word),
+        Feeling("ann", "bo", "sadness", 0.5, 0, 14, False, word),
+        Feeling("bo", "ann", "annoyance", 0.6, 15, 35, False, None),
+        Feeling("bo", "ann", "gratitude", 0.6, 15, 35, False, Trigger(15, 18, "Ann")),
+    ]
+    bonds = {(b.source, b.target): b for b in build_bonds(story)}
+    assert bonds[("ann", "bo")].valence > 0.5  # (0.9 * 0.5 - 0.8 * 0.125) / 0.625 = 0.56
+    assert bonds[("bo", "ann")].valence > 0.2  # (0.7 * 0.6 - 0.5 * 0.3) / 0.9 = 0.3

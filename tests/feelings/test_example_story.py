@@ -76,3 +76,28 @@ def test_the_bonds_lead_with_love_and_caring_and_never_with_disapproval(reading)
     from heartline.summary import summarize
 
     assert "disapproval" not in summarize(reading)
+
+
+@pytest.mark.slow
+def test_nothing_between_willow_and_buffy_reads_as_reproach(reading):
+    """ "“You didn't.” Buffy opens her eyes. Smiles." and "You dummy, I knew the whole time." are teasing:
+    no bond of the story holds disapproval, annoyance, anger or disgust, and both bonds are clearly warm."""
+    ids = _ids(reading)
+    for b in reading.bonds:
+        assert not {"disapproval", "annoyance", "anger", "disgust"} & set(b.emotions), (b.source, b.target)
+    bonds = {(b.source, b.target): b for b in reading.bonds}
+    assert bonds[(ids["willow"], ids["buffy"])].valence > 0.4
+    assert bonds[(ids["buffy"], ids["willow"])].valence > 0.4
+
+
+@pytest.mark.slow
+def test_the_cast_and_the_lines(reading):
+    """Willow and Buffy are present; Tara, only talked about, is not; nine quotes, each with its speaker; no
+    narrator (the story is told in the third person) and no one unnamed."""
+    cast = {c.name: c for c in reading.characters}
+    assert cast["Willow"].present and cast["Buffy"].present
+    assert "Tara" in cast and not cast["Tara"].present
+    assert not any(c.narrator or c.unnamed for c in reading.characters)
+    assert len(reading.quotes) == 9 and all(q.speaker for q in reading.quotes)
+    every = [f for f in reading.feelings if f.trigger is not None]
+    assert every and all(reading.text[f.trigger.start : f.trigger.end] == f.trigger.text for f in every)

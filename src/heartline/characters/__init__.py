@@ -41,6 +41,7 @@ from .names import (
 from .nominals import find_indefinite_speakers, find_nominal_speakers, nominal_occurrences, noun_gender
 from .resolve import Ref, Resolver, acting, learn_genders, narration_is_first_person
 from .tagged import name_from_tags
+from .unnamed import described_people, first_person_short, short_text
 
 __all__ = ["find_characters", "make_characters"]
 
@@ -72,7 +73,8 @@ def find_characters(story: Story) -> None:
     clusters = cluster_forms(persons, form_genders)
     attach_leftovers(clusters, [f for f in forms.values() if f not in persons], form_genders, namewords.low)
     clusters.sort(key=lambda c: -c.count)
-    nominal_names = _add_nominals(toks, clusters)
+    short = short_text(toks)
+    nominal_names = _add_nominals(toks, clusters, short)
     names = _name_refs(clusters)
     names = sorted(names + nominal_names, key=lambda r: r.first)
     names = sorted(names + _title_refs(toks, clusters, namewords, {r.first for r in names}), key=lambda r: r.first)
@@ -81,13 +83,26 @@ def find_characters(story: Story) -> None:
     for ci, c in enumerate(clusters):
         if c.nominal:  # "the old woman", "a lady in the group": the noun says, as a title does
             genders[ci] = noun_gender(c.nominal) or genders[ci]
-    narrator = _narrator(toks, clusters, names) if narration_is_first_person(toks) else None
-    if narration_is_first_person(toks) and narrator is None:
-        clusters.append(Cluster([]))
+    first_person = narration_is_first_person(toks) or first_person_short(toks)
+    narrator = _narrator(toks, clusters, names) if first_person else None
+    if first_person and narrator is None:
+        clusters.append(Cluster([]))  # "the narrator", never named
         genders.append(None)
         narrator = len(clusters) - 1
-    resolver = Resolver(toks, genders, [c.count for c in clusters], narrator, _families(clusters))
+    resolver = Resolver(
+        toks,
+        genders,
+        [c.count for c in clusters],
+        narrator,
+        _families(clusters),
+        describe=short,  # a novel's "the man" with no one near is a lapse of reach, not a new man
+        short=short,
+        nominal=[ci for ci, c in enumerate(clusters) if c.nominal],
+    )
     refs = resolver.run(names)
+    for described in resolver.described:  # "the old man", "her mother", "she": no one the story names
+        clusters.append(Cluster([], nominal=described))
+    genders = resolver.genders
     actors = acting(toks, refs)
     story.characters = _characters(clusters, genders, refs, actors, narrator)
     ids = [c.id for c in story.characters]
@@ -134,9 +149,12 @@ def _name_refs(clusters: Sequence[Cluster]) -> list[Ref]:
     return refs
 
 
-def _add_nominals(toks: Sequence[Tok], clusters: list[Cluster]) -> list[Ref]:
-    """Characters known by a description ("said the mariner"), and every mention of them."""
+def _add_nominals(toks: Sequence[Tok], clusters: list[Cluster], short: bool = False) -> list[Ref]:
+    """Characters known by a description ("said the mariner"; in a short text "the stranger"), and every mention
+    of them."""
     speakers = find_nominal_speakers(toks)
+    if short:  # "the stranger", "the new lodger" (see heartline.characters.unnamed)
+        speakers.update(described_people(toks))
     met = find_indefinite_speakers(toks)
     if not speakers and not met:
         return []
@@ -380,8 +398,8 @@ def _characters(
     out: list[Character] = []
     used: set[str] = set()
     for ci, c in enumerate(clusters):
-        name = c.best_name() if c.forms else _phrase_text(c.nominal) if c.nominal else "Narrator"
-        cid = base = slug(name)
+        name = c.best_name() if c.forms else _phrase_text(c.nominal) if c.nominal else "the narrator"
+        cid = base = slug("narrator" if not c.forms and not c.nominal else name)
         k = 2
         while cid in used:
             cid, k = f"{base}-{k}", k + 1
@@ -392,7 +410,7 @@ def _characters(
         written = {described} if described else set()
         aliases = sorted(({f.text for f in c.forms} | c.said_as | written) - {name}, key=lambda a: (-len(a), a))
         present = ci in actors or ci == narrator
-        out.append(Character(cid, name, aliases, counts[ci], 0, present, genders[ci]))
+        out.append(Character(cid, name, aliases, counts[ci], 0, present, genders[ci], ci == narrator, not c.forms))
     return out
 
 

@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..language.lexicon import (
+    BODY_PARTS,
     DAYS,
     DETERMINERS,
     DIMINUTIVES,
@@ -37,6 +38,7 @@ from ..language.lexicon import (
     SPEECH_VERBS,
     UNMARRIED_TITLES,
     canonical_title,
+    is_feeling_verb,
 )
 from ..language.tokens import Tok
 from ..story import Story
@@ -98,6 +100,7 @@ class Form:
     old: int = 0  # written "old Mr. Emerson"
     young: int = 0  # written "young Mr. Emerson"
     eldest: bool = False  # "Miss Bertram" in a story with "the Miss Bertrams": the eldest sister (see mark_eldest)
+    acts_inside: int = 0  # occurrences inside a sentence (not its first word) followed by a human verb
 
     @property
     def count(self) -> int:
@@ -193,6 +196,8 @@ class NameWords:
         low = self.low[w.lower()]
         if self.mid[w] >= 5 and low <= 3 * self.mid[w]:
             return True  # "May", "Rose": a common word, but this story writes it capitalised mid-sentence
+        if self.mid[w] == 0 and w.lower() in BODY_PARTS:
+            return False  # "Mouth dry, Yang stared", "Teeth clenched, he read it again"
         if self.mid[w] == 0:  # only ever at the start of sentences: a name only if never written lower-case
             return low == 0 and not _sentence_opener(w)
         return low <= 0.1 * self.cap[w]
@@ -353,8 +358,18 @@ def gather_evidence(toks: Sequence[Tok], forms: dict[str, Form]) -> None:
             ) or (same_prev and prev is not None and prev.lower in SPEECH_VERBS and prev.quote < 0):
                 form.speech += 1
                 form.person += 3
+            elif nxt is not None and is_feeling_verb(nxt.lower) and nxt.sent == toks[occ.last].sent:
+                form.person += 2  # "Harriet adored her aunt", "Faith loved the sound": only people feel
             elif nxt is not None and nxt.lower in HUMAN_VERBS and nxt.sent == toks[occ.last].sent:
                 form.person += 1
+                if not toks[occ.first].sent_start and prev is not None and prev.text[:1].isalpha():
+                    form.acts_inside += 1
+            elif nxt is not None and nxt.lower in ("'s", "’s") and nxt2 is not None and nxt2.lower in BODY_PARTS:
+                form.person += 1  # "Bucky's hand"
+            if same_prev and prev is not None and prev.lower == "my" and prev.quote < 0 and not form.title:
+                form.person += 2  # "I admired my Ethelwyn": the narrator's own, a person
+            if _beside_a_person(toks, occ.first, occ.last):
+                form.person += 2  # "him and Lucie", "Lucie and I": one of two people
             if toks[occ.first].quote >= 0 and _vocative(toks, occ.first, occ.last):
                 form.vocative += 1
                 if prev is not None and (prev.text == "," or prev.lower in ("dear", "my")):
@@ -367,6 +382,18 @@ def gather_evidence(toks: Sequence[Tok], forms: dict[str, Form]) -> None:
                 and (prev.lower in PLACE_PREPS or prev.lower in DETERMINERS)
             ):
                 form.other += 2
+
+
+_PERSONAL = frozenset("i me he him she her we us you they them".split())
+
+
+def _beside_a_person(toks: Sequence[Tok], first: int, last: int) -> bool:
+    """A name joined by "and" / "or" to a personal pronoun: "between him and Lucie", "Lucie and I"."""
+    if first >= 2 and toks[first - 1].lower in ("and", "or") and toks[first - 2].lower in _PERSONAL:
+        return toks[first - 2].sent == toks[first].sent
+    if last + 2 < len(toks) and toks[last + 1].lower in ("and", "or") and toks[last + 2].lower in _PERSONAL:
+        return toks[last + 2].sent == toks[last].sent
+    return False
 
 
 def _vocative(toks: Sequence[Tok], first: int, last: int) -> bool:
@@ -392,7 +419,7 @@ def ner_votes(story: Story, toks: Sequence[Tok], forms: dict[str, Form]) -> None
     """Run spaCy's entity recogniser on a few sentences of each doubtful form and count its labels."""
     from ..language.nlp import get_nlp
 
-    doubtful = [f for f in forms.values() if not f.title and f.count >= 2]
+    doubtful = [f for f in forms.values() if not f.title]  # a name said once too, with what budget is left
     doubtful.sort(key=lambda f: -f.count)
     wanted: dict[int, list[tuple[Form, Occurrence]]] = defaultdict(list)
     for f in doubtful:
@@ -440,7 +467,18 @@ def is_person(form: Form, support: int = 0) -> bool:
     core = form.person - 1.5 * form.vocative  # evidence other than being called by name ("Hullo!")
     if core <= 0 or core - form.other < 0.1 * form.count:
         return False  # "Greece was ...", now and then, is not enough for a place named 27 times
-    return form.count + support >= 2
+    return form.count + support >= 2 or _once_a_person(form)
+
+
+def _once_a_person(form: Form) -> bool:
+    """A name said once that the story treats as a person, with more for than against: spaCy's PERSON, or as
+    much as a known first name doing something a person does ("Martha opened the letter"), a verb of feeling
+    ("Sansa despised Joffrey") or "my" before it ("my Ethelwyn")."""
+    if form.person - form.other < 0.5:
+        return False
+    if form.acts_inside and not form.other:
+        return True  # "and Reuenthal watched the screens": capitalised inside a sentence, and acting
+    return form.ner_person >= 1 or form.person >= 2
 
 
 # -- clustering --------------------------------------------------------------------------------------

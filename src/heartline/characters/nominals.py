@@ -37,6 +37,8 @@ __all__ = [
     "find_nominal_speakers",
     "generic_gender",
     "inverted_tag",
+    "is_generic",
+    "is_person_noun",
     "nominal_occurrences",
     "noun_gender",
 ]
@@ -296,3 +298,13 @@ def noun_gender(phrase: tuple[str, ...]) -> str | None:
     if head in FEMALE_NOUNS or head in FEMALE_ROLES:
         return "she"
     return None
+
+
+def is_person_noun(word: str) -> bool:
+    """Whether a lower-case noun names a person ("stranger", "widow", "book-keeper"; not "weather")."""
+    return _is_person_noun(word)
+
+
+def is_generic(phrase: tuple[str, ...]) -> bool:
+    """Whether a description fits anyone of a gender ("the old man"), so it is resolved like a pronoun."""
+    return _generic(phrase)

@@ -170,6 +170,26 @@ def narration_is_first_person(toks: Sequence[Tok]) -> bool:
     return i_count >= 10 and i_count >= 0.006 * max(len(narr), 1)
 
 
+# the family words a short text makes a character of ("her aunt", "my grandmother"): KIN and a few more
+_FAMILY_WORDS: dict[str, tuple[str | None, bool]] = {
+    **KIN,
+    "aunt": ("she", True),
+    "uncle": ("he", True),
+    "grandmother": ("she", True),
+    "grandfather": ("he", True),
+    "niece": ("she", False),
+    "nephew": ("he", False),
+    "cousin": (None, False),
+    "friend": (None, False),
+    "lover": (None, False),
+    "fiancé": ("he", False),
+    "fiancée": ("she", False),
+    "boyfriend": ("he", False),
+    "girlfriend": ("she", False),
+    "parents": ("they", True),
+}
+
+
 class Resolver:
     """Walks the tokens once, resolving pronouns with a list of recent mentions."""
 
@@ -180,10 +200,21 @@ class Resolver:
         weight: Sequence[int],
         narrator: int | None,
         families: Sequence[tuple[frozenset[str], frozenset[str]]] | None = None,
+        describe: bool = False,
+        short: bool = False,
+        nominal: Sequence[int] = (),
     ) -> None:
         self.toks = toks
-        self.families = families  # per character: its surnames and its titles, for "his mother"
-        self.genders = genders
+        # per character: its surnames and its titles, for "his mother"
+        self.families = list(families) if families is not None else None
+        self.genders = list(genders)  # grows with the characters made of descriptions (see _describe)
+        # a description ("the old man") that no one fits is a character of its own; in a short text, so is a
+        # family word ("her mother", "my brother") and a he / she with no one to refer to
+        self.describe = describe
+        self.short = short
+        self.described: list[tuple[str, ...]] = []  # the words of each character made so, in order
+        self._described_at: dict[tuple[str, ...], int] = {}
+        self.nominal = set(nominal)  # characters known by a description ("the doctor")
         self.narrator = narrator
         top = max(range(len(weight)), key=lambda i: weight[i]) if weight else -1
         self.main = top
@@ -223,7 +254,12 @@ class Resolver:
             generic = generic_gender(toks, i) if t.lower == "the" else None
             if generic is not None and toks[generic[1]].sent == t.sent:
                 age = _age(toks, i, generic[1])
-                ci = self._resolve(i, generic[0], age)
+                words = tuple(toks[k].lower for k in range(i, generic[1] + 1))
+                ci = self._described_at.get(words)  # "the old man" again
+                if ci is None:
+                    ci = self._resolve(i, generic[0], age, unlike=self.nominal if self.short else ())
+                if ci is None and self.describe and t.quote < 0:
+                    ci = self._describe(words, generic[0], age)
                 if ci is not None:
                     ref = Ref(ci, i, generic[1], "nominal", not sent_has_subject.get(t.sent, False))
                     self._push(ref)
@@ -239,6 +275,8 @@ class Resolver:
                     ci = self._resolve(i, PRONOUNS[t.lower], lookback=_FALLBACK_SENTENCES)
                 if ci is None and PRONOUNS[t.lower] not in self.genders_seen:
                     ci = self._ahead(i, PRONOUNS[t.lower], names, firsts)
+                if ci is None and self.describe and self.short and t.quote < 0:
+                    ci = self._describe((PRONOUNS[t.lower],), PRONOUNS[t.lower], None)  # "She waited ..."
                 if ci is not None:
                     new_clause = i > 0 and (toks[i - 1].lower in CLAUSE_CONJUNCTIONS or toks[i - 1].text in {",", ";"})
                     subj = t.lower in ("he", "she") and (new_clause or not sent_has_subject.get(t.sent, False))
@@ -250,6 +288,8 @@ class Resolver:
                 kin = None
                 if ci is not None and t.lower in ("his", "her") and i + 1 < n and toks[i + 1].sent == t.sent:
                     kin = self._kin(ci, toks[i + 1].lower)
+                if kin is None and t.lower in ("his", "her") and i + 1 < n and toks[i + 1].sent == t.sent:
+                    kin = self._family_word(i)
                 if kin is not None:  # "her son broke in": "her" is Mrs. Archer, "son" Newland Archer
                     ref = Ref(kin, i + 1, i + 1, "nominal", t.quote < 0 and not sent_has_subject.get(t.sent, False))
                     self._push(ref)
@@ -264,6 +304,14 @@ class Resolver:
                 ref = Ref(self.narrator, i, i, "pronoun", t.lower == "i")
                 self._push(ref)
                 out.append(ref)
+                kin = self._family_word(i) if t.lower == "my" and i + 1 < n and toks[i + 1].sent == t.sent else None
+                if kin is not None:  # "my brother never wrote"
+                    ref = Ref(kin, i + 1, i + 1, "nominal", not sent_has_subject.get(t.sent, False))
+                    self._push(ref)
+                    out.append(ref)
+                    sent_has_subject[t.sent] = True
+                    i += 2
+                    continue
             i += 1
         return out
 
@@ -279,6 +327,29 @@ class Resolver:
             if self.genders[r.char] == gender and not (r.char == self.narrator and t.quote < 0):
                 return r.char
         return None
+
+    def _describe(self, words: tuple[str, ...], gender: str | None, age: str | None) -> int:
+        """The character made of a description no one fits ("the old man"), made on its first occurrence."""
+        ci = self._described_at.get(words)
+        if ci is None:
+            ci = self._described_at[words] = len(self.genders)
+            self.genders.append(gender)
+            if self.families is not None:
+                self.families.append((frozenset(), frozenset()))
+            self.described.append(words)
+            self.nominal.add(ci)
+            if age is not None:
+                self.ages[ci][age] += 2  # "the boy" is not "the old man" made a sentence before
+        return ci
+
+    def _family_word(self, i: int) -> int | None:
+        """In a short text, "her mother" / "my brother" at tokens ``i, i + 1`` that no family of the story
+        fits: a character of its own, named so (parents and spouses are the elder generation)."""
+        word = self.toks[i + 1].lower
+        if not (self.describe and self.short) or word not in _FAMILY_WORDS or self.toks[i].quote >= 0:
+            return None
+        gender, elder = _FAMILY_WORDS[word]
+        return self._describe((self.toks[i].lower, word), gender, "old" if elder else "young")
 
     def _salutation(self, r: Ref) -> bool:
         """A name in narration that opens a letter: "Dear Judy:", "My dear Judy,", "Dearest Meg,"."""
@@ -351,7 +422,16 @@ class Resolver:
         if len(self.recent) > 40:
             del self.recent[:10]
 
-    def _resolve(self, i: int, gender: str, age: str | None = None, lookback: int = _LOOKBACK_SENTENCES) -> int | None:
+    def _resolve(
+        self,
+        i: int,
+        gender: str,
+        age: str | None = None,
+        lookback: int = _LOOKBACK_SENTENCES,
+        unlike: Sequence[int] | set[int] = (),
+    ) -> int | None:
+        """The character a he / she (or a description of ``gender`` and ``age``) at token ``i`` means; not one
+        of ``unlike`` (in a short text, "the widow" is not "the doctor", a description of its own)."""
         t = self.toks[i]
         best, best_score = None, -1e9
         seen: set[int] = set()
@@ -370,6 +450,8 @@ class Resolver:
                 continue  # the narrator of a first-person story is "I" in the narration, never "he"
             g = self.genders[r.char]
             if g is not None and g != gender:
+                continue
+            if r.char in unlike and g is None:
                 continue
             if age is not None and self._other_age(r.char, age):
                 continue  # "the old gentleman" is not the one the story calls "the boy"

@@ -16,6 +16,7 @@ __all__ = [
     "ADDRESS_WORDS",
     "ADVERB_LIKE",
     "ANT_ENT_PEOPLE",
+    "BODY_PARTS",
     "CLAUSE_CONJUNCTIONS",
     "CRY_TAGS",
     "DAMPENERS",
@@ -88,6 +89,7 @@ __all__ = [
     "YOUNG_HEADS",
     "canonical_title",
     "ends_like_past_tense",
+    "is_feeling_verb",
     "word_list",
 ]
 
@@ -453,6 +455,19 @@ def _emotion_words() -> tuple[
 # The emotion words of the feelings step (data/emotion_words.tsv): verb lemma -> (who feels it: "subj", "obj"
 # or "intr"; label -> weight), adjective -> (label -> weight), noun -> (label -> weight)
 EMOTION_VERBS, EMOTION_ADJECTIVES, EMOTION_NOUNS = _emotion_words()
+
+# parts of the body: "Mouth dry, Yang stared" opens a sentence with one, never a name; "Bucky's hand" marks a person
+BODY_PARTS: frozenset[str] = word_list("body_parts")
+
+
+def is_feeling_verb(word: str) -> bool:
+    """Whether a lower-case word is a form of a verb of feeling ("adored", "despises", "loving", "envied")."""
+    if word in EMOTION_VERBS:
+        return True
+    stems = [word[:-1], word[:-2], word[:-3], word[:-3] + "e", word[:-3] + "y", word[:-2] + "y"]
+    if word.endswith(("s", "d", "ed", "es", "ing", "ied", "ies")) and any(s in EMOTION_VERBS for s in stems):
+        return True
+    return any(word in forms for forms in EMOTION_VERB_IRREGULAR.values())
 
 
 # -- read by the feelings step -------------------------------------------------------------------------------------

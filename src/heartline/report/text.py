@@ -101,6 +101,8 @@ class _TextRenderer:
         self.quote_starts = {q.start: qi for qi, q in enumerate(story.quotes)} if self.show_speakers else {}
         self.quote_offsets = sorted(self.quote_starts)
         self.feelings_at = self._feelings_by_sentence()
+        self.triggers = _trigger_spans(story)
+        self.trigger_starts = [t[0] for t in self.triggers]
 
     def _feelings_by_sentence(self) -> dict[int, list[int]]:
         out: dict[int, list[int]] = {}
@@ -144,8 +146,9 @@ class _TextRenderer:
         sents = self._layer(self.sentence_starts, self.sentence_spans, a, b)
         parts = self._layer(self.part_starts, self.parts, a, b)
         ments = self._layer(self.mention_starts, self.mentions, a, b)
+        trigs = self._layer(self.trigger_starts, self.triggers, a, b)
         cuts = {a, b}
-        for layer in (sents, parts, ments):
+        for layer in (sents, parts, ments, trigs):
             for s, e, _ in layer.spans:
                 cuts.update((s, e))
         cuts.update(self.quote_offsets[bisect_left(self.quote_offsets, a) : bisect_left(self.quote_offsets, b)])
@@ -168,7 +171,7 @@ class _TextRenderer:
                 out.append(opened)
                 is_open = bool(opened)
             out.append(label)
-            out.append(self._fragment(text[x:y], parts.at(x), ments.at(x)))
+            out.append(self._fragment(text[x:y], parts.at(x), ments.at(x), trigs.at(x)))
         if is_open:
             out.append("</span>")
         return "".join(out)
@@ -185,13 +188,32 @@ class _TextRenderer:
         return f'<span class="{data["cls"]}" id="s{si}" data-i="{si}" tabindex="0">'
 
     @staticmethod
-    def _fragment(words: str, quote: int | None, character: str | None) -> str:
+    def _fragment(words: str, quote: int | None, character: str | None, trigger: str | None = None) -> str:
         body = escape(words, quote=False)
+        if trigger is not None:  # the word that says a feeling: "wept", "Thank", "I'll wait for you"
+            body = f'<mark class="t" title="{escape(trigger)}">{body}</mark>'
         if character is not None:
             body = f'<span class="m" data-c="{escape(character)}">{body}</span>'
         if quote is not None:
             body = f'<span class="q">{body}</span>'
         return body
+
+
+def _trigger_spans(story: Story) -> list[tuple[int, int, str]]:
+    """The trigger of every feeling as ``(start, end, labels)``, in text order, overlaps left to the first
+    (a care phrase and a word inside it: the phrase); the labels of one span are joined with ", "."""
+    labels: dict[tuple[int, int], list[str]] = {}
+    for f in story.feelings:
+        if f.trigger is not None and f.trigger.end > f.trigger.start:
+            got = labels.setdefault((f.trigger.start, f.trigger.end), [])
+            if f.emotion not in got:
+                got.append(f.emotion)
+    out: list[tuple[int, int, str]] = []
+    for (s, e), labs in sorted(labels.items()):
+        if out and s < out[-1][1]:
+            continue
+        out.append((s, e, ", ".join(labs)))
+    return out
 
 
 def _blocks(story: Story, a: int, b: int) -> Iterator[tuple[str, int, int]]:

@@ -1,0 +1,97 @@
+"""Characters with no name: a first-person narrator, descriptions and pronouns no one fits, names said once,
+and the capitalised words that are not people (real spaCy, no mocks)."""
+
+from __future__ import annotations
+
+import pytest
+
+import heartline
+
+from .conftest import by_name, mentions_of, read
+
+
+def test_a_first_person_passage_with_no_names_has_a_narrator(pipe):
+    story = read(pipe, "I had not seen her for three years. I loved her the more for the grey in her hair.")
+    narrators = [c for c in story.characters if c.narrator]
+    assert len(narrators) == 1
+    (me,) = narrators
+    assert me.name == "the narrator" and me.id == "narrator" and me.unnamed
+    assert mentions_of(story, me.id) == ["I", "I"]
+
+
+def test_first_person_inside_quotes_is_not_the_narrator(pipe):
+    story = read(pipe, "“I am so tired,” said the old woman. She sat down by the fire.")
+    assert not any(c.narrator for c in story.characters)
+
+
+def test_a_description_no_one_fits_is_a_character_of_its_own(pipe):
+    story = read(pipe, "The old man wept. The boy did not know what to say. He was afraid of the old man's grief.")
+    cast = by_name(story)
+    assert {"the old man", "the boy"} <= set(cast)
+    assert cast["the old man"].unnamed and cast["the old man"].gender == "he"
+    assert mentions_of(story, cast["the old man"].id)[:1] == ["The old man"]
+    assert "The boy" in mentions_of(story, cast["the boy"].id)  # not the old man again: he is old, the boy young
+
+
+def test_people_known_by_a_role_or_a_family_word_in_a_short_text(pipe):
+    story = read(
+        pipe,
+        "Her mother was furious. The stranger stood at the gate for a long time. The landlady disliked the new lodger.",
+    )
+    cast = by_name(story)
+    assert {"her mother", "the stranger", "the landlady", "the new lodger"} <= set(cast)
+    assert all(cast[n].unnamed for n in ("her mother", "the stranger", "the landlady", "the new lodger"))
+    assert "the gate" not in cast and not any(" for" in n for n in cast)
+
+
+def test_a_lone_pronoun_in_a_short_text_is_someone(pipe):
+    story = read(pipe, "She waited at the station until dark. The train did not come. She was heartbroken.")
+    (she,) = story.characters
+    assert she.unnamed and she.gender == "she" and she.mentions == 2
+
+
+def test_a_name_said_once_that_acts_as_a_person_is_a_character(pipe):
+    story = read(pipe, "Harriet adored her aunt. Martha opened the letter with trembling hands.")
+    assert {"Harriet", "Martha"} <= set(by_name(story))
+
+
+@pytest.mark.parametrize(
+    "text, not_people",
+    [
+        (
+            "The Sixth Fleet held its line above the moon. Reuenthal watched the screens, worried. "
+            "The Sixth Fleet did not move. Reuenthal sighed.",
+            {"Sixth Fleet", "the Sixth Fleet"},
+        ),
+        ("Philip looked at the ruined garden. Rome had sent no help. Philip waited in Rome.", {"Rome"}),
+        ("Mouth dry, Yang stared at the message. Teeth clenched, Yang read it again.", {"Mouth", "Teeth"}),
+    ],
+)
+def test_fleets_places_and_body_parts_are_not_characters(pipe, text, not_people):
+    names = {n for c in read(pipe, text).characters for n in (c.name, *c.aliases)}
+    assert not names & not_people, names
+
+
+def test_a_novel_length_text_keeps_the_old_rules_for_pronouns():
+    """Beyond a short text a he / she with no one to refer to stays no one's (a novel's lapse, not a person)."""
+    text = " ".join(["The rain fell on the roofs of the town and the river ran high."] * 120) + " She was tired."
+    story = heartline.read(text=text, steps="segment,characters")
+    assert not story.characters
+
+
+def test_a_group_in_a_short_text_is_a_character(pipe):
+    story = read(pipe, "The men were afraid of the storm. The soldiers hated the captain.")
+    cast = by_name(story)
+    assert {"the men", "the soldiers", "the captain"} <= set(cast)
+    assert cast["the men"].unnamed and cast["the men"].gender is None
+
+
+def test_a_name_beside_a_personal_pronoun_is_a_person(pipe):
+    """The entity recogniser, on a sentence alone, often takes a first name for an organisation: "him and
+    Lucie", "Lucie and I" say she is one of two people."""
+    story = read(
+        pipe,
+        "The resemblance between him and Lucie was very strong. “Lucie and I have been there,” said the Doctor. "
+        "He smiled at Lucie.",
+    )
+    assert "Lucie" in by_name(story)

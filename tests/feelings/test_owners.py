@@ -1,0 +1,103 @@
+"""Feelings owned by characters the story never names, and the trigger of every feeling (the real pipeline)."""
+
+from __future__ import annotations
+
+import pytest
+
+import heartline
+from heartline.report.text import render_text
+from heartline.story import Story
+
+
+@pytest.fixture(scope="module")
+def narrator_story() -> Story:
+    return heartline.read(text="I had not seen her for three years. I loved her the more for the grey in her hair.")
+
+
+@pytest.mark.slow
+def test_the_narrator_of_a_first_person_passage_owns_its_feelings(narrator_story):
+    (me,) = [c for c in narrator_story.characters if c.narrator]
+    love = [f for f in narrator_story.feelings if f.emotion == "love"]
+    assert love and all(f.experiencer == me.id for f in love)
+
+
+@pytest.mark.slow
+def test_the_old_man_weeps():
+    story = heartline.read(text="The old man wept.")
+    (man,) = story.characters
+    assert man.name == "the old man"
+    (sad,) = [f for f in story.feelings if f.emotion == "sadness"]
+    assert sad.experiencer == man.id
+    assert sad.trigger is not None and story.text[sad.trigger.start : sad.trigger.end] == sad.trigger.text == "wept"
+
+
+@pytest.mark.slow
+def test_triggers_point_at_the_cue_word_and_survive_the_json(narrator_story):
+    for f in narrator_story.feelings:
+        if f.emotion == "love":
+            assert f.trigger is not None and f.trigger.text == "loved"
+            assert narrator_story.text[f.trigger.start : f.trigger.end] == "loved"
+    again = Story.from_json(narrator_story.to_json())
+    assert again.feelings == narrator_story.feelings
+
+
+@pytest.mark.slow
+def test_a_care_phrase_and_a_model_label_have_their_words_as_triggers():
+    story = heartline.read(text="“I'll wait for you, Sam,” Nora said. “Thank you,” said Sam.")
+    by_label = {(f.experiencer, f.emotion): f for f in story.feelings}
+    care = by_label.get(("nora", "caring"))
+    assert care is not None and care.trigger is not None and care.trigger.text == "I'll wait for you"
+    thanks = by_label.get(("sam", "gratitude"))
+    assert thanks is not None and thanks.trigger is not None and thanks.trigger.text == "Thank"
+
+
+@pytest.mark.slow
+def test_the_report_marks_the_trigger_in_the_text():
+    story = heartline.read(text="The old man wept.")
+    html = render_text(story, {c.id: c.name for c in story.characters}).html
+    assert '<mark class="t" title="sadness">wept</mark>' in html
+
+
+def _bond(story: Story, source: str, target: str):
+    ids = {c.name: c.id for c in story.characters}
+    return next((b for b in story.bonds if (b.source, b.target) == (ids[source], ids[target])), None)
+
+
+@pytest.mark.slow
+def test_fear_of_losing_someone_is_care_toward_them():
+    story = heartline.read(
+        text="Steve held Bucky's hand all night. He was terrified of losing him again. When Bucky woke, Steve cried."
+    )
+    bond = _bond(story, "Steve", "Bucky")
+    assert bond is not None and bond.valence > 0 and "caring" in bond.emotions
+    assert any(f.emotion == "fear" and f.target is None for f in story.feelings)  # the fear stays his own
+
+
+@pytest.mark.slow
+def test_a_target_through_its_possessive():
+    story = heartline.read(text="Zuko was jealous of Aang's success, and he knew it was stupid. Aang laughed.")
+    bond = _bond(story, "Zuko", "Aang")
+    assert bond is not None and bond.valence < 0
+
+
+@pytest.mark.slow
+def test_you_did_not_have_to_is_thanks_to_the_one_spoken_to():
+    story = heartline.read(
+        text="Castiel stood at the door. “You didn't have to come,” Dean said. “You didn't.” "
+        "Castiel only looked at him."
+    )
+    bond = _bond(story, "Dean", "Castiel")
+    assert bond is not None and bond.valence > 0 and "gratitude" in bond.emotions
+    thanks = [f for f in story.feelings if f.emotion == "gratitude"]
+    assert thanks and thanks[0].trigger is not None and thanks[0].trigger.text == "You didn't have to"
+    first = story.quotes[0]
+    assert not any(f.emotion in ("disapproval", "annoyance") for f in story.feelings if f.start < first.end)
+
+
+@pytest.mark.slow
+def test_sympathy_and_pity_are_warm_bonds():
+    story = heartline.read(text="Emma was sad, and James was sorry for her. The sergeant pitied the young soldier.")
+    james = _bond(story, "James", "Emma")
+    assert james is not None and james.valence > 0 and "caring" in james.emotions
+    sergeant = _bond(story, "the sergeant", "the young soldier")
+    assert sergeant is not None and sergeant.valence > 0
