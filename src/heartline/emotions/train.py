@@ -293,9 +293,9 @@ def silver_targets(teacher: Any, labels: dict[str, float]) -> Any:
     polarities = {VALENCE[label].polarity for label in labels}
     for label, j in index.items():
         p = VALENCE[label].polarity
-        if ("positive" in polarities and p == "negative") or ("negative" in polarities and p == "positive"):
-            if label not in labels:
-                t[j] *= OPPOSITE_DAMPING
+        opposite = ("positive" in polarities and p == "negative") or ("negative" in polarities and p == "positive")
+        if opposite and label not in labels:
+            t[j] *= OPPOSITE_DAMPING
     for label, w in labels.items():
         t[index[label]] = max(t[index[label]], w)
     j = index["neutral"]
@@ -426,7 +426,7 @@ def train(
         warmup=warmup, max_length=max_length, seed=seed, loss=loss, pooling="mean", dropout=0.1,
         init_checkpoint=str(init_checkpoint) if init_checkpoint else None, max_steps=max_steps, lr_scale=lr_scale,
         teacher=(str(teachers[0]) if len(teachers) == 1 else [str(t) for t in teachers]) if teachers else None,
-        layers=layers, alpha=alpha if teachers else None, device=device,
+        layers=layers, alpha=alpha if teachers or teacher_onnx else None, device=device,
         unlabeled=f"{unlabeled} ({len(extra_texts)} texts)" if unlabeled else None,
         teacher_onnx=str(teacher_onnx) if teacher_onnx else None, init_onnx=str(init_onnx) if init_onnx else None,
         silver=f"{silver} ({len(silver_rows)} rows)" if silver else None,

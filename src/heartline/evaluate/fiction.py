@@ -29,7 +29,7 @@ from ..errors import FileNotFound, InputError
 if TYPE_CHECKING:
     import numpy as np
 
-__all__ = ["EKMAN6", "ekman_predictions", "evaluate_fiction", "read_abbe", "score_ekman"]
+__all__ = ["EKMAN6", "ekman_predictions", "evaluate_fiction", "gold_matrix", "read_abbe", "score_ekman", "tuned_honest"]
 
 EKMAN6 = ("anger", "disgust", "fear", "joy", "sadness", "surprise")
 ABBE_FILE = "ABBE_multilabel.csv"
