@@ -441,8 +441,16 @@ def train(
         config["layers"] = layers
     if teachers or teacher_onnx:
         tt = time.perf_counter()
+        cached = work_dir / "teacher_probs.npy"  # a rerun in the same work dir reuses them (same texts, same teacher)
+        if teacher_probs is None and teacher_onnx and cached.is_file():
+            teacher_probs = np.load(cached)
+            if teacher_probs.shape != (len(enc), len(LABELS)):
+                teacher_probs = None
+            else:
+                say(f"teacher probabilities reused from {cached}")
         if teacher_probs is None and teacher_onnx:
             teacher_probs = onnx_teacher_probabilities(teacher_onnx, all_texts, threads)
+            np.save(cached, teacher_probs)
         elif teacher_probs is None:
             teacher_probs = teacher_probabilities(teachers, enc, base, device)
         if teacher_probs.shape != (len(enc), len(LABELS)):
@@ -464,7 +472,7 @@ def train(
     if onnx_state is not None:
         model = build_model(base, len(LABELS), layers=layers)
         missing, unexpected = model.load_state_dict({k: torch.tensor(v) for k, v in onnx_state.items()}, strict=False)
-        missing = [k for k in missing if not k.endswith("position_ids")]
+        missing = [k for k in missing if not k.endswith("position_ids") and ".pooler." not in k]  # pooler unused
         if missing or unexpected:
             raise ModelError(f"{init_onnx}: weights missing {missing[:3]} or unexpected {unexpected[:3]}",
                              "Pass a model folder exported by 'heartline train emotions'")  # fmt: skip
