@@ -74,7 +74,7 @@ def main() -> None:
 @click.option(
     "--emotion-model",
     default=None,
-    help="Emotion model folder or name: emotions-minilm-l2-v2 (default, 2 layers) or emotions-minilm-v1 "
+    help="Emotion model folder or name: emotions-minilm-l2-v3 (default, 2 layers) or emotions-minilm-v1 "
     "(6 layers, 3x slower).",
 )
 @click.option(
@@ -233,8 +233,8 @@ def train_emotions_cmd(data: str, out: str, work_dir: str | None, epochs: int, b
       heartline train emotions --data ../shared/data/goemotions --out runs/emotions-minilm-l2 \\
           --teacher runs/emotions-minilm-v1/model.pt --layers 0,3 --unlabeled runs/unlabeled.txt
       heartline train emotions --data ../shared/data/goemotions --out runs/emotions-fiction \\
-          --teacher-onnx src/heartline/models/emotions-minilm-l2-v2 \\
-          --init-onnx src/heartline/models/emotions-minilm-l2-v2 --silver runs/silver/train.jsonl --epochs 1
+          --teacher-onnx runs/emotions-minilm-l2-v2 \\
+          --init-onnx runs/emotions-minilm-l2-v2 --silver runs/silver/train.jsonl --epochs 1
     """
     from pathlib import Path
 
