@@ -457,7 +457,7 @@ def train(
             raise InputError(f"teacher probabilities are {teacher_probs.shape}, expected ({len(enc)}, {len(LABELS)})",
                              "Compute them for the train rows followed by the unlabeled texts")  # fmt: skip
         soft = torch.tensor(np.asarray(teacher_probs), dtype=torch.float32)
-        names = ", ".join(map(str, teachers or [teacher_onnx]))
+        names = ", ".join(map(str, teachers)) if teachers else str(teacher_onnx)
         say(f"teacher(s) {names}: mean probabilities for {len(enc)} texts in {time.perf_counter() - tt:.0f}s")
         soft[: len(y_t)] = alpha * soft[: len(y_t)] + (1 - alpha) * y_t
         first = len(train_texts) + len(extra_texts)
@@ -476,7 +476,7 @@ def train(
         if missing or unexpected:
             raise ModelError(f"{init_onnx}: weights missing {missing[:3]} or unexpected {unexpected[:3]}",
                              "Pass a model folder exported by 'heartline train emotions'")  # fmt: skip
-        say(f"initialised from the ONNX weights of {init_onnx} ({len(layers)} layers, int8 dequantized)")
+        say(f"initialised from the ONNX weights of {init_onnx} ({len(layers or [])} layers, int8 dequantized)")
     else:
         model = build_model(base, len(LABELS))
     if init_checkpoint and onnx_state is None:
