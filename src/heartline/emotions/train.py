@@ -742,6 +742,23 @@ layers {layers} kept, then trained on soft targets from {source}: on the train r
 sentences and quotes from the 80 LitBank books (public domain; `scripts/unlabeled_texts.py`), so the student
 also copies how the teacher reads narrative prose.
 """
+    if config.get("teacher_onnx"):  # a model folder as the teacher, possibly its weights as the start
+        start = f"the weights of `{config['init_onnx']}` (read back from its int8 ONNX graph)" if config.get(
+            "init_onnx") else "the base encoder"  # fmt: skip
+        alpha = float(config.get("alpha") or 0)
+        student = f"""
+**Continued training.** Started from {start}, with the model folder `{config["teacher_onnx"]}`, run with ONNX
+Runtime, as the teacher: on the train rows `{alpha} * teacher + {1 - alpha:.1f} * gold`;
+on {config.get("silver") or "no silver rows"} the teacher's probabilities with the silver labels raised
+(`heartline.emotions.train.silver_targets`); on {config.get("unlabeled") or "no unlabeled texts"} the teacher's alone.
+"""
+        reproduce = (
+            f"--epochs {config['epochs']} --teacher-onnx <teacher folder>"
+            + (" --init-onnx <start folder>" if config.get("init_onnx") else "")
+            + (" --silver <silver rows>" if config.get("silver") else "")
+            + (f" --max-steps {config['max_steps']}" if config.get("max_steps") else "")
+            + (f" --lr-scale {config['lr_scale']}" if config.get("lr_scale", 1.0) != 1.0 else "")
+        )
     text = f"""# {out.name}
 
 A 28-label multi-label emotion classifier (the 27 GoEmotions emotions + neutral) for English sentences,
