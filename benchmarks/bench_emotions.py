@@ -1,8 +1,8 @@
 """Emotion model side by side: ONNX int8 (shipped), ONNX fp32 and torch fp32, on GoEmotions dev.
 
 usage: python benchmarks/bench_emotions.py [--data ../shared/data/goemotions]
-           [--model src/heartline/models/emotions-minilm-l2-v2]
-           [--fp32 runs/emotions-minilm-l2-v2/model.fp32.onnx] [--checkpoint runs/emotions-minilm-l2-v2/model.pt]
+           [--model src/heartline/models/emotions-minilm-l2-v3]
+           [--fp32 runs/emotions-minilm-l2-v3/model.fp32.onnx] [--checkpoint runs/emotions-minilm-l2-v3/model.pt]
            [--other src/heartline/models/emotions-minilm-v1]
            [--threads 2] [--batch-size 64] [--repeats 3] [--out benchmarks/results/emotions.json]
 
@@ -12,7 +12,11 @@ in texts/s (tokenization + model, length-sorted batches, best of ``--repeats`` r
 texts, ~18 tokens each). The fp32 ONNX export and the torch checkpoint stay out of git (runs/); a runtime
 whose file is missing is skipped. torch fp32 needs the [train] extra.
 Target: dev macro-F1 >= 0.53 (honest) and >= 1,500 sentences/s on 2 cores for the int8 model.
-``--model`` is the shipped default (emotions-minilm-l2-v2, 2 layers); its fp32 export and torch checkpoint are
+
+Fiction: each int8 model folder is also scored on ABBE (``--abbe``, sentences from novels, evaluation only) as
+``heartline evaluate fiction`` does: its own labels mapped to Ekman's six, macro-F1 over the six
+(``abbe_ekman_macro_f1``), micro-F1, and texts/s on those longer sentences (~37 tokens).
+``--model`` is the shipped default (emotions-minilm-l2-v3, 2 layers); its fp32 export and torch checkpoint are
 where ``heartline train emotions`` leaves them. The other shipped model (``--other``, the 6-layer
 emotions-minilm-v1) is timed and scored beside it as onnx_int8_other.
 """
@@ -30,7 +34,7 @@ from common import write_results
 
 ROOT = Path(__file__).resolve().parent.parent
 MODELS = ROOT / "src" / "heartline" / "models"
-SHIPPED = MODELS / "emotions-minilm-l2-v2"
+SHIPPED = MODELS / "emotions-minilm-l2-v3"
 
 
 def scores(y, p) -> dict[str, float]:  # type: ignore[no-untyped-def]
@@ -63,6 +67,8 @@ def main() -> None:
     ap.add_argument("--other", type=Path, default=MODELS / "emotions-minilm-v1",
                     help="Another model folder, timed and scored as onnx_int8_other.")  # fmt: skip
     ap.add_argument("--batch-size", type=int, default=64)
+    ap.add_argument("--abbe", type=Path, default=ROOT.parent / "shared" / "data" / "abbe",
+                    help="ABBE folder; scored for the int8 model folders when it exists.")  # fmt: skip
     ap.add_argument("--repeats", type=int, default=3)
     ap.add_argument("--out", type=Path, default=None)
     args = ap.parse_args()
@@ -81,10 +87,9 @@ def main() -> None:
     def onnx_runner(m: EmotionModel):  # type: ignore[no-untyped-def]
         return lambda t: m.predict_proba(t, batch_size=args.batch_size)
 
+    other = EmotionModel(args.other, threads=args.threads) if args.other.exists() else None
     runtimes = [("onnx_int8", args.model, lambda: onnx_runner(int8))]
-    runtimes.append(
-        ("onnx_int8_other", args.other, lambda: onnx_runner(EmotionModel(args.other, threads=args.threads)))
-    )
+    runtimes.append(("onnx_int8_other", args.other, lambda: onnx_runner(other)))
     runtimes.append(
         (
             "onnx_fp32",
@@ -109,6 +114,9 @@ def main() -> None:
         rows[name] = {"path": str(path), "size_mb": round(path.stat().st_size / 1e6, 1) if path.is_file() else
                       round((path / "model.onnx").stat().st_size / 1e6, 1), "texts_per_s": speed,
                       **scores(y, np.asarray(probs))}  # fmt: skip
+        folder_model = {"onnx_int8": int8, "onnx_int8_other": other}.get(name)
+        if folder_model is not None and args.abbe.exists():
+            rows[name].update(abbe_scores(folder_model, args))
         print(f"{name}: {rows[name]}", file=sys.stderr)
 
     payload = {
@@ -125,7 +133,25 @@ def main() -> None:
             "macro_f1_honest_mean_of_20_splits")  # fmt: skip
     for name, r in rows.items():
         print(f"{name:<16}" + "".join(f" {r[k]:>11}" for k in keys))
+    for name, r in rows.items():
+        if "abbe_ekman_macro_f1" in r:
+            print(f"{name:<16} ABBE (fiction, Ekman-6): macro-F1 {r['abbe_ekman_macro_f1']}, micro-F1 "
+                  f"{r['abbe_ekman_micro_f1']}, {r['abbe_texts_per_s']} texts/s")
     print(f"wrote {out}")
+
+
+def abbe_scores(model, args) -> dict[str, float]:  # type: ignore[no-untyped-def]
+    """ABBE Ekman-6 macro/micro-F1 of a model folder with its own thresholds, and its speed on those texts."""
+    import numpy as np
+
+    from heartline.emotions import results_from_probs
+    from heartline.evaluate.fiction import ekman_predictions, gold_matrix, read_abbe, score_ekman
+
+    texts, gold = read_abbe(args.abbe)
+    probs, speed = timed(lambda t: model.predict_proba(t, batch_size=args.batch_size), texts, args.repeats)
+    results = results_from_probs(model, np.asarray(probs))
+    s = score_ekman(gold_matrix(gold), ekman_predictions([r.labels for r in results]))
+    return {"abbe_ekman_macro_f1": s["macro_f1"], "abbe_ekman_micro_f1": s["micro_f1"], "abbe_texts_per_s": speed}
 
 
 def torch_runner(checkpoint: Path, onnx_model, args):  # type: ignore[no-untyped-def]

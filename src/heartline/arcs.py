@@ -2,7 +2,9 @@
 
 Signal. Each sentence gets a score per emotion: the larger of the emotion model's probability and the
 intensity of any feeling found in it (so the narration lexicon counts too); its valence is
-``sum(score * valence) / max(1, sum(score))``, in [-1, 1]. Story time is the character offset of the
+``sum(score * valence) / max(1, sum(score))``, in [-1, 1]. A label's valence is the emotion model's own
+map fitted on EmoBank fiction (``valence.json`` in the model folder, :func:`arc_values`) when the model has
+one, else the hand-set table (``heartline.language.valence.VALUES``). Story time is the character offset of the
 sentence's middle over the length of the text (0 = first word, 1 = last).
 
 Smoothing. Local linear regression with a Gaussian kernel (a LOESS of degree 1), evaluated on ``points``
@@ -51,6 +53,7 @@ __all__ = [
     "SHAPES",
     "SHAPE_NAMES",
     "arc_shape",
+    "arc_values",
     "build_arcs",
     "make_arcs",
     "permutation_test",
@@ -290,6 +293,24 @@ def _valence(scores: np.ndarray, vals: np.ndarray) -> np.ndarray:
     return (scores @ vals) / np.maximum(1.0, scores.sum(axis=1))
 
 
+def arc_values(story: Story) -> tuple[dict[str, float], str]:
+    """Each label's valence for the arcs, and where it comes from: the map of the model that read ``story``
+    (set by the emotions step), else the shipped default model's map, else the hand-set table."""
+    weights = story.cache.get("valence_weights")
+    if weights:
+        return {**VALUES, **weights, "neutral": 0.0}, "emotion model's valence map fitted on EmoBank"
+    from .emotions.model import valence_weights
+    from .errors import ModelError
+
+    try:
+        weights = valence_weights()
+    except ModelError:
+        weights = None
+    if weights:
+        return {**VALUES, **weights, "neutral": 0.0}, "default emotion model's valence map fitted on EmoBank"
+    return dict(VALUES), "hand-set valence table"
+
+
 def main_characters(story: Story, k: int = 5) -> list[str]:
     """Up to ``k`` characters by mentions plus spoken lines plus feelings felt (present or not)."""
     felt = Counter(f.experiencer for f in story.feelings if f.experiencer)
@@ -334,13 +355,14 @@ def _character_arc(story: Story, cid: str, grid: np.ndarray, bandwidth: float,
 def build_arcs(story: Story, points: int = 100, bandwidth: float = 0.08, max_emotions: int = 10,
                characters: int = 5, min_feelings: int = 5) -> dict[str, Any]:  # fmt: skip
     """The ``arcs`` of a reading (JSON-able; see docs/feelings.md)."""
-    values = dict(VALUES)
+    values, source = arc_values(story)
     labels = [lab for lab in values if lab != "neutral"]
     vals = np.array([values[lab] for lab in labels])
     grid = np.linspace(0.0, 1.0, points)
     out: dict[str, Any] = {
         "method": {
             "signal": "max(model probability, feeling intensity) per sentence and emotion",
+            "valence": source,
             "smoothing": "local linear Gaussian kernel",
             "bandwidth": bandwidth,
             "points": points,

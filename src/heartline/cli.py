@@ -74,7 +74,7 @@ def main() -> None:
 @click.option(
     "--emotion-model",
     default=None,
-    help="Emotion model folder or name: emotions-minilm-l2-v2 (default, 2 layers) or emotions-minilm-v1 "
+    help="Emotion model folder or name: emotions-minilm-l2-v3 (default, 2 layers) or emotions-minilm-v1 "
     "(6 layers, 3x slower).",
 )
 @click.option(
@@ -162,7 +162,7 @@ def read(
 
 @main.command(context_settings=CONTEXT)
 @click.argument("file", type=click.Path(dir_okay=False, allow_dash=True))
-@click.option("--model", default=None, help="Model folder or name (default: the shipped emotions-minilm-l2-v2).")
+@click.option("--model", default=None, help="Model folder or name (default: the shipped emotion model).")
 @click.option("--batch-size", type=int, default=64, show_default=True, help="Texts per model call.")
 @explain_errors
 def emotions(file: str, model: str | None, batch_size: int) -> None:
@@ -213,11 +213,18 @@ def train_group() -> None:
               help="With --teacher: extra texts (one a line) the teacher labels.")  # fmt: skip
 @click.option("--alpha", type=float, default=0.5, show_default=True, help="Teacher's share of the soft target.")
 @click.option("--device", default="cpu", show_default=True, help="torch device to train on, e.g. cuda.")
+@click.option("--teacher-onnx", type=click.Path(file_okay=False, exists=True),
+              help="Distil from this model folder, run with ONNX Runtime (e.g. the shipped model).")
+@click.option("--init-onnx", type=click.Path(file_okay=False, exists=True),
+              help="Start from this model folder's weights, read back from its ONNX graph (keeps its layers).")
+@click.option("--silver", type=click.Path(dir_okay=False, exists=True),
+              help="With a teacher: JSON lines {text, labels: {label: weight}} of silver labels.")
 @explain_errors
 def train_emotions_cmd(data: str, out: str, work_dir: str | None, epochs: int, batch_size: int, loss: str,
                        seed: int, threads: int, limit: int | None, skip_train: bool, init_checkpoint: str | None,
                        lr_scale: float, max_steps: int | None, teacher: tuple[str, ...], layers: str | None,
-                       unlabeled: str | None, alpha: float, device: str) -> None:  # fmt: skip
+                       unlabeled: str | None, alpha: float, device: str, teacher_onnx: str | None,
+                       init_onnx: str | None, silver: str | None) -> None:  # fmt: skip
     """Fine-tune all-MiniLM-L6-v2 on GoEmotions and write an ONNX int8 model folder.
 
     \b
@@ -225,6 +232,9 @@ def train_emotions_cmd(data: str, out: str, work_dir: str | None, epochs: int, b
       heartline train emotions --data ../shared/data/goemotions --out runs/my-emotions --epochs 3
       heartline train emotions --data ../shared/data/goemotions --out runs/emotions-minilm-l2 \\
           --teacher runs/emotions-minilm-v1/model.pt --layers 0,3 --unlabeled runs/unlabeled.txt
+      heartline train emotions --data ../shared/data/goemotions --out runs/emotions-fiction \\
+          --teacher-onnx runs/emotions-minilm-l2-v2 \\
+          --init-onnx runs/emotions-minilm-l2-v2 --silver runs/silver/train.jsonl --epochs 1
     """
     from pathlib import Path
 
@@ -235,8 +245,12 @@ def train_emotions_cmd(data: str, out: str, work_dir: str | None, epochs: int, b
     except ValueError:
         msg = f"'{layers}' is not a comma-separated list of layer numbers"
         raise click.BadParameter(msg, param_hint="--layers") from None
-    if (keep or unlabeled) and not teacher:
+    if (keep or unlabeled) and not (teacher or teacher_onnx):
         raise click.BadParameter("--layers and --unlabeled are for distillation", param_hint="--teacher")
+    if silver and not (teacher or teacher_onnx):
+        raise click.BadParameter("--silver rows need a teacher for their other labels", param_hint="--teacher-onnx")
+    if keep is not None and init_onnx:
+        raise click.BadParameter("--init-onnx keeps that model's own layers", param_hint="--layers")
     if keep is not None and (not keep or min(keep) < 0 or max(keep) > 5):
         raise click.BadParameter("layers are numbered 0 to 5 (the base encoder has 6)", param_hint="--layers")
 
@@ -245,7 +259,8 @@ def train_emotions_cmd(data: str, out: str, work_dir: str | None, epochs: int, b
         batch_size=batch_size, loss=loss, seed=seed, threads=threads, limit=limit, lr_scale=lr_scale,
         init_checkpoint=Path(init_checkpoint) if init_checkpoint else None, max_steps=max_steps,
         teacher=[Path(t) for t in teacher], layers=keep, unlabeled=Path(unlabeled) if unlabeled else None,
-        alpha=alpha, device=device,
+        alpha=alpha, device=device, teacher_onnx=Path(teacher_onnx) if teacher_onnx else None,
+        init_onnx=Path(init_onnx) if init_onnx else None, silver=Path(silver) if silver else None,
     )  # fmt: skip
     import json
 
@@ -265,7 +280,7 @@ def evaluate_group() -> None:
 @evaluate_group.command("goemotions", context_settings=CONTEXT)
 @click.option("--data", required=True, type=click.Path(file_okay=False), help="Folder with <split>.tsv files.")
 @click.option("--split", default="dev", show_default=True, help="Which split file to score.")
-@click.option("--model", default=None, help="Model folder or name (default: the shipped emotions-minilm-l2-v2).")
+@click.option("--model", default=None, help="Model folder or name (default: the shipped emotion model).")
 @explain_errors
 def evaluate_goemotions_cmd(data: str, split: str, model: str | None) -> None:
     """Macro- and micro-F1 over the 28 labels, per-label F1 and Ekman macro-F1, as JSON.
@@ -279,6 +294,24 @@ def evaluate_goemotions_cmd(data: str, split: str, model: str | None) -> None:
     from .emotions.cli_impl import evaluate_goemotions
 
     click.echo(json.dumps(evaluate_goemotions(data, split=split, model=model), indent=1))
+
+
+@evaluate_group.command("fiction", context_settings=CONTEXT)
+@click.option("--data", required=True, type=click.Path(), help="ABBE folder (or its ABBE_multilabel.csv).")
+@click.option("--model", default=None, help="Model folder or name (default: the shipped emotion model).")
+@explain_errors
+def evaluate_fiction_cmd(data: str, model: str | None) -> None:
+    """Ekman-6 macro-, micro- and per-label F1 of the emotion model on ABBE sentences from novels, as JSON.
+
+    \b
+    Example:
+      heartline evaluate fiction --data ../shared/data/abbe
+    """
+    import json
+
+    from .evaluate.fiction import evaluate_fiction
+
+    click.echo(json.dumps(evaluate_fiction(data, model=model), indent=1))
 
 
 @main.command(context_settings=CONTEXT)

@@ -190,6 +190,8 @@ def test_two_worker_threads_give_exactly_the_one_thread_scores(emotion_model):
         (["--layers", "0,3"], "--layers and --unlabeled are for distillation"),
         (["--teacher", "TEACHER", "--layers", "0,x"], "not a comma-separated list"),
         (["--teacher", "TEACHER", "--layers", "0,6"], "numbered 0 to 5"),
+        (["--silver", "SILVER"], "--silver rows need a teacher"),
+        (["--teacher", "TEACHER", "--init-onnx", "MODEL", "--layers", "0,1"], "keeps that model's own layers"),
     ],
 )
 def test_train_rejects_bad_distillation_flags_before_any_work(tmp_path, args, message):
@@ -198,7 +200,10 @@ def test_train_rejects_bad_distillation_flags_before_any_work(tmp_path, args, me
     from heartline.cli import main
 
     (tmp_path / "teacher.pt").write_bytes(b"x")
-    args = [str(tmp_path / "teacher.pt") if a == "TEACHER" else a for a in args]
+    (tmp_path / "silver.jsonl").write_text("", encoding="utf-8")
+    (tmp_path / "model").mkdir()
+    named = {"TEACHER": tmp_path / "teacher.pt", "SILVER": tmp_path / "silver.jsonl", "MODEL": tmp_path / "model"}
+    args = [str(named[a]) if a in named else a for a in args]
     result = CliRunner().invoke(
         main, ["train", "emotions", "--data", str(tmp_path), "--out", str(tmp_path / "o"), *args]
     )
@@ -207,7 +212,7 @@ def test_train_rejects_bad_distillation_flags_before_any_work(tmp_path, args, me
     assert not (tmp_path / "o").exists()
 
 
-@pytest.mark.parametrize("name", ["emotions-minilm-v1", "emotions-minilm-l2-v2"])
+@pytest.mark.parametrize("name", ["emotions-minilm-v1", "emotions-minilm-l2-v3"])
 def test_both_shipped_models_read_thanks_and_tears(name):
     from heartline.emotions import load_model
 
@@ -219,7 +224,7 @@ def test_both_shipped_models_read_thanks_and_tears(name):
 
 
 def test_the_default_model_is_the_distilled_one(emotion_model):
-    assert emotion_model.path.name == "emotions-minilm-l2-v2"
+    assert emotion_model.path.name == "emotions-minilm-l2-v3"
     assert "layers [0, 3] kept" in emotion_model.config["architecture"]
 
 

@@ -187,3 +187,19 @@ def test_a_character_series_has_gaps_where_it_has_no_data():
     assert all(s[-1] is None for s in arc["emotions"].values())
     data = json.loads(json.dumps(arc))
     assert data["valence"][-1] is None
+
+
+def test_arcs_use_the_models_fitted_valence_map_when_the_story_carries_one():
+    from heartline.arcs import arc_values
+
+    story = Story("She was glad. She was glad again.")
+    story.sentences = [Sentence(0, 13, emotions={"joy": 0.9}), Sentence(14, 33, emotions={"joy": 0.9})]
+    story.cache["valence_weights"] = {"joy": -0.5}  # a map that reverses joy shows it is the one used
+    values, source = arc_values(story)
+    assert values["joy"] == -0.5 and "fitted" in source
+    arcs = build_arcs(story)
+    assert arcs["method"]["valence"] == source
+    assert arcs["story"]["start"] < 0
+    story.cache.clear()
+    values, source = arc_values(story)  # no map on the story: the default model's, fitted on EmoBank
+    assert values["joy"] > 0 and "default" in source

@@ -1,7 +1,9 @@
 """Load the emotion model (an ONNX folder) and run it with ONNX Runtime + ``tokenizers``; no torch.
 
 A model folder holds ``model.onnx`` (input_ids + attention_mask -> 28 sigmoid probabilities),
-``tokenizer.json``, ``labels.json``, ``thresholds.json``, ``config.json`` and ``MODEL_CARD.md``.
+``tokenizer.json``, ``labels.json``, ``thresholds.json``, ``config.json`` and ``MODEL_CARD.md``; optionally
+``valence.json``, the model's valence and arousal maps fitted on EmoBank (``scripts/calibrate_valence.py``):
+``valence`` / ``arousal`` -> ``weights`` (label -> weight, neutral left out). :func:`valence_weights` reads it.
 
 Texts longer than the model window (``config.json: max_length`` tokens) are split into overlapping
 windows (``window_stride`` tokens apart); a text's probability for a label is the maximum over its windows.
@@ -29,9 +31,16 @@ TOKENS_PER_WORD = 4  # windows a text may have: as many as this many tokens per 
 if TYPE_CHECKING:
     import numpy as np
 
-__all__ = ["DEFAULT_MODEL", "TOKENS_PER_WORD", "EmotionModel", "load_model", "resolve_model_path"]
+__all__ = [
+    "DEFAULT_MODEL",
+    "TOKENS_PER_WORD",
+    "EmotionModel",
+    "load_model",
+    "resolve_model_path",
+    "valence_weights",
+]
 
-DEFAULT_MODEL = "emotions-minilm-l2-v2"
+DEFAULT_MODEL = "emotions-minilm-l2-v3"
 _HUB_ID = re.compile(r"^[A-Za-z0-9][\w.-]*/[\w.-]+$")
 _CACHE: dict[tuple[str, int], EmotionModel] = {}
 _LOCK = threading.Lock()
@@ -47,6 +56,22 @@ def _read_json(path: Path) -> Any:
         ) from None  # fmt: skip
     except (OSError, ValueError) as exc:
         raise ModelError(f"Cannot read model file {path}: {exc}", "Re-export the model folder") from None
+
+
+def _read_valence(path: Path, key: str = "valence") -> dict[str, float] | None:
+    """A model folder's fitted label weights for ``key`` (valence or arousal), or None when it has none."""
+    if not path.is_file():
+        return None
+    weights = _read_json(path).get(key, {}).get("weights")
+    if not isinstance(weights, dict):
+        raise ModelError(f"{path} has no {key} weights", "Refit it with scripts/calibrate_valence.py")
+    return {str(k): float(v) for k, v in weights.items()}
+
+
+def valence_weights(name_or_path: str | Path | None = None, key: str = "valence") -> dict[str, float] | None:
+    """The label weights a model folder's ``valence.json`` fits for ``key`` ("valence" or "arousal"), or None
+    when the folder has no such file (use the hand-set table, ``heartline.language.valence.VALUES``)."""
+    return _read_valence(resolve_model_path(name_or_path) / "valence.json", key)
 
 
 class EmotionModel:
@@ -105,6 +130,7 @@ class EmotionModel:
             raise ModelError(f"ONNX Runtime cannot load {onnx_file}: {exc}", "Re-export the model folder") from None
         self._pool: ThreadPoolExecutor | None = None
         self._pool_lock = threading.Lock()
+        self.valence: dict[str, float] | None = _read_valence(meta_dir / "valence.json")
 
     def __repr__(self) -> str:
         return f"EmotionModel({str(self.path)!r}, labels={len(self.labels)}, threads={self.threads})"

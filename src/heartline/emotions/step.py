@@ -54,6 +54,8 @@ def emotions_step(story: Story, config: dict[str, Any] | None = None) -> None:
             progress(min(1.0, (i + chunk) / len(distinct)))
     row = {t: i for i, t in enumerate(distinct)}
     probs = np.concatenate(parts)[[row[t] for t in texts]]
+    if model.valence is not None:  # the arcs step reads valence with the model's own fitted map
+        story.cache["valence_weights"] = model.valence
     targets: list[Sentence | Quote] = [*story.sentences, *story.quotes]
     for target, result in zip(targets, results_from_probs(model, probs), strict=True):
         target.emotions = {k: round(v, 4) for k, v in result.scores.items()}

@@ -27,7 +27,18 @@ from typing import Any
 from heartline.emotions.labels import LABELS
 from heartline.errors import InputError, ModelError, require
 
-__all__ = ["BASE_SHA256_PREFIX", "base_model_dir", "finalize", "read_split", "train", "train_emotions"]
+__all__ = [
+    "BASE_SHA256_PREFIX",
+    "base_model_dir",
+    "finalize",
+    "onnx_state_dict",
+    "onnx_teacher_probabilities",
+    "read_silver",
+    "read_split",
+    "silver_targets",
+    "train",
+    "train_emotions",
+]
 
 log = logging.getLogger("heartline.train.emotions")
 
@@ -196,6 +207,102 @@ def teacher_probabilities(  # type: ignore[no-untyped-def]
     return total / len(teachers)
 
 
+def onnx_state_dict(path: Path) -> tuple[dict[str, Any], int]:
+    """The torch state dict of a classifier exported by :func:`finalize`, read back from its ONNX graph
+    (int8 weights dequantized: ``(q - zero_point) * scale``), and its number of encoder layers.
+
+    Lets a shipped int8 model be the starting point of further training when its torch checkpoint is gone.
+    Matrix products are named by their graph node (``/inner/encoder/encoder/layer.0/.../query/MatMul``);
+    every other weight keeps its torch name (``inner.`` prefix dropped)."""
+    import re
+
+    import numpy as np
+    import onnx
+    from onnx import numpy_helper
+
+    graph = onnx.load(str(path)).graph
+    inits = {i.name: numpy_helper.to_array(i) for i in graph.initializer}
+
+    def value(name: str) -> Any:
+        if not name.endswith("_quantized"):
+            return inits[name].astype(np.float32)
+        base = name[: -len("_quantized")]
+        q = inits[name].astype(np.float32)
+        zero, scale = inits[base + "_zero_point"].astype(np.float32), inits[base + "_scale"].astype(np.float32)
+        return (q - zero) * scale  # per-channel scales broadcast over the output axis (last)
+
+    state: dict[str, Any] = {}
+    for name, array in inits.items():
+        if name.startswith("inner.") and not name.endswith(("_scale", "_zero_point", "_Transposed_quantized")):
+            key = name[len("inner.") :]
+            state[key.removesuffix("_quantized")] = value(name) if name.endswith("_quantized") else array
+    layer_ops = re.compile(r"^/inner/(encoder/encoder/layer\.\d+/.+)/MatMul(?:_quant)?$")
+    for node in graph.node:
+        m = layer_ops.match(node.name)
+        if m and node.op_type in ("MatMul", "MatMulInteger") and node.input[1] in inits:  # not attention's own
+            state[m.group(1).replace("/", ".") + ".weight"] = value(node.input[1]).T.copy()
+        elif node.name.startswith("/inner/head/") and node.op_type in ("MatMul", "MatMulInteger", "Gemm"):
+            state["head.weight"] = value(node.input[1]).T.copy()
+    layers = {int(k.split(".")[3]) for k in state if k.startswith("encoder.encoder.layer.")}
+    return state, len(layers)
+
+
+def onnx_teacher_probabilities(path: Path, texts: list[str], threads: int = 2):  # type: ignore[no-untyped-def]
+    """A model folder's probabilities (ONNX Runtime, as heartline runs it) for ``texts``: a teacher with no
+    torch checkpoint, e.g. the shipped model."""
+    from heartline.emotions.model import EmotionModel
+
+    return EmotionModel(path, threads=threads).predict_proba(texts)
+
+
+def read_silver(path: Path) -> list[dict[str, Any]]:
+    """Silver rows from a JSON-lines file: ``{"text", "labels": {label: weight in [0, 1]}}`` (labels may be
+    empty: the teacher's probabilities alone), as ``scripts/fiction_silver.py`` writes them."""
+    rows = []
+    known = set(LABELS)
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+            text, labels = str(row["text"]), {str(k): float(v) for k, v in row.get("labels", {}).items()}
+        except (ValueError, KeyError, TypeError, AttributeError):
+            raise InputError(f"{path}:{n}: expected a JSON object with text and labels",
+                             "Write silver rows with scripts/fiction_silver.py") from None  # fmt: skip
+        bad = sorted(set(labels) - known)
+        if bad:
+            raise InputError(f"{path}:{n}: unknown label(s) {bad}", "Labels are the 28 GoEmotions labels")
+        if text.strip():
+            rows.append({"text": text, "labels": labels})
+    return rows
+
+
+OPPOSITE_DAMPING = 0.5  # a silver row's teacher probabilities of the opposite polarity are scaled by this
+
+
+def silver_targets(teacher: Any, labels: dict[str, float]) -> Any:
+    """Soft targets for one silver row: the teacher's probabilities, each silver label raised to at least
+    its weight, neutral lowered to at most ``1 - `` the strongest weight, and labels of the opposite polarity
+    (positive against negative) scaled by :data:`OPPOSITE_DAMPING`; with no silver label, the teacher's own."""
+    from heartline.emotions.labels import VALENCE
+
+    t = teacher.copy()
+    if not labels:
+        return t
+    index = {label: j for j, label in enumerate(LABELS)}
+    polarities = {VALENCE[label].polarity for label in labels}
+    for label, j in index.items():
+        p = VALENCE[label].polarity
+        opposite = ("positive" in polarities and p == "negative") or ("negative" in polarities and p == "positive")
+        if opposite and label not in labels:
+            t[j] *= OPPOSITE_DAMPING
+    for label, w in labels.items():
+        t[index[label]] = max(t[index[label]], w)
+    j = index["neutral"]
+    t[j] = min(t[j], 1.0 - max(labels.values()))
+    return t
+
+
 # ----------------------------------------------------------------------------------------------- train
 
 
@@ -244,6 +351,9 @@ def train(
     alpha: float = 0.5,
     device: str = "cpu",
     teacher_probs: Any = None,
+    teacher_onnx: Path | None = None,
+    init_onnx: Path | None = None,
+    silver: Path | None = None,
 ) -> Path:
     """Fine-tune and save ``work_dir/model.pt``; returns its path.
 
@@ -257,9 +367,18 @@ def train(
     probabilities alone on ``unlabeled`` texts (a file, one text per line). ``teacher_probs`` (rows x 28, train
     rows then unlabeled texts) skips computing them again when several students share the teachers.
 
+    ``teacher_onnx`` is a teacher given as a model folder (run with ONNX Runtime, e.g. the shipped model) instead
+    of torch checkpoints; ``init_onnx`` starts from a model folder's weights read back from its ONNX graph
+    (:func:`onnx_state_dict`; the student keeps that model's layers). ``silver`` adds JSON-lines rows with
+    silver labels (:func:`read_silver`) whose targets are :func:`silver_targets` of the teacher's probabilities.
+
     ``device`` is a torch device ("cpu", "cuda"); results differ from the CPU's in the last digits."""
     teachers = [teacher] if isinstance(teacher, Path) else list(teacher or [])
-    if unlabeled and not teachers:
+    if teachers and teacher_onnx:
+        raise InputError("--teacher and --teacher-onnx are two kinds of teacher", "Pass one of them")
+    if silver and not (teachers or teacher_onnx):
+        raise InputError("--silver rows need a teacher for their other labels", "Pass --teacher-onnx MODEL_FOLDER")
+    if unlabeled and not (teachers or teacher_onnx):
         raise InputError("--unlabeled texts need a --teacher to label them", "Pass --teacher runs/<model>/model.pt")
     require("torch", "train", "Training the emotion model")
     require("transformers", "train", "Training the emotion model")
@@ -291,7 +410,11 @@ def train(
     if unlabeled:
         extra_texts = [t for t in unlabeled.read_text(encoding="utf-8").splitlines() if t.strip()]
         say(f"unlabeled texts for distillation: {len(extra_texts)} from {unlabeled}")
-    enc = _encode(tok, train_texts + extra_texts, max_length)
+    silver_rows = read_silver(silver) if silver else []
+    if silver:
+        say(f"silver rows: {len(silver_rows)} from {silver}")
+    all_texts = train_texts + extra_texts + [r["text"] for r in silver_rows]
+    enc = _encode(tok, all_texts, max_length)
     dev_enc = _encode(tok, dev_texts, max_length)
     lengths = [len(e) for e in enc]
     say(
@@ -303,30 +426,63 @@ def train(
         warmup=warmup, max_length=max_length, seed=seed, loss=loss, pooling="mean", dropout=0.1,
         init_checkpoint=str(init_checkpoint) if init_checkpoint else None, max_steps=max_steps, lr_scale=lr_scale,
         teacher=(str(teachers[0]) if len(teachers) == 1 else [str(t) for t in teachers]) if teachers else None,
-        layers=layers, alpha=alpha if teachers else None, device=device,
+        layers=layers, alpha=alpha if teachers or teacher_onnx else None, device=device,
         unlabeled=f"{unlabeled} ({len(extra_texts)} texts)" if unlabeled else None,
+        teacher_onnx=str(teacher_onnx) if teacher_onnx else None, init_onnx=str(init_onnx) if init_onnx else None,
+        silver=f"{silver} ({len(silver_rows)} rows)" if silver else None,
     )  # fmt: skip
     say(f"config {json.dumps(config)}")
 
     y_t = torch.tensor(train_y, dtype=torch.float32)
-    if teachers:
+    onnx_state: dict[str, Any] | None = None
+    if init_onnx:
+        onnx_state, n_layers = onnx_state_dict(init_onnx / "model.onnx" if init_onnx.is_dir() else init_onnx)
+        layers = list(range(n_layers))  # the model's own layers, renumbered: the structure finalize rebuilds
+        config["layers"] = layers
+    if teachers or teacher_onnx:
         tt = time.perf_counter()
-        if teacher_probs is None:
+        cached = work_dir / "teacher_probs.npy"  # a rerun in the same work dir reuses them (same texts, same teacher)
+        if teacher_probs is None and teacher_onnx and cached.is_file():
+            teacher_probs = np.load(cached)
+            if teacher_probs.shape != (len(enc), len(LABELS)):
+                teacher_probs = None
+            else:
+                say(f"teacher probabilities reused from {cached}")
+        if teacher_probs is None and teacher_onnx:
+            teacher_probs = onnx_teacher_probabilities(teacher_onnx, all_texts, threads)
+            np.save(cached, teacher_probs)
+        elif teacher_probs is None:
             teacher_probs = teacher_probabilities(teachers, enc, base, device)
         if teacher_probs.shape != (len(enc), len(LABELS)):
             raise InputError(f"teacher probabilities are {teacher_probs.shape}, expected ({len(enc)}, {len(LABELS)})",
                              "Compute them for the train rows followed by the unlabeled texts")  # fmt: skip
         soft = torch.tensor(np.asarray(teacher_probs), dtype=torch.float32)
-        names = ", ".join(map(str, teachers))
+        names = ", ".join(map(str, teachers)) if teachers else str(teacher_onnx)
         say(f"teacher(s) {names}: mean probabilities for {len(enc)} texts in {time.perf_counter() - tt:.0f}s")
         soft[: len(y_t)] = alpha * soft[: len(y_t)] + (1 - alpha) * y_t
+        first = len(train_texts) + len(extra_texts)
+        if silver_rows:
+            probs = np.asarray(teacher_probs, dtype=np.float32)
+            soft[first:] = torch.tensor(
+                np.stack([silver_targets(probs[first + i], r["labels"]) for i, r in enumerate(silver_rows)])
+            )
         y_t = soft
-        init_checkpoint = init_checkpoint or teachers[0]
-    model = build_model(base, len(LABELS))
-    if init_checkpoint:
+        if teachers:
+            init_checkpoint = init_checkpoint or teachers[0]
+    if onnx_state is not None:
+        model = build_model(base, len(LABELS), layers=layers)
+        missing, unexpected = model.load_state_dict({k: torch.tensor(v) for k, v in onnx_state.items()}, strict=False)
+        missing = [k for k in missing if not k.endswith("position_ids") and ".pooler." not in k]  # pooler unused
+        if missing or unexpected:
+            raise ModelError(f"{init_onnx}: weights missing {missing[:3]} or unexpected {unexpected[:3]}",
+                             "Pass a model folder exported by 'heartline train emotions'")  # fmt: skip
+        say(f"initialised from the ONNX weights of {init_onnx} ({len(layers or [])} layers, int8 dequantized)")
+    else:
+        model = build_model(base, len(LABELS))
+    if init_checkpoint and onnx_state is None:
         model.load_state_dict(torch.load(init_checkpoint, map_location="cpu")["state_dict"])
         say(f"initialised from {init_checkpoint}")
-    if layers is not None:  # after loading: the teacher's checkpoint has all six layers
+    if layers is not None and onnx_state is None:  # after loading: the teacher's checkpoint has all six layers
         _keep_layers(model, layers)
         say(f"student keeps encoder layers {layers}")
     model.to(device)
@@ -586,6 +742,23 @@ layers {layers} kept, then trained on soft targets from {source}: on the train r
 sentences and quotes from the 80 LitBank books (public domain; `scripts/unlabeled_texts.py`), so the student
 also copies how the teacher reads narrative prose.
 """
+    if config.get("teacher_onnx"):  # a model folder as the teacher, possibly its weights as the start
+        start = f"the weights of `{config['init_onnx']}` (read back from its int8 ONNX graph)" if config.get(
+            "init_onnx") else "the base encoder"  # fmt: skip
+        alpha = float(config.get("alpha") or 0)
+        student = f"""
+**Continued training.** Started from {start}, with the model folder `{config["teacher_onnx"]}`, run with ONNX
+Runtime, as the teacher: on the train rows `{alpha} * teacher + {1 - alpha:.1f} * gold`;
+on {config.get("silver") or "no silver rows"} the teacher's probabilities with the silver labels raised
+(`heartline.emotions.train.silver_targets`); on {config.get("unlabeled") or "no unlabeled texts"} the teacher's alone.
+"""
+        reproduce = (
+            f"--epochs {config['epochs']} --teacher-onnx <teacher folder>"
+            + (" --init-onnx <start folder>" if config.get("init_onnx") else "")
+            + (" --silver <silver rows>" if config.get("silver") else "")
+            + (f" --max-steps {config['max_steps']}" if config.get("max_steps") else "")
+            + (f" --lr-scale {config['lr_scale']}" if config.get("lr_scale", 1.0) != 1.0 else "")
+        )
     text = f"""# {out.name}
 
 A 28-label multi-label emotion classifier (the 27 GoEmotions emotions + neutral) for English sentences,
