@@ -100,8 +100,6 @@ class Form:
     called: int = 0  # vocatives after a comma or "dear" (", Wil,"), which interjections never are
     ner_person: int = 0
     ner_other: int = 0
-    old: int = 0  # written "old Mr. Emerson"
-    young: int = 0  # written "young Mr. Emerson"
     eldest: bool = False  # "Miss Bertram" in a story with "the Miss Bertrams": the eldest sister (see mark_eldest)
     # forms (text, names, title) that name someone else: they talk to each other (mark_apart)
     apart: set[tuple[str, tuple[str, ...], str | None]] = field(default_factory=set)
@@ -262,9 +260,6 @@ def find_forms(toks: Sequence[Tok], namewords: NameWords) -> dict[str, Form]:
         if form is None:
             form = forms[text] = Form(text, canonical_title(title) if title else None, names)
         form.occurrences.append(Occurrence(i, k, t.start, end, t.sent if t.quote < 0 else -1))
-        before = toks[i - 1].lower if i > 0 else ""
-        form.old += before in ("old", "elder")
-        form.young += before in ("young", "younger")
         i = k + 1
     return forms
 
@@ -648,18 +643,6 @@ def _side_by_side(a: set[int], b: set[int]) -> bool:
     return len(a & b) >= 4
 
 
-def _father_and_son(form: Form, cluster: Cluster) -> bool:
-    """ "old Mr. Emerson" and "young Mr. Emerson": the story tells two men of that name apart by age, so
-    the titled surname is the elder, not the one the cluster's given name ("George") names."""
-    return (
-        form.title is not None
-        and len(form.names) == 1
-        and form.old >= 2
-        and form.young >= 1
-        and any(not f.title and f.names[0] != form.names[0] for f in cluster.forms)
-    )
-
-
 def _split_side_by_side(clusters: list[Cluster], gender: dict[str, str | None]) -> list[Cluster]:
     """Take out of each cluster the forms that stand side by side with another of its forms: the one that
     fits the cluster's fullest name less well ("Mr. Emerson" beside "George" in George Emerson's cluster),
@@ -672,9 +655,8 @@ def _split_side_by_side(clusters: list[Cluster], gender: dict[str, str | None]) 
         solo = Cluster([head], {head.title} if head.title else set())
         fit = {id(f): _compatible(f, solo, gender) for f in rest}
         sents = {id(f): _narration_sentences(f) for f in rest}
-        bad: set[int] = {id(f) for f in rest if _father_and_son(f, c)}
         own = _narration_sentences(head)
-        bad |= {id(f) for f in rest if id(f) not in bad and _side_by_side(own, sents[id(f)])}
+        bad: set[int] = {id(f) for f in rest if _side_by_side(own, sents[id(f)])}
         for x, f in enumerate(rest):
             for g in rest[x + 1 :]:
                 if id(f) in bad or id(g) in bad or not _side_by_side(sents[id(f)], sents[id(g)]):
