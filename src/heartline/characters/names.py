@@ -788,7 +788,7 @@ def miss_joins_her_given_name(clusters: list[Cluster], gender: dict[str, str | N
         surname = m.forms[0].names
         if any(f.names != surname for f in m.forms):
             continue
-        fits = []
+        fits: list[Cluster] = []
         for c in clusters:
             if c is m or id(c) in merged or not any(len(f.names) >= 2 and f.names[-1:] == surname for f in c.forms):
                 continue
