@@ -201,7 +201,7 @@ def main() -> None:
         choices=["dev", "all"],
         help="fit on the 12 development novels (default; the locked 6 scored once, in aggregate) or on all 18",
     )
-    ap.add_argument("--folds", type=int, default=6)
+    ap.add_argument("--folds", type=int, default=6, help="folds by novel for cross-validation (0: none)")
     ap.add_argument("--l2", type=float, default=1e-3)
     ap.add_argument("--hidden", type=int, default=16, help="units of the tanh layer (0: linear only)")
     ap.add_argument("--steps", type=int, default=800)
@@ -220,7 +220,7 @@ def main() -> None:
     novels = [load_novel(args.data / n, args.cache) for n in names]
     print(f"{len(names)} novels read in {time.perf_counter() - t0:.0f} s ({args.split})")
     rules, ranked = Counter(), Counter()
-    for k in range(args.folds):
+    for k in range(args.folds):  # --folds 0: no cross-validation, only the fit on every novel
         test = novels[k :: args.folds]
         train = [nv for nv in novels if nv not in test]
         w = fit_passes(train, args.passes, args.l2, args.hidden, args.steps, args.seeds, args.first_seed)
