@@ -1,7 +1,7 @@
 """Fit the speaker ranker's weights on PDNC novels; report leave-novels-out accuracy; write the weights.
 
 usage: python scripts/train_speakers.py [--data ../shared/data/pdnc/data] [--split dev] [--folds 6] [--out FILE]
-                                        [--cache DIR] [--l2 1e-3] [--passes 3] [--seeds 3] [--first-seed 0]
+                                        [--cache DIR] [--l2 3e-3] [--passes 3] [--seeds 3] [--first-seed 0]
 
 By default (``--split dev``) the ranker is fitted and cross-validated on the 12 development novels only
 (``heartline.evaluate.pdnc.DEV_NOVELS``); the 6 locked novels (``LOCKED_NOVELS``) are then scored once, in
@@ -202,7 +202,7 @@ def main() -> None:
         help="fit on the 12 development novels (default; the locked 6 scored once, in aggregate) or on all 18",
     )
     ap.add_argument("--folds", type=int, default=6, help="folds by novel for cross-validation (0: none)")
-    ap.add_argument("--l2", type=float, default=1e-3)
+    ap.add_argument("--l2", type=float, default=3e-3)
     ap.add_argument("--hidden", type=int, default=16, help="units of the tanh layer (0: linear only)")
     ap.add_argument("--steps", type=int, default=800)
     ap.add_argument("--passes", type=int, default=3, help="passes of the ranker, each reading the one before")
