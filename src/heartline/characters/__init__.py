@@ -34,9 +34,12 @@ from .names import (
     gather_evidence,
     is_person,
     is_title,
+    mark_apart,
     mark_eldest,
+    miss_joins_her_given_name,
     ner_votes,
     slug,
+    split_head_of_family,
 )
 from .nominals import find_indefinite_speakers, find_nominal_speakers, nominal_occurrences, noun_gender
 from .resolve import Ref, Resolver, acting, learn_genders, narration_is_first_person
@@ -53,6 +56,7 @@ def find_characters(story: Story) -> None:
     forms = find_forms(toks, namewords)
     add_capitals(toks, forms, namewords)
     mark_eldest(toks, forms)
+    mark_apart(toks, forms)
     gather_evidence(toks, forms)
     ner_votes(story, toks, forms)
     words: Counter[str] = Counter()
@@ -72,6 +76,7 @@ def find_characters(story: Story) -> None:
     form_genders = _form_genders(toks, persons)
     clusters = cluster_forms(persons, form_genders)
     attach_leftovers(clusters, [f for f in forms.values() if f not in persons], form_genders, namewords.low)
+    clusters = miss_joins_her_given_name(split_head_of_family(toks, clusters), form_genders)
     clusters.sort(key=lambda c: -c.count)
     short = short_text(toks)
     nominal_names = _add_nominals(toks, clusters, short)

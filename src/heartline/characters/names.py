@@ -55,18 +55,23 @@ __all__ = [
     "gather_evidence",
     "is_person",
     "is_title",
+    "mark_apart",
     "mark_eldest",
+    "miss_joins_her_given_name",
     "ner_votes",
     "slug",
+    "split_head_of_family",
     "word_stats",
 ]
 
 
 _WORD = re.compile(r"^[A-Z][a-zA-Z'’]*[a-z][a-zA-Z'’]*$|^[A-Z]$")
 _DASHES = "-—–:"
+_QUOTE_MARKS = {'"', "“", "”", "'", "‘", "’", "«", "»"}
 _FIRST_NAMES = MALE_NAMES | FEMALE_NAMES
 _NER_SENTENCES = 400
 _NAMED_WITHIN = 3000  # tokens: a few pages (see _nearest_named)
+_NAMED_TOGETHER = 2  # sentences naming "Mr. Knightley" and "Mr. John Knightley" both: two men (split_head_of_family)
 _BY_FEMALE_TITLE = 1.75  # "Miss Morland" / "Catherine Morland": joins only a one and only fit
 _NON_PERSON = {"GPE", "LOC", "FAC", "ORG", "NORP", "WORK_OF_ART", "PRODUCT", "EVENT", "LANGUAGE", "DATE", "TIME"}
 
@@ -97,10 +102,10 @@ class Form:
     called: int = 0  # vocatives after a comma or "dear" (", Wil,"), which interjections never are
     ner_person: int = 0
     ner_other: int = 0
-    old: int = 0  # written "old Mr. Emerson"
-    young: int = 0  # written "young Mr. Emerson"
     eldest: bool = False  # "Miss Bertram" in a story with "the Miss Bertrams": the eldest sister (see mark_eldest)
     acts_inside: int = 0  # occurrences inside a sentence (not its first word) followed by a human verb
+    # forms (text, names, title) that name someone else: they talk to each other (mark_apart)
+    apart: set[tuple[str, tuple[str, ...], str | None]] = field(default_factory=set)
 
     @property
     def count(self) -> int:
@@ -260,9 +265,6 @@ def find_forms(toks: Sequence[Tok], namewords: NameWords) -> dict[str, Form]:
         if form is None:
             form = forms[text] = Form(text, canonical_title(title) if title else None, names)
         form.occurrences.append(Occurrence(i, k, t.start, end, t.sent if t.quote < 0 else -1))
-        before = toks[i - 1].lower if i > 0 else ""
-        form.old += before in ("old", "elder")
-        form.young += before in ("young", "younger")
         i = k + 1
     return forms
 
@@ -330,6 +332,60 @@ def _compound(toks: Sequence[Tok], k: int) -> bool:
         return False
     h, w = toks[k + 1], toks[k + 2]
     return h.text in _DASHES and h.start == toks[k].end and w.start == h.end and w.text[:1].islower()
+
+
+def _key(form: Form) -> tuple[str, tuple[str, ...], str | None]:
+    return form.text, form.names, form.title
+
+
+def _tag_name_after(toks: Sequence[Tok], j: int, starts: dict[int, Form], ends: dict[int, Form]) -> Form | None:
+    """The name of a speech tag that opens the narration at token ``j``: "said Mr. Pembury" or "Mr. Pembury
+    said" (an adverb may stand between: "Clara said quietly" is not read, "said Clara" is)."""
+    n = len(toks)
+    if j >= n or toks[j].quote >= 0:
+        return None
+    para = toks[j].para
+    if toks[j].text == ",":
+        j += 1
+    if j + 1 < n and toks[j].lower in SPEECH_VERBS and toks[j + 1].para == para and toks[j + 1].quote < 0:
+        return starts.get(j + 1)
+    form = starts.get(j)
+    if form is not None:
+        k = next((k for k in range(j, min(j + 6, n)) if ends.get(k) is form), None)
+        if k is not None and k + 1 < n and toks[k + 1].lower in SPEECH_VERBS and toks[k + 1].para == para:
+            return form
+    return None
+
+
+def mark_apart(toks: Sequence[Tok], forms: dict[str, Form]) -> None:
+    """Two forms that talk to each other name two people: a quote that calls one by name ("Arthur, you always
+    say so,") and whose speech tag right after it names the other ("said Mr. Pembury") sets each in the
+    other's ``apart``. Nobody addresses themselves, so "Mr. Pembury" is not "Mr. Arthur Pembury" (see
+    ``_compatible``): the text links the two as speaker and addressee, whatever their names share."""
+    starts = {o.first: f for f in forms.values() for o in f.occurrences}
+    ends = {o.last: f for f in forms.values() for o in f.occurrences}
+    n = len(toks)
+    for form in forms.values():
+        for occ in form.occurrences:
+            q = toks[occ.first].quote
+            if q < 0 or not _vocative(toks, occ.first, occ.last):
+                continue
+            j = occ.last + 1
+            while j < n and toks[j].quote == q and j - occ.last < 200:
+                j += 1
+            while j < n and toks[j].quote < 0 and toks[j].text in _QUOTE_MARKS:
+                j += 1  # the closing mark
+            if j >= n or toks[j].para != toks[occ.first].para:
+                continue
+            other = _tag_name_after(toks, j, starts, ends)
+            if (
+                other is not None
+                and other is not form
+                and not _names_one(_key(other), form)
+                and not _names_one(_key(form), other)
+            ):
+                form.apart.add(_key(other))
+                other.apart.add(_key(form))
 
 
 def gather_evidence(toks: Sequence[Tok], forms: dict[str, Form]) -> None:
@@ -518,6 +574,8 @@ def _cluster_gender(cluster: Cluster, gender: dict[str, str | None]) -> str | No
 def _compatible(form: Form, cluster: Cluster, gender: dict[str, str | None]) -> float:
     """How well ``form`` fits ``cluster``: 0 not at all, 1 diminutive or prefix, 2 a first or last name,
     3 the same names."""
+    if form.apart and any(_names_one(a, f) for a in form.apart for f in cluster.forms):
+        return 0  # they talk to each other: "Arthur, ..." said Mr. Pembury (mark_apart)
     cluster_gender = _cluster_gender(cluster, gender)
     by_title = 0.0
     if form.title and form.title not in cluster.titles and (cluster.titles or len(form.names) < 2):
@@ -575,6 +633,18 @@ def _compatible(form: Form, cluster: Cluster, gender: dict[str, str | None]) -> 
     return 0.0 if by_title else best
 
 
+def _names_one(other: tuple[str, tuple[str, ...], str | None], form: Form) -> bool:
+    """The form ``other`` (text, names, title) is ``form`` itself, or a given name or full name that begins
+    ``form``'s names ("Arthur" or "Arthur Pembury" for "Mr. Arthur Pembury"): they name one person. A titled
+    surname ("Mr. Pembury") names only itself."""
+    text, names, title = other
+    if text == form.text:
+        return True
+    if title is not None and len(names) < 2:
+        return False
+    return len(form.names) > len(names) and form.names[: len(names)] == names
+
+
 def _given_name_of(names: tuple[str, ...], cluster: Cluster) -> bool:
     """A title's one name is the given name of a full name in the cluster: "Countess Ellen", "Ellen Olenska"."""
     return len(names) == 1 and any(not f.title and len(f.names) >= 2 and f.names[0] == names[0] for f in cluster.forms)
@@ -611,18 +681,6 @@ def _side_by_side(a: set[int], b: set[int]) -> bool:
     return len(a & b) >= 4
 
 
-def _father_and_son(form: Form, cluster: Cluster) -> bool:
-    """ "old Mr. Emerson" and "young Mr. Emerson": the story tells two men of that name apart by age, so
-    the titled surname is the elder, not the one the cluster's given name ("George") names."""
-    return (
-        form.title is not None
-        and len(form.names) == 1
-        and form.old >= 2
-        and form.young >= 1
-        and any(not f.title and f.names[0] != form.names[0] for f in cluster.forms)
-    )
-
-
 def _split_side_by_side(clusters: list[Cluster], gender: dict[str, str | None]) -> list[Cluster]:
     """Take out of each cluster the forms that stand side by side with another of its forms: the one that
     fits the cluster's fullest name less well ("Mr. Emerson" beside "George" in George Emerson's cluster),
@@ -635,9 +693,8 @@ def _split_side_by_side(clusters: list[Cluster], gender: dict[str, str | None]) 
         solo = Cluster([head], {head.title} if head.title else set())
         fit = {id(f): _compatible(f, solo, gender) for f in rest}
         sents = {id(f): _narration_sentences(f) for f in rest}
-        bad: set[int] = {id(f) for f in rest if _father_and_son(f, c)}
         own = _narration_sentences(head)
-        bad |= {id(f) for f in rest if id(f) not in bad and _side_by_side(own, sents[id(f)])}
+        bad: set[int] = {id(f) for f in rest if _side_by_side(own, sents[id(f)])}
         for x, f in enumerate(rest):
             for g in rest[x + 1 :]:
                 if id(f) in bad or id(g) in bad or not _side_by_side(sents[id(f)], sents[id(g)]):
@@ -718,6 +775,74 @@ def _surname_owner(form: Form, fits: list[Cluster]) -> Cluster | None:
     if len(titled) == 1 and form.count <= 2 * titled_count:
         return titled[0]
     return None
+
+
+def split_head_of_family(toks: Sequence[Tok], clusters: list[Cluster]) -> list[Cluster]:
+    """A titled surname ("Mr. Knightley") that a character named with the same title and a given name ("Mr.
+    John Knightley") took in is another man, the head of the family, when the story names the two in one
+    sentence twice or more ("Mr. Knightley and Mr. John Knightley"): one man is not named twice over in a
+    sentence, in its narration or its dialogue. The titled surname leaves, with the bare surname
+    ("Knightley"), as a character of its own. Once may be a slip or an introduction ("Mr. Thomas Marvel,
+    whom Mr. Marvel's friends call Tom")."""
+    out: list[Cluster] = []
+    for c in clusters:
+        heads: list[Form] = []
+        for h in c.forms:
+            if h.title is None or len(h.names) != 1:
+                continue
+            own = {toks[o.first].sent for o in h.occurrences}
+            for f in c.forms:
+                if (
+                    f.title == h.title
+                    and len(f.names) >= 2
+                    and f.names[-1] == h.names[0]
+                    and len(own & {toks[o.first].sent for o in f.occurrences}) >= _NAMED_TOGETHER
+                ):
+                    heads.append(h)
+                    break
+        if not heads:
+            out.append(c)
+            continue
+        surnames = {h.names for h in heads}
+        leaving = [f for f in c.forms if f in heads or (f.title is None and f.names in surnames)]
+        kept = [f for f in c.forms if f not in leaving]
+        out.append(
+            Cluster(kept, {f.title for f in kept if f.title}, c.nominal, c.nominal_count, c.nominal_written, c.said_as)
+        )
+        out.append(Cluster(leaving, {f.title for f in leaving if f.title}))
+    return out
+
+
+def miss_joins_her_given_name(clusters: list[Cluster], gender: dict[str, str | None]) -> list[Cluster]:
+    """A character known only as "Miss X" joins the one woman of the story named "<Given> X" who may bear
+    that title: not married (no Mrs., Lady ... among her names), not called "Miss <Given>" (the younger
+    sister's style, as "Miss Marianne" beside the eldest "Miss Dashwood"), and no other woman of that surname
+    fits. This is for "Miss Tilney" when "Eleanor Tilney" was too rare to be clustered and joined "Eleanor"
+    only afterwards; where sisters are marked ("the Miss Bertrams") or two women fit, "Miss X" stays apart."""
+    merged: set[int] = set()
+    for m in clusters:
+        if not m.forms or any(f.title != "miss" or len(f.names) != 1 or f.eldest for f in m.forms):
+            continue
+        surname = m.forms[0].names
+        if any(f.names != surname for f in m.forms):
+            continue
+        fits: list[Cluster] = []
+        for c in clusters:
+            if c is m or id(c) in merged or not any(len(f.names) >= 2 and f.names[-1:] == surname for f in c.forms):
+                continue
+            full = [f for f in c.forms if len(f.names) >= 2 and f.names[-1:] == surname]
+            woman = _cluster_gender(c, gender) == "she" or any(f.names[0].lower() in FEMALE_NAMES for f in full)
+            if not woman or c.titles - {"miss"}:
+                continue  # a man, or a married woman ("Mrs. Rachel Lynde"), or one with a title of her own
+            if any(f.title == "miss" and len(f.names) == 1 and f.names != surname for f in c.forms):
+                fits = []  # "Miss Marianne": a younger sister; the eldest is "Miss Dashwood"
+                break
+            fits.append(c)
+        if len(fits) == 1:
+            fits[0].forms.extend(m.forms)
+            fits[0].titles.add("miss")
+            merged.add(id(m))
+    return [c for c in clusters if id(c) not in merged]
 
 
 def slug(name: str) -> str:

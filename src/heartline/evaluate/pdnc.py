@@ -27,9 +27,55 @@ from typing import Any
 from ..errors import InputError
 from ..story import Story
 
-__all__ = ["evaluate_novel", "evaluate_pdnc", "gold_characters", "gold_quotes", "map_characters"]
+__all__ = [
+    "DEV_NOVELS",
+    "LOCKED_NOVELS",
+    "evaluate_novel",
+    "evaluate_pdnc",
+    "gold_characters",
+    "gold_quotes",
+    "map_characters",
+    "split_novels",
+]
 
 csv.field_size_limit(10**9)
+
+# The locked test set, chosen before any of its errors were looked at: other authors and periods than most of
+# the rest. Rules and the ranker are developed on DEV_NOVELS only; of the locked six only aggregate scores are
+# read, after a change has been decided on the dev novels (docs/characters.md, "Development and test novels").
+LOCKED_NOVELS = (
+    "Persuasion",
+    "OliverTwist",
+    "TheGambler",
+    "WhereAngelsFearToTread",
+    "TheAgeOfInnocence",
+    "TheMysteriousAffairAtStyles",
+)
+DEV_NOVELS = (
+    "ARoomWithAView",
+    "AlicesAdventuresInWonderland",
+    "AnneOfGreenGables",
+    "HowardsEnd",
+    "MansfieldPark",
+    "NightAndDay",
+    "NorthangerAbbey",
+    "SenseAndSensibility",
+    "TheAwakening",
+    "TheInvisibleMan",
+    "TheManWhoWasThursday",
+    "ThePictureOfDorianGray",
+)
+
+
+def split_novels(split: str, available: Iterable[str]) -> list[str]:
+    """The novels of ``split`` ("dev", "locked" or "all") among ``available``, sorted."""
+    have = sorted(available)
+    if split == "all":
+        return have
+    wanted = {"dev": DEV_NOVELS, "locked": LOCKED_NOVELS}.get(split)
+    if wanted is None:
+        raise InputError(f"Unknown PDNC split {split!r}", "Use dev, locked or all")
+    return [n for n in have if n in wanted]
 
 
 def gold_characters(folder: Path) -> dict[str, set[str]]:
