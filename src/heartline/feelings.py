@@ -540,29 +540,58 @@ def _read_trigger(tok: Token, kind: str, labels: _L, reader: _Reader) -> _Hit:
         slot = _child(tok, ("dobj",))
         exp = reader.chars(slot) if slot is not None else []
         subj = _child(tok, ("nsubj",))
-        tgt = list(reader.chars(subj)) if subj is not None else []
+        tgt = _person_or_owner(subj, reader) if subj is not None else []
     elif kind in ("subj", "intr"):
         slot = _subject(tok)
         exp = reader.chars(slot) if slot is not None else []
         if kind == "subj":
             obj = _child(tok, ("dobj",))
-            tgt = reader.chars(obj) if obj is not None else []
+            tgt = _person_or_owner(obj, reader) if obj is not None else []
         tgt += _prep_targets(tok, reader, set(exp))
     elif kind == "adj":
         slot = _child(tok, ("nsubj", "nsubjpass")) or (_subject(tok) if tok.dep_ != "amod" else tok.head)
         exp = reader.chars(slot) if slot is not None else []
         tgt = _prep_targets(tok, reader, set(exp))
+        if not tgt and tok.dep_ in _DEPICTIVE and _pos(tok.head) in ("VERB", "AUX"):
+            tgt = _verb_targets(tok.head, reader, set(exp))  # "she turned to him, furious"
     else:
         slot, exp = _noun_experiencer(tok, reader)
         tgt = _prep_targets(tok, reader, set(exp))
         head = tok.head
         if not tgt and tok.dep_ in ("dobj", "attr") and head.lower_ in LIGHT_VERBS:
             tgt = _prep_targets(head, reader, set(exp))
+        elif (not tgt and tok.dep_ == "pobj" and head.lower_ in _MANNER_PREPOSITIONS
+              and _pos(head.head) == "VERB"):  # fmt: skip
+            tgt = _verb_targets(head.head, reader, set(exp))  # "she looked at him with tenderness"
     exp = list(dict.fromkeys(exp))
     tgt = [t for t in dict.fromkeys(tgt) if t not in exp]
     pronoun = PRONOUNS.get(slot.lower_) if slot is not None and slot.dep_ in ("nsubj", "nsubjpass") else None
     inner = kind in ("subj", "adj") or (kind == "noun" and tok.head.lower_ in INNER_VERBS)
     return _Hit(exp, tgt, labels, slot is not None, pronoun, inner, None if slot is None else slot.i)
+
+
+# an emotion noun after one of these tells how the act of its verb is done: "looked at him with tenderness"
+_MANNER_PREPOSITIONS = frozenset({"with", "in"})
+# an emotion adjective in one of these places tells the state of the one who acts: "turned to him, furious"
+_DEPICTIVE = frozenset({"acomp", "advcl", "dep", "npadvmod"})
+
+
+def _person_or_owner(tok: Token, reader: _Reader) -> list[str]:
+    """The characters of a token, else of its possessor: "admired *her* courage", "*his* kindness touched
+    her"."""
+    found = reader.chars(tok)
+    owner = _child(tok, ("poss",))
+    if not found and owner is not None:
+        found = reader.chars(owner)
+    return found
+
+
+def _verb_targets(verb: Token, reader: _Reader, skip: set[str]) -> list[str]:
+    """The characters an act is done to: the verb's direct object (or its owner), else the object of its
+    "at / to / toward ..." ("she looked *at him*")."""
+    obj = _child(verb, ("dobj",))
+    out = [c for c in (_person_or_owner(obj, reader) if obj is not None else []) if c not in skip]
+    return out or _prep_targets(verb, reader, skip)
 
 
 _FEARS = frozenset({"fear", "nervousness"})

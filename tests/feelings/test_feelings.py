@@ -180,3 +180,24 @@ def test_care_phrases_in_speech_go_to_the_addressee(make_story):
     found = {(f.experiencer, f.target, f.emotion, f.voiced) for f in attribute_feelings(story)}
     assert ("jess", "will", "caring", True) in found and ("jess", "will", "love", True) in found
     assert not attribute_feelings(story, source="model")
+
+
+def test_an_emotion_noun_of_manner_goes_to_the_one_the_act_is_done_to(make_story):
+    story = make_story("Mara looked at Theo with tenderness.", ["Mara", "Theo"])
+    assert ("mara", "theo", "caring") in triples(story)
+    assert not any(t is None for _, t, _ in triples(story))
+
+
+def test_the_owner_of_the_object_of_an_emotion_verb_is_the_target(make_story):
+    story = make_story("Lucy admired Jonah's courage.", ["Lucy", "Jonah"])
+    assert triples(story) == {("lucy", "jonah", "admiration")}
+
+
+def test_an_emotion_adjective_beside_an_act_goes_to_the_one_it_is_done_to(make_story):
+    story = make_story("Nora turned to Kit, furious.", ["Nora", "Kit"])
+    assert triples(story) == {("nora", "kit", "anger")}
+
+
+def test_an_adjective_beside_an_act_done_to_no_one_stays_undirected(make_story):
+    story = make_story("Nora sat by the window, furious.", ["Nora"])
+    assert triples(story) == {("nora", None, "anger")}
