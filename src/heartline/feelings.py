@@ -147,6 +147,8 @@ _WORD = re.compile(r"[A-Za-z]+")
 
 _ENDED: _L = {"relief": 0.5}
 _SORRY_FOR: _L = {"caring": 0.6, "sadness": 0.3}
+# verbs whose negation is itself a feeling toward the object: "he could not forgive her" is a grudge
+_NEGATED_VERBS: dict[str, _L] = {"forgive": {"anger": 0.5}, "trust": {"disapproval": 0.5}}
 _MENTAL = re.compile(
     r"\s+(?:can|could|would|will|still|always|never|just|almost|suddenly|finally|only|doesn't|didn't|can't|"
     r"couldn't|does|did|had|has|is|was)?\s*(?:n't\s+|not\s+)?"
@@ -187,6 +189,7 @@ class _Context:
     narrator: str | None
     names: dict[str, str]  # lower-case name or alias -> character id (to read names the mentions missed)
     sentence_starts: list[int]
+    paragraph_starts: list[int] = field(default_factory=list)
 
 
 # -- context ----------------------------------------------------------------------------------------------
@@ -209,6 +212,7 @@ def _build_context(story: Story) -> _Context:
         None,
         names,
         [s.start for s in story.sentences],
+        [p.start for p in story.paragraphs],
     )
     ctx.narrator = _first_person_narrator(story, ctx)
     ctx.pov = _points_of_view(story, ctx)
@@ -786,9 +790,14 @@ def _unit_feelings(ctx: _Context, u: _Unit, doc: Doc | None, model: dict[str, fl
     if lex and doc is not None:
         for tok in doc:
             entry = _lexicon_entry(tok)
-            if entry is None or _negated(tok):
+            if entry is None:
                 continue
             kind, labels = entry
+            if _negated(tok):
+                grudge = _NEGATED_VERBS.get(_VERB_FORMS.get(tok.lower_, "")) if kind == "subj" else None
+                if grudge is None:
+                    continue
+                labels = grudge
             if tok.lower_ in CRY_TAGS and _speech_tag(ctx.story.text, u, tok):
                 continue  # “Hello!” cried Mr. Lorry: a way of saying, not weeping
             if _ends(tok):
@@ -836,9 +845,29 @@ def _unit_feelings(ctx: _Context, u: _Unit, doc: Doc | None, model: dict[str, fl
             if u.quote is not None and t is None and label in SOCIAL_LABELS and u.quote.addressees:
                 t = u.quote.addressees[0] if u.quote.addressees[0] != exp else None
             add(exp, t, label, p, _model_trigger(cue_words, label))
+    if u.quote is None or not u.quote.addressees:
+        for (exp, tgt, label), w in list(found.items()):
+            partner = _scene_partner(ctx, u, exp) if exp and tgt is None and label in SOCIAL_LABELS else None
+            if partner is not None:
+                trigger = triggers.pop((exp, tgt, label))
+                del found[(exp, tgt, label)]
+                add(exp, partner, label, w, trigger)
     return [Feeling(exp, tgt, label, w, u.start, u.end, u.quote is not None and exp is not None and exp == speaker,
                     triggers[(exp, tgt, label)])
             for (exp, tgt, label), w in found.items()]  # fmt: skip
+
+
+def _scene_partner(ctx: _Context, u: _Unit, exp: str) -> str | None:
+    """The one other person of the scene, toward whom a social feeling with no target of its own goes ("Jim
+    was grateful for that", with Spock beside him): the only other character mentioned in the sentence,
+    else, when the sentence mentions no one else, in its paragraph. None when there are several."""
+    others = {m.character for m in _mentions_between(ctx, u.start, u.end)} - {exp}
+    if not others:
+        k = bisect.bisect_right(ctx.paragraph_starts, u.start) - 1
+        if k >= 0:
+            p = ctx.story.paragraphs[k]
+            others = {m.character for m in _mentions_between(ctx, p.start, p.end)} - {exp}
+    return next(iter(others)) if len(others) == 1 else None
 
 
 def _smiling_paragraphs(story: Story) -> set[int]:

@@ -171,7 +171,7 @@ def test_in_narration_the_lexicon_outranks_the_model(make_story):
     story = make_story("Mara loved Theo. Mara walked home.", ["Mara", "Theo"],
                        emotions={"loved": {"anger": 0.8}, "walked": {"joy": 0.6}})  # fmt: skip
     assert triples(story) == {("mara", "theo", "love"), ("mara", None, "joy")}
-    assert ("mara", None, "anger") in triples(story, source="model")
+    assert ("mara", "theo", "anger") in triples(story, source="model")  # the one other person of the sentence
 
 
 def test_care_phrases_in_speech_go_to_the_addressee(make_story):
@@ -201,3 +201,28 @@ def test_an_emotion_adjective_beside_an_act_goes_to_the_one_it_is_done_to(make_s
 def test_an_adjective_beside_an_act_done_to_no_one_stays_undirected(make_story):
     story = make_story("Nora sat by the window, furious.", ["Nora"])
     assert triples(story) == {("nora", None, "anger")}
+
+
+def test_not_forgiving_someone_is_a_grudge_toward_them(make_story):
+    story = make_story("Jonah could not forgive Lucy.", ["Jonah", "Lucy"])
+    assert triples(story) == {("jonah", "lucy", "anger")}
+
+
+def test_a_negated_feeling_verb_without_a_grudge_is_still_no_feeling(make_story):
+    story = make_story("Jonah did not love Lucy.", ["Jonah", "Lucy"])
+    assert triples(story) == set()
+
+
+def test_a_social_feeling_with_no_target_goes_to_the_other_person_of_the_scene(make_story):
+    story = make_story("Theo came in and sat down by the fire. Mara was grateful.", ["Theo", "Mara"])
+    assert ("mara", "theo", "gratitude") in triples(story)
+
+
+def test_with_two_other_people_in_the_scene_the_feeling_stays_undirected(make_story):
+    story = make_story("Theo came in with Kit. Mara was grateful.", ["Theo", "Kit", "Mara"])
+    assert ("mara", None, "gratitude") in triples(story)
+
+
+def test_a_private_feeling_does_not_go_to_the_other_person_of_the_scene(make_story):
+    story = make_story("Theo came in and sat down by the fire. Mara was afraid.", ["Theo", "Mara"])
+    assert ("mara", None, "fear") in triples(story)
