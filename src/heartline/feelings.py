@@ -611,6 +611,16 @@ def _fears_a_loss(tok: Token) -> bool:
     )
 
 
+def _has_object(tok: Token) -> bool:
+    """Whether an emotion word has an object of its own, a character or not: a direct object, or one after
+    "of / at / about ..." ("afraid of the dark", "angry about the letter")."""
+    return any(
+        c.dep_ == "dobj"
+        or (c.dep_ == "prep" and c.lower_ in TARGET_PREPOSITIONS and _child(c, ("pobj", "pcomp")) is not None)
+        for c in tok.children
+    )
+
+
 def _has_prep(tok: Token, word: str) -> bool:
     return any(c.dep_ == "prep" and c.lower_ == word for c in tok.children)
 
@@ -787,6 +797,7 @@ def _unit_feelings(ctx: _Context, u: _Unit, doc: Doc | None, model: dict[str, fl
             triggers[key] = trigger
 
     lexicon_exps: list[str] = []
+    own: set[tuple[str | None, str | None, str]] = set()  # undirected feelings about a thing or an act
     if lex and doc is not None:
         for tok in doc:
             entry = _lexicon_entry(tok)
@@ -815,6 +826,7 @@ def _unit_feelings(ctx: _Context, u: _Unit, doc: Doc | None, model: dict[str, fl
             at = u.offset + tok.idx
             word = Trigger(at, at + len(tok.text), tok.text)
             loss = _fears_a_loss(tok)
+            own_object = _has_object(tok)  # "afraid of the dark": about something, not the one beside her
             for e in exps:
                 if e is not None:
                     lexicon_exps.append(e)
@@ -823,9 +835,12 @@ def _unit_feelings(ctx: _Context, u: _Unit, doc: Doc | None, model: dict[str, fl
                     targets: list[str | None] = [t for t in hit.targets if t != e] or [None]
                     if loss and label in _FEARS and targets != [None]:
                         add(e, None, label, w, word)  # the fear is the experiencer's; toward the other, care
+                        own.add((e, None, label))
                         label, w = "caring", _intensity(tok, _FEAR_OF_LOSS)
                     for t in targets:
                         add(e, t, label, w, word)
+                    if own_object and targets == [None]:
+                        own.add((e, None, label))
     if u.cues and u.quote is not None and u.quote.addressees and u.quote.addressees[0] != speaker:
         for label, w in u.cues.items():
             a, b = (u.start + k for k in u.cue_spans[label])
@@ -847,7 +862,10 @@ def _unit_feelings(ctx: _Context, u: _Unit, doc: Doc | None, model: dict[str, fl
             add(exp, t, label, p, _model_trigger(cue_words, label))
     if u.quote is None or not u.quote.addressees:
         for (exp, tgt, label), w in list(found.items()):
-            partner = _scene_partner(ctx, u, exp) if exp and tgt is None and label in SOCIAL_LABELS else None
+            if exp is None or tgt is not None or label not in _PARTNER_LABELS:
+                continue
+            # gratitude for a kindness is still toward the one who did it; fear of the dark is not fear of him
+            partner = _scene_partner(ctx, u, exp) if label in SOCIAL_LABELS or (exp, tgt, label) not in own else None
             if partner is not None:
                 trigger = triggers.pop((exp, tgt, label))
                 del found[(exp, tgt, label)]
@@ -857,16 +875,25 @@ def _unit_feelings(ctx: _Context, u: _Unit, doc: Doc | None, model: dict[str, fl
             for (exp, tgt, label), w in found.items()]  # fmt: skip
 
 
+# feelings that, with no target of their own, are toward the other person of the scene: the social ones, and
+# fear and unease before someone ("the child watched him from the window, frightened")
+_PARTNER_LABELS = SOCIAL_LABELS | {"fear", "nervousness", "embarrassment"}
+
+
 def _scene_partner(ctx: _Context, u: _Unit, exp: str) -> str | None:
     """The one other person of the scene, toward whom a social feeling with no target of its own goes ("Jim
     was grateful for that", with Spock beside him): the only other character mentioned in the sentence,
     else, when the sentence mentions no one else, in its paragraph. None when there are several."""
     others = {m.character for m in _mentions_between(ctx, u.start, u.end)} - {exp}
-    if not others:
-        k = bisect.bisect_right(ctx.paragraph_starts, u.start) - 1
-        if k >= 0:
-            p = ctx.story.paragraphs[k]
-            others = {m.character for m in _mentions_between(ctx, p.start, p.end)} - {exp}
+    k = bisect.bisect_right(ctx.paragraph_starts, u.start) - 1
+    p = ctx.story.paragraphs[k] if k >= 0 else None
+    if not others and p is not None:
+        j = bisect.bisect_right(ctx.sentence_starts, u.start) - 2  # the sentence before, in the paragraph
+        if j >= 0 and ctx.story.sentences[j].start >= p.start:
+            prev = ctx.story.sentences[j]
+            others = {m.character for m in _mentions_between(ctx, prev.start, prev.end)} - {exp}
+    if not others and p is not None:
+        others = {m.character for m in _mentions_between(ctx, p.start, p.end)} - {exp}
     return next(iter(others)) if len(others) == 1 else None
 
 

@@ -223,6 +223,17 @@ def test_with_two_other_people_in_the_scene_the_feeling_stays_undirected(make_st
     assert ("mara", None, "gratitude") in triples(story)
 
 
-def test_a_private_feeling_does_not_go_to_the_other_person_of_the_scene(make_story):
-    story = make_story("Theo came in and sat down by the fire. Mara was afraid.", ["Theo", "Mara"])
-    assert ("mara", None, "fear") in triples(story)
+def test_fear_with_no_object_of_its_own_is_fear_of_the_other_person_of_the_scene(make_story):
+    story = make_story("Theo stood at the gate. Mara watched from the window. She was afraid.", ["Theo", "Mara"],
+                       pronouns={"She@0": "Mara"})  # fmt: skip
+    assert ("mara", "theo", "fear") in triples(story)
+
+
+def test_sadness_does_not_go_to_the_other_person_of_the_scene(make_story):
+    story = make_story("Theo came in and sat down by the fire. Mara was sad.", ["Theo", "Mara"])
+    assert ("mara", None, "sadness") in triples(story)
+
+
+def test_a_feeling_about_a_thing_does_not_go_to_the_other_person_of_the_scene(make_story):
+    story = make_story("Theo came in and sat down by the fire. Mara was afraid of the storm.", ["Theo", "Mara"])
+    assert triples(story) == {("mara", None, "fear")}
