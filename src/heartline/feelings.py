@@ -876,8 +876,9 @@ def _unit_feelings(ctx: _Context, u: _Unit, doc: Doc | None, model: dict[str, fl
 
 
 # feelings that, with no target of their own, are toward the other person of the scene: the social ones, and
-# fear and unease before someone ("the child watched him from the window, frightened")
-_PARTNER_LABELS = SOCIAL_LABELS | {"fear", "nervousness", "embarrassment"}
+# fear and unease before someone ("the child watched him from the window, frightened"); not embarrassment,
+# which is most often about oneself ("she blushed")
+_PARTNER_LABELS = SOCIAL_LABELS | {"fear", "nervousness"}
 
 
 def _scene_partner(ctx: _Context, u: _Unit, exp: str) -> str | None:
