@@ -885,7 +885,10 @@ def _scene_partner(ctx: _Context, u: _Unit, exp: str) -> str | None:
     """The one other person of the scene, toward whom a social feeling with no target of its own goes ("Jim
     was grateful for that", with Spock beside him): the only other character mentioned in the sentence,
     else, when the sentence mentions no one else, in its paragraph. None when there are several."""
-    others = {m.character for m in _mentions_between(ctx, u.start, u.end)} - {exp}
+    here = {m.character for m in _mentions_between(ctx, u.start, u.end)}
+    if u.quote is None and exp not in here:
+        return None  # an owner from the point of view, not the sentence: too weak a guess to add a target to
+    others = here - {exp}
     k = bisect.bisect_right(ctx.paragraph_starts, u.start) - 1
     p = ctx.story.paragraphs[k] if k >= 0 else None
     if not others and p is not None:

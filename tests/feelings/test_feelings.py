@@ -237,3 +237,10 @@ def test_sadness_does_not_go_to_the_other_person_of_the_scene(make_story):
 def test_a_feeling_about_a_thing_does_not_go_to_the_other_person_of_the_scene(make_story):
     story = make_story("Theo came in and sat down by the fire. Mara was afraid of the storm.", ["Theo", "Mara"])
     assert triples(story) == {("mara", None, "fear")}
+
+
+def test_a_feeling_owned_by_the_point_of_view_gets_no_scene_partner(make_story):
+    story = make_story("Mara thought of home. Theo sat by the fire. What a lovely evening it was.", ["Mara", "Theo"],
+                       emotions={"lovely evening": {"admiration": 0.8}})  # fmt: skip
+    assert ("mara", None, "admiration") in triples(story)
+    assert ("mara", "theo", "admiration") not in triples(story)
