@@ -98,3 +98,26 @@ def test_main_pair_among_equals_is_the_first_in_the_reading():
     bonds = [{"source": "a", "target": "b", "strength": 2.0}, {"source": "b", "target": "a", "strength": 2.0}]
     assert main_pair({"bonds": bonds}) == ("a", "b")
     assert main_pair({"bonds": []}) == (None, None)
+
+
+FIRST_PERSON = "I loved Clara more than anyone. When Clara left the farm I was furious with her, and I wept."
+
+
+def test_a_first_person_story_has_a_narrator_row_and_feelings_carry_their_trigger():
+    reading = heartline.read(text=FIRST_PERSON).to_dict()
+    rows = reading_rows(reading, "s3")
+    narrator = [c for c in rows["characters"] if c["narrator"]]
+    assert [c["character"] for c in narrator] == ["narrator"]
+    assert narrator[0]["unnamed"] is True
+    assert all(c["narrator"] is False for c in rows["characters"] if c["character"] != "narrator")
+    love = [f for f in rows["feelings"] if f["emotion"] == "love"]
+    assert love and love[0]["trigger_text"] == "loved"
+    assert FIRST_PERSON[love[0]["trigger_start"] : love[0]["trigger_end"]] == "loved"
+    for f in rows["feelings"]:
+        assert (f["trigger_start"] is None) == (f["trigger_end"] is None) == (f["trigger_text"] is None)
+
+
+def test_a_feeling_without_a_trigger_has_null_trigger_columns(reading):
+    untriggered = {**reading, "feelings": [{**f, "trigger": None} for f in reading["feelings"]]}
+    for f in reading_rows(untriggered, "s4")["feelings"]:
+        assert f["trigger_start"] is None and f["trigger_end"] is None and f["trigger_text"] is None

@@ -147,6 +147,8 @@ _WORD = re.compile(r"[A-Za-z]+")
 
 _ENDED: _L = {"relief": 0.5}
 _SORRY_FOR: _L = {"caring": 0.6, "sadness": 0.3}
+# verbs whose negation is itself a feeling toward the object: "he could not forgive her" is a grudge
+_NEGATED_VERBS: dict[str, _L] = {"forgive": {"anger": 0.5}, "trust": {"disapproval": 0.5}}
 _MENTAL = re.compile(
     r"\s+(?:can|could|would|will|still|always|never|just|almost|suddenly|finally|only|doesn't|didn't|can't|"
     r"couldn't|does|did|had|has|is|was)?\s*(?:n't\s+|not\s+)?"
@@ -187,6 +189,7 @@ class _Context:
     narrator: str | None
     names: dict[str, str]  # lower-case name or alias -> character id (to read names the mentions missed)
     sentence_starts: list[int]
+    paragraph_starts: list[int] = field(default_factory=list)
 
 
 # -- context ----------------------------------------------------------------------------------------------
@@ -209,6 +212,7 @@ def _build_context(story: Story) -> _Context:
         None,
         names,
         [s.start for s in story.sentences],
+        [p.start for p in story.paragraphs],
     )
     ctx.narrator = _first_person_narrator(story, ctx)
     ctx.pov = _points_of_view(story, ctx)
@@ -540,29 +544,58 @@ def _read_trigger(tok: Token, kind: str, labels: _L, reader: _Reader) -> _Hit:
         slot = _child(tok, ("dobj",))
         exp = reader.chars(slot) if slot is not None else []
         subj = _child(tok, ("nsubj",))
-        tgt = list(reader.chars(subj)) if subj is not None else []
+        tgt = _person_or_owner(subj, reader) if subj is not None else []
     elif kind in ("subj", "intr"):
         slot = _subject(tok)
         exp = reader.chars(slot) if slot is not None else []
         if kind == "subj":
             obj = _child(tok, ("dobj",))
-            tgt = reader.chars(obj) if obj is not None else []
+            tgt = _person_or_owner(obj, reader) if obj is not None else []
         tgt += _prep_targets(tok, reader, set(exp))
     elif kind == "adj":
         slot = _child(tok, ("nsubj", "nsubjpass")) or (_subject(tok) if tok.dep_ != "amod" else tok.head)
         exp = reader.chars(slot) if slot is not None else []
         tgt = _prep_targets(tok, reader, set(exp))
+        if not tgt and tok.dep_ in _DEPICTIVE and _pos(tok.head) in ("VERB", "AUX"):
+            tgt = _verb_targets(tok.head, reader, set(exp))  # "she turned to him, furious"
     else:
         slot, exp = _noun_experiencer(tok, reader)
         tgt = _prep_targets(tok, reader, set(exp))
         head = tok.head
         if not tgt and tok.dep_ in ("dobj", "attr") and head.lower_ in LIGHT_VERBS:
             tgt = _prep_targets(head, reader, set(exp))
+        elif (not tgt and tok.dep_ == "pobj" and head.lower_ in _MANNER_PREPOSITIONS
+              and _pos(head.head) == "VERB"):  # fmt: skip
+            tgt = _verb_targets(head.head, reader, set(exp))  # "she looked at him with tenderness"
     exp = list(dict.fromkeys(exp))
     tgt = [t for t in dict.fromkeys(tgt) if t not in exp]
     pronoun = PRONOUNS.get(slot.lower_) if slot is not None and slot.dep_ in ("nsubj", "nsubjpass") else None
     inner = kind in ("subj", "adj") or (kind == "noun" and tok.head.lower_ in INNER_VERBS)
     return _Hit(exp, tgt, labels, slot is not None, pronoun, inner, None if slot is None else slot.i)
+
+
+# an emotion noun after one of these tells how the act of its verb is done: "looked at him with tenderness"
+_MANNER_PREPOSITIONS = frozenset({"with", "in"})
+# an emotion adjective in one of these places tells the state of the one who acts: "turned to him, furious"
+_DEPICTIVE = frozenset({"acomp", "advcl", "dep", "npadvmod"})
+
+
+def _person_or_owner(tok: Token, reader: _Reader) -> list[str]:
+    """The characters of a token, else of its possessor: "admired *her* courage", "*his* kindness touched
+    her"."""
+    found = reader.chars(tok)
+    owner = _child(tok, ("poss",))
+    if not found and owner is not None:
+        found = reader.chars(owner)
+    return found
+
+
+def _verb_targets(verb: Token, reader: _Reader, skip: set[str]) -> list[str]:
+    """The characters an act is done to: the verb's direct object (or its owner), else the object of its
+    "at / to / toward ..." ("she looked *at him*")."""
+    obj = _child(verb, ("dobj",))
+    out = [c for c in (_person_or_owner(obj, reader) if obj is not None else []) if c not in skip]
+    return out or _prep_targets(verb, reader, skip)
 
 
 _FEARS = frozenset({"fear", "nervousness"})
@@ -574,6 +607,16 @@ def _fears_a_loss(tok: Token) -> bool:
     """ "terrified of losing him", "afraid of hurting her": fear for someone, which is care toward them."""
     return any(
         c.dep_ == "prep" and any(p.dep_ == "pcomp" and p.lower_ in _LOSS_VERBS for p in c.children)
+        for c in tok.children
+    )
+
+
+def _has_object(tok: Token) -> bool:
+    """Whether an emotion word has an object of its own, a character or not: a direct object, or one after
+    "of / at / about ..." ("afraid of the dark", "angry about the letter")."""
+    return any(
+        c.dep_ == "dobj"
+        or (c.dep_ == "prep" and c.lower_ in TARGET_PREPOSITIONS and _child(c, ("pobj", "pcomp")) is not None)
         for c in tok.children
     )
 
@@ -754,12 +797,18 @@ def _unit_feelings(ctx: _Context, u: _Unit, doc: Doc | None, model: dict[str, fl
             triggers[key] = trigger
 
     lexicon_exps: list[str] = []
+    own: set[tuple[str | None, str | None, str]] = set()  # undirected feelings about a thing or an act
     if lex and doc is not None:
         for tok in doc:
             entry = _lexicon_entry(tok)
-            if entry is None or _negated(tok):
+            if entry is None:
                 continue
             kind, labels = entry
+            if _negated(tok):
+                grudge = _NEGATED_VERBS.get(_VERB_FORMS.get(tok.lower_, "")) if kind == "subj" else None
+                if grudge is None:
+                    continue
+                labels = grudge
             if tok.lower_ in CRY_TAGS and _speech_tag(ctx.story.text, u, tok):
                 continue  # “Hello!” cried Mr. Lorry: a way of saying, not weeping
             if _ends(tok):
@@ -777,6 +826,7 @@ def _unit_feelings(ctx: _Context, u: _Unit, doc: Doc | None, model: dict[str, fl
             at = u.offset + tok.idx
             word = Trigger(at, at + len(tok.text), tok.text)
             loss = _fears_a_loss(tok)
+            own_object = _has_object(tok)  # "afraid of the dark": about something, not the one beside her
             for e in exps:
                 if e is not None:
                     lexicon_exps.append(e)
@@ -785,9 +835,12 @@ def _unit_feelings(ctx: _Context, u: _Unit, doc: Doc | None, model: dict[str, fl
                     targets: list[str | None] = [t for t in hit.targets if t != e] or [None]
                     if loss and label in _FEARS and targets != [None]:
                         add(e, None, label, w, word)  # the fear is the experiencer's; toward the other, care
+                        own.add((e, None, label))
                         label, w = "caring", _intensity(tok, _FEAR_OF_LOSS)
                     for t in targets:
                         add(e, t, label, w, word)
+                    if own_object and targets == [None]:
+                        own.add((e, None, label))
     if u.cues and u.quote is not None and u.quote.addressees and u.quote.addressees[0] != speaker:
         for label, w in u.cues.items():
             a, b = (u.start + k for k in u.cue_spans[label])
@@ -807,9 +860,45 @@ def _unit_feelings(ctx: _Context, u: _Unit, doc: Doc | None, model: dict[str, fl
             if u.quote is not None and t is None and label in SOCIAL_LABELS and u.quote.addressees:
                 t = u.quote.addressees[0] if u.quote.addressees[0] != exp else None
             add(exp, t, label, p, _model_trigger(cue_words, label))
+    if u.quote is None or not u.quote.addressees:
+        for (exp, tgt, label), w in list(found.items()):
+            if exp is None or tgt is not None or label not in _PARTNER_LABELS:
+                continue
+            # gratitude for a kindness is still toward the one who did it; fear of the dark is not fear of him
+            partner = _scene_partner(ctx, u, exp) if label in SOCIAL_LABELS or (exp, tgt, label) not in own else None
+            if partner is not None:
+                trigger = triggers.pop((exp, tgt, label))
+                del found[(exp, tgt, label)]
+                add(exp, partner, label, w, trigger)
     return [Feeling(exp, tgt, label, w, u.start, u.end, u.quote is not None and exp is not None and exp == speaker,
                     triggers[(exp, tgt, label)])
             for (exp, tgt, label), w in found.items()]  # fmt: skip
+
+
+# feelings that, with no target of their own, are toward the other person of the scene: the social ones, and
+# fear and unease before someone ("the child watched him from the window, frightened"); not embarrassment,
+# which is most often about oneself ("she blushed")
+_PARTNER_LABELS = SOCIAL_LABELS | {"fear", "nervousness"}
+
+
+def _scene_partner(ctx: _Context, u: _Unit, exp: str) -> str | None:
+    """The one other person of the scene, toward whom a social feeling with no target of its own goes ("Jim
+    was grateful for that", with Spock beside him): the only other character mentioned in the sentence,
+    else, when the sentence mentions no one else, in its paragraph. None when there are several."""
+    here = {m.character for m in _mentions_between(ctx, u.start, u.end)}
+    if u.quote is None and exp not in here:
+        return None  # an owner from the point of view, not the sentence: too weak a guess to add a target to
+    others = here - {exp}
+    k = bisect.bisect_right(ctx.paragraph_starts, u.start) - 1
+    p = ctx.story.paragraphs[k] if k >= 0 else None
+    if not others and p is not None:
+        j = bisect.bisect_right(ctx.sentence_starts, u.start) - 2  # the sentence before, in the paragraph
+        if j >= 0 and ctx.story.sentences[j].start >= p.start:
+            prev = ctx.story.sentences[j]
+            others = {m.character for m in _mentions_between(ctx, prev.start, prev.end)} - {exp}
+    if not others and p is not None:
+        others = {m.character for m in _mentions_between(ctx, p.start, p.end)} - {exp}
+    return next(iter(others)) if len(others) == 1 else None
 
 
 def _smiling_paragraphs(story: Story) -> set[int]:

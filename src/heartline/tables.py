@@ -67,6 +67,8 @@ COLUMNS: dict[str, list[tuple[str, str]]] = {
         ("mentions", "int"),
         ("quotes", "int"),
         ("present", "bool"),
+        ("narrator", "bool"),
+        ("unnamed", "bool"),
     ],
     "quotes": [
         ("story_id", "string"),
@@ -92,6 +94,9 @@ COLUMNS: dict[str, list[tuple[str, str]]] = {
         ("end", "int"),
         ("position", "float"),
         ("text", "string"),
+        ("trigger_start", "int"),
+        ("trigger_end", "int"),
+        ("trigger_text", "string"),
     ],
     "bonds": [
         ("story_id", "string"),
@@ -226,6 +231,8 @@ def reading_rows(
                 "mentions": int(c.get("mentions") or 0),
                 "quotes": int(c.get("quotes") or 0),
                 "present": bool(c.get("present")),
+                "narrator": bool(c.get("narrator")),
+                "unnamed": bool(c.get("unnamed")),
             }
         )
     for i, q in enumerate(reading.get("quotes") or []):
@@ -246,6 +253,7 @@ def reading_rows(
         )
     length = max(1, len(text))
     for i, f in enumerate(reading.get("feelings") or []):
+        trigger = f.get("trigger") or {}
         tables["feelings"].append(
             {
                 "story_id": story_id,
@@ -259,6 +267,9 @@ def reading_rows(
                 "end": f["end"],
                 "position": round(f["start"] / length, 4),
                 "text": text[f["start"] : f["end"]],
+                "trigger_start": trigger.get("start"),
+                "trigger_end": trigger.get("end"),
+                "trigger_text": trigger.get("text"),
             }
         )
     for b in reading.get("bonds") or []:

@@ -171,7 +171,7 @@ def test_in_narration_the_lexicon_outranks_the_model(make_story):
     story = make_story("Mara loved Theo. Mara walked home.", ["Mara", "Theo"],
                        emotions={"loved": {"anger": 0.8}, "walked": {"joy": 0.6}})  # fmt: skip
     assert triples(story) == {("mara", "theo", "love"), ("mara", None, "joy")}
-    assert ("mara", None, "anger") in triples(story, source="model")
+    assert ("mara", "theo", "anger") in triples(story, source="model")  # the one other person of the sentence
 
 
 def test_care_phrases_in_speech_go_to_the_addressee(make_story):
@@ -180,3 +180,67 @@ def test_care_phrases_in_speech_go_to_the_addressee(make_story):
     found = {(f.experiencer, f.target, f.emotion, f.voiced) for f in attribute_feelings(story)}
     assert ("jess", "will", "caring", True) in found and ("jess", "will", "love", True) in found
     assert not attribute_feelings(story, source="model")
+
+
+def test_an_emotion_noun_of_manner_goes_to_the_one_the_act_is_done_to(make_story):
+    story = make_story("Mara looked at Theo with tenderness.", ["Mara", "Theo"])
+    assert ("mara", "theo", "caring") in triples(story)
+    assert not any(t is None for _, t, _ in triples(story))
+
+
+def test_the_owner_of_the_object_of_an_emotion_verb_is_the_target(make_story):
+    story = make_story("Lucy admired Jonah's courage.", ["Lucy", "Jonah"])
+    assert triples(story) == {("lucy", "jonah", "admiration")}
+
+
+def test_an_emotion_adjective_beside_an_act_goes_to_the_one_it_is_done_to(make_story):
+    story = make_story("Nora turned to Kit, furious.", ["Nora", "Kit"])
+    assert triples(story) == {("nora", "kit", "anger")}
+
+
+def test_an_adjective_beside_an_act_done_to_no_one_stays_undirected(make_story):
+    story = make_story("Nora sat by the window, furious.", ["Nora"])
+    assert triples(story) == {("nora", None, "anger")}
+
+
+def test_not_forgiving_someone_is_a_grudge_toward_them(make_story):
+    story = make_story("Jonah could not forgive Lucy.", ["Jonah", "Lucy"])
+    assert triples(story) == {("jonah", "lucy", "anger")}
+
+
+def test_a_negated_feeling_verb_without_a_grudge_is_still_no_feeling(make_story):
+    story = make_story("Jonah did not love Lucy.", ["Jonah", "Lucy"])
+    assert triples(story) == set()
+
+
+def test_a_social_feeling_with_no_target_goes_to_the_other_person_of_the_scene(make_story):
+    story = make_story("Theo came in and sat down by the fire. Mara was grateful.", ["Theo", "Mara"])
+    assert ("mara", "theo", "gratitude") in triples(story)
+
+
+def test_with_two_other_people_in_the_scene_the_feeling_stays_undirected(make_story):
+    story = make_story("Theo came in with Kit. Mara was grateful.", ["Theo", "Kit", "Mara"])
+    assert ("mara", None, "gratitude") in triples(story)
+
+
+def test_fear_with_no_object_of_its_own_is_fear_of_the_other_person_of_the_scene(make_story):
+    story = make_story("Theo stood at the gate. Mara watched from the window. She was afraid.", ["Theo", "Mara"],
+                       pronouns={"She@0": "Mara"})  # fmt: skip
+    assert ("mara", "theo", "fear") in triples(story)
+
+
+def test_sadness_does_not_go_to_the_other_person_of_the_scene(make_story):
+    story = make_story("Theo came in and sat down by the fire. Mara was sad.", ["Theo", "Mara"])
+    assert ("mara", None, "sadness") in triples(story)
+
+
+def test_a_feeling_about_a_thing_does_not_go_to_the_other_person_of_the_scene(make_story):
+    story = make_story("Theo came in and sat down by the fire. Mara was afraid of the storm.", ["Theo", "Mara"])
+    assert triples(story) == {("mara", None, "fear")}
+
+
+def test_a_feeling_owned_by_the_point_of_view_gets_no_scene_partner(make_story):
+    story = make_story("Mara thought of home. Theo sat by the fire. What a lovely evening it was.", ["Mara", "Theo"],
+                       emotions={"lovely evening": {"admiration": 0.8}})  # fmt: skip
+    assert ("mara", None, "admiration") in triples(story)
+    assert ("mara", "theo", "admiration") not in triples(story)

@@ -70,3 +70,20 @@ def test_import_needs_the_readings_table(tmp_path, library):
     (tmp_path / "stories").mkdir()
     with pytest.raises(LibraryError, match="has no readings table"):
         library.import_parquet(tmp_path)
+
+
+def test_narrator_unnamed_and_triggers_survive_export_and_import(tmp_path):
+    story = tmp_path / "first-person.txt"
+    story.write_text("I loved Clara more than anyone. When Clara left the farm I was furious with her.\n")
+    with Library(tmp_path / "a.db") as lib:
+        assert len(lib.add([story], jobs=1).added) == 1
+        lib.export_parquet(tmp_path / "out")
+    characters = read_table(tmp_path / "out", "characters").to_pylist()
+    assert [(c["character"], c["unnamed"]) for c in characters if c["narrator"]] == [("narrator", True)]
+    feelings = read_table(tmp_path / "out", "feelings").to_pylist()
+    assert "loved" in {f["trigger_text"] for f in feelings}
+    with Library(tmp_path / "b.db") as lib:
+        assert len(lib.import_parquet(tmp_path / "out").added) == 1
+        lib.export_parquet(tmp_path / "again")
+    assert read_table(tmp_path / "again", "characters").to_pylist() == characters
+    assert read_table(tmp_path / "again", "feelings").to_pylist() == feelings
