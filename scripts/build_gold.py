@@ -160,9 +160,14 @@ def build_feelings(shared: Path, src: Path, out: Path) -> int:
                 print(f"{src.name}:{lineno}: {rec['id']}: {exc}", file=sys.stderr)
         rec["annotations"] = anns
         rows.append(rec)
-    out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
-    print(f"{len(rows)} passages, {sum(len(r['annotations']) for r in rows)} annotations -> {out}")
+    _write(rows, out, "annotations")
     return errors
+
+
+def _write(rows: list[dict[str, Any]], out: Path, key: str) -> None:
+    """Write the passages as JSON lines and say how many passages and ``key`` items went out."""
+    out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    print(f"{len(rows)} passages, {sum(len(r[key]) for r in rows)} {key} -> {out}")
 
 
 def build_bonds(shared: Path, src: Path, out: Path) -> int:
@@ -196,8 +201,7 @@ def build_bonds(shared: Path, src: Path, out: Path) -> int:
                 print(f"{src.name}:{lineno}: {rec['id']}: {exc}", file=sys.stderr)
         rec["relations"] = rels
         rows.append(rec)
-    out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
-    print(f"{len(rows)} passages, {sum(len(r['relations']) for r in rows)} relations -> {out}")
+    _write(rows, out, "relations")
     return errors
 
 
