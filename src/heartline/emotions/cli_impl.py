@@ -75,7 +75,7 @@ def evaluate_goemotions(
     from heartline.emotions.labels import LABELS
     from heartline.emotions.metrics import f1_scores
     from heartline.emotions.train import read_split
-    from heartline.emotions.views import EKMAN
+    from heartline.emotions.views import EKMAN, group_matrix
 
     path = Path(data) / f"{split}.tsv"
     if not path.is_file():
@@ -91,16 +91,9 @@ def evaluate_goemotions(
         for label in r.labels:
             pred[i, index[label]] = 1
     scores = f1_scores(y, pred)
-    groups = [*EKMAN, "neutral"]
-
-    def ekman(matrix: np.ndarray) -> np.ndarray:
-        out = np.zeros((len(matrix), len(groups)), dtype=np.int8)
-        for g, group in enumerate(groups):
-            members = EKMAN.get(group, ("neutral",))
-            out[:, g] = matrix[:, [index[x] for x in members]].max(1)
-        return out
-
-    ek = f1_scores(ekman(y), ekman(pred))
+    table = {**EKMAN, "neutral": ("neutral",)}
+    groups = list(table)
+    ek = f1_scores(group_matrix(y, LABELS, table), group_matrix(pred, LABELS, table))
     return {
         "split": split,
         "rows": len(texts),

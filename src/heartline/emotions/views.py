@@ -14,9 +14,13 @@ disgust/anger-leaning in Reddit usage, so disgust; optimism = anticipation + joy
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
 
-__all__ = ["EKMAN", "PLUTCHIK", "to_ekman", "to_plutchik"]
+if TYPE_CHECKING:
+    import numpy as np
+
+__all__ = ["EKMAN", "PLUTCHIK", "group_matrix", "to_ekman", "to_plutchik"]
 
 EKMAN: dict[str, tuple[str, ...]] = {
     "anger": ("anger", "annoyance", "disapproval"),
@@ -54,3 +58,12 @@ def to_ekman(scores: Mapping[str, float]) -> dict[str, float]:
 def to_plutchik(scores: Mapping[str, float]) -> dict[str, float]:
     """Plutchik-8 scores (+ neutral) from 28-label scores: max over each group's members."""
     return _view(scores, PLUTCHIK)
+
+
+def group_matrix(matrix: np.ndarray, labels: Sequence[str], table: Mapping[str, tuple[str, ...]]) -> np.ndarray:
+    """The same view over a whole (texts x labels) matrix, probabilities or 0/1: one column per group of
+    ``table``, in its order, the maximum over the group's members (``labels`` names ``matrix``'s columns)."""
+    import numpy as np
+
+    index = {label: j for j, label in enumerate(labels)}
+    return np.stack([matrix[:, [index[m] for m in members]].max(1) for members in table.values()], axis=1)

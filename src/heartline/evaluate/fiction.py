@@ -24,6 +24,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..emotions.views import EKMAN, group_matrix
 from ..errors import FileNotFound, InputError
 
 if TYPE_CHECKING:
@@ -31,7 +32,7 @@ if TYPE_CHECKING:
 
 __all__ = ["EKMAN6", "ekman_predictions", "evaluate_fiction", "gold_matrix", "read_abbe", "score_ekman", "tuned_honest"]
 
-EKMAN6 = ("anger", "disgust", "fear", "joy", "sadness", "surprise")
+EKMAN6 = tuple(EKMAN)  # anger, disgust, fear, joy, sadness, surprise
 ABBE_FILE = "ABBE_multilabel.csv"
 
 
@@ -71,15 +72,13 @@ def ekman_predictions(label_lists: list[list[str]]) -> np.ndarray:
     """0/1 matrix (texts x 6): a group is predicted when any of its member labels is among a text's labels."""
     import numpy as np
 
-    from ..emotions.views import EKMAN
+    from ..emotions.labels import LABELS
 
-    out = np.zeros((len(label_lists), len(EKMAN6)), dtype=np.int8)
+    index = {label: j for j, label in enumerate(LABELS)}
+    chosen = np.zeros((len(label_lists), len(LABELS)), dtype=np.int8)
     for i, labels in enumerate(label_lists):
-        chosen = set(labels)
-        for g, group in enumerate(EKMAN6):
-            if chosen.intersection(EKMAN[group]):
-                out[i, g] = 1
-    return out
+        chosen[i, [index[label] for label in labels]] = 1
+    return group_matrix(chosen, LABELS, EKMAN).reshape(len(label_lists), len(EKMAN6))
 
 
 def gold_matrix(gold: list[set[str]]) -> np.ndarray:
@@ -99,15 +98,6 @@ def score_ekman(y: np.ndarray, pred: np.ndarray) -> dict[str, Any]:
         "micro_f1": round(s["micro_f1"], 4),
         "per_label_f1": {k: round(v, 4) for k, v in zip(EKMAN6, s["per_label"], strict=True)},
     }
-
-
-def _group_scores(probs: np.ndarray, labels: list[str]) -> np.ndarray:
-    import numpy as np
-
-    from ..emotions.views import EKMAN
-
-    index = {label: j for j, label in enumerate(labels)}
-    return np.stack([probs[:, [index[m] for m in EKMAN[g]]].max(1) for g in EKMAN6], axis=1)
 
 
 def tuned_honest(y: np.ndarray, group_probs: np.ndarray, seed: int = 0) -> dict[str, Any]:
@@ -144,6 +134,6 @@ def evaluate_fiction(data: str | Path, model: str | None = None, batch_size: int
     out.update(score_ekman(y, ekman_predictions([r.labels for r in results])))
     out["gold_counts"] = {g: int(c) for g, c in zip(EKMAN6, y.sum(0), strict=True)}
     out["neutral_share"] = round(sum(r.labels == ["neutral"] for r in results) / len(results), 4)
-    out["tuned_honest"] = tuned_honest(y, _group_scores(probs, m.labels))
+    out["tuned_honest"] = tuned_honest(y, group_matrix(probs, m.labels, EKMAN))
     out["texts_per_s"] = round(len(texts) / max(seconds, 1e-9), 1)
     return out
