@@ -88,7 +88,7 @@ def find_characters(story: Story) -> None:
     for ci, c in enumerate(clusters):
         if c.nominal:  # "the old woman", "a lady in the group": the noun says, as a title does
             genders[ci] = noun_gender(c.nominal) or genders[ci]
-    first_person = narration_is_first_person(toks) or first_person_short(toks)
+    first_person = narration_is_first_person(toks) or (short and first_person_short(toks))
     narrator = _narrator(toks, clusters, names) if first_person else None
     if first_person and narrator is None:
         clusters.append(Cluster([]))  # "the narrator", never named

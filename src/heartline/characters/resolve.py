@@ -286,10 +286,10 @@ class Resolver:
                 if t.lower in ("he", "she"):
                     sent_has_subject[t.sent] = True
                 kin = None
-                if ci is not None and t.lower in ("his", "her") and i + 1 < n and toks[i + 1].sent == t.sent:
-                    kin = self._kin(ci, toks[i + 1].lower)
-                if kin is None and t.lower in ("his", "her") and i + 1 < n and toks[i + 1].sent == t.sent:
-                    kin = self._family_word(i)
+                if t.lower in ("his", "her") and i + 1 < n and toks[i + 1].sent == t.sent:
+                    kin = self._kin(ci, toks[i + 1].lower) if ci is not None else None
+                    if kin is None:
+                        kin = self._family_word(i)
                 if kin is not None:  # "her son broke in": "her" is Mrs. Archer, "son" Newland Archer
                     ref = Ref(kin, i + 1, i + 1, "nominal", t.quote < 0 and not sent_has_subject.get(t.sent, False))
                     self._push(ref)

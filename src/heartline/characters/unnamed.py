@@ -46,9 +46,8 @@ def short_text(toks: Sequence[Tok]) -> bool:
 
 
 def first_person_short(toks: Sequence[Tok]) -> bool:
-    """A short text whose narration says I / me / my / myself at least once (not "Chapter I")."""
-    if not short_text(toks):
-        return False
+    """Whether the narration says I / me / my / myself at least once (not "Chapter I"): first person, for a
+    text that :func:`short_text` says is short (the caller checks that; it already knows)."""
     for i, t in enumerate(toks):
         if t.quote >= 0:
             continue
