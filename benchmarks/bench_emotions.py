@@ -135,8 +135,10 @@ def main() -> None:
         print(f"{name:<16}" + "".join(f" {r[k]:>11}" for k in keys))
     for name, r in rows.items():
         if "abbe_ekman_macro_f1" in r:
-            print(f"{name:<16} ABBE (fiction, Ekman-6): macro-F1 {r['abbe_ekman_macro_f1']}, micro-F1 "
-                  f"{r['abbe_ekman_micro_f1']}, {r['abbe_texts_per_s']} texts/s")
+            print(
+                f"{name:<16} ABBE (fiction, Ekman-6): macro-F1 {r['abbe_ekman_macro_f1']}, micro-F1 "
+                f"{r['abbe_ekman_micro_f1']}, {r['abbe_texts_per_s']} texts/s"
+            )
     print(f"wrote {out}")
 
 

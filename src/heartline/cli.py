@@ -213,12 +213,21 @@ def train_group() -> None:
               help="With --teacher: extra texts (one a line) the teacher labels.")  # fmt: skip
 @click.option("--alpha", type=float, default=0.5, show_default=True, help="Teacher's share of the soft target.")
 @click.option("--device", default="cpu", show_default=True, help="torch device to train on, e.g. cuda.")
-@click.option("--teacher-onnx", type=click.Path(file_okay=False, exists=True),
-              help="Distil from this model folder, run with ONNX Runtime (e.g. the shipped model).")
-@click.option("--init-onnx", type=click.Path(file_okay=False, exists=True),
-              help="Start from this model folder's weights, read back from its ONNX graph (keeps its layers).")
-@click.option("--silver", type=click.Path(dir_okay=False, exists=True),
-              help="With a teacher: JSON lines {text, labels: {label: weight}} of silver labels.")
+@click.option(
+    "--teacher-onnx",
+    type=click.Path(file_okay=False, exists=True),
+    help="Distil from this model folder, run with ONNX Runtime (e.g. the shipped model).",
+)
+@click.option(
+    "--init-onnx",
+    type=click.Path(file_okay=False, exists=True),
+    help="Start from this model folder's weights, read back from its ONNX graph (keeps its layers).",
+)
+@click.option(
+    "--silver",
+    type=click.Path(dir_okay=False, exists=True),
+    help="With a teacher: JSON lines {text, labels: {label: weight}} of silver labels.",
+)
 @explain_errors
 def train_emotions_cmd(data: str, out: str, work_dir: str | None, epochs: int, batch_size: int, loss: str,
                        seed: int, threads: int, limit: int | None, skip_train: bool, init_checkpoint: str | None,
