@@ -95,3 +95,31 @@ def test_a_name_beside_a_personal_pronoun_is_a_person(pipe):
         "He smiled at Lucie.",
     )
     assert "Lucie" in by_name(story)
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("My name is Ellen Dean. I had served the family for twenty years, and I loved the children.", "Ellen Dean"),
+        ("Call me Ishmael. Some years ago I went to sea. I was tired of the land.", "Ishmael"),
+        ("I met Anna at the station. She smiled at me. My name is Tom, I told her, and I loved her at once.", "Tom"),
+    ],
+)
+def test_a_narrator_who_names_itself_takes_that_name(pipe, text, name):
+    story = read(pipe, text)
+    (me,) = [c for c in story.characters if c.narrator]
+    assert me.name == name and not me.unnamed
+    assert "I" in mentions_of(story, me.id)
+
+
+def test_my_name_is_inside_a_quote_names_the_speaker_not_the_narrator(pipe):
+    story = read(pipe, "“My name is Clara,” she said. I did not believe her. I was afraid of her.")
+    (me,) = [c for c in story.characters if c.narrator]
+    assert me.name == "the narrator"
+
+
+def test_a_name_before_the_word_name_is_a_kind_of_name(pipe):
+    story = read(pipe, "My father's family name being Pirrip, and my Christian name Philip, I called myself Pip.")
+    cast = by_name(story)
+    assert "Christian" not in cast
+    assert cast["Pip"].narrator

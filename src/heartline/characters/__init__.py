@@ -378,8 +378,13 @@ def _title_holder(holders: dict[str, list[int]], clusters: Sequence[Cluster], ti
 
 
 def _narrator(toks: Sequence[Tok], clusters: Sequence[Cluster], names: Sequence[Ref]) -> int | None:
-    """In a first-person story: the character most often addressed by name but seldom named in the
-    narration (the narrator says "I", the others call them by name)."""
+    """In a first-person story: the character the narration names as itself ("My name is Ellen Dean"), else
+    the one most often addressed by name but seldom named in the narration (the narrator says "I", the others
+    call them by name)."""
+    self_named = [(sum(f.self_named for f in c.forms), c.count, ci) for ci, c in enumerate(clusters)]
+    most = max(self_named, default=(0, 0, -1))
+    if most[0] > 0:
+        return most[2]
     best, best_score = None, 0.0
     for ci, c in enumerate(clusters):
         voc = sum(f.vocative for f in c.forms)

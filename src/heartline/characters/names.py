@@ -104,6 +104,7 @@ class Form:
     ner_other: int = 0
     eldest: bool = False  # "Miss Bertram" in a story with "the Miss Bertrams": the eldest sister (see mark_eldest)
     acts_inside: int = 0  # occurrences inside a sentence (not its first word) followed by a human verb
+    self_named: int = 0  # the narration names itself with it: "My name is Ellen Dean", "Call me Ishmael"
     # forms (text, names, title) that name someone else: they talk to each other (mark_apart)
     apart: set[tuple[str, tuple[str, ...], str | None]] = field(default_factory=set)
 
@@ -388,6 +389,32 @@ def mark_apart(toks: Sequence[Tok], forms: dict[str, Form]) -> None:
                 other.apart.add(_key(form))
 
 
+# words before a name in first-person narration that make it the narrator's own name, read backwards from the name
+_SELF_NAMING = (
+    ("is", "name", "my"),
+    ("was", "name", "my"),
+    ("'s", "name", "my"),
+    ("’s", "name", "my"),
+    ("me", "call"),
+    ("me", "called"),
+    ("me", "named"),
+    ("myself", "called"),
+)
+
+
+def _names_itself(toks: Sequence[Tok], first: int) -> bool:
+    """Whether the name starting at token ``first`` is how the narration names the one who tells it ("My name
+    is Ellen Dean", "Call me Ishmael", "I called myself Pip"). Inside a quote it names the speaker instead."""
+    for words in _SELF_NAMING:
+        at = first - len(words)
+        if at < 0:
+            continue
+        before = [toks[first - 1 - k] for k in range(len(words))]
+        if all(t.lower == w and t.quote < 0 and t.sent == toks[first].sent for t, w in zip(before, words, strict=True)):
+            return True
+    return False
+
+
 def gather_evidence(toks: Sequence[Tok], forms: dict[str, Form]) -> None:
     """Score each form for being a person from the words around its occurrences."""
     n = len(toks)
@@ -424,6 +451,11 @@ def gather_evidence(toks: Sequence[Tok], forms: dict[str, Form]) -> None:
                 form.person += 1  # "Bucky's hand"
             if same_prev and prev is not None and prev.lower == "my" and prev.quote < 0 and not form.title:
                 form.person += 2  # "I admired my Ethelwyn": the narrator's own, a person
+            if nxt is not None and nxt.lower in ("name", "names") and nxt.sent == toks[occ.last].sent:
+                form.other += 2  # "my Christian name": a kind of name, not someone
+            if _names_itself(toks, occ.first):
+                form.self_named += 1
+                form.person += 3
             if _beside_a_person(toks, occ.first, occ.last):
                 form.person += 2  # "him and Lucie", "Lucie and I": one of two people
             if toks[occ.first].quote >= 0 and _vocative(toks, occ.first, occ.last):
