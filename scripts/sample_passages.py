@@ -129,7 +129,9 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--per-book", type=int, default=0, help="candidates per book (0: by stratum, see below)")
     ap.add_argument("--corpus", default=LITBANK, help="folder under --shared holding the books")
     ap.add_argument("--books", nargs="*", help="book files (default: every .txt of the corpus)")
-    ap.add_argument("--max-paragraphs", type=int, default=0, help="paragraphs a window may span (0: 1 for 3 sentences, else 4)")
+    ap.add_argument(
+        "--max-paragraphs", type=int, default=0, help="paragraphs a window may span (0: 1 for 3 sentences, else 4)"
+    )
     ap.add_argument("--out", type=Path, default=Path("candidates.jsonl"))
     args = ap.parse_args(argv)
 

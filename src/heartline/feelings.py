@@ -61,6 +61,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 __all__ = [
+    "ADDRESSED_LABELS",
     "SOCIAL_LABELS",
     "attribute_feelings",
     "make_feelings",
@@ -71,6 +72,11 @@ SOCIAL_LABELS = frozenset(
     {"admiration", "anger", "annoyance", "approval", "caring", "desire", "disappointment", "disapproval",
      "disgust", "gratitude", "love", "remorse"}
 )  # fmt: skip
+
+# What a speaker shows in a quote spoken to someone is toward them when it is social, or the speaker's
+# delight, glee or hope shared with them ("“I am so glad,” said Mrs. Honeychurch" to the one who brings the
+# news); not a state of the speaker's own (sadness, fear, relief) nor a state of mind (curiosity, surprise).
+ADDRESSED_LABELS = SOCIAL_LABELS | {"joy", "excitement", "amusement", "optimism"}
 
 # -- the lexicon ------------------------------------------------------------------------------------------
 # the emotion words are data (heartline.language.lexicon: EMOTION_VERBS, EMOTION_ADJECTIVES, EMOTION_NOUNS)
@@ -349,6 +355,10 @@ class _Reader:
             return self.forced[tok.i]
         start = self.unit.offset + tok.idx
         low = tok.text.lower()
+        if low.endswith("self") and low in PRONOUNS:
+            binder = self._binder(tok)
+            if binder is not None:
+                return binder
         m = _mention_at(self.ctx, start, start + len(tok.text))
         if m is not None:
             if low in PRONOUNS and not low.endswith("self") and tok.dep_ not in ("nsubj", "nsubjpass"):
@@ -368,6 +378,19 @@ class _Reader:
             return self._pronoun(tok, low, start)
         if _pos(tok) == "PROPN" or tok.text[:1].isupper():
             return self.ctx.names.get(low)
+        return None
+
+    def _binder(self, tok: Token) -> str | None:
+        """The character a reflexive pronoun refers to: the nearest subject above it ("Eleanor declared
+        *herself* much concerned", "he found *himself* obliged"), whoever the pronoun's mention says."""
+        head = tok.head
+        for _ in range(3):
+            subj = _child(head, ("nsubj", "nsubjpass"))
+            if subj is not None and subj is not tok and not subj.lower_.endswith("self"):
+                return self.char(subj)
+            if head.head is head:
+                return None
+            head = head.head
         return None
 
     def _clause_subject(self, tok: Token) -> str | None:
@@ -552,14 +575,21 @@ def _read_trigger(tok: Token, kind: str, labels: _L, reader: _Reader) -> _Hit:
             obj = _child(tok, ("dobj",))
             tgt = _person_or_owner(obj, reader) if obj is not None else []
         tgt += _prep_targets(tok, reader, set(exp))
+        if not tgt:
+            tgt = _clause_targets(tok, reader, set(exp))
     elif kind == "adj":
         slot = _child(tok, ("nsubj", "nsubjpass")) or (_subject(tok) if tok.dep_ != "amod" else tok.head)
         exp = reader.chars(slot) if slot is not None else []
         tgt = _prep_targets(tok, reader, set(exp))
         if not tgt and tok.dep_ in _DEPICTIVE and _pos(tok.head) in ("VERB", "AUX"):
             tgt = _verb_targets(tok.head, reader, set(exp))  # "she turned to him, furious"
+        if not tgt:
+            tgt = _clause_targets(tok, reader, set(exp))
     else:
         slot, exp = _noun_experiencer(tok, reader)
+        pair = _between(tok, reader) if slot is None or not exp else []
+        if len(pair) >= 2:  # "the friendship between Margaret and Mrs. Wilcox": each toward the other
+            return _Hit(pair, pair, labels, True, None, False, tok.i)
         tgt = _prep_targets(tok, reader, set(exp))
         head = tok.head
         if not tgt and tok.dep_ in ("dobj", "attr") and head.lower_ in LIGHT_VERBS:
@@ -569,9 +599,43 @@ def _read_trigger(tok: Token, kind: str, labels: _L, reader: _Reader) -> _Hit:
             tgt = _verb_targets(head.head, reader, set(exp))  # "she looked at him with tenderness"
     exp = list(dict.fromkeys(exp))
     tgt = [t for t in dict.fromkeys(tgt) if t not in exp]
-    pronoun = PRONOUNS.get(slot.lower_) if slot is not None and slot.dep_ in ("nsubj", "nsubjpass") else None
+    # a he / she in the experiencer's place, open to the point of view; a reflexive is bound in its sentence
+    subject = slot is not None and slot.dep_ in ("nsubj", "nsubjpass") and not slot.lower_.endswith("self")
+    pronoun = PRONOUNS.get(slot.lower_) if slot is not None and subject else None
     inner = kind in ("subj", "adj") or (kind == "noun" and tok.head.lower_ in INNER_VERBS)
     return _Hit(exp, tgt, labels, slot is not None, pronoun, inner, None if slot is None else slot.i)
+
+
+def _clause_targets(tok: Token, reader: _Reader, skip: set[str]) -> list[str]:
+    """Whom a feeling about a state of affairs is toward: the subject of the clause the emotion word governs,
+    else its object ("sorry *she* is not well", "feared that *Aunt Juley and Frieda* were ...", "glad we
+    kept *her*"). A clause after "be" + adjective hangs from the verb: "you're glad we kept her"."""
+    clauses = [c for c in tok.children if c.dep_ == "ccomp"]
+    if not clauses and tok.dep_ == "acomp":
+        clauses = [c for c in tok.head.children if c.dep_ == "ccomp" and c.i > tok.i]
+    for clause in clauses:
+        for dep in (("nsubj", "nsubjpass"), ("dobj",)):
+            word = _child(clause, dep)
+            if word is None:
+                continue
+            found = [c for c in _person_or_owner(word, reader) if c not in skip]
+            if not found and dep == ("dobj",) and word.lower_ in PRONOUNS and len(skip) == 1:
+                # "glad we kept her": "her" is someone other than the one who is glad
+                at = reader.unit.offset + word.idx
+                other = _resolve_pronoun(reader.ctx, word.lower_, at, reader.unit.start, False, next(iter(skip)))
+                found = [other] if other is not None and other not in skip else []
+            if found:
+                return found
+    return []
+
+
+def _between(tok: Token, reader: _Reader) -> list[str]:
+    """The characters after "between" attached to an emotion noun ("the friendship between A and B")."""
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "between":
+            obj = _child(c, ("pobj",))
+            return reader.chars(obj) if obj is not None else []
+    return []
 
 
 # an emotion noun after one of these tells how the act of its verb is done: "looked at him with tenderness"
@@ -855,9 +919,9 @@ def _unit_feelings(ctx: _Context, u: _Unit, doc: Doc | None, model: dict[str, fl
             explicit = tgt is not None and _explicit(doc, reader, tgt)
         cue_words = _emotion_words(text, u)
         for label, p in model.items():
-            direct = u.quote is None or label in SOCIAL_LABELS or explicit
+            direct = u.quote is None or label in ADDRESSED_LABELS or explicit
             t = tgt if direct else None
-            if u.quote is not None and t is None and label in SOCIAL_LABELS and u.quote.addressees:
+            if u.quote is not None and t is None and label in ADDRESSED_LABELS and u.quote.addressees:
                 t = u.quote.addressees[0] if u.quote.addressees[0] != exp else None
             add(exp, t, label, p, _model_trigger(cue_words, label))
     if u.quote is None or not u.quote.addressees:
@@ -957,7 +1021,7 @@ def _addressed(doc: Doc, quote: Quote, labels: _L) -> list[str]:
     addressee = quote.addressees[0]
     if addressee == quote.speaker:
         return []
-    if any(lab in SOCIAL_LABELS for lab in labels) or any(t.lower_ in SECOND_PERSON_MODERN for t in doc):
+    if any(lab in ADDRESSED_LABELS for lab in labels) or any(t.lower_ in SECOND_PERSON_MODERN for t in doc):
         return [addressee]
     return []
 

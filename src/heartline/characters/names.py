@@ -534,6 +534,8 @@ def _once_a_person(form: Form) -> bool:
         return False
     if form.acts_inside and not form.other:
         return True  # "and Reuenthal watched the screens": capitalised inside a sentence, and acting
+    if not form.other and len(form.names) == 1 and form.names[0].lower() in _FIRST_NAMES:
+        return True  # "Edna hastened her preparations": a known given name, nothing saying it is a place
     return form.ner_person >= 1 or form.person >= 2
 
 
