@@ -886,7 +886,7 @@ def _unit_feelings(ctx: _Context, u: _Unit, doc: Doc | None, model: dict[str, fl
                 hit = _point_of_view(ctx, u, hit, tok, kind, labels, reader)
             exps: list[str | None] = list(hit.experiencers) or [_default_experiencer(ctx, u, doc, reader)]
             if not hit.targets and u.quote is not None and u.quote.addressees:
-                hit.targets = _addressed(doc, u.quote, labels)
+                hit.targets = _addressed(doc, u.quote, labels, not hit.experiencers or speaker in hit.experiencers)
             at = u.offset + tok.idx
             word = Trigger(at, at + len(tok.text), tok.text)
             loss = _fears_a_loss(tok)
@@ -1015,11 +1015,13 @@ def _point_of_view(ctx: _Context, u: _Unit, hit: _Hit, tok: Token, kind: str, la
     return again if again.experiencers == [pov] and pov not in again.targets else hit
 
 
-def _addressed(doc: Doc, quote: Quote, labels: _L) -> list[str]:
-    """In a quote, an emotion word with no target of its own goes to the addressee when the sentence
-    speaks to them ("you", a vocative) or the emotion is a social one."""
+def _addressed(doc: Doc, quote: Quote, labels: _L, speakers_own: bool = True) -> list[str]:
+    """In a quote, the speaker's own emotion word with no target of its own goes to the addressee when the
+    sentence speaks to them ("you", a vocative) or the emotion is one that goes to the one spoken to
+    (:data:`ADDRESSED_LABELS`). Someone else's is not toward the one told it: "I assure you he has great
+    pleasure in seeing pictures"."""
     addressee = quote.addressees[0]
-    if addressee == quote.speaker:
+    if addressee == quote.speaker or not speakers_own:
         return []
     if any(lab in ADDRESSED_LABELS for lab in labels) or any(t.lower_ in SECOND_PERSON_MODERN for t in doc):
         return [addressee]
