@@ -436,8 +436,9 @@ def gather_evidence(toks: Sequence[Tok], forms: dict[str, Form]) -> None:
                 and prev is not None
                 and not form.title
                 and (prev.lower in PLACE_PREPS or prev.lower in DETERMINERS)
+                and not (prev.lower in PLACE_PREPS and nxt is not None and nxt.lower in ("'s", "’s"))
             ):
-                form.other += 2
+                form.other += 2  # not "in Josie's success": the preposition governs what is hers
 
 
 _PERSONAL = frozenset("i me he him she her we us you they them".split())
