@@ -929,7 +929,10 @@ def _unit_feelings(ctx: _Context, u: _Unit, doc: Doc | None, model: dict[str, fl
             if exp is None or tgt is not None or label not in _PARTNER_LABELS:
                 continue
             # gratitude for a kindness is still toward the one who did it; fear of the dark is not fear of him
-            partner = _scene_partner(ctx, u, exp) if label in SOCIAL_LABELS or (exp, tgt, label) not in own else None
+            near = label in _SENTENCE_PARTNER_LABELS  # delight is toward someone beside, in the sentence itself
+            partner = (
+                _scene_partner(ctx, u, exp, near) if label in SOCIAL_LABELS or (exp, tgt, label) not in own else None
+            )
             if partner is not None:
                 trigger = triggers.pop((exp, tgt, label))
                 del found[(exp, tgt, label)]
@@ -939,20 +942,26 @@ def _unit_feelings(ctx: _Context, u: _Unit, doc: Doc | None, model: dict[str, fl
             for (exp, tgt, label), w in found.items()]  # fmt: skip
 
 
-# feelings that, with no target of their own, are toward the other person of the scene: the social ones, and
-# fear and unease before someone ("the child watched him from the window, frightened"); not embarrassment,
-# which is most often about oneself ("she blushed")
-_PARTNER_LABELS = SOCIAL_LABELS | {"fear", "nervousness"}
+# feelings that, with no target of their own, are toward the other person of the scene: the social ones,
+# fear and unease before someone ("the child watched him from the window, frightened"), and delight or
+# eagerness in their company ("she was delighted, and talked to Miss Thorpe": the other one of the sentence
+# itself, not of the paragraph); not embarrassment, which is most often about oneself ("she blushed"), nor
+# sadness (she weeps for herself as often as for him)
+_SENTENCE_PARTNER_LABELS = frozenset({"joy", "excitement", "amusement"})
+_PARTNER_LABELS = SOCIAL_LABELS | {"fear", "nervousness"} | _SENTENCE_PARTNER_LABELS
 
 
-def _scene_partner(ctx: _Context, u: _Unit, exp: str) -> str | None:
+def _scene_partner(ctx: _Context, u: _Unit, exp: str, sentence_only: bool = False) -> str | None:
     """The one other person of the scene, toward whom a social feeling with no target of its own goes ("Jim
     was grateful for that", with Spock beside him): the only other character mentioned in the sentence,
-    else, when the sentence mentions no one else, in its paragraph. None when there are several."""
+    else, when the sentence mentions no one else (and ``sentence_only`` is false), in its paragraph. None
+    when there are several."""
     here = {m.character for m in _mentions_between(ctx, u.start, u.end)}
     if u.quote is None and exp not in here:
         return None  # an owner from the point of view, not the sentence: too weak a guess to add a target to
     others = here - {exp}
+    if sentence_only:
+        return next(iter(others)) if len(others) == 1 else None
     k = bisect.bisect_right(ctx.paragraph_starts, u.start) - 1
     p = ctx.story.paragraphs[k] if k >= 0 else None
     if not others and p is not None:
