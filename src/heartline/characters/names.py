@@ -404,7 +404,7 @@ def gather_evidence(toks: Sequence[Tok], forms: dict[str, Form]) -> None:
             if form.title:
                 form.person += 2
             elif first_name:
-                form.person += 1  # a known first name; a place preposition before it still outweighs it
+                form.person += 1.5  # a known first name; a place preposition before it still outweighs it
             if (
                 nxt is not None
                 and (
