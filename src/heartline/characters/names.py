@@ -23,6 +23,7 @@ from ..language.lexicon import (
     DAYS,
     DETERMINERS,
     DIMINUTIVES,
+    EMOTION_ADJECTIVES,
     FEMALE_NAMES,
     HONORIFICS,
     HUMAN_VERBS,
@@ -416,6 +417,8 @@ def gather_evidence(toks: Sequence[Tok], forms: dict[str, Form]) -> None:
                 form.person += 3
             elif nxt is not None and is_feeling_verb(nxt.lower) and nxt.sent == toks[occ.last].sent:
                 form.person += 2  # "Harriet adored her aunt", "Faith loved the sound": only people feel
+            elif _feels(toks, occ.last + 1):
+                form.person += 2  # "Crawford was excessively pleased": a feeling told of it
             elif nxt is not None and nxt.lower in HUMAN_VERBS and nxt.sent == toks[occ.last].sent:
                 form.person += 1
                 if not toks[occ.first].sent_start and prev is not None and prev.text[:1].isalpha():
@@ -442,6 +445,22 @@ def gather_evidence(toks: Sequence[Tok], forms: dict[str, Form]) -> None:
 
 
 _PERSONAL = frozenset("i me he him she her we us you they them".split())
+_COPULAS = frozenset("was is were felt feels seemed seems looked looks grew became".split())
+
+
+def _feels(toks: Sequence[Tok], k: int) -> bool:
+    """A copula at ``k`` and, after at most two adverbs, an emotion adjective: "was excessively pleased",
+    "felt afraid", all in one sentence."""
+    if k >= len(toks) or toks[k].lower not in _COPULAS:
+        return False
+    for j in range(k + 1, min(k + 4, len(toks))):
+        if toks[j].sent != toks[k].sent:
+            return False
+        if toks[j].lower in EMOTION_ADJECTIVES:
+            return True
+        if not (toks[j].lower.endswith("ly") or toks[j].lower in ("very", "so", "quite", "too", "much", "not")):
+            return False
+    return False
 
 
 def _beside_a_person(toks: Sequence[Tok], first: int, last: int) -> bool:
