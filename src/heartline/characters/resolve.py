@@ -318,15 +318,22 @@ class Resolver:
     def _ahead(self, i: int, gender: str, names: Sequence[Ref], firsts: Sequence[int]) -> int | None:
         """A pronoun before anyone of its gender is mentioned, as a story may open, means the first character
         of its gender named within :data:`_AHEAD_SENTENCES` after it: "From the corner of the divan on which he
-        was lying ... Lord Henry Wotton"; "young ladies of her class, Katharine Hilbery was"."""
+        was lying ... Lord Henry Wotton"; "young ladies of her class, Katharine Hilbery was". In a short text
+        (a passage), when no one of its gender is named in that reach, the first one named whose gender the
+        text never tells: "The look gave him great pleasure ... Denham had the mortification"."""
         t = self.toks[i]
+        unknown: int | None = None
         for k in range(bisect.bisect_right(firsts, i), len(names)):
             r = names[k]
             if self.toks[r.first].sent - t.sent > _AHEAD_SENTENCES:
                 break
-            if self.genders[r.char] == gender and not (r.char == self.narrator and t.quote < 0):
+            if r.char == self.narrator and t.quote < 0:
+                continue
+            if self.genders[r.char] == gender:
                 return r.char
-        return None
+            if unknown is None and self.genders[r.char] is None and r.char not in self.nominal:
+                unknown = r.char
+        return unknown if self.short else None
 
     def _describe(self, words: tuple[str, ...], gender: str | None, age: str | None) -> int:
         """The character made of a description no one fits ("the old man"), made on its first occurrence."""
