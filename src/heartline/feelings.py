@@ -49,6 +49,7 @@ from .language.lexicon import (
     LIGHT_VERBS,
     PRONOUNS,
     SECOND_PERSON_MODERN,
+    SPEECH_VERBS,
     TARGET_PREPOSITIONS,
 )
 from .language.nlp import parse
@@ -177,6 +178,7 @@ class _Unit:
     cache_end: int = -1  # where the parsed text ends
     cues: dict[str, float] = field(default_factory=dict)  # care phrases found in a spoken sentence
     cue_spans: dict[str, tuple[int, int]] = field(default_factory=dict)  # label -> its phrase, from ``start``
+    tag: Quote | None = None  # narration that is the speech tag of this quote ("said Alice sharply")
 
     def __post_init__(self) -> None:
         if self.offset < 0:
@@ -736,8 +738,22 @@ def _root_roles(doc: Doc, reader: _Reader) -> tuple[list[str], list[str]]:
 
 def _units(story: Story, ctx: _Context) -> list[_Unit]:
     quotes = [_with_addressee(story, ctx, q) for q in story.quotes]
-    return [_Unit(s.start, s.end, s, quotes[s.quote] if s.quote is not None and s.quote < len(quotes) else None)
-            for s in story.sentences]  # fmt: skip
+    units = [_Unit(s.start, s.end, s, quotes[s.quote] if s.quote is not None and s.quote < len(quotes) else None)
+             for s in story.sentences]  # fmt: skip
+    for prev, u, nxt in zip([None, *units[:-1]], units, [*units[1:], None], strict=True):
+        if u.quote is None:
+            u.tag = _tagged_quote(story.text, u, prev, nxt)
+    return units
+
+
+def _tagged_quote(text: str, u: _Unit, prev: _Unit | None, nxt: _Unit | None) -> Quote | None:
+    """The quote a narration sentence is the speech tag of: one that ends right before it or starts right
+    after it, nothing but spaces and closing marks between (""I've a right to think," said Alice sharply")."""
+    if prev is not None and prev.quote is not None and not text[prev.quote.end : u.start].strip(" \t\n\"'”’,"):
+        return prev.quote
+    if nxt is not None and nxt.quote is not None and not text[u.end : nxt.quote.start].strip(" \t\n\"'“‘,"):
+        return nxt.quote
+    return None
 
 
 def _with_addressee(story: Story, ctx: _Context, q: Quote) -> Quote:
@@ -762,6 +778,9 @@ def _model_labels(sentence: Sentence, quote: Quote | None, most: int = 3) -> dic
     return {lab: float(src.emotions.get(lab, 0.0)) for lab in labels[:most]}
 
 
+# manner adverbs that tell a feeling only of a way of speaking: "breathes in sharply", "a cold wind blew
+# coldly", "kindly pass the salt" are no feeling
+_SPOKEN_ADVERBS = frozenset({"sharply", "coldly", "kindly", "harshly"})
 _TITLE_MISS = re.compile(r"Miss\s+[A-Z]")  # "Miss Pross": a title, not missing someone
 _ADJ_LONG = re.compile(r"long(?!(?:ed|ing)?\s+(?:for|to)\b)", re.IGNORECASE)  # "a long time"
 
@@ -875,6 +894,8 @@ def _unit_feelings(ctx: _Context, u: _Unit, doc: Doc | None, model: dict[str, fl
                 labels = grudge
             if tok.lower_ in CRY_TAGS and _speech_tag(ctx.story.text, u, tok):
                 continue  # “Hello!” cried Mr. Lorry: a way of saying, not weeping
+            if tok.lower_ in _SPOKEN_ADVERBS and tok.head.lower_ not in SPEECH_VERBS:
+                continue  # "said Alice sharply" is annoyance; "she breathes in sharply" is not
             if _ends(tok):
                 labels = _ENDED
             elif tok.lower_ == "sorry" and _prep_targets(tok, reader, set()) and _has_prep(tok, "for"):
@@ -927,6 +948,21 @@ def _unit_feelings(ctx: _Context, u: _Unit, doc: Doc | None, model: dict[str, fl
     if u.quote is None or not u.quote.addressees:
         for (exp, tgt, label), w in list(found.items()):
             if exp is None or tgt is not None or label not in _PARTNER_LABELS:
+                continue
+            # the manner of saying is toward the one spoken to ("said Alice sharply" to the Duchess), not a
+            # feeling about a thing ("to admire the screens herself")
+            tag = u.tag
+            if (
+                tag is not None
+                and tag.speaker == exp
+                and tag.addressees
+                and tag.addressees[0] != exp
+                and (label in ADDRESSED_LABELS or label in _PARTNER_LABELS)
+                and (exp, tgt, label) not in own
+            ):
+                trigger = triggers.pop((exp, tgt, label))
+                del found[(exp, tgt, label)]
+                add(exp, tag.addressees[0], label, w, trigger)
                 continue
             # gratitude for a kindness is still toward the one who did it; fear of the dark is not fear of him
             near = label in _SENTENCE_PARTNER_LABELS  # delight is toward someone beside, in the sentence itself

@@ -54,3 +54,20 @@ def test_someone_elses_pleasure_told_to_the_addressee_is_not_toward_them(make_st
 def test_delight_goes_to_the_one_other_person_of_the_sentence(make_story):
     story = make_story("Mara was delighted, and talked with Theo for an hour.", ["Mara", "Theo"])
     assert ("mara", "theo", "joy") in triples(story)
+
+
+def test_the_manner_of_a_speech_tag_is_the_speakers_toward_the_one_spoken_to(make_story):
+    text = 'Mara sat with Theo and Lucy. "I have a right to think." said Mara sharply.'
+    story = make_story(text, ["Mara", "Theo", "Lucy"], quotes=[("Mara", ["Theo"])])
+    assert ("mara", "theo", "annoyance") in triples(story)
+
+
+def test_a_feeling_about_a_thing_in_a_speech_tag_stays_undirected(make_story):
+    text = '"They are lovely," said Mara, and she took the screens to admire them herself.'
+    story = make_story(text, ["Mara", "Theo"], quotes=[("Mara", ["Theo"])])
+    assert not any(e == "mara" and t == "theo" and label == "admiration" for e, t, label in triples(story))
+
+
+def test_a_manner_adverb_of_speech_is_no_feeling_beside_another_verb(make_story):
+    story = make_story("Mara breathes in sharply and grips Theo's hands.", ["Mara", "Theo"])
+    assert not any(label == "annoyance" for _, _, label in triples(story))
