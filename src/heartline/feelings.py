@@ -901,8 +901,10 @@ def _unit_feelings(ctx: _Context, u: _Unit, doc: Doc | None, model: dict[str, fl
             elif tok.lower_ == "sorry" and _prep_targets(tok, reader, set()) and _has_prep(tok, "for"):
                 labels = _SORRY_FOR  # "James was sorry for her": sympathy, not remorse
             hit = _read_trigger(tok, kind, labels, reader)
-            if not hit.experiencers and hit.slot:
-                continue  # "the sadness is comforting": someone or something else, not a character
+            if not hit.experiencers and (hit.slot or kind == "obj"):
+                # "the sadness is comforting": someone or something else, not a character; "the contempt it
+                # excited": a feeling caused in no one named
+                continue
             if u.quote is None and hit.inner and hit.pronoun:
                 hit = _point_of_view(ctx, u, hit, tok, kind, labels, reader)
             exps: list[str | None] = list(hit.experiencers) or [_default_experiencer(ctx, u, doc, reader)]

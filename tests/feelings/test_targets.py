@@ -71,3 +71,8 @@ def test_a_feeling_about_a_thing_in_a_speech_tag_stays_undirected(make_story):
 def test_a_manner_adverb_of_speech_is_no_feeling_beside_another_verb(make_story):
     story = make_story("Mara breathes in sharply and grips Theo's hands.", ["Mara", "Theo"])
     assert not any(label == "annoyance" for _, _, label in triples(story))
+
+
+def test_a_feeling_caused_in_no_one_named_is_no_ones(make_story):
+    story = make_story("Mara gave Theo a look that spoke all the contempt it excited.", ["Mara", "Theo"])
+    assert not any(label == "excitement" for _, _, label in triples(story))
