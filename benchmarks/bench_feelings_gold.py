@@ -459,7 +459,9 @@ def main(argv: list[str] | None = None) -> int:
     bonds = summarize_bonds(bond_rows, counts)
     payload = {
         "gold": {
-            "feelings": str(args.feelings_gold.relative_to(ROOT))
+            "feelings": None
+            if args.dev
+            else str(args.feelings_gold.relative_to(ROOT))
             if args.feelings_gold.is_relative_to(ROOT)
             else str(args.feelings_gold),
             "bonds": str(args.bonds_gold.relative_to(ROOT))
