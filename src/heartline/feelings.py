@@ -19,8 +19,11 @@ Who feels it (the *experiencer*):
 
 Toward whom (the *target*): the object of an emotion verb ("she trusts *her*"), the object of
 "at / for / toward / of / on / about / with" after an emotion word ("a crush *on her*"), the subject
-of a feeling-causing verb when it is a character; inside a quote, a character named or addressed
-("you") in the sentence, or, for social emotions (gratitude, love, caring, anger...), the addressee.
+of a feeling-causing verb when it is a character, the subject (else object) of the clause an emotion word
+governs ("sorry *she* is not well"), each other for "the friendship between A and B"; inside a quote, a
+character named or addressed ("you") in the sentence, or, for the speaker's own social emotions
+(gratitude, love, caring, anger...) and shared joy, excitement, amusement or hope, the addressee; in a
+speech tag ("said Alice sharply"), the one spoken to; else the one other person of the scene.
 None when the feeling is not directed.
 """
 
