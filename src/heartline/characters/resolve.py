@@ -357,7 +357,7 @@ class Resolver:
         if not (self.describe and self.short) or word not in _FAMILY_WORDS or self.toks[i].quote >= 0:
             return None
         gender, elder = _FAMILY_WORDS[word]
-        if word in KIN:
+        if word in KIN and gender is not None:
             named = self._only_named_kin(gender, elder, owner)
             if named is not None:
                 return named
