@@ -2,7 +2,7 @@
 targets, cues and bonds on passages of public-domain novels.
 
 usage: python benchmarks/bench_feelings_gold.py [--shared ../shared] [--name feelings_gold] [--details]
-                                               [--limit N] [--steps STEPS]
+                                               [--limit N] [--steps STEPS] [--dev]
 
 Each gold passage is a reference into a book under ``--shared`` (checked by sha1); heartline's full
 pipeline (``heartline.read(text=passage)``) reads the passage alone and the reading is scored against
@@ -35,6 +35,13 @@ the gold, micro-averaged over passages. Scoring (see benchmarks/gold/README.md f
   mention) — coverage — and does the sign of the bond's valence match the polarity? Reported with the
   always-positive baseline (the share of positive relations).
 
+``--dev`` scores the development bond gold instead (``bonds_dev.jsonl``: PDNC development novels, no
+feelings file), for which ``--details`` is allowed: it is the gold the bond code is tuned on, so its figures
+are upper bounds. Bond figures also give the bonds a reading has per passage, and a **precision among the
+marked people**: of the bonds between two characters who each match a person named in one of the passage's
+relations, the share that is a marked relation (direction counts, sign not). The gold marks only the
+relations a passage shows clearly, so this precision is a lower bound.
+
 By default only aggregate numbers are printed and written (benchmarks/results/NAME.json); ``--details``
 prints a row per passage. Whoever changes the feelings code must not use ``--details``: the gold is held
 out, and the per-passage rows would show it.
@@ -59,6 +66,7 @@ from common import write_results
 
 __all__ = [
     "PLUTCHIK_OF",
+    "bond_precision",
     "load_gold",
     "main",
     "passage_text",
@@ -312,6 +320,24 @@ def _char_matches(r: _Reading, cid: str, names: list[str]) -> bool:
     return "narrator" in names and (r.first_person(cid) or bool(r.names(cid) & NARRATOR_NAMES))
 
 
+def bond_precision(gold: dict[str, Any], reading: dict[str, Any]) -> tuple[int, int, int]:
+    """``(bonds, bonds between marked people, those that are a marked relation)`` for one passage."""
+    r = _Reading(reading)
+    names = [n for rel in gold["relations"] for n in (rel["source_names"], rel["target_names"])]
+    marked = {c for c in r.chars if any(_char_matches(r, c, ns) for ns in names)}
+    wanted = [
+        (
+            {c for c in r.chars if _char_matches(r, c, rel["source_names"])},
+            {c for c in r.chars if _char_matches(r, c, rel["target_names"])},
+        )
+        for rel in gold["relations"]
+    ]
+    bonds = [b for b in r.bonds if b["source"] != b["target"]]
+    among = [b for b in bonds if b["source"] in marked and b["target"] in marked]
+    right = sum(1 for b in among if any(b["source"] in s and b["target"] in t for s, t in wanted))
+    return len(bonds), len(among), right
+
+
 def score_bonds(gold: dict[str, Any], reading: dict[str, Any]) -> list[dict[str, Any]]:
     """One row per gold relation of a passage: source/target found, bond found, its sign right."""
     r = _Reading(reading)
@@ -338,9 +364,18 @@ def score_bonds(gold: dict[str, Any], reading: dict[str, Any]) -> list[dict[str,
     return rows
 
 
-def summarize_bonds(rows: list[dict[str, Any]]) -> dict[str, Any]:
-    """Coverage and polarity accuracy over the relation rows of :func:`score_bonds`."""
+def summarize_bonds(rows: list[dict[str, Any]], counts: list[tuple[int, int, int]] | None = None) -> dict[str, Any]:
+    """Coverage and polarity accuracy over the relation rows of :func:`score_bonds`, with the bonds per
+    passage and the precision among marked people from the per-passage ``counts`` of :func:`bond_precision`."""
     n = len(rows)
+    extra: dict[str, Any] = {}
+    if counts:
+        among = sum(c[1] for c in counts)
+        extra = {
+            "bonds_per_passage": round(sum(c[0] for c in counts) / len(counts), 2),
+            "bonds_among_marked": among,
+            "precision_among_marked": round(sum(c[2] for c in counts) / among, 4) if among else None,
+        }
     covered = [row for row in rows if row["covered"]]
     positive = sum(1 for row in rows if row["polarity"] == "positive")
     return {
@@ -357,6 +392,7 @@ def summarize_bonds(rows: list[dict[str, Any]]) -> dict[str, Any]:
         "always_positive_baseline_covered": (
             round(sum(1 for row in covered if row["polarity"] == "positive") / len(covered), 4) if covered else None
         ),
+        **extra,
     }
 
 
@@ -369,12 +405,19 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--steps", default=None, help="pipeline steps (default: all)")
     ap.add_argument("--limit", type=int, default=0, help="score only the first N passages of each file")
     ap.add_argument("--details", action="store_true", help="print a row per passage (reveals the gold)")
+    ap.add_argument("--dev", action="store_true", help="score the development bond gold (bonds_dev.jsonl) only")
     args = ap.parse_args(argv)
+    if args.dev:
+        args.bonds_gold = GOLD / "bonds_dev.jsonl"
+        if args.name == "feelings_gold":
+            args.name = "bonds_dev"
+    elif args.details:
+        ap.error("--details reveals the held-out gold: it is allowed with --dev only")
 
     import heartline
 
     t0 = time.perf_counter()
-    feel_gold = load_gold(args.feelings_gold)
+    feel_gold = [] if args.dev else load_gold(args.feelings_gold)
     bond_gold = load_gold(args.bonds_gold)
     if args.limit:
         feel_gold, bond_gold = feel_gold[: args.limit], bond_gold[: args.limit]
@@ -393,28 +436,39 @@ def main(argv: list[str] | None = None) -> int:
                 f"tgt {row['tgt_gold_found']}/{row['tgt_gold']}  pairing {row['pairing']}"
             )
     bond_rows = []
+    counts = []
     for rec in bond_gold:
         text = passage_text(args.shared, rec)
         story = heartline.read(text=text, steps=args.steps)
         mismatched += story.text != text
-        bond_rows.extend(score_bonds(rec, story.to_dict()))
+        reading = story.to_dict()
+        bond_rows.extend(score_bonds(rec, reading))
+        counts.append(bond_precision(rec, reading))
+        if args.details:
+            names = {c["id"]: c["name"] for c in reading["characters"]}
+            print(f"{rec['id']}: characters {sorted(names.values())}")
+            for b in reading["bonds"]:
+                print(f"    bond {names.get(b['source'])} -> {names.get(b['target'])} valence {b.get('valence')}")
     if args.details:
         for b in bond_rows:
             print(
                 f"{b['id']:<16} {b['source']} -> {b['target']} {b['polarity']}: covered {b['covered']} "
-                f"valence {b['valence']}"
+                f"valence {b['valence']} (ends found {b['source_found']}/{b['target_found']})"
             )
-    feelings = summarize_feelings(rows)
-    bonds = summarize_bonds(bond_rows)
+    feelings = summarize_feelings(rows) if rows else None
+    bonds = summarize_bonds(bond_rows, counts)
     payload = {
         "gold": {
-            "feelings": str(args.feelings_gold.relative_to(ROOT))
+            "feelings": None
+            if args.dev
+            else str(args.feelings_gold.relative_to(ROOT))
             if args.feelings_gold.is_relative_to(ROOT)
             else str(args.feelings_gold),
             "bonds": str(args.bonds_gold.relative_to(ROOT))
             if args.bonds_gold.is_relative_to(ROOT)
             else str(args.bonds_gold),
             "annotations": sum(len(r["annotations"]) for r in feel_gold),
+            "relations": sum(len(r["relations"]) for r in bond_gold),
         },
         "steps": args.steps or "all",
         "passages_whose_reading_text_differs": mismatched,
@@ -423,6 +477,28 @@ def main(argv: list[str] | None = None) -> int:
         "seconds": round(time.perf_counter() - t0, 1),
     }
     out = write_results(args.name, payload)
+    if feelings is not None:
+        _print_feelings(feelings)
+    acc = bonds["polarity_accuracy_covered"]
+    print(
+        f"bonds gold: {bonds['relations']} relations; both ends found {bonds['both_ends_found']:.3f}, "
+        f"coverage {bonds['coverage']:.3f}, polarity accuracy on covered "
+        f"{'n/a' if acc is None else f'{acc:.3f}'}, right over all {bonds['correct_over_all']:.3f} "
+        f"(always-positive {bonds['always_positive_baseline']:.3f})"
+    )
+    if "bonds_per_passage" in bonds:
+        prec = bonds["precision_among_marked"]
+        print(
+            f"  {bonds['bonds_per_passage']:.2f} bonds per passage; precision among marked people "
+            f"{'n/a' if prec is None else f'{prec:.3f}'} (of {bonds['bonds_among_marked']})"
+        )
+    if mismatched:
+        print(f"warning: {mismatched} passages read as a different text; their mention offsets do not compare")
+    print(f"-> {out.relative_to(ROOT)} ({payload['seconds']} s)")
+    return 0
+
+
+def _print_feelings(feelings: dict[str, Any]) -> None:
     e, k = feelings["experiencer"], feelings["experiencer_recall_by_kind"]
     print(f"feelings gold: {feelings['passages']} passages, {e['gold']} gold experiencers, {e['pred']} predicted")
     print(
@@ -438,17 +514,6 @@ def main(argv: list[str] | None = None) -> int:
                 f"  {key:<16} P {v['precision']:.3f}  R {v['recall']:.3f}  F1 {v['f1']:.3f}  "
                 f"({v['gold']} gold, {v['pred']} pred)"
             )
-    acc = bonds["polarity_accuracy_covered"]
-    print(
-        f"bonds gold: {bonds['relations']} relations; both ends found {bonds['both_ends_found']:.3f}, "
-        f"coverage {bonds['coverage']:.3f}, polarity accuracy on covered "
-        f"{'n/a' if acc is None else f'{acc:.3f}'}, right over all {bonds['correct_over_all']:.3f} "
-        f"(always-positive {bonds['always_positive_baseline']:.3f})"
-    )
-    if mismatched:
-        print(f"warning: {mismatched} passages read as a different text; their mention offsets do not compare")
-    print(f"-> {out.relative_to(ROOT)} ({payload['seconds']} s)")
-    return 0
 
 
 if __name__ == "__main__":

@@ -1,6 +1,10 @@
 """Build the held-out gold JSONL files from the annotator's ``.ann`` sources (benchmarks/gold/).
 
-usage: python scripts/build_gold.py [--shared ../shared]
+usage: python scripts/build_gold.py [--shared ../shared] [--dev-only]
+
+It also builds the development bond gold (``bonds_dev.ann`` -> ``bonds_dev.jsonl``), on PDNC development
+novels. PDNC text is never stored in the project, not even a short span: there a cue is written as its
+character offsets into the passage (``=START:END``) and the JSON keeps only the offsets.
 
 A ``.ann`` file (format in benchmarks/gold/README.md) names passages by the id the seeded sampler
 (scripts/sample_passages.py) gives them, or by an explicit reference (``@ ID corpus book start end``), and
@@ -57,6 +61,12 @@ def find_span(passage: str, spec: str) -> dict[str, Any] | None:
     spec = spec.strip()
     if spec == "-":
         return None
+    at = re.fullmatch(r"=(\d+):(\d+)", spec)
+    if at:  # offsets into the passage (PDNC cues: no story text in the project)
+        start, end = int(at.group(1)), int(at.group(2))
+        if not 0 <= start < end <= len(passage):
+            raise ValueError(f"span {spec!r} is outside the passage")
+        return {"text": passage[start:end], "start": start, "end": end}
     nth = 1
     context = None
     if "@" in spec:
@@ -171,6 +181,7 @@ def _write(rows: list[dict[str, Any]], out: Path, key: str) -> None:
 
 
 def build_bonds(shared: Path, src: Path, out: Path) -> int:
+    """Build a bond gold file from its ``.ann`` source; PDNC passages keep no text, not even the cue's."""
     rows = []
     errors = 0
     for p in parse_ann(src):
@@ -193,6 +204,8 @@ def build_bonds(shared: Path, src: Path, out: Path) -> int:
                     "polarity": POLARITY[pol],
                     "cue": find_span(text, cue) if cue else None,
                 }
+                if rel["cue"] is not None and rec["corpus"].startswith("data/pdnc"):
+                    del rel["cue"]["text"]
                 if note:
                     rel["note"] = note
                 rels.append(rel)
@@ -208,10 +221,15 @@ def build_bonds(shared: Path, src: Path, out: Path) -> int:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    ap.add_argument("--dev-only", action="store_true", help="build only the development bond gold")
     args = ap.parse_args(argv)
+    if args.dev_only:
+        return 1 if build_bonds(args.shared, GOLD / "bonds_dev.ann", GOLD / "bonds_dev.jsonl") else 0
     errors = build_feelings(args.shared, GOLD / "feelings_heldout.ann", GOLD / "feelings_heldout.jsonl")
     if (GOLD / "bonds_heldout.ann").is_file():
         errors += build_bonds(args.shared, GOLD / "bonds_heldout.ann", GOLD / "bonds_heldout.jsonl")
+    if (GOLD / "bonds_dev.ann").is_file():
+        errors += build_bonds(args.shared, GOLD / "bonds_dev.ann", GOLD / "bonds_dev.jsonl")
     return 1 if errors else 0
 
 

@@ -108,7 +108,8 @@ def _relational(passage: str) -> bool:
 def _record(corpus: str, book: str, text: str, span: tuple[int, int], stratum: str, n: int) -> dict[str, object]:
     passage = text[span[0] : span[1]]
     return {
-        "id": f"{book.split('_')[0]}-{span[0]}",
+        # a PDNC book is "<Novel>/novel_text.txt": the novel's folder names it
+        "id": f"{book.split('/')[0] if '/' in book else book.split('_')[0]}-{span[0]}",
         "corpus": corpus,
         "book": book,
         "start": span[0],
@@ -128,13 +129,16 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--per-book", type=int, default=0, help="candidates per book (0: by stratum, see below)")
     ap.add_argument("--corpus", default=LITBANK, help="folder under --shared holding the books")
     ap.add_argument("--books", nargs="*", help="book files (default: every .txt of the corpus)")
+    ap.add_argument(
+        "--max-paragraphs", type=int, default=0, help="paragraphs a window may span (0: 1 for 3 sentences, else 4)"
+    )
     ap.add_argument("--out", type=Path, default=Path("candidates.jsonl"))
     args = ap.parse_args(argv)
 
     rng = random.Random(args.seed)
     folder = args.shared / args.corpus
     books = args.books or sorted(p.name for p in folder.glob("*.txt"))
-    max_paras = 1 if args.sentences <= 3 else 4
+    max_paras = args.max_paragraphs or (1 if args.sentences <= 3 else 4)
     out = []
     third_person = 0
     for book in books:

@@ -19,8 +19,11 @@ Who feels it (the *experiencer*):
 
 Toward whom (the *target*): the object of an emotion verb ("she trusts *her*"), the object of
 "at / for / toward / of / on / about / with" after an emotion word ("a crush *on her*"), the subject
-of a feeling-causing verb when it is a character; inside a quote, a character named or addressed
-("you") in the sentence, or, for social emotions (gratitude, love, caring, anger...), the addressee.
+of a feeling-causing verb when it is a character, the subject (else object) of the clause an emotion word
+governs ("sorry *she* is not well"), each other for "the friendship between A and B"; inside a quote, a
+character named or addressed ("you") in the sentence, or, for the speaker's own social emotions
+(gratitude, love, caring, anger...) and shared joy, excitement, amusement or hope, the addressee; in a
+speech tag ("said Alice sharply"), the one spoken to; else the one other person of the scene.
 None when the feeling is not directed.
 """
 
@@ -49,6 +52,7 @@ from .language.lexicon import (
     LIGHT_VERBS,
     PRONOUNS,
     SECOND_PERSON_MODERN,
+    SPEECH_VERBS,
     TARGET_PREPOSITIONS,
 )
 from .language.nlp import parse
@@ -61,6 +65,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 __all__ = [
+    "ADDRESSED_LABELS",
     "SOCIAL_LABELS",
     "attribute_feelings",
     "make_feelings",
@@ -71,6 +76,11 @@ SOCIAL_LABELS = frozenset(
     {"admiration", "anger", "annoyance", "approval", "caring", "desire", "disappointment", "disapproval",
      "disgust", "gratitude", "love", "remorse"}
 )  # fmt: skip
+
+# What a speaker shows in a quote spoken to someone is toward them when it is social, or the speaker's
+# delight, glee or hope shared with them ("“I am so glad,” said Mrs. Honeychurch" to the one who brings the
+# news); not a state of the speaker's own (sadness, fear, relief) nor a state of mind (curiosity, surprise).
+ADDRESSED_LABELS = SOCIAL_LABELS | {"joy", "excitement", "amusement", "optimism"}
 
 # -- the lexicon ------------------------------------------------------------------------------------------
 # the emotion words are data (heartline.language.lexicon: EMOTION_VERBS, EMOTION_ADJECTIVES, EMOTION_NOUNS)
@@ -171,6 +181,7 @@ class _Unit:
     cache_end: int = -1  # where the parsed text ends
     cues: dict[str, float] = field(default_factory=dict)  # care phrases found in a spoken sentence
     cue_spans: dict[str, tuple[int, int]] = field(default_factory=dict)  # label -> its phrase, from ``start``
+    tag: Quote | None = None  # narration that is the speech tag of this quote ("said Alice sharply")
 
     def __post_init__(self) -> None:
         if self.offset < 0:
@@ -349,6 +360,10 @@ class _Reader:
             return self.forced[tok.i]
         start = self.unit.offset + tok.idx
         low = tok.text.lower()
+        if low.endswith("self") and low in PRONOUNS:
+            binder = self._binder(tok)
+            if binder is not None:
+                return binder
         m = _mention_at(self.ctx, start, start + len(tok.text))
         if m is not None:
             if low in PRONOUNS and not low.endswith("self") and tok.dep_ not in ("nsubj", "nsubjpass"):
@@ -368,6 +383,19 @@ class _Reader:
             return self._pronoun(tok, low, start)
         if _pos(tok) == "PROPN" or tok.text[:1].isupper():
             return self.ctx.names.get(low)
+        return None
+
+    def _binder(self, tok: Token) -> str | None:
+        """The character a reflexive pronoun refers to: the nearest subject above it ("Eleanor declared
+        *herself* much concerned", "he found *himself* obliged"), whoever the pronoun's mention says."""
+        head = tok.head
+        for _ in range(3):
+            subj = _child(head, ("nsubj", "nsubjpass"))
+            if subj is not None and subj is not tok and not subj.lower_.endswith("self"):
+                return self.char(subj)
+            if head.head is head:
+                return None
+            head = head.head
         return None
 
     def _clause_subject(self, tok: Token) -> str | None:
@@ -552,14 +580,21 @@ def _read_trigger(tok: Token, kind: str, labels: _L, reader: _Reader) -> _Hit:
             obj = _child(tok, ("dobj",))
             tgt = _person_or_owner(obj, reader) if obj is not None else []
         tgt += _prep_targets(tok, reader, set(exp))
+        if not tgt:
+            tgt = _clause_targets(tok, reader, set(exp))
     elif kind == "adj":
         slot = _child(tok, ("nsubj", "nsubjpass")) or (_subject(tok) if tok.dep_ != "amod" else tok.head)
         exp = reader.chars(slot) if slot is not None else []
         tgt = _prep_targets(tok, reader, set(exp))
         if not tgt and tok.dep_ in _DEPICTIVE and _pos(tok.head) in ("VERB", "AUX"):
             tgt = _verb_targets(tok.head, reader, set(exp))  # "she turned to him, furious"
+        if not tgt:
+            tgt = _clause_targets(tok, reader, set(exp))
     else:
         slot, exp = _noun_experiencer(tok, reader)
+        pair = _between(tok, reader) if slot is None or not exp else []
+        if len(pair) >= 2:  # "the friendship between Margaret and Mrs. Wilcox": each toward the other
+            return _Hit(pair, pair, labels, True, None, False, tok.i)
         tgt = _prep_targets(tok, reader, set(exp))
         head = tok.head
         if not tgt and tok.dep_ in ("dobj", "attr") and head.lower_ in LIGHT_VERBS:
@@ -569,9 +604,43 @@ def _read_trigger(tok: Token, kind: str, labels: _L, reader: _Reader) -> _Hit:
             tgt = _verb_targets(head.head, reader, set(exp))  # "she looked at him with tenderness"
     exp = list(dict.fromkeys(exp))
     tgt = [t for t in dict.fromkeys(tgt) if t not in exp]
-    pronoun = PRONOUNS.get(slot.lower_) if slot is not None and slot.dep_ in ("nsubj", "nsubjpass") else None
+    # a he / she in the experiencer's place, open to the point of view; a reflexive is bound in its sentence
+    subject = slot is not None and slot.dep_ in ("nsubj", "nsubjpass") and not slot.lower_.endswith("self")
+    pronoun = PRONOUNS.get(slot.lower_) if slot is not None and subject else None
     inner = kind in ("subj", "adj") or (kind == "noun" and tok.head.lower_ in INNER_VERBS)
     return _Hit(exp, tgt, labels, slot is not None, pronoun, inner, None if slot is None else slot.i)
+
+
+def _clause_targets(tok: Token, reader: _Reader, skip: set[str]) -> list[str]:
+    """Whom a feeling about a state of affairs is toward: the subject of the clause the emotion word governs,
+    else its object ("sorry *she* is not well", "feared that *Aunt Juley and Frieda* were ...", "glad we
+    kept *her*"). A clause after "be" + adjective hangs from the verb: "you're glad we kept her"."""
+    clauses = [c for c in tok.children if c.dep_ == "ccomp"]
+    if not clauses and tok.dep_ == "acomp":
+        clauses = [c for c in tok.head.children if c.dep_ == "ccomp" and c.i > tok.i]
+    for clause in clauses:
+        for dep in (("nsubj", "nsubjpass"), ("dobj",)):
+            word = _child(clause, dep)
+            if word is None:
+                continue
+            found = [c for c in _person_or_owner(word, reader) if c not in skip]
+            if not found and dep == ("dobj",) and word.lower_ in PRONOUNS and len(skip) == 1:
+                # "glad we kept her": "her" is someone other than the one who is glad
+                at = reader.unit.offset + word.idx
+                other = _resolve_pronoun(reader.ctx, word.lower_, at, reader.unit.start, False, next(iter(skip)))
+                found = [other] if other is not None and other not in skip else []
+            if found:
+                return found
+    return []
+
+
+def _between(tok: Token, reader: _Reader) -> list[str]:
+    """The characters after "between" attached to an emotion noun ("the friendship between A and B")."""
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "between":
+            obj = _child(c, ("pobj",))
+            return reader.chars(obj) if obj is not None else []
+    return []
 
 
 # an emotion noun after one of these tells how the act of its verb is done: "looked at him with tenderness"
@@ -672,8 +741,22 @@ def _root_roles(doc: Doc, reader: _Reader) -> tuple[list[str], list[str]]:
 
 def _units(story: Story, ctx: _Context) -> list[_Unit]:
     quotes = [_with_addressee(story, ctx, q) for q in story.quotes]
-    return [_Unit(s.start, s.end, s, quotes[s.quote] if s.quote is not None and s.quote < len(quotes) else None)
-            for s in story.sentences]  # fmt: skip
+    units = [_Unit(s.start, s.end, s, quotes[s.quote] if s.quote is not None and s.quote < len(quotes) else None)
+             for s in story.sentences]  # fmt: skip
+    for prev, u, nxt in zip([None, *units[:-1]], units, [*units[1:], None], strict=True):
+        if u.quote is None:
+            u.tag = _tagged_quote(story.text, u, prev, nxt)
+    return units
+
+
+def _tagged_quote(text: str, u: _Unit, prev: _Unit | None, nxt: _Unit | None) -> Quote | None:
+    """The quote a narration sentence is the speech tag of: one that ends right before it or starts right
+    after it, nothing but spaces and closing marks between (""I've a right to think," said Alice sharply")."""
+    if prev is not None and prev.quote is not None and not text[prev.quote.end : u.start].strip(" \t\n\"'”’,"):
+        return prev.quote
+    if nxt is not None and nxt.quote is not None and not text[u.end : nxt.quote.start].strip(" \t\n\"'“‘,"):
+        return nxt.quote
+    return None
 
 
 def _with_addressee(story: Story, ctx: _Context, q: Quote) -> Quote:
@@ -698,6 +781,9 @@ def _model_labels(sentence: Sentence, quote: Quote | None, most: int = 3) -> dic
     return {lab: float(src.emotions.get(lab, 0.0)) for lab in labels[:most]}
 
 
+# manner adverbs that tell a feeling only of a way of speaking: "breathes in sharply", "a cold wind blew
+# coldly", "kindly pass the salt" are no feeling
+_SPOKEN_ADVERBS = frozenset({"sharply", "coldly", "kindly", "harshly"})
 _TITLE_MISS = re.compile(r"Miss\s+[A-Z]")  # "Miss Pross": a title, not missing someone
 _ADJ_LONG = re.compile(r"long(?!(?:ed|ing)?\s+(?:for|to)\b)", re.IGNORECASE)  # "a long time"
 
@@ -811,18 +897,22 @@ def _unit_feelings(ctx: _Context, u: _Unit, doc: Doc | None, model: dict[str, fl
                 labels = grudge
             if tok.lower_ in CRY_TAGS and _speech_tag(ctx.story.text, u, tok):
                 continue  # “Hello!” cried Mr. Lorry: a way of saying, not weeping
+            if tok.lower_ in _SPOKEN_ADVERBS and tok.head.lower_ not in SPEECH_VERBS:
+                continue  # "said Alice sharply" is annoyance; "she breathes in sharply" is not
             if _ends(tok):
                 labels = _ENDED
             elif tok.lower_ == "sorry" and _prep_targets(tok, reader, set()) and _has_prep(tok, "for"):
                 labels = _SORRY_FOR  # "James was sorry for her": sympathy, not remorse
             hit = _read_trigger(tok, kind, labels, reader)
-            if not hit.experiencers and hit.slot:
-                continue  # "the sadness is comforting": someone or something else, not a character
+            if not hit.experiencers and (hit.slot or kind == "obj"):
+                # "the sadness is comforting": someone or something else, not a character; "the contempt it
+                # excited": a feeling caused in no one named
+                continue
             if u.quote is None and hit.inner and hit.pronoun:
                 hit = _point_of_view(ctx, u, hit, tok, kind, labels, reader)
             exps: list[str | None] = list(hit.experiencers) or [_default_experiencer(ctx, u, doc, reader)]
             if not hit.targets and u.quote is not None and u.quote.addressees:
-                hit.targets = _addressed(doc, u.quote, labels)
+                hit.targets = _addressed(doc, u.quote, labels, not hit.experiencers or speaker in hit.experiencers)
             at = u.offset + tok.idx
             word = Trigger(at, at + len(tok.text), tok.text)
             loss = _fears_a_loss(tok)
@@ -855,17 +945,35 @@ def _unit_feelings(ctx: _Context, u: _Unit, doc: Doc | None, model: dict[str, fl
             explicit = tgt is not None and _explicit(doc, reader, tgt)
         cue_words = _emotion_words(text, u)
         for label, p in model.items():
-            direct = u.quote is None or label in SOCIAL_LABELS or explicit
+            direct = u.quote is None or label in ADDRESSED_LABELS or explicit
             t = tgt if direct else None
-            if u.quote is not None and t is None and label in SOCIAL_LABELS and u.quote.addressees:
+            if u.quote is not None and t is None and label in ADDRESSED_LABELS and u.quote.addressees:
                 t = u.quote.addressees[0] if u.quote.addressees[0] != exp else None
             add(exp, t, label, p, _model_trigger(cue_words, label))
     if u.quote is None or not u.quote.addressees:
         for (exp, tgt, label), w in list(found.items()):
             if exp is None or tgt is not None or label not in _PARTNER_LABELS:
                 continue
+            # the manner of saying is toward the one spoken to ("said Alice sharply" to the Duchess), not a
+            # feeling about a thing ("to admire the screens herself")
+            tag = u.tag
+            if (
+                tag is not None
+                and tag.speaker == exp
+                and tag.addressees
+                and tag.addressees[0] != exp
+                and (label in ADDRESSED_LABELS or label in _PARTNER_LABELS)
+                and (exp, tgt, label) not in own
+            ):
+                trigger = triggers.pop((exp, tgt, label))
+                del found[(exp, tgt, label)]
+                add(exp, tag.addressees[0], label, w, trigger)
+                continue
             # gratitude for a kindness is still toward the one who did it; fear of the dark is not fear of him
-            partner = _scene_partner(ctx, u, exp) if label in SOCIAL_LABELS or (exp, tgt, label) not in own else None
+            near = label in _SENTENCE_PARTNER_LABELS  # delight is toward someone beside, in the sentence itself
+            partner = (
+                _scene_partner(ctx, u, exp, near) if label in SOCIAL_LABELS or (exp, tgt, label) not in own else None
+            )
             if partner is not None:
                 trigger = triggers.pop((exp, tgt, label))
                 del found[(exp, tgt, label)]
@@ -875,20 +983,26 @@ def _unit_feelings(ctx: _Context, u: _Unit, doc: Doc | None, model: dict[str, fl
             for (exp, tgt, label), w in found.items()]  # fmt: skip
 
 
-# feelings that, with no target of their own, are toward the other person of the scene: the social ones, and
-# fear and unease before someone ("the child watched him from the window, frightened"); not embarrassment,
-# which is most often about oneself ("she blushed")
-_PARTNER_LABELS = SOCIAL_LABELS | {"fear", "nervousness"}
+# feelings that, with no target of their own, are toward the other person of the scene: the social ones,
+# fear and unease before someone ("the child watched him from the window, frightened"), and delight or
+# eagerness in their company ("she was delighted, and talked to Miss Thorpe": the other one of the sentence
+# itself, not of the paragraph); not embarrassment, which is most often about oneself ("she blushed"), nor
+# sadness (she weeps for herself as often as for him)
+_SENTENCE_PARTNER_LABELS = frozenset({"joy", "excitement", "amusement"})
+_PARTNER_LABELS = SOCIAL_LABELS | {"fear", "nervousness"} | _SENTENCE_PARTNER_LABELS
 
 
-def _scene_partner(ctx: _Context, u: _Unit, exp: str) -> str | None:
+def _scene_partner(ctx: _Context, u: _Unit, exp: str, sentence_only: bool = False) -> str | None:
     """The one other person of the scene, toward whom a social feeling with no target of its own goes ("Jim
     was grateful for that", with Spock beside him): the only other character mentioned in the sentence,
-    else, when the sentence mentions no one else, in its paragraph. None when there are several."""
+    else, when the sentence mentions no one else (and ``sentence_only`` is false), in its paragraph. None
+    when there are several."""
     here = {m.character for m in _mentions_between(ctx, u.start, u.end)}
     if u.quote is None and exp not in here:
         return None  # an owner from the point of view, not the sentence: too weak a guess to add a target to
     others = here - {exp}
+    if sentence_only:
+        return next(iter(others)) if len(others) == 1 else None
     k = bisect.bisect_right(ctx.paragraph_starts, u.start) - 1
     p = ctx.story.paragraphs[k] if k >= 0 else None
     if not others and p is not None:
@@ -951,13 +1065,15 @@ def _point_of_view(ctx: _Context, u: _Unit, hit: _Hit, tok: Token, kind: str, la
     return again if again.experiencers == [pov] and pov not in again.targets else hit
 
 
-def _addressed(doc: Doc, quote: Quote, labels: _L) -> list[str]:
-    """In a quote, an emotion word with no target of its own goes to the addressee when the sentence
-    speaks to them ("you", a vocative) or the emotion is a social one."""
+def _addressed(doc: Doc, quote: Quote, labels: _L, speakers_own: bool = True) -> list[str]:
+    """In a quote, the speaker's own emotion word with no target of its own goes to the addressee when the
+    sentence speaks to them ("you", a vocative) or the emotion is one that goes to the one spoken to
+    (:data:`ADDRESSED_LABELS`). Someone else's is not toward the one told it: "I assure you he has great
+    pleasure in seeing pictures"."""
     addressee = quote.addressees[0]
-    if addressee == quote.speaker:
+    if addressee == quote.speaker or not speakers_own:
         return []
-    if any(lab in SOCIAL_LABELS for lab in labels) or any(t.lower_ in SECOND_PERSON_MODERN for t in doc):
+    if any(lab in ADDRESSED_LABELS for lab in labels) or any(t.lower_ in SECOND_PERSON_MODERN for t in doc):
         return [addressee]
     return []
 

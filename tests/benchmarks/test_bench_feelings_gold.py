@@ -228,3 +228,47 @@ def test_on_a_real_reading() -> None:
     assert row["exp_tp"] == (1 if experiencers & mara else 0)
     assert row["trig_available"] is True  # every feeling carries its trigger: "loved" is the gold cue
     assert row["trig_gold"] == 1 and row["trig_gold_found"] == 1
+
+
+def test_bond_precision_counts_bonds_between_marked_people() -> None:
+    """Of the reading's two bonds, one joins two people the gold marks (the narrator and Tom) and is a marked
+    relation; the other ends at the old man, whom no relation names: not counted."""
+    gold = {
+        "id": "b2",
+        "relations": [
+            {
+                "source": "narrator",
+                "source_names": ["narrator"],
+                "target": "Tom",
+                "target_names": ["Tom"],
+                "polarity": "positive",
+            }
+        ],
+    }
+    assert bench.bond_precision(gold, READING) == (2, 1, 1)
+    reading = json.loads(json.dumps(READING))
+    reading["bonds"].append({"source": "tom", "target": "speaker", "valence": 0.1})  # the wrong way round
+    assert bench.bond_precision(gold, reading) == (3, 2, 1)
+    summary = bench.summarize_bonds(bench.score_bonds(gold, reading), [bench.bond_precision(gold, reading)])
+    assert summary["bonds_per_passage"] == 3.0 and summary["precision_among_marked"] == 0.5
+
+
+def test_details_are_refused_on_the_held_out_gold() -> None:
+    with pytest.raises(SystemExit):
+        bench.main(["--details"])
+
+
+def test_the_development_bond_gold_is_pdnc_dev_text_kept_by_reference() -> None:
+    """bonds_dev.jsonl holds PDNC passages of the development novels only (never a locked one), by
+    offsets and sha1, with no story text, not even a cue's."""
+    from heartline.evaluate.pdnc import DEV_NOVELS, LOCKED_NOVELS
+
+    gold = bench.load_gold(bench.GOLD / "bonds_dev.jsonl")
+    assert len(gold) >= 30 and sum(len(r["relations"]) for r in gold) >= 60
+    for rec in gold:
+        novel = rec["book"].split("/")[0]
+        assert rec["corpus"] == "data/pdnc/data" and novel in DEV_NOVELS and novel not in LOCKED_NOVELS
+        assert len(rec["sha1"]) == 40 and "text" not in rec and "_text" not in rec
+        for rel in rec["relations"]:
+            assert rel["polarity"] in ("positive", "negative")
+            assert rel["cue"] is None or set(rel["cue"]) == {"start", "end"}

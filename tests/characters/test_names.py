@@ -364,3 +364,22 @@ def test_a_full_name_once_beside_its_given_name_is_the_character_s_name(pipe):
     names = by_name(story)
     assert "Catherine" in names["Catherine Morland"].aliases
     assert "Mansfield" in names and "Mansfield Parsonage" not in names
+
+
+def test_a_given_name_said_once_with_nothing_against_it_is_a_person(pipe):
+    story = read(
+        pipe,
+        "Without even waiting for an answer from her husband, Edna hastened her preparations for quitting "
+        "her home and moving into the little house around the block.",
+    )
+    assert "Edna" in {c.name for c in story.characters}
+
+
+def test_a_preposition_before_a_possessive_name_is_not_a_place(pipe):
+    story = read(pipe, "I was glad that I felt glad, for I can rejoice in Josie's success now.")
+    assert "Josie" in {c.name for c in story.characters}
+
+
+def test_a_name_a_feeling_is_told_of_is_a_person(pipe):
+    story = read(pipe, "Lady Bertram spoke of the play. Crawford was excessively pleased.")
+    assert "Crawford" in {c.name for c in story.characters}

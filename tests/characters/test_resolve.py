@@ -182,3 +182,34 @@ def test_common_given_names_tell_a_gender(pipe):
     )
     genders = {c.name: c.gender for c in read(pipe, text).characters}
     assert genders == {"Carol": "she", "Ben": "he"}
+
+
+def test_her_sister_in_a_passage_is_the_one_named_woman_she_can_be(pipe):
+    """No surname places "her sister" or "his mother": in a passage they are the one named person of the
+    word's gender (a Mrs. or Madame for a parent), not a character of their own."""
+    story = read(
+        pipe,
+        "Helen and Margaret walked home from the station. Helen disapproved of her sister's methods. "
+        "Madame Lebrun laughed at the table, and Victor thanked his mother for her wish.",
+    )
+    ids = {c.name: c.id for c in story.characters}
+    nominal = {story.span_text(m): m.character for m in story.mentions if m.kind == "nominal"}
+    assert nominal == {"sister": ids["Margaret"], "mother": ids["Madame Lebrun"]}
+
+
+def test_her_sister_stays_her_own_when_two_women_could_be_her(pipe):
+    story = read(pipe, "Helen, Margaret and Tibby came in. Helen spoke of Evie. She thought of her sister.")
+    assert "her sister" in {c.name for c in story.characters}
+
+
+def test_in_a_passage_he_before_any_man_is_named_is_the_first_name_of_untold_gender_after_it(pipe):
+    """A passage may open on "him" and name him only at its end, by a surname no list gives a gender to."""
+    story = read(
+        pipe,
+        '"In what sense are you my inferior?" Katharine asked, looking at him gravely. The look gave him great '
+        "pleasure. She was obliged to stop and answer some one. Denham had the mortification of seeing Katharine "
+        "helped by Rodney.",
+    )
+    ids = {c.name: c.id for c in story.characters}
+    assert set(mentions_of(story, ids["Denham"])) >= {"him", "Denham"}
+    assert "he" not in ids

@@ -23,6 +23,7 @@ from ..language.lexicon import (
     DAYS,
     DETERMINERS,
     DIMINUTIVES,
+    EMOTION_ADJECTIVES,
     FEMALE_NAMES,
     HONORIFICS,
     HUMAN_VERBS,
@@ -431,7 +432,7 @@ def gather_evidence(toks: Sequence[Tok], forms: dict[str, Form]) -> None:
             if form.title:
                 form.person += 2
             elif first_name:
-                form.person += 1  # a known first name; a place preposition before it still outweighs it
+                form.person += 1.5  # a known first name; a place preposition before it still outweighs it
             if (
                 nxt is not None
                 and (
@@ -443,6 +444,8 @@ def gather_evidence(toks: Sequence[Tok], forms: dict[str, Form]) -> None:
                 form.person += 3
             elif nxt is not None and is_feeling_verb(nxt.lower) and nxt.sent == toks[occ.last].sent:
                 form.person += 2  # "Harriet adored her aunt", "Faith loved the sound": only people feel
+            elif _feels(toks, occ.last + 1):
+                form.person += 2  # "Crawford was excessively pleased": a feeling told of it
             elif nxt is not None and nxt.lower in HUMAN_VERBS and nxt.sent == toks[occ.last].sent:
                 form.person += 1
                 if not toks[occ.first].sent_start and prev is not None and prev.text[:1].isalpha():
@@ -468,11 +471,28 @@ def gather_evidence(toks: Sequence[Tok], forms: dict[str, Form]) -> None:
                 and prev is not None
                 and not form.title
                 and (prev.lower in PLACE_PREPS or prev.lower in DETERMINERS)
+                and not (prev.lower in PLACE_PREPS and nxt is not None and nxt.lower in ("'s", "’s"))
             ):
-                form.other += 2
+                form.other += 2  # not "in Josie's success": the preposition governs what is hers
 
 
 _PERSONAL = frozenset("i me he him she her we us you they them".split())
+_COPULAS = frozenset("was is were felt feels seemed seems looked looks grew became".split())
+
+
+def _feels(toks: Sequence[Tok], k: int) -> bool:
+    """A copula at ``k`` and, after at most two adverbs, an emotion adjective: "was excessively pleased",
+    "felt afraid", all in one sentence."""
+    if k >= len(toks) or toks[k].lower not in _COPULAS:
+        return False
+    for j in range(k + 1, min(k + 4, len(toks))):
+        if toks[j].sent != toks[k].sent:
+            return False
+        if toks[j].lower in EMOTION_ADJECTIVES:
+            return True
+        if not (toks[j].lower.endswith("ly") or toks[j].lower in ("very", "so", "quite", "too", "much", "not")):
+            return False
+    return False
 
 
 def _beside_a_person(toks: Sequence[Tok], first: int, last: int) -> bool:
@@ -566,6 +586,8 @@ def _once_a_person(form: Form) -> bool:
         return False
     if form.acts_inside and not form.other:
         return True  # "and Reuenthal watched the screens": capitalised inside a sentence, and acting
+    if not form.other and len(form.names) == 1 and form.names[0].lower() in _FIRST_NAMES:
+        return True  # "Edna hastened her preparations": a known given name, nothing saying it is a place
     return form.ner_person >= 1 or form.person >= 2
 
 

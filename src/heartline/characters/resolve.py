@@ -289,7 +289,7 @@ class Resolver:
                 if t.lower in ("his", "her") and i + 1 < n and toks[i + 1].sent == t.sent:
                     kin = self._kin(ci, toks[i + 1].lower) if ci is not None else None
                     if kin is None:
-                        kin = self._family_word(i)
+                        kin = self._family_word(i, ci)
                 if kin is not None:  # "her son broke in": "her" is Mrs. Archer, "son" Newland Archer
                     ref = Ref(kin, i + 1, i + 1, "nominal", t.quote < 0 and not sent_has_subject.get(t.sent, False))
                     self._push(ref)
@@ -318,15 +318,22 @@ class Resolver:
     def _ahead(self, i: int, gender: str, names: Sequence[Ref], firsts: Sequence[int]) -> int | None:
         """A pronoun before anyone of its gender is mentioned, as a story may open, means the first character
         of its gender named within :data:`_AHEAD_SENTENCES` after it: "From the corner of the divan on which he
-        was lying ... Lord Henry Wotton"; "young ladies of her class, Katharine Hilbery was"."""
+        was lying ... Lord Henry Wotton"; "young ladies of her class, Katharine Hilbery was". In a short text
+        (a passage), when no one of its gender is named in that reach, the first one named whose gender the
+        text never tells: "The look gave him great pleasure ... Denham had the mortification"."""
         t = self.toks[i]
+        unknown: int | None = None
         for k in range(bisect.bisect_right(firsts, i), len(names)):
             r = names[k]
             if self.toks[r.first].sent - t.sent > _AHEAD_SENTENCES:
                 break
-            if self.genders[r.char] == gender and not (r.char == self.narrator and t.quote < 0):
+            if r.char == self.narrator and t.quote < 0:
+                continue
+            if self.genders[r.char] == gender:
                 return r.char
-        return None
+            if unknown is None and self.genders[r.char] is None and r.char not in self.nominal:
+                unknown = r.char
+        return unknown if self.short else None
 
     def _describe(self, words: tuple[str, ...], gender: str | None, age: str | None) -> int:
         """The character made of a description no one fits ("the old man"), made on its first occurrence."""
@@ -342,14 +349,41 @@ class Resolver:
                 self.ages[ci][age] += 2  # "the boy" is not "the old man" made a sentence before
         return ci
 
-    def _family_word(self, i: int) -> int | None:
+    def _family_word(self, i: int, owner: int | None = None) -> int | None:
         """In a short text, "her mother" / "my brother" at tokens ``i, i + 1`` that no family of the story
-        fits: a character of its own, named so (parents and spouses are the elder generation)."""
+        fits: the one named person it can be (below), else a character of its own, named so (parents and
+        spouses are the elder generation)."""
         word = self.toks[i + 1].lower
         if not (self.describe and self.short) or word not in _FAMILY_WORDS or self.toks[i].quote >= 0:
             return None
         gender, elder = _FAMILY_WORDS[word]
+        if word in KIN and gender is not None:
+            named = self._only_named_kin(gender, elder, owner)
+            if named is not None:
+                return named
         return self._describe((self.toks[i].lower, word), gender, "old" if elder else "young")
+
+    def _only_named_kin(self, gender: str, elder: bool, owner: int | None) -> int | None:
+        """In a passage, "his mother" or "her sister" is the one named person it can be when there is just one:
+        of the word's gender, not its owner nor the narrator, with a Mr. / Mrs. / Lady ... for a parent or a
+        spouse and without a married title for a child or a sibling ("Helen disapproved of her sister's
+        methods" beside Margaret and Mrs. Bast: Margaret), and not of another surname than the owner's ("his
+        sister", Mr. Jackson's, is not Janey Archer). None when no one or several fit."""
+        if self.families is None:
+            return None
+        own = self.families[owner][0] if owner is not None and owner < len(self.families) else frozenset()
+        fits = [
+            c
+            for c, (names, titles) in enumerate(self.families)
+            if c != owner
+            and not (own and names and not own & names)
+            and c != self.narrator
+            and c not in self.nominal
+            and c < len(self.genders)
+            and self.genders[c] == gender
+            and (bool(titles & ELDER_TITLES) if elder else not titles & KIN_MARRIED_TITLES)
+        ]
+        return fits[0] if len(fits) == 1 else None
 
     def _salutation(self, r: Ref) -> bool:
         """A name in narration that opens a letter: "Dear Judy:", "My dear Judy,", "Dearest Meg,"."""

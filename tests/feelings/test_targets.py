@@ -1,0 +1,78 @@
+"""Whom a feeling is toward when the emotion word has no object of its own: the clause it governs, a
+reflexive bound in its sentence, "between A and B", the addressee of a quote, the one other person beside."""
+
+from __future__ import annotations
+
+from heartline.feelings import attribute_feelings
+
+
+def triples(story) -> set[tuple[str | None, str | None, str]]:
+    return {(f.experiencer, f.target, f.emotion) for f in attribute_feelings(story)}
+
+
+def test_a_feeling_about_what_someone_is_goes_to_the_subject_of_that_clause(make_story):
+    story = make_story("Mara was sorry that Theo was ill, and she told Lucy so.", ["Mara", "Theo", "Lucy"])
+    assert {t for e, t, _ in triples(story) if e == "mara"} == {"theo"}
+
+
+def test_a_feared_clause_with_two_subjects_is_toward_both(make_story):
+    story = make_story("Mara feared that Lucy and Theo would gossip.", ["Mara", "Lucy", "Theo"])
+    assert {("mara", "lucy", "fear"), ("mara", "theo", "fear")} <= triples(story)
+
+
+def test_glad_we_kept_her_is_toward_her_not_the_one_who_is_glad(make_story):
+    text = "Ellie read her essay to the hall. Mara was glad they kept her."
+    story = make_story(text, ["Ellie", "Mara"], pronouns={"her@1": "Mara"})  # the mention says Mara, wrongly
+    assert ("mara", "ellie", "joy") in triples(story)
+
+
+def test_a_reflexive_is_the_subject_of_its_sentence_whatever_its_mention_says(make_story):
+    text = "Mara told Lucy she must leave soon. Lucy looked and declared herself much concerned."
+    story = make_story(text, ["Mara", "Lucy"], pronouns={"herself@0": "Mara"})
+    feelings = triples(story)
+    assert any(e == "lucy" and label == "caring" for e, _, label in feelings)
+    assert not any(e == "mara" and label == "caring" for e, _, label in feelings)
+
+
+def test_the_friendship_between_two_people_runs_both_ways(make_story):
+    story = make_story("The friendship between Mara and Theo grew quickly.", ["Mara", "Theo"])
+    assert {("mara", "theo", "love"), ("theo", "mara", "love")} <= triples(story)
+
+
+def test_the_speakers_joy_in_a_quote_goes_to_the_one_spoken_to(make_story):
+    text = '"I am so glad," said Mara.'
+    story = make_story(text, ["Mara", "Theo"], quotes=[("Mara", ["Theo"])])
+    assert ("mara", "theo", "joy") in triples(story)
+
+
+def test_someone_elses_pleasure_told_to_the_addressee_is_not_toward_them(make_story):
+    text = '"Lucy has great pleasure in music, I assure you," said Mara.'
+    story = make_story(text, ["Mara", "Theo", "Lucy"], quotes=[("Mara", ["Theo"])])
+    assert not any(e == "lucy" and t == "theo" for e, t, _ in triples(story))
+
+
+def test_delight_goes_to_the_one_other_person_of_the_sentence(make_story):
+    story = make_story("Mara was delighted, and talked with Theo for an hour.", ["Mara", "Theo"])
+    assert ("mara", "theo", "joy") in triples(story)
+
+
+def test_the_manner_of_a_speech_tag_is_the_speakers_toward_the_one_spoken_to(make_story):
+    text = 'Mara sat with Theo and Lucy. "I have a right to think." said Mara sharply.'
+    story = make_story(text, ["Mara", "Theo", "Lucy"], quotes=[("Mara", ["Theo"])])
+    assert ("mara", "theo", "annoyance") in triples(story)
+
+
+def test_a_feeling_about_a_thing_in_a_speech_tag_stays_undirected(make_story):
+    text = '"They are lovely," said Mara, and she took the screens to admire them herself.'
+    story = make_story(text, ["Mara", "Theo"], quotes=[("Mara", ["Theo"])])
+    assert not any(e == "mara" and t == "theo" and label == "admiration" for e, t, label in triples(story))
+
+
+def test_a_manner_adverb_of_speech_is_no_feeling_beside_another_verb(make_story):
+    story = make_story("Mara breathes in sharply and grips Theo's hands.", ["Mara", "Theo"])
+    assert not any(label == "annoyance" for _, _, label in triples(story))
+
+
+def test_a_feeling_caused_in_no_one_named_is_no_ones(make_story):
+    story = make_story("Mara gave Theo a look that spoke all the contempt it excited.", ["Mara", "Theo"])
+    assert not any(label == "excitement" for _, _, label in triples(story))
