@@ -2,7 +2,7 @@
 targets, cues and bonds on passages of public-domain novels.
 
 usage: python benchmarks/bench_feelings_gold.py [--shared ../shared] [--name feelings_gold] [--details]
-                                               [--limit N] [--steps STEPS] [--dev]
+                                               [--limit N] [--steps STEPS] [--dev [PATH]]
 
 Each gold passage is a reference into a book under ``--shared`` (checked by sha1); heartline's full
 pipeline (``heartline.read(text=passage)``) reads the passage alone and the reading is scored against
@@ -37,7 +37,9 @@ the gold, micro-averaged over passages. Scoring (see benchmarks/gold/README.md f
 
 ``--dev`` scores the development bond gold instead (``bonds_dev.jsonl``: PDNC development novels, no
 feelings file), for which ``--details`` is allowed: it is the gold the bond code is tuned on, so its figures
-are upper bounds. Bond figures also give the bonds a reading has per passage, and a **precision among the
+are upper bounds. ``--dev PATH`` scores another development bond gold the same way, e.g.
+``--dev benchmarks/gold/bonds_dev2.jsonl`` (windows of LitBank books and the long novels, drawn like the
+held-out ones); its results file is named after the gold file. Bond figures also give the bonds a reading has per passage, and a **precision among the
 marked people**: of the bonds between two characters who each match a person named in one of the passage's
 relations, the share that is a marked relation (direction counts, sign not). The gold marks only the
 relations a passage shows clearly, so this precision is a lower bound.
@@ -405,12 +407,21 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--steps", default=None, help="pipeline steps (default: all)")
     ap.add_argument("--limit", type=int, default=0, help="score only the first N passages of each file")
     ap.add_argument("--details", action="store_true", help="print a row per passage (reveals the gold)")
-    ap.add_argument("--dev", action="store_true", help="score the development bond gold (bonds_dev.jsonl) only")
+    ap.add_argument(
+        "--dev",
+        nargs="?",
+        type=Path,
+        const=GOLD / "bonds_dev.jsonl",
+        metavar="PATH",
+        help="score a development bond gold only (default bonds_dev.jsonl)",
+    )
     args = ap.parse_args(argv)
     if args.dev:
-        args.bonds_gold = GOLD / "bonds_dev.jsonl"
+        if args.dev.resolve().parent == GOLD and "heldout" in args.dev.name:
+            ap.error("--dev takes a development gold, not the held-out one")
+        args.bonds_gold = args.dev
         if args.name == "feelings_gold":
-            args.name = "bonds_dev"
+            args.name = args.dev.stem
     elif args.details:
         ap.error("--details reveals the held-out gold: it is allowed with --dev only")
 

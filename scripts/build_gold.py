@@ -2,8 +2,8 @@
 
 usage: python scripts/build_gold.py [--shared ../shared] [--dev-only]
 
-It also builds the development bond gold (``bonds_dev.ann`` -> ``bonds_dev.jsonl``), on PDNC development
-novels. PDNC text is never stored in the project, not even a short span: there a cue is written as its
+It also builds the development bond golds (``bonds_dev.ann`` -> ``bonds_dev.jsonl``, on PDNC development
+novels; ``bonds_dev2.ann`` -> ``bonds_dev2.jsonl``, windows drawn like the held-out bond passages). PDNC text is never stored in the project, not even a short span: there a cue is written as its
 character offsets into the passage (``=START:END``) and the JSON keeps only the offsets.
 
 A ``.ann`` file (format in benchmarks/gold/README.md) names passages by the id the seeded sampler
@@ -221,15 +221,16 @@ def build_bonds(shared: Path, src: Path, out: Path) -> int:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
-    ap.add_argument("--dev-only", action="store_true", help="build only the development bond gold")
+    ap.add_argument("--dev-only", action="store_true", help="build only the development bond golds")
     args = ap.parse_args(argv)
-    if args.dev_only:
-        return 1 if build_bonds(args.shared, GOLD / "bonds_dev.ann", GOLD / "bonds_dev.jsonl") else 0
-    errors = build_feelings(args.shared, GOLD / "feelings_heldout.ann", GOLD / "feelings_heldout.jsonl")
-    if (GOLD / "bonds_heldout.ann").is_file():
-        errors += build_bonds(args.shared, GOLD / "bonds_heldout.ann", GOLD / "bonds_heldout.jsonl")
-    if (GOLD / "bonds_dev.ann").is_file():
-        errors += build_bonds(args.shared, GOLD / "bonds_dev.ann", GOLD / "bonds_dev.jsonl")
+    errors = 0
+    if not args.dev_only:
+        errors += build_feelings(args.shared, GOLD / "feelings_heldout.ann", GOLD / "feelings_heldout.jsonl")
+        if (GOLD / "bonds_heldout.ann").is_file():
+            errors += build_bonds(args.shared, GOLD / "bonds_heldout.ann", GOLD / "bonds_heldout.jsonl")
+    for dev in ("bonds_dev", "bonds_dev2"):
+        if (GOLD / f"{dev}.ann").is_file():
+            errors += build_bonds(args.shared, GOLD / f"{dev}.ann", GOLD / f"{dev}.jsonl")
     return 1 if errors else 0
 
 

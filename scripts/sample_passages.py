@@ -1,6 +1,7 @@
 """Sample candidate passages for the held-out feelings gold (benchmarks/gold/).
 
 usage: python scripts/sample_passages.py [--shared ../shared] [--seed 32] [--out candidates.jsonl]
+                                        [--exclude windows.json]
 
 Draws windows of three consecutive sentences (``--sentences 3``) from the LitBank full texts, or of 5 to 15
 sentences for the bond gold (``--sentences 8 --books ...``), and writes each as a reference into its book:
@@ -9,7 +10,9 @@ sentences for the bond gold (``--sentences 8 --books ...``), and writes each as 
 a plain regular expression (a full stop, ! or ? with closing quotes, then space and a capital or an opening
 quote), inside paragraphs (blank lines part them). A window qualifies when it has one of a small list of
 emotion words (a prefilter written for this script, not heartline's lexicon), so that reading the
-candidates finds more that express a feeling; the annotator keeps only those that do.
+candidates finds more that express a feeling; the annotator keeps only those that do. ``--exclude``
+drops every window that overlaps one of a list of windows (a held-out gold's), so a development gold drawn
+with another seed shares no text with it.
 
 Strata, so that the gold has the cases the experiencer metric must cover:
 
@@ -105,6 +108,14 @@ def _relational(passage: str) -> bool:
     return len(EMOTION_WORDS.findall(passage)) >= 2 and len(names) >= 2
 
 
+def _excluded(path: Path) -> dict[tuple[str, str], list[tuple[int, int]]]:
+    """The windows of ``path`` (a JSON list of ``{corpus, book, start, end}``) by (corpus, book)."""
+    out: dict[tuple[str, str], list[tuple[int, int]]] = {}
+    for w in json.loads(path.read_text(encoding="utf-8")):
+        out.setdefault((w["corpus"], w["book"]), []).append((int(w["start"]), int(w["end"])))
+    return out
+
+
 def _record(corpus: str, book: str, text: str, span: tuple[int, int], stratum: str, n: int) -> dict[str, object]:
     passage = text[span[0] : span[1]]
     return {
@@ -133,7 +144,13 @@ def main(argv: list[str] | None = None) -> None:
         "--max-paragraphs", type=int, default=0, help="paragraphs a window may span (0: 1 for 3 sentences, else 4)"
     )
     ap.add_argument("--out", type=Path, default=Path("candidates.jsonl"))
+    ap.add_argument(
+        "--exclude",
+        type=Path,
+        help="JSON list of windows ({corpus, book, start, end}) that a candidate must not overlap",
+    )
     args = ap.parse_args(argv)
+    excluded = _excluded(args.exclude) if args.exclude else {}
 
     rng = random.Random(args.seed)
     folder = args.shared / args.corpus
@@ -144,6 +161,8 @@ def main(argv: list[str] | None = None) -> None:
     for book in books:
         text = (folder / book).read_text(encoding="utf-8")
         wins = [w for w in windows(text, args.sentences, max_paras) if 120 <= w[1] - w[0] <= 350 * args.sentences]
+        taken = excluded.get((args.corpus, book), [])
+        wins = [w for w in wins if not any(w[0] < e and s < w[1] for s, e in taken)]
         emotional = [w for w in wins if EMOTION_WORDS.search(text[w[0] : w[1]])]
         rng.shuffle(emotional)
         if args.per_book:

@@ -272,3 +272,21 @@ def test_the_development_bond_gold_is_pdnc_dev_text_kept_by_reference() -> None:
         for rel in rec["relations"]:
             assert rel["polarity"] in ("positive", "negative")
             assert rel["cue"] is None or set(rel["cue"]) == {"start", "end"}
+
+
+def test_the_second_development_bond_gold_is_litbank_and_novels_by_reference() -> None:
+    """bonds_dev2.jsonl holds 8-sentence-like windows of LitBank books and the long novels (never PDNC,
+    ABBE or the example story), by offsets and sha1, with no passage text."""
+    gold = bench.load_gold(bench.GOLD / "bonds_dev2.jsonl")
+    assert len(gold) >= 30 and sum(len(r["relations"]) for r in gold) >= 60
+    assert any(rel["source"] == "narrator" or rel["target"] == "narrator" for r in gold for rel in r["relations"])
+    for rec in gold:
+        assert rec["corpus"] in ("data/litbank/original", "data/novels")
+        assert len(rec["sha1"]) == 40 and "text" not in rec and "_text" not in rec
+        for rel in rec["relations"]:
+            assert rel["polarity"] in ("positive", "negative")
+
+
+def test_dev_takes_a_path_but_refuses_the_held_out_gold() -> None:
+    with pytest.raises(SystemExit):
+        bench.main(["--dev", str(bench.GOLD / "bonds_heldout.jsonl"), "--details"])
