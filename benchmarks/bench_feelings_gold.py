@@ -39,8 +39,9 @@ the gold, micro-averaged over passages. Scoring (see benchmarks/gold/README.md f
 feelings file), for which ``--details`` is allowed: it is the gold the bond code is tuned on, so its figures
 are upper bounds. ``--dev PATH`` scores another development bond gold the same way, e.g.
 ``--dev benchmarks/gold/bonds_dev2.jsonl`` (windows of LitBank books and the long novels, drawn like the
-held-out ones); its results file is named after the gold file. Bond figures also give the bonds a reading has per passage, and a **precision among the
-marked people**: of the bonds between two characters who each match a person named in one of the passage's
+held-out ones); its results file is named after the gold file.
+
+Bond figures also give the bonds a reading has per passage, and a **precision among the marked people**: of the bonds between two characters who each match a person named in one of the passage's
 relations, the share that is a marked relation (direction counts, sign not). The gold marks only the
 relations a passage shows clearly, so this precision is a lower bound.
 
