@@ -41,9 +41,10 @@ are upper bounds. ``--dev PATH`` scores another development bond gold the same w
 ``--dev benchmarks/gold/bonds_dev2.jsonl`` (windows of LitBank books and the long novels, drawn like the
 held-out ones); its results file is named after the gold file.
 
-Bond figures also give the bonds a reading has per passage, and a **precision among the marked people**: of the bonds between two characters who each match a person named in one of the passage's
-relations, the share that is a marked relation (direction counts, sign not). The gold marks only the
-relations a passage shows clearly, so this precision is a lower bound.
+Bond figures also give the bonds a reading has per passage, and a **precision among the marked people**: of
+the bonds between two characters who each match a person named in one of the passage's relations, the share
+that is a marked relation (direction counts, sign not). The gold marks only the relations a passage shows
+clearly, so this precision is a lower bound.
 
 By default only aggregate numbers are printed and written (benchmarks/results/NAME.json); ``--details``
 prints a row per passage. Whoever changes the feelings code must not use ``--details``: the gold is held

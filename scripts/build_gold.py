@@ -4,7 +4,8 @@ usage: python scripts/build_gold.py [--shared ../shared] [--dev-only]
 
 It also builds the development bond golds (``bonds_dev.ann`` -> ``bonds_dev.jsonl``, on PDNC development
 novels; ``bonds_dev2.ann`` -> ``bonds_dev2.jsonl``, windows drawn like the held-out bond passages).
-PDNC text is never stored in the project, not even a short span: there a cue is written as its character offsets into the passage (``=START:END``) and the JSON keeps only the offsets.
+PDNC text is never stored in the project, not even a short span: there a cue is written as its character
+offsets into the passage (``=START:END``) and the JSON keeps only the offsets.
 
 A ``.ann`` file (format in benchmarks/gold/README.md) names passages by the id the seeded sampler
 (scripts/sample_passages.py) gives them, or by an explicit reference (``@ ID corpus book start end``), and
