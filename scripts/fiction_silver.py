@@ -117,34 +117,20 @@ MANNER: dict[str, L] = {
 }  # fmt: skip
 # Physical and behavioural cues in narration (regular expressions, whole words).
 BODY: list[tuple[str, L]] = [
-    (
-        r"trembl(?:ed|ing|e|es)|shiver(?:ed|ing)|shudder(?:ed|ing)|quak(?:ed|ing)|turned (?:pale|white)|grew pale|"
-        r"went (?:pale|white)|blanched|cowered|cringed",
-        {"fear": 0.9, "nervousness": 0.5},
-    ),
-    (
-        r"fidget(?:ed|ing)|bit (?:her|his|my) lips?|wrung (?:her|his|my) hands|paced (?:up and down|the room)|"
-        r"heart (?:was )?(?:pounding|racing|thumping)",
-        {"nervousness": 0.9},
-    ),
+    (r"trembl(?:ed|ing|e|es)|shiver(?:ed|ing)|shudder(?:ed|ing)|quak(?:ed|ing)|turned (?:pale|white)|grew pale|"
+     r"went (?:pale|white)|blanched|cowered|cringed", {"fear": 0.9, "nervousness": 0.5}),
+    (r"fidget(?:ed|ing)|bit (?:her|his|my) lips?|wrung (?:her|his|my) hands|paced (?:up and down|the room)|"
+     r"heart (?:was )?(?:pounding|racing|thumping)", {"nervousness": 0.9}),
     (r"wept|weeping|sobb(?:ed|ing)|tears|tear-stained|wail(?:ed|ing)", {"sadness": 0.9}),
-    (
-        r"blush(?:ed|ing)|flush(?:ed|ing)|colou?red (?:up|deeply|crimson)|hung (?:her|his|my) head",
-        {"embarrassment": 0.9},
-    ),
-    (
-        r"clench(?:ed|ing)|glar(?:ed|ing)|scowl(?:ed|ing)|(?:eyes|eye) flash(?:ed|ing)|"
-        r"stamp(?:ed|ing) (?:her|his|my) foot|slamm(?:ed|ing)|gnash(?:ed|ing)",
-        {"anger": 0.9, "annoyance": 0.5},
-    ),
+    (r"blush(?:ed|ing)|flush(?:ed|ing)|colou?red (?:up|deeply|crimson)|hung (?:her|his|my) head",
+     {"embarrassment": 0.9}),
+    (r"clench(?:ed|ing)|glar(?:ed|ing)|scowl(?:ed|ing)|(?:eyes|eye) flash(?:ed|ing)|"
+     r"stamp(?:ed|ing) (?:her|his|my) foot|slamm(?:ed|ing)|gnash(?:ed|ing)", {"anger": 0.9, "annoyance": 0.5}),
     (r"frown(?:ed|ing)", {"annoyance": 0.6, "disapproval": 0.4, "confusion": 0.3}),
     (r"smil(?:ed|ing)|grinn(?:ed|ing)|beam(?:ed|ing)", {"joy": 0.8}),
     (r"laugh(?:ed|ing)|chuckl(?:ed|ing)|giggl(?:ed|ing)", {"amusement": 0.9, "joy": 0.5}),
-    (
-        r"gasp(?:ed|ing)|stared in (?:amazement|astonishment|surprise)|start(?:ed)? (?:up )?in surprise|"
-        r"jaw dropped",
-        {"surprise": 0.9},
-    ),
+    (r"gasp(?:ed|ing)|stared in (?:amazement|astonishment|surprise)|start(?:ed)? (?:up )?in surprise|"
+     r"jaw dropped", {"surprise": 0.9}),
     (r"wrinkl(?:ed|ing) (?:her|his|my) nose|recoil(?:ed|ing)|retch(?:ed|ing)|turned away in disgust", {"disgust": 0.9}),
     (r"kiss(?:ed|ing)|embrac(?:ed|ing)|caress(?:ed|ing)", {"love": 0.8}),
     (r"sigh(?:ed|ing)", {"sadness": 0.6, "disappointment": 0.4}),
