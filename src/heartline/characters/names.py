@@ -66,7 +66,17 @@ __all__ = [
 ]
 
 
-_WORD = re.compile(r"^[A-Z][a-zA-Z'’]*[a-z][a-zA-Z'’]*$|^[A-Z]$")
+# a capital, then letters of any alphabet with at least one in lower case ("Natásha", "Zoë", "Émile"), or
+# one capital letter alone
+_WORD = re.compile(r"^(?=[^\W\d_])(?:[^\W\d_]|['’])*$")
+
+
+def _name_shaped(w: str) -> bool:
+    if not _WORD.match(w) or not w[0].isupper():
+        return False
+    return len(w) == 1 or any(c.islower() for c in w[1:])
+
+
 _DASHES = "-—–:"
 _QUOTE_MARKS = {'"', "“", "”", "'", "‘", "’", "«", "»"}
 _FIRST_NAMES = MALE_NAMES | FEMALE_NAMES
@@ -196,7 +206,7 @@ class NameWords:
             return True  # Alice's gardeners: "said Five", "On which Seven looked up and said"
         if w.lower() in DAYS and self.tagged_days[w] >= 2:
             return True
-        if not _WORD.match(w) or w.lower() in NOT_NAMES or w.lower() in HONORIFICS:
+        if not _name_shaped(w) or w.lower() in NOT_NAMES or w.lower() in HONORIFICS:
             return False
         if w.isupper() and len(w) > 1:
             return False
@@ -422,6 +432,7 @@ def gather_evidence(toks: Sequence[Tok], forms: dict[str, Form]) -> None:
     for form in forms.values():
         last = form.names[-1].lower()
         first_name = len(form.names) == 1 and last in _FIRST_NAMES
+        patronymic = bool(_PATRONYMIC.search(last))
         if last in PLACE_WORDS and len(form.names) > 1:
             form.other += 3 * form.count
         for occ in form.occurrences:
@@ -429,8 +440,8 @@ def gather_evidence(toks: Sequence[Tok], forms: dict[str, Form]) -> None:
             nxt = toks[occ.last + 1] if occ.last + 1 < n else None
             nxt2 = toks[occ.last + 2] if occ.last + 2 < n else None
             same_prev = prev is not None and prev.sent == toks[occ.first].sent
-            if form.title:
-                form.person += 2
+            if form.title or patronymic:
+                form.person += 2  # "Mr. Darcy"; "Pulcheria Alexandrovna", "Ilya Petrovitch": a patronymic
             elif first_name:
                 form.person += 1.5  # a known first name; a place preposition before it still outweighs it
             if (
@@ -452,6 +463,16 @@ def gather_evidence(toks: Sequence[Tok], forms: dict[str, Form]) -> None:
                     form.acts_inside += 1
             elif nxt is not None and nxt.lower in ("'s", "’s") and nxt2 is not None and nxt2.lower in BODY_PARTS:
                 form.person += 1  # "Bucky's hand"
+            if (
+                nxt is not None
+                and nxt.text == ","
+                and nxt2 is not None
+                and nxt2.lower in ("who", "whom", "whose")
+                and nxt2.sent == toks[occ.last].sent
+            ):
+                form.person += 2  # "by Drummle, whom I held in contempt": a relative pronoun for people
+            if _felt_for(toks, occ.first):
+                form.person += 2  # "his love for Natásha", "she pitied Sola": someone a feeling is for
             if same_prev and prev is not None and prev.lower == "my" and prev.quote < 0 and not form.title:
                 form.person += 2  # "I admired my Ethelwyn": the narrator's own, a person
             if nxt is not None and nxt.lower in ("name", "names") and nxt.sent == toks[occ.last].sent:
@@ -472,12 +493,45 @@ def gather_evidence(toks: Sequence[Tok], forms: dict[str, Form]) -> None:
                 and not form.title
                 and (prev.lower in PLACE_PREPS or prev.lower in DETERMINERS)
                 and not (prev.lower in PLACE_PREPS and nxt is not None and nxt.lower in ("'s", "’s"))
+                and not (prev.lower == "that" and nxt is not None and _verb_like(nxt.lower))
             ):
-                form.other += 2  # not "in Josie's success": the preposition governs what is hers
+                # not "in Josie's success" (the preposition governs what is hers), nor "that Leonora would"
+                # (a conjunction before a clause)
+                form.other += 2
 
 
 _PERSONAL = frozenset("i me he him she her we us you they them".split())
+_AUXILIARIES = frozenset("would could should might must will shall may can was were is had has did".split())
+# a Russian patronymic, as the English translations spell it: Petrovitch, Andréevich, Alexandrovna
+_PATRONYMIC = re.compile(r"..(?:ovitch|evitch|ovich|evich|ovna|evna|ichna|itchna)$")
 _COPULAS = frozenset("was is were felt feels seemed seems looked looks grew became".split())
+
+
+_FEELINGS_FOR = frozenset(
+    "love affection fondness tenderness hatred contempt pity compassion admiration passion devotion gratitude "
+    "jealousy respect dislike".split()
+)
+
+
+def _verb_like(word: str) -> bool:
+    """An auxiliary or a verb a person does, says or feels: what follows a name that begins a clause."""
+    return word in _AUXILIARIES or word in HUMAN_VERBS or word in SPEECH_VERBS or is_feeling_verb(word)
+
+
+def _felt_for(toks: Sequence[Tok], first: int) -> bool:
+    """The name at ``first`` is what a feeling is for, in one sentence: after a verb of feeling ("adored
+    Tess") or a feeling noun and its preposition ("his love for Natásha", "contempt of Drummle")."""
+    if first < 1 or toks[first - 1].sent != toks[first].sent:
+        return False
+    prev = toks[first - 1].lower
+    if is_feeling_verb(prev):
+        return True
+    return (
+        prev in ("for", "of", "towards", "toward")
+        and first >= 2
+        and toks[first - 2].sent == toks[first].sent
+        and toks[first - 2].lower in _FEELINGS_FOR
+    )
 
 
 def _feels(toks: Sequence[Tok], k: int) -> bool:
@@ -566,6 +620,10 @@ def is_person(form: Form, support: int = 0) -> bool:
         return len(form.names) == 1 and form.speech >= 2 and form.other <= 0.25 * form.person
     if form.speech >= 2 and form.other <= 1.5 * form.person:
         return True  # "said Beaufort", "Dallas pursued": a place does not talk, whatever the tagger thought
+    if form.called and form.count + support == 1 and form.other <= 1.5 and form.ner_other <= 1:
+        # said once, addressed by name between commas (", Sola, is he"): the tagger's one doubt about a
+        # name it does not know does not outweigh that
+        return True
     if form.person <= form.other:
         return False
     if form.speech >= 1:

@@ -70,12 +70,27 @@ def described_people(toks: Sequence[Tok]) -> Counter[tuple[str, ...]]:
     """In a short text, "the stranger", "the young soldier", "the new lodger", "the men": "the", up to two
     lower-case words and a noun for a person that does not fit anyone of a gender ("the man" is resolved like
     a pronoun) or for a group ("the soldiers"), anywhere in the narration. Returns each phrase with how often
-    it occurs. (In a novel such a description is mostly a named character seen from outside: only speech tags
-    make one there.)"""
+    it occurs; also "the" and one such noun written with a capital ("the Professor", "the Judge", "the
+    Dodger"), a post or a nickname used as a name, unless a name follows it ("the Duke Michael"). (In a novel
+    such a description is mostly a named character seen from outside: only speech tags make one there.)"""
     found: Counter[tuple[str, ...]] = Counter()
     n = len(toks)
     for i, t in enumerate(toks):
         if t.lower != "the" or t.quote >= 0 or generic_gender(toks, i) is not None:
+            continue
+        nxt = toks[i + 1] if i + 1 < n else None
+        if (
+            nxt is not None
+            and nxt.sent == t.sent
+            and nxt.quote < 0
+            and nxt.text.isalpha()
+            and nxt.text.istitle()
+            and _people(nxt.lower)
+            and not _plural(nxt.lower)
+            and not is_generic(("the", nxt.lower))
+            and not (i + 2 < n and toks[i + 2].text[:1].isupper() and toks[i + 2].sent == t.sent)
+        ):
+            found[("the", nxt.lower)] += 1  # "The Professor stepped over", "the Dodger sat": a post as a name
             continue
         words: list[str] = []
         j = i + 1
