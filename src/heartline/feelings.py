@@ -140,6 +140,8 @@ def _verb_forms(lemma: str) -> list[str]:
         forms += [lemma + "es", lemma + "ed", lemma + "ing"]
     else:
         forms += [lemma + "s", lemma + "ed", lemma + "ing"]
+    if len(lemma) > 3 and lemma.endswith("l") and lemma[-2] in "aeiou" and lemma[-3] not in "aeiou":
+        forms += [lemma + "led", lemma + "ling"]  # the British "quarrelled", "marvelling"
     return forms + EMOTION_VERB_IRREGULAR.get(lemma, [])
 
 

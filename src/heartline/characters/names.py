@@ -27,6 +27,7 @@ from ..language.lexicon import (
     FEMALE_NAMES,
     HONORIFICS,
     HUMAN_VERBS,
+    KIN,
     LY_NAMES,
     MALE_NAMES,
     MARRIED_TITLES,
@@ -463,6 +464,8 @@ def gather_evidence(toks: Sequence[Tok], forms: dict[str, Form]) -> None:
                     form.acts_inside += 1
             elif nxt is not None and nxt.lower in ("'s", "’s") and nxt2 is not None and nxt2.lower in BODY_PARTS:
                 form.person += 1  # "Bucky's hand"
+            elif nxt is not None and nxt.lower in ("'s", "’s") and nxt2 is not None and _personal_thing(nxt2.lower):
+                form.person += 2  # "Milicent's letters", "Edward's wife": only people have them
             if (
                 nxt is not None
                 and nxt.text == ","
@@ -511,6 +514,16 @@ _FEELINGS_FOR = frozenset(
     "love affection fondness tenderness hatred contempt pity compassion admiration passion devotion gratitude "
     "jealousy respect dislike".split()
 )
+
+
+_PERSONAL_THINGS = frozenset(
+    "letter letters friend friends lover lovers suitor suitors cousin cousins uncle aunt nephew niece".split()
+)
+
+
+def _personal_thing(word: str) -> bool:
+    """A family word or another that only a person has: "Milicent's letters", "Kurtz's cousin"."""
+    return word in KIN or word in _PERSONAL_THINGS
 
 
 def _verb_like(word: str) -> bool:
