@@ -37,6 +37,12 @@ from .conftest import by_name, read
             "rooms were vastly different by then.",
             "Drummle",
         ),
+        # what only a person has: letters, a friend, kin
+        (
+            "He followed me into the library. I sought out and put into his hands two of Milicent’s letters, "
+            "one written in the country during a quiet interval.",
+            "Milicent",
+        ),
         # called by name between commas, once
         (
             "We sat by the dead sea bottom all night. “And your father, Sola, is he with us now?” I asked. "

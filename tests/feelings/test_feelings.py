@@ -244,3 +244,15 @@ def test_a_feeling_owned_by_the_point_of_view_gets_no_scene_partner(make_story):
                        emotions={"lovely evening": {"admiration": 0.8}})  # fmt: skip
     assert ("mara", None, "admiration") in triples(story)
     assert ("mara", "theo", "admiration") not in triples(story)
+
+
+def test_a_quarrel_is_a_stance_toward_the_other(make_story):
+    """The British "quarrelled" (doubled l) is read like "quarreled", toward the one quarrelled with."""
+    story = make_story("Cathy quarrelled with Joseph in the kitchen all spring.", ["Cathy", "Joseph"])
+    assert ("cathy", "joseph", "annoyance") in triples(story)
+
+
+def test_quarrels_between_two_people_go_both_ways(make_story):
+    story = make_story("There had been bitter quarrels between Rupert and Michael.", ["Rupert", "Michael"])
+    found = {(e, t) for e, t, _ in triples(story)}
+    assert {("rupert", "michael"), ("michael", "rupert")} <= found
