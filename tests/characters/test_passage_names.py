@@ -33,8 +33,8 @@ from .conftest import by_name, read
         ),
         # a relative pronoun for people
         (
-            "I had little objection to his being seen by anyone but Drummle, whom I held in contempt. The "
-            "rooms were vastly different by then.",
+            "He was coming to the Inn, and so would not fall in Bentley Drummle's way. I had little objection "
+            "to his being seen by anyone but Drummle, whom I held in contempt.",
             "Drummle",
         ),
         # what only a person has: letters, a friend, kin

@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..language.lexicon import (
+    ADDRESS_WORDS,
     BODY_PARTS,
     DAYS,
     DETERMINERS,
@@ -473,7 +474,7 @@ def gather_evidence(toks: Sequence[Tok], forms: dict[str, Form]) -> None:
                 and nxt2.lower in ("who", "whom", "whose")
                 and nxt2.sent == toks[occ.last].sent
             ):
-                form.person += 2  # "by Drummle, whom I held in contempt": a relative pronoun for people
+                form.person += 1.5  # "by Drummle, whom I held in contempt": a relative pronoun for people
             if _felt_for(toks, occ.first):
                 form.person += 2  # "his love for Natásha", "she pitied Sola": someone a feeling is for
             if same_prev and prev is not None and prev.lower == "my" and prev.quote < 0 and not form.title:
@@ -537,8 +538,8 @@ def _felt_for(toks: Sequence[Tok], first: int) -> bool:
     if first < 1 or toks[first - 1].sent != toks[first].sent:
         return False
     prev = toks[first - 1].lower
-    if is_feeling_verb(prev):
-        return True
+    if is_feeling_verb(prev) and not prev.endswith("ing"):
+        return True  # not "the more exciting Canadian Pacific": a participle is an adjective there
     return (
         prev in ("for", "of", "towards", "toward")
         and first >= 2
@@ -633,7 +634,13 @@ def is_person(form: Form, support: int = 0) -> bool:
         return len(form.names) == 1 and form.speech >= 2 and form.other <= 0.25 * form.person
     if form.speech >= 2 and form.other <= 1.5 * form.person:
         return True  # "said Beaufort", "Dallas pursued": a place does not talk, whatever the tagger thought
-    if form.called and form.count + support == 1 and form.other <= 1.5 and form.ner_other <= 1:
+    if (
+        form.called
+        and form.count + support == 1
+        and form.other <= 1.5
+        and form.ner_other <= 1
+        and form.text.lower().replace("’", "'") not in ADDRESS_WORDS
+    ):
         # said once, addressed by name between commas (", Sola, is he"): the tagger's one doubt about a
         # name it does not know does not outweigh that
         return True

@@ -32,6 +32,8 @@ __all__ = ["SHORT_TOKENS", "described_people", "first_person_short", "short_text
 # narration tokens: a text with fewer is short (a few paragraphs; a novel's chapter has several thousand)
 SHORT_TOKENS = 1200
 _HEADINGS = frozenset("chapter part book volume act scene letter canto".split())
+# months end like nouns for people ("-er": "the December snow")
+_MONTHS = frozenset("september october november december".split())
 
 
 def short_text(toks: Sequence[Tok]) -> bool:
@@ -88,6 +90,7 @@ def described_people(toks: Sequence[Tok]) -> Counter[tuple[str, ...]]:
             and _people(nxt.lower)
             and not _plural(nxt.lower)
             and not is_generic(("the", nxt.lower))
+            and nxt.lower not in _MONTHS
             and not (i + 2 < n and toks[i + 2].text[:1].isupper() and toks[i + 2].sent == t.sent)
         ):
             found[("the", nxt.lower)] += 1  # "The Professor stepped over", "the Dodger sat": a post as a name
