@@ -17,6 +17,12 @@ lines ``{"text", "labels": {label: weight}, "kind", "book"}``, labels among the 
   out, so the model learns from the rest of the sentence rather than the list.
 * **plain narration** (``kind: plain``): sentences with no cue, up to ``--plain`` per book, for the teacher's
   soft labels alone (they keep "most narration is neutral" true).
+* **bodily fear**: narration where a hand, voice, lip or knee shakes or quivers (``BODILY_FEAR``) is a fear cue;
+  such rows are rare, so train holds ``--bodily-fear`` copies of each (the cue kept), and ``--shake-not-fear``
+  copies of each cue-free sentence with a shake that is not fear ("shook his head", "shook hands").
+
+Every row carries ``prev``, the sentence before it in the book; ``--context`` is the share of train rows written
+``prev [SEP] sentence`` (default 0: the previous sentence lowered the held-out scores, docs/emotions.md).
 
 Books whose index (in argument order) is a multiple of ``--dev-every`` go to ``dev.jsonl`` (a silver dev split
 held out by book); the rest to ``train.jsonl``. Nothing here is shipped: the output stays in runs/.
@@ -157,6 +163,13 @@ BODY: list[tuple[str, L]] = [
 ]
 _BODY = [(re.compile(rf"\b(?:{p})\b", re.IGNORECASE), labels) for p, labels in BODY]
 _BODILY_FEAR = re.compile(rf"\b(?:{BODILY_FEAR})\b", re.IGNORECASE)
+# A shake that is not fear, the counterweight to the bodily-fear rows: trained on the bodily-fear rows alone, a
+# model reads any "shook" as fear ("He shook his head", "They shook hands").
+_SHAKE_NOT_FEAR = re.compile(
+    r"\b(?:shook|shaking|shake|shakes)\s+(?:(?:his|her|my|their|its|your|our)\s+(?:head|heads|fist|finger|hand|"
+    r"hands)|hands|it|the\s+\w+|a\s+\w+|him|her|them|off)\b|\bhand\s+and\s+shook\b",
+    re.IGNORECASE,
+)
 SEP = " [SEP] "  # between a left context and its sentence: the tokenizer's own separator token
 CONTEXT_WORDS = 40  # a left context keeps at most its last this many words
 _NEGATION = re.compile(r"\b(?:not|never|no|without|n't|nor|hardly|scarcely|cannot)\W+(?:\w+\W+){0,2}$", re.IGNORECASE)
@@ -267,9 +280,10 @@ def _prev(paragraph: str, sentence: str, before: str) -> str:
 
 def narration_of(
     paragraph: str, rng: random.Random, drop_cue: float, before: str = ""
-) -> tuple[list[dict], list[tuple[str, str]]]:
+) -> tuple[list[dict], list[tuple[str, str, bool]]]:
     """Silver examples from the narration sentences of one paragraph, and its cue-free sentences with their
-    left contexts; ``before`` is the sentence before the paragraph."""
+    left contexts and whether they hold a shake that is not fear; ``before`` is the sentence before the
+    paragraph."""
     narration = _QUOTE.sub(" \u2063 ", paragraph)  # quotes out; the marker keeps sentences with quotes apart
     silver, plain = [], []
     for sentence in _SENT.split(narration):
@@ -296,7 +310,7 @@ def narration_of(
                 labels[k] = max(labels.get(k, 0.0), min(1.0, v + 0.2))
         prev = _prev(paragraph, sentence, before)
         if not labels:
-            plain.append((sentence, prev))
+            plain.append((sentence, prev, bool(_SHAKE_NOT_FEAR.search(sentence))))
             continue
         text = sentence
         if rng.random() < drop_cue:
@@ -315,7 +329,7 @@ def book_examples(path: Path, rng: random.Random, with_tag: float, drop_cue: flo
     paragraphs = [p for p in re.split(r"\n\s*\n", text) if p.strip()]
     quotes: list[dict] = []
     narration: list[dict] = []
-    plain: list[tuple[str, str]] = []
+    plain: list[tuple[str, str, bool]] = []
     before = ""
     for p in paragraphs:
         p = _WS.sub(" ", p)
@@ -326,21 +340,30 @@ def book_examples(path: Path, rng: random.Random, with_tag: float, drop_cue: flo
         plain += pl
         before = last_sentence(p)
     rng.shuffle(plain)
-    plain_rows = [{"text": t, "labels": {}, "kind": "plain", "prev": prev} for t, prev in plain[:plain_per_book]]
+    shakes = [(t, prev) for t, prev, shake in plain if shake]  # all kept, as the bodily-fear rows are
+    plain_rows = [{"text": t, "labels": {}, "kind": "plain", "prev": prev} for t, prev, shake in plain if not shake]
+    plain_rows = plain_rows[:plain_per_book] + [
+        {"text": t, "labels": {}, "kind": "plain", "prev": prev, "shake_not_fear": True} for t, prev in shakes
+    ]
     rows = quotes + narration + plain_rows
     for r in rows:
         r["book"] = path.stem
     return rows
 
 
-def train_rows(rows: list[dict], rng: random.Random, bodily_fear: int, context: float) -> list[dict]:
+def train_rows(
+    rows: list[dict], rng: random.Random, bodily_fear: int, context: float, shake_not_fear: int = 1
+) -> list[dict]:
     """The train split's rows: each bodily-fear row with ``bodily_fear - 1`` copies of its whole sentence (they
-    are rare: about one sentence in 300), then a ``context`` share of rows with a left context given as
-    ``context [SEP] sentence`` (the same format serves with or without one)."""
+    are rare: about one sentence in 300) and each cue-free row with a shake that is not fear with
+    ``shake_not_fear - 1`` copies (teacher labels only), then a ``context`` share of rows with a left context
+    given as ``context [SEP] sentence`` (the same format serves with or without one)."""
     out = list(rows)
     for r in rows:
         if "bodily_fear" in r:
             out += [{**r, "text": r["bodily_fear"], "kind": "bodily-fear"} for _ in range(bodily_fear - 1)]
+        if r.get("shake_not_fear"):
+            out += [{**r, "kind": "shake-not-fear"} for _ in range(shake_not_fear - 1)]
     for r in out:
         if r.get("prev") and rng.random() < context:
             r["text"] = r["prev"] + SEP + r["text"]
@@ -360,7 +383,10 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--bodily-fear", type=int, default=8,
                     help="train copies of each bodily-fear narration row (cue kept in the extra copies)")
-    ap.add_argument("--context", type=float, default=0.25,
+    ap.add_argument("--shake-not-fear", type=int, default=2,
+                    help="train copies of each cue-free row with a shake that is not fear (shook his head, hands); "
+                    "~690 such sentences: twice weighs about as much as the bodily-fear rows")
+    ap.add_argument("--context", type=float, default=0.0,
                     help="share of train rows whose text is their left context, ' [SEP] ', the sentence")
     args = ap.parse_args()
     rng = random.Random(args.seed)
@@ -376,7 +402,7 @@ def main() -> None:
     for name, rows in splits.items():
         rows = list({r["text"]: r for r in rows}.values())
         if name == "train":
-            rows = train_rows(rows, rng, args.bodily_fear, args.context)
+            rows = train_rows(rows, rng, args.bodily_fear, args.context, args.shake_not_fear)
         rng.shuffle(rows)
         with (args.out / f"{name}.jsonl").open("w", encoding="utf-8") as f:
             for r in rows:
