@@ -17,6 +17,12 @@ lines ``{"text", "labels": {label: weight}, "kind", "book"}``, labels among the 
   out, so the model learns from the rest of the sentence rather than the list.
 * **plain narration** (``kind: plain``): sentences with no cue, up to ``--plain`` per book, for the teacher's
   soft labels alone (they keep "most narration is neutral" true).
+* **bodily fear**: narration where a hand, voice, lip or knee shakes or quivers (``BODILY_FEAR``) is a fear cue;
+  such rows are rare, so train holds ``--bodily-fear`` copies of each (the cue kept), and ``--shake-not-fear``
+  copies of each cue-free sentence with a shake that is not fear ("shook his head", "shook hands").
+
+Every row carries ``prev``, the sentence before it in the book; ``--context`` is the share of train rows written
+``prev [SEP] sentence`` (default 0: the previous sentence lowered the held-out scores, docs/emotions.md).
 
 Books whose index (in argument order) is a multiple of ``--dev-every`` go to ``dev.jsonl`` (a silver dev split
 held out by book); the rest to ``train.jsonl``. Nothing here is shipped: the output stays in runs/.
@@ -115,6 +121,25 @@ MANNER: dict[str, L] = {
     **_each(("admiringly", "with admiration", "in admiration"), {"admiration": 1.0}),
     **_each(("approvingly", "with approval"), {"approval": 1.0}),
 }  # fmt: skip
+# Bodily fear: a body part that shakes or quivers ("her hands shook", "his voice quivering", "knees were
+# shaking"), shaking or quaking all over, a tremor in a voice or hand. Not a cue: a shake done to something
+# ("shook his head", "shook hands", "shook the dust from"; "hand and shook" is a handshake) or one with
+# another cause ("shook with laughter", "with cold", "with rage").
+_PART = r"(?:hands?|fingers?|voice|lips?|knees?|legs?|limbs?|body|frame|chin|jaw|shoulders)"
+_BETWEEN = r"(?:(?!and\b|he\b|she\b|i\b|they\b|we\b|then\b|but\b|a\b|an\b|the\b|which\b)[\w']+\s+){0,3}"
+_SHAKE = r"(?:shook|shaking|shake|shakes|quivered|quivering|quiver|quivers|quaked|quaking)"
+_NOT_FEAR = (r"(?!\s+(?:the|a|an|it|him|her|them|his|my|their|its|off|out|hands|head)\b)"
+             r"(?![^.;]{0,16}\bwith\s+(?:laugh|mirth|merriment|sob|cold|chill|rage|anger|fury|passion|wrath|"
+             r"indignation|grief|emotion|tears|weeping))")  # fmt: skip
+BODILY_FEAR = (
+    rf"{_PART}\s+{_BETWEEN}{_SHAKE}{_NOT_FEAR}"
+    rf"|(?:(?:his|her|my|their|with|a) shaking|unsteady|shaky|quivering) (?:hands?|fingers?|voice|lips?|legs|knees)"
+    rf"|(?:shook|shaking|quaking|quaked|quivering|quivered) (?:all over|from head to (?:foot|toe)|like a leaf|"
+    rf"with (?:fear|terror|dread|fright|alarm))"
+    rf"|(?:he|she|I|they|who) (?:was|were|stood|sat|lay) (?:still |all )?shaking{_NOT_FEAR}"
+    rf"|(?:a|the) tremor (?:in|of|ran through|passed through|went through) (?:her|his|my|their) "
+    rf"(?:voice|hands?|fingers|body|frame|limbs|lips)"
+)
 # Physical and behavioural cues in narration (regular expressions, whole words).
 BODY: list[tuple[str, L]] = [
     (r"trembl(?:ed|ing|e|es)|shiver(?:ed|ing)|shudder(?:ed|ing)|quak(?:ed|ing)|turned (?:pale|white)|grew pale|"
@@ -134,8 +159,19 @@ BODY: list[tuple[str, L]] = [
     (r"wrinkl(?:ed|ing) (?:her|his|my) nose|recoil(?:ed|ing)|retch(?:ed|ing)|turned away in disgust", {"disgust": 0.9}),
     (r"kiss(?:ed|ing)|embrac(?:ed|ing)|caress(?:ed|ing)", {"love": 0.8}),
     (r"sigh(?:ed|ing)", {"sadness": 0.6, "disappointment": 0.4}),
+    (BODILY_FEAR, {"fear": 0.9, "nervousness": 0.6}),
 ]
 _BODY = [(re.compile(rf"\b(?:{p})\b", re.IGNORECASE), labels) for p, labels in BODY]
+_BODILY_FEAR = re.compile(rf"\b(?:{BODILY_FEAR})\b", re.IGNORECASE)
+# A shake that is not fear, the counterweight to the bodily-fear rows: trained on the bodily-fear rows alone, a
+# model reads any "shook" as fear ("He shook his head", "They shook hands").
+_SHAKE_NOT_FEAR = re.compile(
+    r"\b(?:shook|shaking|shake|shakes)\s+(?:(?:his|her|my|their|its|your|our)\s+(?:head|heads|fist|finger|hand|"
+    r"hands)|hands|it|the\s+\w+|a\s+\w+|him|her|them|off)\b|\bhand\s+and\s+shook\b",
+    re.IGNORECASE,
+)
+SEP = " [SEP] "  # between a left context and its sentence: the tokenizer's own separator token
+CONTEXT_WORDS = 40  # a left context keeps at most its last this many words
 _NEGATION = re.compile(r"\b(?:not|never|no|without|n't|nor|hardly|scarcely|cannot)\W+(?:\w+\W+){0,2}$", re.IGNORECASE)
 
 
@@ -199,8 +235,9 @@ def _clean(text: str) -> str:
     return _WS.sub(" ", text).strip().strip("“”\"' ")
 
 
-def quotes_of(paragraph: str, rng: random.Random, with_tag: float) -> list[dict]:
-    """Silver examples from the tagged quotes of one paragraph."""
+def quotes_of(paragraph: str, rng: random.Random, with_tag: float, before: str = "") -> list[dict]:
+    """Silver examples from the tagged quotes of one paragraph; ``before`` is the sentence before the paragraph,
+    the left context of a quote that opens it (a later quote's left context could hold its own tag)."""
     out = []
     for m in _QUOTE.finditer(paragraph):
         words = m.group(1) or m.group(2)
@@ -221,12 +258,32 @@ def quotes_of(paragraph: str, rng: random.Random, with_tag: float) -> list[dict]
             continue
         if after and rng.random() < with_tag:
             text = _clean(paragraph[m.start() : tag_end]) + "."
-        out.append({"text": text, "labels": labels, "kind": "quote"})
+        out.append({"text": text, "labels": labels, "kind": "quote", "prev": before if m.start() < 3 else ""})
     return out
 
 
-def narration_of(paragraph: str, rng: random.Random, drop_cue: float) -> tuple[list[dict], list[str]]:
-    """Silver examples from the narration sentences of one paragraph, and its cue-free sentences."""
+def last_sentence(text: str) -> str:
+    """The last sentence of ``text`` (at most :data:`CONTEXT_WORDS` words), or "" when there is none."""
+    parts = [_clean(s) for s in _SENT.split(text)]
+    parts = [s for s in parts if s]
+    return " ".join(parts[-1].split()[-CONTEXT_WORDS:]) if parts else ""
+
+
+def _prev(paragraph: str, sentence: str, before: str) -> str:
+    """The sentence before ``sentence`` in ``paragraph`` (quotes included), else ``before``."""
+    at = paragraph.find(sentence)
+    if at < 0:
+        return ""
+    head = paragraph[:at].strip().strip("“\"")
+    return last_sentence(head) if head.strip() else before
+
+
+def narration_of(
+    paragraph: str, rng: random.Random, drop_cue: float, before: str = ""
+) -> tuple[list[dict], list[tuple[str, str, bool]]]:
+    """Silver examples from the narration sentences of one paragraph, and its cue-free sentences with their
+    left contexts and whether they hold a shake that is not fear; ``before`` is the sentence before the
+    paragraph."""
     narration = _QUOTE.sub(" \u2063 ", paragraph)  # quotes out; the marker keeps sentences with quotes apart
     silver, plain = [], []
     for sentence in _SENT.split(narration):
@@ -251,35 +308,67 @@ def narration_of(paragraph: str, rng: random.Random, drop_cue: float) -> tuple[l
             spans.append((m.start(), m.end()))
             for k, v in LEXICON[m.group(1).lower()].items():
                 labels[k] = max(labels.get(k, 0.0), min(1.0, v + 0.2))
+        prev = _prev(paragraph, sentence, before)
         if not labels:
-            plain.append(sentence)
+            plain.append((sentence, prev, bool(_SHAKE_NOT_FEAR.search(sentence))))
             continue
         text = sentence
         if rng.random() < drop_cue:
             for s, e in sorted(spans, reverse=True):
                 text = text[:s] + text[e:]
             text = _WS.sub(" ", text).replace(" ,", ",").replace(" .", ".").strip()
-        silver.append({"text": text, "labels": labels, "kind": "narration"})
+        row = {"text": text, "labels": labels, "kind": "narration", "prev": prev}
+        if _BODILY_FEAR.search(sentence):
+            row["bodily_fear"] = sentence  # the whole sentence, for the oversampled copies
+        silver.append(row)
     return silver, plain
 
 
 def book_examples(path: Path, rng: random.Random, with_tag: float, drop_cue: float, plain_per_book: int) -> list[dict]:
     text = strip_gutenberg(path.read_text(encoding="utf-8-sig", errors="replace"))
     paragraphs = [p for p in re.split(r"\n\s*\n", text) if p.strip()]
-    quotes, narration, plain = [], [], []
+    quotes: list[dict] = []
+    narration: list[dict] = []
+    plain: list[tuple[str, str, bool]] = []
+    before = ""
     for p in paragraphs:
         p = _WS.sub(" ", p)
         if p.count('"') % 2 == 0:  # an odd count: a quote runs on from or into another paragraph
-            quotes += quotes_of(p, rng, with_tag)
-        s, pl = narration_of(p, rng, drop_cue)
+            quotes += quotes_of(p, rng, with_tag, before)
+        s, pl = narration_of(p, rng, drop_cue, before)
         narration += s
         plain += pl
+        before = last_sentence(p)
     rng.shuffle(plain)
-    plain_rows = [{"text": t, "labels": {}, "kind": "plain"} for t in plain[:plain_per_book]]
+    shakes = [(t, prev) for t, prev, shake in plain if shake]  # all kept, as the bodily-fear rows are
+    plain_rows = [{"text": t, "labels": {}, "kind": "plain", "prev": prev} for t, prev, shake in plain if not shake]
+    plain_rows = plain_rows[:plain_per_book] + [
+        {"text": t, "labels": {}, "kind": "plain", "prev": prev, "shake_not_fear": True} for t, prev in shakes
+    ]
     rows = quotes + narration + plain_rows
     for r in rows:
         r["book"] = path.stem
     return rows
+
+
+def train_rows(
+    rows: list[dict], rng: random.Random, bodily_fear: int, context: float, shake_not_fear: int = 1
+) -> list[dict]:
+    """The train split's rows: each bodily-fear row with ``bodily_fear - 1`` copies of its whole sentence (they
+    are rare: about one sentence in 300) and each cue-free row with a shake that is not fear with
+    ``shake_not_fear - 1`` copies (teacher labels only), then a ``context`` share of rows with a left context
+    given as ``context [SEP] sentence`` (the same format serves with or without one)."""
+    out = list(rows)
+    for r in rows:
+        if "bodily_fear" in r:
+            out += [{**r, "text": r["bodily_fear"], "kind": "bodily-fear"} for _ in range(bodily_fear - 1)]
+        if r.get("shake_not_fear"):
+            out += [{**r, "kind": "shake-not-fear"} for _ in range(shake_not_fear - 1)]
+    for r in out:
+        if r.get("prev") and rng.random() < context:
+            r["text"] = r["prev"] + SEP + r["text"]
+            r["context"] = True
+    return out
 
 
 def main() -> None:
@@ -292,23 +381,33 @@ def main() -> None:
     ap.add_argument("--plain", type=int, default=150, help="cue-free narration sentences kept per book")
     ap.add_argument("--max-narration", type=int, default=1200, help="narration cue examples kept per book")
     ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--bodily-fear", type=int, default=8,
+                    help="train copies of each bodily-fear narration row (cue kept in the extra copies)")
+    ap.add_argument("--shake-not-fear", type=int, default=2,
+                    help="train copies of each cue-free row with a shake that is not fear (shook his head, hands); "
+                    "~690 such sentences: twice weighs about as much as the bodily-fear rows")
+    ap.add_argument("--context", type=float, default=0.0,
+                    help="share of train rows whose text is their left context, ' [SEP] ', the sentence")
     args = ap.parse_args()
     rng = random.Random(args.seed)
     splits: dict[str, list[dict]] = {"train": [], "dev": []}
     for i, book in enumerate(args.books):
         rows = book_examples(book, rng, args.with_tag, args.drop_cue, args.plain)
-        narr = [r for r in rows if r["kind"] == "narration"]
+        narr = [r for r in rows if r["kind"] == "narration" and "bodily_fear" not in r]
         rng.shuffle(narr)
-        rows = [r for r in rows if r["kind"] != "narration"] + narr[: args.max_narration]
+        keep = [r for r in rows if r["kind"] != "narration" or "bodily_fear" in r]  # bodily fear: all kept
+        rows = keep + narr[: args.max_narration]
         splits["dev" if i % args.dev_every == 0 else "train"] += rows
     args.out.mkdir(parents=True, exist_ok=True)
     for name, rows in splits.items():
         rows = list({r["text"]: r for r in rows}.values())
+        if name == "train":
+            rows = train_rows(rows, rng, args.bodily_fear, args.context, args.shake_not_fear)
         rng.shuffle(rows)
         with (args.out / f"{name}.jsonl").open("w", encoding="utf-8") as f:
             for r in rows:
                 f.write(json.dumps(r, ensure_ascii=False) + "\n")
-        kinds = Counter(r["kind"] for r in rows)
+        kinds = Counter(r["kind"] for r in rows) + Counter("context" for r in rows if r.get("context"))
         top = Counter(k for r in rows for k in r["labels"])
         print(f"{name}: {len(rows)} rows {dict(kinds)}; labels {dict(top.most_common())}")
 
