@@ -14,7 +14,7 @@ conditional logit), picks the speaker. Each later pass (three in all) scores aga
 quotes' speakers taken from the pass before, so a tag's speaker reaches down an untagged exchange, and the
 last repeats until its answer settles.
 
-The weights ship as ``models/speakers-v8.json`` (numbers only, no text: per pass, three scorers
+The weights ship as ``models/speakers-v9.json`` (numbers only, no text: per pass, three scorers
 fitted from different random starts, whose scores are averaged); ``scripts/
 train_speakers.py`` fits them on PDNC novels and reports leave-novels-out accuracy.
 """
@@ -36,7 +36,6 @@ import numpy as np
 
 from ..config import MODELS_DIR
 from ..language.lexicon import ADDRESS_WORDS
-from .ablation import enabled
 from .conversation import same_conversation
 
 __all__ = [
@@ -45,7 +44,6 @@ __all__ = [
     "RERANKED",
     "Context",
     "QuoteView",
-    "allowed_candidates",
     "candidate_features",
     "load_weights",
     "rerank",
@@ -53,14 +51,13 @@ __all__ = [
     "scores",
 ]
 
-WEIGHTS = MODELS_DIR / "speakers-v8.json"
+WEIGHTS = MODELS_DIR / "speakers-v9.json"
 
 FEATURES = (
     "rule",
     "rule_explicit",
     "rule_anaphoric",
     "rule_implicit",
-    "rule_action",
     "alternate",
     "prev1_explicit",
     "prev2_explicit",
@@ -517,7 +514,6 @@ FEATURE_TESTS: dict[str, FeatureTest] = {
     "rule_explicit": lambda q, r, c: c == q.rule and q.kind == "explicit",
     "rule_anaphoric": lambda q, r, c: c == q.rule and q.kind == "anaphoric",
     "rule_implicit": lambda q, r, c: c == q.rule and q.kind == "implicit",
-    "rule_action": lambda q, r, c: c == q.rule and q.kind == "action",
     "conversation_start_rule": lambda q, r, c: c == q.rule and q.prev[1] is None,
     # the quote's own tag, its gender, the paragraph's actor
     "tag_name": lambda q, r, c: c == q.e.tag_speaker and q.e.tag_kind in ("name", "nominal"),
@@ -636,21 +632,8 @@ def scores(members: Pass, x: np.ndarray) -> np.ndarray:
     return total / max(len(members), 1)
 
 
-# The rules' kinds of decision the ranker takes a second look at. Quotes given to the actor of their own
-# paragraph ("“You didn't.” Buffy opens her eyes.") are not among them: reranking those gained 0.15 points on
-# PDNC and lost the example story's third quote.
+# The rules' kinds of decision the ranker takes a second look at: all but a named tag's.
 RERANKED = ("anaphoric", "implicit")
-
-
-def allowed_candidates(ctx: Context, qi: int) -> tuple[list[int], np.ndarray]:
-    """:func:`candidate_features` less the characters the quote itself addresses by name ("Listen, Wil, ..."),
-    unless that leaves none: the learned weights see too few vocatives to rule them out on their own."""
-    cands, x = candidate_features(ctx, qi)
-    addressed = set(ctx.ev[qi].vocatives) if enabled("vocative_filter") else set()
-    keep = [j for j, c in enumerate(cands) if c not in addressed]
-    if keep and len(keep) < len(cands):
-        return [cands[j] for j in keep], x[keep]
-    return cands, x
 
 
 SETTLE = 4  # extra rounds of the last pass at most, until no speaker changes
@@ -663,7 +646,7 @@ def rerank(
     settle: int = SETTLE,
 ) -> list[int | None]:
     """New speakers: for each quote the rules decided by one of ``kinds_to_rerank`` (or not at all), the
-    best-scoring of its :func:`allowed_candidates`; the others keep the rules' speaker. Each pass after the
+    best-scoring of its :func:`candidate_features`; the others keep the rules' speaker. Each pass after the
     first reads the quotes around from the pass before it, so a tag's speaker reaches down a conversation;
     the last pass then runs again, up to ``settle`` times, until its answer stops changing."""
     out = list(ctx.rules)
@@ -708,7 +691,7 @@ def rerank_once(
     for qi in range(len(out)) if only is None else sorted(only):
         if ctx.kinds[qi] not in kinds_to_rerank and ctx.rules[qi] is not None:
             continue
-        cands, x = allowed_candidates(ctx, qi)
+        cands, x = candidate_features(ctx, qi)
         if cands:
             out[qi] = cands[int(np.argmax(scores(params, x)))]
     return out
