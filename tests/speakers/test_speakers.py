@@ -567,17 +567,6 @@ def test_days_that_speak_are_characters(pipe: Pipeline) -> None:
     assert "Sunday" not in {c.name for c in church.characters}
 
 
-def test_tags_that_name_the_speaker_away_from_the_verb(
-    pipe: Pipeline, text: str, ids: list[str], names: list[str]
-) -> None:
-    """Persuasion: 'Mary's declaration was, “I hate ...”  And Mrs Musgrove took the first opportunity ... to say,
-    “Oh! Miss Anne ...”' (the narration after the first quote introduces the second; the first is Mary's), and
-    '“Thank God!” was uttered by Captain Wentworth'; The Man Who Was Thursday: "Sunday looked at Ratcliffe, whose
-    clear voice said ¶ “It seems so silly”". Checked before and after the ranker's second look."""
-    assert rule_speaker_ids(text) == ids
-    assert [s for s, _ in named_speakers(pipe(Story(text)))] == names
-
-
 def test_a_father_and_his_brother_keep_their_own_lines(pipe: Pipeline) -> None:
     # "“Arthur, ...” said Mr. Pembury": the one called by name is not the speaker, so "Mr. Pembury" is not
     # "Mr. Arthur Pembury", and the line is his (it went to his daughter while the two men were one character)

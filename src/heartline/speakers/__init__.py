@@ -55,7 +55,7 @@ def attribute_speakers(story: Story, ranker: bool = True) -> None:
     for qi, q in enumerate(story.quotes):
         sp = speakers[qi]
         q.speaker = ids[sp] if sp is not None else None
-        q.attribution = ctx.kinds[qi] if sp is not None else None
+        q.attribution = ("explicit" if ctx.kinds[qi] == "action" else ctx.kinds[qi]) if sp is not None else None
         q.addressees = list(dict.fromkeys(ids[a] for a in addressees(story, qi, ev, speakers) if ids[a] != q.speaker))
     _quote_mentions(story, story_tokens(story), ids)
     _count(story)

@@ -25,7 +25,10 @@ RULES: dict[str, str] = {
     # which narration next to a quote is its tag
     "lead_in": "a tag ending the paragraph before ('Captain Wentworth said--' then the quote)",
     "nearest_verb_first": "a tag right before the quote, read before the one after it",
+    # names inside a quote
+    "absent_not_vocative": "a name of someone not present (no tag, no act in the narration) is talked about",
     # decisions
+    "action_speaker": "with no tag, the named subject of the paragraph's narration speaks",
     "same_paragraph_continues": "a quote in the same paragraph as the last one goes on with its speaker",
     "pronoun_outsider": "'she said' in a conversation means one of its speakers",
     "named_last": "characters named inside the quote are tried last",

@@ -4,7 +4,9 @@ Evidence for each quote, strongest first:
 
 1. a speech tag with a name: “...,” said Anne / Willow says quietly / Anne said, “...”  (explicit)
 2. a speech tag with a pronoun: “...,” she said  (anaphoric: the pronoun's gender, then turn-taking)
-3. turn-taking (:mod:`.conversation`): in a conversation the speakers alternate; a quote in the same
+3. with no tag, a character named as the subject of the narration in the quote's paragraph: “You didn't.”
+   Buffy opens her eyes.  (explicit)
+4. turn-taking (:mod:`.conversation`): in a conversation the speakers alternate; a quote in the same
    paragraph as the last one continues it; a vocative ("Listen, Wil,") names the addressee, so the speaker
    is someone else (implicit)
 """
@@ -92,6 +94,12 @@ def rule_speakers(story: Story) -> Context:
     ids = [c.id for c in story.characters]  # refs and evidence name characters by their place in this list
     genders = {i: story.character(cid).gender for i, cid in enumerate(ids)}  # type: ignore[union-attr]
     ev = _evidence(story, toks, refs)
+    if enabled("absent_not_vocative"):  # a name of someone not present is talked about, not to
+        present = {i for i, cid in enumerate(ids) if story.character(cid).present}  # type: ignore[union-attr]
+        present.update(e.tag_speaker for e in ev if e.tag_speaker is not None and e.tag_kind in ("name", "nominal"))
+        for e in ev:
+            e.named.update(v for v in e.vocatives if v not in present)
+            e.vocatives = [v for v in e.vocatives if v in present]
     speakers, kinds = _decide(story, ev, genders)
     return Context(story, ev, speakers, kinds, genders, toks, refs)
 
@@ -524,9 +532,11 @@ def _decide(story: Story, ev: Sequence[Evidence], genders: dict[int, str | None]
     n = len(story.quotes)
     speakers: list[int | None] = [None] * n
     kinds = ["implicit"] * n
-    for qi, e in enumerate(ev):  # pass 1: named speech tags
+    for qi, e in enumerate(ev):  # pass 1: named speech tags and named actors
         if e.tag_speaker is not None and e.tag_kind in ("name", "nominal") and e.tag_speaker not in e.vocatives:
             speakers[qi], kinds[qi] = e.tag_speaker, "explicit"
+        elif enabled("action_speaker") and e.tag_kind is None and e.action is not None and e.action not in e.vocatives:
+            speakers[qi], kinds[qi] = e.action, "action"  # reported as explicit
     for qi in range(n):  # pass 2, forward: pronoun tags, continuation, turn-taking
         if speakers[qi] is not None:
             continue
