@@ -31,7 +31,7 @@ import pickle
 import time
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 # One BLAS thread: with more, sums are added in another order, Adam's path drifts, and the written weights
@@ -43,8 +43,9 @@ import numpy as np
 
 from heartline.evaluate.pdnc import gold_characters, gold_quotes, map_characters, speaker_right, split_novels
 from heartline.pipeline import Pipeline
-from heartline.speakers import rule_speakers
-from heartline.speakers.ranker import FEATURES, RERANKED, WEIGHTS, Context, candidate_features, rerank
+from heartline.speakers import described_by_name, rule_speakers
+from heartline.speakers.ablation import enabled
+from heartline.speakers.ranker import FEATURES, RERANKED, WEIGHTS, Context, allowed_candidates, rerank
 from heartline.story import Story
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -60,11 +61,16 @@ class Novel:
     gold: dict[str, set[str]]
     rows: list[tuple[str, dict[str, str], int | None]]
     first_items: list[dict] | None = None
+    folded: dict[int, int] = field(default_factory=dict)  # described characters folded into named ones
 
     def said_by(self, qi: int | None, out: list[int | None]) -> str | None:
-        """The gold character the predicted speaker of quote ``qi`` maps to."""
-        sp = out[qi] if qi is not None else None
-        return self.mapped.get(self.ctx.ids[sp]) if sp is not None else None
+        """The gold character the predicted speaker of quote ``qi`` maps to, after the speakers step folds
+        "the painter" into Basil Hallward (as ``heartline read`` does)."""
+        ids = self.ctx.ids
+        if qi is None or out[qi] is None:
+            return None
+        sp = out[qi]
+        return self.mapped.get(ids[self.folded.get(sp, sp)])
 
 
 def load_novel(folder: Path, cache: Path | None) -> Novel:
@@ -94,7 +100,8 @@ def novel_from_story(folder: Path, story: Story) -> Novel:
     ]
     gold = gold_characters(folder)
     ctx = rule_speakers(story)
-    return Novel(folder.name, ctx, map_characters(story, gold), gold, rows)
+    folded = described_by_name(story, ctx, ctx.ids) if enabled("described_by_name") else {}
+    return Novel(folder.name, ctx, map_characters(story, gold), gold, rows, folded=folded)
 
 
 def novel_items(nv: Novel) -> list[dict]:
@@ -104,7 +111,7 @@ def novel_items(nv: Novel) -> list[dict]:
     items = []
     for _, row, qi in nv.rows:
         if qi is not None and (ctx.kinds[qi] in RERANKED or ctx.rules[qi] is None):
-            cands, x = candidate_features(ctx, qi)
+            cands, x = allowed_candidates(ctx, qi)
             if cands:
                 items.append({"x": x, "y": np.array([nv.mapped.get(ids[c]) == row["speaker"] for c in cands])})
     return items
@@ -271,7 +278,7 @@ def main() -> None:
         print(f"locked {len(held)}, rules alone:  {summary(rules_l)}")
         print(f"locked {len(held)}, with ranker:  {summary(ranked_l)}")
     out = {
-        "model": "speakers-v9",
+        "model": "speakers-v8",
         "kind": "conditional logit over candidate speakers",
         "trained_on": f"PDNC, {len(names)} novels (quotes decided by a pronoun or turn-taking)",
         "novels": names,

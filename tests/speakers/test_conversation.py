@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from heartline.speakers.conversation import MAX_GAP_PARAGRAPHS, alternation, same_conversation
+from heartline.speakers.conversation import MAX_GAP_PARAGRAPHS, alternation, next_known, same_conversation
 from heartline.story import Quote, Story
 
 
@@ -33,3 +33,9 @@ def test_turn_taking_expects_the_one_before_the_last_speaker():
 def test_a_vocative_of_the_last_line_names_who_answers():
     story = story_with_quotes_in([0, 1])
     assert alternation(story, 1, [5, None], [Turn([9]), Turn()]) == [9, 5]
+
+
+def test_backward_turn_taking_reads_two_quotes_on():
+    story = story_with_quotes_in([0, 1, 2])
+    assert next_known(story, 0, [None, 7, 5]) == [5]
+    assert next_known(story_with_quotes_in([0, 1, 9]), 0, [None, 7, 5]) == []

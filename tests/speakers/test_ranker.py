@@ -50,9 +50,42 @@ def test_ranker_keeps_an_untagged_exchange_alternating():
     assert names == ["Gilbert", "Anne", "Gilbert", "Anne", "Gilbert"]
 
 
+ADDRESSED = (
+    "Mrs. Grant came in from the garden. Sir Thomas rose.\n\n"
+    '"Yes, sir. The roses are doing well."\n\n'
+    '"Oh, mamma, do come and see!"\n\n'
+    '"Miss Bertram is here, and mother said so."\n\n'
+    '"Who told you?"\n'
+)
+
+
 def _context(text):
     story = Pipeline("segment,characters")(Story(text))
     return story, rule_speakers(story)
+
+
+def test_words_of_address_tell_the_gender_of_the_one_spoken_to():
+    _, ctx = _context(ADDRESSED)
+    # "Miss Bertram" is a name and "mother said" a clause, not words of address
+    assert ctx.address_genders == ["he", "she", None, None]
+    assert ctx.questions == [False, False, False, True]
+
+
+def test_the_last_subject_of_a_narration_paragraph_is_kept():
+    story, ctx = _context(ADDRESSED)
+    ids = ctx.ids
+    assert story.character(ids[ctx.last_subjects[0]]).name == "Sir Thomas"
+
+
+def test_the_one_who_asked_the_line_before_is_marked_among_the_candidates():
+    story, ctx = _context(TEXT)
+    ids = ctx.ids
+    anne = next(i for i, cid in enumerate(ids) if story.character(cid).name == "Anne")
+    cands, x = candidate_features(ctx, 3)  # "Terribly." answers Gilbert's "Was it?"
+    asked = FEATURES.index("asked_prev1")
+    rows = dict(zip(cands, x[:, asked], strict=True))
+    assert rows[ctx.speakers[2]] == 1 and ctx.speakers[2] != anne
+    assert rows.get(anne, 0) == 0
 
 
 CHAIN = (
@@ -114,6 +147,13 @@ def test_the_characters_named_before_a_quote_are_read_nearest_first():
     rows = _rows(story, ctx, 1)  # "said she": Marianne, the last woman who was a subject before it
     assert rows["Marianne"]["before_gsubject1"] == 1 and rows["Marianne"]["before_gmention1"] == 1
     assert rows["Elinor"]["before_gsubject2"] == 1 and rows["Elinor"]["before_gsubject1"] == 0
+
+
+def test_the_one_a_tag_speaks_to_is_marked():
+    story, ctx = _context(BEFORE)
+    rows = _rows(story, ctx, 2)  # "he said to Mrs. Palmer"
+    assert rows["Mrs. Palmer"]["tag_addressee"] == 1
+    assert rows["Mr. Palmer"]["tag_addressee"] == 0
 
 
 ELIZABETH = [

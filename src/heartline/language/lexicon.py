@@ -13,6 +13,7 @@ from pathlib import Path
 
 __all__ = [
     "ABBREVIATIONS",
+    "ADDRESS_WORDS",
     "ADVERB_LIKE",
     "ANT_ENT_PEOPLE",
     "BODY_PARTS",
@@ -33,6 +34,7 @@ __all__ = [
     "FEMALE_NAMES",
     "FEMALE_NOUNS",
     "FEMALE_ROLES",
+    "FILLERS",
     "FIRST_PERSON",
     "GENDERED_POSTS",
     "GENERIC_ADJECTIVES",
@@ -190,6 +192,20 @@ HONORIFICS: dict[str, str | None] = {
     "granny": "she",
     "grandma": "she",
     "grandpa": "he",
+}
+
+# words a speaker calls the one spoken to, and the gender they tell ("Yes, sir."; "Oh, mamma, do come.")
+ADDRESS_WORDS: dict[str, str] = {
+    **dict.fromkeys(
+        "sir, my lord, mister, my boy, my son, young man, my good man, old man, my dear fellow, old fellow, "
+        "monsieur, uncle, father, papa, brother".split(", "),
+        "he",
+    ),
+    **dict.fromkeys(
+        "madam, ma'am, mademoiselle, madame, my lady, your ladyship, miss, my dear girl, young lady, my girl, "
+        "aunt, mother, mamma, mama, sister, my love".split(", "),
+        "she",
+    ),
 }
 
 PRONOUNS: dict[str, str] = {
@@ -644,6 +660,9 @@ NOT_SUBJECT_PRONOUNS = {"himself", "herself", "themselves", "myself", "yourself"
 
 # prepositions that go on a speech tag ("said to Mr. Knightley:", "replied in the memorable words,")
 TAG_PREPOSITIONS = {"in", "with", "to", "at", "without", "after", "for", "from", "across", "over", "under", "through"}
+
+# words before a comma that make the name after it talked about, not to ("And then, well, Tara.")
+FILLERS = {"well", "and", "then", "but", "or", "so", "of", "course", "like", "even"}
 
 
 # -- read by the segment step --------------------------------------------------------------------------------------

@@ -8,13 +8,16 @@ Evidence for each quote, strongest first:
 
 1. a speech tag with a name: “...,” said Anne / Willow says quietly / Anne said, “...”  (explicit)
 2. a speech tag with a pronoun: “...,” she said  (anaphoric: the pronoun's gender, then turn-taking)
-3. turn-taking: in a conversation the speakers alternate; a quote in the same paragraph as the last one
+3. a character named as the subject of the narration in the quote's paragraph: Buffy opens her eyes.
+4. turn-taking: in a conversation the speakers alternate; a quote in the same paragraph as the last one
    continues it; a vocative ("Listen, Wil,") names the addressee, so the speaker is someone else
    (implicit)
 
-Then the learned ranker (:mod:`.ranker`, on by default) takes a second look at the quotes decided by 2 and
-3, weighing all the evidence at once (the subject of the narration in the quote's paragraph among it), in
-passes that each read the one before.
+Then the learned ranker (:mod:`.ranker`, on by default) takes a second look at the quotes
+decided by 2 and 4, weighing all the evidence at once, in passes that each read the one before.
+
+A character known only by a description ("said the painter") that those who answer it call by one name
+("Basil") is folded into that named character.
 
 Addressees are the characters named by vocatives, the object of "said to X", else the other party of the
 conversation (who speaks just before or after, with up to two paragraphs of narration between). Once
@@ -25,17 +28,26 @@ are added to ``story.mentions``.
 from __future__ import annotations
 
 import functools
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 
 from ..language.lexicon import FIRST_PERSON, SECOND_PERSON
 from ..language.tokens import Tok, story_tokens
 from ..pipeline import register_step
-from ..story import Mention, Story
-from .ranker import load_weights, rerank
+from ..story import Character, Mention, Story
+from .ablation import enabled
+from .ranker import Context, load_weights, rerank
 from .rules import addressees, rule_speakers
 
-__all__ = ["attribute_speakers", "make_speakers", "rule_speakers"]
+__all__ = ["FOLD_PARAGRAPHS", "FOLD_SHARE", "FOLD_VOTES", "attribute_speakers", "described_by_name", "make_speakers",
+           "rule_speakers"]  # fmt: skip
+
+# a described character ("the painter") is folded into the named one its interlocutors call by name at least
+# FOLD_VOTES times, in at least FOLD_SHARE of the names they call it, in the lines at most FOLD_PARAGRAPHS
+# paragraphs before or after its own
+FOLD_VOTES = 4
+FOLD_SHARE = 0.7
+FOLD_PARAGRAPHS = 2
 
 
 def attribute_speakers(story: Story, ranker: bool = True) -> None:
@@ -52,6 +64,9 @@ def attribute_speakers(story: Story, ranker: bool = True) -> None:
         if weights is not None:
             speakers = rerank(ctx, weights)
     ev = ctx.ev
+    merged = described_by_name(story, ctx, ids) if enabled("described_by_name") else {}
+    if merged:
+        ids = _fold_characters(story, ids, merged)
     for qi, q in enumerate(story.quotes):
         sp = speakers[qi]
         q.speaker = ids[sp] if sp is not None else None
@@ -59,6 +74,59 @@ def attribute_speakers(story: Story, ranker: bool = True) -> None:
         q.addressees = list(dict.fromkeys(ids[a] for a in addressees(story, qi, ev, speakers) if ids[a] != q.speaker))
     _quote_mentions(story, story_tokens(story), ids)
     _count(story)
+
+
+def _described(c: Character) -> bool:
+    """Known only by a lower-case description: "the painter", not "the Invisible Man"."""
+    return c.name.startswith("the ") and c.name[4:].islower()
+
+
+def described_by_name(story: Story, ctx: Context, ids: Sequence[str]) -> dict[int, int]:
+    """Characters known by a description that are a named character: "the painter" is Basil Hallward when
+    those who talk with the painter call him "Basil". Counts the vocatives of the lines just before and after
+    each line a tag gives to the description (spoken by someone else, in another paragraph); the name that
+    has at least four of them and seven in ten, and no other gender, is the one."""
+    by_id = {c.id: c for c in story.characters}
+    chars = [by_id[cid] for cid in ids]
+    qs = story.quotes
+    votes: dict[int, Counter[int]] = defaultdict(Counter)
+    for qi, sp in enumerate(ctx.speakers):
+        if sp is None or ctx.kinds[qi] != "explicit" or not _described(chars[sp]):
+            continue
+        for qj in (qi - 1, qi + 1):
+            if not 0 <= qj < len(qs) or not 0 < abs(qs[qj].paragraph - qs[qi].paragraph) <= FOLD_PARAGRAPHS:
+                continue
+            other = ctx.speakers[qj]
+            votes[sp].update(v for v in ctx.ev[qj].vocatives if v not in (sp, other))
+    out: dict[int, int] = {}
+    for sp, c in votes.items():
+        if not c:
+            continue
+        top, k = c.most_common(1)[0]
+        a, b = chars[sp], chars[top]
+        if (
+            k >= FOLD_VOTES
+            and k >= FOLD_SHARE * sum(c.values())
+            and not _described(b)
+            and not (a.gender and b.gender and a.gender != b.gender)
+        ):
+            out[sp] = top
+    return out
+
+
+def _fold_characters(story: Story, ids: list[str], merged: dict[int, int]) -> list[str]:
+    """Fold each described character into the named one: its name becomes an alias, its mentions theirs.
+    Returns the index -> id table with the folded indices pointing at the named character."""
+    into = {ids[a]: ids[b] for a, b in merged.items()}
+    by_id = {c.id: c for c in story.characters}
+    for cid, target_id in into.items():
+        c, target = by_id[cid], by_id[target_id]
+        target.aliases = list(dict.fromkeys([*target.aliases, c.name, *c.aliases]))
+        target.present = target.present or c.present
+    story.characters = [c for c in story.characters if c.id not in into]
+    for m in story.mentions:
+        m.character = into.get(m.character, m.character)
+    return [into.get(cid, cid) for cid in ids]
 
 
 # -- after the speakers are known ---------------------------------------------------------------------

@@ -11,10 +11,13 @@ from typing import Protocol
 
 from ..story import Story
 
-__all__ = ["MAX_GAP_PARAGRAPHS", "Turn", "alternation", "same_conversation"]
+__all__ = ["CONTEXT_PARAGRAPHS", "MAX_GAP_PARAGRAPHS", "Turn", "alternation", "narration_before", "next_known",
+           "same_conversation"]  # fmt: skip
 
 # a quote this many paragraphs after the one before, or fewer, goes on with its conversation
 MAX_GAP_PARAGRAPHS = 1
+# paragraphs back, from a quote's own, whose narration may name the other party of its conversation
+CONTEXT_PARAGRAPHS = 12
 
 
 class Turn(Protocol):
@@ -28,6 +31,18 @@ def same_conversation(story: Story, a: int, b: int) -> bool:
     :data:`MAX_GAP_PARAGRAPHS` after it."""
     pa, pb = story.quotes[a].paragraph, story.quotes[b].paragraph
     return 0 <= pb - pa <= MAX_GAP_PARAGRAPHS
+
+
+def narration_before(story: Story, qi: int, para_chars: dict[int, list[int]]) -> list[int]:
+    """Characters named in the narration just before a quote, most recent first: the likely other party
+    of a conversation whose tags name only one speaker."""
+    p = story.quotes[qi].paragraph
+    out: list[int] = []
+    for k in range(p, max(p - CONTEXT_PARAGRAPHS, -1), -1):
+        for c in reversed(para_chars.get(k, [])):
+            if c not in out:
+                out.append(c)
+    return out
 
 
 def alternation(story: Story, qi: int, speakers: list[int | None], ev: Sequence[Turn]) -> list[int]:
@@ -52,3 +67,17 @@ def alternation(story: Story, qi: int, speakers: list[int | None], ev: Sequence[
         if c not in dedup:
             dedup.append(c)
     return dedup
+
+
+def next_known(story: Story, qi: int, speakers: list[int | None]) -> list[int]:
+    """Backward turn-taking: the speaker two quotes on, then one quote on."""
+    out: list[int] = []
+    j1, j2 = qi + 1, qi + 2
+    if (
+        j2 < len(speakers)
+        and same_conversation(story, qi, j1)
+        and same_conversation(story, j1, j2)
+        and speakers[j2] is not None
+    ):
+        out.append(speakers[j2])  # type: ignore[arg-type]
+    return out

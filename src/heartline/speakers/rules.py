@@ -4,8 +4,7 @@ Evidence for each quote, strongest first:
 
 1. a speech tag with a name: “...,” said Anne / Willow says quietly / Anne said, “...”  (explicit)
 2. a speech tag with a pronoun: “...,” she said  (anaphoric: the pronoun's gender, then turn-taking)
-3. with no tag, a character named as the subject of the narration in the quote's paragraph: “You didn't.”
-   Buffy opens her eyes.  (explicit)
+3. a character named as the subject of the narration in the quote's paragraph: Buffy opens her eyes.
 4. turn-taking (:mod:`.conversation`): in a conversation the speakers alternate; a quote in the same
    paragraph as the last one continues it; a vocative ("Listen, Wil,") names the addressee, so the speaker
    is someone else (implicit)
@@ -17,11 +16,13 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from ..characters.nominals import generic_gender
+from ..characters.nominals import generic_gender, inverted_tag
 from ..characters.resolve import Ref, refs_from_mentions
 from ..characters.syntax import parsed_subjects
 from ..language.lexicon import (
     ADVERB_LIKE,
+    FILLERS,
+    HUMAN_VERBS,
     NAME_ADJECTIVES,
     NOT_SUBJECT_PRONOUNS,
     OBJECT_PRONOUNS,
@@ -32,11 +33,12 @@ from ..language.lexicon import (
     SPEECH_VERBS,
     TAG_PREPOSITIONS,
     VERB_PARTICLES,
+    ends_like_past_tense,
 )
 from ..language.tokens import Tok, story_tokens
 from ..story import Story
 from .ablation import enabled
-from .conversation import alternation, same_conversation
+from .conversation import alternation, narration_before, next_known, same_conversation
 from .ranker import Context
 
 __all__ = [
@@ -94,13 +96,18 @@ def rule_speakers(story: Story) -> Context:
     ids = [c.id for c in story.characters]  # refs and evidence name characters by their place in this list
     genders = {i: story.character(cid).gender for i, cid in enumerate(ids)}  # type: ignore[union-attr]
     ev = _evidence(story, toks, refs)
-    if enabled("absent_not_vocative"):  # a name of someone not present is talked about, not to
-        present = {i for i, cid in enumerate(ids) if story.character(cid).present}  # type: ignore[union-attr]
-        present.update(e.tag_speaker for e in ev if e.tag_speaker is not None and e.tag_kind in ("name", "nominal"))
-        for e in ev:
-            e.named.update(v for v in e.vocatives if v not in present)
-            e.vocatives = [v for v in e.vocatives if v in present]
-    speakers, kinds = _decide(story, ev, genders)
+    present = {i for i, cid in enumerate(ids) if story.character(cid).present}  # type: ignore[union-attr]
+    present.update(e.tag_speaker for e in ev if e.tag_speaker is not None and e.tag_kind in ("name", "nominal"))
+    for e in ev if enabled("absent_not_vocative") else ():
+        absent = [v for v in e.vocatives if v not in present]
+        e.vocatives = [v for v in e.vocatives if v in present]
+        e.named.update(absent)
+    para_chars: dict[int, list[int]] = defaultdict(list)
+    for r in refs:
+        t = toks[r.first]
+        if t.quote < 0 and r.kind != "pronoun":
+            para_chars[t.para].append(r.char)
+    speakers, kinds = _decide(story, ev, genders, para_chars)
     return Context(story, ev, speakers, kinds, genders, toks, refs)
 
 
@@ -206,11 +213,35 @@ def _windows(toks: Sequence[Tok], qt: list[int], pt: list[int]) -> list[list[int
             lead_in.append(j)
             j -= 1
         lead_in.reverse()
+    led = _leads_into(toks, after) if after else None
+    if enabled("leads_into") and led is not None and led.para != toks[after[0]].para:
+        # '“It is he!” and was hastening to meet him, when Elinor cried out,' ¶ “Indeed, Marianne...”: the verb
+        # after the quote tags the next paragraph's
+        return [w for w in (inside, before, lead_in[::-1], after) if w]
+    if enabled("tag_before_first") and led is not None and before and not _after_quote(toks, before):
+        # 'Mary's declaration was, “I hate ...”  And Mrs Musgrove took the first opportunity ... to say, “Oh!
+        # Miss Anne ...”': the tag before is this quote's, the one after the next quote's
+        return [w for w in (inside, before, after, lead_in[::-1]) if w]
     if enabled("nearest_verb_first") and (_introduces(toks, before) or _between_quotes(toks, before)):
         # 'the Queen said severely “Who is this?” She said it to the Knave'; nearest verb first: '“...,” said
         # Mrs. Archer; and Mrs. van der Luyden murmured: “...”'
         return [w for w in (inside, before[::-1], after, lead_in[::-1]) if w]
     return [w for w in (inside, after, before, lead_in[::-1]) if w]
+
+
+def _leads_into(toks: Sequence[Tok], after: list[int]) -> Tok | None:
+    """The quote the narration after a quote leads into: the narration ends open (",", ":", "--") with a speech
+    verb right before it ('“It is he!” and was hastening to meet him, when Elinor cried out,' ¶ “Indeed,
+    Marianne...”; 'And Mrs Musgrove took the first opportunity ... to say, “Oh! Miss Anne ...”'). Its first
+    token, or None."""
+    words = list(after)
+    while words and toks[words[-1]].text in QUOTE_MARKS:
+        words.pop()  # the next quote's opening mark, in the same paragraph
+    j = words[-1] if words else -1
+    if j < 0 or j + 1 >= len(toks) or not toks[j].text.endswith((":", "--", "—", ",")):
+        return None
+    nxt = toks[j + 1]
+    return nxt if (nxt.quote >= 0 or nxt.text in QUOTE_MARKS) and _introduces(toks, words) else None
 
 
 def _after_quote(toks: Sequence[Tok], before: list[int]) -> bool:
@@ -325,9 +356,12 @@ def _tag(
         )  # "put in Cynthia"
         if phrasal and toks[i + 1].lower == "from" and not (i > 0 and toks[i - 1].text in QUOTE_MARKS):
             phrasal = False  # '"...!" burst from William' speaks; "she came from Anne's room" does not
-        if toks[i].lower not in SPEECH_VERBS and not phrasal:
+        inverted = enabled("inverted_verb") and _inverted(toks, i, by_first)
+        if toks[i].lower not in SPEECH_VERBS and not phrasal and not inverted:
             continue
-        subj = _ref_before(toks, i, by_last, lookback, far)
+        by = by_first.get(i + 2) if enabled("passive_by") and i + 2 < len(toks) and toks[i + 1].lower == "by" else None
+        # '“Thank God!” was uttered by Captain Wentworth'
+        subj = by if by is not None and by.kind == "name" else _ref_before(toks, i, by_last, lookback, far)
         obj_pos = "after"
         if subj is None:
             subj = _ref_after(toks, i + 1 if phrasal else i, by_first)
@@ -364,6 +398,15 @@ def _tag(
     return False
 
 
+def _inverted(toks: Sequence[Tok], i: int, by_first: dict[int, Ref]) -> bool:
+    """A verb no list holds, inverted right after a quote and before a name or a description
+    ("comforted Matthew"): a speech tag (see :func:`~heartline.characters.nominals.inverted_tag`)."""
+    if not inverted_tag(toks, i):
+        return False
+    r = by_first.get(i + 1)
+    return r is not None and r.kind in ("name", "nominal")
+
+
 def _ref_before(
     toks: Sequence[Tok],
     i: int,
@@ -372,7 +415,14 @@ def _ref_before(
     far: dict[int, Ref] | None = None,
 ) -> Ref | None:
     """The subject of a speech verb before it: "Anne said", "Anne quietly said", "Anne smiled and said",
-    "Sir Thomas, trying to suppress a smile, went on"."""
+    "Sir Thomas, trying to suppress a smile, went on", "Miss Crawford had only time to say"."""
+    verb, i = i, _verb_phrase_start(toks, i) if enabled("to_verb") else i
+    if (
+        enabled("whose_voice") and i >= 1 and toks[i - 1].lower == "voice"
+    ):  # "Sunday looked at Ratcliffe, whose (clear) voice said"
+        for w in (i - 2, i - 3):
+            if w >= 2 and toks[w].lower == "whose" and toks[w - 1].text == "," and (w - 2) in by_last:
+                return by_last[w - 2]
     if enabled("aside") and i >= 1 and toks[i - 1].text == ",":
         r = _before_aside(toks, i - 1, by_last)
         if r is not None:
@@ -382,7 +432,7 @@ def _ref_before(
         return r
     r = _nearest_subject(toks, i, by_last, lookback)
     if r is None and far:
-        r = far.get(i)  # what the parse found: "Denham got up, looked at Katharine, and said:"
+        r = far.get(verb)  # what the parse found: "Denham got up, looked at Katharine, and said:"
     return r
 
 
@@ -395,6 +445,8 @@ def _nearest_subject(toks: Sequence[Tok], i: int, by_last: dict[int, Ref], lookb
                 continue  # "Margaret checked herself and said", "looking round him, and saying"
             if k == i - 1 or r.subject or all(_adverb(toks[x].lower) for x in range(k + 1, i)):
                 return r  # "Mr. Jackson obliquely continued"
+            if enabled("verb_follows") and r.kind != "pronoun" and _verb_follows(toks, k):
+                return r  # "William floundered so that Katharine collected herself and asked:"
             if k >= i - 3:
                 return None  # "turned to Anne and said": Anne is not the one speaking
             continue
@@ -428,6 +480,22 @@ def _relative_subject(toks: Sequence[Tok], i: int, by_last: dict[int, Ref]) -> R
     return None
 
 
+def _verb_follows(toks: Sequence[Tok], k: int) -> bool:
+    """A verb comes right after token ``k``: the name there is the subject of a clause of its own."""
+    nxt = toks[k + 1] if k + 1 < len(toks) else None
+    return nxt is not None and nxt.text.islower() and (nxt.lower in HUMAN_VERBS or ends_like_past_tense(nxt.lower))
+
+
+def _verb_phrase_start(toks: Sequence[Tok], i: int) -> int:
+    """Where the verb phrase ending in "to <verb>" begins: "ventured to say", "had only time to say"."""
+    if i < 2 or toks[i - 1].lower != "to":
+        return i
+    j = i - 1
+    while j > 0 and i - j <= 4 and toks[j - 1].text.isalpha() and toks[j - 1].text.islower():
+        j -= 1
+    return j if j < i - 1 and toks[j - 1].quote < 0 else i
+
+
 def _before_aside(toks: Sequence[Tok], comma: int, by_last: dict[int, Ref]) -> Ref | None:
     """ "Lady Narborough, looking at the great ormolu clock on the mantelshelf, exclaimed": the name before an
     aside set off by commas."""
@@ -458,7 +526,12 @@ def _ref_after(toks: Sequence[Tok], i: int, by_first: dict[int, Ref]) -> Ref | N
             break
         r = by_first.get(k)
         if r is not None:
-            return r
+            kin = (
+                by_first.get(k + 1)
+                if enabled("kin_after") and r.kind == "pronoun" and toks[k].lower in ("his", "her")
+                else None
+            )
+            return kin if kin is not None and kin.kind == "nominal" else r  # "broke in her son": the son
         t = toks[k]
         if not (
             _adverb(t.lower)
@@ -495,12 +568,31 @@ def _inside(toks: Sequence[Tok], qt: list[int], by_first: dict[int, Ref], e: Evi
         before = toks[i - 1] if i - 1 in qset else None
         after = toks[r.last + 1] if r.last + 1 in qset else None
         b_ok = before is None or before.text in {",", "!", "?", "—"} or before.lower in {"dear", "my", "oh", "o"}
+        if (
+            enabled("filler_not_vocative")
+            and before is not None
+            and before.text == ","
+            and i >= 2
+            and toks[i - 2].lower in FILLERS
+        ):
+            b_ok = False  # "And then, well, Tara.": talked about, not to
+        if (
+            enabled("i_name_not_vocative")
+            and before is not None
+            and before.text == ","
+            and i >= 2
+            and toks[i - 2].text == "I"
+        ):
+            b_ok = False  # "No one but I, Hercule Poirot, would attempt it!": the speaker names himself
         a_ok = after is None or after.text in {",", "!", "?", ".", ";", "—"}
         if (
             b_ok
             and a_ok
             and not (before is not None and after is not None and before.text == "." and after.text == ".")
         ):
+            if enabled("name_alone_talked_about") and before is None and after is not None and after.text == ".":
+                e.named.add(r.char)  # "Tara." on its own: talked about
+                continue
             if r.char not in e.vocatives:
                 e.vocatives.append(r.char)
         else:
@@ -528,7 +620,9 @@ def _action(toks: Sequence[Tok], pt: list[int], by_first: dict[int, Ref], e: Evi
 # -- decisions --------------------------------------------------------------------------------------
 
 
-def _decide(story: Story, ev: Sequence[Evidence], genders: dict[int, str | None]) -> tuple[list[int | None], list[str]]:
+def _decide(
+    story: Story, ev: Sequence[Evidence], genders: dict[int, str | None], para_chars: dict[int, list[int]]
+) -> tuple[list[int | None], list[str]]:
     n = len(story.quotes)
     speakers: list[int | None] = [None] * n
     kinds = ["implicit"] * n
@@ -540,13 +634,13 @@ def _decide(story: Story, ev: Sequence[Evidence], genders: dict[int, str | None]
     for qi in range(n):  # pass 2, forward: pronoun tags, continuation, turn-taking
         if speakers[qi] is not None:
             continue
-        sp, kind = _infer(story, qi, ev, speakers, genders)
+        sp, kind = _infer(story, qi, ev, speakers, genders, para_chars)
         speakers[qi], kinds[qi] = sp, kind
     for qi in (
         range(n - 1, -1, -1) if enabled("backward_pass") else ()
     ):  # pass 3, backward: what later turns imply for the still unknown
         if speakers[qi] is None:
-            speakers[qi], kinds[qi] = _infer(story, qi, ev, speakers, genders)
+            speakers[qi], kinds[qi] = _infer(story, qi, ev, speakers, genders, para_chars)
     return speakers, kinds
 
 
@@ -556,6 +650,7 @@ def _infer(
     ev: Sequence[Evidence],
     speakers: list[int | None],
     genders: dict[int, str | None],
+    para_chars: dict[int, list[int]],
 ) -> tuple[int | None, str]:
     e = ev[qi]
     q = story.quotes[qi]
@@ -584,6 +679,16 @@ def _infer(
         if not outsider:  # "she said" in a conversation means one of its speakers
             cands.append(e.tag_speaker)
     cands += alt  # a resolved "she said" first, then turn-taking
+    if enabled("action_pronoun_candidate") and e.action_pronoun is not None:
+        cands.append(e.action_pronoun)
+    if enabled("next_known"):
+        cands += next_known(story, qi, speakers)
+    if enabled("narration_before"):
+        cands += narration_before(story, qi, para_chars)
+    last = speakers[prev] if prev is not None else None
+    adjacent = prev is not None and story.quotes[prev].paragraph == q.paragraph - 1
+    if enabled("resume_after_break") and last is not None and not adjacent:
+        cands.append(last)  # a speaker may go on after a narration break
     if enabled("named_last"):
         cands = [c for c in cands if c not in e.named] + [c for c in cands if c in e.named]
     for c in cands:
@@ -591,9 +696,13 @@ def _infer(
             continue
         if gender is not None and genders.get(c) not in (None, gender):
             continue
+        if enabled("new_paragraph_new_speaker") and c == last and adjacent and not excluded:
+            continue  # a new paragraph of dialogue is a new speaker
         return c, kind
     if e.tag_kind == "pronoun" and e.tag_speaker is not None and e.tag_speaker not in excluded:
         return e.tag_speaker, kind
+    if enabled("action_pronoun_candidate") and e.action_pronoun is not None and e.action_pronoun not in excluded:
+        return e.action_pronoun, kind
     return None, kind
 
 
