@@ -1,6 +1,7 @@
 """Fit the speaker ranker's weights on PDNC novels; report leave-novels-out accuracy; write the weights.
 
 usage: python scripts/train_speakers.py [--data ../shared/data/pdnc/data] [--split dev] [--folds 6] [--out FILE]
+                                        [--no-locked]
                                         [--cache DIR] [--l2 3e-3] [--passes 3] [--seeds 3] [--first-seed 0]
 
 By default (``--split dev``) the ranker is fitted and cross-validated on the 12 development novels only
@@ -29,6 +30,7 @@ import os
 import pickle
 import time
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -42,6 +44,7 @@ import numpy as np
 from heartline.evaluate.pdnc import gold_characters, gold_quotes, map_characters, speaker_right, split_novels
 from heartline.pipeline import Pipeline
 from heartline.speakers import described_by_name, rule_speakers
+from heartline.speakers.ablation import enabled
 from heartline.speakers.ranker import FEATURES, RERANKED, WEIGHTS, Context, allowed_candidates, rerank
 from heartline.story import Story
 
@@ -71,6 +74,11 @@ class Novel:
 
 
 def load_novel(folder: Path, cache: Path | None) -> Novel:
+    return novel_from_story(folder, read_characters(folder, cache))
+
+
+def read_characters(folder: Path, cache: Path | None) -> Story:
+    """The novel after the segment and characters steps."""
     # the cache keeps the segment step only (the slow, stable part), so a change to the characters step shows
     cached = cache / f"{folder.name}.segment.pkl" if cache else None
     if cached is not None and cached.exists():
@@ -80,7 +88,11 @@ def load_novel(folder: Path, cache: Path | None) -> Novel:
         if cached is not None:
             cache.mkdir(parents=True, exist_ok=True)  # type: ignore[union-attr]
             cached.write_bytes(pickle.dumps(story))
-    story = Pipeline("characters", assume=["segment"])(story)
+    return Pipeline("characters", assume=["segment"])(story)
+
+
+def novel_from_story(folder: Path, story: Story) -> Novel:
+    """The rules' context for a novel whose characters are known, with its gold quotes matched."""
     index = {id(q): i for i, q in enumerate(story.quotes)}
     rows = [
         (row["quoteType"].strip().lower(), row, index[id(hit)] if hit is not None else None)
@@ -88,7 +100,7 @@ def load_novel(folder: Path, cache: Path | None) -> Novel:
     ]
     gold = gold_characters(folder)
     ctx = rule_speakers(story)
-    folded = described_by_name(story, ctx, ctx.ids)
+    folded = described_by_name(story, ctx, ctx.ids) if enabled("described_by_name") else {}
     return Novel(folder.name, ctx, map_characters(story, gold), gold, rows, folded=folded)
 
 
@@ -106,10 +118,18 @@ def novel_items(nv: Novel) -> list[dict]:
 
 
 def fit_passes(
-    novels: list[Novel], passes: int, l2: float, hidden: int, steps: int, seeds: int, first_seed: int = 0
+    novels: list[Novel],
+    passes: int,
+    l2: float,
+    hidden: int,
+    steps: int,
+    seeds: int,
+    first_seed: int = 0,
+    drop: Sequence[int] = (),
 ) -> list[list[dict]]:
     """Fit each pass on the features the passes before it leave (pass 1: the rules' neighbours): ``seeds``
-    scorers from different random starts, whose scores the ranker averages."""
+    scorers from different random starts, whose scores the ranker averages. The features at the indices in
+    ``drop`` are left out (their weights stay 0: the ranker then ignores them)."""
     fitted: list[list[dict]] = []
     for _ in range(passes):
         items = []
@@ -122,17 +142,30 @@ def fit_passes(
             else:
                 nv.ctx.speakers = rerank(nv.ctx, fitted)
                 items += novel_items(nv)
-        fitted.append([fit(items, l2, hidden, steps, seed=seed) for seed in range(first_seed, first_seed + seeds)])
+        fitted.append(
+            [fit(items, l2, hidden, steps, seed=seed, drop=drop) for seed in range(first_seed, first_seed + seeds)]
+        )
     for nv in novels:
         nv.ctx.speakers = list(nv.ctx.rules)
     return fitted
 
 
-def fit(items: list[dict], l2: float, hidden: int = 0, steps: int = 400, lr: float = 0.05, seed: int = 0) -> dict:
+def fit(
+    items: list[dict],
+    l2: float,
+    hidden: int = 0,
+    steps: int = 400,
+    lr: float = 0.05,
+    seed: int = 0,
+    drop: Sequence[int] = (),
+) -> dict:
     """Conditional logit over the quotes whose candidates hold the right speaker: a linear score, plus a
-    small tanh layer (started at random from ``seed``) when ``hidden`` > 0. Returns the parameters as arrays."""
+    small tanh layer (started at random from ``seed``) when ``hidden`` > 0. Features at the indices in
+    ``drop`` are zeroed, so their weights stay 0. Returns the parameters as arrays."""
     usable = [it for it in items if it["x"] is not None and it["y"].any()]
     x = np.concatenate([it["x"] for it in usable]).astype(np.float32)  # float32: twice as fast, as good
+    if len(drop):
+        x[:, list(drop)] = 0.0
     y = np.concatenate([it["y"] for it in usable])
     sizes = np.array([len(it["y"]) for it in usable])
     starts = np.concatenate([[0], np.cumsum(sizes)[:-1]])
@@ -210,12 +243,17 @@ def main() -> None:
     ap.add_argument(
         "--first-seed", type=int, default=0, help="the first random start (another one tells a change from noise)"
     )
+    ap.add_argument(
+        "--no-locked",
+        action="store_true",
+        help="do not score the locked novels (each scoring of them counts: score them with the shared scorer)",
+    )
     ap.add_argument("--out", type=Path, default=WEIGHTS)
     ap.add_argument("--cache", type=Path, default=None, help="keep each novel's characters here between runs")
     args = ap.parse_args()
     available = [p.name for p in args.data.iterdir() if (p / "quotation_info.csv").exists()]
     names = split_novels(args.split, available)
-    locked = split_novels("locked", available) if args.split == "dev" else []
+    locked = split_novels("locked", available) if args.split == "dev" and not args.no_locked else []
     t0 = time.perf_counter()
     novels = [load_novel(args.data / n, args.cache) for n in names]
     print(f"{len(names)} novels read in {time.perf_counter() - t0:.0f} s ({args.split})")

@@ -35,6 +35,7 @@ from ..language.lexicon import FIRST_PERSON, SECOND_PERSON
 from ..language.tokens import Tok, story_tokens
 from ..pipeline import register_step
 from ..story import Character, Mention, Story
+from .ablation import enabled
 from .ranker import Context, load_weights, rerank
 from .rules import addressees, rule_speakers
 
@@ -63,7 +64,7 @@ def attribute_speakers(story: Story, ranker: bool = True) -> None:
         if weights is not None:
             speakers = rerank(ctx, weights)
     ev = ctx.ev
-    merged = described_by_name(story, ctx, ids)
+    merged = described_by_name(story, ctx, ids) if enabled("described_by_name") else {}
     if merged:
         ids = _fold_characters(story, ids, merged)
     for qi, q in enumerate(story.quotes):

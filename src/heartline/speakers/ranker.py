@@ -36,6 +36,7 @@ import numpy as np
 
 from ..config import MODELS_DIR
 from ..language.lexicon import ADDRESS_WORDS
+from .ablation import enabled
 from .conversation import same_conversation
 
 __all__ = [
@@ -645,7 +646,7 @@ def allowed_candidates(ctx: Context, qi: int) -> tuple[list[int], np.ndarray]:
     """:func:`candidate_features` less the characters the quote itself addresses by name ("Listen, Wil, ..."),
     unless that leaves none: the learned weights see too few vocatives to rule them out on their own."""
     cands, x = candidate_features(ctx, qi)
-    addressed = set(ctx.ev[qi].vocatives)
+    addressed = set(ctx.ev[qi].vocatives) if enabled("vocative_filter") else set()
     keep = [j for j, c in enumerate(cands) if c not in addressed]
     if keep and len(keep) < len(cands):
         return [cands[j] for j in keep], x[keep]

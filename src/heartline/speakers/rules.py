@@ -37,6 +37,7 @@ from ..language.lexicon import (
 )
 from ..language.tokens import Tok, story_tokens
 from ..story import Story
+from .ablation import enabled
 from .conversation import alternation, narration_before, next_known, same_conversation
 from .ranker import Context
 
@@ -97,7 +98,7 @@ def rule_speakers(story: Story) -> Context:
     ev = _evidence(story, toks, refs)
     present = {i for i, cid in enumerate(ids) if story.character(cid).present}  # type: ignore[union-attr]
     present.update(e.tag_speaker for e in ev if e.tag_speaker is not None and e.tag_kind in ("name", "nominal"))
-    for e in ev:
+    for e in ev if enabled("absent_not_vocative") else ():
         absent = [v for v in e.vocatives if v not in present]
         e.vocatives = [v for v in e.vocatives if v in present]
         e.named.update(absent)
@@ -126,7 +127,8 @@ def _evidence(story: Story, toks: Sequence[Tok], refs: Sequence[Ref]) -> list[Ev
         _windows(toks, quote_toks[qi], para_toks.get(q.paragraph, [])) if qi in quote_toks else []
         for qi, q in enumerate(story.quotes)
     ]
-    parsed = _parse_far_subjects(story, toks, by_first, by_last, {i for ws in windows for w in ws for i in w})
+    near = {i for ws in windows for w in ws for i in w} if enabled("parse_far") else set()
+    parsed = _parse_far_subjects(story, toks, by_first, by_last, near)
     cover = {k: r for r in refs for k in range(r.first, r.last + 1)}
     far = {v: cover[s] for v, s in parsed.items() if s in cover}
     out: list[Evidence] = []
@@ -194,7 +196,13 @@ def _windows(toks: Sequence[Tok], qt: list[int], pt: list[int]) -> list[list[int
     # ends open: on a colon or a dash, or on a word, its colon or dash lost ("swung round and cried out, like
     # a man waking from sleep" ¶ “...”)
     open_ended = j >= 0 and (toks[j].text.endswith((":", "--", "—", ",", "-")) or toks[j].text[-1:].isalpha())
-    if not before and j >= 0 and toks[j].quote < 0 and (open_ended or _ends_with_speech(toks, j)):
+    if (
+        enabled("lead_in")
+        and not before
+        and j >= 0
+        and toks[j].quote < 0
+        and (open_ended or _ends_with_speech(toks, j))
+    ):
         while j >= 0 and toks[j].quote < 0 and len(lead_in) < LEAD_IN_TOKENS:  # "Captain Wentworth said--" ¶ “...”
             if toks[j].text in {".", "!", "?"} and lead_in:
                 break
@@ -206,15 +214,15 @@ def _windows(toks: Sequence[Tok], qt: list[int], pt: list[int]) -> list[list[int
             j -= 1
         lead_in.reverse()
     led = _leads_into(toks, after) if after else None
-    if led is not None and led.para != toks[after[0]].para:
+    if enabled("leads_into") and led is not None and led.para != toks[after[0]].para:
         # '“It is he!” and was hastening to meet him, when Elinor cried out,' ¶ “Indeed, Marianne...”: the verb
         # after the quote tags the next paragraph's
         return [w for w in (inside, before, lead_in[::-1], after) if w]
-    if led is not None and before and not _after_quote(toks, before):
+    if enabled("tag_before_first") and led is not None and before and not _after_quote(toks, before):
         # 'Mary's declaration was, “I hate ...”  And Mrs Musgrove took the first opportunity ... to say, “Oh!
         # Miss Anne ...”': the tag before is this quote's, the one after the next quote's
         return [w for w in (inside, before, after, lead_in[::-1]) if w]
-    if _introduces(toks, before) or _between_quotes(toks, before):
+    if enabled("nearest_verb_first") and (_introduces(toks, before) or _between_quotes(toks, before)):
         # 'the Queen said severely “Who is this?” She said it to the Knave'; nearest verb first: '“...,” said
         # Mrs. Archer; and Mrs. van der Luyden murmured: “...”'
         return [w for w in (inside, before[::-1], after, lead_in[::-1]) if w]
@@ -308,7 +316,7 @@ def _tag(
     """Find "X said" / "said X" in a window; fill the tag fields. True when a speech verb was found (or, with
     none in the window, a name's voice: 'came Tibby's voice')."""
     # "could have been John's voice she heard, and resolutely declared": the verb's subject speaks
-    voiced = not any(toks[i].lower in SPEECH_VERBS for i in window)
+    voiced = enabled("voice_tag") and not any(toks[i].lower in SPEECH_VERBS for i in window)
     for i in window:
         if (
             voiced
@@ -325,28 +333,33 @@ def _tag(
             k = i - 1  # "was Mrs Smith's reply", "was Edmund's only reply", "was her answer"
             while k >= max(i - 2, 0) and _adjective_like(toks[k]):
                 k -= 1
-            if k >= 1 and toks[k].lower in ("'s", "’s", "s") and (k - 1) in by_last:
+            if enabled("speech_noun_owner") and k >= 1 and toks[k].lower in ("'s", "’s", "s") and (k - 1) in by_last:
                 r = by_last[k - 1]  # "s": an apostrophe lost in the text ("Mr. Allen s consolation")
                 e.tag_speaker, e.tag_kind = r.char, r.kind
                 return True
-            if k >= 0 and toks[k].lower in ("his", "her"):
+            if enabled("speech_noun_pronoun") and k >= 0 and toks[k].lower in ("his", "her"):
                 e.tag_kind, e.tag_gender = "pronoun", PRONOUNS[toks[k].lower]
                 owner = by_first.get(k)
                 if owner is not None:
                     e.tag_speaker = owner.char
                 return True
             of = by_first.get(i + 2) if i + 2 < len(toks) and toks[i + 1].lower == "of" else None
-            if of is not None and of.kind == "name":  # "was an artless exclamation of Catherine's"
+            if (
+                enabled("speech_noun_of") and of is not None and of.kind == "name"
+            ):  # "was an artless exclamation of Catherine's"
                 e.tag_speaker, e.tag_kind = of.char, of.kind
                 return True
-        phrasal = i + 1 < len(toks) and toks[i + 1].lower in PHRASAL_SPEECH_VERBS.get(
-            toks[i].lower, ()
+        phrasal = (
+            enabled("phrasal_verb")
+            and i + 1 < len(toks)
+            and toks[i + 1].lower in PHRASAL_SPEECH_VERBS.get(toks[i].lower, ())
         )  # "put in Cynthia"
         if phrasal and toks[i + 1].lower == "from" and not (i > 0 and toks[i - 1].text in QUOTE_MARKS):
             phrasal = False  # '"...!" burst from William' speaks; "she came from Anne's room" does not
-        if toks[i].lower not in SPEECH_VERBS and not phrasal and not _inverted(toks, i, by_first):
+        inverted = enabled("inverted_verb") and _inverted(toks, i, by_first)
+        if toks[i].lower not in SPEECH_VERBS and not phrasal and not inverted:
             continue
-        by = by_first.get(i + 2) if i + 2 < len(toks) and toks[i + 1].lower == "by" else None
+        by = by_first.get(i + 2) if enabled("passive_by") and i + 2 < len(toks) and toks[i + 1].lower == "by" else None
         # '“Thank God!” was uttered by Captain Wentworth'
         subj = by if by is not None and by.kind == "name" else _ref_before(toks, i, by_last, lookback, far)
         obj_pos = "after"
@@ -360,7 +373,7 @@ def _tag(
                 pron = PRONOUNS[toks[k].lower]
             elif i + 1 < len(toks) and toks[i + 1].lower in ("he", "she"):
                 pron = PRONOUNS[toks[i + 1].lower]
-            elif i + 2 < len(toks) and toks[i + 1].lower == "the":
+            elif enabled("described_as_pronoun") and i + 2 < len(toks) and toks[i + 1].lower == "the":
                 described = generic_gender(toks, i + 1)  # "said the girl", and no girl in sight
                 pron = described[0] if described else None
         if subj is not None:
@@ -369,7 +382,8 @@ def _tag(
             if subj.kind == "pronoun":
                 e.tag_gender = PRONOUNS.get(toks[subj.first].lower)
             elif (
-                subj.kind == "nominal"
+                enabled("described_as_pronoun")
+                and subj.kind == "nominal"
                 and (described := generic_gender(toks, subj.first)) is not None
                 and described[1] == subj.last  # not "the man with the black beard", a character of his own
             ):
@@ -402,16 +416,18 @@ def _ref_before(
 ) -> Ref | None:
     """The subject of a speech verb before it: "Anne said", "Anne quietly said", "Anne smiled and said",
     "Sir Thomas, trying to suppress a smile, went on", "Miss Crawford had only time to say"."""
-    verb, i = i, _verb_phrase_start(toks, i)
-    if i >= 1 and toks[i - 1].lower == "voice":  # "Sunday looked at Ratcliffe, whose (clear) voice said"
+    verb, i = i, _verb_phrase_start(toks, i) if enabled("to_verb") else i
+    if (
+        enabled("whose_voice") and i >= 1 and toks[i - 1].lower == "voice"
+    ):  # "Sunday looked at Ratcliffe, whose (clear) voice said"
         for w in (i - 2, i - 3):
             if w >= 2 and toks[w].lower == "whose" and toks[w - 1].text == "," and (w - 2) in by_last:
                 return by_last[w - 2]
-    if i >= 1 and toks[i - 1].text == ",":
+    if enabled("aside") and i >= 1 and toks[i - 1].text == ",":
         r = _before_aside(toks, i - 1, by_last)
         if r is not None:
             return r
-    r = _relative_subject(toks, i, by_last)
+    r = _relative_subject(toks, i, by_last) if enabled("relative_who") else None
     if r is not None:
         return r
     r = _nearest_subject(toks, i, by_last, lookback)
@@ -429,7 +445,7 @@ def _nearest_subject(toks: Sequence[Tok], i: int, by_last: dict[int, Ref], lookb
                 continue  # "Margaret checked herself and said", "looking round him, and saying"
             if k == i - 1 or r.subject or all(_adverb(toks[x].lower) for x in range(k + 1, i)):
                 return r  # "Mr. Jackson obliquely continued"
-            if r.kind != "pronoun" and _verb_follows(toks, k):
+            if enabled("verb_follows") and r.kind != "pronoun" and _verb_follows(toks, k):
                 return r  # "William floundered so that Katharine collected herself and asked:"
             if k >= i - 3:
                 return None  # "turned to Anne and said": Anne is not the one speaking
@@ -510,7 +526,11 @@ def _ref_after(toks: Sequence[Tok], i: int, by_first: dict[int, Ref]) -> Ref | N
             break
         r = by_first.get(k)
         if r is not None:
-            kin = by_first.get(k + 1) if r.kind == "pronoun" and toks[k].lower in ("his", "her") else None
+            kin = (
+                by_first.get(k + 1)
+                if enabled("kin_after") and r.kind == "pronoun" and toks[k].lower in ("his", "her")
+                else None
+            )
             return kin if kin is not None and kin.kind == "nominal" else r  # "broke in her son": the son
         t = toks[k]
         if not (
@@ -548,9 +568,21 @@ def _inside(toks: Sequence[Tok], qt: list[int], by_first: dict[int, Ref], e: Evi
         before = toks[i - 1] if i - 1 in qset else None
         after = toks[r.last + 1] if r.last + 1 in qset else None
         b_ok = before is None or before.text in {",", "!", "?", "—"} or before.lower in {"dear", "my", "oh", "o"}
-        if before is not None and before.text == "," and i >= 2 and toks[i - 2].lower in FILLERS:
+        if (
+            enabled("filler_not_vocative")
+            and before is not None
+            and before.text == ","
+            and i >= 2
+            and toks[i - 2].lower in FILLERS
+        ):
             b_ok = False  # "And then, well, Tara.": talked about, not to
-        if before is not None and before.text == "," and i >= 2 and toks[i - 2].text == "I":
+        if (
+            enabled("i_name_not_vocative")
+            and before is not None
+            and before.text == ","
+            and i >= 2
+            and toks[i - 2].text == "I"
+        ):
             b_ok = False  # "No one but I, Hercule Poirot, would attempt it!": the speaker names himself
         a_ok = after is None or after.text in {",", "!", "?", ".", ";", "—"}
         if (
@@ -558,7 +590,7 @@ def _inside(toks: Sequence[Tok], qt: list[int], by_first: dict[int, Ref], e: Evi
             and a_ok
             and not (before is not None and after is not None and before.text == "." and after.text == ".")
         ):
-            if before is None and after is not None and after.text == ".":
+            if enabled("name_alone_talked_about") and before is None and after is not None and after.text == ".":
                 e.named.add(r.char)  # "Tara." on its own: talked about
                 continue
             if r.char not in e.vocatives:
@@ -597,14 +629,16 @@ def _decide(
     for qi, e in enumerate(ev):  # pass 1: named speech tags and named actors
         if e.tag_speaker is not None and e.tag_kind in ("name", "nominal") and e.tag_speaker not in e.vocatives:
             speakers[qi], kinds[qi] = e.tag_speaker, "explicit"
-        elif e.tag_kind is None and e.action is not None and e.action not in e.vocatives:
+        elif enabled("action_speaker") and e.tag_kind is None and e.action is not None and e.action not in e.vocatives:
             speakers[qi], kinds[qi] = e.action, "action"  # reported as explicit
     for qi in range(n):  # pass 2, forward: pronoun tags, continuation, turn-taking
         if speakers[qi] is not None:
             continue
         sp, kind = _infer(story, qi, ev, speakers, genders, para_chars)
         speakers[qi], kinds[qi] = sp, kind
-    for qi in range(n - 1, -1, -1):  # pass 3, backward: what later turns imply for the still unknown
+    for qi in (
+        range(n - 1, -1, -1) if enabled("backward_pass") else ()
+    ):  # pass 3, backward: what later turns imply for the still unknown
         if speakers[qi] is None:
             speakers[qi], kinds[qi] = _infer(story, qi, ev, speakers, genders, para_chars)
     return speakers, kinds
@@ -624,37 +658,50 @@ def _infer(
     gender = e.tag_gender or (e.action_gender if e.tag_kind is None else None)
     kind = "anaphoric" if e.tag_kind == "pronoun" else "implicit"
     prev = qi - 1 if qi > 0 and same_conversation(story, qi - 1, qi) else None
-    if prev is not None and story.quotes[prev].paragraph == q.paragraph and e.tag_kind is None:
+    if (
+        enabled("same_paragraph_continues")
+        and prev is not None
+        and story.quotes[prev].paragraph == q.paragraph
+        and e.tag_kind is None
+    ):
         sp = speakers[prev]
         if sp is not None and sp not in excluded:
             return sp, "implicit"
     cands: list[int] = []
     alt = alternation(story, qi, speakers, ev)
     if e.tag_kind == "pronoun" and e.tag_speaker is not None:
-        outsider = bool(alt) and e.tag_speaker not in alt and any(genders.get(c) == gender for c in alt)
+        outsider = (
+            enabled("pronoun_outsider")
+            and bool(alt)
+            and e.tag_speaker not in alt
+            and any(genders.get(c) == gender for c in alt)
+        )
         if not outsider:  # "she said" in a conversation means one of its speakers
             cands.append(e.tag_speaker)
     cands += alt  # a resolved "she said" first, then turn-taking
-    if e.action_pronoun is not None:
+    if enabled("action_pronoun_candidate") and e.action_pronoun is not None:
         cands.append(e.action_pronoun)
-    cands += next_known(story, qi, speakers)
-    cands += narration_before(story, qi, para_chars)
+    if enabled("next_known"):
+        cands += next_known(story, qi, speakers)
+    if enabled("narration_before"):
+        cands += narration_before(story, qi, para_chars)
     last = speakers[prev] if prev is not None else None
     adjacent = prev is not None and story.quotes[prev].paragraph == q.paragraph - 1
-    if last is not None and not adjacent:
+    if enabled("resume_after_break") and last is not None and not adjacent:
         cands.append(last)  # a speaker may go on after a narration break
-    cands = [c for c in cands if c not in e.named] + [c for c in cands if c in e.named]
+    if enabled("named_last"):
+        cands = [c for c in cands if c not in e.named] + [c for c in cands if c in e.named]
     for c in cands:
         if c in excluded:
             continue
         if gender is not None and genders.get(c) not in (None, gender):
             continue
-        if c == last and adjacent and not excluded:
+        if enabled("new_paragraph_new_speaker") and c == last and adjacent and not excluded:
             continue  # a new paragraph of dialogue is a new speaker
         return c, kind
     if e.tag_kind == "pronoun" and e.tag_speaker is not None and e.tag_speaker not in excluded:
         return e.tag_speaker, kind
-    if e.action_pronoun is not None and e.action_pronoun not in excluded:
+    if enabled("action_pronoun_candidate") and e.action_pronoun is not None and e.action_pronoun not in excluded:
         return e.action_pronoun, kind
     return None, kind
 
