@@ -383,3 +383,16 @@ def test_a_preposition_before_a_possessive_name_is_not_a_place(pipe):
 def test_a_name_a_feeling_is_told_of_is_a_person(pipe):
     story = read(pipe, "Lady Bertram spoke of the play. Crawford was excessively pleased.")
     assert "Crawford" in {c.name for c in story.characters}
+
+
+def test_miss_and_the_surname_is_not_the_sister_called_miss_and_her_given_name(pipe):
+    # "Miss Marianne" is the younger sister's style: "Miss Dashwood" is the eldest, someone else
+    story = read(
+        pipe,
+        "Marianne Dashwood loved music more than anything. Miss Dashwood smiled at her sister and said nothing. "
+        "“Miss Marianne, will you play for us?” said Mrs. Jennings. “With pleasure,” said Miss Marianne. "
+        "Miss Dashwood sat by the window. Marianne Dashwood played until dark, and Miss Dashwood listened.",
+    )
+    cast = by_name(story)
+    assert "Miss Marianne" in cast["Marianne Dashwood"].aliases
+    assert "Miss Dashwood" in cast and "Miss Dashwood" not in cast["Marianne Dashwood"].aliases

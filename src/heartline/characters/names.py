@@ -850,8 +850,11 @@ def cluster_forms(
     unless one candidate is at least twice as frequent as the others."""
     clusters: list[Cluster] = []
     order = sorted(forms, key=lambda f: (-len(f.names), -(f.title is not None), -f.count))
+    sisters = _younger_sisters(forms)
     for form in order:
-        scored = [(_compatible(form, c, gender or {}), c) for c in clusters]
+        scored = [
+            (0.0 if _younger_sister(form, c, sisters) else _compatible(form, c, gender or {}), c) for c in clusters
+        ]
         top = max((sc for sc, _ in scored), default=0.0)
         fits = [c for sc, c in scored if sc == top and top > 0]
         target: Cluster | None = None
@@ -871,6 +874,23 @@ def cluster_forms(
             if form.title:
                 target.titles.add(form.title)
     return _split_side_by_side(clusters, gender or {}) if split else clusters
+
+
+def _younger_sisters(forms: Sequence[Form]) -> set[str]:
+    """Given names the story writes as "Miss <Given>" more than once, the younger sister's style (the eldest is
+    "Miss <Surname>": "Miss Dashwood" is Elinor, "Miss Marianne" her sister), and never as "Miss <Given>
+    <Surname>" of another family ("Miss Maria Ward", an aunt as a girl, beside "Maria Bertram")."""
+    called = {f.names[0] for f in forms if f.title == "miss" and len(f.names) == 1 and f.count >= 2}
+    full = {f.names[0] for f in forms if f.title == "miss" and len(f.names) >= 2}
+    return called - full
+
+
+def _younger_sister(form: Form, cluster: Cluster, sisters: set[str]) -> bool:
+    """Whether ``form`` is "Miss <Surname>" and ``cluster`` a woman of that surname the story calls by the
+    younger sister's style (:func:`_younger_sisters`): she is not the "Miss <Surname>" of her family."""
+    if form.title != "miss" or len(form.names) != 1:
+        return False
+    return any(len(f.names) >= 2 and f.names[-1:] == form.names and f.names[0] in sisters for f in cluster.forms)
 
 
 def _nearest_named(form: Form, fits: list[Cluster]) -> Cluster | None:
