@@ -123,3 +123,8 @@ def test_a_name_before_the_word_name_is_a_kind_of_name(pipe):
     cast = by_name(story)
     assert "Christian" not in cast
     assert cast["Pip"].narrator
+
+
+@pytest.mark.parametrize("text", ["“Will you stay another winter?” Maren asked.", "“May I come in?” Ines asked."])
+def test_a_given_name_that_opens_a_question_before_a_pronoun_is_a_verb(pipe, text):
+    assert not {"Will", "May"} & set(by_name(read(pipe, text)))

@@ -479,6 +479,14 @@ def gather_evidence(toks: Sequence[Tok], forms: dict[str, Form]) -> None:
                 form.person += 2  # "his love for Natásha", "she pitied Sola": someone a feeling is for
             if same_prev and prev is not None and prev.lower == "my" and prev.quote < 0 and not form.title:
                 form.person += 2  # "I admired my Ethelwyn": the narrator's own, a person
+            if (
+                toks[occ.first].sent_start
+                and len(form.names) == 1
+                and nxt is not None
+                and nxt.lower in _SUBJECT_PRONOUNS
+                and nxt.sent == toks[occ.last].sent
+            ):
+                form.other += 2  # "Will you stay?", "May I come in?": a verb asking, not a name
             if nxt is not None and nxt.lower in ("name", "names") and nxt.sent == toks[occ.last].sent:
                 form.other += 2  # "my Christian name": a kind of name, not someone
             if _names_itself(toks, occ.first):
@@ -505,6 +513,7 @@ def gather_evidence(toks: Sequence[Tok], forms: dict[str, Form]) -> None:
 
 
 _PERSONAL = frozenset("i me he him she her we us you they them".split())
+_SUBJECT_PRONOUNS = frozenset("i you he she we they it".split())
 _AUXILIARIES = frozenset("would could should might must will shall may can was were is had has did".split())
 # a Russian patronymic, as the English translations spell it: Petrovitch, Andréevich, Alexandrovna
 _PATRONYMIC = re.compile(r"..(?:ovitch|evitch|ovich|evich|ovna|evna|ichna|itchna)$")
