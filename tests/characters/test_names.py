@@ -396,3 +396,28 @@ def test_miss_and_the_surname_is_not_the_sister_called_miss_and_her_given_name(p
     cast = by_name(story)
     assert "Miss Marianne" in cast["Marianne Dashwood"].aliases
     assert "Miss Dashwood" in cast and "Miss Dashwood" not in cast["Marianne Dashwood"].aliases
+
+
+def test_a_name_people_go_to_and_stay_at_is_a_place(pipe):
+    """A place the story talks of like a person ("Greece is godlike", "enjoy Greece") is still where people
+    go, come back from and stay at."""
+    story = read(
+        pipe,
+        "Lucy wanted to go to Greece. “Greece is godlike,” said Cecil. “I hope you will enjoy Greece.”\n\n"
+        "Lucy was tired of talk. She would be going to Greece in spring, and Cecil had been at Greece once.\n\n"
+        "“Greece will be all right,” Lucy said. Her cousin came back from Greece with a cold.\n\n"
+        "“I love Greece,” said Cecil, and Lucy laughed at him.",
+    )
+    names = {c.name for c in story.characters}
+    assert "Lucy" in names and "Cecil" in names
+    assert not any("Greece" in n for n in names), names
+
+
+def test_a_person_someone_goes_to_is_still_a_person(pipe):
+    story = read(
+        pipe,
+        "Marianne went to Elinor and took her hand. “You are kind,” said Marianne.\n\n"
+        "Elinor smiled. “Go to Marianne,” said their mother, and Elinor went back to Marianne.",
+    )
+    names = {c.name for c in story.characters}
+    assert {"Marianne", "Elinor"} <= names, names

@@ -510,6 +510,8 @@ def gather_evidence(toks: Sequence[Tok], forms: dict[str, Form]) -> None:
                 # not "in Josie's success" (the preposition governs what is hers), nor "that Leonora would"
                 # (a conjunction before a clause)
                 form.other += 2
+            elif same_prev and not form.title and _travelled(toks, occ.first):
+                form.other += 2  # "going to Greece", "was at Florence", "came back from Rome": a place
 
 
 _PERSONAL = frozenset("i me he him she her we us you they them".split())
@@ -570,6 +572,30 @@ def _feels(toks: Sequence[Tok], k: int) -> bool:
         if not (toks[j].lower.endswith("ly") or toks[j].lower in ("very", "so", "quite", "too", "much", "not")):
             return False
     return False
+
+
+# verbs of going and staying, as written: "to" / "from" / "at" a name after one of them is a place
+_TRAVEL = frozenset(
+    "go goes going gone went come comes coming came return returns returning returned back travel travels "
+    "travelling traveling travelled traveled journey fly flew flying sail sailed sailing drive drove driving "
+    "way off".split()
+)
+_STAY = frozenset(
+    "be is was were been being am are live lives lived living stay stays stayed staying arrive arrives "
+    "arrived arriving stop stopped remain remained settled".split()
+)
+
+
+def _travelled(toks: Sequence[Tok], first: int) -> bool:
+    """The name at ``first`` is where someone goes, comes from or stays: "go to Greece", "came back from
+    Rome", "was at Florence", all in one sentence (not "went to Lucy and", which a person may be: only when
+    nothing after the name joins it to a person's verb)."""
+    if first < 2 or toks[first - 2].sent != toks[first].sent:
+        return False
+    prep, verb = toks[first - 1].lower, toks[first - 2].lower
+    if prep in ("to", "from"):
+        return verb in _TRAVEL
+    return prep == "at" and verb in _STAY
 
 
 def _beside_a_person(toks: Sequence[Tok], first: int, last: int) -> bool:
