@@ -398,6 +398,20 @@ def test_miss_and_the_surname_is_not_the_sister_called_miss_and_her_given_name(p
     assert "Miss Dashwood" in cast and "Miss Dashwood" not in cast["Marianne Dashwood"].aliases
 
 
+def test_miss_and_the_surname_is_the_daughter_the_household_calls_miss_and_her_given_name(pipe):
+    # no sister: "Miss Rachel" is how the servants speak of the one daughter, "Miss Verinder" how others do
+    story = read(
+        pipe,
+        "Rachel Verinder came down late. “Miss Rachel is in the garden,” said Betteredge. "
+        "“Tell Miss Rachel I am here,” said Franklin.\n\n"
+        "The visitors asked after Miss Verinder. Miss Verinder had gone out early, and Miss Verinder "
+        "would not be back until dinner. Rachel Verinder smiled when she heard it. Miss Verinder was proud.",
+    )
+    cast = by_name(story)
+    assert {"Miss Rachel", "Miss Verinder"} <= set(cast["Rachel Verinder"].aliases), cast.keys()
+    assert "Miss Verinder" not in cast
+
+
 def test_a_name_people_go_to_and_stay_at_is_a_place(pipe):
     """A place the story talks of like a person ("Greece is godlike", "enjoy Greece") is still where people
     go, come back from and stay at."""

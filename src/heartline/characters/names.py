@@ -1014,6 +1014,7 @@ def miss_joins_her_given_name(clusters: list[Cluster], gender: dict[str, str | N
         if any(f.names != surname for f in m.forms):
             continue
         fits: list[Cluster] = []
+        younger: list[Cluster] = []
         for c in clusters:
             if c is m or id(c) in merged or not any(len(f.names) >= 2 and f.names[-1:] == surname for f in c.forms):
                 continue
@@ -1022,9 +1023,23 @@ def miss_joins_her_given_name(clusters: list[Cluster], gender: dict[str, str | N
             if not woman or c.titles - {"miss"}:
                 continue  # a man, or a married woman ("Mrs. Rachel Lynde"), or one with a title of her own
             if any(f.title == "miss" and len(f.names) == 1 and f.names != surname for f in c.forms):
-                fits = []  # "Miss Marianne": a younger sister; the eldest is "Miss Dashwood"
-                break
+                younger.append(c)  # "Miss Marianne": a younger sister; the eldest is "Miss Dashwood"
+                continue
             fits.append(c)
+        if not fits and younger:
+            # every woman of that surname is called "Miss <Given>": that is how the household speaks of the
+            # daughter ("Miss Rachel" is Miss Verinder), not a sister's style, when one of them is far the
+            # most mentioned and the two names do not keep standing in one sentence as two people do
+            younger.sort(key=lambda c: -c.count)
+            own = _narration_sentences(m.forms[0])
+            theirs = set().union(*(_narration_sentences(f) for f in younger[0].forms))
+            together = len(own & theirs)
+            if (len(younger) == 1 or younger[0].count >= 5 * sum(c.count for c in younger[1:])) and not (
+                _side_by_side(own, theirs) or 4 * together >= len(own)
+            ):
+                fits = younger[:1]
+        elif younger:
+            fits = []  # the eldest, or one of the younger sisters: not to be told apart by the name alone
         if len(fits) == 1:
             fits[0].forms.extend(m.forms)
             fits[0].titles.add("miss")
