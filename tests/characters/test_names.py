@@ -435,3 +435,16 @@ def test_a_person_someone_goes_to_is_still_a_person(pipe):
     )
     names = {c.name for c in story.characters}
     assert {"Marianne", "Elinor"} <= names, names
+
+
+def test_two_names_side_by_side_are_two_mentions_not_a_longer_name(pipe):
+    # a double object: "show Rodya Pyotr Petrovitch's letter" names Rodya and Pyotr Petrovitch
+    story = read(
+        pipe,
+        "Then Rodya came in. “Sit down, Rodya,” said Dounia. “I am tired,” said Rodya.\n\n"
+        "Pyotr Petrovitch had written. Pyotr Petrovitch wrote coldly, and Pyotr Petrovitch signed his name.\n\n"
+        "“Mother, show Rodya Pyotr Petrovitch’s letter,” said Dounia.",
+    )
+    names = {c.name for c in story.characters}
+    assert "Rodya" in names and "Pyotr Petrovitch" in names, names
+    assert not any("Rodya Pyotr" in n for n in names), names

@@ -40,6 +40,7 @@ from .names import (
     ner_votes,
     slug,
     split_head_of_family,
+    split_two_names,
 )
 from .nominals import find_indefinite_speakers, find_nominal_speakers, nominal_occurrences, noun_gender
 from .resolve import Ref, Resolver, acting, learn_genders, narration_is_first_person
@@ -54,6 +55,7 @@ def find_characters(story: Story) -> None:
     toks = story_tokens(story)
     namewords = NameWords(toks)
     forms = find_forms(toks, namewords)
+    split_two_names(toks, forms)
     add_capitals(toks, forms, namewords)
     mark_eldest(toks, forms)
     mark_apart(toks, forms)

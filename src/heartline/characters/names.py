@@ -64,6 +64,7 @@ __all__ = [
     "ner_votes",
     "slug",
     "split_head_of_family",
+    "split_two_names",
     "word_stats",
 ]
 
@@ -281,6 +282,30 @@ def find_forms(toks: Sequence[Tok], namewords: NameWords) -> dict[str, Form]:
         form.occurrences.append(Occurrence(i, k, t.start, end, t.sent if t.quote < 0 else -1))
         i = k + 1
     return forms
+
+
+def split_two_names(toks: Sequence[Tok], forms: dict[str, Form]) -> None:
+    """A run of three or more name words said at most twice that is two names of the story side by side
+    ("show Rodya Pyotr Petrovitch's letter": "Rodya" and "Pyotr Petrovitch", each said three times or more,
+    the second of two words or more, so not a surname after a given name) gives its occurrences to those
+    two names."""
+    for text, form in list(forms.items()):
+        if form.title or len(form.names) < 3 or form.count > 2 or text != " ".join(form.names):
+            continue
+        for p in range(1, len(form.names) - 1):
+            head, tail = forms.get(" ".join(form.names[:p])), forms.get(" ".join(form.names[p:]))
+            if head is None or tail is None or head.title or tail.title or min(head.count, tail.count) < 3:
+                continue
+            for occ in form.occurrences:
+                mid = occ.first + p
+                head.occurrences.append(
+                    Occurrence(
+                        occ.first, mid - 1, occ.start, toks[mid - 1].start + len(_clean(toks[mid - 1].text)), occ.sent
+                    )
+                )
+                tail.occurrences.append(Occurrence(mid, occ.last, toks[mid].start, occ.end, occ.sent))
+            del forms[text]
+            break
 
 
 def add_capitals(toks: Sequence[Tok], forms: dict[str, Form], namewords: NameWords) -> None:
