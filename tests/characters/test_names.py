@@ -448,3 +448,14 @@ def test_two_names_side_by_side_are_two_mentions_not_a_longer_name(pipe):
     names = {c.name for c in story.characters}
     assert "Rodya" in names and "Pyotr Petrovitch" in names, names
     assert not any("Rodya Pyotr" in n for n in names), names
+
+
+def test_greetings_and_providence_are_not_characters(pipe):
+    story = read(
+        pipe,
+        "“Hullo, Pierre!” said Natasha at the door. “Hullo!” cried Pierre, and Hullo was all he said.\n\n"
+        "Providence had sent him, Natasha thought. Providence smiled on them, and Providence was kind.",
+    )
+    names = {c.name for c in story.characters}
+    assert {"Pierre", "Natasha"} <= names, names
+    assert not names & {"Hullo", "Providence"}, names
