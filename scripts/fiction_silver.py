@@ -385,7 +385,7 @@ def main() -> None:
                     help="train copies of each bodily-fear narration row (cue kept in the extra copies)")
     ap.add_argument("--shake-not-fear", type=int, default=2,
                     help="train copies of each cue-free row with a shake that is not fear (shook his head, hands); "
-                    "~690 such sentences: twice weighs about as much as the bodily-fear rows")
+                    "~650 such sentences: twice weighs about as much as the bodily-fear rows")
     ap.add_argument("--context", type=float, default=0.0,
                     help="share of train rows whose text is their left context, ' [SEP] ', the sentence")
     args = ap.parse_args()
