@@ -50,7 +50,9 @@ from .language.lexicon import (
     INNER_VERBS,
     INTENSIFIERS,
     LIGHT_VERBS,
+    PLURAL_PEOPLE,
     PRONOUNS,
+    SECOND_PERSON,
     SECOND_PERSON_MODERN,
     SPEECH_VERBS,
     TARGET_PREPOSITIONS,
@@ -203,6 +205,7 @@ class _Context:
     names: dict[str, str]  # lower-case name or alias -> character id (to read names the mentions missed)
     sentence_starts: list[int]
     paragraph_starts: list[int] = field(default_factory=list)
+    groups: frozenset[str] = frozenset()  # characters that are several people ("the boys", "the two women")
 
 
 # -- context ----------------------------------------------------------------------------------------------
@@ -226,10 +229,17 @@ def _build_context(story: Story) -> _Context:
         names,
         [s.start for s in story.sentences],
         [p.start for p in story.paragraphs],
+        frozenset(c.id for c in story.characters if _is_group(c.name, c.gender)),
     )
     ctx.narrator = _first_person_narrator(story, ctx)
     ctx.pov = _points_of_view(story, ctx)
     return ctx
+
+
+def _is_group(name: str, gender: str | None) -> bool:
+    """Whether a character is several people: "the boys", "the two women", "the other girls"."""
+    last = name.rsplit(None, 1)[-1].lower() if name.strip() else ""
+    return gender == "they" or last in PLURAL_PEOPLE
 
 
 def _narration_spans(story: Story) -> list[tuple[int, int]]:
@@ -345,6 +355,60 @@ def _previous_sentence_mentions(ctx: _Context, start: int) -> list[Mention]:
     return _mentions_between(ctx, s.start, s.end)
 
 
+# "they" / "them" / "their" and "we" / "us" / "our": the words of a plural pronoun
+THEY = frozenset({"they", "them", "their", "theirs", "themselves"})
+WE = frozenset({"we", "us", "our", "ours", "ourselves"})
+# words that are never part of a "they": the speaker, the one spoken to, a "we"
+_NOT_THEY = frozenset(FIRST_PERSON | SECOND_PERSON | WE)
+# what stands between two people named together: "Mara and Theo", "Mara, Theo and Lucy", "Mara & Theo"
+_JOINED = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)")
+# pronouns that may be the second of two people named together ("he and Miss Georgiana", "Jim and him"): not
+# "her" / "his", which are most often the owner of what follows ("Mrs. Thorpe and her daughters")
+_JOINABLE_PRONOUNS = frozenset({"he", "she", "him"})
+
+
+def _plural_antecedent(ctx: _Context, offset: int, quote: Quote | None) -> list[str]:
+    """The people a "they" / "them" / "their" at ``offset`` stands for, looked for in its sentence (before it)
+    and the sentence before: a character that is several people ("the boys") when it is the last one named;
+    else the last people named together ("Mara and Theo", "Mara, Theo and Lucy"); else the two people of
+    those sentences when there are exactly two. Never the speaker or the one spoken to of its quote, nor an
+    "I" / "you"; ``[]`` when nothing fits: a "they" is as often things as people."""
+    text = ctx.story.text
+    i = bisect.bisect_right(ctx.sentence_starts, offset) - 1
+    start = ctx.sentence_starts[max(0, i - 1)] if i >= 0 else 0
+    away = {quote.speaker, *quote.addressees} if quote is not None else set()
+    cands = [
+        m
+        for m in _mentions_between(ctx, start, offset)
+        if m.end <= offset and text[m.start : m.end].lower() not in _NOT_THEY and m.character not in away
+    ]
+    if not cands:
+        return []
+    if cands[-1].character in ctx.groups:
+        return [cands[-1].character]
+    for j in range(len(cands) - 1, 0, -1):
+        chain = [cands[j]]
+        k = j
+        while k > 0 and _joined(text, cands[k - 1], cands[k]):
+            chain.insert(0, cands[k - 1])
+            k -= 1
+        people = list(dict.fromkeys(m.character for m in chain))
+        if len(people) >= 2:
+            return people
+    people = list(dict.fromkeys(m.character for m in cands if m.character not in ctx.groups))
+    return people if len(people) == 2 else []
+
+
+def _joined(text: str, a: Mention, b: Mention) -> bool:
+    """Whether two mentions of different people are named together: "Mara and Theo", "Mara, Theo"."""
+    if a.character == b.character or a.end > b.start:
+        return False
+    word = text[b.start : b.end].lower()
+    if b.kind == "pronoun" and word not in _JOINABLE_PRONOUNS:
+        return False
+    return _JOINED.fullmatch(text, a.end, b.start) is not None
+
+
 # -- reading a unit ---------------------------------------------------------------------------------------
 
 
@@ -417,14 +481,28 @@ class _Reader:
             return avoid if avoid else self.ctx.pov.get(self.ctx.story.chapter_at(start))
         return _resolve_pronoun(self.ctx, low, start, self.unit.start, subject, avoid)
 
+    def they(self, tok: Token) -> list[str]:
+        """The people a "they" / "them" / "their" stands for (see :func:`_plural_antecedent`)."""
+        return _plural_antecedent(self.ctx, self.unit.offset + tok.idx, self.unit.quote)
+
+    def we(self) -> list[str]:
+        """The one a "we" surely holds: the speaker of its quote, else a first-person narrator."""
+        q = self.unit.quote
+        who = q.speaker if q is not None else self.ctx.narrator
+        return [who] if who else []
+
     def chars(self, tok: Token) -> list[str]:
         """Characters of a token and the tokens joined to it by "and" (who are different people)."""
         return self.distinct((tok, *tok.conjuncts))
 
     def distinct(self, toks: Iterable[Token]) -> list[str]:
-        """Characters of coordinated tokens, a pronoun that repeats an earlier one re-resolved."""
+        """Characters of coordinated tokens, a pronoun that repeats an earlier one re-resolved, a "they" each
+        of the people it stands for."""
         out: list[str] = []
         for t in toks:
+            if t.lower_ in THEY and t.i not in self.forced:
+                out += [c for c in self.they(t) if c not in out]
+                continue
             c = self.char(t)
             if c in out and t.lower_ in PRONOUNS:  # "from Buffy and from herself": not Buffy again
                 start = self.unit.offset + t.idx
@@ -604,13 +682,34 @@ def _read_trigger(tok: Token, kind: str, labels: _L, reader: _Reader) -> _Hit:
         elif (not tgt and tok.dep_ == "pobj" and head.lower_ in _MANNER_PREPOSITIONS
               and _pos(head.head) == "VERB"):  # fmt: skip
             tgt = _verb_targets(head.head, reader, set(exp))  # "she looked at him with tenderness"
+    if not exp and slot is not None and slot.lower_ in WE and slot.dep_ in ("nsubj", "nsubjpass", "poss"):
+        exp = reader.we()  # "we love you", "our grief": the speaker's (or the narrator's), at least
     exp = list(dict.fromkeys(exp))
+    if len(exp) >= 2 and not tgt and _reciprocal(tok):  # "they quarrelled", "loved each other": both ways
+        return _Hit(exp, exp, labels, True, None, False, None if slot is None else slot.i)
     tgt = [t for t in dict.fromkeys(tgt) if t not in exp]
     # a he / she in the experiencer's place, open to the point of view; a reflexive is bound in its sentence
     subject = slot is not None and slot.dep_ in ("nsubj", "nsubjpass") and not slot.lower_.endswith("self")
     pronoun = PRONOUNS.get(slot.lower_) if slot is not None and subject else None
     inner = kind in ("subj", "adj") or (kind == "noun" and tok.head.lower_ in INNER_VERBS)
     return _Hit(exp, tgt, labels, slot is not None, pronoun, inner, None if slot is None else slot.i)
+
+
+# feelings that two or more people have with each other when they are its subject: "they quarrelled"
+_RECIPROCAL_WORDS = frozenset({"quarrel", "quarrels", "quarrelled", "quarreled", "quarrelling", "quarreling"})
+
+
+def _reciprocal(tok: Token) -> bool:
+    """Whether an emotion word is felt among its subjects: a quarrel, or one with "each other" / "one
+    another" as its object ("they loved each other", "fond of one another")."""
+    if tok.lower_ in _RECIPROCAL_WORDS:
+        return True
+    near = [*tok.children, *(p for c in tok.children if c.dep_ == "prep" for p in c.children)]
+    return any(
+        (w.lower_ == "other" and any(c.lower_ == "each" for c in w.children))
+        or (w.lower_ == "another" and any(c.lower_ == "one" for c in w.children))
+        for w in near
+    )
 
 
 def _clause_targets(tok: Token, reader: _Reader, skip: set[str]) -> list[str]:
