@@ -430,6 +430,8 @@ class _Reader:
             binder = self._binder(tok)
             if binder is not None:
                 return binder
+        if low in _RELATIVES and tok.dep_ in _RELATIVE_PLACES and (low != "that" or tok.dep_ != "pobj"):
+            return self._relative(tok)
         m = _mention_at(self.ctx, start, start + len(tok.text))
         if m is not None:
             if low in PRONOUNS and not low.endswith("self") and tok.dep_ not in ("nsubj", "nsubjpass"):
@@ -449,6 +451,18 @@ class _Reader:
             return self._pronoun(tok, low, start)
         if _pos(tok) == "PROPN" or tok.text[:1].isupper():
             return self.ctx.names.get(low)
+        return None
+
+    def _relative(self, tok: Token) -> str | None:
+        """The character a relative pronoun stands for: the noun its clause hangs from ("Theo, *who* adored
+        Mara", "Drummle, *whom* I held in contempt", "Herbert, for both of *whom* I had a respect")."""
+        head = tok.head
+        for _ in range(4):
+            if head.dep_ == "relcl":
+                return self.char(head.head) if head.head is not head else None
+            if head.head is head:
+                return None
+            head = head.head
         return None
 
     def _binder(self, tok: Token) -> str | None:
@@ -511,6 +525,10 @@ class _Reader:
                 out.append(c)
         return out
 
+
+# relative pronouns, and the places in their clause where they stand for the noun the clause hangs from
+_RELATIVES = frozenset({"who", "whom", "whose", "that"})
+_RELATIVE_PLACES = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "poss"})
 
 _TAG_POS = {"NN": "NOUN", "NNS": "NOUN", "NNP": "PROPN", "NNPS": "PROPN", "JJ": "ADJ", "JJR": "ADJ", "JJS": "ADJ",
             "RB": "ADV", "RBR": "ADV", "RBS": "ADV", "MD": "AUX"}  # fmt: skip

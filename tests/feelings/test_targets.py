@@ -76,3 +76,18 @@ def test_a_manner_adverb_of_speech_is_no_feeling_beside_another_verb(make_story)
 def test_a_feeling_caused_in_no_one_named_is_no_ones(make_story):
     story = make_story("Mara gave Theo a look that spoke all the contempt it excited.", ["Mara", "Theo"])
     assert not any(label == "excitement" for _, _, label in triples(story))
+
+
+def test_whom_is_the_one_the_relative_clause_is_about(make_story):
+    story = make_story("Mara met Theo, whom she loved dearly.", ["Mara", "Theo"], pronouns={"she@0": "Mara"})
+    assert ("mara", "theo", "love") in triples(story)
+
+
+def test_who_is_the_one_the_relative_clause_is_about(make_story):
+    story = make_story("Theo, who adored Mara, came in late.", ["Mara", "Theo"])
+    assert ("theo", "mara", "love") in triples(story)
+
+
+def test_held_in_contempt_is_toward_the_one_held(make_story):
+    story = make_story("Mara avoided Jonah, whom she held in contempt.", ["Mara", "Jonah"], pronouns={"she@0": "Mara"})
+    assert any(e == "mara" and t == "jonah" and label == "disapproval" for e, t, label in triples(story))
