@@ -578,6 +578,7 @@ def _prep_targets(tok: Token, reader: _Reader, skip: set[str]) -> list[str]:
                     owner = _child(p, ("poss",))
                     if not found and owner is not None:  # "jealous of her success", "tired of Odo's rules"
                         found = reader.chars(owner)
+                    found = found or _named_in(p, reader)  # "proud of that Anne-girl"
                     out += [x for x in found if x not in skip and x not in out]
                 elif p.dep_ == "pcomp":  # "terrified of losing him": the one the feared act is about
                     obj = _child(p, ("dobj",))
@@ -625,10 +626,20 @@ def _ends(tok: Token) -> bool:
 
 
 def _negated(tok: Token) -> bool:
-    """Whether the emotion word, or the verb it completes, is negated ("not afraid", "never loved")."""
-    return any(c.dep_ == "neg" for c in tok.children) or (
-        tok.dep_ in ("acomp", "xcomp", "dobj", "attr") and any(c.dep_ == "neg" for c in tok.head.children)
-    )
+    """Whether the emotion word, or the verb it completes, is negated ("not afraid", "never loved"). A
+    question that opens with a negated auxiliary asks for agreement: "Aren't you proud of her?" is pride."""
+    own = [c for c in tok.children if c.dep_ == "neg"]
+    if not own and tok.dep_ in ("acomp", "xcomp", "dobj", "attr"):
+        own = [c for c in tok.head.children if c.dep_ == "neg"]
+    return bool(own) and not all(_asks_agreement(c) for c in own)
+
+
+def _asks_agreement(neg: Token) -> bool:
+    """ "n't" glued to the auxiliary that opens a question: "Aren't you", "Don't you love", "Isn't she"."""
+    aux = neg.doc[neg.i - 1] if neg.i > 0 else None
+    if neg.lower_ not in ("n't", "n’t") or aux is None or any(t.is_alpha for t in neg.doc[aux.sent.start : aux.i]):
+        return False
+    return any(t.text == "?" for t in aux.sent)
 
 
 @dataclass(slots=True)
@@ -775,7 +786,13 @@ def _person_or_owner(tok: Token, reader: _Reader) -> list[str]:
     owner = _child(tok, ("poss",))
     if not found and owner is not None:
         found = reader.chars(owner)
-    return found
+    return found or _named_in(tok, reader)
+
+
+def _named_in(tok: Token, reader: _Reader) -> list[str]:
+    """The character a name compounded with a noun means: "that *Anne*-girl"."""
+    name = _child(tok, ("compound",))
+    return reader.chars(name) if name is not None and name.text[:1].isupper() else []
 
 
 def _verb_targets(verb: Token, reader: _Reader, skip: set[str]) -> list[str]:

@@ -91,3 +91,16 @@ def test_who_is_the_one_the_relative_clause_is_about(make_story):
 def test_held_in_contempt_is_toward_the_one_held(make_story):
     story = make_story("Mara avoided Jonah, whom she held in contempt.", ["Mara", "Jonah"], pronouns={"she@0": "Mara"})
     assert any(e == "mara" and t == "jonah" and label == "disapproval" for e, t, label in triples(story))
+
+
+def test_a_name_compounded_with_a_noun_is_the_one_meant(make_story):
+    story = make_story("Mara was very proud of that Theo-boy.", ["Mara", "Theo"])
+    assert any(e == "mara" and t == "theo" for e, t, _ in triples(story))
+
+
+def test_a_question_that_asks_for_agreement_is_not_a_negation(make_story):
+    text = "\"Aren't you proud of Theo?\" said Mara."
+    story = make_story(text, ["Mara", "Theo", "Lucy"], quotes=[("Mara", ["Lucy"])])
+    assert any(e == "lucy" and t == "theo" for e, t, _ in triples(story))
+    story = make_story('"You are not proud of Theo," said Mara.', ["Mara", "Theo", "Lucy"], quotes=[("Mara", ["Lucy"])])
+    assert not any(e == "lucy" and t == "theo" for e, t, _ in triples(story))
