@@ -1136,7 +1136,10 @@ def _scene_partner(ctx: _Context, u: _Unit, exp: str, sentence_only: bool = Fals
     here = {m.character for m in _mentions_between(ctx, u.start, u.end)}
     if u.quote is None and exp not in here:
         return None  # an owner from the point of view, not the sentence: too weak a guess to add a target to
-    others = here - {exp}
+    # someone else's feeling told in a quote ("I believe she was envious"): the one who tells it, and the one
+    # told, are not for that the one it is felt toward
+    away = {exp} if u.quote is None or u.quote.speaker == exp else {exp, u.quote.speaker, *u.quote.addressees}
+    others = here - away
     if sentence_only:
         return next(iter(others)) if len(others) == 1 else None
     k = bisect.bisect_right(ctx.paragraph_starts, u.start) - 1
@@ -1145,9 +1148,9 @@ def _scene_partner(ctx: _Context, u: _Unit, exp: str, sentence_only: bool = Fals
         j = bisect.bisect_right(ctx.sentence_starts, u.start) - 2  # the sentence before, in the paragraph
         if j >= 0 and ctx.story.sentences[j].start >= p.start:
             prev = ctx.story.sentences[j]
-            others = {m.character for m in _mentions_between(ctx, prev.start, prev.end)} - {exp}
+            others = {m.character for m in _mentions_between(ctx, prev.start, prev.end)} - away
     if not others and p is not None:
-        others = {m.character for m in _mentions_between(ctx, p.start, p.end)} - {exp}
+        others = {m.character for m in _mentions_between(ctx, p.start, p.end)} - away
     return next(iter(others)) if len(others) == 1 else None
 
 

@@ -104,3 +104,11 @@ def test_a_question_that_asks_for_agreement_is_not_a_negation(make_story):
     assert any(e == "lucy" and t == "theo" for e, t, _ in triples(story))
     story = make_story('"You are not proud of Theo," said Mara.', ["Mara", "Theo", "Lucy"], quotes=[("Mara", ["Lucy"])])
     assert not any(e == "lucy" and t == "theo" for e, t, _ in triples(story))
+
+
+def test_someone_elses_feeling_told_in_a_quote_is_not_toward_the_one_who_tells_it(make_story):
+    text = 'Mara and Theo sat down.\n\n"I believe Lucy was envious," said Mara.'
+    story = make_story(text, ["Mara", "Theo", "Lucy"], quotes=[("Mara", [])])
+    feelings = triples(story)
+    assert any(e == "lucy" for e, _, _ in feelings)
+    assert not any(e == "lucy" and t == "mara" for e, t, _ in feelings)
