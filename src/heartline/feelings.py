@@ -1131,8 +1131,9 @@ _PARTNER_LABELS = SOCIAL_LABELS | {"fear", "nervousness"} | _SENTENCE_PARTNER_LA
 def _scene_partner(ctx: _Context, u: _Unit, exp: str, sentence_only: bool = False) -> str | None:
     """The one other person of the scene, toward whom a social feeling with no target of its own goes ("Jim
     was grateful for that", with Spock beside him): the only other character mentioned in the sentence,
-    else, when the sentence mentions no one else (and ``sentence_only`` is false), in its paragraph. None
-    when there are several."""
+    else, when the sentence mentions no one else (and ``sentence_only`` is false), in the sentence before,
+    its paragraph, or, when the paragraph names no one else, the paragraph before. None when there are
+    several."""
     here = {m.character for m in _mentions_between(ctx, u.start, u.end)}
     if u.quote is None and exp not in here:
         return None  # an owner from the point of view, not the sentence: too weak a guess to add a target to
@@ -1151,6 +1152,9 @@ def _scene_partner(ctx: _Context, u: _Unit, exp: str, sentence_only: bool = Fals
             others = {m.character for m in _mentions_between(ctx, prev.start, prev.end)} - away
     if not others and p is not None:
         others = {m.character for m in _mentions_between(ctx, p.start, p.end)} - away
+    if not others and k >= 1:  # a paragraph of one person: the one who stood with them in the paragraph before
+        q = ctx.story.paragraphs[k - 1]
+        others = {m.character for m in _mentions_between(ctx, q.start, q.end)} - away
     return next(iter(others)) if len(others) == 1 else None
 
 

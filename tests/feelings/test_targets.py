@@ -112,3 +112,10 @@ def test_someone_elses_feeling_told_in_a_quote_is_not_toward_the_one_who_tells_i
     feelings = triples(story)
     assert any(e == "lucy" for e, _, _ in feelings)
     assert not any(e == "lucy" and t == "mara" for e, t, _ in feelings)
+
+
+def test_a_paragraph_of_one_person_looks_to_the_one_of_the_paragraph_before(make_story):
+    story = make_story("Theo came to the door and waited.\n\nMara was very grateful.", ["Mara", "Theo"])
+    assert ("mara", "theo", "gratitude") in triples(story)
+    crowded = make_story("Theo came in with Lucy.\n\nMara was very grateful.", ["Mara", "Theo", "Lucy"])
+    assert not any(e == "mara" and t is not None for e, t, _ in triples(crowded))
