@@ -237,9 +237,11 @@ def _build_context(story: Story) -> _Context:
 
 
 def _is_group(name: str, gender: str | None) -> bool:
-    """Whether a character is several people: "the boys", "the two women", "the other girls"."""
-    last = name.rsplit(None, 1)[-1].lower() if name.strip() else ""
-    return gender == "they" or last in PLURAL_PEOPLE
+    """Whether a character is several people: "the boys", "the two women", "the masters"."""
+    words = name.lower().split()
+    last = words[-1] if words else ""
+    plural = words[0] == "the" and len(words) >= 2 and last.endswith("s") and not last.endswith(("ss", "us", "is"))
+    return gender == "they" or last in PLURAL_PEOPLE or plural
 
 
 def _narration_spans(story: Story) -> list[tuple[int, int]]:
@@ -370,9 +372,10 @@ _JOINABLE_PRONOUNS = frozenset({"he", "she", "him"})
 def _plural_antecedent(ctx: _Context, offset: int, quote: Quote | None) -> list[str]:
     """The people a "they" / "them" / "their" at ``offset`` stands for, looked for in its sentence (before it)
     and the sentence before: a character that is several people ("the boys") when it is the last one named;
-    else the last people named together ("Mara and Theo", "Mara, Theo and Lucy"); else the two people of
-    those sentences when there are exactly two. Never the speaker or the one spoken to of its quote, nor an
-    "I" / "you"; ``[]`` when nothing fits: a "they" is as often things as people."""
+    else the last people named together ("Mara and Theo", "Mara, Theo and Lucy"). Never the speaker or the
+    one spoken to of its quote, nor an "I" / "you"; ``[]`` when nothing fits. Two people merely named near
+    it are no antecedent: on the development passages such a "they" / "them" was most often things ("to
+    admire them", the screens) or a family the passage never names."""
     text = ctx.story.text
     i = bisect.bisect_right(ctx.sentence_starts, offset) - 1
     start = ctx.sentence_starts[max(0, i - 1)] if i >= 0 else 0
@@ -395,8 +398,7 @@ def _plural_antecedent(ctx: _Context, offset: int, quote: Quote | None) -> list[
         people = list(dict.fromkeys(m.character for m in chain))
         if len(people) >= 2:
             return people
-    people = list(dict.fromkeys(m.character for m in cands if m.character not in ctx.groups))
-    return people if len(people) == 2 else []
+    return []
 
 
 def _joined(text: str, a: Mention, b: Mention) -> bool:
