@@ -38,6 +38,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Literal
 
 from .language.lexicon import (
+    BODY_PARTS,
     CRY_TAGS,
     DAMPENERS,
     EMOTION_ADJECTIVES,
@@ -686,7 +687,7 @@ def _read_trigger(tok: Token, kind: str, labels: _L, reader: _Reader) -> _Hit:
         tgt = _person_or_owner(subj, reader) if subj is not None else []
     elif kind in ("subj", "intr"):
         slot = _subject(tok)
-        exp = reader.chars(slot) if slot is not None else []
+        exp = _feeler(slot, reader) if slot is not None else []
         if kind == "subj":
             obj = _child(tok, ("dobj",))
             tgt = _person_or_owner(obj, reader) if obj is not None else []
@@ -695,7 +696,7 @@ def _read_trigger(tok: Token, kind: str, labels: _L, reader: _Reader) -> _Hit:
             tgt = _clause_targets(tok, reader, set(exp))
     elif kind == "adj":
         slot = _child(tok, ("nsubj", "nsubjpass")) or (_subject(tok) if tok.dep_ != "amod" else tok.head)
-        exp = reader.chars(slot) if slot is not None else []
+        exp = _feeler(slot, reader) if slot is not None else []
         tgt = _prep_targets(tok, reader, set(exp))
         if not tgt and tok.dep_ in _DEPICTIVE and _pos(tok.head) in ("VERB", "AUX"):
             tgt = _verb_targets(tok.head, reader, set(exp))  # "she turned to him, furious"
@@ -741,6 +742,26 @@ def _reciprocal(tok: Token) -> bool:
         or (w.lower_ == "another" and any(c.lower_ == "one" for c in w.children))
         for w in near
     )
+
+
+# what shows a feeling on someone: "her face was sad", "the countenance of Lord Orville manifested ..."
+_FEATURES = BODY_PARTS | frozenset({"countenance", "look", "looks", "expression", "features", "tone", "glance"})
+
+
+def _feeler(slot: Token, reader: _Reader) -> list[str]:
+    """The characters in the experiencer's place: the word's own, else, for a face, a voice or a hand, its
+    owner's ("*her* face was sad", "the countenance *of Lord Orville* showed astonishment")."""
+    found = reader.chars(slot)
+    if found or slot.lower_ not in _FEATURES:
+        return found
+    owner = _child(slot, ("poss",))
+    if owner is not None:
+        return reader.chars(owner)
+    for prep in slot.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            obj = _child(prep, ("pobj",))
+            return reader.chars(obj) if obj is not None else []
+    return []
 
 
 def _clause_targets(tok: Token, reader: _Reader, skip: set[str]) -> list[str]:
@@ -858,7 +879,7 @@ def _noun_experiencer(tok: Token, reader: _Reader) -> tuple[Token | None, list[s
     if tok.dep_ in ("nsubj", "nsubjpass"):
         return None, []
     subj = _subject(tok)
-    return subj, (reader.chars(subj) if subj is not None else [])
+    return subj, (_feeler(subj, reader) if subj is not None else [])
 
 
 def _root_roles(doc: Doc, reader: _Reader) -> tuple[list[str], list[str]]:
