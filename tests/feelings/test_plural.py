@@ -42,7 +42,9 @@ def test_each_other_runs_both_ways(make_story):
 
 
 def test_them_near_two_people_not_named_together_is_no_one(make_story):
-    story = make_story("Mara looked at Theo's dogs. She was afraid of them.", ["Mara", "Theo"], pronouns={"She@0": "Mara"})
+    story = make_story(
+        "Mara looked at Theo's dogs. She was afraid of them.", ["Mara", "Theo"], pronouns={"She@0": "Mara"}
+    )
     assert not any(e == "mara" and t == "theo" and label == "fear" for e, t, label in triples(story))
 
 

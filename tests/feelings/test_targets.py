@@ -99,7 +99,7 @@ def test_a_name_compounded_with_a_noun_is_the_one_meant(make_story):
 
 
 def test_a_question_that_asks_for_agreement_is_not_a_negation(make_story):
-    text = "\"Aren't you proud of Theo?\" said Mara."
+    text = '"Aren\'t you proud of Theo?" said Mara.'
     story = make_story(text, ["Mara", "Theo", "Lucy"], quotes=[("Mara", ["Lucy"])])
     assert any(e == "lucy" and t == "theo" for e, t, _ in triples(story))
     story = make_story('"You are not proud of Theo," said Mara.', ["Mara", "Theo", "Lucy"], quotes=[("Mara", ["Lucy"])])
