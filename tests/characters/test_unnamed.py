@@ -141,3 +141,10 @@ def test_someone_known_by_a_pronoun_is_named_by_the_title_they_are_called(pipe):
     assert "Madame" in names and "she" in names["Madame"].aliases
     crowded = read(pipe, "Lucy came in. " + text)  # another woman: "Madame" may be her
     assert "Madame" not in by_name(crowded)
+
+
+def test_someone_known_by_a_pronoun_is_named_by_the_description_the_narration_gives(pipe):
+    text = "She came out of Panton Street, walking briskly. Having seen this girl, Jimmy admired her."
+    story = read(pipe, text)
+    names = by_name(story)
+    assert "this girl" in names and "she" in names["this girl"].aliases
