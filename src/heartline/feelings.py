@@ -25,6 +25,10 @@ character named or addressed ("you") in the sentence, or, for the speaker's own 
 (gratitude, love, caring, anger...) and shared joy, excitement, amusement or hope, the addressee; in a
 speech tag ("said Alice sharply"), the one spoken to; else the one other person of the scene.
 None when the feeling is not directed.
+
+A "they" / "them" stands for the people last named together ("Mara and Theo") or a character that is several
+people, each of whom feels it or is its target; a quarrel or "each other" among them runs both ways. A
+relative pronoun is the character its clause hangs from; a face or a voice shows its owner's feeling.
 """
 
 from __future__ import annotations
@@ -359,10 +363,10 @@ def _previous_sentence_mentions(ctx: _Context, start: int) -> list[Mention]:
 
 
 # "they" / "them" / "their" and "we" / "us" / "our": the words of a plural pronoun
-THEY = frozenset({"they", "them", "their", "theirs", "themselves"})
-WE = frozenset({"we", "us", "our", "ours", "ourselves"})
+_THEY = frozenset({"they", "them", "their", "theirs", "themselves"})
+_WE = frozenset({"we", "us", "our", "ours", "ourselves"})
 # words that are never part of a "they": the speaker, the one spoken to, a "we"
-_NOT_THEY = frozenset(FIRST_PERSON | SECOND_PERSON | WE)
+_NOT_THEY = frozenset(FIRST_PERSON | SECOND_PERSON | _WE)
 # what stands between two people named together: "Mara and Theo", "Mara, Theo and Lucy", "Mara & Theo"
 _JOINED = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)")
 # pronouns that may be the second of two people named together ("he and Miss Georgiana", "Jim and him"): not
@@ -517,7 +521,7 @@ class _Reader:
         of the people it stands for."""
         out: list[str] = []
         for t in toks:
-            if t.lower_ in THEY and t.i not in self.forced:
+            if t.lower_ in _THEY and t.i not in self.forced:
                 out += [c for c in self.they(t) if c not in out]
                 continue
             c = self.char(t)
@@ -714,7 +718,7 @@ def _read_trigger(tok: Token, kind: str, labels: _L, reader: _Reader) -> _Hit:
         elif (not tgt and tok.dep_ == "pobj" and head.lower_ in _MANNER_PREPOSITIONS
               and _pos(head.head) == "VERB"):  # fmt: skip
             tgt = _verb_targets(head.head, reader, set(exp))  # "she looked at him with tenderness"
-    if not exp and slot is not None and slot.lower_ in WE and slot.dep_ in ("nsubj", "nsubjpass", "poss"):
+    if not exp and slot is not None and slot.lower_ in _WE and slot.dep_ in ("nsubj", "nsubjpass", "poss"):
         exp = reader.we()  # "we love you", "our grief": the speaker's (or the narrator's), at least
     exp = list(dict.fromkeys(exp))
     if len(exp) >= 2 and not tgt and _reciprocal(tok):  # "they quarrelled", "loved each other": both ways
