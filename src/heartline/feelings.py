@@ -25,6 +25,10 @@ character named or addressed ("you") in the sentence, or, for the speaker's own 
 (gratitude, love, caring, anger...) and shared joy, excitement, amusement or hope, the addressee; in a
 speech tag ("said Alice sharply"), the one spoken to; else the one other person of the scene.
 None when the feeling is not directed.
+
+A "they" / "them" stands for the people last named together ("Mara and Theo") or a character that is several
+people, each of whom feels it or is its target; a quarrel or "each other" among them runs both ways. A
+relative pronoun is the character its clause hangs from; a face or a voice shows its owner's feeling.
 """
 
 from __future__ import annotations
@@ -38,6 +42,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Literal
 
 from .language.lexicon import (
+    BODY_PARTS,
     CRY_TAGS,
     DAMPENERS,
     EMOTION_ADJECTIVES,
@@ -50,7 +55,9 @@ from .language.lexicon import (
     INNER_VERBS,
     INTENSIFIERS,
     LIGHT_VERBS,
+    PLURAL_PEOPLE,
     PRONOUNS,
+    SECOND_PERSON,
     SECOND_PERSON_MODERN,
     SPEECH_VERBS,
     TARGET_PREPOSITIONS,
@@ -203,6 +210,7 @@ class _Context:
     names: dict[str, str]  # lower-case name or alias -> character id (to read names the mentions missed)
     sentence_starts: list[int]
     paragraph_starts: list[int] = field(default_factory=list)
+    groups: frozenset[str] = frozenset()  # characters that are several people ("the boys", "the two women")
 
 
 # -- context ----------------------------------------------------------------------------------------------
@@ -226,10 +234,19 @@ def _build_context(story: Story) -> _Context:
         names,
         [s.start for s in story.sentences],
         [p.start for p in story.paragraphs],
+        frozenset(c.id for c in story.characters if _is_group(c.name, c.gender)),
     )
     ctx.narrator = _first_person_narrator(story, ctx)
     ctx.pov = _points_of_view(story, ctx)
     return ctx
+
+
+def _is_group(name: str, gender: str | None) -> bool:
+    """Whether a character is several people: "the boys", "the two women", "the masters"."""
+    words = name.lower().split()
+    last = words[-1] if words else ""
+    plural = words[0] == "the" and len(words) >= 2 and last.endswith("s") and not last.endswith(("ss", "us", "is"))
+    return gender == "they" or last in PLURAL_PEOPLE or plural
 
 
 def _narration_spans(story: Story) -> list[tuple[int, int]]:
@@ -345,6 +362,60 @@ def _previous_sentence_mentions(ctx: _Context, start: int) -> list[Mention]:
     return _mentions_between(ctx, s.start, s.end)
 
 
+# "they" / "them" / "their" and "we" / "us" / "our": the words of a plural pronoun
+_THEY = frozenset({"they", "them", "their", "theirs", "themselves"})
+_WE = frozenset({"we", "us", "our", "ours", "ourselves"})
+# words that are never part of a "they": the speaker, the one spoken to, a "we"
+_NOT_THEY = frozenset(FIRST_PERSON | SECOND_PERSON | _WE)
+# what stands between two people named together: "Mara and Theo", "Mara, Theo and Lucy", "Mara & Theo"
+_JOINED = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)")
+# pronouns that may be the second of two people named together ("he and Miss Georgiana", "Jim and him"): not
+# "her" / "his", which are most often the owner of what follows ("Mrs. Thorpe and her daughters")
+_JOINABLE_PRONOUNS = frozenset({"he", "she", "him"})
+
+
+def _plural_antecedent(ctx: _Context, offset: int, quote: Quote | None) -> list[str]:
+    """The people a "they" / "them" / "their" at ``offset`` stands for, looked for in its sentence (before it)
+    and the sentence before: a character that is several people ("the boys") when it is the last one named;
+    else the last people named together ("Mara and Theo", "Mara, Theo and Lucy"). Never the speaker or the
+    one spoken to of its quote, nor an "I" / "you"; ``[]`` when nothing fits. Two people merely named near
+    it are no antecedent: on the development passages such a "they" / "them" was most often things ("to
+    admire them", the screens) or a family the passage never names."""
+    text = ctx.story.text
+    i = bisect.bisect_right(ctx.sentence_starts, offset) - 1
+    start = ctx.sentence_starts[max(0, i - 1)] if i >= 0 else 0
+    away = {quote.speaker, *quote.addressees} if quote is not None else set()
+    cands = [
+        m
+        for m in _mentions_between(ctx, start, offset)
+        if m.end <= offset and text[m.start : m.end].lower() not in _NOT_THEY and m.character not in away
+    ]
+    if not cands:
+        return []
+    if cands[-1].character in ctx.groups:
+        return [cands[-1].character]
+    for j in range(len(cands) - 1, 0, -1):
+        chain = [cands[j]]
+        k = j
+        while k > 0 and _joined(text, cands[k - 1], cands[k]):
+            chain.insert(0, cands[k - 1])
+            k -= 1
+        people = list(dict.fromkeys(m.character for m in chain))
+        if len(people) >= 2:
+            return people
+    return []
+
+
+def _joined(text: str, a: Mention, b: Mention) -> bool:
+    """Whether two mentions of different people are named together: "Mara and Theo", "Mara, Theo"."""
+    if a.character == b.character or a.end > b.start:
+        return False
+    word = text[b.start : b.end].lower()
+    if b.kind == "pronoun" and word not in _JOINABLE_PRONOUNS:
+        return False
+    return _JOINED.fullmatch(text, a.end, b.start) is not None
+
+
 # -- reading a unit ---------------------------------------------------------------------------------------
 
 
@@ -366,6 +437,8 @@ class _Reader:
             binder = self._binder(tok)
             if binder is not None:
                 return binder
+        if low in _RELATIVES and tok.dep_ in _RELATIVE_PLACES and (low != "that" or tok.dep_ != "pobj"):
+            return self._relative(tok)
         m = _mention_at(self.ctx, start, start + len(tok.text))
         if m is not None:
             if low in PRONOUNS and not low.endswith("self") and tok.dep_ not in ("nsubj", "nsubjpass"):
@@ -385,6 +458,18 @@ class _Reader:
             return self._pronoun(tok, low, start)
         if _pos(tok) == "PROPN" or tok.text[:1].isupper():
             return self.ctx.names.get(low)
+        return None
+
+    def _relative(self, tok: Token) -> str | None:
+        """The character a relative pronoun stands for: the noun its clause hangs from ("Theo, *who* adored
+        Mara", "Drummle, *whom* I held in contempt", "Herbert, for both of *whom* I had a respect")."""
+        head = tok.head
+        for _ in range(4):
+            if head.dep_ == "relcl":
+                return self.char(head.head) if head.head is not head else None
+            if head.head is head:
+                return None
+            head = head.head
         return None
 
     def _binder(self, tok: Token) -> str | None:
@@ -417,14 +502,28 @@ class _Reader:
             return avoid if avoid else self.ctx.pov.get(self.ctx.story.chapter_at(start))
         return _resolve_pronoun(self.ctx, low, start, self.unit.start, subject, avoid)
 
+    def they(self, tok: Token) -> list[str]:
+        """The people a "they" / "them" / "their" stands for (see :func:`_plural_antecedent`)."""
+        return _plural_antecedent(self.ctx, self.unit.offset + tok.idx, self.unit.quote)
+
+    def we(self) -> list[str]:
+        """The one a "we" surely holds: the speaker of its quote, else a first-person narrator."""
+        q = self.unit.quote
+        who = q.speaker if q is not None else self.ctx.narrator
+        return [who] if who else []
+
     def chars(self, tok: Token) -> list[str]:
         """Characters of a token and the tokens joined to it by "and" (who are different people)."""
         return self.distinct((tok, *tok.conjuncts))
 
     def distinct(self, toks: Iterable[Token]) -> list[str]:
-        """Characters of coordinated tokens, a pronoun that repeats an earlier one re-resolved."""
+        """Characters of coordinated tokens, a pronoun that repeats an earlier one re-resolved, a "they" each
+        of the people it stands for."""
         out: list[str] = []
         for t in toks:
+            if t.lower_ in _THEY and t.i not in self.forced:
+                out += [c for c in self.they(t) if c not in out]
+                continue
             c = self.char(t)
             if c in out and t.lower_ in PRONOUNS:  # "from Buffy and from herself": not Buffy again
                 start = self.unit.offset + t.idx
@@ -433,6 +532,10 @@ class _Reader:
                 out.append(c)
         return out
 
+
+# relative pronouns, and the places in their clause where they stand for the noun the clause hangs from
+_RELATIVES = frozenset({"who", "whom", "whose", "that"})
+_RELATIVE_PLACES = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "poss"})
 
 _TAG_POS = {"NN": "NOUN", "NNS": "NOUN", "NNP": "PROPN", "NNPS": "PROPN", "JJ": "ADJ", "JJR": "ADJ", "JJS": "ADJ",
             "RB": "ADV", "RBR": "ADV", "RBS": "ADV", "MD": "AUX"}  # fmt: skip
@@ -482,6 +585,7 @@ def _prep_targets(tok: Token, reader: _Reader, skip: set[str]) -> list[str]:
                     owner = _child(p, ("poss",))
                     if not found and owner is not None:  # "jealous of her success", "tired of Odo's rules"
                         found = reader.chars(owner)
+                    found = found or _named_in(p, reader)  # "proud of that Anne-girl"
                     out += [x for x in found if x not in skip and x not in out]
                 elif p.dep_ == "pcomp":  # "terrified of losing him": the one the feared act is about
                     obj = _child(p, ("dobj",))
@@ -529,10 +633,20 @@ def _ends(tok: Token) -> bool:
 
 
 def _negated(tok: Token) -> bool:
-    """Whether the emotion word, or the verb it completes, is negated ("not afraid", "never loved")."""
-    return any(c.dep_ == "neg" for c in tok.children) or (
-        tok.dep_ in ("acomp", "xcomp", "dobj", "attr") and any(c.dep_ == "neg" for c in tok.head.children)
-    )
+    """Whether the emotion word, or the verb it completes, is negated ("not afraid", "never loved"). A
+    question that opens with a negated auxiliary asks for agreement: "Aren't you proud of her?" is pride."""
+    own = [c for c in tok.children if c.dep_ == "neg"]
+    if not own and tok.dep_ in ("acomp", "xcomp", "dobj", "attr"):
+        own = [c for c in tok.head.children if c.dep_ == "neg"]
+    return bool(own) and not all(_asks_agreement(c) for c in own)
+
+
+def _asks_agreement(neg: Token) -> bool:
+    """ "n't" glued to the auxiliary that opens a question: "Aren't you", "Don't you love", "Isn't she"."""
+    aux = neg.doc[neg.i - 1] if neg.i > 0 else None
+    if neg.lower_ not in ("n't", "n’t") or aux is None or any(t.is_alpha for t in neg.doc[aux.sent.start : aux.i]):
+        return False
+    return any(t.text == "?" for t in aux.sent)
 
 
 @dataclass(slots=True)
@@ -577,7 +691,7 @@ def _read_trigger(tok: Token, kind: str, labels: _L, reader: _Reader) -> _Hit:
         tgt = _person_or_owner(subj, reader) if subj is not None else []
     elif kind in ("subj", "intr"):
         slot = _subject(tok)
-        exp = reader.chars(slot) if slot is not None else []
+        exp = _feeler(slot, reader) if slot is not None else []
         if kind == "subj":
             obj = _child(tok, ("dobj",))
             tgt = _person_or_owner(obj, reader) if obj is not None else []
@@ -586,7 +700,7 @@ def _read_trigger(tok: Token, kind: str, labels: _L, reader: _Reader) -> _Hit:
             tgt = _clause_targets(tok, reader, set(exp))
     elif kind == "adj":
         slot = _child(tok, ("nsubj", "nsubjpass")) or (_subject(tok) if tok.dep_ != "amod" else tok.head)
-        exp = reader.chars(slot) if slot is not None else []
+        exp = _feeler(slot, reader) if slot is not None else []
         tgt = _prep_targets(tok, reader, set(exp))
         if not tgt and tok.dep_ in _DEPICTIVE and _pos(tok.head) in ("VERB", "AUX"):
             tgt = _verb_targets(tok.head, reader, set(exp))  # "she turned to him, furious"
@@ -604,13 +718,54 @@ def _read_trigger(tok: Token, kind: str, labels: _L, reader: _Reader) -> _Hit:
         elif (not tgt and tok.dep_ == "pobj" and head.lower_ in _MANNER_PREPOSITIONS
               and _pos(head.head) == "VERB"):  # fmt: skip
             tgt = _verb_targets(head.head, reader, set(exp))  # "she looked at him with tenderness"
+    if not exp and slot is not None and slot.lower_ in _WE and slot.dep_ in ("nsubj", "nsubjpass", "poss"):
+        exp = reader.we()  # "we love you", "our grief": the speaker's (or the narrator's), at least
     exp = list(dict.fromkeys(exp))
+    if len(exp) >= 2 and not tgt and _reciprocal(tok):  # "they quarrelled", "loved each other": both ways
+        return _Hit(exp, exp, labels, True, None, False, None if slot is None else slot.i)
     tgt = [t for t in dict.fromkeys(tgt) if t not in exp]
     # a he / she in the experiencer's place, open to the point of view; a reflexive is bound in its sentence
     subject = slot is not None and slot.dep_ in ("nsubj", "nsubjpass") and not slot.lower_.endswith("self")
     pronoun = PRONOUNS.get(slot.lower_) if slot is not None and subject else None
     inner = kind in ("subj", "adj") or (kind == "noun" and tok.head.lower_ in INNER_VERBS)
     return _Hit(exp, tgt, labels, slot is not None, pronoun, inner, None if slot is None else slot.i)
+
+
+# feelings that two or more people have with each other when they are its subject: "they quarrelled"
+_RECIPROCAL_WORDS = frozenset({"quarrel", "quarrels", "quarrelled", "quarreled", "quarrelling", "quarreling"})
+
+
+def _reciprocal(tok: Token) -> bool:
+    """Whether an emotion word is felt among its subjects: a quarrel, or one with "each other" / "one
+    another" as its object ("they loved each other", "fond of one another")."""
+    if tok.lower_ in _RECIPROCAL_WORDS:
+        return True
+    near = [*tok.children, *(p for c in tok.children if c.dep_ == "prep" for p in c.children)]
+    return any(
+        (w.lower_ == "other" and any(c.lower_ == "each" for c in w.children))
+        or (w.lower_ == "another" and any(c.lower_ == "one" for c in w.children))
+        for w in near
+    )
+
+
+# what shows a feeling on someone: "her face was sad", "the countenance of Lord Orville manifested ..."
+_FEATURES = BODY_PARTS | frozenset({"countenance", "look", "looks", "expression", "features", "tone", "glance"})
+
+
+def _feeler(slot: Token, reader: _Reader) -> list[str]:
+    """The characters in the experiencer's place: the word's own, else, for a face, a voice or a hand, its
+    owner's ("*her* face was sad", "the countenance *of Lord Orville* showed astonishment")."""
+    found = reader.chars(slot)
+    if found or slot.lower_ not in _FEATURES:
+        return found
+    owner = _child(slot, ("poss",))
+    if owner is not None:
+        return reader.chars(owner)
+    for prep in slot.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            obj = _child(prep, ("pobj",))
+            return reader.chars(obj) if obj is not None else []
+    return []
 
 
 def _clause_targets(tok: Token, reader: _Reader, skip: set[str]) -> list[str]:
@@ -658,7 +813,13 @@ def _person_or_owner(tok: Token, reader: _Reader) -> list[str]:
     owner = _child(tok, ("poss",))
     if not found and owner is not None:
         found = reader.chars(owner)
-    return found
+    return found or _named_in(tok, reader)
+
+
+def _named_in(tok: Token, reader: _Reader) -> list[str]:
+    """The character a name compounded with a noun means: "that *Anne*-girl"."""
+    name = _child(tok, ("compound",))
+    return reader.chars(name) if name is not None and name.text[:1].isupper() else []
 
 
 def _verb_targets(verb: Token, reader: _Reader, skip: set[str]) -> list[str]:
@@ -722,7 +883,7 @@ def _noun_experiencer(tok: Token, reader: _Reader) -> tuple[Token | None, list[s
     if tok.dep_ in ("nsubj", "nsubjpass"):
         return None, []
     subj = _subject(tok)
-    return subj, (reader.chars(subj) if subj is not None else [])
+    return subj, (_feeler(subj, reader) if subj is not None else [])
 
 
 def _root_roles(doc: Doc, reader: _Reader) -> tuple[list[str], list[str]]:
@@ -997,12 +1158,16 @@ _PARTNER_LABELS = SOCIAL_LABELS | {"fear", "nervousness"} | _SENTENCE_PARTNER_LA
 def _scene_partner(ctx: _Context, u: _Unit, exp: str, sentence_only: bool = False) -> str | None:
     """The one other person of the scene, toward whom a social feeling with no target of its own goes ("Jim
     was grateful for that", with Spock beside him): the only other character mentioned in the sentence,
-    else, when the sentence mentions no one else (and ``sentence_only`` is false), in its paragraph. None
-    when there are several."""
+    else, when the sentence mentions no one else (and ``sentence_only`` is false), in the sentence before,
+    its paragraph, or, when the paragraph names no one else, the paragraph before. None when there are
+    several."""
     here = {m.character for m in _mentions_between(ctx, u.start, u.end)}
     if u.quote is None and exp not in here:
         return None  # an owner from the point of view, not the sentence: too weak a guess to add a target to
-    others = here - {exp}
+    # someone else's feeling told in a quote ("I believe she was envious"): the one who tells it, and the one
+    # told, are not for that the one it is felt toward
+    away = {exp} if u.quote is None or u.quote.speaker == exp else {exp, u.quote.speaker, *u.quote.addressees}
+    others = here - away
     if sentence_only:
         return next(iter(others)) if len(others) == 1 else None
     k = bisect.bisect_right(ctx.paragraph_starts, u.start) - 1
@@ -1011,9 +1176,12 @@ def _scene_partner(ctx: _Context, u: _Unit, exp: str, sentence_only: bool = Fals
         j = bisect.bisect_right(ctx.sentence_starts, u.start) - 2  # the sentence before, in the paragraph
         if j >= 0 and ctx.story.sentences[j].start >= p.start:
             prev = ctx.story.sentences[j]
-            others = {m.character for m in _mentions_between(ctx, prev.start, prev.end)} - {exp}
+            others = {m.character for m in _mentions_between(ctx, prev.start, prev.end)} - away
     if not others and p is not None:
-        others = {m.character for m in _mentions_between(ctx, p.start, p.end)} - {exp}
+        others = {m.character for m in _mentions_between(ctx, p.start, p.end)} - away
+    if not others and k >= 1:  # a paragraph of one person: the one who stood with them in the paragraph before
+        q = ctx.story.paragraphs[k - 1]
+        others = {m.character for m in _mentions_between(ctx, q.start, q.end)} - away
     return next(iter(others)) if len(others) == 1 else None
 
 

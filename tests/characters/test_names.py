@@ -459,3 +459,16 @@ def test_greetings_and_providence_are_not_characters(pipe):
     names = {c.name for c in story.characters}
     assert {"Pierre", "Natasha"} <= names, names
     assert not names & {"Hullo", "Providence"}, names
+
+
+def test_a_name_before_a_dash_is_a_mention_and_a_hyphen_still_makes_a_compound(pipe):
+    """War and Peace glues its dashes: "Pierre—as often happens—followed" names Pierre; "the Anne-girl" does
+    not name Anne a second time."""
+    story = read(
+        pipe,
+        "Listening to the tales, Pierre—as often happens late in the evening—followed all that was told him. "
+        "Pierre smiled at Anne. Then Anne left, and the Anne-girl was gone.",
+    )
+    pierre = by_name(story)["Pierre"]
+    assert mentions_of(story, pierre.id).count("Pierre") == 2
+    assert mentions_of(story, by_name(story)["Anne"].id).count("Anne") == 2

@@ -5,7 +5,7 @@ from __future__ import annotations
 from heartline.pipeline import Pipeline
 from heartline.story import Story
 
-from .conftest import by_name, read
+from .conftest import by_name, mentions_of, read
 
 
 def test_a_bare_name_joins_the_capitalised_description_it_ends(pipe):
@@ -116,3 +116,15 @@ def test_a_titled_name_that_ends_a_description_is_that_character(pipe):
     story = read(pipe, text)
     steeles = [c for c in story.characters if "Steeles" in c.name]
     assert [(c.name, c.aliases, c.mentions) for c in steeles] == [("the Miss Steeles", ["Miss Steeles"], 4)]
+
+
+def test_a_description_by_a_passing_state_is_the_one_of_the_scene(pipe):
+    """ "cried the delighted boy" is Albert, the boy of the scene: a feeling is no description of its own."""
+    story = read(
+        pipe,
+        "“Glad you like it, Albert,” replied Tuppence modestly. “Am I your cousin?”\n\n"
+        "“Your voice too,” cried the delighted boy. “It’s as English as anything!”\n",
+    )
+    albert = by_name(story)["Albert"]
+    assert "the delighted boy" in mentions_of(story, albert.id)
+    assert not any("delighted" in c.name for c in story.characters)

@@ -213,3 +213,14 @@ def test_in_a_passage_he_before_any_man_is_named_is_the_first_name_of_untold_gen
     ids = {c.name: c.id for c in story.characters}
     assert set(mentions_of(story, ids["Denham"])) >= {"him", "Denham"}
     assert "he" not in ids
+
+
+def test_a_child_described_is_not_a_married_woman(pipe):
+    """ "the little girl" beside Mrs. Grose is someone else: a Mrs. is no child."""
+    story = read(
+        pipe,
+        "He had placed at the head of the house an excellent woman, Mrs. Grose. She was now housekeeper "
+        "and was also acting as superintendent to the little girl, of whom she was extremely fond.",
+    )
+    grose = by_name(story)["Mrs. Grose"]
+    assert "the little girl" not in mentions_of(story, grose.id)

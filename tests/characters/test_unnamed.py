@@ -128,3 +128,23 @@ def test_a_name_before_the_word_name_is_a_kind_of_name(pipe):
 @pytest.mark.parametrize("text", ["“Will you stay another winter?” Maren asked.", "“May I come in?” Ines asked."])
 def test_a_given_name_that_opens_a_question_before_a_pronoun_is_a_verb(pipe, text):
     assert not {"Will", "May"} & set(by_name(read(pipe, text)))
+
+
+def test_someone_known_by_a_pronoun_is_named_by_the_title_they_are_called(pipe):
+    text = (
+        "“Nay, Madame, it is no mask,” he said icily.\n\n"
+        "But now she knew that the coldness was a mask, and that this man loved her.\n\n"
+        "“Sir Percy,” she said, “I had need of your sympathy.”\n\n“It is yours to command, Madame.”"
+    )
+    story = read(pipe, text)
+    names = by_name(story)
+    assert "Madame" in names and "she" in names["Madame"].aliases
+    crowded = read(pipe, "Lucy came in. " + text)  # another woman: "Madame" may be her
+    assert "Madame" not in by_name(crowded)
+
+
+def test_someone_known_by_a_pronoun_is_named_by_the_description_the_narration_gives(pipe):
+    text = "She came out of Panton Street, walking briskly. Having seen this girl, Jimmy admired her."
+    story = read(pipe, text)
+    names = by_name(story)
+    assert "this girl" in names and "she" in names["this girl"].aliases

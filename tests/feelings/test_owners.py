@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 import heartline
+from heartline.feelings import attribute_feelings
 from heartline.report.text import render_text
 from heartline.story import Story
 
@@ -101,3 +102,10 @@ def test_sympathy_and_pity_are_warm_bonds():
     assert james is not None and james.valence > 0 and "caring" in james.emotions
     sergeant = _bond(story, "the sergeant", "the young soldier")
     assert sergeant is not None and sergeant.valence > 0
+
+
+def test_a_face_or_eyes_show_their_owners_feeling(make_story):
+    story = make_story("Mara turned to Theo. Her eyes were angry.", ["Mara", "Theo"], pronouns={"Her@0": "Mara"})
+    assert ("mara", "theo", "anger") in {(f.experiencer, f.target, f.emotion) for f in attribute_feelings(story)}
+    story = make_story("The countenance of Mara showed astonishment.", ["Mara", "Theo"])
+    assert ("mara", "surprise") in {(f.experiencer, f.emotion) for f in attribute_feelings(story)}

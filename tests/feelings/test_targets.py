@@ -76,3 +76,46 @@ def test_a_manner_adverb_of_speech_is_no_feeling_beside_another_verb(make_story)
 def test_a_feeling_caused_in_no_one_named_is_no_ones(make_story):
     story = make_story("Mara gave Theo a look that spoke all the contempt it excited.", ["Mara", "Theo"])
     assert not any(label == "excitement" for _, _, label in triples(story))
+
+
+def test_whom_is_the_one_the_relative_clause_is_about(make_story):
+    story = make_story("Mara met Theo, whom she loved dearly.", ["Mara", "Theo"], pronouns={"she@0": "Mara"})
+    assert ("mara", "theo", "love") in triples(story)
+
+
+def test_who_is_the_one_the_relative_clause_is_about(make_story):
+    story = make_story("Theo, who adored Mara, came in late.", ["Mara", "Theo"])
+    assert ("theo", "mara", "love") in triples(story)
+
+
+def test_held_in_contempt_is_toward_the_one_held(make_story):
+    story = make_story("Mara avoided Jonah, whom she held in contempt.", ["Mara", "Jonah"], pronouns={"she@0": "Mara"})
+    assert any(e == "mara" and t == "jonah" and label == "disapproval" for e, t, label in triples(story))
+
+
+def test_a_name_compounded_with_a_noun_is_the_one_meant(make_story):
+    story = make_story("Mara was very proud of that Theo-boy.", ["Mara", "Theo"])
+    assert any(e == "mara" and t == "theo" for e, t, _ in triples(story))
+
+
+def test_a_question_that_asks_for_agreement_is_not_a_negation(make_story):
+    text = '"Aren\'t you proud of Theo?" said Mara.'
+    story = make_story(text, ["Mara", "Theo", "Lucy"], quotes=[("Mara", ["Lucy"])])
+    assert any(e == "lucy" and t == "theo" for e, t, _ in triples(story))
+    story = make_story('"You are not proud of Theo," said Mara.', ["Mara", "Theo", "Lucy"], quotes=[("Mara", ["Lucy"])])
+    assert not any(e == "lucy" and t == "theo" for e, t, _ in triples(story))
+
+
+def test_someone_elses_feeling_told_in_a_quote_is_not_toward_the_one_who_tells_it(make_story):
+    text = 'Mara and Theo sat down.\n\n"I believe Lucy was envious," said Mara.'
+    story = make_story(text, ["Mara", "Theo", "Lucy"], quotes=[("Mara", [])])
+    feelings = triples(story)
+    assert any(e == "lucy" for e, _, _ in feelings)
+    assert not any(e == "lucy" and t == "mara" for e, t, _ in feelings)
+
+
+def test_a_paragraph_of_one_person_looks_to_the_one_of_the_paragraph_before(make_story):
+    story = make_story("Theo came to the door and waited.\n\nMara was very grateful.", ["Mara", "Theo"])
+    assert ("mara", "theo", "gratitude") in triples(story)
+    crowded = make_story("Theo came in with Lucy.\n\nMara was very grateful.", ["Mara", "Theo", "Lucy"])
+    assert not any(e == "mara" and t is not None for e, t, _ in triples(crowded))

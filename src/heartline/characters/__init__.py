@@ -15,11 +15,20 @@ inside quotes are added by the speakers step, once it knows who speaks to whom.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 
-from ..language.lexicon import FEMALE_NAMES, MALE_NAMES, SURNAME_TITLES, canonical_title
+from ..language.lexicon import (
+    ADDRESS_WORDS,
+    FEMALE_NAMES,
+    FEMALE_NOUNS,
+    MALE_NAMES,
+    MALE_NOUNS,
+    SURNAME_TITLES,
+    canonical_title,
+)
 from ..language.tokens import Tok, story_tokens
 from ..pipeline import register_step
 from ..story import Character, Mention, Story
@@ -118,7 +127,58 @@ def find_characters(story: Story) -> None:
         for r in [*refs, *resolver.written_to]
     ]
     story.mentions.sort(key=lambda m: m.start)
+    if short:
+        _name_by_address(story)
+        _name_by_description(story)
     name_from_tags(story)  # a work's character tags (AO3) name the characters; nothing changes without them
+
+
+# how a passage may call someone it never names: "Nay, Madame, it is no mask"
+_TITLES_OF_ADDRESS = ("Madame", "Madam", "Mademoiselle", "Monsieur", "Sir", "Ma'am", "Ma’am")
+_VOCATIVE = re.compile(r"(?:^|[,;!?.—]\s*|[“\"‘']\s*)(" + "|".join(_TITLES_OF_ADDRESS) + r")(?=\s*[,!?.;—”\"’])")
+
+
+# "this girl", "that young man": a demonstrative description in the narration
+_THIS_ONE = re.compile(r"\b(?:[Tt]his|[Tt]hat)\s+(?:[a-z]+\s+)?([a-z]+)\b")
+
+
+def _name_by_description(story: Story) -> None:
+    """In a short text, someone known only by a pronoun is named by the description the narration gives
+    them: a description resolved to them ("the girl"), or, when no one else of their gender is there, "this
+    girl" / "that young man" ("Having become conscious of this girl, Jimmy ..."). The pronoun stays an alias."""
+    spoken = sorted((a, b) for q in story.quotes for a, b in q.parts)
+    for c in story.characters:
+        if not (c.unnamed and c.name in ("he", "she")):
+            continue
+        phrases = [story.span_text(m) for m in story.mentions if m.character == c.id and m.kind == "nominal"]
+        alone = sum(1 for x in story.characters if x.gender == c.gender and not x.narrator) == 1
+        nouns = MALE_NOUNS if c.gender == "he" else FEMALE_NOUNS
+        if alone:
+            phrases += [
+                m.group(0)
+                for m in _THIS_ONE.finditer(story.text)
+                if m.group(1) in nouns and not any(a <= m.start() < b for a, b in spoken)
+            ]
+        phrases = [" ".join(p.split()) for p in phrases]
+        if phrases:
+            c.aliases = sorted({*c.aliases, c.name, *phrases} - {phrases[0]})
+            c.name = phrases[0]
+
+
+def _name_by_address(story: Story) -> None:
+    """In a short text, someone known only by a pronoun ("she") and called by a title in its quotes ("“Nay,
+    Madame, it is no mask,” he said") is named by that title, when no one else of the title's gender is there
+    to be called so."""
+    called: Counter[str] = Counter()
+    for q in story.quotes:
+        for a, b in q.parts:
+            called.update(m.group(1).replace("’", "'") for m in _VOCATIVE.finditer(story.text, a, b))
+    for title, _ in called.most_common():
+        gender = ADDRESS_WORDS.get(title.lower())
+        fits = [c for c in story.characters if c.gender == gender and not c.narrator]
+        if len(fits) == 1 and fits[0].unnamed and fits[0].name in ("he", "she"):
+            fits[0].aliases = sorted({*fits[0].aliases, fits[0].name})
+            fits[0].name = title
 
 
 # the narrator of a first-person story is called by name in at least this many vocatives, and each time the

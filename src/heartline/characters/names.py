@@ -366,11 +366,12 @@ def _adjacent(toks: Sequence[Tok], a: int, b: int) -> bool:
 
 
 def _compound(toks: Sequence[Tok], k: int) -> bool:
-    """The name is glued to a lower-case word by a hyphen ("Buffy-sadness")."""
+    """The name is glued to a lower-case word by a hyphen ("Buffy-sadness"); not by a dash, which sets a
+    clause apart ("Pierre—as often happens—followed")."""
     if k + 2 >= len(toks):
         return False
     h, w = toks[k + 1], toks[k + 2]
-    return h.text in _DASHES and h.start == toks[k].end and w.start == h.end and w.text[:1].islower()
+    return h.text == "-" and h.start == toks[k].end and w.start == h.end and w.text[:1].islower()
 
 
 def _key(form: Form) -> tuple[str, tuple[str, ...], str | None]:

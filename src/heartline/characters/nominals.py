@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from ..language.lexicon import (
     ANT_ENT_PEOPLE,
     DESCRIPTION_BREAKS,
+    EMOTION_ADJECTIVES,
     FEMALE_NOUNS,
     FEMALE_ROLES,
     GENDERED_POSTS,
@@ -275,11 +276,12 @@ def _generic(phrase: tuple[str, ...]) -> bool:
 
 def generic_gender(toks: Sequence[Tok], i: int) -> tuple[str, int] | None:
     """ "the young man", "the girl" at token ``i``: a description that could fit anyone of a gender,
-    so it is resolved like a pronoun. Returns (gender, last token) or None."""
+    so it is resolved like a pronoun. A passing state is no description of its own: "cried the delighted
+    boy" is the boy of the scene. Returns (gender, last token) or None."""
     if i < 0 or i + 1 >= len(toks) or toks[i].lower != "the":
         return None
     j = i + 1
-    if toks[j].lower in GENERIC_ADJECTIVES and j + 1 < len(toks):
+    if (toks[j].lower in GENERIC_ADJECTIVES or toks[j].lower in EMOTION_ADJECTIVES) and j + 1 < len(toks):
         j += 1
     head = toks[j].lower
     if not toks[j].text.islower() or head in GENDERED_POSTS:

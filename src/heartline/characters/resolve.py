@@ -450,6 +450,10 @@ class Resolver:
         other = votes["old" if age == "young" else "young"]
         return other >= 2 and other > votes[age]
 
+    def _married(self, ci: int) -> bool:
+        """Whether a character bears a title of the married (Mrs., Lady, Madame ...): no child."""
+        return self.families is not None and ci < len(self.families) and bool(self.families[ci][1] & KIN_MARRIED_TITLES)
+
     def _push(self, r: Ref) -> None:
         self.recent.append(r)
         self.genders_seen.add(self.genders[r.char])
@@ -489,6 +493,8 @@ class Resolver:
                 continue
             if age is not None and self._other_age(r.char, age):
                 continue  # "the old gentleman" is not the one the story calls "the boy"
+            if age == "young" and self._married(r.char):
+                continue  # "the little girl" is not Mrs. Grose
             score = -float(dist) - 0.3 * len(seen)
             if g is None:
                 score -= 2.5
