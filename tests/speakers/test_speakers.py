@@ -715,3 +715,19 @@ def test_a_father_and_his_brother_keep_their_own_lines(pipe: Pipeline) -> None:
     said = named_speakers(story)
     assert said[0][0] == said[2][0] == said[4][0] == "Mr. Pembury"
     assert said[1][0] == said[3][0] == "Mr. Arthur Pembury"
+
+
+def test_a_first_person_tag_is_the_narrator_as_sure_as_a_name(pipe: Pipeline) -> None:
+    """"I said" and "said I." in a first-person story's narration tag the narrator: explicit, so the ranker
+    does not hand the line to the other man of the conversation."""
+    text = (
+        "I had known Henry Curtis for years. He came to my house on a wet evening, and I let him in.\n\n"
+        "“You look tired,” said Henry.\n\n"
+        "“Old friends,” I said, “how long is it since we got back?”\n\n"
+        "“Three years,” he answered.\n\n"
+        "“Too long,” said I. “Far too long.”"
+    )
+    got = named_speakers(pipe(Story(text)))
+    assert got[1] == ("the narrator", "explicit")
+    assert got[3] == ("the narrator", "explicit")
+    assert got[2] == ("Henry Curtis", "anaphoric")

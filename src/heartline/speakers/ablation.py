@@ -28,6 +28,7 @@ RULES: dict[str, str] = {
     "parse_far": "the dependency parse of a speech verb's sentence when the words find no subject",
     "to_verb": "a verb phrase ending in 'to say' ('had only time to say')",
     "kin_after": "'broke in her son': the kin word after his/her",
+    "narrator_tag": "'I said' in a first-person story's narration: the narrator, as sure as a tag with a name",
     "described_as_pronoun": "'said the girl': a description any one of a gender fits, weighed as a pronoun",
     # which narration next to a quote is its tag
     "lead_in": "a tag ending the paragraph before ('Captain Wentworth said--' then the quote)",

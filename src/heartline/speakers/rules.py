@@ -379,7 +379,10 @@ def _tag(
         if subj is not None:
             e.tag_speaker = subj.char
             e.tag_kind = subj.kind
-            if subj.kind == "pronoun":
+            if subj.kind == "pronoun" and toks[subj.first].lower == "i" and toks[subj.first].quote < 0:
+                if enabled("narrator_tag"):  # "I said" in the narration: the narrator, as sure as a name
+                    e.tag_kind = "name"
+            elif subj.kind == "pronoun":
                 e.tag_gender = PRONOUNS.get(toks[subj.first].lower)
             elif (
                 enabled("described_as_pronoun")
