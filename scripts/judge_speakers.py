@@ -19,11 +19,12 @@ Neither judge was fitted on the other, so a removal that holds on both is likeli
 has seen. Output: one line per setting and JSON (``--out``). No PDNC or LitBank text is written.
 """
 
-# ruff: noqa: E402  (train_speakers sets the BLAS threads before numpy loads)
+# ruff: noqa: E402  (numpy must load after the thread settings below)
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import tempfile
 import time
@@ -31,6 +32,8 @@ from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ[_var] = "1"  # one BLAS thread, as train_speakers.py fits: the same weights on any machine
 
 import numpy as np
 from train_speakers import fit_passes, novel_from_story, read_characters, score
@@ -48,9 +51,7 @@ def pct(right: int, n: int) -> float:
     return round(100 * right / max(n, 1), 2)
 
 
-def judge(
-    stories: dict[str, Story], data: Path, litbank: Path | None, off: set[str], args: argparse.Namespace
-) -> dict:
+def judge(stories: dict[str, Story], data: Path, litbank: Path | None, off: set[str], args: argparse.Namespace) -> dict:
     """Both judges' figures with the rules in ``off`` switched off."""
     ablation.DISABLED.clear()
     ablation.DISABLED.update(off)
@@ -139,8 +140,7 @@ def main() -> None:
         )
         if args.out is not None:
             args.out.write_text(
-                json.dumps({"protocol": protocol, "results": results}, indent=1)
-                + "\n",
+                json.dumps({"protocol": protocol, "results": results}, indent=1) + "\n",
                 encoding="utf-8",
             )
 
