@@ -351,19 +351,15 @@ def test_a_speech_noun_and_of_introduce_the_quote_after_them(pipe: Pipeline) -> 
     assert named_speakers(pipe(Story(text))) == [("Mr. Rushworth", "explicit")]
 
 
-def test_a_lead_in_with_a_voice_after_its_verb_and_a_tag_that_leads_into_the_next_line(pipe: Pipeline) -> None:
+def test_a_lead_in_with_a_voice_after_its_verb(pipe: Pipeline) -> None:
     """The Man Who Was Thursday, its dashes lost: 'the Secretary ... turned in his chair towards Sunday, and
-    said in a harsh voice' ¶ “...”; Sense and Sensibility: '“It is he!” and was hastening to meet him, when
-    Elinor cried out,' ¶ “...”: the verb after the first quote tags the second."""
+    said in a harsh voice' ¶ “...”."""
     text = (
         "Gregory and Syme sat in the garden. Syme watched Gregory, and Gregory smiled.\n\n"
         "There was silence, and then Gregory turned in his chair towards Syme, and said in a harsh "
-        "voice  \n\n“Who and what are you?”\n\n"
-        "Marianne and Elinor walked on. In a moment Marianne rapturously exclaimed,\n\n"
-        "“It is he; I know it is!” and was hastening to meet him, when Elinor cried out,\n\n"
-        "“Indeed, Marianne, I think you are mistaken.”"
+        "voice  \n\n“Who and what are you?”"
     )
-    assert [n for n, _ in named_speakers(pipe(Story(text)))] == ["Gregory", "Marianne", "Elinor"]
+    assert [n for n, _ in named_speakers(pipe(Story(text)))] == ["Gregory"]
 
 
 def test_a_lead_in_that_lost_its_dash_and_the_voice_of_a_speaker(pipe: Pipeline) -> None:
@@ -660,14 +656,6 @@ def test_days_that_speak_are_characters(pipe: Pipeline) -> None:
 @pytest.mark.parametrize(
     ("text", "ids", "names"),
     [
-        pytest.param(
-            "Mary Musgrove and Mrs Musgrove both talked to Anne Elliot. Anne listened; Mary sighed.\n\n"
-            "Mary's declaration was, “I hate sending the children to the Great House.”  And Mrs Musgrove took the "
-            "first opportunity of being alone with Anne, to say, “Oh! Miss Anne, I cannot help it.”",
-            ["mary-musgrove", "mrs-musgrove"],
-            ["Mary Musgrove", "Mrs Musgrove"],
-            id="a tag before the quote wins over one that leads into the next quote",
-        ),
         pytest.param(
             "Captain Wentworth and Anne Elliot stood by Louisa. Anne waited, and Captain Wentworth knelt.\n\n"
             "The tone with which “Thank God!” was uttered by Captain Wentworth, Anne never forgot.\n\n"

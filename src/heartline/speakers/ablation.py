@@ -32,11 +32,8 @@ RULES: dict[str, str] = {
     "described_as_pronoun": "'said the girl': a description any one of a gender fits, weighed as a pronoun",
     # which narration next to a quote is its tag
     "lead_in": "a tag ending the paragraph before ('Captain Wentworth said--' then the quote)",
-    "leads_into": "narration after a quote that leads into the next paragraph's quote tags that one",
-    "tag_before_first": "when the narration after a quote leads into the next quote, the tag before it first",
     "nearest_verb_first": "a tag right before the quote, read before the one after it",
     # names inside a quote
-    "filler_not_vocative": "a name after 'well,' is talked about, not to",
     "i_name_not_vocative": "'I, Hercule Poirot,' names the speaker",
     "name_alone_talked_about": "a name alone with a full stop ('Tara.') is talked about",
     "absent_not_vocative": "a name of someone not present is talked about, not to",

@@ -21,7 +21,6 @@ from ..characters.resolve import Ref, refs_from_mentions
 from ..characters.syntax import parsed_subjects
 from ..language.lexicon import (
     ADVERB_LIKE,
-    FILLERS,
     HUMAN_VERBS,
     NAME_ADJECTIVES,
     NOT_SUBJECT_PRONOUNS,
@@ -213,35 +212,11 @@ def _windows(toks: Sequence[Tok], qt: list[int], pt: list[int]) -> list[list[int
             lead_in.append(j)
             j -= 1
         lead_in.reverse()
-    led = _leads_into(toks, after) if after else None
-    if enabled("leads_into") and led is not None and led.para != toks[after[0]].para:
-        # '“It is he!” and was hastening to meet him, when Elinor cried out,' ¶ “Indeed, Marianne...”: the verb
-        # after the quote tags the next paragraph's
-        return [w for w in (inside, before, lead_in[::-1], after) if w]
-    if enabled("tag_before_first") and led is not None and before and not _after_quote(toks, before):
-        # 'Mary's declaration was, “I hate ...”  And Mrs Musgrove took the first opportunity ... to say, “Oh!
-        # Miss Anne ...”': the tag before is this quote's, the one after the next quote's
-        return [w for w in (inside, before, after, lead_in[::-1]) if w]
     if enabled("nearest_verb_first") and (_introduces(toks, before) or _between_quotes(toks, before)):
         # 'the Queen said severely “Who is this?” She said it to the Knave'; nearest verb first: '“...,” said
         # Mrs. Archer; and Mrs. van der Luyden murmured: “...”'
         return [w for w in (inside, before[::-1], after, lead_in[::-1]) if w]
     return [w for w in (inside, after, before, lead_in[::-1]) if w]
-
-
-def _leads_into(toks: Sequence[Tok], after: list[int]) -> Tok | None:
-    """The quote the narration after a quote leads into: the narration ends open (",", ":", "--") with a speech
-    verb right before it ('“It is he!” and was hastening to meet him, when Elinor cried out,' ¶ “Indeed,
-    Marianne...”; 'And Mrs Musgrove took the first opportunity ... to say, “Oh! Miss Anne ...”'). Its first
-    token, or None."""
-    words = list(after)
-    while words and toks[words[-1]].text in QUOTE_MARKS:
-        words.pop()  # the next quote's opening mark, in the same paragraph
-    j = words[-1] if words else -1
-    if j < 0 or j + 1 >= len(toks) or not toks[j].text.endswith((":", "--", "—", ",")):
-        return None
-    nxt = toks[j + 1]
-    return nxt if (nxt.quote >= 0 or nxt.text in QUOTE_MARKS) and _introduces(toks, words) else None
 
 
 def _after_quote(toks: Sequence[Tok], before: list[int]) -> bool:
@@ -571,14 +546,6 @@ def _inside(toks: Sequence[Tok], qt: list[int], by_first: dict[int, Ref], e: Evi
         before = toks[i - 1] if i - 1 in qset else None
         after = toks[r.last + 1] if r.last + 1 in qset else None
         b_ok = before is None or before.text in {",", "!", "?", "—"} or before.lower in {"dear", "my", "oh", "o"}
-        if (
-            enabled("filler_not_vocative")
-            and before is not None
-            and before.text == ","
-            and i >= 2
-            and toks[i - 2].lower in FILLERS
-        ):
-            b_ok = False  # "And then, well, Tara.": talked about, not to
         if (
             enabled("i_name_not_vocative")
             and before is not None
