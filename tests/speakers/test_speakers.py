@@ -706,7 +706,7 @@ def test_a_father_and_his_brother_keep_their_own_lines(pipe: Pipeline) -> None:
 
 
 def test_a_first_person_tag_is_the_narrator_as_sure_as_a_name(pipe: Pipeline) -> None:
-    """"I said" and "said I." in a first-person story's narration tag the narrator: explicit, so the ranker
+    """A tag "I said" or "said I." in a first-person story's narration tag the narrator: explicit, so the ranker
     does not hand the line to the other man of the conversation."""
     text = (
         "I had known Henry Curtis for years. He came to my house on a wet evening, and I let him in.\n\n"
