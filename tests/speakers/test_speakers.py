@@ -579,18 +579,6 @@ def test_the_addressee_across_narration_is_the_one_who_spoke_before(pipe: Pipeli
     assert any(m.start == you and m.character == "nora-vance" for m in story.mentions)
 
 
-def test_a_speaker_who_names_himself_after_i_is_not_addressed(pipe: Pipeline) -> None:
-    """The Mysterious Affair at Styles: "No one but I, Hercule Poirot, would attempt it!" names the speaker; taken
-    for a vocative, it vetoed the tag "said Poirot", and the line went to Hastings."""
-    text = (
-        "Hercule Poirot and Arthur Hastings sat by the fire. Hastings waited.\n\n"
-        "“The moment has come,” said Poirot thoughtfully, “and I do not know what to do. No one but I, Hercule "
-        "Poirot, would attempt it!”"
-    )
-    story = pipe(Story(text))
-    assert named_speakers(story) == [("Hercule Poirot", "explicit")]
-
-
 def test_a_name_s_voice_tags_the_line_unless_a_speech_verb_has_another_subject(pipe: Pipeline) -> None:
     """Howards End and The Age of Innocence: '“...?” came Tibby's voice', "May's voice: “Newland!”" are theirs.
     The Mysterious Affair at Styles: "It could have been John's voice she heard, and resolutely declared" is
@@ -657,16 +645,6 @@ def test_days_that_speak_are_characters(pipe: Pipeline) -> None:
     ("text", "ids", "names"),
     [
         pytest.param(
-            "Captain Wentworth and Anne Elliot stood by Louisa. Anne waited, and Captain Wentworth knelt.\n\n"
-            "The tone with which “Thank God!” was uttered by Captain Wentworth, Anne never forgot.\n\n"
-            "Gabriel Syme looked at Inspector Ratcliffe. Ratcliffe smiled, and Syme looked at Ratcliffe, whose clear "
-            "voice said\n\n"
-            "“It seems so silly.”",
-            ["captain-wentworth", "ratcliffe"],
-            ["Captain Wentworth", "Ratcliffe"],
-            id="the agent of a passive, and the one whose voice said",
-        ),
-        pytest.param(
             "Gabriel Syme looked at Inspector Ratcliffe. Ratcliffe smiled, and Syme looked at Ratcliffe, whose "
             "voice said:\n\n“It seems so silly.”",
             ["ratcliffe"],
@@ -678,10 +656,8 @@ def test_days_that_speak_are_characters(pipe: Pipeline) -> None:
 def test_tags_that_name_the_speaker_away_from_the_verb(
     pipe: Pipeline, text: str, ids: list[str], names: list[str]
 ) -> None:
-    """Persuasion: 'Mary's declaration was, “I hate ...”  And Mrs Musgrove took the first opportunity ... to say,
-    “Oh! Miss Anne ...”' (the narration after the first quote introduces the second; the first is Mary's), and
-    '“Thank God!” was uttered by Captain Wentworth'; The Man Who Was Thursday: "Sunday looked at Ratcliffe, whose
-    clear voice said ¶ “It seems so silly”". Checked before and after the ranker's second look."""
+    """The Man Who Was Thursday: "Syme looked at Ratcliffe, whose voice said: ¶ “It seems so silly”" is
+    Ratcliffe's (the named one before the aside). Checked before and after the ranker's second look."""
     assert rule_speaker_ids(text) == ids
     assert [s for s, _ in named_speakers(pipe(Story(text)))] == names
 

@@ -20,8 +20,6 @@ RULES: dict[str, str] = {
     "speech_noun_of": "a speech noun with 'of' and a name ('an exclamation of Catherine's')",
     "phrasal_verb": "a verb and particle no list holds as one verb ('put in Cynthia', 'burst from William')",
     "inverted_verb": "any verb inverted right after a quote before a name ('comforted Matthew')",
-    "passive_by": "the agent of a passive ('was uttered by Captain Wentworth')",
-    "whose_voice": "'Ratcliffe, whose clear voice said'",
     "aside": "the name before an aside set off by commas ('Lady Narborough, looking at the clock, exclaimed')",
     "relative_who": "the one a relative clause is about ('Isabella, who in great spirits exclaimed')",
     "verb_follows": "a name right before a verb of its own ('Katharine collected herself and asked')",
@@ -34,8 +32,6 @@ RULES: dict[str, str] = {
     "lead_in": "a tag ending the paragraph before ('Captain Wentworth said--' then the quote)",
     "nearest_verb_first": "a tag right before the quote, read before the one after it",
     # names inside a quote
-    "i_name_not_vocative": "'I, Hercule Poirot,' names the speaker",
-    "name_alone_talked_about": "a name alone with a full stop ('Tara.') is talked about",
     "absent_not_vocative": "a name of someone not present is talked about, not to",
     # decisions
     "action_speaker": "with no tag, the named subject of the paragraph's narration speaks",
@@ -44,7 +40,6 @@ RULES: dict[str, str] = {
     "action_pronoun_candidate": "the one the paragraph's subject pronoun is resolved to",
     "next_known": "backward turn-taking: the speaker two quotes on",
     "narration_before": "the characters named in the narration just before",
-    "resume_after_break": "a speaker may go on after a narration break",
     "new_paragraph_new_speaker": "a new paragraph of dialogue right after another is a new speaker",
     "named_last": "characters named inside the quote are tried last",
     "backward_pass": "a backward pass for quotes still without a speaker",

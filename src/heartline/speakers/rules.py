@@ -334,9 +334,7 @@ def _tag(
         inverted = enabled("inverted_verb") and _inverted(toks, i, by_first)
         if toks[i].lower not in SPEECH_VERBS and not phrasal and not inverted:
             continue
-        by = by_first.get(i + 2) if enabled("passive_by") and i + 2 < len(toks) and toks[i + 1].lower == "by" else None
-        # '“Thank God!” was uttered by Captain Wentworth'
-        subj = by if by is not None and by.kind == "name" else _ref_before(toks, i, by_last, lookback, far)
+        subj = _ref_before(toks, i, by_last, lookback, far)
         obj_pos = "after"
         if subj is None:
             subj = _ref_after(toks, i + 1 if phrasal else i, by_first)
@@ -395,12 +393,6 @@ def _ref_before(
     """The subject of a speech verb before it: "Anne said", "Anne quietly said", "Anne smiled and said",
     "Sir Thomas, trying to suppress a smile, went on", "Miss Crawford had only time to say"."""
     verb, i = i, _verb_phrase_start(toks, i) if enabled("to_verb") else i
-    if (
-        enabled("whose_voice") and i >= 1 and toks[i - 1].lower == "voice"
-    ):  # "Sunday looked at Ratcliffe, whose (clear) voice said"
-        for w in (i - 2, i - 3):
-            if w >= 2 and toks[w].lower == "whose" and toks[w - 1].text == "," and (w - 2) in by_last:
-                return by_last[w - 2]
     if enabled("aside") and i >= 1 and toks[i - 1].text == ",":
         r = _before_aside(toks, i - 1, by_last)
         if r is not None:
@@ -546,23 +538,12 @@ def _inside(toks: Sequence[Tok], qt: list[int], by_first: dict[int, Ref], e: Evi
         before = toks[i - 1] if i - 1 in qset else None
         after = toks[r.last + 1] if r.last + 1 in qset else None
         b_ok = before is None or before.text in {",", "!", "?", "—"} or before.lower in {"dear", "my", "oh", "o"}
-        if (
-            enabled("i_name_not_vocative")
-            and before is not None
-            and before.text == ","
-            and i >= 2
-            and toks[i - 2].text == "I"
-        ):
-            b_ok = False  # "No one but I, Hercule Poirot, would attempt it!": the speaker names himself
         a_ok = after is None or after.text in {",", "!", "?", ".", ";", "—"}
         if (
             b_ok
             and a_ok
             and not (before is not None and after is not None and before.text == "." and after.text == ".")
         ):
-            if enabled("name_alone_talked_about") and before is None and after is not None and after.text == ".":
-                e.named.add(r.char)  # "Tara." on its own: talked about
-                continue
             if r.char not in e.vocatives:
                 e.vocatives.append(r.char)
         else:
@@ -657,8 +638,6 @@ def _infer(
         cands += narration_before(story, qi, para_chars)
     last = speakers[prev] if prev is not None else None
     adjacent = prev is not None and story.quotes[prev].paragraph == q.paragraph - 1
-    if enabled("resume_after_break") and last is not None and not adjacent:
-        cands.append(last)  # a speaker may go on after a narration break
     if enabled("named_last"):
         cands = [c for c in cands if c not in e.named] + [c for c in cands if c in e.named]
     for c in cands:
