@@ -15,8 +15,9 @@ shipped form):
 - LitBank: the ranker fitted on all 12 then reads LitBank's excerpts on the original text's paragraphs
   (``heartline evaluate litbank --paragraphs``: 65 books, PDNC's locked novels left out), explicit and other.
 
-Neither judge was fitted on the other, so a removal that holds on both is likelier to hold on novels neither
-has seen. Output: one line per setting and JSON (``--out``). No PDNC or LitBank text is written.
+The two judges read different books (LitBank's ranker is fitted on the PDNC dev novels, never on LitBank),
+so a removal that holds on both is likelier to hold on novels neither has seen. Output: one line per
+setting and JSON (``--out``). No PDNC or LitBank text is written.
 """
 
 # ruff: noqa: E402  (numpy must load after the thread settings below)
