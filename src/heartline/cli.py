@@ -400,19 +400,28 @@ def evaluate_pdnc_cmd(data: str, novels: tuple[str, ...], steps: str) -> None:
 @evaluate_group.command("litbank", context_settings=CONTEXT)
 @click.option("--data", required=True, type=click.Path(file_okay=False), help="LitBank's root folder (with coref/).")
 @click.option("--steps", default="segment,characters,speakers", show_default=True, help="Steps to run on each text.")
+@click.option(
+    "--paragraphs",
+    is_flag=True,
+    help="Only quote speakers, read on each excerpt's span of the original text (paragraphs kept).",
+)
 @explain_errors
-def evaluate_litbank_cmd(data: str, steps: str) -> None:
+def evaluate_litbank_cmd(data: str, steps: str, paragraphs: bool) -> None:
     """Person-mention detection F1 and the share of mentions resolved to the right character, as JSON.
+
+    With --paragraphs: who says each quote (explicit and other), on the original text's paragraphs.
 
     \b
     Example:
       heartline evaluate litbank --data ../shared/data/litbank
+      heartline evaluate litbank --data ../shared/data/litbank --paragraphs
     """
     import json
 
-    from .evaluate.litbank import evaluate_litbank
+    from .evaluate.litbank import evaluate_litbank, evaluate_litbank_paragraphs
 
-    click.echo(json.dumps(evaluate_litbank(data, steps=steps), indent=1))
+    run = evaluate_litbank_paragraphs if paragraphs else evaluate_litbank
+    click.echo(json.dumps(run(data, steps=steps), indent=1))
 
 
 # --- the library: add, find, similar, show, list, remove, export (heartline.library.cli) ----------------

@@ -12,7 +12,17 @@ from click.testing import CliRunner
 
 from heartline.cli import main
 from heartline.errors import InputError
-from heartline.evaluate.litbank import evaluate_litbank, gold_mentions, gold_quotes, score_book, score_quotes
+from heartline.evaluate.litbank import (
+    align,
+    evaluate_litbank,
+    evaluate_litbank_paragraphs,
+    gold_mentions,
+    gold_quotes,
+    paragraph_book,
+    score_book,
+    score_quote_kinds,
+    score_quotes,
+)
 from heartline.pipeline import Pipeline
 from heartline.story import Mention, Story
 
@@ -164,3 +174,88 @@ def test_score_quotes_counts_a_wrong_speaker(talk: Path) -> None:
     for q in story.quotes:
         q.speaker = story.quotes[0].speaker
     assert score_quotes(story, quotes, people) == Counter(total=4, found=4, right=2)
+
+
+# The same scene as the book's original text: a header before it, hard-wrapped lines, curly quote marks and
+# blank lines between paragraphs, as Project Gutenberg writes it.
+ORIGINAL = """The Project Gutenberg eBook of A Talk
+
+CHAPTER I
+
+Nora Vance sat by the fire, and the rain beat on the
+roof. Owen Pike came in from the yard, wet to the skin.
+
+\u201cWhere have you been, Owen?\u201d asked Nora.
+
+\u201cOut with the sheep,\u201d he said. \u201cThey are safe now.\u201d
+
+\u201cThen sit down and eat.\u201d
+
+Owen sat down, and Nora gave him the bread.
+
+CHAPTER II
+
+Morning came.
+"""
+
+
+@pytest.fixture()
+def original(talk: Path) -> Path:
+    (talk / "original").mkdir()
+    (talk / "original" / "2_talk.txt").write_text(ORIGINAL, encoding="utf-8")
+    return talk
+
+
+def test_align_matches_tokens_to_the_original() -> None:
+    text = "\n".join(DIALOGUE) + "\n"
+    where = align(text, ORIGINAL)
+    start = text.index("Where")
+    assert ORIGINAL[where[start] : where[start + 4] + 1] == "Where"
+    quote = text.index('"')  # a straight mark in the excerpt, a curly one in the original
+    assert ORIGINAL[where[quote]] == "\u201c"
+    assert len(where) == sum(not c.isspace() for c in text)  # every character found
+    assert align(text, "Nothing of the sort here.") == {}
+
+
+def test_paragraph_book_moves_quotes_onto_the_original(original: Path) -> None:
+    book = paragraph_book(original, "2_talk")
+    assert book is not None
+    text, quotes, people = book
+    assert text.startswith("Nora Vance sat") and text.endswith("gave him the bread.")
+    assert [(text[s:e], who) for s, e, who in quotes][:2] == [
+        ("\u201cWhere have you been, Owen?\u201d", "NORA-0"),
+        ("\u201cOut with the sheep,\u201d", "OWEN-1"),
+    ]
+    assert [text[s:e] for s, e, _ in people][:2] == ["Nora Vance", "Owen Pike"]
+
+
+def test_quote_speakers_on_paragraphs(original: Path) -> None:
+    """With paragraph breaks, the untagged line in Owen's paragraph goes on with him and the next paragraph
+    is Nora's answer; three quotes have their speaker named (or "he") in their paragraph, one does not."""
+    result = evaluate_litbank_paragraphs(original)
+    assert result["books"] == 1 and result["unaligned"] == []
+    assert result["quotes"] == {"total": 4, "found": 1.0, "speaker_right": 1.0}
+    assert result["explicit"] == {"total": 3, "speaker_right": 1.0}
+    assert result["other"] == {"total": 1, "speaker_right": 1.0}
+    out = CliRunner().invoke(main, ["evaluate", "litbank", "--data", str(original), "--paragraphs"])
+    assert out.exit_code == 0, out.output
+    assert json.loads(out.output)["quotes"]["total"] == 4
+
+
+def test_quote_kinds_count_a_wrong_speaker(original: Path) -> None:
+    book = paragraph_book(original, "2_talk")
+    assert book is not None
+    text, quotes, people = book
+    story = Pipeline("segment,characters,speakers")(Story(text))
+    for q in story.quotes:
+        q.speaker = story.quotes[0].speaker  # Nora says everything
+    c = score_quote_kinds(story, quotes, people)
+    assert c["explicit"] == Counter(total=3, found=3, right=1)
+    assert c["other"] == Counter(total=1, found=1, right=1)
+
+
+def test_paragraphs_leave_out_an_unmatched_book_and_need_the_originals(original: Path, tmp_path: Path) -> None:
+    (original / "original" / "2_talk.txt").write_text("Another book altogether.\n", encoding="utf-8")
+    assert evaluate_litbank_paragraphs(original)["unaligned"] == ["2_talk"]
+    with pytest.raises(InputError, match="original texts"):
+        evaluate_litbank_paragraphs(tmp_path / "nowhere")

@@ -43,3 +43,12 @@ def test_paragraph_docs_are_kept_and_parse_tags_and_parses():
     assert get_nlp() is get_nlp()
     (doc,) = parse(["Gilbert came in."])
     assert any(t.dep_ == "nsubj" for t in doc)
+
+
+def test_said_i_with_a_full_stop_is_the_pronoun_not_an_initial():
+    story = Pipeline("segment")(Story("“Who?” said I. Then Part I. began, and John I. Smith sat down."))
+    texts = [t.text for t in build_tokens(story)]
+    assert texts[texts.index("said") + 1 : texts.index("said") + 3] == ["I", "."]
+    assert "I." in texts[texts.index("Part") :]  # a numeral and an initial after a capital keep their stop
+    assert texts.count("I.") == 2
+    assert all(story.text[t.start : t.end] == t.text for t in build_tokens(story))

@@ -22,7 +22,18 @@ from typing import Any
 from ..errors import InputError
 from ..story import Story
 
-__all__ = ["evaluate_litbank", "gold_mentions", "gold_quotes", "score_book", "score_quotes"]
+__all__ = [
+    "LOCKED_BOOKS",
+    "align",
+    "evaluate_litbank",
+    "evaluate_litbank_paragraphs",
+    "gold_mentions",
+    "gold_quotes",
+    "paragraph_book",
+    "score_book",
+    "score_quote_kinds",
+    "score_quotes",
+]
 
 GoldMention = tuple[int, int, str, str]  # start, end, kind (PROP/NOM/PRON), chain id
 
@@ -178,4 +189,171 @@ def evaluate_litbank(data: str | Path, steps: str = "segment,characters,speakers
             "found": round(said["found"] / said["total"], 4) if said["total"] else None,
             "speaker_right": round(said["right"] / said["total"], 4) if said["total"] else None,
         },
+    }
+
+
+# -- quote speakers on the original text, paragraphs kept ------------------------------------------
+
+# LitBank's excerpts of the novels locked away as PDNC's test set (heartline.evaluate.pdnc.LOCKED_NOVELS):
+# the paragraph score judges rules during development, so it never reads them.
+LOCKED_BOOKS = ("105_persuasion", "541_the_age_of_innocence", "730_oliver_twist")
+
+_QUOTE_MARKS = str.maketrans({c: '"' for c in "“”‘’'`"})
+
+
+def _chars(text: str, start: int = 0, end: int | None = None) -> tuple[str, list[int]]:
+    """The non-space characters of ``text`` (quote marks made one), and the offset of each."""
+    end = len(text) if end is None else end
+    keep = [i for i in range(start, end) if not text[i].isspace()]
+    return "".join(text[i] for i in keep).translate(_QUOTE_MARKS), keep
+
+
+def align(tokenised: str, original: str) -> dict[int, int]:
+    """Offsets in ``original`` of the non-space characters of ``tokenised``, matched in order.
+
+    Spaces and the kind of quote mark do not count; where the two differ (a word the tokeniser changed, a
+    footnote mark) the walk skips ahead in whichever text the next 24 characters are found again. Characters
+    left unmatched are absent from the result. An excerpt not found in the original gives an empty result.
+    """
+    a, at_a = _chars(tokenised)
+    if not a:
+        return {}
+    # LitBank's excerpts open their books: the first part of the original is read first, all of it if need be
+    for window in (300_000, len(original)):
+        b, at_b = _chars(original, 0, min(window, len(original)))
+        first = -1
+        for k in range(0, min(len(a), 4000), 40):  # the first stretch of the excerpt the original holds as is
+            first = b.find(a[k : k + 80])
+            if first >= 0:
+                first = max(first - k, 0)
+                break
+        if first >= 0:
+            break
+    if first < 0:
+        return {}
+    if at_b and at_b[-1] < len(original) - 1:  # the excerpt's span, with room for what the tokeniser dropped
+        b, at_b = _chars(original, 0, min(len(original), at_b[first] + 3 * len(tokenised) + 10_000))
+    out: dict[int, int] = {}
+    i, j = 0, max(first, 0)
+    while i < len(a) and j < len(b):
+        if a[i] == b[j]:
+            out[at_a[i]] = at_b[j]
+            i += 1
+            j += 1
+            continue
+        probe = a[i : i + 24]
+        ahead = b.find(probe, j, j + 3000)
+        if ahead >= 0:  # the original has something the excerpt lacks
+            j = ahead
+            continue
+        back = a.find(b[j : j + 24], i, i + 3000)
+        if back >= 0:  # the excerpt has something the original lacks
+            i = back
+        else:
+            i += 1
+            j += 1
+    return out
+
+
+def _mapped(span: tuple[int, int], where: dict[int, int]) -> tuple[int, int] | None:
+    """A tokenised span as a span of the original: its first and last matched characters."""
+    hits = [where[k] for k in range(span[0], span[1]) if k in where]
+    return (hits[0], hits[-1] + 1) if hits else None
+
+
+def paragraph_book(root: Path, name: str) -> tuple[str, list[GoldQuote], list[tuple[int, int, str]]] | None:
+    """The excerpt's span of the book's original text (paragraphs kept), with the gold quotes and person
+    mentions moved onto it; None without a quotation layer or an original that holds the excerpt."""
+    text = (root / "coref" / "brat" / f"{name}.txt").read_text(encoding="utf-8")
+    quotes, people = gold_quotes(root, name, text)
+    original = root / "original" / f"{name.removesuffix('_brat')}.txt"
+    if not quotes or not original.exists():
+        return None
+    full = original.read_text(encoding="utf-8")
+    where = align(text, full)
+    if not where:
+        return None
+    start = full.rfind("\n", 0, min(where.values())) + 1  # from the start of the excerpt's first line
+    end = full.find("\n", max(where.values()))  # to the end of its last
+    end = len(full) if end < 0 else end
+
+    def moved(rows: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+        out = []
+        for s, e, who in rows:
+            span = _mapped((s, e), where)
+            if span is not None:
+                out.append((span[0] - start, span[1] - start, who))
+        return out
+
+    return full[start:end], moved(quotes), moved(people)
+
+
+def score_quote_kinds(
+    story: Story, quotes: list[GoldQuote], people: list[tuple[int, int, str]]
+) -> dict[str, Counter[str]]:
+    """Gold quotes found and given the right speaker, as :func:`score_quotes` counts them, split into
+    ``explicit`` (a gold mention of the speaker in the quote's paragraph, outside every quote) and ``other``."""
+    pm = [(m.start, m.end, m.character) for m in story.mentions]
+    mapped = _majority((_character_at(pm, s, e), ent) for s, e, ent in people)
+    paragraphs = [(p.start, p.end) for p in story.paragraphs]
+    out: dict[str, Counter[str]] = {"explicit": Counter(), "other": Counter()}
+    for s, e, ent in quotes:
+        par = next(((ps, pe) for ps, pe in paragraphs if ps <= s < pe), (s, e))
+        tagged = any(
+            who == ent and par[0] <= ms < par[1] and not any(qs <= ms < qe for qs, qe, _ in quotes)
+            for ms, _, who in people
+        )
+        c = out["explicit" if tagged else "other"]
+        hit = next((q for q in story.quotes if q.start < e and q.end > s), None)
+        c["total"] += 1
+        c["found"] += hit is not None
+        c["right"] += hit is not None and hit.speaker is not None and mapped.get(hit.speaker) == ent
+    return out
+
+
+def evaluate_litbank_paragraphs(data: str | Path, steps: str = "segment,characters,speakers") -> dict[str, Any]:
+    """Who says each LitBank quote, read on the excerpt's span of the book's original text, where paragraph
+    breaks (and so turn-taking) are kept: quotes found and speakers right, explicit and other.
+
+    The tokenised excerpt is matched to the original character by character (spaces and the kind of quote
+    mark aside, :func:`align`); the gold quotes and person mentions are moved onto the original with it. The
+    excerpts of PDNC's locked novels (:data:`LOCKED_BOOKS`) are left out.
+    """
+    from ..pipeline import Pipeline
+
+    root = Path(data)
+    if not (root / "quotations" / "tsv").is_dir() or not (root / "original").is_dir():
+        raise InputError(
+            f"No LitBank quotation layer or original texts under {data}",
+            "Pass LitBank's root folder, with quotations/tsv and original/, e.g. --data shared/data/litbank",
+        )
+    names = sorted(
+        p.stem
+        for p in (root / "quotations" / "tsv").glob("*.ann")
+        if p.stem.removesuffix("_brat") not in LOCKED_BOOKS and (root / "coref" / "brat" / p.name).exists()
+    )
+    pipeline = Pipeline(steps)
+    tot: dict[str, Counter[str]] = {"explicit": Counter(), "other": Counter()}
+    books, unaligned = 0, []
+    for name in names:
+        book = paragraph_book(root, name)
+        if book is None:
+            if gold_quotes(root, name, (root / "coref" / "brat" / f"{name}.txt").read_text(encoding="utf-8"))[0]:
+                unaligned.append(name)
+            continue
+        text, quotes, people = book
+        books += 1
+        for k, v in score_quote_kinds(pipeline(Story(text)), quotes, people).items():
+            tot[k].update(v)
+
+    def share(c: Counter[str], key: str) -> float | None:
+        return round(c[key] / c["total"], 4) if c["total"] else None
+
+    every = tot["explicit"] + tot["other"]
+    return {
+        "books": books,
+        "left_out": list(LOCKED_BOOKS),
+        "unaligned": unaligned,
+        "quotes": {"total": every["total"], "found": share(every, "found"), "speaker_right": share(every, "right")},
+        **{k: {"total": c["total"], "speaker_right": share(c, "right")} for k, c in tot.items()},
     }

@@ -72,6 +72,12 @@ def build_tokens(story: Story) -> list[Tok]:
                 prev_sent = si
             first = not seen_word and t.text[0].isalpha()
             seen_word = seen_word or first
+            if t.text == "I." and toks and toks[-1].para == pi and toks[-1].text[:1].islower():
+                # "said I.", "than I.": spaCy keeps the full stop on a lone "I" as on an initial ("John I.
+                # Smith", "Chapter I."); after a lower-case word it is the pronoun and the sentence's end
+                toks.append(Tok(start, start + 1, "I", "i", si, pi, qi, first))
+                toks.append(Tok(start + 1, end, ".", ".", si, pi, qi, False))
+                continue
             lower = t.text.lower()
             if len(lower) > 1 and lower[-1] in _GLUED and lower[0].isalpha():
                 lower = lower.rstrip(_GLUED)  # "said--", "Mary:--": spaCy keeps the dashes on the word

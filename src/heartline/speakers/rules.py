@@ -21,7 +21,6 @@ from ..characters.resolve import Ref, refs_from_mentions
 from ..characters.syntax import parsed_subjects
 from ..language.lexicon import (
     ADVERB_LIKE,
-    FILLERS,
     HUMAN_VERBS,
     NAME_ADJECTIVES,
     NOT_SUBJECT_PRONOUNS,
@@ -213,35 +212,11 @@ def _windows(toks: Sequence[Tok], qt: list[int], pt: list[int]) -> list[list[int
             lead_in.append(j)
             j -= 1
         lead_in.reverse()
-    led = _leads_into(toks, after) if after else None
-    if enabled("leads_into") and led is not None and led.para != toks[after[0]].para:
-        # '“It is he!” and was hastening to meet him, when Elinor cried out,' ¶ “Indeed, Marianne...”: the verb
-        # after the quote tags the next paragraph's
-        return [w for w in (inside, before, lead_in[::-1], after) if w]
-    if enabled("tag_before_first") and led is not None and before and not _after_quote(toks, before):
-        # 'Mary's declaration was, “I hate ...”  And Mrs Musgrove took the first opportunity ... to say, “Oh!
-        # Miss Anne ...”': the tag before is this quote's, the one after the next quote's
-        return [w for w in (inside, before, after, lead_in[::-1]) if w]
     if enabled("nearest_verb_first") and (_introduces(toks, before) or _between_quotes(toks, before)):
         # 'the Queen said severely “Who is this?” She said it to the Knave'; nearest verb first: '“...,” said
         # Mrs. Archer; and Mrs. van der Luyden murmured: “...”'
         return [w for w in (inside, before[::-1], after, lead_in[::-1]) if w]
     return [w for w in (inside, after, before, lead_in[::-1]) if w]
-
-
-def _leads_into(toks: Sequence[Tok], after: list[int]) -> Tok | None:
-    """The quote the narration after a quote leads into: the narration ends open (",", ":", "--") with a speech
-    verb right before it ('“It is he!” and was hastening to meet him, when Elinor cried out,' ¶ “Indeed,
-    Marianne...”; 'And Mrs Musgrove took the first opportunity ... to say, “Oh! Miss Anne ...”'). Its first
-    token, or None."""
-    words = list(after)
-    while words and toks[words[-1]].text in QUOTE_MARKS:
-        words.pop()  # the next quote's opening mark, in the same paragraph
-    j = words[-1] if words else -1
-    if j < 0 or j + 1 >= len(toks) or not toks[j].text.endswith((":", "--", "—", ",")):
-        return None
-    nxt = toks[j + 1]
-    return nxt if (nxt.quote >= 0 or nxt.text in QUOTE_MARKS) and _introduces(toks, words) else None
 
 
 def _after_quote(toks: Sequence[Tok], before: list[int]) -> bool:
@@ -359,9 +334,7 @@ def _tag(
         inverted = enabled("inverted_verb") and _inverted(toks, i, by_first)
         if toks[i].lower not in SPEECH_VERBS and not phrasal and not inverted:
             continue
-        by = by_first.get(i + 2) if enabled("passive_by") and i + 2 < len(toks) and toks[i + 1].lower == "by" else None
-        # '“Thank God!” was uttered by Captain Wentworth'
-        subj = by if by is not None and by.kind == "name" else _ref_before(toks, i, by_last, lookback, far)
+        subj = _ref_before(toks, i, by_last, lookback, far)
         obj_pos = "after"
         if subj is None:
             subj = _ref_after(toks, i + 1 if phrasal else i, by_first)
@@ -379,7 +352,10 @@ def _tag(
         if subj is not None:
             e.tag_speaker = subj.char
             e.tag_kind = subj.kind
-            if subj.kind == "pronoun":
+            if subj.kind == "pronoun" and toks[subj.first].lower == "i" and toks[subj.first].quote < 0:
+                if enabled("narrator_tag"):  # "I said" in the narration: the narrator, as sure as a name
+                    e.tag_kind = "name"
+            elif subj.kind == "pronoun":
                 e.tag_gender = PRONOUNS.get(toks[subj.first].lower)
             elif (
                 enabled("described_as_pronoun")
@@ -417,12 +393,6 @@ def _ref_before(
     """The subject of a speech verb before it: "Anne said", "Anne quietly said", "Anne smiled and said",
     "Sir Thomas, trying to suppress a smile, went on", "Miss Crawford had only time to say"."""
     verb, i = i, _verb_phrase_start(toks, i) if enabled("to_verb") else i
-    if (
-        enabled("whose_voice") and i >= 1 and toks[i - 1].lower == "voice"
-    ):  # "Sunday looked at Ratcliffe, whose (clear) voice said"
-        for w in (i - 2, i - 3):
-            if w >= 2 and toks[w].lower == "whose" and toks[w - 1].text == "," and (w - 2) in by_last:
-                return by_last[w - 2]
     if enabled("aside") and i >= 1 and toks[i - 1].text == ",":
         r = _before_aside(toks, i - 1, by_last)
         if r is not None:
@@ -568,31 +538,12 @@ def _inside(toks: Sequence[Tok], qt: list[int], by_first: dict[int, Ref], e: Evi
         before = toks[i - 1] if i - 1 in qset else None
         after = toks[r.last + 1] if r.last + 1 in qset else None
         b_ok = before is None or before.text in {",", "!", "?", "—"} or before.lower in {"dear", "my", "oh", "o"}
-        if (
-            enabled("filler_not_vocative")
-            and before is not None
-            and before.text == ","
-            and i >= 2
-            and toks[i - 2].lower in FILLERS
-        ):
-            b_ok = False  # "And then, well, Tara.": talked about, not to
-        if (
-            enabled("i_name_not_vocative")
-            and before is not None
-            and before.text == ","
-            and i >= 2
-            and toks[i - 2].text == "I"
-        ):
-            b_ok = False  # "No one but I, Hercule Poirot, would attempt it!": the speaker names himself
         a_ok = after is None or after.text in {",", "!", "?", ".", ";", "—"}
         if (
             b_ok
             and a_ok
             and not (before is not None and after is not None and before.text == "." and after.text == ".")
         ):
-            if enabled("name_alone_talked_about") and before is None and after is not None and after.text == ".":
-                e.named.add(r.char)  # "Tara." on its own: talked about
-                continue
             if r.char not in e.vocatives:
                 e.vocatives.append(r.char)
         else:
@@ -687,8 +638,6 @@ def _infer(
         cands += narration_before(story, qi, para_chars)
     last = speakers[prev] if prev is not None else None
     adjacent = prev is not None and story.quotes[prev].paragraph == q.paragraph - 1
-    if enabled("resume_after_break") and last is not None and not adjacent:
-        cands.append(last)  # a speaker may go on after a narration break
     if enabled("named_last"):
         cands = [c for c in cands if c not in e.named] + [c for c in cands if c in e.named]
     for c in cands:
