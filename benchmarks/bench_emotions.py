@@ -1,8 +1,8 @@
 """Emotion model side by side: ONNX int8 (shipped), ONNX fp32 and torch fp32, on GoEmotions dev.
 
 usage: python benchmarks/bench_emotions.py [--data ../shared/data/goemotions]
-           [--model src/heartline/models/emotions-minilm-l2-v3]
-           [--fp32 runs/emotions-minilm-l2-v3/model.fp32.onnx] [--checkpoint runs/emotions-minilm-l2-v3/model.pt]
+           [--model src/heartline/models/emotions-minilm-l2-v6]
+           [--fp32 runs/emotions-minilm-l2-v6/model.fp32.onnx] [--checkpoint runs/emotions-minilm-l2-v6/model.pt]
            [--other src/heartline/models/emotions-minilm-v1]
            [--threads 2] [--batch-size 64] [--repeats 3] [--out benchmarks/results/emotions.json]
 
@@ -16,7 +16,7 @@ Target: dev macro-F1 >= 0.53 (honest) and >= 1,500 sentences/s on 2 cores for th
 Fiction: each int8 model folder is also scored on ABBE (``--abbe``, sentences from novels, evaluation only) as
 ``heartline evaluate fiction`` does: its own labels mapped to Ekman's six, macro-F1 over the six
 (``abbe_ekman_macro_f1``), micro-F1, and texts/s on those longer sentences (~37 tokens).
-``--model`` is the shipped default (emotions-minilm-l2-v3, 2 layers); its fp32 export and torch checkpoint are
+``--model`` is the shipped default (emotions-minilm-l2-v6, 2 layers); its fp32 export and torch checkpoint are
 where ``heartline train emotions`` leaves them. The other shipped model (``--other``, the 6-layer
 emotions-minilm-v1) is timed and scored beside it as onnx_int8_other.
 """
@@ -34,7 +34,7 @@ from common import write_results
 
 ROOT = Path(__file__).resolve().parent.parent
 MODELS = ROOT / "src" / "heartline" / "models"
-SHIPPED = MODELS / "emotions-minilm-l2-v3"
+SHIPPED = MODELS / "emotions-minilm-l2-v6"
 
 
 def scores(y, p) -> dict[str, float]:  # type: ignore[no-untyped-def]

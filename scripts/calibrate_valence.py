@@ -1,7 +1,7 @@
 """Fit the linear map from an emotion model's 27 emotion probabilities to valence and arousal on EmoBank.
 
 usage: python scripts/calibrate_valence.py --emobank ../shared/data/emobank \
-           --model src/heartline/models/emotions-minilm-l2-v3 [--other-weight 0.25] [--ridge 1.0]
+           --model src/heartline/models/emotions-minilm-l2-v6 [--other-weight 0.25] [--ridge 1.0]
 
 EmoBank (Buechel and Hahn 2017, CC BY-SA 4.0) rates 10,062 sentences for valence and arousal (1-5, reader and
 writer averaged); 2,893 are fiction. The model reads every sentence; a ridge regression (one intercept, one

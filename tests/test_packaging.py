@@ -25,7 +25,7 @@ def test_every_non_python_file_is_package_data():
     assert not missing, f"not declared in [tool.setuptools.package-data]: {missing}"
 
 
-@pytest.mark.parametrize("name", ["emotions-minilm-v1", "emotions-minilm-l2-v3"])
+@pytest.mark.parametrize("name", ["emotions-minilm-v1", "emotions-minilm-l2-v6"])
 def test_no_stray_files_beside_the_model(name):
     model = PACKAGE / "models" / name
     names = {p.name for p in model.iterdir()}

@@ -74,7 +74,7 @@ def main() -> None:
 @click.option(
     "--emotion-model",
     default=None,
-    help="Emotion model folder or name: emotions-minilm-l2-v3 (default, 2 layers) or emotions-minilm-v1 "
+    help="Emotion model folder or name: emotions-minilm-l2-v6 (default, 2 layers) or emotions-minilm-v1 "
     "(6 layers, 3x slower).",
 )
 @click.option(

@@ -212,7 +212,7 @@ def test_train_rejects_bad_distillation_flags_before_any_work(tmp_path, args, me
     assert not (tmp_path / "o").exists()
 
 
-@pytest.mark.parametrize("name", ["emotions-minilm-v1", "emotions-minilm-l2-v3"])
+@pytest.mark.parametrize("name", ["emotions-minilm-v1", "emotions-minilm-l2-v6"])
 def test_both_shipped_models_read_thanks_and_tears(name):
     from heartline.emotions import load_model
 
@@ -224,7 +224,7 @@ def test_both_shipped_models_read_thanks_and_tears(name):
 
 
 def test_the_default_model_is_the_distilled_one(emotion_model):
-    assert emotion_model.path.name == "emotions-minilm-l2-v3"
+    assert emotion_model.path.name == "emotions-minilm-l2-v6"
     assert "layers [0, 3] kept" in emotion_model.config["architecture"]
 
 

@@ -44,7 +44,7 @@ class EmotionResult:
 def load_model(
     name_or_path: str | Path | None = None, local_files_only: bool = True, threads: int | None = None
 ) -> EmotionModel:
-    """Load an emotion model folder (None: the shipped default, ``emotions-minilm-l2-v3``); cached per folder."""
+    """Load an emotion model folder (None: the shipped default, ``emotions-minilm-l2-v6``); cached per folder."""
     from heartline.emotions.model import load_model as _load
 
     return _load(name_or_path, local_files_only=local_files_only, threads=threads)

@@ -40,7 +40,7 @@ __all__ = [
     "valence_weights",
 ]
 
-DEFAULT_MODEL = "emotions-minilm-l2-v3"
+DEFAULT_MODEL = "emotions-minilm-l2-v6"
 _HUB_ID = re.compile(r"^[A-Za-z0-9][\w.-]*/[\w.-]+$")
 _CACHE: dict[tuple[str, int], EmotionModel] = {}
 _LOCK = threading.Lock()
