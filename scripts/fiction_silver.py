@@ -162,7 +162,7 @@ BODY: list[tuple[str, L]] = [
     (BODILY_FEAR, {"fear": 0.9, "nervousness": 0.6}),
 ]
 _BODY = [(re.compile(rf"\b(?:{p})\b", re.IGNORECASE), labels) for p, labels in BODY]
-_BODILY_FEAR = re.compile(rf"\b(?:{BODILY_FEAR})\b", re.IGNORECASE)
+BODILY_FEAR_RE = re.compile(rf"\b(?:{BODILY_FEAR})\b", re.IGNORECASE)
 # A shake that is not fear, the counterweight to the bodily-fear rows: trained on the bodily-fear rows alone, a
 # model reads any "shook" as fear ("He shook his head", "They shook hands").
 _SHAKE_NOT_FEAR = re.compile(
@@ -318,7 +318,7 @@ def narration_of(
                 text = text[:s] + text[e:]
             text = _WS.sub(" ", text).replace(" ,", ",").replace(" .", ".").strip()
         row = {"text": text, "labels": labels, "kind": "narration", "prev": prev}
-        if _BODILY_FEAR.search(sentence):
+        if BODILY_FEAR_RE.search(sentence):
             row["bodily_fear"] = sentence  # the whole sentence, for the oversampled copies
         silver.append(row)
     return silver, plain
