@@ -34,7 +34,6 @@ __all__ = [
     "FEMALE_NAMES",
     "FEMALE_NOUNS",
     "FEMALE_ROLES",
-    "FILLERS",
     "FIRST_PERSON",
     "GENDERED_POSTS",
     "GENERIC_ADJECTIVES",
@@ -660,9 +659,6 @@ NOT_SUBJECT_PRONOUNS = {"himself", "herself", "themselves", "myself", "yourself"
 
 # prepositions that go on a speech tag ("said to Mr. Knightley:", "replied in the memorable words,")
 TAG_PREPOSITIONS = {"in", "with", "to", "at", "without", "after", "for", "from", "across", "over", "under", "through"}
-
-# words before a comma that make the name after it talked about, not to ("And then, well, Tara.")
-FILLERS = {"well", "and", "then", "but", "or", "so", "of", "course", "like", "even"}
 
 
 # -- read by the segment step --------------------------------------------------------------------------------------
