@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -120,16 +120,26 @@ def _majority(pairs: Iterable[tuple[str | None, str]]) -> dict[str, str]:
     return {p: v.most_common(1)[0][0] for p, v in votes.items()}
 
 
-def score_quotes(story: Story, quotes: list[GoldQuote], people: list[tuple[int, int, str]]) -> Counter[str]:
-    """Gold quotes of one book, those found and those whose speaker is right."""
+def _judged_quotes(
+    story: Story, quotes: list[GoldQuote], people: list[tuple[int, int, str]]
+) -> Iterator[tuple[GoldQuote, bool, bool]]:
+    """Each gold quote, whether a predicted quote overlaps it, and whether that one's speaker maps to the
+    gold speaker (predicted characters mapped to gold entities by the majority of their mentions)."""
     pm = [(m.start, m.end, m.character) for m in story.mentions]
     mapped = _majority((_character_at(pm, s, e), ent) for s, e, ent in people)
-    c: Counter[str] = Counter()
     for s, e, ent in quotes:
         hit = next((q for q in story.quotes if q.start < e and q.end > s), None)
+        right = hit is not None and hit.speaker is not None and mapped.get(hit.speaker) == ent
+        yield (s, e, ent), hit is not None, right
+
+
+def score_quotes(story: Story, quotes: list[GoldQuote], people: list[tuple[int, int, str]]) -> Counter[str]:
+    """Gold quotes of one book, those found and those whose speaker is right."""
+    c: Counter[str] = Counter()
+    for _, found, right in _judged_quotes(story, quotes, people):
         c["total"] += 1
-        c["found"] += hit is not None
-        c["right"] += hit is not None and hit.speaker is not None and mapped.get(hit.speaker) == ent
+        c["found"] += found
+        c["right"] += right
     return c
 
 
@@ -293,21 +303,18 @@ def score_quote_kinds(
 ) -> dict[str, Counter[str]]:
     """Gold quotes found and given the right speaker, as :func:`score_quotes` counts them, split into
     ``explicit`` (a gold mention of the speaker in the quote's paragraph, outside every quote) and ``other``."""
-    pm = [(m.start, m.end, m.character) for m in story.mentions]
-    mapped = _majority((_character_at(pm, s, e), ent) for s, e, ent in people)
     paragraphs = [(p.start, p.end) for p in story.paragraphs]
     out: dict[str, Counter[str]] = {"explicit": Counter(), "other": Counter()}
-    for s, e, ent in quotes:
+    for (s, e, ent), found, right in _judged_quotes(story, quotes, people):
         par = next(((ps, pe) for ps, pe in paragraphs if ps <= s < pe), (s, e))
         tagged = any(
             who == ent and par[0] <= ms < par[1] and not any(qs <= ms < qe for qs, qe, _ in quotes)
             for ms, _, who in people
         )
         c = out["explicit" if tagged else "other"]
-        hit = next((q for q in story.quotes if q.start < e and q.end > s), None)
         c["total"] += 1
-        c["found"] += hit is not None
-        c["right"] += hit is not None and hit.speaker is not None and mapped.get(hit.speaker) == ent
+        c["found"] += found
+        c["right"] += right
     return out
 
 
