@@ -224,3 +224,22 @@ def test_a_child_described_is_not_a_married_woman(pipe):
     )
     grose = by_name(story)["Mrs. Grose"]
     assert "the little girl" not in mentions_of(story, grose.id)
+
+
+def test_him_in_a_clause_of_its_own_may_be_the_sentence_subject(pipe):
+    # "Anne saw him" keeps "him" from Anne; a relative clause ("all that was told him") does not
+    text = (
+        "Paul Brand told a long story about the war. "
+        "Listening to Paul's stories, Peter Holt followed all that was told him, and he smiled. "
+        "Paul Brand laughed and saw him smile."
+    )
+    story = read(pipe, text)
+    peter, paul = by_name(story)["Peter Holt"], by_name(story)["Paul Brand"]
+    told_him = text.index("told him") + len("told ")
+    he = text.index("he smiled")
+    saw_him = text.index("saw him") + len("saw ")
+    owner = {m.start: m.character for m in story.mentions}
+    assert owner[told_him] == peter.id
+    assert owner[he] == peter.id  # a possessive ("Paul's stories") is not the sentence's subject
+    assert owner[saw_him] == peter.id  # "Paul ... saw him" is not Paul
+    assert owner[text.index("Paul's")] == paul.id

@@ -27,6 +27,7 @@ from ..language.lexicon import (
     NOT_A_NOUN,
     OLD_ADJECTIVES,
     PRONOUNS,
+    RELATIVE_PRONOUNS,
     SECOND_PERSON,
     VERB_ADVERBS,
     YOUNG_HEADS,
@@ -244,7 +245,8 @@ class Resolver:
                 letter_to = None  # the letter has ended: "Yours ever," or no "you" for a long while
             if r is not None:
                 r.subject = not sent_has_subject.get(t.sent, False) and self._subject_like(r.first, r.last)
-                sent_has_subject[t.sent] = True
+                if not self._possessive(r.last):  # "Listening to the captain's tales, Pierre followed": Pierre
+                    sent_has_subject[t.sent] = True
                 self._push(r)
                 out.append(r)
                 if self._salutation(r):
@@ -439,6 +441,11 @@ class Resolver:
             j += 1
         return j < len(toks) and (toks[j].lower in HUMAN_VERBS or toks[j].lower.endswith("ed"))
 
+    def _relative_between(self, a: int, b: int) -> bool:
+        """Whether a relative pronoun stands between tokens ``a`` and ``b`` of one sentence: the pronoun at ``b``
+        is then in a clause of its own, where the main clause's subject may be what it means."""
+        return any(self.toks[k].lower in RELATIVE_PRONOUNS for k in range(a + 1, b))
+
     def _possessive(self, last: int) -> bool:
         nxt = self.toks[last + 1] if last + 1 < len(self.toks) else None
         return nxt is not None and nxt.lower in ("'s", "’s")
@@ -476,6 +483,7 @@ class Resolver:
         clause_subject = next(
             (r for r in reversed(self.recent) if r.subject and self.toks[r.first].sent == t.sent), None
         )
+        subject_in = {r.char: self.toks[r.first].sent for r in self.recent if r.subject}  # the last one's sentence
         for rank, r in enumerate(reversed(self.recent)):
             rt = self.toks[r.first]
             dist = t.sent - rt.sent
@@ -498,16 +506,21 @@ class Resolver:
             score = -float(dist) - 0.3 * len(seen)
             if g is None:
                 score -= 2.5
-            if r.subject:
-                score += 1.5
+            if r.subject or subject_in.get(r.char) == rt.sent:
+                score += 1.5  # its last mention, or one in the same sentence, is a subject ("Pierre ... told him")
             if r.char == self.main:
                 score += 0.7
             if t.quote >= 0 and rt.quote < 0 and rt.para != t.para:
                 score -= 0.5
             if t.quote < 0 and rt.quote >= 0:
                 score -= 3  # names spoken in dialogue are often of people who are not there
-            if t.lower == "him" and clause_subject is not None and r.char == clause_subject.char:
-                score -= 3  # "Anne saw him": not Anne
+            if (
+                t.lower == "him"
+                and clause_subject is not None
+                and r.char == clause_subject.char
+                and not self._relative_between(clause_subject.last, i)
+            ):
+                score -= 3  # "Anne saw him": not Anne; but "Pierre followed all that was told him" is Pierre
             if score > best_score:
                 best, best_score = r.char, score
         return best

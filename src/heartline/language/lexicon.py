@@ -71,6 +71,7 @@ __all__ = [
     "PLURAL_PEOPLE",
     "PRONOUNS",
     "QUOTE_MARKS",
+    "RELATIVE_PRONOUNS",
     "SECOND_PERSON",
     "SECOND_PERSON_MODERN",
     "SENTENCE_OPENERS",
@@ -585,6 +586,10 @@ SECOND_PERSON_MODERN = frozenset({"you", "your", "yourself", "yours"})
 # pronouns that are the object of an emotion verb, not its experiencer; not OBJECT_PRONOUNS below, which has
 # "her" and not the -self forms (one set for both would change readings)
 FELT_OBJECT_PRONOUNS = frozenset({"him", "them", "me", "us", "himself", "herself", "themselves"})
+
+# words that open a clause of its own inside a sentence ("all that was told him", "the man who saved him"): a
+# pronoun after one may mean the subject of the sentence
+RELATIVE_PRONOUNS = frozenset({"who", "whom", "whose", "which", "that"})
 
 CRY_TAGS = frozenset({"cries", "cried"})  # "is crying" is never a way of saying
 
