@@ -882,6 +882,11 @@ def _noun_experiencer(tok: Token, reader: _Reader) -> tuple[Token | None, list[s
         return tok, exp
     if tok.dep_ in ("nsubj", "nsubjpass"):
         return None, []
+    prep = tok.head
+    if tok.dep_ == "pobj" and prep.lower_ in _MANNER_PREPOSITIONS and _pos(prep.head) in ("PRON", "PROPN"):
+        owner = reader.chars(prep.head)
+        if owner:
+            return prep.head, owner  # "she wrapped in thought, and I in pity": mine, not the clause subject's
     subj = _subject(tok)
     return subj, (_feeler(subj, reader) if subj is not None else [])
 

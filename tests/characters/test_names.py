@@ -472,3 +472,26 @@ def test_a_name_before_a_dash_is_a_mention_and_a_hyphen_still_makes_a_compound(p
     pierre = by_name(story)["Pierre"]
     assert mentions_of(story, pierre.id).count("Pierre") == 2
     assert mentions_of(story, by_name(story)["Anne"].id).count("Anne") == 2
+
+
+def test_a_participle_opening_sentences_is_not_a_name(pipe):
+    story = read(
+        pipe,
+        "Having repeated these words, the captain wiped his eyes. Having said this, Tom Hale left. "
+        "Turning to the window, Tom Hale smiled. Browning looked up. “No,” said Browning.",
+    )
+    names = set(by_name(story))
+    assert "Having" not in names and "Turning" not in names
+    assert {"Tom Hale", "Browning"} <= names
+
+
+def test_a_name_said_once_that_acts_on_someone_is_a_person(pipe):
+    # a short passage, each name said once or twice: what they do is all the evidence there is
+    text = (
+        "She must be courteous, and she must be compassionate. He was not so irrational as Fanny "
+        "considered him, in the professions of persevering attachment which closed the interview.\n\n"
+        "Prince Andrew knew Denísov from what Natásha had told him of her first suitor. He smiled at the "
+        "recollection of that time and of his love for Natásha."
+    )
+    names = set(by_name(read(pipe, text)))
+    assert {"Fanny", "Natásha"} <= names

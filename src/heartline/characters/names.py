@@ -35,6 +35,7 @@ from ..language.lexicon import (
     NAME_PARTICLES,
     NOT_NAMES,
     NUMBER_WORDS,
+    OBJECT_PRONOUNS,
     PLACE_PREPS,
     PLACE_WORDS,
     SENTENCE_OPENERS,
@@ -468,6 +469,9 @@ def gather_evidence(toks: Sequence[Tok], forms: dict[str, Form]) -> None:
             nxt = toks[occ.last + 1] if occ.last + 1 < n else None
             nxt2 = toks[occ.last + 2] if occ.last + 2 < n else None
             same_prev = prev is not None and prev.sent == toks[occ.first].sent
+            if toks[occ.first].sent_start and len(form.names) == 1 and _opens_a_participle(last, nxt):
+                form.other += 2  # "Having repeated these words", "Turning to her": a participle, not a name
+                continue
             if form.title or patronymic:
                 form.person += 2  # "Mr. Darcy"; "Pulcheria Alexandrovna", "Ilya Petrovitch": a patronymic
             elif first_name:
@@ -489,6 +493,12 @@ def gather_evidence(toks: Sequence[Tok], forms: dict[str, Form]) -> None:
                 form.person += 1
                 if not toks[occ.first].sent_start and prev is not None and prev.text[:1].isalpha():
                     form.acts_inside += 1
+                if _aux_then_human_verb(toks, occ.last + 1):
+                    form.person += 1  # "what Natásha had told him": an act after its auxiliary
+            elif _aux_then_human_verb(toks, occ.last + 1):
+                form.person += 1  # "Syme would not look"
+            elif nxt is not None and nxt.lower.endswith("ed") and _acts_on_someone(toks, occ.last + 2):
+                form.person += 1  # "Fanny considered him": doing something to a person
             elif nxt is not None and nxt.lower in ("'s", "’s") and nxt2 is not None and nxt2.lower in BODY_PARTS:
                 form.person += 1  # "Bucky's hand"
             elif nxt is not None and nxt.lower in ("'s", "’s") and nxt2 is not None and _personal_thing(nxt2.lower):
@@ -540,6 +550,17 @@ def gather_evidence(toks: Sequence[Tok], forms: dict[str, Form]) -> None:
                 form.other += 2  # "going to Greece", "was at Florence", "came back from Rome": a place
 
 
+def _opens_a_participle(word: str, nxt: Tok | None) -> bool:
+    """A sentence-opening "-ing" word that is a participle: "Having" / "Being" before a lowercase word
+    ("Having said this"), or another followed by an object pronoun, a determiner or a preposition ("Turning
+    to her"); not a name before its verb ("Manning said", "Browning looked up")."""
+    if not word.endswith("ing") or len(word) < 5 or nxt is None or not nxt.text.islower():
+        return False
+    w = nxt.lower
+    return word in ("having", "being") or w in OBJECT_PRONOUNS or w in DETERMINERS or w in _PARTICIPLE_PREPS
+
+
+_PARTICIPLE_PREPS = frozenset("to at from into on upon over round up down out back away about".split())
 _PERSONAL = frozenset("i me he him she her we us you they them".split())
 _SUBJECT_PRONOUNS = frozenset("i you he she we they it".split())
 _AUXILIARIES = frozenset("would could should might must will shall may can was were is had has did".split())
@@ -557,6 +578,29 @@ _FEELINGS_FOR = frozenset(
 _PERSONAL_THINGS = frozenset(
     "letter letters friend friends lover lovers suitor suitors cousin cousins uncle aunt nephew niece".split()
 )
+
+
+def _aux_then_human_verb(toks: Sequence[Tok], k: int) -> bool:
+    """An auxiliary at ``k`` and, after at most one "not" or adverb, a verb a person does, in one sentence."""
+    if k >= len(toks) or toks[k].lower not in _AUXILIARIES:
+        return False
+    for j in range(k + 1, min(k + 3, len(toks))):
+        t = toks[j]
+        if t.sent != toks[k].sent:
+            return False
+        if t.lower in HUMAN_VERBS:
+            return True
+        if t.lower != "not" and not t.lower.endswith("ly"):
+            return False
+    return False
+
+
+def _acts_on_someone(toks: Sequence[Tok], k: int) -> bool:
+    """An object pronoun of a person at ``k``, in the sentence of the verb before it: "considered *him*"."""
+    return 0 < k < len(toks) and toks[k].lower in _PERSON_OBJECTS and toks[k].sent == toks[k - 1].sent
+
+
+_PERSON_OBJECTS = frozenset({"him", "her", "me", "us"})
 
 
 def _personal_thing(word: str) -> bool:
