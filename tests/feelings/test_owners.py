@@ -109,3 +109,12 @@ def test_a_face_or_eyes_show_their_owners_feeling(make_story):
     assert ("mara", "theo", "anger") in {(f.experiencer, f.target, f.emotion) for f in attribute_feelings(story)}
     story = make_story("The countenance of Mara showed astonishment.", ["Mara", "Theo"])
     assert ("mara", "surprise") in {(f.experiencer, f.emotion) for f in attribute_feelings(story)}
+
+
+def test_a_feeling_in_a_manner_phrase_on_a_person_is_theirs(make_story):
+    story = make_story(
+        "We sat silent, Tal Hajus wrapped in the gloomy thoughts of his past, and Mara in pity for the poor.",
+        ["Mara", "Tal Hajus"],
+    )
+    owners = {f.experiencer for f in attribute_feelings(story) if f.emotion == "caring"}
+    assert owners == {"mara"}
