@@ -274,10 +274,11 @@ def test_the_development_bond_gold_is_pdnc_dev_text_kept_by_reference() -> None:
             assert rel["cue"] is None or set(rel["cue"]) == {"start", "end"}
 
 
-def test_the_second_development_bond_gold_is_litbank_and_novels_by_reference() -> None:
-    """bonds_dev2.jsonl holds 8-sentence-like windows of LitBank books and the long novels (never PDNC,
-    ABBE or the example story), by offsets and sha1, with no passage text."""
-    gold = bench.load_gold(bench.GOLD / "bonds_dev2.jsonl")
+@pytest.mark.parametrize("name", ["bonds_dev2.jsonl", "bonds_dev3.jsonl"])
+def test_the_litbank_like_development_bond_golds_are_litbank_and_novels_by_reference(name: str) -> None:
+    """bonds_dev2.jsonl and bonds_dev3.jsonl hold 8-sentence-like windows of LitBank books and the long
+    novels (never PDNC, ABBE or the example story), by offsets and sha1, with no passage text."""
+    gold = bench.load_gold(bench.GOLD / name)
     assert len(gold) >= 30 and sum(len(r["relations"]) for r in gold) >= 60
     assert any(rel["source"] == "narrator" or rel["target"] == "narrator" for r in gold for rel in r["relations"])
     for rec in gold:
@@ -285,6 +286,19 @@ def test_the_second_development_bond_gold_is_litbank_and_novels_by_reference() -
         assert len(rec["sha1"]) == 40 and "text" not in rec and "_text" not in rec
         for rel in rec["relations"]:
             assert rel["polarity"] in ("positive", "negative")
+
+
+def test_the_third_development_bond_gold_shares_no_text_with_the_second() -> None:
+    """bonds_dev3 is a fresh check on rules fitted to bonds_dev and bonds_dev2: none of its windows
+    overlaps a bonds_dev2 window, and it leaves out the books kept out of every development gold."""
+    dev2 = bench.load_gold(bench.GOLD / "bonds_dev2.jsonl")
+    dev3 = bench.load_gold(bench.GOLD / "bonds_dev3.jsonl")
+    kept_out = {"105_persuasion.txt", "541_the_age_of_innocence.txt", "730_oliver_twist.txt"}
+    for rec in dev3:
+        assert rec["book"] not in kept_out
+        for old in dev2:
+            same_book = (old["corpus"], old["book"]) == (rec["corpus"], rec["book"])
+            assert not (same_book and rec["start"] < old["end"] and old["start"] < rec["end"]), rec["id"]
 
 
 def test_dev_takes_a_path_but_refuses_the_held_out_gold() -> None:
