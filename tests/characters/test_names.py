@@ -495,3 +495,14 @@ def test_a_name_said_once_that_acts_on_someone_is_a_person(pipe):
     )
     names = set(by_name(read(pipe, text)))
     assert {"Fanny", "Natásha"} <= names
+
+
+def test_a_surname_alone_joins_the_one_character_of_that_full_name(pipe):
+    # the entity tagger doubts "Syme" said once; "Gabriel Syme" is the one it can be
+    text = (
+        "Gabriel Syme was a poet. He argued with Lucian Gregory about the nature of poetry all evening. "
+        "Gregory said that he (Syme) was a poet of law."
+    )
+    story = read(pipe, text)
+    syme = by_name(story)["Gabriel Syme"]
+    assert "Syme" in mentions_of(story, syme.id)

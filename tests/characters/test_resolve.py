@@ -243,3 +243,17 @@ def test_him_in_a_clause_of_its_own_may_be_the_sentence_subject(pipe):
     assert owner[he] == peter.id  # a possessive ("Paul's stories") is not the sentence's subject
     assert owner[saw_him] == peter.id  # "Paul ... saw him" is not Paul
     assert owner[text.index("Paul's")] == paul.id
+
+
+def test_his_landlady_in_a_passage_is_the_landlady_and_her_pronouns(pipe):
+    text = (
+        "In terror he listened. Then he caught the voice of his landlady. She was howling and wailing, so that "
+        "he could not make out what she was saying. All at once Raskolnikov trembled. Ilya Petrovitch was "
+        "here and beating the landlady!"
+    )
+    story = read(pipe, text)
+    (landlady,) = [c for c in story.characters if "landlady" in c.name]
+    assert landlady.unnamed and "landlady" in landlady.aliases
+    owner = {m.start: m.character for m in story.mentions}
+    assert owner[text.index("She was")] == landlady.id
+    assert owner[text.index("the landlady!")] == landlady.id

@@ -114,6 +114,9 @@ def find_characters(story: Story) -> None:
         describe=short,  # a novel's "the man" with no one near is a lapse of reach, not a new man
         short=short,
         nominal=[ci for ci, c in enumerate(clusters) if c.nominal],
+        nominal_heads={
+            c.nominal[1]: ci for ci, c in enumerate(clusters) if len(c.nominal) == 2 and c.nominal[0] == "the"
+        },
     )
     refs = resolver.run(names)
     for described in resolver.described:  # "the old man", "her mother", "she": no one the story names
@@ -130,7 +133,26 @@ def find_characters(story: Story) -> None:
     if short:
         _name_by_address(story)
         _name_by_description(story)
+    _descriptions_as_aliases(story)
     name_from_tags(story)  # a work's character tags (AO3) name the characters; nothing changes without them
+
+
+_MOST_ALIASES = 5
+
+
+def _descriptions_as_aliases(story: Story) -> None:
+    """Someone the story never names is also known by the other descriptions it uses for them: "the
+    landlady" by "landlady" (of "his landlady"), the most used first, at most :data:`_MOST_ALIASES`."""
+    said: dict[str, Counter[str]] = defaultdict(Counter)
+    for m in story.mentions:
+        if m.kind == "nominal":
+            said[m.character][" ".join(story.span_text(m).split())] += 1
+    for c in story.characters:
+        if not c.unnamed or c.id not in said:
+            continue
+        known = {c.name.lower(), *(a.lower() for a in c.aliases)}
+        more = [p for p, _ in said[c.id].most_common() if p.lower() not in known]
+        c.aliases = [*c.aliases, *more[: max(0, _MOST_ALIASES - len(c.aliases))]]
 
 
 # how a passage may call someone it never names: "Nay, Madame, it is no mask"

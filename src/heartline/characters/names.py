@@ -1141,11 +1141,14 @@ def attach_leftovers(
             continue
         scored = [(_compatible(form, c, gender), c) for c in clusters]
         top = max((sc for sc, _ in scored), default=0.0)
+        fits = [c for sc, c in scored if sc == top and top > 0]
+        if len(form.names) == 1 and top >= 2 and len(fits) == 1 and form.other <= 1.5 * form.ner_other:
+            fits[0].forms.append(form)  # "Syme", beside "Gabriel Syme": the tagger's doubt is all against it
+            continue
         if form.person < form.other and not (top == 3 and len(form.names) > 1):
             continue
         if top < 2 and form.person <= form.other and not (len(form.names) > 1 and form.person == form.other):
             continue  # a diminutive needs some evidence of its own ("Larry Lefferts", with his surname, no more)
-        fits = [c for sc, c in scored if sc == top and top > 0]
         if len(fits) == 1:
             fits[0].forms.append(form)
 

@@ -189,6 +189,16 @@ _FAMILY_WORDS: dict[str, tuple[str | None, bool]] = {
     "girlfriend": ("she", False),
     "parents": ("they", True),
 }
+# the household's people ("his landlady", "her maid"): one of each in a passage, whoever's they are said to be
+_HOUSEHOLD: dict[str, tuple[str | None, bool]] = {
+    "landlady": ("she", True),
+    "landlord": ("he", True),
+    "maid": ("she", False),
+    "servant": (None, False),
+    "governess": ("she", True),
+    "nurse": ("she", True),
+}
+_FAMILY_WORDS.update(_HOUSEHOLD)
 
 
 class Resolver:
@@ -204,6 +214,7 @@ class Resolver:
         describe: bool = False,
         short: bool = False,
         nominal: Sequence[int] = (),
+        nominal_heads: dict[str, int] | None = None,
     ) -> None:
         self.toks = toks
         # per character: its surnames and its titles, for "his mother"
@@ -215,6 +226,8 @@ class Resolver:
         self.short = short
         self.described: list[tuple[str, ...]] = []  # the words of each character made so, in order
         self._described_at: dict[tuple[str, ...], int] = {}
+        # "landlady" -> the character "the landlady" of the story, or the one made of "his landlady"
+        self._someones: dict[str, int] = dict(nominal_heads or {})
         self.nominal = set(nominal)  # characters known by a description ("the doctor")
         self.narrator = narrator
         top = max(range(len(weight)), key=lambda i: weight[i]) if weight else -1
@@ -258,6 +271,8 @@ class Resolver:
                 age = _age(toks, i, generic[1])
                 words = tuple(toks[k].lower for k in range(i, generic[1] + 1))
                 ci = self._described_at.get(words)  # "the old man" again
+                if ci is None and len(words) == 2:
+                    ci = self._someones.get(words[1])  # "his landlady ... the landlady"
                 if ci is None:
                     ci = self._resolve(i, generic[0], age, unlike=self.nominal if self.short else ())
                 if ci is None and self.describe and t.quote < 0:
@@ -359,11 +374,16 @@ class Resolver:
         if not (self.describe and self.short) or word not in _FAMILY_WORDS or self.toks[i].quote >= 0:
             return None
         gender, elder = _FAMILY_WORDS[word]
+        if word in self._someones and word in _HOUSEHOLD:
+            return self._someones[word]  # "the landlady ... his landlady": the one the passage has
         if word in KIN and gender is not None:
             named = self._only_named_kin(gender, elder, owner)
             if named is not None:
                 return named
-        return self._describe((self.toks[i].lower, word), gender, "old" if elder else "young")
+        ci = self._describe((self.toks[i].lower, word), gender, "old" if elder else "young")
+        if word in _HOUSEHOLD:
+            self._someones.setdefault(word, ci)
+        return ci
 
     def _only_named_kin(self, gender: str, elder: bool, owner: int | None) -> int | None:
         """In a passage, "his mother" or "her sister" is the one named person it can be when there is just one:

@@ -79,6 +79,8 @@ def _subject(verb: Token) -> Token | None:
                     return node.head  # "Isabella, who had been talking to James, whispered"
                 if c.lower_ in ("voice", "voices"):
                     owner = [p for p in c.children if p.dep_ == "poss"]
+                    if owner and owner[0].lower_ == "whose" and node.dep_ == "relcl":
+                        return node.head  # "Syme looked at Ratcliffe, whose voice said": Ratcliffe
                     return owner[0] if owner else None  # "May's clear voice rejoin"
                 return c
         if node.dep_ not in _CLIMB or node.head is node:

@@ -433,9 +433,9 @@ def _clause_ends(t: Tok, sent: int) -> bool:
 
 
 def _relative_subject(toks: Sequence[Tok], i: int, by_last: dict[int, Ref]) -> Ref | None:
-    """ "seized by her faithful Isabella, who in great spirits exclaimed": the one the relative clause of
-    the speech verb at ``i`` is about. Not when the clause closed before the verb ("Mary, who was crying,
-    and said")."""
+    """ "seized by her faithful Isabella, who in great spirits exclaimed", "Ratcliffe, whose voice said": the
+    one the relative clause of the speech verb at ``i`` is about. Not when the clause closed before the verb
+    ("Mary, who was crying, and said")."""
     sent = toks[i].sent
     for k in range(i - 1, max(i - RELATIVE_REACH, 0), -1):
         t = toks[k]
@@ -443,7 +443,9 @@ def _relative_subject(toks: Sequence[Tok], i: int, by_last: dict[int, Ref]) -> R
             return None
         if t.lower == "and" and toks[k - 1].text == ",":
             return None
-        if t.lower == "who":
+        if t.lower == "whose" and any(toks[x].text == "," for x in range(k + 1, i)):
+            return None  # "at Fanny, whose tears were beginning to shew, immediately said": not hers
+        if t.lower in ("who", "whose"):  # "Ratcliffe, whose voice said": his
             j = k - 1 if toks[k - 1].text != "," else k - 2
             r = by_last.get(j)
             return r if r is not None and r.kind != "pronoun" else None
