@@ -506,3 +506,12 @@ def test_a_surname_alone_joins_the_one_character_of_that_full_name(pipe):
     story = read(pipe, text)
     syme = by_name(story)["Gabriel Syme"]
     assert "Syme" in mentions_of(story, syme.id)
+
+
+def test_in_a_short_passage_a_name_that_acts_outweighs_the_taggers_doubt(pipe):
+    # the small entity tagger calls "Cameron" an organisation twice; one speech tag says otherwise
+    text = (
+        "There down the canyon came a man and a burro. Cameron recognized them. “Hello, friend,” called the "
+        "man. “We cross trails again.”\n\n“Hello,” replied Cameron, slowly. “Any sign of water to-day?”"
+    )
+    assert "Cameron" in by_name(read(pipe, text))

@@ -69,7 +69,8 @@ def find_characters(story: Story) -> None:
     mark_eldest(toks, forms)
     mark_apart(toks, forms)
     gather_evidence(toks, forms)
-    ner_votes(story, toks, forms)
+    short = short_text(toks)
+    ner_votes(story, toks, forms, short)
     words: Counter[str] = Counter()
     for f in forms.values():
         for w in set(f.names):
@@ -89,7 +90,6 @@ def find_characters(story: Story) -> None:
     attach_leftovers(clusters, [f for f in forms.values() if f not in persons], form_genders, namewords.low)
     clusters = miss_joins_her_given_name(split_head_of_family(toks, clusters), form_genders)
     clusters.sort(key=lambda c: -c.count)
-    short = short_text(toks)
     nominal_names = _add_nominals(toks, clusters, short)
     names = _name_refs(clusters)
     names = sorted(names + nominal_names, key=lambda r: r.first)
