@@ -148,3 +148,18 @@ def test_someone_known_by_a_pronoun_is_named_by_the_description_the_narration_gi
     story = read(pipe, text)
     names = by_name(story)
     assert "this girl" in names and "she" in names["this girl"].aliases
+
+
+def test_someone_met_as_a_description_with_a_who_acts_is_a_character(pipe):
+    text = (
+        "“She went up to town last winter, and everybody admired her, and a young lord fell in love with her; "
+        "but the young lord’s relations were against the match.”\n\n"
+        "A stranger sat beside Ruth Hale on the seat, and the stranger smiled. A man might do worse."
+    )
+    story = read(pipe, text)
+    names = by_name(story)
+    assert "a young lord" in names and "a stranger" in names
+    assert "the stranger" in mentions_of(story, names["a stranger"].id)
+    assert "a man" not in names  # anyone: no one in particular
+    feelings = heartline.read(text=text).feelings
+    assert any(f.target for f in feelings if f.experiencer == names["a young lord"].id and f.emotion == "love")

@@ -51,7 +51,14 @@ from .names import (
     split_head_of_family,
     split_two_names,
 )
-from .nominals import find_indefinite_speakers, find_nominal_speakers, nominal_occurrences, noun_gender
+from .nominals import (
+    find_indefinite_actors,
+    find_indefinite_speakers,
+    find_nominal_speakers,
+    is_generic,
+    nominal_occurrences,
+    noun_gender,
+)
 from .resolve import Ref, Resolver, acting, learn_genders, narration_is_first_person
 from .tagged import name_from_tags
 from .unnamed import described_people, first_person_short, short_text
@@ -245,6 +252,12 @@ def _add_nominals(toks: Sequence[Tok], clusters: list[Cluster], short: bool = Fa
     if short:  # "the stranger", "the new lodger" (see heartline.characters.unnamed)
         speakers.update(described_people(toks))
     met = find_indefinite_speakers(toks)
+    if short:  # "a young lord fell in love with her"; "the young lord" after it is the same one
+        seen = {a for _, a, _ in met}
+        met += [m for m in find_indefinite_actors(toks) if m[1] not in seen]
+        met.sort(key=lambda m: m[1])
+        for phrase, _, _ in met:
+            speakers.pop(("the", *phrase[1:]), None)
     if not speakers and not met:
         return []
     holders = _titles_held(clusters)
@@ -303,6 +316,8 @@ def _indefinite_refs(
     first_met: dict[int, int] = {}
     for phrase, ci in index.items():
         words, head = phrase[1:-1], phrase[-1]
+        if not words and not is_generic(("the", head)):
+            later[("the", head)].add(ci)  # "a stranger ... the stranger"
         if not words or "in" in words or "with" in words:
             continue  # "a man" is left to "the man"; "a lady in the group" has no shorter form
         for mask in range(1, 2 ** len(words)):

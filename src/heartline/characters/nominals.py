@@ -34,6 +34,7 @@ from ..language.lexicon import (
 from ..language.tokens import Tok
 
 __all__ = [
+    "find_indefinite_actors",
     "find_indefinite_speakers",
     "find_nominal_speakers",
     "generic_gender",
@@ -178,7 +179,42 @@ def find_indefinite_speakers(toks: Sequence[Tok]) -> list[tuple[tuple[str, ...],
     return out
 
 
-def _indefinite_phrase(toks: Sequence[Tok], a: int) -> tuple[tuple[str, ...], int, int] | None:
+# what may stand before "a young lord" when it is the subject of its clause ("and a young lord fell in love")
+_BEFORE_A_SUBJECT = frozenset({",", ";", "and", "but", "when", "then", "till", "until", "while", "where", "as", "so"})
+# what may follow it: an auxiliary, or a verb a person does (below)
+_SUBJECT_AUXILIARIES = frozenset({"was", "had", "would", "could", "did", "came", "stood", "sat"})
+
+
+def find_indefinite_actors(toks: Sequence[Tok]) -> list[tuple[tuple[str, ...], int, int]]:
+    """ "A young lord fell in love with her", "a stranger sat beside him": someone the story
+    meets by a description with "a" that is the subject of a verb a person does, a character of their own
+    (for a short text: in a novel such a one is most often met once and gone). A bare noun fitting anyone
+    ("a man might do worse") is not: it takes a word of description or a noun for someone in particular.
+    Returns (phrase, first token, last token), as :func:`find_indefinite_speakers`."""
+    out: list[tuple[tuple[str, ...], int, int]] = []
+    n = len(toks)
+    for i, t in enumerate(toks):
+        if t.lower not in ("a", "an"):
+            continue
+        prev = toks[i - 1] if i > 0 else None
+        if not (t.sent_start or (prev is not None and prev.sent == t.sent and prev.lower in _BEFORE_A_SUBJECT)):
+            continue  # "he was a young man", "like a child", "to a stranger": not who acts
+        found = _indefinite_phrase(toks, i, t.quote)
+        if found is None:
+            continue
+        phrase, _, last = found
+        nxt = toks[last + 1] if last + 1 < n else None
+        if nxt is None or nxt.sent != t.sent or nxt.quote != t.quote:
+            continue
+        if not (nxt.lower in _SUBJECT_AUXILIARIES or _past_verb(nxt.lower)):
+            continue
+        if len(phrase) == 2 and _generic(("the", phrase[1])):
+            continue  # "a man might", "a woman was": anyone
+        out.append(found)
+    return out
+
+
+def _indefinite_phrase(toks: Sequence[Tok], a: int, quote: int = -1) -> tuple[tuple[str, ...], int, int] | None:
     """ "a great lubberly fellow", "a smartly-dressed female", "a lady in the group" at token ``a``, ending
     on its noun for a person."""
     words: list[str] = []
@@ -186,7 +222,7 @@ def _indefinite_phrase(toks: Sequence[Tok], a: int) -> tuple[tuple[str, ...], in
     j = a + 1
     while j < len(toks) and len(ends) < 4:
         t = toks[j]
-        if not (t.text.isalpha() and t.text.islower()) or t.quote >= 0 or t.lower in DESCRIPTION_BREAKS:
+        if not (t.text.isalpha() and t.text.islower()) or t.quote != quote or t.lower in DESCRIPTION_BREAKS:
             break
         if j + 2 < len(toks) and toks[j + 1].text == "-" and toks[j + 1].start == t.end:
             nxt = toks[j + 2]
