@@ -515,3 +515,11 @@ def test_in_a_short_passage_a_name_that_acts_outweighs_the_taggers_doubt(pipe):
         "man. “We cross trails again.”\n\n“Hello,” replied Cameron, slowly. “Any sign of water to-day?”"
     )
     assert "Cameron" in by_name(read(pipe, text))
+
+
+def test_a_name_whose_mind_or_temper_is_told_is_a_person(pipe):
+    text = (
+        "The desert night set in with its dead silence, in which Cameron’s mind was thronged with memories. "
+        "A sound disturbed Cameron’s reflections. There was nothing on the sand."
+    )
+    assert "Cameron" in by_name(read(pipe, text))

@@ -576,7 +576,9 @@ _FEELINGS_FOR = frozenset(
 
 
 _PERSONAL_THINGS = frozenset(
-    "letter letters friend friends lover lovers suitor suitors cousin cousins uncle aunt nephew niece".split()
+    "letter letters friend friends lover lovers suitor suitors cousin cousins uncle aunt nephew niece "
+    # an inner life: "Cameron's mind was thronged with memories", "Herncastle's fiery temper"
+    "mind thoughts reflections memory memories feelings temper soul conscience acquaintances".split()
 )
 
 
