@@ -257,3 +257,15 @@ def test_his_landlady_in_a_passage_is_the_landlady_and_her_pronouns(pipe):
     owner = {m.start: m.character for m in story.mentions}
     assert owner[text.index("She was")] == landlady.id
     assert owner[text.index("the landlady!")] == landlady.id
+
+
+def test_in_a_passage_a_name_of_untold_gender_keeps_the_pronoun_it_took(pipe):
+    # "Tal Hajus" tells no gender; once "he" is his, a "she" is someone else
+    text = (
+        "Tal Hajus came back from the hills, and he did not laugh. Tal Hajus sat down. She watched him from the door."
+    )
+    story = read(pipe, text)
+    tal = by_name(story)["Tal Hajus"]
+    owner = {m.start: m.character for m in story.mentions}
+    assert owner[text.index("he did")] == tal.id
+    assert owner[text.index("She")] != tal.id

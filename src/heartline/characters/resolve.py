@@ -294,6 +294,8 @@ class Resolver:
                     ci = self._ahead(i, PRONOUNS[t.lower], names, firsts)
                 if ci is None and self.describe and self.short and t.quote < 0:
                     ci = self._describe((PRONOUNS[t.lower],), PRONOUNS[t.lower], None)  # "She waited ..."
+                if ci is not None and self.short and self.genders[ci] is None and t.lower in ("he", "she"):
+                    self.genders[ci] = PRONOUNS[t.lower]  # "Tal Hajus ... he": not "she" after that
                 if ci is not None:
                     new_clause = i > 0 and (toks[i - 1].lower in CLAUSE_CONJUNCTIONS or toks[i - 1].text in {",", ";"})
                     subj = t.lower in ("he", "she") and (new_clause or not sent_has_subject.get(t.sent, False))
