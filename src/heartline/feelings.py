@@ -836,9 +836,14 @@ _LOSS_VERBS = frozenset({"lose", "losing", "leave", "leaving", "hurt", "hurting"
 
 
 def _fears_a_loss(tok: Token) -> bool:
-    """ "terrified of losing him", "afraid of hurting her": fear for someone, which is care toward them."""
+    """ "terrified of losing him", "afraid of hurting her", "feared for John's safety", "anxious for her":
+    fear for someone, which is care toward them."""
     return any(
-        c.dep_ == "prep" and any(p.dep_ == "pcomp" and p.lower_ in _LOSS_VERBS for p in c.children)
+        c.dep_ == "prep"
+        and (
+            any(p.dep_ == "pcomp" and p.lower_ in _LOSS_VERBS for p in c.children)
+            or (c.lower_ == "for" and any(p.dep_ == "pobj" for p in c.children))
+        )
         for c in tok.children
     )
 

@@ -75,6 +75,14 @@ def test_fear_of_losing_someone_is_care_toward_them():
 
 
 @pytest.mark.slow
+def test_fear_for_someone_is_care_toward_them():
+    story = heartline.read(text="Ruth feared for John's safety all that winter. Ruth was afraid of the dark, too.")
+    bond = _bond(story, "Ruth", "John")
+    assert bond is not None and bond.valence > 0 and "caring" in bond.emotions
+    assert not any(f.emotion == "fear" and f.target is not None for f in story.feelings)
+
+
+@pytest.mark.slow
 def test_a_target_through_its_possessive():
     story = heartline.read(text="Zuko was jealous of Aang's success, and he knew it was stupid. Aang laughed.")
     bond = _bond(story, "Zuko", "Aang")
