@@ -637,8 +637,13 @@ def _negated(tok: Token) -> bool:
     question that opens with a negated auxiliary asks for agreement: "Aren't you proud of her?" is pride."""
     own = [c for c in tok.children if c.dep_ == "neg"]
     if not own and tok.dep_ in ("acomp", "xcomp", "dobj", "attr"):
+        if tok.head.lower_ in _HELP:
+            return False  # "I could not help admiring her": admiring all the same
         own = [c for c in tok.head.children if c.dep_ == "neg"]
     return bool(own) and not all(_asks_agreement(c) for c in own)
+
+
+_HELP = frozenset({"help", "helped", "helping"})
 
 
 def _asks_agreement(neg: Token) -> bool:

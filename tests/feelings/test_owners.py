@@ -126,3 +126,12 @@ def test_a_feeling_in_a_manner_phrase_on_a_person_is_theirs(make_story):
     )
     owners = {f.experiencer for f in attribute_feelings(story) if f.emotion == "caring"}
     assert owners == {"mara"}
+
+
+@pytest.mark.slow
+def test_a_name_said_once_that_a_feeling_is_for_and_a_feeling_not_helped():
+    story = heartline.read(text="I was very fond of Biddy. I could not help admiring Estella, though she was cruel.")
+    me = next(c.id for c in story.characters if c.narrator)
+    assert _bond(story, "the narrator", "Biddy") is not None
+    admiring = [f for f in story.feelings if f.experiencer == me and f.trigger and f.trigger.text == "admiring"]
+    assert admiring and all(f.emotion == "admiration" for f in admiring)

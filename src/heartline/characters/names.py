@@ -25,6 +25,7 @@ from ..language.lexicon import (
     DETERMINERS,
     DIMINUTIVES,
     EMOTION_ADJECTIVES,
+    EMOTION_VERBS,
     FEMALE_NAMES,
     HONORIFICS,
     HUMAN_VERBS,
@@ -621,14 +622,30 @@ def _felt_for(toks: Sequence[Tok], first: int) -> bool:
     if first < 1 or toks[first - 1].sent != toks[first].sent:
         return False
     prev = toks[first - 1].lower
-    if is_feeling_verb(prev) and not prev.endswith("ing"):
+    if is_feeling_verb(prev) and (not prev.endswith("ing") or _feels_for_ing(prev)):
         return True  # not "the more exciting Canadian Pacific": a participle is an adjective there
-    return (
-        prev in ("for", "of", "towards", "toward")
-        and first >= 2
-        and toks[first - 2].sent == toks[first].sent
-        and toks[first - 2].lower in _FEELINGS_FOR
+    if first < 2 or toks[first - 2].sent != toks[first].sent:
+        return False
+    before = toks[first - 2].lower
+    return (prev in ("for", "of", "towards", "toward") and before in _FEELINGS_FOR) or (
+        prev in ("of", "to", "with") and before in _FELT_ADJECTIVES  # "fond of Biddy", "devoted to Estella"
     )
+
+
+def _feels_for_ing(word: str) -> bool:
+    """ "admiring Estella", "pitying Sola": the -ing of a verb whose subject feels for its object (not
+    "exciting", "charming", which make their object feel)."""
+    stem = word[:-3]
+    for lemma in (stem, stem + "e", stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else stem):
+        entry = EMOTION_VERBS.get(lemma)
+        if entry is not None:
+            return entry[0] == "subj"
+    return False
+
+
+# adjectives of feeling whose "of" / "to" / "with" names the one it is for: "fond of Biddy", "in love with"
+# (not "afraid of", "tired of", "proud of": of a place as often as of a person)
+_FELT_ADJECTIVES = frozenset("fond jealous envious devoted grateful love enamoured enamored".split())
 
 
 def _feels(toks: Sequence[Tok], k: int) -> bool:
