@@ -269,3 +269,9 @@ def test_in_a_passage_a_name_of_untold_gender_keeps_the_pronoun_it_took(pipe):
     owner = {m.start: m.character for m in story.mentions}
     assert owner[text.index("he did")] == tal.id
     assert owner[text.index("She")] != tal.id
+
+
+def test_a_family_word_before_a_name_is_that_named_person(pipe):
+    text = "Tom Hale felt a great tenderness for his cousin Anne. Anne did not know it."
+    story = read(pipe, text)
+    assert sorted(by_name(story)) == ["Anne", "Tom Hale"]

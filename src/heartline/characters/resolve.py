@@ -226,6 +226,7 @@ class Resolver:
         self.short = short
         self.described: list[tuple[str, ...]] = []  # the words of each character made so, in order
         self._described_at: dict[tuple[str, ...], int] = {}
+        self._name_at: set[int] = set()  # the first tokens of the names (see run)
         # "landlady" -> the character "the landlady" of the story, or the one made of "his landlady"
         self._someones: dict[str, int] = dict(nominal_heads or {})
         self.nominal = set(nominal)  # characters known by a description ("the doctor")
@@ -243,6 +244,7 @@ class Resolver:
         """All mentions: the names given plus every pronoun resolved (a letter's "you" go to :attr:`written_to`)."""
         toks = self.toks
         starts = {r.first: r for r in names}
+        self._name_at = set(starts)
         firsts = [r.first for r in names]
         out: list[Ref] = []
         sent_has_subject: dict[int, bool] = {}
@@ -375,6 +377,8 @@ class Resolver:
         word = self.toks[i + 1].lower
         if not (self.describe and self.short) or word not in _FAMILY_WORDS or self.toks[i].quote >= 0:
             return None
+        if i + 2 in self._name_at:
+            return None  # "his cousin Anne": Anne, named
         gender, elder = _FAMILY_WORDS[word]
         if word in self._someones and word in _HOUSEHOLD:
             return self._someones[word]  # "the landlady ... his landlady": the one the passage has
