@@ -33,6 +33,19 @@ class TestQuotes:
         assert [story.text[s:e] for s, e in q.parts] == ["Thank you,", "For the strength."]
         assert (q.start, q.end) == (0, len(story.text))
 
+    def test_a_text_cut_out_inside_a_line_of_dialogue_closes_it_first(self):
+        text = (
+            'Tell me everything about them, Bessie: but sit down first, will you?" but Bobby went to his mother.'
+            '\n\n"You are not grown so very tall, Miss Jane," said Bessie.\n\n"Not very," I said.'
+        )
+        assert quote_texts(segmented(text)) == [
+            "Tell me everything about them, Bessie: but sit down first, will you?",
+            "You are not grown so very tall, Miss Jane,",
+            "Not very,",
+        ]
+        # a first mark glued to the next word still opens ('he said,"Go'), as before
+        assert quote_texts(segmented('He said,"Go home." She went.')) == ["Go home."]
+
     def test_a_full_stop_before_the_action_makes_two_quotes(self):
         story = segmented('"You didn\'t." Ana opens her eyes. Smiles. "You dummy, I knew."')
         assert quote_texts(story) == ["You didn't.", "You dummy, I knew."]

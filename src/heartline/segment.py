@@ -247,6 +247,7 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]], style: str | None 
     marks = re.compile(r"[\"“”„«»]") if style == "double" else re.compile(r"[‘’']")
     quotes: list[Quote] = []
     current: _Open | None = None
+    seen_mark = False  # any quote mark before, in the text
     for p_index, (ps, pe) in enumerate(paragraphs):
         if current is not None:
             # A quote left open at the end of the last paragraph continues only if this one opens again.
@@ -273,9 +274,14 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]], style: str | None 
                 else:
                     continue
             if current is None:
-                if kind or text[i] == '"':
+                if kind is False and not seen_mark and _closes_an_opening_cut_off(text, ps, i):
+                    # a passage that begins inside a quote: 'Tell me everything, Bessie?" but Bobby ...'
+                    quotes.append(Quote(ps, i + 1, _trim_parts(text, [(ps, i)]), paragraph=p_index))
+                elif kind or text[i] == '"':
                     current = _Open(i, [], i + 1, p_index)
+                seen_mark = True
                 continue
+            seen_mark = True
             if kind and text[i] in "“„«‘":  # a second opener while open: an unclosed quote, restart here
                 if text[i] == "‘" and style == "double":
                     continue
@@ -326,6 +332,13 @@ def _dash_quotes(text: str, paragraphs: list[tuple[int, int]], tokenised: bool) 
 
 
 _DASH_AFTER_COLON = re.compile(r":[ \t]*[—―](?=[ \t]*\w)")
+
+
+def _closes_an_opening_cut_off(text: str, ps: int, i: int) -> bool:
+    """The text's first quote mark, at ``i``, closes words before it in its paragraph and is followed by a space,
+    a punctuation mark or the end: the text was cut out of a story inside a line of dialogue."""
+    nxt = text[i + 1] if i + 1 < len(text) else " "
+    return bool(text[ps:i].strip()) and (nxt.isspace() or nxt in ",.;:!?—–-)")
 
 
 def _lone_closer(text: str, i: int, current: _Open) -> bool:
