@@ -1061,6 +1061,7 @@ def _unit_feelings(ctx: _Context, u: _Unit, doc: Doc | None, model: dict[str, fl
             triggers[key] = trigger
 
     lexicon_exps: list[str] = []
+    someone_else = False  # an emotion word of someone the reading cannot name ("they", "she" with no one)
     own: set[tuple[str | None, str | None, str]] = set()  # undirected feelings about a thing or an act
     if lex and doc is not None:
         for tok in doc:
@@ -1085,6 +1086,9 @@ def _unit_feelings(ctx: _Context, u: _Unit, doc: Doc | None, model: dict[str, fl
             if not hit.experiencers and (hit.slot or kind == "obj"):
                 # "the sadness is comforting": someone or something else, not a character; "the contempt it
                 # excited": a feeling caused in no one named
+                slot = doc[hit.slot_i] if hit.slot_i is not None else None
+                if slot is not None and (slot.lower_ in _THEY or slot.lower_ in PRONOUNS):
+                    someone_else = True  # "they quarrelled", with no one they can be: nor the narrator's
                 continue
             if u.quote is None and hit.inner and hit.pronoun:
                 hit = _point_of_view(ctx, u, hit, tok, kind, labels, reader)
@@ -1113,7 +1117,7 @@ def _unit_feelings(ctx: _Context, u: _Unit, doc: Doc | None, model: dict[str, fl
         for label, w in u.cues.items():
             a, b = (u.start + k for k in u.cue_spans[label])
             add(speaker, u.quote.addressees[0], label, w, Trigger(a, b, text[a:b]))
-    if model and u.quote is None and lexicon_exps:
+    if model and u.quote is None and (lexicon_exps or someone_else):
         model = {}  # narration with an emotion word: the lexicon reads it; the Reddit-trained model fills the rest
     if model:
         if doc is None:

@@ -135,3 +135,12 @@ def test_a_name_said_once_that_a_feeling_is_for_and_a_feeling_not_helped():
     assert _bond(story, "the narrator", "Biddy") is not None
     admiring = [f for f in story.feelings if f.experiencer == me and f.trigger and f.trigger.text == "admiring"]
     assert admiring and all(f.emotion == "admiration" for f in admiring)
+
+
+@pytest.mark.slow
+def test_a_feeling_of_a_they_with_no_one_to_be_is_not_the_narrators():
+    story = heartline.read(
+        text="And it was then that they really quarrelled. I trust I have not given the wrong impression of Edward."
+    )
+    me = next(c.id for c in story.characters if c.narrator)
+    assert not [f for f in story.feelings if f.experiencer == me and f.emotion in ("anger", "annoyance")]
