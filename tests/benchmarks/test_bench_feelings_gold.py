@@ -258,6 +258,12 @@ def test_details_are_refused_on_the_held_out_gold() -> None:
         bench.main(["--details"])
 
 
+def test_details_are_refused_on_the_aggregate_only_development_gold(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        bench.main(["--dev", str(ROOT / "benchmarks" / "gold" / "bonds_dev3.jsonl"), "--details"])
+    assert "aggregate only" in capsys.readouterr().err
+
+
 def test_the_development_bond_gold_is_pdnc_dev_text_kept_by_reference() -> None:
     """bonds_dev.jsonl holds PDNC passages of the development novels only (never a locked one), by
     offsets and sha1, with no story text, not even a cue's."""
