@@ -118,6 +118,7 @@ class Form:
     called: int = 0  # vocatives after a comma or "dear" (", Wil,"), which interjections never are
     ner_person: int = 0
     ner_other: int = 0
+    other_by_ner: float = 0.0  # the part of ``other`` the entity recogniser's votes gave
     eldest: bool = False  # "Miss Bertram" in a story with "the Miss Bertrams": the eldest sister (see mark_eldest)
     acts_inside: int = 0  # occurrences inside a sentence (not its first word) followed by a human verb
     self_named: int = 0  # the narration names itself with it: "My name is Ellen Dean", "Call me Ishmael"
@@ -751,8 +752,10 @@ def ner_votes(story: Story, toks: Sequence[Tok], forms: dict[str, Form], short: 
                         form.ner_person += 1
                         form.person += 1.5
                     elif ent.label_ in _NON_PERSON:
+                        weight = NER_OTHER_WEIGHT_SHORT if short else NER_OTHER_WEIGHT
                         form.ner_other += 1
-                        form.other += NER_OTHER_WEIGHT_SHORT if short else NER_OTHER_WEIGHT
+                        form.other += weight
+                        form.other_by_ner += weight
                     break
 
 
@@ -1169,7 +1172,7 @@ def attach_leftovers(
         scored = [(_compatible(form, c, gender), c) for c in clusters]
         top = max((sc for sc, _ in scored), default=0.0)
         fits = [c for sc, c in scored if sc == top and top > 0]
-        if len(form.names) == 1 and top >= 2 and len(fits) == 1 and form.other <= 1.5 * form.ner_other:
+        if len(form.names) == 1 and top >= 2 and len(fits) == 1 and form.other <= form.other_by_ner:
             fits[0].forms.append(form)  # "Syme", beside "Gabriel Syme": the tagger's doubt is all against it
             continue
         if form.person < form.other and not (top == 3 and len(form.names) > 1):
