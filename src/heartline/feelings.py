@@ -737,7 +737,7 @@ def _read_trigger(tok: Token, kind: str, labels: _L, reader: _Reader) -> _Hit:
 
 
 # feelings that two or more people have with each other when they are its subject: "they quarrelled"
-_RECIPROCAL_WORDS = frozenset({"quarrel", "quarrels", "quarrelled", "quarreled", "quarrelling", "quarreling"})
+_RECIPROCAL_WORDS = frozenset(_verb_forms("quarrel"))
 
 
 def _reciprocal(tok: Token) -> bool:

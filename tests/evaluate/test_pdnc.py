@@ -104,3 +104,11 @@ def test_the_dev_and_locked_splits_are_disjoint_and_cover_the_eighteen() -> None
     assert split_novels("all", have) == sorted(have)
     with pytest.raises(InputError):
         split_novels("test", have)
+
+
+def test_the_locked_novels_litbank_holds_are_locked_novels() -> None:
+    from heartline.evaluate.litbank import LOCKED_BOOKS
+    from heartline.evaluate.pdnc import LOCKED_IN_LITBANK, LOCKED_NOVELS
+
+    assert set(LOCKED_IN_LITBANK) <= set(LOCKED_NOVELS)
+    assert set(LOCKED_BOOKS) == set(LOCKED_IN_LITBANK.values())

@@ -21,6 +21,7 @@ from typing import Any
 
 from ..errors import InputError
 from ..story import Story
+from .pdnc import LOCKED_IN_LITBANK
 
 __all__ = [
     "LOCKED_BOOKS",
@@ -206,7 +207,7 @@ def evaluate_litbank(data: str | Path, steps: str = "segment,characters,speakers
 
 # LitBank's excerpts of the novels locked away as PDNC's test set (heartline.evaluate.pdnc.LOCKED_NOVELS):
 # the paragraph score judges rules during development, so it never reads them.
-LOCKED_BOOKS = ("105_persuasion", "541_the_age_of_innocence", "730_oliver_twist")
+LOCKED_BOOKS = tuple(sorted(LOCKED_IN_LITBANK.values()))
 
 _QUOTE_MARKS = str.maketrans({c: '"' for c in "“”‘’'`"})
 

@@ -29,6 +29,7 @@ from ..story import Story
 
 __all__ = [
     "DEV_NOVELS",
+    "LOCKED_IN_LITBANK",
     "LOCKED_NOVELS",
     "evaluate_novel",
     "evaluate_pdnc",
@@ -51,6 +52,12 @@ LOCKED_NOVELS = (
     "TheAgeOfInnocence",
     "TheMysteriousAffairAtStyles",
 )
+# the locked novels that LitBank also holds, by the name of LitBank's file: LitBank figures leave them out
+LOCKED_IN_LITBANK = {
+    "Persuasion": "105_persuasion",
+    "TheAgeOfInnocence": "541_the_age_of_innocence",
+    "OliverTwist": "730_oliver_twist",
+}
 DEV_NOVELS = (
     "ARoomWithAView",
     "AlicesAdventuresInWonderland",
