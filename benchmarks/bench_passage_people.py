@@ -13,9 +13,10 @@ read alone (``segment,characters``).
   not "The", "His", "My" ...), the share a predicted name mention overlaps; and **false names**: predicted
   name mentions that overlap no gold person mention, by the gold entity they fall in (a place, a facility,
   none).
-* **names right / pronouns right**: on the coreference layer, as ``heartline evaluate litbank`` scores a
-  whole excerpt (gold chains with a proper name and two mentions; each predicted character maps to the chain
-  most of its matched mentions belong to), per window.
+* **names right / pronouns right**: on the coreference layer, each window scored as ``heartline evaluate
+  litbank`` scores a whole excerpt (``heartline.evaluate.litbank.score_book``: the window's chains with a
+  proper name and two mentions in it; each predicted character maps to the chain most of its matched
+  mentions belong to).
 
 Writes ``benchmarks/results/passage_people.json`` and prints a summary. ``--details`` prints every missed
 and false name (development data: reading them is allowed).
@@ -67,19 +68,9 @@ def entity_people(ann: Path) -> tuple[list[tuple[int, int, str]], list[tuple[int
     return ents, names
 
 
-def named_chains(mentions: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
-    """The name and pronoun mentions of the chains with a proper name and two mentions or more (the people
-    ``heartline evaluate litbank`` scores)."""
-    by_chain: dict[str, list[tuple[int, int, str, str]]] = defaultdict(list)
-    for m in mentions:
-        by_chain[m[3]].append(m)
-    return [
-        m
-        for ms in by_chain.values()
-        if len(ms) >= 2 and any(k == "PROP" for _, _, k, _ in ms)
-        for m in ms
-        if m[2] in ("PROP", "PRON")
-    ]
+def window_gold(mentions: list[tuple[int, int, str, str]], a: int, b: int) -> list[tuple[int, int, str, str]]:
+    """The gold person mentions inside the window ``[a, b)``, in the window's offsets."""
+    return [(s - a, e - a, kind, chain) for s, e, kind, chain in mentions if a <= s and e <= b]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -89,7 +80,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--details", action="store_true", help="print every missed and false name")
     args = ap.parse_args(argv)
 
-    from heartline.evaluate.litbank import LOCKED_BOOKS, gold_mentions
+    from heartline.evaluate.litbank import LOCKED_BOOKS, gold_mentions, score_book
     from heartline.pipeline import Pipeline
     from heartline.story import Story
 
@@ -101,7 +92,7 @@ def main(argv: list[str] | None = None) -> int:
     t0 = time.perf_counter()
     names = Counter()
     false: Counter[str] = Counter()
-    right, total = Counter(), Counter()
+    coref_counts: dict[str, Counter[str]] = defaultdict(Counter)
     n_windows = 0
     for ann in sorted(entities.glob("*_brat.ann")):
         book = ann.name.removesuffix("_brat.ann")
@@ -109,8 +100,7 @@ def main(argv: list[str] | None = None) -> int:
             continue
         text = (entities / f"{book}_brat.txt").read_text(encoding="utf-8")
         ents, gold_names = entity_people(ann)
-        _, every = gold_mentions(coref, f"{book}_brat")
-        chains = named_chains(every)
+        _, gold = gold_mentions(coref, f"{book}_brat")
         for a, b in windows(text, args.windows):
             n_windows += 1
             story = pipeline(Story(text[a:b]))
@@ -127,20 +117,10 @@ def main(argv: list[str] | None = None) -> int:
                     false[label] += 1
                     if args.details:
                         print(f"false {book}: {text[ps:pe]!r} ({label})")
-            hits = [
-                (kind, chain, next((c for ps, pe, c, _ in spans if ps < e and s < pe), None))
-                for s, e, kind, chain in chains
-                if a <= s and e <= b
-            ]
-            votes: dict[str, Counter[str]] = defaultdict(Counter)
-            for _, chain, c in hits:
-                if c is not None:
-                    votes[c][chain] += 1
-            mapped = {c: v.most_common(1)[0][0] for c, v in votes.items()}
-            for kind, chain, c in hits:
-                total[kind] += 1
-                right[kind] += c is not None and mapped.get(c) == chain
+            for key, counts in score_book(story, window_gold(gold, a, b)).items():
+                coref_counts[key] += counts
     found, missed = names["found"], names["missed"]
+    right, total = coref_counts["right"], coref_counts["total"]
 
     def share(x: int, n: int) -> float | None:
         return round(x / n, 4) if n else None

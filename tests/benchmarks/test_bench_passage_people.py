@@ -30,11 +30,6 @@ def test_names_are_person_mentions_written_as_a_name(tmp_path: Path) -> None:
     assert (30, 36, "GPE") in ents
 
 
-def test_only_named_chains_of_two_mentions_are_scored() -> None:
-    mentions = [
-        (0, 4, "PROP", "a"), (10, 12, "PRON", "a"),  # Anne ... she
-        (20, 22, "PRON", "b"), (30, 32, "PRON", "b"),  # a chain with no name
-        (40, 45, "PROP", "c"),  # a name said once
-        (50, 60, "NOM", "a"),  # a description: not scored
-    ]  # fmt: skip
-    assert bench.named_chains(mentions) == [(0, 4, "PROP", "a"), (10, 12, "PRON", "a")]
+def test_the_gold_of_a_window_is_in_its_own_offsets() -> None:
+    mentions = [(0, 4, "PROP", "a"), (10, 12, "PRON", "a"), (20, 25, "PROP", "b"), (28, 33, "PRON", "b")]
+    assert bench.window_gold(mentions, 8, 30) == [(2, 4, "PRON", "a"), (12, 17, "PROP", "b")]
