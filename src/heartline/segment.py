@@ -273,15 +273,14 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]], style: str | None 
                     kind = current is None  # tokenised text: " Wake up , Philip , " she said .
                 else:
                     continue
+            first_mark, seen_mark = not seen_mark, True
             if current is None:
-                if kind is False and not seen_mark and _closes_an_opening_cut_off(text, ps, i):
+                if kind is False and first_mark and _closes_an_opening_cut_off(text, ps, i):
                     # a passage that begins inside a quote: 'Tell me everything, Bessie?" but Bobby ...'
                     quotes.append(Quote(ps, i + 1, _trim_parts(text, [(ps, i)]), paragraph=p_index))
                 elif kind or text[i] == '"':
                     current = _Open(i, [], i + 1, p_index)
-                seen_mark = True
                 continue
-            seen_mark = True
             if kind and text[i] in "“„«‘":  # a second opener while open: an unclosed quote, restart here
                 if text[i] == "‘" and style == "double":
                     continue

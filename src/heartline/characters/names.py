@@ -604,7 +604,7 @@ def _acts_on_someone(toks: Sequence[Tok], k: int) -> bool:
     return 0 < k < len(toks) and toks[k].lower in _PERSON_OBJECTS and toks[k].sent == toks[k - 1].sent
 
 
-_PERSON_OBJECTS = frozenset({"him", "her", "me", "us"})
+_PERSON_OBJECTS = frozenset(OBJECT_PRONOUNS - {"them"})  # not "them": things too
 
 
 def _personal_thing(word: str) -> bool:

@@ -172,8 +172,18 @@ def narration_is_first_person(toks: Sequence[Tok]) -> bool:
 
 
 # the family words a short text makes a character of ("her aunt", "my grandmother"): KIN and a few more
+# the household's people ("his landlady", "her maid"): one of each in a passage, whoever's they are said to be
+_HOUSEHOLD: dict[str, tuple[str | None, bool]] = {
+    "landlady": ("she", True),
+    "landlord": ("he", True),
+    "maid": ("she", False),
+    "servant": (None, False),
+    "governess": ("she", True),
+    "nurse": ("she", True),
+}
 _FAMILY_WORDS: dict[str, tuple[str | None, bool]] = {
     **KIN,
+    **_HOUSEHOLD,
     "aunt": ("she", True),
     "uncle": ("he", True),
     "grandmother": ("she", True),
@@ -189,16 +199,6 @@ _FAMILY_WORDS: dict[str, tuple[str | None, bool]] = {
     "girlfriend": ("she", False),
     "parents": ("they", True),
 }
-# the household's people ("his landlady", "her maid"): one of each in a passage, whoever's they are said to be
-_HOUSEHOLD: dict[str, tuple[str | None, bool]] = {
-    "landlady": ("she", True),
-    "landlord": ("he", True),
-    "maid": ("she", False),
-    "servant": (None, False),
-    "governess": ("she", True),
-    "nurse": ("she", True),
-}
-_FAMILY_WORDS.update(_HOUSEHOLD)
 
 
 class Resolver:
