@@ -614,10 +614,13 @@ def create_app(config: WebConfig | None = None) -> Any:
 
     @app.get("/jobs/{job_id}", response_class=HTMLResponse, include_in_schema=False)
     def job_page(job_id: str, request: Request) -> Response:
-        job = _job(job_id)
-        if job.state == "done" and job.story_id:
-            return RedirectResponse(f"/stories/{job.story_id}", status_code=303)
-        return page("job.html", request, job=job, position=jobs().position(job))
+        live = _job(job_id)
+        # The worker thread moves the job on while the page is drawn: decide and draw from one copy, which
+        # reads the state before the story (the worker sets them in the other order).
+        job = live.to_dict(jobs().position(live))
+        if job["state"] == "done" and job["story_id"]:
+            return RedirectResponse(f"/stories/{job['story_id']}", status_code=303)
+        return page("job.html", request, job=job, position=job["position"])
 
     @app.get("/api", response_class=HTMLResponse, include_in_schema=False)
     def api_page(request: Request) -> Response:
