@@ -1126,7 +1126,13 @@ def _unit_feelings(ctx: _Context, u: _Unit, doc: Doc | None, model: dict[str, fl
             exp, tgt = _model_roles(ctx, u, doc, reader, lexicon_exps)
             explicit = tgt is not None and _explicit(doc, reader, tgt)
         cue_words = _emotion_words(text, u)
+        # someone else's feeling told in a quote ("a young lord fell in love with her"): the emotion word says
+        # whose it is, and the model's same label on the whole sentence is not the speaker's as well
+        told = {lab for (e, _, lab) in found if e is not None and e != speaker} if u.quote is not None else set()
+        told -= {lab for (e, _, lab) in found if e == speaker}
         for label, p in model.items():
+            if exp == speaker and label in told:
+                continue
             direct = u.quote is None or label in ADDRESSED_LABELS or explicit
             t = tgt if direct else None
             if u.quote is not None and t is None and label in ADDRESSED_LABELS and u.quote.addressees:

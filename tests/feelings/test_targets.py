@@ -119,3 +119,15 @@ def test_a_paragraph_of_one_person_looks_to_the_one_of_the_paragraph_before(make
     assert ("mara", "theo", "gratitude") in triples(story)
     crowded = make_story("Theo came in with Lucy.\n\nMara was very grateful.", ["Mara", "Theo", "Lucy"])
     assert not any(e == "mara" and t is not None for e, t, _ in triples(crowded))
+
+
+def test_the_model_label_of_someone_elses_feeling_told_in_a_quote_is_not_the_speakers(make_story):
+    text = '"Jonah fell in love with Lucy last winter," said Mara to Theo.'
+    story = make_story(text, ["Mara", "Theo", "Jonah", "Lucy"], quotes=[("Mara", ["Theo"])],
+                       emotions={"fell in love": {"love": 0.9}})  # fmt: skip
+    feelings = triples(story)
+    assert ("jonah", "lucy", "love") in feelings
+    assert not any(e == "mara" and label == "love" for e, _, label in feelings)
+    own = make_story('"I fell in love with Lucy last winter," said Mara to Theo.', ["Mara", "Theo", "Lucy"],
+                     quotes=[("Mara", ["Theo"])], emotions={"fell in love": {"love": 0.9}})  # fmt: skip
+    assert ("mara", "lucy", "love") in triples(own)
