@@ -41,6 +41,8 @@ are upper bounds. ``--dev PATH`` scores another development bond gold the same w
 ``--dev benchmarks/gold/bonds_dev2.jsonl`` (windows of LitBank books and the long novels, drawn like the
 held-out ones); its results file is named after the gold file. ``bonds_dev3.jsonl``, drawn the same way with
 another seed, is kept for aggregate checks: rules are not fitted on it, so it is run without ``--details``.
+``bonds_dev4.jsonl``, a fourth drawn the same way and annotated blind, is open to rule work like
+``bonds_dev2.jsonl`` (``--details`` allowed).
 
 Bond figures also give the bonds a reading has per passage, and a **precision among the marked people**: of
 the bonds between two characters who each match a person named in one of the passage's relations, the share

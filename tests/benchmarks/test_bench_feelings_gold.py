@@ -280,10 +280,10 @@ def test_the_development_bond_gold_is_pdnc_dev_text_kept_by_reference() -> None:
             assert rel["cue"] is None or set(rel["cue"]) == {"start", "end"}
 
 
-@pytest.mark.parametrize("name", ["bonds_dev2.jsonl", "bonds_dev3.jsonl"])
+@pytest.mark.parametrize("name", ["bonds_dev2.jsonl", "bonds_dev3.jsonl", "bonds_dev4.jsonl"])
 def test_the_litbank_like_development_bond_golds_are_litbank_and_novels_by_reference(name: str) -> None:
-    """bonds_dev2.jsonl and bonds_dev3.jsonl hold 8-sentence-like windows of LitBank books and the long
-    novels (never PDNC, ABBE or the example story), by offsets and sha1, with no passage text."""
+    """bonds_dev2.jsonl, bonds_dev3.jsonl and bonds_dev4.jsonl hold 8-sentence-like windows of LitBank books
+    and the long novels (never PDNC, ABBE or the example story), by offsets and sha1, with no passage text."""
     gold = bench.load_gold(bench.GOLD / name)
     assert len(gold) >= 30 and sum(len(r["relations"]) for r in gold) >= 60
     assert any(rel["source"] == "narrator" or rel["target"] == "narrator" for r in gold for rel in r["relations"])
@@ -303,6 +303,19 @@ def test_the_third_development_bond_gold_shares_no_text_with_the_second() -> Non
     for rec in dev3:
         assert rec["book"] not in kept_out
         for old in dev2:
+            same_book = (old["corpus"], old["book"]) == (rec["corpus"], rec["book"])
+            assert not (same_book and rec["start"] < old["end"] and old["start"] < rec["end"]), rec["id"]
+
+
+def test_the_fourth_development_bond_gold_shares_no_text_with_the_second_or_third() -> None:
+    """bonds_dev4 was drawn fresh for rule work: none of its windows overlaps a bonds_dev2 or bonds_dev3
+    window, and it leaves out the books kept out of every development gold."""
+    older = bench.load_gold(bench.GOLD / "bonds_dev2.jsonl") + bench.load_gold(bench.GOLD / "bonds_dev3.jsonl")
+    dev4 = bench.load_gold(bench.GOLD / "bonds_dev4.jsonl")
+    kept_out = {"105_persuasion.txt", "541_the_age_of_innocence.txt", "730_oliver_twist.txt"}
+    for rec in dev4:
+        assert rec["book"] not in kept_out
+        for old in older:
             same_book = (old["corpus"], old["book"]) == (rec["corpus"], rec["book"])
             assert not (same_book and rec["start"] < old["end"] and old["start"] < rec["end"]), rec["id"]
 
