@@ -167,7 +167,11 @@ _WORD = re.compile(r"[A-Za-z]+")
 _ENDED: _L = {"relief": 0.5}
 _SORRY_FOR: _L = {"caring": 0.6, "sadness": 0.3}
 # verbs whose negation is itself a feeling toward the object: "he could not forgive her" is a grudge
-_NEGATED_VERBS: dict[str, _L] = {"forgive": {"anger": 0.5}, "trust": {"disapproval": 0.5}}
+_NEGATED_VERBS: dict[str, _L] = {
+    "forgive": {"anger": 0.5},
+    "trust": {"disapproval": 0.5},
+    "like": {"disapproval": 0.5},  # "she did not like him"
+}
 _MENTAL = re.compile(
     r"\s+(?:can|could|would|will|still|always|never|just|almost|suddenly|finally|only|doesn't|didn't|can't|"
     r"couldn't|does|did|had|has|is|was)?\s*(?:n't\s+|not\s+)?"
@@ -740,6 +744,16 @@ def _read_trigger(tok: Token, kind: str, labels: _L, reader: _Reader) -> _Hit:
 _RECIPROCAL_WORDS = frozenset(_verb_forms("quarrel"))
 
 
+def _wish_to(tok: Token) -> bool:
+    """ "like" after "would" / "should", or with a verb after it: "I'd like a cup of tea", "liked to walk"."""
+    if tok.lemma_.lower() != "like" and tok.lower_ not in ("like", "likes", "liked", "liking"):
+        return False
+    return any(
+        (c.dep_ == "aux" and c.lower_ in ("would", "should", "'d", "’d")) or c.dep_ in ("xcomp", "ccomp")
+        for c in tok.children
+    )
+
+
 def _reciprocal(tok: Token) -> bool:
     """Whether an emotion word is felt among its subjects: a quarrel, or one with "each other" / "one
     another" as its object ("they loved each other", "fond of one another")."""
@@ -1074,6 +1088,8 @@ def _unit_feelings(ctx: _Context, u: _Unit, doc: Doc | None, model: dict[str, fl
                 if grudge is None:
                     continue
                 labels = grudge
+            if _wish_to(tok):
+                continue  # "I would like to see him", "he liked to walk": a wish or a habit, not a liking
             if tok.lower_ in CRY_TAGS and _speech_tag(ctx.story.text, u, tok):
                 continue  # “Hello!” cried Mr. Lorry: a way of saying, not weeping
             if tok.lower_ in _SPOKEN_ADVERBS and tok.head.lower_ not in SPEECH_VERBS:

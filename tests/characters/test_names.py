@@ -523,3 +523,30 @@ def test_a_name_whose_mind_or_temper_is_told_is_a_person(pipe):
         "A sound disturbed Cameron’s reflections. There was nothing on the sand."
     )
     assert "Cameron" in by_name(read(pipe, text))
+
+
+def test_a_name_described_as_a_person_is_one(pipe):
+    # the tagger calls "Laure" a place and "Varo Denn" something other than a person
+    text = (
+        "Nobody followed her except the doctor, who thought only of the unhappy Laure, wandering without a "
+        "friend. Weeks later they heard that Laure had taken the road to the south.\n\n"
+        "“Varo Denn, prince of Kesh, has her hidden in the city and means to marry her,” said the doctor."
+    )
+    names = set(by_name(read(pipe, text)))
+    assert {"Laure", "Varo Denn"} <= names
+    place = "Just before the coach reached Carrow Point, a young woman came down the road from the market."
+    assert "Carrow Point" not in by_name(read(pipe, place))  # a clause of its own, not a description
+
+
+def test_a_pronoun_guessed_ahead_at_a_name_tells_no_gender(pipe):
+    # the opening "she" is someone the passage never names; the first name after it is a man's, as his
+    # pronouns say once he is named
+    text = (
+        "She left the town without a word to anyone. Nobody followed her except Lydgate, who felt that the "
+        "world had stopped while he imagined the unhappy Laure alone. He found her at last in Avignon, "
+        "and he told her that he adored her."
+    )
+    story = read(pipe, text)
+    people = by_name(story)
+    assert people["Lydgate"].gender == "he"
+    assert people["Laure"].gender != "he"

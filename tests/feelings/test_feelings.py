@@ -256,3 +256,11 @@ def test_quarrels_between_two_people_go_both_ways(make_story):
     story = make_story("There had been bitter quarrels between Rupert and Michael.", ["Rupert", "Michael"])
     found = {(e, t) for e, t, _ in triples(story)}
     assert {("rupert", "michael"), ("michael", "rupert")} <= found
+
+
+def test_liking_someone_is_a_warm_feeling_toward_them_and_not_liking_them_a_cool_one(make_story):
+    assert triples(make_story("In her heart Nora rather liked Kit.", ["Nora", "Kit"])) == {("nora", "kit", "love")}
+    assert triples(make_story("Nora did not like Kit at all.", ["Nora", "Kit"])) == {("nora", "kit", "disapproval")}
+    # a wish or a habit is no liking of anyone
+    assert triples(make_story("Nora would like to see Kit.", ["Nora", "Kit"])) == set()
+    assert triples(make_story("Nora liked to walk with Kit.", ["Nora", "Kit"])) == set()

@@ -56,6 +56,7 @@ from .nominals import (
     find_indefinite_speakers,
     find_nominal_speakers,
     is_generic,
+    is_plural,
     nominal_occurrences,
     noun_gender,
 )
@@ -106,6 +107,9 @@ def find_characters(story: Story) -> None:
     for ci, c in enumerate(clusters):
         if c.nominal:  # "the old woman", "a lady in the group": the noun says, as a title does
             genders[ci] = noun_gender(c.nominal) or genders[ci]
+            written = c.written_description()
+            if is_plural(c.nominal) or (written is not None and not c.forms and _family_name(written)):
+                genders[ci] = "they"  # "the girls", "the Marches": never a "she" or a "he"
     first_person = narration_is_first_person(toks) or (short and first_person_short(toks))
     narrator = _narrator(toks, clusters, names) if first_person else None
     if first_person and narrator is None:
@@ -492,6 +496,12 @@ def _narrator(toks: Sequence[Tok], clusters: Sequence[Cluster], names: Sequence[
         if voc >= _NARRATOR_VOCATIVES and score > best_score:
             best, best_score = ci, score
     return best
+
+
+def _family_name(written: str) -> bool:
+    """ "Marches", "Bennets": a capitalised plural, the name of a family."""
+    plural = written.endswith("s") and not written.endswith(("ss", "us", "is"))
+    return plural and len(written) > 3 and " " not in written
 
 
 def _characters(

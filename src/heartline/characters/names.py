@@ -47,6 +47,7 @@ from ..language.lexicon import (
 )
 from ..language.tokens import Tok
 from ..story import Story
+from .nominals import is_person_noun
 
 __all__ = [
     "Cluster",
@@ -513,6 +514,8 @@ def gather_evidence(toks: Sequence[Tok], forms: dict[str, Form]) -> None:
                 and nxt2.sent == toks[occ.last].sent
             ):
                 form.person += 1.5  # "by Drummle, whom I held in contempt": a relative pronoun for people
+            if _described_as_a_person(toks, occ.first, occ.last):
+                form.person += 2  # "Sab Than, prince of Zodanga", "the unhappy Laure"
             if _felt_for(toks, occ.first):
                 form.person += 2  # "his love for Natásha", "she pitied Sola": someone a feeling is for
             if same_prev and prev is not None and prev.lower == "my" and prev.quote < 0 and not form.title:
@@ -615,6 +618,40 @@ def _personal_thing(word: str) -> bool:
 def _verb_like(word: str) -> bool:
     """An auxiliary or a verb a person does, says or feels: what follows a name that begins a clause."""
     return word in _AUXILIARIES or word in HUMAN_VERBS or word in SPEECH_VERBS or is_feeling_verb(word)
+
+
+def _described_as_a_person(toks: Sequence[Tok], first: int, last: int) -> bool:
+    """A description of a person beside the name, in one sentence: a feeling before it ("the unhappy Laure",
+    not an adverb), or after a comma a noun of a person, with at most a determiner and an adjective before it
+    ("Sab Than, prince of Zodanga", "Ratcliffe, the old butler", "Mrs. Rouncewell, his mother")."""
+    sent = toks[first].sent
+    if first >= 2 and toks[first - 2].sent == sent and toks[first - 2].lower in _APPOSITIVE_OPENERS:
+        word = toks[first - 1].lower  # "the unhappy Laure", not "glad Dounia is out"
+        if word in EMOTION_ADJECTIVES and not word.endswith("ly") and toks[first - 1].text.islower():
+            return True
+    if last + 2 >= len(toks) or toks[last + 1].text != ",":
+        return False
+    # a word said to someone opens a sentence of speech as a name does ("Listen, old fellow,"): there only a
+    # rank "of" somewhere describes ("Sab Than, prince of Zodanga, has her hidden")
+    addressed = toks[first].quote >= 0 and toks[first].sent_start
+    for j in range(last + 2, min(last + 5, len(toks))):
+        t = toks[j]
+        if t.sent != sent or not t.text.islower():
+            return False
+        if t.lower in _APPOSITIVE_OPENERS or (j < last + 4 and t.lower in _DESCRIBING):
+            continue
+        after = toks[j + 1] if j + 1 < len(toks) else None
+        # the description ends there ("prince of Zodanga,"), or it is the subject of a clause of its own
+        # ("reached Liberty Point, a young woman came down")
+        of = after is not None and after.lower == "of"
+        ends = of or (not addressed and (after is None or after.sent != sent or after.text in _APPOSITIVE_ENDS))
+        return ends and (t.lower in KIN or is_person_noun(t.lower))
+    return False
+
+
+_APPOSITIVE_OPENERS = frozenset("the a an his her my our their your its".split())
+_APPOSITIVE_ENDS = frozenset({",", ".", ";", ":", "!", "?", ")", "--", "—"})
+_DESCRIBING = frozenset("old young little elder younger eldest youngest poor dear good faithful late".split())
 
 
 def _felt_for(toks: Sequence[Tok], first: int) -> bool:

@@ -41,6 +41,7 @@ __all__ = [
     "inverted_tag",
     "is_generic",
     "is_person_noun",
+    "is_plural",
     "nominal_occurrences",
     "noun_gender",
 ]
@@ -336,6 +337,16 @@ def noun_gender(phrase: tuple[str, ...]) -> str | None:
     if head in FEMALE_NOUNS or head in FEMALE_ROLES:
         return "she"
     return None
+
+
+def is_plural(phrase: tuple[str, ...]) -> bool:
+    """Whether a description is of several people: "the girls", "the two women", "the Marches" (a family)."""
+    head = _head(phrase).lower()
+    if head in PLURAL_PEOPLE:
+        return True
+    if len(head) < 4 or not head.endswith("s") or head.endswith(("ss", "us", "is")):
+        return False
+    return _is_person_noun(head[:-1]) or (head.endswith("es") and _is_person_noun(head[:-2]))
 
 
 def is_person_noun(word: str) -> bool:

@@ -60,6 +60,7 @@ class Ref:
     last: int
     kind: str
     subject: bool = False
+    guessed: bool = False  # a pronoun taken for someone named only after it (Resolver._ahead)
 
 
 def refs_from_mentions(story: Story, toks: Sequence[Tok]) -> list[Ref]:
@@ -246,6 +247,9 @@ class Resolver:
         starts = {r.first: r for r in names}
         self._name_at = set(starts)
         firsts = [r.first for r in names]
+        first_named: dict[int, int] = {}
+        for name in names:
+            first_named.setdefault(name.char, name.first)
         out: list[Ref] = []
         sent_has_subject: dict[int, bool] = {}
         letter_to: int | None = None  # whom the letter being read is written to ("Dearest Meg,")
@@ -275,8 +279,8 @@ class Resolver:
                 ci = self._described_at.get(words)  # "the old man" again
                 if ci is None and len(words) == 2:
                     ci = self._someones.get(words[1])  # "his landlady ... the landlady"
-                if ci is None:
-                    ci = self._resolve(i, generic[0], age, unlike=self.nominal if self.short else ())
+                if ci is None:  # not a guess ahead ("her offer ... The old lady"): someone of their own
+                    ci = self._resolve(i, generic[0], age, unlike=self.nominal if self.short else (), guesses=False)
                 if ci is None and self.describe and t.quote < 0:
                     ci = self._describe(words, generic[0], age)
                 if ci is not None:
@@ -292,16 +296,25 @@ class Resolver:
                 ci = self._resolve(i, PRONOUNS[t.lower])
                 if ci is None:
                     ci = self._resolve(i, PRONOUNS[t.lower], lookback=_FALLBACK_SENTENCES)
+                ahead = False
                 if ci is None and PRONOUNS[t.lower] not in self.genders_seen:
                     ci = self._ahead(i, PRONOUNS[t.lower], names, firsts)
+                    ahead = ci is not None
                 if ci is None and self.describe and self.short and t.quote < 0:
                     ci = self._describe((PRONOUNS[t.lower],), PRONOUNS[t.lower], None)  # "She waited ..."
-                if ci is not None and self.short and self.genders[ci] is None and t.lower in ("he", "she"):
+                # before the name, the pronouns were a guess ahead and tell no gender: "she ... except Lydgate"
+                if (
+                    ci is not None
+                    and self.short
+                    and self.genders[ci] is None
+                    and t.lower in ("he", "she")
+                    and first_named.get(ci, n) < i
+                ):
                     self.genders[ci] = PRONOUNS[t.lower]  # "Tal Hajus ... he": not "she" after that
                 if ci is not None:
                     new_clause = i > 0 and (toks[i - 1].lower in CLAUSE_CONJUNCTIONS or toks[i - 1].text in {",", ";"})
                     subj = t.lower in ("he", "she") and (new_clause or not sent_has_subject.get(t.sent, False))
-                    ref = Ref(ci, i, i, "pronoun", subj)
+                    ref = Ref(ci, i, i, "pronoun", subj, guessed=ahead)
                     self._push(ref)
                     out.append(ref)
                 if t.lower in ("he", "she"):
@@ -500,6 +513,7 @@ class Resolver:
         age: str | None = None,
         lookback: int = _LOOKBACK_SENTENCES,
         unlike: Sequence[int] | set[int] = (),
+        guesses: bool = True,
     ) -> int | None:
         """The character a he / she (or a description of ``gender`` and ``age``) at token ``i`` means; not one
         of ``unlike`` (in a short text, "the widow" is not "the doctor", a description of its own)."""
@@ -515,7 +529,7 @@ class Resolver:
             dist = t.sent - rt.sent
             if dist > lookback or (rank > 25 and lookback == _LOOKBACK_SENTENCES):
                 break
-            if r.char in seen:
+            if r.char in seen or (r.guessed and not guesses):
                 continue
             seen.add(r.char)
             if r.char == self.narrator and t.quote < 0:

@@ -786,7 +786,8 @@ NOT_PEOPLE = frozenset(
     order letter matter manner paper silver summer winter corner border danger anger finger temper shoulder
     chamber fever hunger laughter tower flower powder supper timber lower upper deeper louder eager subtler
     better later sooner longer greater higher nearer clever proper sober tender slender bitter
-    error terror horror mirror door floor glee repartee degree
+    error terror horror mirror door floor glee repartee degree offer answer chapter quarter ladder shelter saucer
+    counter thunder
     coffee committee knee tree free three thee see agree decree pedigree toffee jubilee spree excess process
     success access recess address distress""".split()
 )
