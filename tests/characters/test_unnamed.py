@@ -184,3 +184,15 @@ def test_a_group_is_never_a_he_or_a_she(pipe):
     cast = by_name(story)
     assert cast["the girls"].gender == "they"
     assert "her" not in mentions_of(story, cast["the girls"].id)
+
+
+def test_a_description_between_commas_after_a_name_is_that_one(pipe):
+    text = (
+        "Fritz told me that Johann, the keeper, had fallen into the snare we had laid for him. "
+        "Sapt brought him in and set the keeper in a chair by my bed."
+    )
+    story = read(pipe, text)
+    cast = by_name(story)
+    assert "the keeper" not in cast
+    assert "the keeper" in cast["Johann"].aliases
+    assert mentions_of(story, cast["Johann"].id).count("the keeper") == 2

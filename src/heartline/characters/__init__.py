@@ -295,7 +295,36 @@ def _add_nominals(toks: Sequence[Tok], clusters: list[Cluster], short: bool = Fa
             c.nominal_written[_phrase_text(t.text for t in toks[r.first + 1 : r.last + 1])] += 1
         else:
             c.said_as.add(" ".join(t.text for t in toks[r.first : r.last + 1]))
-    return _merge_names_into_descriptions(clusters, refs)
+    return _appositions(toks, clusters, _merge_names_into_descriptions(clusters, refs))
+
+
+def _appositions(toks: Sequence[Tok], clusters: list[Cluster], refs: list[Ref]) -> list[Ref]:
+    """ "Johann, the keeper, had fallen into the snare": a description set between commas right after a name
+    is that named one, and so is every other mention of it."""
+    named_at: dict[int, int] = {}
+    for ci, c in enumerate(clusters):
+        for f in c.forms:
+            for occ in f.occurrences:
+                named_at[occ.last] = ci
+    into: dict[int, int] = {}
+    for r in refs:
+        c = clusters[r.char]
+        if c.forms or not c.nominal or r.char in into or r.first < 2 or toks[r.first - 1].text != ",":
+            continue
+        owner = named_at.get(r.first - 2)
+        after = toks[r.last + 1] if r.last + 1 < len(toks) else None
+        closed = after is None or after.sent != toks[r.last].sent or after.text in {",", ".", ";", "!", "?"}
+        if owner is not None and closed and toks[r.first - 2].sent == toks[r.first].sent:
+            into[r.char] = owner
+    if not into:
+        return refs
+    for ci, owner in into.items():
+        clusters[owner].said_as.add(_phrase_text(clusters[ci].nominal))  # "the keeper" is an alias
+        clusters[owner].nominal_count += clusters[ci].nominal_count
+    keep = [ci for ci in range(len(clusters)) if ci not in into]
+    new_index = {old: new for new, old in enumerate(keep)}
+    clusters[:] = [clusters[ci] for ci in keep]
+    return [replace(r, char=new_index[into.get(r.char, r.char)]) for r in refs]
 
 
 def _indefinite_refs(
