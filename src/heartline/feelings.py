@@ -938,7 +938,28 @@ def _units(story: Story, ctx: _Context) -> list[_Unit]:
     for prev, u, nxt in zip([None, *units[:-1]], units, [*units[1:], None], strict=True):
         if u.quote is None:
             u.tag = _tagged_quote(story.text, u, prev, nxt)
+        else:
+            called = _called(story.text, ctx, u)
+            if called is not None and (not u.quote.addressees or u.quote.addressees[0] != called):
+                # "You had better go in, wife. ... I am much obliged to you, Manly": this sentence speaks to Manly
+                u.quote = replace(u.quote, addressees=[called, *(a for a in u.quote.addressees if a != called)])
     return units
+
+
+def _called(text: str, ctx: _Context, u: _Unit) -> str | None:
+    """The one a spoken sentence calls by name, set off by a comma or opening it ("..., Manly.", "Jo, come
+    here"), when that is not its speaker."""
+    for m in _mentions_between(ctx, u.start, u.end):
+        if m.kind != "name" or m.character == (u.quote.speaker if u.quote else None):
+            continue
+        before = text[u.start : m.start].rstrip()
+        after = text[m.end : u.end].lstrip()
+        opens = not before or before[-1] in "“\"‘'"
+        if (opens or before.endswith(",")) and after[:1] in (",", ".", "!", "?", ";"):
+            if opens and after[:1] != ",":
+                continue  # "Jonah!" alone may be a cry about him as well as to him
+            return m.character
+    return None
 
 
 def _tagged_quote(text: str, u: _Unit, prev: _Unit | None, nxt: _Unit | None) -> Quote | None:

@@ -131,3 +131,12 @@ def test_the_model_label_of_someone_elses_feeling_told_in_a_quote_is_not_the_spe
     own = make_story('"I fell in love with Lucy last winter," said Mara to Theo.', ["Mara", "Theo", "Lucy"],
                      quotes=[("Mara", ["Theo"])], emotions={"fell in love": {"love": 0.9}})  # fmt: skip
     assert ("mara", "lucy", "love") in triples(own)
+
+
+def test_a_spoken_sentence_that_calls_someone_by_name_speaks_to_them(make_story):
+    text = '"You had better go inside, Lucy. I am much obliged to you, Theo. Good evening."'
+    story = make_story(text, ["Mara", "Theo", "Lucy"], quotes=[("Mara", ["Lucy"])],
+                       emotions={"obliged": {"gratitude": 0.8}})  # fmt: skip
+    feelings = triples(story)
+    assert ("mara", "theo", "gratitude") in feelings
+    assert ("mara", "lucy", "gratitude") not in feelings
