@@ -196,3 +196,14 @@ def test_a_description_between_commas_after_a_name_is_that_one(pipe):
     assert "the keeper" not in cast
     assert "the keeper" in cast["Johann"].aliases
     assert mentions_of(story, cast["Johann"].id).count("the keeper") == 2
+
+
+def test_a_rank_in_lower_case_after_the_names_the_one_who_bears_it(pipe):
+    text = (
+        "“Nina Carrington came from the town where Mr. Armstrong died. Why was the doctor so afraid of her? "
+        "I lived with Doctor Walker seven years, and I know him well,” Riggs said."
+    )
+    story = read(pipe, text)
+    cast = by_name(story)
+    assert "the doctor" not in cast
+    assert "the doctor" in mentions_of(story, cast["Doctor Walker"].id)

@@ -434,7 +434,8 @@ def _title_refs(toks: Sequence[Tok], clusters: list[Cluster], namewords: NameWor
     found: list[tuple[int, int, int]] = []
     for i in range(1, len(toks) - 1):
         t = toks[i]
-        if i in taken or not is_title(t) or t.sent_start or namewords(toks[i + 1].text):
+        ranked = t.lower in _RANKS and toks[i - 1].lower == "the" and t.text.islower()  # "the doctor"
+        if i in taken or not (is_title(t) or ranked) or t.sent_start or namewords(toks[i + 1].text):
             continue
         title = canonical_title(t.lower)
         if toks[i - 1].lower != "the" and title in (
@@ -465,6 +466,11 @@ def _title_refs(toks: Sequence[Tok], clusters: list[Cluster], namewords: NameWor
             clusters[ci].nominal_written[toks[i].text.rstrip("-—–:")] += 1
             out.append(Ref(ci, first, i, "nominal"))
     return out
+
+
+# ranks and callings written in lower case after "the" that still name the one who bears them as a title
+# ("Why was the doctor so afraid of her? I lived with Doctor Walker seven years")
+_RANKS = frozenset("doctor captain colonel general major admiral professor inspector sergeant lieutenant".split())
 
 
 def _titles_held(clusters: Sequence[Cluster]) -> dict[str, list[int]]:
