@@ -550,3 +550,13 @@ def test_a_pronoun_guessed_ahead_at_a_name_tells_no_gender(pipe):
     people = by_name(story)
     assert people["Lydgate"].gender == "he"
     assert people["Laure"].gender != "he"
+
+
+def test_a_month_after_a_title_is_a_surname(pipe):
+    text = (
+        "Jo went to her aunt every day. Aunt March always cleared up quickly after a quarrel, and Mr. March "
+        "wrote to them both from the army in March."
+    )
+    names = set(by_name(read(pipe, text)))
+    assert {"Aunt March", "Mr. March"} <= names
+    assert "March" not in names  # the month alone is no one

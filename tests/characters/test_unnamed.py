@@ -65,6 +65,11 @@ def test_a_name_said_once_that_acts_as_a_person_is_a_character(pipe):
         ),
         ("Philip looked at the ruined garden. Rome had sent no help. Philip waited in Rome.", {"Rome"}),
         ("Mouth dry, Yang stared at the message. Teeth clenched, Yang read it again.", {"Mouth", "Teeth"}),
+        (
+            "Mr. Lorry placed Miss Pross nearer the Angels than many ladies better got up both by Nature and "
+            "Art. Miss Pross said nothing.",
+            {"Nature"},
+        ),
     ],
 )
 def test_fleets_places_and_body_parts_are_not_characters(pipe, text, not_people):

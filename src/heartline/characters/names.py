@@ -252,11 +252,11 @@ def find_forms(toks: Sequence[Tok], namewords: NameWords) -> dict[str, Form]:
             j = i + 1
             while j + 1 < n and toks[j].lower in NAME_PARTICLES and _adjacent(toks, j, j + 1):
                 j += 1  # "Mr. van der Luyden"
-            if namewords(_clean(toks[j].text)):
+            if namewords(_clean(toks[j].text)) or _surname_after_title(toks[j].text):
                 title = t.text
             else:
                 j = i
-        if not namewords(_clean(toks[j].text)):
+        if not namewords(_clean(toks[j].text)) and not (title and _surname_after_title(toks[j].text)):
             i += 1
             continue
         k = j
@@ -286,6 +286,15 @@ def find_forms(toks: Sequence[Tok], namewords: NameWords) -> dict[str, Form]:
         form.occurrences.append(Occurrence(i, k, t.start, end, t.sent if t.quote < 0 else -1))
         i = k + 1
     return forms
+
+
+def _surname_after_title(word: str) -> bool:
+    """A month or a day written as a name after a title is a surname: "Aunt March", "Mr. March"."""
+    w = _clean(word)
+    return w[:1].isupper() and (w.lower() in _MONTHS or w.lower() in DAYS)
+
+
+_MONTHS = frozenset("january february march april may june july august september october november december".split())
 
 
 def split_two_names(toks: Sequence[Tok], forms: dict[str, Form]) -> None:
