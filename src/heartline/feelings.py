@@ -45,6 +45,7 @@ from .language.lexicon import (
     EMOTION_VERB_IRREGULAR,
     EMOTION_VERBS,
     ENDING_VERBS,
+    EVALUATIVE_ADJECTIVES,
     FELT_OBJECT_PRONOUNS,
     FIRST_PERSON,
     INNER_VERBS,
@@ -146,14 +147,22 @@ def _verb_forms(lemma: str) -> list[str]:
 
 
 _VERB_FORMS: dict[str, str] = {f: lemma for lemma in EMOTION_VERBS for f in _verb_forms(lemma)}
-_ALL_FORMS = frozenset(_VERB_FORMS) | frozenset(EMOTION_ADJECTIVES) | frozenset(EMOTION_NOUNS)
+_ALL_FORMS = (
+    frozenset(_VERB_FORMS) | frozenset(EMOTION_ADJECTIVES) | frozenset(EMOTION_NOUNS) | frozenset(EVALUATIVE_ADJECTIVES)
+)
+# the forms that are only an act toward someone ("helped", "struck"): no emotion word to name a model label by
+_ACT_FORMS = (
+    frozenset(f for f, lemma in _VERB_FORMS.items() if EMOTION_VERBS[lemma][0] == "act")
+    - frozenset(EMOTION_ADJECTIVES)
+    - frozenset(EMOTION_NOUNS)
+)
 # every form of an emotion word -> the labels the lexicon gives it as a verb, adjective or noun (to name the
 # word that carries a model label: "thank" for gratitude)
 _FORM_LABELS: dict[str, frozenset[str]] = {
     f: frozenset(EMOTION_VERBS.get(_VERB_FORMS.get(f, ""), ("", {}))[1])
     | frozenset(EMOTION_ADJECTIVES.get(f, {}))
     | frozenset(EMOTION_NOUNS.get(f, {}))
-    for f in _ALL_FORMS
+    for f in _ALL_FORMS - _ACT_FORMS - (frozenset(EVALUATIVE_ADJECTIVES) - frozenset(EMOTION_ADJECTIVES))
 }
 _WORD = re.compile(r"[A-Za-z]+")
 
@@ -549,7 +558,7 @@ class _Hit:
 
 
 def _lexicon_entry(tok: Token) -> tuple[str, _L] | None:
-    """(kind, labels) of an emotion word: kind is subj | obj | intr (verbs), adj or noun."""
+    """(kind, labels) of an emotion word: kind is subj | obj | intr | act (verbs), adj or noun."""
     low = tok.lower_
     if low not in _ALL_FORMS:
         return None
@@ -575,6 +584,23 @@ def _read_trigger(tok: Token, kind: str, labels: _L, reader: _Reader) -> _Hit:
         exp = reader.chars(slot) if slot is not None else []
         subj = _child(tok, ("nsubj",))
         tgt = _person_or_owner(subj, reader) if subj is not None else []
+    elif kind == "act":
+        passive = _child(tok, ("nsubjpass",))
+        if passive is not None:  # "she was scolded by her aunt": the aunt toward her
+            agent = _child(tok, ("agent",))
+            slot = _child(agent, ("pobj",)) if agent is not None else None
+            exp = reader.chars(slot) if slot is not None else []
+            tgt = reader.chars(passive)
+            if slot is None:
+                slot = passive  # no doer named: no feeling ("he was rescued")
+                exp = []
+        else:
+            controller = _child(tok.head, ("dobj",)) if tok.dep_ == "xcomp" else None
+            # "commanded Oliver to assist him": Oliver assists
+            slot = controller if controller is not None and controller.i < tok.i else _subject(tok)
+            exp = reader.chars(slot) if slot is not None else []
+            obj = _child(tok, ("dobj",))
+            tgt = _person_or_owner(obj, reader) if obj is not None else []
     elif kind in ("subj", "intr"):
         slot = _subject(tok)
         exp = reader.chars(slot) if slot is not None else []
@@ -611,6 +637,28 @@ def _read_trigger(tok: Token, kind: str, labels: _L, reader: _Reader) -> _Hit:
     pronoun = PRONOUNS.get(slot.lower_) if slot is not None and subject else None
     inner = kind in ("subj", "adj") or (kind == "noun" and tok.head.lower_ in INNER_VERBS)
     return _Hit(exp, tgt, labels, slot is not None, pronoun, inner, None if slot is None else slot.i)
+
+
+def _evaluative(tok: Token, reader: _Reader, speaker: str | None) -> tuple[str, str, _L] | None:
+    """``(experiencer, target, labels)`` of an adjective that qualifies a person ("the ridiculous *Rodney*",
+    "my dear *Tom*"): the stance of the quote's speaker, else of the subject of the sentence's main verb, toward
+    that person; None when either is not a character or they are the same."""
+    if tok.dep_ != "amod" or tok.lower_ not in EVALUATIVE_ADJECTIVES or _pos(tok) != "ADJ":
+        return None
+    if any(c.dep_ == "advmod" and c.lower_ in ("not", "never") for c in tok.children):
+        return None
+    targets = reader.chars(tok.head)
+    if len(targets) != 1:
+        return None
+    if speaker is not None:
+        exp: str | None = speaker
+    else:
+        subj = _child(tok.sent.root, ("nsubj", "nsubjpass"))
+        found = reader.chars(subj) if subj is not None and subj.i != tok.head.i else []
+        exp = found[0] if len(found) == 1 else None
+    if exp is None or exp == targets[0]:
+        return None
+    return exp, targets[0], EVALUATIVE_ADJECTIVES[tok.lower_]
 
 
 def _clause_targets(tok: Token, reader: _Reader, skip: set[str]) -> list[str]:
@@ -658,7 +706,26 @@ def _person_or_owner(tok: Token, reader: _Reader) -> list[str]:
     owner = _child(tok, ("poss",))
     if not found and owner is not None:
         found = reader.chars(owner)
+    if not found and tok.lower_ in _RELATIVE_PRONOUNS:
+        antecedent = _antecedent(tok)
+        found = reader.chars(antecedent) if antecedent is not None else []
     return found
+
+
+_RELATIVE_PRONOUNS = frozenset({"whom", "who"})
+
+
+def _antecedent(tok: Token) -> Token | None:
+    """The noun a relative pronoun stands for: the head of the relative clause it opens ("Drummle, *whom* I
+    held in contempt", "Herbert, for *whom* I had a respect")."""
+    cur = tok
+    for _ in range(4):
+        if cur.dep_ == "relcl":
+            return cur.head
+        if cur.head is cur:
+            return None
+        cur = cur.head
+    return None
 
 
 def _verb_targets(verb: Token, reader: _Reader, skip: set[str]) -> list[str]:
@@ -786,6 +853,9 @@ def _model_labels(sentence: Sentence, quote: Quote | None, most: int = 3) -> dic
 # manner adverbs that tell a feeling only of a way of speaking: "breathes in sharply", "a cold wind blew
 # coldly", "kindly pass the salt" are no feeling
 _SPOKEN_ADVERBS = frozenset({"sharply", "coldly", "kindly", "harshly"})
+# manner adverbs that tell a stance only toward someone the act is done to ("welcomed him warmly"; "warmly
+# dressed" is no feeling)
+_DIRECTED_ADVERBS = frozenset({"warmly", "cordially", "respectfully", "rudely"})
 _TITLE_MISS = re.compile(r"Miss\s+[A-Z]")  # "Miss Pross": a title, not missing someone
 _ADJ_LONG = re.compile(r"long(?!(?:ed|ing)?\s+(?:for|to)\b)", re.IGNORECASE)  # "a long time"
 
@@ -888,6 +958,14 @@ def _unit_feelings(ctx: _Context, u: _Unit, doc: Doc | None, model: dict[str, fl
     own: set[tuple[str | None, str | None, str]] = set()  # undirected feelings about a thing or an act
     if lex and doc is not None:
         for tok in doc:
+            stance = _evaluative(tok, reader, speaker)
+            if stance is not None:
+                e, t, labels = stance
+                at = u.offset + tok.idx
+                for label, base in labels.items():
+                    add(e, t, label, _intensity(tok, base), Trigger(at, at + len(tok.text), tok.text))
+                lexicon_exps.append(e)
+                continue
             entry = _lexicon_entry(tok)
             if entry is None:
                 continue
@@ -906,6 +984,10 @@ def _unit_feelings(ctx: _Context, u: _Unit, doc: Doc | None, model: dict[str, fl
             elif tok.lower_ == "sorry" and _prep_targets(tok, reader, set()) and _has_prep(tok, "for"):
                 labels = _SORRY_FOR  # "James was sorry for her": sympathy, not remorse
             hit = _read_trigger(tok, kind, labels, reader)
+            if (kind == "act" or tok.lower_ in _DIRECTED_ADVERBS) and (
+                not hit.experiencers or not [t for t in hit.targets if t not in hit.experiencers]
+            ):
+                continue  # an act shows a stance only toward a person it is done to, by a doer the parse names
             if not hit.experiencers and (hit.slot or kind == "obj"):
                 # "the sadness is comforting": someone or something else, not a character; "the contempt it
                 # excited": a feeling caused in no one named
