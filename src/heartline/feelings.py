@@ -643,18 +643,23 @@ def _evaluative(tok: Token, reader: _Reader, speaker: str | None) -> tuple[str, 
     """``(experiencer, target, labels)`` of an adjective that qualifies a person ("the ridiculous *Rodney*",
     "my dear *Tom*"): the stance of the quote's speaker, else of the subject of the sentence's main verb, toward
     that person; None when either is not a character or they are the same."""
-    if tok.dep_ != "amod" or tok.lower_ not in EVALUATIVE_ADJECTIVES or _pos(tok) != "ADJ":
+    if tok.lower_ not in EVALUATIVE_ADJECTIVES or (tok.dep_ != "amod" and _pos(tok) != "ADJ"):
         return None
     if any(c.dep_ == "advmod" and c.lower_ in ("not", "never") for c in tok.children):
         return None
-    targets = reader.chars(tok.head)
+    nxt = tok.nbor() if tok.i + 1 < len(tok.doc) else None
+    # "the ridiculous Rodney"; a vocative the parse breaks ("my dearest Theo" as an adjective with an apposition)
+    person = tok.head if tok.dep_ == "amod" else nxt if nxt is not None and _pos(nxt) == "PROPN" else None
+    if person is None:
+        return None
+    targets = reader.chars(person)
     if len(targets) != 1:
         return None
     if speaker is not None:
         exp: str | None = speaker
     else:
         subj = _child(tok.sent.root, ("nsubj", "nsubjpass"))
-        found = reader.chars(subj) if subj is not None and subj.i != tok.head.i else []
+        found = reader.chars(subj) if subj is not None and subj.i != person.i else []
         exp = found[0] if len(found) == 1 else None
     if exp is None or exp == targets[0]:
         return None
@@ -960,11 +965,11 @@ def _unit_feelings(ctx: _Context, u: _Unit, doc: Doc | None, model: dict[str, fl
         for tok in doc:
             stance = _evaluative(tok, reader, speaker)
             if stance is not None:
-                e, t, labels = stance
+                judge, judged, stance_labels = stance
                 at = u.offset + tok.idx
-                for label, base in labels.items():
-                    add(e, t, label, _intensity(tok, base), Trigger(at, at + len(tok.text), tok.text))
-                lexicon_exps.append(e)
+                for label, base in stance_labels.items():
+                    add(judge, judged, label, _intensity(tok, base), Trigger(at, at + len(tok.text), tok.text))
+                lexicon_exps.append(judge)
                 continue
             entry = _lexicon_entry(tok)
             if entry is None:
