@@ -601,6 +601,10 @@ def _read_trigger(tok: Token, kind: str, labels: _L, reader: _Reader) -> _Hit:
             exp = reader.chars(slot) if slot is not None else []
             obj = _child(tok, ("dobj",))
             tgt = _person_or_owner(obj, reader) if obj is not None else []
+            for prep in tok.children:
+                if not tgt and prep.dep_ == "prep" and prep.lower_ == "at":  # "sneered at him"
+                    pobj = _child(prep, ("pobj",))
+                    tgt = _person_or_owner(pobj, reader) if pobj is not None else []
     elif kind in ("subj", "intr"):
         slot = _subject(tok)
         exp = reader.chars(slot) if slot is not None else []

@@ -83,3 +83,11 @@ def test_a_relative_pronoun_stands_for_its_antecedent(make_story):
 def test_acts_are_not_verbs_of_feeling_for_the_characters_step():
     assert is_feeling_verb("loved") and is_feeling_verb("hugged")
     assert not is_feeling_verb("scolded") and not is_feeling_verb("helped")
+
+
+def test_an_act_at_someone_is_toward_them(make_story):
+    story = make_story("Theo sat down. Mara sneered at Theo and patted Lucy's hand.", ["Mara", "Theo", "Lucy"])
+    found = triples(story)
+    assert ("mara", "theo", "disapproval") in found
+    assert ("mara", "lucy", "caring") in found
+    assert ("mara", "theo", "caring") not in found

@@ -622,6 +622,8 @@ EMOTION_VERB_IRREGULAR = {
     "slap": ["slapped", "slapping"],
     "whip": ["whipped", "whipping"],
     "snub": ["snubbed", "snubbing"],
+    "pat": ["patted", "patting"],
+    "snap": ["snapped", "snapping"],
 }
 
 
