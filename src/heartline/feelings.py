@@ -156,13 +156,15 @@ _ACT_FORMS = (
     - frozenset(EMOTION_ADJECTIVES)
     - frozenset(EMOTION_NOUNS)
 )
+# the forms of the emotion words proper, without the words of a stance (acts, adjectives before a person)
+_FEELING_FORMS = _ALL_FORMS - _ACT_FORMS - (frozenset(EVALUATIVE_ADJECTIVES) - frozenset(EMOTION_ADJECTIVES))
 # every form of an emotion word -> the labels the lexicon gives it as a verb, adjective or noun (to name the
 # word that carries a model label: "thank" for gratitude)
 _FORM_LABELS: dict[str, frozenset[str]] = {
     f: frozenset(EMOTION_VERBS.get(_VERB_FORMS.get(f, ""), ("", {}))[1])
     | frozenset(EMOTION_ADJECTIVES.get(f, {}))
     | frozenset(EMOTION_NOUNS.get(f, {}))
-    for f in _ALL_FORMS - _ACT_FORMS - (frozenset(EVALUATIVE_ADJECTIVES) - frozenset(EMOTION_ADJECTIVES))
+    for f in _FEELING_FORMS
 }
 _WORD = re.compile(r"[A-Za-z]+")
 
@@ -869,11 +871,12 @@ _TITLE_MISS = re.compile(r"Miss\s+[A-Z]")  # "Miss Pross": a title, not missing 
 _ADJ_LONG = re.compile(r"long(?!(?:ed|ing)?\s+(?:for|to)\b)", re.IGNORECASE)  # "a long time"
 
 
-def _has_trigger(text: str) -> bool:
-    """Whether a text holds an emotion word (before parsing: "Miss Pross" and "a long time" do not count)."""
+def _has_trigger(text: str, forms: frozenset[str] = _ALL_FORMS) -> bool:
+    """Whether a text holds an emotion word of ``forms`` (before parsing: "Miss Pross" and "a long time" do not
+    count)."""
     for m in _WORD.finditer(text):
         word = m.group().lower()
-        if word in _ALL_FORMS:
+        if word in forms:
             near = text[m.start() : m.end() + 12]
             if _TITLE_MISS.match(near) or (word == "long" and _ADJ_LONG.match(near)):
                 continue
@@ -893,7 +896,10 @@ def _window(text: str, start: int, end: int, lex: bool) -> tuple[int, int]:
     cuts = [start] + [m.end() for m in _CLAUSE_BREAK.finditer(text, start, end)] + [end]
     pieces = [(a, b) for a, b in itertools.pairwise(cuts) if b > a]
     if lex:
-        hot = [(a, b) for a, b in pieces if _has_trigger(text[a:b])]
+        # the clauses of the emotion words proper; of the words of a stance (acts, "the ridiculous X") when
+        # there is none
+        hot = [(a, b) for a, b in pieces if _has_trigger(text[a:b], _FEELING_FORMS)]
+        hot = hot or [(a, b) for a, b in pieces if _has_trigger(text[a:b])]
         if hot:
             return hot[0][0], hot[-1][1]
     return pieces[0] if pieces else (start, end)
@@ -1028,10 +1034,12 @@ def _unit_feelings(ctx: _Context, u: _Unit, doc: Doc | None, model: dict[str, fl
         for label, w in u.cues.items():
             a, b = (u.start + k for k in u.cue_spans[label])
             add(speaker, u.quote.addressees[0], label, w, Trigger(a, b, text[a:b]))
-    if model and u.quote is None and lexicon_exps:
+    # a sentence parsed only for the words of a stance: the model's labels are read as in one not parsed
+    stance_only = doc is not None and not _has_trigger(text[u.start : u.end], _FEELING_FORMS)
+    if model and u.quote is None and lexicon_exps and not stance_only:
         model = {}  # narration with an emotion word: the lexicon reads it; the Reddit-trained model fills the rest
     if model:
-        if doc is None:
+        if doc is None or stance_only:
             exp, tgt, explicit = _cheap_roles(ctx, u)
         else:
             exp, tgt = _model_roles(ctx, u, doc, reader, lexicon_exps)

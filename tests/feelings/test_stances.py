@@ -91,3 +91,16 @@ def test_an_act_at_someone_is_toward_them(make_story):
     assert ("mara", "theo", "disapproval") in found
     assert ("mara", "lucy", "caring") in found
     assert ("mara", "theo", "caring") not in found
+
+
+
+def test_a_sentence_with_only_a_stance_keeps_the_models_labels(make_story):
+    """An act is no emotion word: the model's labels of its sentence are kept beside the stance, as they are
+    in a sentence the lexicon does not read, where an emotion word would set them aside."""
+    scores = {"sadness": 0.8}
+    story = make_story("Theo scolded Kit in the hall.", ["Theo", "Kit"], emotions={"scolded": scores})
+    found = triples(story)
+    assert ("theo", "kit", "annoyance") in found
+    assert any(label == "sadness" for _, _, label in found)
+    worded = make_story("Theo scolded Kit in the hall, furious.", ["Theo", "Kit"], emotions={"scolded": scores})
+    assert not any(label == "sadness" for _, _, label in triples(worded))
