@@ -93,7 +93,6 @@ def test_an_act_at_someone_is_toward_them(make_story):
     assert ("mara", "theo", "caring") not in found
 
 
-
 def test_a_sentence_with_only_a_stance_keeps_the_models_labels(make_story):
     """An act is no emotion word: the model's labels of its sentence are kept beside the stance, as they are
     in a sentence the lexicon does not read, where an emotion word would set them aside."""
