@@ -50,6 +50,7 @@ from .language.lexicon import (
     EMOTION_VERB_IRREGULAR,
     EMOTION_VERBS,
     ENDING_VERBS,
+    EVALUATIVE_ADJECTIVES,
     FELT_OBJECT_PRONOUNS,
     FIRST_PERSON,
     INNER_VERBS,
@@ -153,14 +154,24 @@ def _verb_forms(lemma: str) -> list[str]:
 
 
 _VERB_FORMS: dict[str, str] = {f: lemma for lemma in EMOTION_VERBS for f in _verb_forms(lemma)}
-_ALL_FORMS = frozenset(_VERB_FORMS) | frozenset(EMOTION_ADJECTIVES) | frozenset(EMOTION_NOUNS)
+_ALL_FORMS = (
+    frozenset(_VERB_FORMS) | frozenset(EMOTION_ADJECTIVES) | frozenset(EMOTION_NOUNS) | frozenset(EVALUATIVE_ADJECTIVES)
+)
+# the forms that are only an act toward someone ("helped", "struck"): no emotion word to name a model label by
+_ACT_FORMS = (
+    frozenset(f for f, lemma in _VERB_FORMS.items() if EMOTION_VERBS[lemma][0] == "act")
+    - frozenset(EMOTION_ADJECTIVES)
+    - frozenset(EMOTION_NOUNS)
+)
+# the forms of the emotion words proper, without the words of a stance (acts, adjectives before a person)
+_FEELING_FORMS = _ALL_FORMS - _ACT_FORMS - (frozenset(EVALUATIVE_ADJECTIVES) - frozenset(EMOTION_ADJECTIVES))
 # every form of an emotion word -> the labels the lexicon gives it as a verb, adjective or noun (to name the
 # word that carries a model label: "thank" for gratitude)
 _FORM_LABELS: dict[str, frozenset[str]] = {
     f: frozenset(EMOTION_VERBS.get(_VERB_FORMS.get(f, ""), ("", {}))[1])
     | frozenset(EMOTION_ADJECTIVES.get(f, {}))
     | frozenset(EMOTION_NOUNS.get(f, {}))
-    for f in _ALL_FORMS
+    for f in _FEELING_FORMS
 }
 _WORD = re.compile(r"[A-Za-z]+")
 
@@ -672,7 +683,7 @@ class _Hit:
 
 
 def _lexicon_entry(tok: Token) -> tuple[str, _L] | None:
-    """(kind, labels) of an emotion word: kind is subj | obj | intr (verbs), adj or noun."""
+    """(kind, labels) of an emotion word: kind is subj | obj | intr | act (verbs), adj or noun."""
     low = tok.lower_
     if low not in _ALL_FORMS:
         return None
@@ -698,6 +709,27 @@ def _read_trigger(tok: Token, kind: str, labels: _L, reader: _Reader) -> _Hit:
         exp = reader.chars(slot) if slot is not None else []
         subj = _child(tok, ("nsubj",))
         tgt = _person_or_owner(subj, reader) if subj is not None else []
+    elif kind == "act":
+        passive = _child(tok, ("nsubjpass",))
+        if passive is not None:  # "she was scolded by her aunt": the aunt toward her
+            agent = _child(tok, ("agent",))
+            slot = _child(agent, ("pobj",)) if agent is not None else None
+            exp = reader.chars(slot) if slot is not None else []
+            tgt = reader.chars(passive)
+            if slot is None:
+                slot = passive  # no doer named: no feeling ("he was rescued")
+                exp = []
+        else:
+            controller = _child(tok.head, ("dobj",)) if tok.dep_ == "xcomp" else None
+            # "commanded Oliver to assist him": Oliver assists
+            slot = controller if controller is not None and controller.i < tok.i else _subject(tok)
+            exp = reader.chars(slot) if slot is not None else []
+            obj = _child(tok, ("dobj",))
+            tgt = _person_or_owner(obj, reader) if obj is not None else []
+            for prep in tok.children:
+                if not tgt and prep.dep_ == "prep" and prep.lower_ == "at":  # "sneered at him"
+                    pobj = _child(prep, ("pobj",))
+                    tgt = _person_or_owner(pobj, reader) if pobj is not None else []
     elif kind in ("subj", "intr"):
         slot = _subject(tok)
         exp = _feeler(slot, reader) if slot is not None else []
@@ -785,6 +817,33 @@ def _feeler(slot: Token, reader: _Reader) -> list[str]:
             obj = _child(prep, ("pobj",))
             return reader.chars(obj) if obj is not None else []
     return []
+
+
+def _evaluative(tok: Token, reader: _Reader, speaker: str | None) -> tuple[str, str, _L] | None:
+    """``(experiencer, target, labels)`` of an adjective that qualifies a person ("the ridiculous *Rodney*",
+    "my dear *Tom*"): the stance of the quote's speaker, else of the subject of the sentence's main verb, toward
+    that person; None when either is not a character or they are the same."""
+    if tok.lower_ not in EVALUATIVE_ADJECTIVES or (tok.dep_ != "amod" and _pos(tok) != "ADJ"):
+        return None
+    if any(c.dep_ == "advmod" and c.lower_ in ("not", "never") for c in tok.children):
+        return None
+    nxt = tok.nbor() if tok.i + 1 < len(tok.doc) else None
+    # "the ridiculous Rodney"; a vocative the parse breaks ("my dearest Theo" as an adjective with an apposition)
+    person = tok.head if tok.dep_ == "amod" else nxt if nxt is not None and _pos(nxt) == "PROPN" else None
+    if person is None:
+        return None
+    targets = reader.chars(person)
+    if len(targets) != 1:
+        return None
+    if speaker is not None:
+        exp: str | None = speaker
+    else:
+        subj = _child(tok.sent.root, ("nsubj", "nsubjpass"))
+        found = reader.chars(subj) if subj is not None and subj.i != person.i else []
+        exp = found[0] if len(found) == 1 else None
+    if exp is None or exp == targets[0]:
+        return None
+    return exp, targets[0], EVALUATIVE_ADJECTIVES[tok.lower_]
 
 
 def _clause_targets(tok: Token, reader: _Reader, skip: set[str]) -> list[str]:
@@ -997,15 +1056,19 @@ def _model_labels(sentence: Sentence, quote: Quote | None, most: int = 3) -> dic
 # manner adverbs that tell a feeling only of a way of speaking: "breathes in sharply", "a cold wind blew
 # coldly", "kindly pass the salt" are no feeling
 _SPOKEN_ADVERBS = frozenset({"sharply", "coldly", "kindly", "harshly"})
+# manner adverbs that tell a stance only toward someone the act is done to ("welcomed him warmly"; "warmly
+# dressed" is no feeling)
+_DIRECTED_ADVERBS = frozenset({"warmly", "cordially", "respectfully", "rudely"})
 _TITLE_MISS = re.compile(r"Miss\s+[A-Z]")  # "Miss Pross": a title, not missing someone
 _ADJ_LONG = re.compile(r"long(?!(?:ed|ing)?\s+(?:for|to)\b)", re.IGNORECASE)  # "a long time"
 
 
-def _has_trigger(text: str) -> bool:
-    """Whether a text holds an emotion word (before parsing: "Miss Pross" and "a long time" do not count)."""
+def _has_trigger(text: str, forms: frozenset[str] = _ALL_FORMS) -> bool:
+    """Whether a text holds an emotion word of ``forms`` (before parsing: "Miss Pross" and "a long time" do not
+    count)."""
     for m in _WORD.finditer(text):
         word = m.group().lower()
-        if word in _ALL_FORMS:
+        if word in forms:
             near = text[m.start() : m.end() + 12]
             if _TITLE_MISS.match(near) or (word == "long" and _ADJ_LONG.match(near)):
                 continue
@@ -1025,7 +1088,10 @@ def _window(text: str, start: int, end: int, lex: bool) -> tuple[int, int]:
     cuts = [start] + [m.end() for m in _CLAUSE_BREAK.finditer(text, start, end)] + [end]
     pieces = [(a, b) for a, b in itertools.pairwise(cuts) if b > a]
     if lex:
-        hot = [(a, b) for a, b in pieces if _has_trigger(text[a:b])]
+        # the clauses of the emotion words proper; of the words of a stance (acts, "the ridiculous X") when
+        # there is none
+        hot = [(a, b) for a, b in pieces if _has_trigger(text[a:b], _FEELING_FORMS)]
+        hot = hot or [(a, b) for a, b in pieces if _has_trigger(text[a:b])]
         if hot:
             return hot[0][0], hot[-1][1]
     return pieces[0] if pieces else (start, end)
@@ -1100,6 +1166,14 @@ def _unit_feelings(ctx: _Context, u: _Unit, doc: Doc | None, model: dict[str, fl
     own: set[tuple[str | None, str | None, str]] = set()  # undirected feelings about a thing or an act
     if lex and doc is not None:
         for tok in doc:
+            stance = _evaluative(tok, reader, speaker)
+            if stance is not None:
+                judge, judged, stance_labels = stance
+                at = u.offset + tok.idx
+                for label, base in stance_labels.items():
+                    add(judge, judged, label, _intensity(tok, base), Trigger(at, at + len(tok.text), tok.text))
+                lexicon_exps.append(judge)
+                continue
             entry = _lexicon_entry(tok)
             if entry is None:
                 continue
@@ -1120,6 +1194,10 @@ def _unit_feelings(ctx: _Context, u: _Unit, doc: Doc | None, model: dict[str, fl
             elif tok.lower_ == "sorry" and _prep_targets(tok, reader, set()) and _has_prep(tok, "for"):
                 labels = _SORRY_FOR  # "James was sorry for her": sympathy, not remorse
             hit = _read_trigger(tok, kind, labels, reader)
+            if (kind == "act" or tok.lower_ in _DIRECTED_ADVERBS) and (
+                not hit.experiencers or not [t for t in hit.targets if t not in hit.experiencers]
+            ):
+                continue  # an act shows a stance only toward a person it is done to, by a doer the parse names
             if not hit.experiencers and (hit.slot or kind == "obj"):
                 # "the sadness is comforting": someone or something else, not a character; "the contempt it
                 # excited": a feeling caused in no one named
@@ -1154,10 +1232,12 @@ def _unit_feelings(ctx: _Context, u: _Unit, doc: Doc | None, model: dict[str, fl
         for label, w in u.cues.items():
             a, b = (u.start + k for k in u.cue_spans[label])
             add(speaker, u.quote.addressees[0], label, w, Trigger(a, b, text[a:b]))
-    if model and u.quote is None and (lexicon_exps or someone_else):
+    # a sentence parsed only for the words of a stance: the model's labels are read as in one not parsed
+    stance_only = doc is not None and not _has_trigger(text[u.start : u.end], _FEELING_FORMS)
+    if model and u.quote is None and (lexicon_exps or someone_else) and not stance_only:
         model = {}  # narration with an emotion word: the lexicon reads it; the Reddit-trained model fills the rest
     if model:
-        if doc is None:
+        if doc is None or stance_only:
             exp, tgt, explicit = _cheap_roles(ctx, u)
         else:
             exp, tgt = _model_roles(ctx, u, doc, reader, lexicon_exps)

@@ -9,6 +9,7 @@ from heartline.language.lexicon import (
     EMOTION_ADJECTIVES,
     EMOTION_NOUNS,
     EMOTION_VERBS,
+    EVALUATIVE_ADJECTIVES,
     FEMALE_NAMES,
     MALE_NAMES,
     SECOND_PERSON,
@@ -46,12 +47,18 @@ def test_the_sets_kept_apart_differ_only_as_documented():
 
 
 def test_emotion_words_carry_known_labels_and_weights():
-    entries = [labels for _, labels in EMOTION_VERBS.values()] + [*EMOTION_ADJECTIVES.values(), *EMOTION_NOUNS.values()]
+    entries = [labels for _, labels in EMOTION_VERBS.values()] + [
+        *EMOTION_ADJECTIVES.values(),
+        *EMOTION_NOUNS.values(),
+        *EVALUATIVE_ADJECTIVES.values(),
+    ]
     assert entries
     for labels in entries:
         assert labels and set(labels) <= set(LABELS)
         assert all(0 < w <= 1 for w in labels.values())
-    assert {kind for kind, _ in EMOTION_VERBS.values()} == {"subj", "obj", "intr"}
+    assert {kind for kind, _ in EMOTION_VERBS.values()} == {"subj", "obj", "intr", "act"}
+    assert EMOTION_VERBS["scold"][0] == "act" and "ridiculous" in EVALUATIVE_ADJECTIVES
+    assert "ridiculous" not in EMOTION_ADJECTIVES  # an "eval" line is no feeling of the one it describes
     assert EMOTION_VERBS["love"] == ("subj", {"love": 0.8})
     assert list(EMOTION_VERBS)[:3] == ["love", "adore", "cherish"]  # file order: a later verb wins a shared form
 

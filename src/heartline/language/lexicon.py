@@ -30,6 +30,7 @@ __all__ = [
     "EMOTION_VERBS",
     "EMOTION_VERB_IRREGULAR",
     "ENDING_VERBS",
+    "EVALUATIVE_ADJECTIVES",
     "FELT_OBJECT_PRONOUNS",
     "FEMALE_NAMES",
     "FEMALE_NOUNS",
@@ -444,6 +445,8 @@ def _emotion_words() -> tuple[
         if not line.strip() or line.startswith("#"):
             continue
         pos, word, kind, weights = line.split("\t")
+        if pos == "eval":
+            continue
         labels = {label: float(w) for label, _, w in (lw.partition("=") for lw in weights.split())}
         if pos == "verb":
             verbs[word] = (kind, labels)
@@ -452,22 +455,38 @@ def _emotion_words() -> tuple[
     return verbs, adjectives, nouns
 
 
-# The emotion words of the feelings step (data/emotion_words.tsv): verb lemma -> (who feels it: "subj", "obj"
-# or "intr"; label -> weight), adjective -> (label -> weight), noun -> (label -> weight)
+# The emotion words of the feelings step (data/emotion_words.tsv): verb lemma -> (who feels it: "subj", "obj",
+# "intr" or "act"; label -> weight), adjective -> (label -> weight), noun -> (label -> weight)
 EMOTION_VERBS, EMOTION_ADJECTIVES, EMOTION_NOUNS = _emotion_words()
+_FEELING_VERBS = frozenset(lemma for lemma, (kind, _) in EMOTION_VERBS.items() if kind != "act")
+
+
+def _evaluative_words() -> dict[str, dict[str, float]]:
+    out: dict[str, dict[str, float]] = {}
+    for line in (_DATA / "emotion_words.tsv").read_text(encoding="utf-8").splitlines():
+        if line.startswith("eval\t"):
+            _, word, _, weights = line.split("\t")
+            out[word] = {label: float(w) for label, _, w in (lw.partition("=") for lw in weights.split())}
+    return out
+
+
+# adjectives that, before a person's name, say how someone stands toward that person ("the ridiculous Rodney",
+# "her beloved Edward"): adjective -> (label -> weight), the ``eval`` lines of data/emotion_words.tsv
+EVALUATIVE_ADJECTIVES = _evaluative_words()
 
 # parts of the body: "Mouth dry, Yang stared" opens a sentence with one, never a name; "Bucky's hand" marks a person
 BODY_PARTS: frozenset[str] = word_list("body_parts")
 
 
 def is_feeling_verb(word: str) -> bool:
-    """Whether a lower-case word is a form of a verb of feeling ("adored", "despises", "loving", "envied")."""
-    if word in EMOTION_VERBS:
+    """Whether a lower-case word is a form of a verb of feeling ("adored", "despises", "loving", "envied"); an
+    act that shows a stance ("scolded", "kissed", kind ``act``) is not one."""
+    if word in _FEELING_VERBS:
         return True
     stems = [word[:-1], word[:-2], word[:-3], word[:-3] + "e", word[:-3] + "y", word[:-2] + "y"]
-    if word.endswith(("s", "d", "ed", "es", "ing", "ied", "ies")) and any(s in EMOTION_VERBS for s in stems):
+    if word.endswith(("s", "d", "ed", "es", "ing", "ied", "ies")) and any(s in _FEELING_VERBS for s in stems):
         return True
-    return any(word in forms for forms in EMOTION_VERB_IRREGULAR.values())
+    return any(word in forms for lemma, forms in EMOTION_VERB_IRREGULAR.items() if lemma in _FEELING_VERBS)
 
 
 # -- read by the feelings step -------------------------------------------------------------------------------------
@@ -601,6 +620,14 @@ EMOTION_VERB_IRREGULAR = {
     "grin": ["grinned", "grinning"],
     "upset": ["upset", "upsetting"],
     "long": ["longed", "longing"],
+    "hug": ["hugged", "hugging"],
+    "strike": ["struck"],
+    "beat": ["beaten"],
+    "slap": ["slapped", "slapping"],
+    "whip": ["whipped", "whipping"],
+    "snub": ["snubbed", "snubbing"],
+    "pat": ["patted", "patting"],
+    "snap": ["snapped", "snapping"],
 }
 
 

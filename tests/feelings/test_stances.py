@@ -1,0 +1,105 @@
+"""Stances shown rather than named: an act done to someone (bandaging, scolding, striking), a manner adverb
+that needs someone to be toward, an adjective before a person's name, a relative pronoun's antecedent."""
+
+from __future__ import annotations
+
+from heartline.feelings import attribute_feelings
+from heartline.language.lexicon import is_feeling_verb
+
+
+def triples(story) -> set[tuple[str | None, str | None, str]]:
+    return {(f.experiencer, f.target, f.emotion) for f in attribute_feelings(story)}
+
+
+def test_bandaging_someone_is_care_toward_them(make_story):
+    story = make_story("Theo was bleeding. Mara knelt down and bandaged Theo's leg.", ["Mara", "Theo"])
+    assert ("mara", "theo", "caring") in triples(story)
+
+
+def test_an_act_on_a_part_of_someone_is_toward_its_owner(make_story):
+    story = make_story("Lucy bent over the baby to tease Kit's dimple.", ["Lucy", "Kit"])
+    assert ("lucy", "kit", "amusement") in triples(story)
+
+
+def test_scolding_and_striking_are_hostile_stances(make_story):
+    story = make_story("Theo scolded Mara in front of everyone. Then Jonah struck Theo.", ["Mara", "Theo", "Jonah"])
+    found = triples(story)
+    assert ("theo", "mara", "annoyance") in found
+    assert ("jonah", "theo", "anger") in found
+
+
+def test_an_act_done_to_no_person_is_no_feeling(make_story):
+    story = make_story("Mara helped with the dishes and struck the table.", ["Mara"])
+    assert not any(label in ("caring", "anger") for _, _, label in triples(story))
+
+
+def test_a_negated_act_is_no_stance(make_story):
+    story = make_story("Mara did not scold Theo.", ["Mara", "Theo"])
+    assert not any(e == "mara" and t == "theo" for e, t, _ in triples(story))
+
+
+def test_a_passive_act_goes_from_its_doer_to_the_one_it_is_done_to(make_story):
+    story = make_story("Lucy was scolded by Mara.", ["Lucy", "Mara"])
+    found = triples(story)
+    assert ("mara", "lucy", "annoyance") in found
+    assert not any(e == "lucy" for e, _, _ in found)
+
+
+def test_the_one_told_to_act_is_the_one_who_acts(make_story):
+    story = make_story("Mara commanded Theo to help Lucy.", ["Mara", "Theo", "Lucy"])
+    found = triples(story)
+    assert ("theo", "lucy", "caring") in found
+    assert ("mara", "lucy", "caring") not in found
+
+
+def test_a_directed_manner_adverb_needs_someone_to_be_toward(make_story):
+    story = make_story("Theo came in. Mara welcomed Theo warmly. Lucy was warmly dressed.", ["Mara", "Theo", "Lucy"])
+    found = triples(story)
+    assert ("mara", "theo", "caring") in found
+    assert not any(e == "lucy" for e, _, _ in found)
+
+
+def test_an_adjective_before_a_name_is_the_subjects_stance_toward_that_person(make_story):
+    text = "Mara had the mortification of seeing Lucy helped by the ridiculous Theo."
+    story = make_story(text, ["Mara", "Lucy", "Theo"])
+    found = triples(story)
+    assert ("mara", "theo", "disapproval") in found
+    assert not any(e == "theo" and label == "disapproval" for e, _, label in found)
+
+
+def test_an_adjective_before_a_name_in_a_quote_is_the_speakers(make_story):
+    text = '"Good night, my dearest Theo," said Mara.'
+    story = make_story(text, ["Mara", "Theo"], quotes=[("Mara", ["Theo"])])
+    assert ("mara", "theo", "love") in triples(story)
+
+
+def test_a_relative_pronoun_stands_for_its_antecedent(make_story):
+    text = "I had a respect for Theo, but I dreaded meeting Kit, whom I held in contempt."
+    story = make_story(text, ["Theo", "Kit", "Narrator"], pronouns={"I@0": "Narrator", "I@1": "Narrator",
+                                                                    "I@2": "Narrator"})  # fmt: skip
+    assert ("narrator", "kit", "disapproval") in triples(story)
+
+
+def test_acts_are_not_verbs_of_feeling_for_the_characters_step():
+    assert is_feeling_verb("loved") and is_feeling_verb("hugged")
+    assert not is_feeling_verb("scolded") and not is_feeling_verb("helped")
+
+
+def test_an_act_at_someone_is_toward_them(make_story):
+    story = make_story("Theo sat down. Mara sneered at Theo and patted Lucy's hand.", ["Mara", "Theo", "Lucy"])
+    found = triples(story)
+    assert ("mara", "theo", "disapproval") in found
+    assert ("mara", "lucy", "caring") in found
+    assert ("mara", "theo", "caring") not in found
+
+
+def test_a_sentence_with_only_a_stance_keeps_the_models_labels(make_story):
+    """An act is no emotion word: the model's labels of its sentence are kept beside the stance, as they are
+    in a sentence the lexicon does not read, where an emotion word would set them aside."""
+    scores = {"sadness": 0.8}
+    story = make_story("Theo scolded Kit in the hall.", ["Theo", "Kit"], emotions={"scolded": scores})
+    found = triples(story)
+    assert ("theo", "kit", "annoyance") in found
+    assert any(label == "sadness" for _, _, label in found)
+    worded = make_story("Theo scolded Kit in the hall, furious.", ["Theo", "Kit"], emotions={"scolded": scores})
+    assert not any(label == "sadness" for _, _, label in triples(worded))
