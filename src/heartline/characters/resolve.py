@@ -199,6 +199,16 @@ _FAMILY_WORDS: dict[str, tuple[str | None, bool]] = {
     "boyfriend": ("he", False),
     "girlfriend": ("she", False),
     "parents": ("they", True),
+    # the people of a life besides its family: "my guardian", "his master", "her companion"
+    "guardian": (None, True),
+    "master": ("he", True),
+    "mistress": ("she", True),
+    "companion": (None, False),
+    "benefactor": (None, True),
+    "suitor": ("he", False),
+    "rival": (None, False),
+    "tutor": (None, True),
+    "pupil": (None, False),
 }
 
 
