@@ -215,7 +215,8 @@ def test_a_rank_in_lower_case_after_the_names_the_one_who_bears_it(pipe):
 
 
 def test_the_people_of_a_life_besides_its_family_are_someone_in_a_short_text(pipe):
-    story = read(pipe, "My guardian, with his sweet temper, made the breakfast cheerful. I was grateful to my guardian.")
+    text = "My guardian, with his sweet temper, made the breakfast cheerful. I was grateful to my guardian."
+    story = read(pipe, text)
     cast = by_name(story)
     assert "my guardian" in cast and cast["my guardian"].unnamed
     assert mentions_of(story, cast["my guardian"].id).count("guardian") == 2
