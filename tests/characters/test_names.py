@@ -560,3 +560,13 @@ def test_a_month_after_a_title_is_a_surname(pipe):
     names = set(by_name(read(pipe, text)))
     assert {"Aunt March", "Mr. March"} <= names
     assert "March" not in names  # the month alone is no one
+
+
+def test_in_a_short_text_a_name_said_twice_with_nothing_against_it_is_someone(pipe):
+    text = (
+        "Prince Andrew remembered Tolliver from the stories of the regiment. For Tolliver, too, those days "
+        "belonged to a distant, romantic past."
+    )
+    assert "Tolliver" in by_name(read(pipe, text))
+    quoted = "“Come here,” said Mara. Theo did not move. “Come here,” said Mara again."
+    assert "Come" not in by_name(read(pipe, quoted))  # after a quote mark: a word, not a name

@@ -83,7 +83,11 @@ def find_characters(story: Story) -> None:
     for f in forms.values():
         for w in set(f.names):
             words[w] += f.count
-    persons = [f for f in forms.values() if is_person(f, max(words[w] for w in f.names) - f.count)]
+    persons = [
+        f
+        for f in forms.values()
+        if is_person(f, max(words[w] for w in f.names) - f.count) or (short and _unopposed(toks, f))
+    ]
     known = {f.names[0] for f in persons} | {f.names[-1] for f in persons}
     persons += [
         f
@@ -531,6 +535,16 @@ def _narrator(toks: Sequence[Tok], clusters: Sequence[Cluster], names: Sequence[
         if voc >= _NARRATOR_VOCATIVES and score > best_score:
             best, best_score = ci, score
     return best
+
+
+def _unopposed(toks: Sequence[Tok], form: Form) -> bool:
+    """In a short text, a name said twice or more, once at least inside a sentence, with nothing at all
+    against it ("Prince Andrew knew Denísov ... For Denísov, too, the memories"): someone."""
+    inside = any(
+        o.first > 0 and toks[o.first - 1].sent == toks[o.first].sent and toks[o.first - 1].text[:1].isalpha()
+        for o in form.occurrences
+    )  # after a word of its sentence, not after a quote mark: "“Come here”" twice is no one
+    return form.count >= 2 and inside and form.other == 0 and form.ner_other == 0 and form.person >= 0
 
 
 def _family_name(written: str) -> bool:
