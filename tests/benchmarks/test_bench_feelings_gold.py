@@ -264,6 +264,12 @@ def test_details_are_refused_on_the_aggregate_only_development_gold(capsys: pyte
     assert "aggregate only" in capsys.readouterr().err
 
 
+def test_details_are_refused_on_the_fifth_development_gold(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        bench.main(["--dev", str(ROOT / "benchmarks" / "gold" / "bonds_dev5.jsonl"), "--details"])
+    assert "aggregate only" in capsys.readouterr().err
+
+
 def test_the_development_bond_gold_is_pdnc_dev_text_kept_by_reference() -> None:
     """bonds_dev.jsonl holds PDNC passages of the development novels only (never a locked one), by
     offsets and sha1, with no story text, not even a cue's."""
@@ -280,10 +286,10 @@ def test_the_development_bond_gold_is_pdnc_dev_text_kept_by_reference() -> None:
             assert rel["cue"] is None or set(rel["cue"]) == {"start", "end"}
 
 
-@pytest.mark.parametrize("name", ["bonds_dev2.jsonl", "bonds_dev3.jsonl", "bonds_dev4.jsonl"])
+@pytest.mark.parametrize("name", ["bonds_dev2.jsonl", "bonds_dev3.jsonl", "bonds_dev4.jsonl", "bonds_dev5.jsonl"])
 def test_the_litbank_like_development_bond_golds_are_litbank_and_novels_by_reference(name: str) -> None:
-    """bonds_dev2.jsonl, bonds_dev3.jsonl and bonds_dev4.jsonl hold 8-sentence-like windows of LitBank books
-    and the long novels (never PDNC, ABBE or the example story), by offsets and sha1, with no passage text."""
+    """bonds_dev2.jsonl to bonds_dev5.jsonl hold 8-sentence-like windows of LitBank books and the long
+    novels (never PDNC, ABBE or the example story), by offsets and sha1, with no passage text."""
     gold = bench.load_gold(bench.GOLD / name)
     assert len(gold) >= 30 and sum(len(r["relations"]) for r in gold) >= 60
     assert any(rel["source"] == "narrator" or rel["target"] == "narrator" for r in gold for rel in r["relations"])
@@ -314,6 +320,19 @@ def test_the_fourth_development_bond_gold_shares_no_text_with_the_second_or_thir
     dev4 = bench.load_gold(bench.GOLD / "bonds_dev4.jsonl")
     kept_out = {"105_persuasion.txt", "541_the_age_of_innocence.txt", "730_oliver_twist.txt"}
     for rec in dev4:
+        assert rec["book"] not in kept_out
+        for old in older:
+            same_book = (old["corpus"], old["book"]) == (rec["corpus"], rec["book"])
+            assert not (same_book and rec["start"] < old["end"] and old["start"] < rec["end"]), rec["id"]
+
+
+def test_the_fifth_development_bond_gold_shares_no_text_with_the_older_ones() -> None:
+    """bonds_dev5 is a fresh aggregate check: none of its windows overlaps a bonds_dev2, bonds_dev3 or
+    bonds_dev4 window, and it leaves out the books kept out of every development gold."""
+    older = [rec for n in (2, 3, 4) for rec in bench.load_gold(bench.GOLD / f"bonds_dev{n}.jsonl")]
+    dev5 = bench.load_gold(bench.GOLD / "bonds_dev5.jsonl")
+    kept_out = {"105_persuasion.txt", "541_the_age_of_innocence.txt", "730_oliver_twist.txt"}
+    for rec in dev5:
         assert rec["book"] not in kept_out
         for old in older:
             same_book = (old["corpus"], old["book"]) == (rec["corpus"], rec["book"])
