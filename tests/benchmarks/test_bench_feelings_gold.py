@@ -300,39 +300,17 @@ def test_the_litbank_like_development_bond_golds_are_litbank_and_novels_by_refer
             assert rel["polarity"] in ("positive", "negative")
 
 
-def test_the_third_development_bond_gold_shares_no_text_with_the_second() -> None:
-    """bonds_dev3 is a fresh check on rules fitted to bonds_dev and bonds_dev2: none of its windows
-    overlaps a bonds_dev2 window, and it leaves out the books kept out of every development gold."""
-    dev2 = bench.load_gold(bench.GOLD / "bonds_dev2.jsonl")
-    dev3 = bench.load_gold(bench.GOLD / "bonds_dev3.jsonl")
+# the development bond golds drawn like the held-out passages, in the order they were drawn
+_DRAWN = ("bonds_dev2", "bonds_dev3", "bonds_dev4", "bonds_dev5")
+
+
+@pytest.mark.parametrize("later", _DRAWN[1:])
+def test_each_later_development_bond_gold_shares_no_text_with_those_before_it(later: str) -> None:
+    """A gold drawn after bonds_dev2 is a fresh check on rules fitted before it: none of its windows overlaps
+    a window of a gold drawn before it, and it leaves out the books kept out of every development gold."""
+    older = [rec for name in _DRAWN[: _DRAWN.index(later)] for rec in bench.load_gold(bench.GOLD / f"{name}.jsonl")]
     kept_out = {"105_persuasion.txt", "541_the_age_of_innocence.txt", "730_oliver_twist.txt"}
-    for rec in dev3:
-        assert rec["book"] not in kept_out
-        for old in dev2:
-            same_book = (old["corpus"], old["book"]) == (rec["corpus"], rec["book"])
-            assert not (same_book and rec["start"] < old["end"] and old["start"] < rec["end"]), rec["id"]
-
-
-def test_the_fourth_development_bond_gold_shares_no_text_with_the_second_or_third() -> None:
-    """bonds_dev4 was drawn fresh for rule work: none of its windows overlaps a bonds_dev2 or bonds_dev3
-    window, and it leaves out the books kept out of every development gold."""
-    older = bench.load_gold(bench.GOLD / "bonds_dev2.jsonl") + bench.load_gold(bench.GOLD / "bonds_dev3.jsonl")
-    dev4 = bench.load_gold(bench.GOLD / "bonds_dev4.jsonl")
-    kept_out = {"105_persuasion.txt", "541_the_age_of_innocence.txt", "730_oliver_twist.txt"}
-    for rec in dev4:
-        assert rec["book"] not in kept_out
-        for old in older:
-            same_book = (old["corpus"], old["book"]) == (rec["corpus"], rec["book"])
-            assert not (same_book and rec["start"] < old["end"] and old["start"] < rec["end"]), rec["id"]
-
-
-def test_the_fifth_development_bond_gold_shares_no_text_with_the_older_ones() -> None:
-    """bonds_dev5 is a fresh aggregate check: none of its windows overlaps a bonds_dev2, bonds_dev3 or
-    bonds_dev4 window, and it leaves out the books kept out of every development gold."""
-    older = [rec for n in (2, 3, 4) for rec in bench.load_gold(bench.GOLD / f"bonds_dev{n}.jsonl")]
-    dev5 = bench.load_gold(bench.GOLD / "bonds_dev5.jsonl")
-    kept_out = {"105_persuasion.txt", "541_the_age_of_innocence.txt", "730_oliver_twist.txt"}
-    for rec in dev5:
+    for rec in bench.load_gold(bench.GOLD / f"{later}.jsonl"):
         assert rec["book"] not in kept_out
         for old in older:
             same_book = (old["corpus"], old["book"]) == (rec["corpus"], rec["book"])
