@@ -113,7 +113,7 @@ def find_characters(story: Story) -> None:
             genders[ci] = noun_gender(c.nominal) or genders[ci]
             written = c.written_description()
             if is_plural(c.nominal) or (written is not None and not c.forms and _family_name(written)):
-                genders[ci] = "they"  # "the girls", "the Marches": never a "she" or a "he"
+                genders[ci] = "they"  # "the girls", "the Bennets": never a "she" or a "he"
     first_person = narration_is_first_person(toks) or (short and first_person_short(toks))
     narrator = _narrator(toks, clusters, names) if first_person else None
     if first_person and narrator is None:
@@ -320,15 +320,10 @@ def _appositions(toks: Sequence[Tok], clusters: list[Cluster], refs: list[Ref]) 
         closed = after is None or after.sent != toks[r.last].sent or after.text in {",", ".", ";", "!", "?"}
         if owner is not None and closed and toks[r.first - 2].sent == toks[r.first].sent:
             into[r.char] = owner
-    if not into:
-        return refs
     for ci, owner in into.items():
         clusters[owner].said_as.add(_phrase_text(clusters[ci].nominal))  # "the keeper" is an alias
         clusters[owner].nominal_count += clusters[ci].nominal_count
-    keep = [ci for ci in range(len(clusters)) if ci not in into]
-    new_index = {old: new for new, old in enumerate(keep)}
-    clusters[:] = [clusters[ci] for ci in keep]
-    return [replace(r, char=new_index[into.get(r.char, r.char)]) for r in refs]
+    return _drop_clusters(clusters, refs, into)
 
 
 def _indefinite_refs(
@@ -378,25 +373,37 @@ def _merge_names_into_descriptions(clusters: list[Cluster], refs: list[Ref]) -> 
     """ "the March Hare" and a bare "Hare" (or "the Footman" and "Footman", "the Miss Steeles" and "Miss
     Steeles") are one character: a name cluster whose every form, as written, is the last words of a
     capitalised description joins it."""
-    removed: set[int] = set()
+    into: dict[int, int] = {}
     for ni, nc in enumerate(clusters):
         written = nc.written_description() if nc.nominal else None
         if written is None:
             continue
         words = written.split()
         for ci, c in enumerate(clusters):
-            if ci == ni or ci in removed or c.nominal or not c.forms:
+            if ci == ni or ci in into or c.nominal or not c.forms:
                 continue
             if all(_tail_of(f.text.split(), words) for f in c.forms):
                 nc.forms += c.forms
                 c.forms = []
-                removed.add(ci)
-    if not removed:
+                into[ci] = ni
+    return _drop_clusters(clusters, refs, into)
+
+
+def _family_name(written: str) -> bool:
+    """ "Bennets", "Marches": a capitalised plural, the name of a family."""
+    plural = written.endswith("s") and not written.endswith(("ss", "us", "is"))
+    return plural and len(written) > 3 and " " not in written
+
+
+def _drop_clusters(clusters: list[Cluster], refs: list[Ref], into: dict[int, int]) -> list[Ref]:
+    """Take the clusters ``into`` names out of ``clusters`` and renumber ``refs``: a ref to one of them goes to
+    the cluster it was merged into."""
+    if not into:
         return refs
-    keep = [ci for ci in range(len(clusters)) if ci not in removed]
+    keep = [ci for ci in range(len(clusters)) if ci not in into]
     new_index = {old: new for new, old in enumerate(keep)}
     clusters[:] = [clusters[ci] for ci in keep]
-    return [replace(r, char=new_index[r.char]) for r in refs]
+    return [replace(r, char=new_index[into.get(r.char, r.char)]) for r in refs]
 
 
 def _phrase_text(words: Iterable[str]) -> str:
@@ -544,13 +551,7 @@ def _unopposed(toks: Sequence[Tok], form: Form) -> bool:
         o.first > 0 and toks[o.first - 1].sent == toks[o.first].sent and toks[o.first - 1].text[:1].isalpha()
         for o in form.occurrences
     )  # after a word of its sentence, not after a quote mark: "“Come here”" twice is no one
-    return form.count >= 2 and inside and form.other == 0 and form.ner_other == 0 and form.person >= 0
-
-
-def _family_name(written: str) -> bool:
-    """ "Marches", "Bennets": a capitalised plural, the name of a family."""
-    plural = written.endswith("s") and not written.endswith(("ss", "us", "is"))
-    return plural and len(written) > 3 and " " not in written
+    return form.count >= 2 and inside and form.other == 0
 
 
 def _characters(

@@ -340,7 +340,7 @@ def noun_gender(phrase: tuple[str, ...]) -> str | None:
 
 
 def is_plural(phrase: tuple[str, ...]) -> bool:
-    """Whether a description is of several people: "the girls", "the two women", "the Marches" (a family)."""
+    """Whether a description is of several people: "the girls", "the two women", "the servants"."""
     head = _head(phrase).lower()
     if head in PLURAL_PEOPLE:
         return True
