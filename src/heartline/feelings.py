@@ -778,7 +778,7 @@ _RECIPROCAL_WORDS = frozenset(_verb_forms("quarrel"))
 
 def _wish_to(tok: Token) -> bool:
     """ "like" after "would" / "should", or with a verb after it: "I'd like a cup of tea", "liked to walk"."""
-    if tok.lemma_.lower() != "like" and tok.lower_ not in ("like", "likes", "liked", "liking"):
+    if _VERB_FORMS.get(tok.lower_) != "like":
         return False
     return any(
         (c.dep_ == "aux" and c.lower_ in ("would", "should", "'d", "’d")) or c.dep_ in ("xcomp", "ccomp")

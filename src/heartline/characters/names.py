@@ -33,6 +33,7 @@ from ..language.lexicon import (
     LY_NAMES,
     MALE_NAMES,
     MARRIED_TITLES,
+    MONTHS,
     NAME_PARTICLES,
     NOT_NAMES,
     NUMBER_WORDS,
@@ -291,10 +292,7 @@ def find_forms(toks: Sequence[Tok], namewords: NameWords) -> dict[str, Form]:
 def _surname_after_title(word: str) -> bool:
     """A month or a day written as a name after a title is a surname: "Aunt March", "Mr. March"."""
     w = _clean(word)
-    return w[:1].isupper() and (w.lower() in _MONTHS or w.lower() in DAYS)
-
-
-_MONTHS = frozenset("january february march april may june july august september october november december".split())
+    return w[:1].isupper() and (w.lower() in MONTHS or w.lower() in DAYS)
 
 
 def split_two_names(toks: Sequence[Tok], forms: dict[str, Form]) -> None:

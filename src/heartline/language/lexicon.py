@@ -54,6 +54,7 @@ __all__ = [
     "MALE_ROLES",
     "MANNER_NOUNS",
     "MARRIED_TITLES",
+    "MONTHS",
     "NAME_ADJECTIVES",
     "NAME_PARTICLES",
     "NOT_A_NOUN",
@@ -725,6 +726,9 @@ NUMBER_WORDS = frozenset("two three four five six seven eight nine ten".split())
 
 # days of the week, names only when a story makes them so ("Friday")
 DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+
+# the months, a surname after a title ("Aunt March")
+MONTHS = frozenset("january february march april may june july august september october november december".split())
 
 # adverbs and conjunctions that open sentences, never the first half of a name
 SENTENCE_OPENERS = frozenset(
