@@ -570,3 +570,18 @@ def test_in_a_short_text_a_name_said_twice_with_nothing_against_it_is_someone(pi
     assert "Tolliver" in by_name(read(pipe, text))
     quoted = "“Come here,” said Mara. Theo did not move. “Come here,” said Mara again."
     assert "Come" not in by_name(read(pipe, quoted))  # after a quote mark: a word, not a name
+
+
+def test_a_patronymic_tells_the_gender_the_pronouns_near_the_name_get_wrong(pipe: Pipeline) -> None:
+    # the first pronoun after each name is about the other one: a patronymic outweighs it
+    text = (
+        "Varvara Petrovna waited by the stove, and at last he came in. Stepan Trofimovitch bowed low; she did "
+        "not look at him.\n\n“You are late,” said Varvara Petrovna.\n\n"
+        "With a cold face she addressed Stepan Trofimovitch so sharply that he flushed."
+    )
+    story = read(pipe, text)
+    people = by_name(story)
+    assert people["Varvara Petrovna"].gender == "she"
+    assert people["Stepan Trofimovitch"].gender == "he"
+    she = text.rindex("she addressed")
+    assert [m.character for m in story.mentions if m.start == she] == [people["Varvara Petrovna"].id]

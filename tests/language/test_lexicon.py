@@ -16,6 +16,9 @@ from heartline.language.lexicon import (
     SECOND_PERSON_MODERN,
     canonical_title,
     ends_like_past_tense,
+    given_name_gender,
+    is_given_name,
+    plain,
     word_list,
 )
 from heartline.language.valence import LABELS
@@ -39,6 +42,15 @@ def test_a_word_list_leaves_out_its_comment_lines(tmp_path, monkeypatch):
 def test_no_given_name_is_both_a_man_s_and_a_woman_s():
     assert not FEMALE_NAMES & MALE_NAMES
     assert {"alice", "mary"} <= FEMALE_NAMES and {"john", "william"} <= MALE_NAMES
+
+
+def test_a_given_name_or_a_patronymic_tells_a_gender_whatever_its_accents():
+    assert plain("Hélène") == "helene" and plain("Borís") == "boris"
+    assert given_name_gender("Natásha") == "she" and given_name_gender("Pyotr") == "he"
+    assert given_name_gender("Alexandrovna") == "she" and given_name_gender("Andréevich") == "he"
+    assert given_name_gender("Petrovitch") == "he" and given_name_gender("Ivanovna") == "she"
+    assert given_name_gender("Bennet") is None and given_name_gender("Ivanov") is None
+    assert is_given_name("Borís") and is_given_name("Edna") and not is_given_name("Petrovitch")
 
 
 def test_the_sets_kept_apart_differ_only_as_documented():

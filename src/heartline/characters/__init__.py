@@ -22,12 +22,13 @@ from dataclasses import replace
 
 from ..language.lexicon import (
     ADDRESS_WORDS,
-    FEMALE_NAMES,
     FEMALE_NOUNS,
-    MALE_NAMES,
     MALE_NOUNS,
+    PATRONYMIC,
     SURNAME_TITLES,
     canonical_title,
+    given_name_gender,
+    plain,
 )
 from ..language.tokens import Tok, story_tokens
 from ..pipeline import register_step
@@ -429,12 +430,11 @@ def name_gender(forms: Iterable[Form]) -> str | None:
     """The gender the given names of these forms agree on ("Leonard Bast", "Leonard"), or None."""
     found = set()
     for f in forms:
-        if len(f.names) >= 2 or not f.title:  # "Mr. Leonard Bast", "Leonard"; not the surname in "Mr. Bast"
-            first = f.names[0].lower()
-            if first in FEMALE_NAMES:
-                found.add("she")
-            elif first in MALE_NAMES:
-                found.add("he")
+        # "Mr. Leonard Bast", "Leonard"; not the surname in "Mr. Bast"; a patronymic wherever it stands
+        # ("Katerina Ivanovna", "Pyotr Petrovitch")
+        given = f.names if len(f.names) >= 2 or not f.title else f.names[1:]
+        told = {given_name_gender(w) for i, w in enumerate(given) if i == 0 or PATRONYMIC.search(plain(w))}
+        found |= told - {None}
     return found.pop() if len(found) == 1 else None
 
 

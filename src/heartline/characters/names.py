@@ -31,13 +31,13 @@ from ..language.lexicon import (
     HUMAN_VERBS,
     KIN,
     LY_NAMES,
-    MALE_NAMES,
     MARRIED_TITLES,
     MONTHS,
     NAME_PARTICLES,
     NOT_NAMES,
     NUMBER_WORDS,
     OBJECT_PRONOUNS,
+    PATRONYMIC,
     PLACE_PREPS,
     PLACE_WORDS,
     SENTENCE_OPENERS,
@@ -45,6 +45,8 @@ from ..language.lexicon import (
     UNMARRIED_TITLES,
     canonical_title,
     is_feeling_verb,
+    is_given_name,
+    plain,
 )
 from ..language.tokens import Tok
 from ..story import Story
@@ -86,7 +88,6 @@ def _name_shaped(w: str) -> bool:
 
 _DASHES = "-—–:"
 _QUOTE_MARKS = {'"', "“", "”", "'", "‘", "’", "«", "»"}
-_FIRST_NAMES = MALE_NAMES | FEMALE_NAMES
 _NER_SENTENCES = 400
 _NAMED_WITHIN = 3000  # tokens: a few pages (see _nearest_named)
 _NAMED_TOGETHER = 2  # sentences naming "Mr. Knightley" and "Mr. John Knightley" both: two men (split_head_of_family)
@@ -470,8 +471,8 @@ def gather_evidence(toks: Sequence[Tok], forms: dict[str, Form]) -> None:
     n = len(toks)
     for form in forms.values():
         last = form.names[-1].lower()
-        first_name = len(form.names) == 1 and last in _FIRST_NAMES
-        patronymic = bool(_PATRONYMIC.search(last))
+        first_name = len(form.names) == 1 and is_given_name(last)
+        patronymic = bool(PATRONYMIC.search(plain(last)))
         if last in PLACE_WORDS and len(form.names) > 1:
             form.other += 3 * form.count
         for occ in form.occurrences:
@@ -576,8 +577,6 @@ _PARTICIPLE_PREPS = frozenset("to at from into on upon over round up down out ba
 _PERSONAL = frozenset("i me he him she her we us you they them".split())
 _SUBJECT_PRONOUNS = frozenset("i you he she we they it".split())
 _AUXILIARIES = frozenset("would could should might must will shall may can was were is had has did".split())
-# a Russian patronymic, as the English translations spell it: Petrovitch, Andréevich, Alexandrovna
-_PATRONYMIC = re.compile(r"..(?:ovitch|evitch|ovich|evich|ovna|evna|ichna|itchna)$")
 _COPULAS = frozenset("was is were felt feels seemed seems looked looks grew became".split())
 
 
@@ -843,7 +842,7 @@ def _once_a_person(form: Form) -> bool:
         return False
     if form.acts_inside and not form.other:
         return True  # "and Reuenthal watched the screens": capitalised inside a sentence, and acting
-    if not form.other and len(form.names) == 1 and form.names[0].lower() in _FIRST_NAMES:
+    if not form.other and len(form.names) == 1 and is_given_name(form.names[0]):
         return True  # "Edna hastened her preparations": a known given name, nothing saying it is a place
     return form.ner_person >= 1 or form.person >= 2
 
@@ -967,7 +966,7 @@ def _her_own_name(form: Form, cluster: Cluster) -> bool:
     a = form.names
     return (
         form.title is None
-        and a[0].lower() in FEMALE_NAMES
+        and plain(a[0]) in FEMALE_NAMES
         and any(
             f.title in MARRIED_TITLES and len(f.names) >= 2 and (f.names == a or (len(a) == 1 and f.names[0] == a[0]))
             for f in cluster.forms
@@ -1163,7 +1162,7 @@ def miss_joins_her_given_name(clusters: list[Cluster], gender: dict[str, str | N
             if c is m or id(c) in merged or not any(len(f.names) >= 2 and f.names[-1:] == surname for f in c.forms):
                 continue
             full = [f for f in c.forms if len(f.names) >= 2 and f.names[-1:] == surname]
-            woman = _cluster_gender(c, gender) == "she" or any(f.names[0].lower() in FEMALE_NAMES for f in full)
+            woman = _cluster_gender(c, gender) == "she" or any(plain(f.names[0]) in FEMALE_NAMES for f in full)
             if not woman or c.titles - {"miss"}:
                 continue  # a man, or a married woman ("Mrs. Rachel Lynde"), or one with a title of her own
             if any(f.title == "miss" and len(f.names) == 1 and f.names != surname for f in c.forms):

@@ -9,6 +9,8 @@ is for, so no reading changes.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from pathlib import Path
 
 __all__ = [
@@ -65,6 +67,7 @@ __all__ = [
     "NUMBER_WORDS",
     "OBJECT_PRONOUNS",
     "OLD_ADJECTIVES",
+    "PATRONYMIC",
     "PEOPLE_NOUNS",
     "PERSON_SUFFIXES",
     "PHRASAL_SPEECH_VERBS",
@@ -91,7 +94,10 @@ __all__ = [
     "YOUNG_HEADS",
     "canonical_title",
     "ends_like_past_tense",
+    "given_name_gender",
     "is_feeling_verb",
+    "is_given_name",
+    "plain",
     "word_list",
 ]
 
@@ -429,6 +435,33 @@ DETERMINERS = frozenset("the a an this that these those every each some any no a
 # given names whose bearers are almost always of one gender in English fiction: a prior for a character's gender
 FEMALE_NAMES: frozenset[str] = word_list("female_names")
 MALE_NAMES: frozenset[str] = word_list("male_names")
+# a Russian patronymic, as the English translations spell it: Petrovitch, Andréevich, Alexandrovna
+PATRONYMIC = re.compile(r"..(?:ovitch|evitch|ovich|evich|ovna|evna|ichna|itchna)$")
+_FEMALE_PATRONYMIC = ("ovna", "evna", "ichna", "itchna")
+
+
+def plain(word: str) -> str:
+    """A word in lower case without its accents, as the name lists spell it: "Borís" is "boris"."""
+    return "".join(c for c in unicodedata.normalize("NFD", word.lower()) if not unicodedata.combining(c))
+
+
+def is_given_name(word: str) -> bool:
+    """``word`` is a given name of the lists ("Edna", "Natásha"), whatever its gender."""
+    w = plain(word)
+    return w in FEMALE_NAMES or w in MALE_NAMES
+
+
+def given_name_gender(word: str) -> str | None:
+    """ "she" for a woman's given name ("Gladys", "Natásha"), "he" for a man's ("Leonard", "Pyotr"), else
+    None; a patronymic tells too ("Ivanovna" she, "Petrovitch" he)."""
+    w = plain(word)
+    if w in FEMALE_NAMES:
+        return "she"
+    if w in MALE_NAMES:
+        return "he"
+    if PATRONYMIC.search(w):
+        return "she" if w.endswith(_FEMALE_PATRONYMIC) else "he"
+    return None
 
 
 def ends_like_past_tense(word: str) -> bool:
