@@ -819,10 +819,11 @@ def _feeler(slot: Token, reader: _Reader) -> list[str]:
     return []
 
 
-def _evaluative(tok: Token, reader: _Reader, speaker: str | None) -> tuple[str, str, _L] | None:
+def _evaluative(tok: Token, reader: _Reader, teller: str | None) -> tuple[str, str, _L] | None:
     """``(experiencer, target, labels)`` of an adjective that qualifies a person ("the ridiculous *Rodney*",
-    "my dear *Tom*"): the stance of the quote's speaker, else of the subject of the sentence's main verb, toward
-    that person; None when either is not a character or they are the same."""
+    "my dear *Tom*"): the stance of whoever speaks of them, the quote's speaker or, in narration told in the first
+    person, the narrator ("I became conscious of the servile *Pumblechook*"); else of the subject of the
+    sentence's main verb; toward that person. None when either is not a character or they are the same."""
     if tok.lower_ not in EVALUATIVE_ADJECTIVES or (tok.dep_ != "amod" and _pos(tok) != "ADJ"):
         return None
     if any(c.dep_ == "advmod" and c.lower_ in ("not", "never") for c in tok.children):
@@ -835,8 +836,8 @@ def _evaluative(tok: Token, reader: _Reader, speaker: str | None) -> tuple[str, 
     targets = reader.chars(person)
     if len(targets) != 1:
         return None
-    if speaker is not None:
-        exp: str | None = speaker
+    if teller is not None:
+        exp: str | None = teller
     else:
         subj = _child(tok.sent.root, ("nsubj", "nsubjpass"))
         found = reader.chars(subj) if subj is not None and subj.i != person.i else []
@@ -1166,7 +1167,7 @@ def _unit_feelings(ctx: _Context, u: _Unit, doc: Doc | None, model: dict[str, fl
     own: set[tuple[str | None, str | None, str]] = set()  # undirected feelings about a thing or an act
     if lex and doc is not None:
         for tok in doc:
-            stance = _evaluative(tok, reader, speaker)
+            stance = _evaluative(tok, reader, speaker if u.quote is not None else ctx.narrator)
             if stance is not None:
                 judge, judged, stance_labels = stance
                 at = u.offset + tok.idx

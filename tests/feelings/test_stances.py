@@ -73,6 +73,24 @@ def test_an_adjective_before_a_name_in_a_quote_is_the_speakers(make_story):
     assert ("mara", "theo", "love") in triples(story)
 
 
+def test_an_adjective_before_a_name_in_first_person_narration_is_the_narrators(make_story):
+    # the narrator tells of them: the stance is the narrator's, not that of the sentence's subject
+    text = "I stood by the door. Kit sat down beside the ridiculous Theo, and I looked at poor Lucy."
+    story = make_story(text, ["Kit", "Theo", "Lucy", "Narrator"], pronouns={"I@0": "Narrator", "I@1": "Narrator"})
+    found = triples(story)
+    assert ("narrator", "theo", "disapproval") in found
+    assert ("narrator", "lucy", "caring") in found
+    assert not any(e == "kit" and t == "theo" for e, t, _ in found)
+
+
+def test_a_servile_or_noble_person_is_judged_by_whoever_tells_of_them(make_story):
+    text = '"I saw the servile Theo there," said Mara. "And the noble Kit," said Lucy.'
+    story = make_story(text, ["Mara", "Theo", "Lucy", "Kit"], quotes=[("Mara", ["Lucy"]), ("Lucy", ["Mara"])])
+    found = triples(story)
+    assert ("mara", "theo", "disgust") in found
+    assert ("lucy", "kit", "admiration") in found
+
+
 def test_a_relative_pronoun_stands_for_its_antecedent(make_story):
     text = "I had a respect for Theo, but I dreaded meeting Kit, whom I held in contempt."
     story = make_story(text, ["Theo", "Kit", "Narrator"], pronouns={"I@0": "Narrator", "I@1": "Narrator",
