@@ -570,6 +570,10 @@ def _child(tok: Token, deps: Iterable[str]) -> Token | None:
     return None
 
 
+# the feelings step's parse has no lemmatizer: the forms of "become", "get", "grow"
+_BECOMING = frozenset("become became becomes becoming get got gets getting gotten grow grew grown grows".split())
+
+
 def _subject(tok: Token, limit: int = 4) -> Token | None:
     """The subject of a verb, climbing xcomp / conj / advcl / pcomp chains; the head noun of a relcl."""
     cur = tok
@@ -577,6 +581,12 @@ def _subject(tok: Token, limit: int = 4) -> Token | None:
         subj = _child(cur, ("nsubj", "nsubjpass"))
         if subj is not None:
             return subj
+        # "I had become greatly attached to her": the parse hangs the subject on "become" as an auxiliary
+        for aux in cur.children:
+            if aux.dep_ in ("aux", "auxpass") and aux.lower_ in _BECOMING:
+                subj = _child(aux, ("nsubj", "nsubjpass"))
+                if subj is not None:
+                    return subj
         if cur.dep_ == "relcl":
             return cur.head
         if cur.dep_ in ("xcomp", "conj", "advcl", "pcomp", "prep", "acomp", "ccomp", "dobj", "pobj", "attr",
@@ -819,18 +829,27 @@ def _feeler(slot: Token, reader: _Reader) -> list[str]:
     return []
 
 
+# the words before an adjective that qualifies the name after it ("my kind Maria", "the noble Kit")
+_QUALIFIED_AFTER = frozenset({"my", "our", "your", "his", "her", "their", "the"})
+
+
 def _evaluative(tok: Token, reader: _Reader, teller: str | None) -> tuple[str, str, _L] | None:
     """``(experiencer, target, labels)`` of an adjective that qualifies a person ("the ridiculous *Rodney*",
     "my dear *Tom*"): the stance of whoever speaks of them, the quote's speaker or, in narration told in the first
     person, the narrator ("I became conscious of the servile *Pumblechook*"); else of the subject of the
     sentence's main verb; toward that person. None when either is not a character or they are the same."""
-    if tok.lower_ not in EVALUATIVE_ADJECTIVES or (tok.dep_ != "amod" and _pos(tok) != "ADJ"):
+    if tok.lower_ not in EVALUATIVE_ADJECTIVES:
+        return None
+    nxt = tok.nbor() if tok.i + 1 < len(tok.doc) else None
+    named = nxt is not None and _pos(nxt) == "PROPN"
+    # "my kind Maria" parsed as a noun with a name in apposition: a possessive or "the" before it says it qualifies
+    mistaken = named and tok.i > 0 and tok.nbor(-1).lower_ in _QUALIFIED_AFTER
+    if tok.dep_ != "amod" and _pos(tok) != "ADJ" and not mistaken:
         return None
     if any(c.dep_ == "advmod" and c.lower_ in ("not", "never") for c in tok.children):
         return None
-    nxt = tok.nbor() if tok.i + 1 < len(tok.doc) else None
     # "the ridiculous Rodney"; a vocative the parse breaks ("my dearest Theo" as an adjective with an apposition)
-    person = tok.head if tok.dep_ == "amod" else nxt if nxt is not None and _pos(nxt) == "PROPN" else None
+    person = tok.head if tok.dep_ == "amod" else nxt if named else None
     if person is None:
         return None
     targets = reader.chars(person)
@@ -1058,8 +1077,9 @@ def _model_labels(sentence: Sentence, quote: Quote | None, most: int = 3) -> dic
 # coldly", "kindly pass the salt" are no feeling
 _SPOKEN_ADVERBS = frozenset({"sharply", "coldly", "kindly", "harshly"})
 # manner adverbs that tell a stance only toward someone the act is done to ("welcomed him warmly"; "warmly
-# dressed" is no feeling)
-_DIRECTED_ADVERBS = frozenset({"warmly", "cordially", "respectfully", "rudely"})
+# dressed" is no feeling), and an adjective that is a feeling only toward a person ("attached to her"; "attached
+# to the embassy" is none)
+_DIRECTED_WORDS = frozenset({"warmly", "cordially", "respectfully", "rudely", "attached"})
 _TITLE_MISS = re.compile(r"Miss\s+[A-Z]")  # "Miss Pross": a title, not missing someone
 _ADJ_LONG = re.compile(r"long(?!(?:ed|ing)?\s+(?:for|to)\b)", re.IGNORECASE)  # "a long time"
 
@@ -1195,7 +1215,7 @@ def _unit_feelings(ctx: _Context, u: _Unit, doc: Doc | None, model: dict[str, fl
             elif tok.lower_ == "sorry" and _prep_targets(tok, reader, set()) and _has_prep(tok, "for"):
                 labels = _SORRY_FOR  # "James was sorry for her": sympathy, not remorse
             hit = _read_trigger(tok, kind, labels, reader)
-            if (kind == "act" or tok.lower_ in _DIRECTED_ADVERBS) and (
+            if (kind == "act" or tok.lower_ in _DIRECTED_WORDS) and (
                 not hit.experiencers or not [t for t in hit.targets if t not in hit.experiencers]
             ):
                 continue  # an act shows a stance only toward a person it is done to, by a doer the parse names

@@ -91,6 +91,20 @@ def test_a_servile_or_noble_person_is_judged_by_whoever_tells_of_them(make_story
     assert ("lucy", "kit", "admiration") in found
 
 
+def test_an_adjective_the_parse_takes_for_a_noun_still_qualifies_the_name_after_it(make_story):
+    text = '"Let us all go," cried my kind Maria. I rose and went.'
+    story = make_story(text, ["Maria", "Narrator"], pronouns={"I@0": "Narrator"}, quotes=[("Maria", ["Narrator"])])
+    assert ("narrator", "maria", "admiration") in triples(story)
+
+
+def test_attached_is_a_feeling_only_toward_a_person(make_story):
+    text = "I had become greatly attached to Louise. Theo was attached to the embassy at Vienna."
+    story = make_story(text, ["Louise", "Theo", "Narrator"], pronouns={"I@0": "Narrator"})
+    found = triples(story)
+    assert ("narrator", "louise", "love") in found
+    assert not any(e == "theo" for e, _, _ in found)
+
+
 def test_a_relative_pronoun_stands_for_its_antecedent(make_story):
     text = "I had a respect for Theo, but I dreaded meeting Kit, whom I held in contempt."
     story = make_story(text, ["Theo", "Kit", "Narrator"], pronouns={"I@0": "Narrator", "I@1": "Narrator",
