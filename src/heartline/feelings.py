@@ -972,12 +972,35 @@ def _from_chars(prep_parent: Token, reader: _Reader) -> list[str]:
     return reader.distinct(toks)
 
 
+# feelings whose "the ... of X" is most often felt toward X ("the fear of God", "the love of his country"); for
+# the others "the anxious sympathy of his grandfather" is the grandfather's
+_OF_IS_TOWARD = frozenset(
+    "fear fears dread terror horror love hatred hate contempt scorn disgust loathing pity shame awe".split()
+)
+
+
+def _owner_after_of(tok: Token, reader: _Reader) -> Token | None:
+    """The character after "of" who owns "the NOUN of X" ("the anxious sympathy of his grandfather", "the
+    jealousy of Mrs. Elton"), when the noun is not one mostly felt toward what follows it."""
+    if tok.lower_ in _OF_IS_TOWARD or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+        return None
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            obj = _child(prep, ("pobj",))
+            if obj is not None and reader.chars(obj):
+                return obj
+    return None
+
+
 def _noun_experiencer(tok: Token, reader: _Reader) -> tuple[Token | None, list[str]]:
     """Who owns an emotion noun: her tears, the Buffy-sadness, the sadness from Buffy, she had a crush."""
     for dep in ("poss", "compound", "nmod"):
         c = _child(tok, (dep,))
         if c is not None and (dep == "poss" or reader.chars(c)):
             return c, reader.chars(c)
+    owner = _owner_after_of(tok, reader)
+    if owner is not None:
+        return owner, reader.chars(owner)
     exp = _from_chars(tok, reader)
     if not exp and tok.dep_ in ("nsubj", "nsubjpass"):
         exp = _from_chars(tok.head, reader)

@@ -39,6 +39,15 @@ def test_the_friendship_between_two_people_runs_both_ways(make_story):
     assert {("mara", "theo", "love"), ("theo", "mara", "love")} <= triples(story)
 
 
+def test_the_sympathy_of_someone_is_theirs_but_the_fear_of_someone_is_toward_them(make_story):
+    text = "Theo got into the carriage. The anxious sympathy of Jonah made him feel small. The fear of Kit kept Mara awake."
+    story = make_story(text, ["Theo", "Jonah", "Kit", "Mara"], pronouns={"him@0": "Theo"})
+    found = triples(story)
+    assert ("jonah", "theo", "caring") in found
+    assert not any(e == "theo" and t == "jonah" for e, t, _ in found)
+    assert ("mara", "kit", "fear") in found
+
+
 def test_the_speakers_joy_in_a_quote_goes_to_the_one_spoken_to(make_story):
     text = '"I am so glad," said Mara.'
     story = make_story(text, ["Mara", "Theo"], quotes=[("Mara", ["Theo"])])
