@@ -998,6 +998,10 @@ def _noun_experiencer(tok: Token, reader: _Reader) -> tuple[Token | None, list[s
         c = _child(tok, (dep,))
         if c is not None and (dep == "poss" or reader.chars(c)):
             return c, reader.chars(c)
+    if tok.dep_ == "conj" and _pos(tok.head) == "NOUN":  # "his hopes and fears": the first noun's owner
+        c = _child(tok.head, ("poss",))
+        if c is not None:
+            return c, reader.chars(c)
     owner = _owner_after_of(tok, reader)
     if owner is not None:
         return owner, reader.chars(owner)
@@ -1031,6 +1035,15 @@ def _root_roles(doc: Doc, reader: _Reader) -> tuple[list[str], list[str]]:
 
 
 # -- the step ---------------------------------------------------------------------------------------------
+
+
+# a plural's possessive written with a curly apostrophe ("the countess’ fears"), which the parser reads as a
+# closing quote: written straight for the parse only, one character for one, so offsets do not move
+_CURLY_POSSESSIVE = re.compile(r"(?<=s)’(?=\s)")
+
+
+def _plain_possessives(text: str) -> str:
+    return _CURLY_POSSESSIVE.sub("'", text)
 
 
 def _units(story: Story, ctx: _Context) -> list[_Unit]:
@@ -1177,7 +1190,7 @@ def attribute_feelings(story: Story, source: str = "both", nlp: Language | None 
     to_parse = [u for u, _, lex in wanted if lex]  # a model label alone needs no parse (see _cheap_roles)
     for u in to_parse:
         u.offset, u.cache_end = _window(story.text, u.start, u.end, True)
-    parsed = parse([story.text[u.offset : u.cache_end] for u in to_parse], nlp)
+    parsed = parse([_plain_possessives(story.text[u.offset : u.cache_end]) for u in to_parse], nlp)
     feelings: list[Feeling] = []
     progress = step_progress()
     try:

@@ -264,3 +264,19 @@ def test_liking_someone_is_a_warm_feeling_toward_them_and_not_liking_them_a_cool
     # a wish or a habit is no liking of anyone
     assert triples(make_story("Nora would like to see Kit.", ["Nora", "Kit"])) == set()
     assert triples(make_story("Nora liked to walk with Kit.", ["Nora", "Kit"])) == set()
+
+
+def test_a_plural_emotion_noun_is_a_feeling_of_its_owner(make_story):
+    story = make_story("Mara sat with Theo and listened to all his hopes and fears.", ["Mara", "Theo"],
+                       pronouns={"his@0": "Theo"})  # fmt: skip
+    found = {(f.experiencer, f.emotion) for f in attribute_feelings(story)}
+    assert {("theo", "optimism"), ("theo", "fear")} <= found
+    assert ("mara", "fear") not in found
+
+
+def test_a_possessive_written_with_a_curly_apostrophe_owns_its_noun(make_story):
+    # "Jonas’ fear": the parser reads a curly apostrophe after an s as a closing quote unless it is made plain
+    story = make_story("Mara increased Jonas’ fear still more.", ["Mara", "Jonas"])
+    found = {(f.experiencer, f.emotion) for f in attribute_feelings(story)}
+    assert ("jonas", "fear") in found
+    assert ("mara", "fear") not in found

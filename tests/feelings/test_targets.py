@@ -40,7 +40,9 @@ def test_the_friendship_between_two_people_runs_both_ways(make_story):
 
 
 def test_the_sympathy_of_someone_is_theirs_but_the_fear_of_someone_is_toward_them(make_story):
-    text = "Theo got into the carriage. The anxious sympathy of Jonah made him feel small. Mara lived in the fear of Kit."
+    text = (
+        "Theo got into the carriage. The anxious sympathy of Jonah made him feel small. Mara lived in the fear of Kit."
+    )
     story = make_story(text, ["Theo", "Jonah", "Kit", "Mara"], pronouns={"him@0": "Theo"})
     found = triples(story)
     assert ("jonah", "theo", "caring") in found

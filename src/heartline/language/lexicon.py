@@ -485,7 +485,8 @@ def _emotion_words() -> tuple[
         if pos == "verb":
             verbs[word] = (kind, labels)
         else:
-            (adjectives if pos == "adj" else nouns)[word] = labels
+            for form in word.split(","):  # "fear,fears": a noun and its plural
+                (adjectives if pos == "adj" else nouns)[form] = labels
     return verbs, adjectives, nouns
 
 
