@@ -750,10 +750,14 @@ def _read_trigger(tok: Token, kind: str, labels: _L, reader: _Reader) -> _Hit:
         if not tgt:
             tgt = _clause_targets(tok, reader, set(exp))
     elif kind == "adj":
-        slot = _child(tok, ("nsubj", "nsubjpass")) or (_subject(tok) if tok.dep_ != "amod" else tok.head)
+        # a manner adverb is the doer's, toward the one the act is done to: "he condescendingly commanded Oliver"
+        manner = tok.dep_ == "advmod" and _pos(tok.head) in ("VERB", "AUX")
+        slot = _child(tok, ("nsubj", "nsubjpass")) or (
+            _subject(tok.head) if manner else _subject(tok) if tok.dep_ != "amod" else tok.head
+        )
         exp = _feeler(slot, reader) if slot is not None else []
         tgt = _prep_targets(tok, reader, set(exp))
-        if not tgt and tok.dep_ in _DEPICTIVE and _pos(tok.head) in ("VERB", "AUX"):
+        if not tgt and (tok.dep_ in _DEPICTIVE or manner) and _pos(tok.head) in ("VERB", "AUX"):
             tgt = _verb_targets(tok.head, reader, set(exp))  # "she turned to him, furious"
         if not tgt:
             tgt = _clause_targets(tok, reader, set(exp))
@@ -778,7 +782,9 @@ def _read_trigger(tok: Token, kind: str, labels: _L, reader: _Reader) -> _Hit:
     # a he / she in the experiencer's place, open to the point of view; a reflexive is bound in its sentence
     subject = slot is not None and slot.dep_ in ("nsubj", "nsubjpass") and not slot.lower_.endswith("self")
     pronoun = PRONOUNS.get(slot.lower_) if slot is not None and subject else None
-    inner = kind in ("subj", "adj") or (kind == "noun" and tok.head.lower_ in INNER_VERBS)
+    # a manner adverb shows an act ("condescendingly commanded"), not a private feeling
+    manner = kind == "adj" and tok.dep_ == "advmod" and _pos(tok.head) in ("VERB", "AUX")
+    inner = (kind in ("subj", "adj") and not manner) or (kind == "noun" and tok.head.lower_ in INNER_VERBS)
     return _Hit(exp, tgt, labels, slot is not None, pronoun, inner, None if slot is None else slot.i)
 
 

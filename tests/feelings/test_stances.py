@@ -105,6 +105,14 @@ def test_attached_is_a_feeling_only_toward_a_person(make_story):
     assert not any(e == "theo" for e, _, _ in found)
 
 
+def test_a_manner_adverb_is_the_doers_toward_the_one_the_act_is_done_to(make_story):
+    text = "Lucy sat by the fire. Then Mara came in, and she condescendingly commanded Theo to fetch Lucy's shawl."
+    story = make_story(text, ["Lucy", "Mara", "Theo"], pronouns={"she@0": "Mara"})
+    found = triples(story)
+    assert ("mara", "theo", "disapproval") in found
+    assert not any(e == "lucy" for e, _, _ in found)
+
+
 def test_a_relative_pronoun_stands_for_its_antecedent(make_story):
     text = "I had a respect for Theo, but I dreaded meeting Kit, whom I held in contempt."
     story = make_story(text, ["Theo", "Kit", "Narrator"], pronouns={"I@0": "Narrator", "I@1": "Narrator",
