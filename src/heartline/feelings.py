@@ -1008,9 +1008,9 @@ def _noun_experiencer(tok: Token, reader: _Reader) -> tuple[Token | None, list[s
         c = _child(tok.head, ("poss",))
         if c is not None:
             return c, reader.chars(c)
-    owner = _owner_after_of(tok, reader)
-    if owner is not None:
-        return owner, reader.chars(owner)
+    after_of = _owner_after_of(tok, reader)
+    if after_of is not None:
+        return after_of, reader.chars(after_of)
     exp = _from_chars(tok, reader)
     if not exp and tok.dep_ in ("nsubj", "nsubjpass"):
         exp = _from_chars(tok.head, reader)
