@@ -709,6 +709,12 @@ def _lexicon_entry(tok: Token) -> tuple[str, _L] | None:
     return None
 
 
+def _manner_adverb(tok: Token, kind: str) -> bool:
+    """An adverb of manner on a verb ("he *condescendingly* commanded Oliver"): the doer's, toward the one the
+    act is done to, and an act seen, not a private feeling."""
+    return kind == "adj" and tok.dep_ == "advmod" and _pos(tok.head) in ("VERB", "AUX")
+
+
 def _read_trigger(tok: Token, kind: str, labels: _L, reader: _Reader) -> _Hit:
     """Experiencers and targets of one emotion word, from the parse."""
     exp: list[str] = []
@@ -750,8 +756,7 @@ def _read_trigger(tok: Token, kind: str, labels: _L, reader: _Reader) -> _Hit:
         if not tgt:
             tgt = _clause_targets(tok, reader, set(exp))
     elif kind == "adj":
-        # a manner adverb is the doer's, toward the one the act is done to: "he condescendingly commanded Oliver"
-        manner = tok.dep_ == "advmod" and _pos(tok.head) in ("VERB", "AUX")
+        manner = _manner_adverb(tok, kind)
         slot = _child(tok, ("nsubj", "nsubjpass")) or (
             _subject(tok.head) if manner else _subject(tok) if tok.dep_ != "amod" else tok.head
         )
@@ -782,9 +787,9 @@ def _read_trigger(tok: Token, kind: str, labels: _L, reader: _Reader) -> _Hit:
     # a he / she in the experiencer's place, open to the point of view; a reflexive is bound in its sentence
     subject = slot is not None and slot.dep_ in ("nsubj", "nsubjpass") and not slot.lower_.endswith("self")
     pronoun = PRONOUNS.get(slot.lower_) if slot is not None and subject else None
-    # a manner adverb shows an act ("condescendingly commanded"), not a private feeling
-    manner = kind == "adj" and tok.dep_ == "advmod" and _pos(tok.head) in ("VERB", "AUX")
-    inner = (kind in ("subj", "adj") and not manner) or (kind == "noun" and tok.head.lower_ in INNER_VERBS)
+    inner = (kind in ("subj", "adj") and not _manner_adverb(tok, kind)) or (
+        kind == "noun" and tok.head.lower_ in INNER_VERBS
+    )
     return _Hit(exp, tgt, labels, slot is not None, pronoun, inner, None if slot is None else slot.i)
 
 
