@@ -840,10 +840,6 @@ def _feeler(slot: Token, reader: _Reader) -> list[str]:
     return []
 
 
-# the words before an adjective that qualifies the name after it ("my kind Maria", "the noble Kit")
-_QUALIFIED_AFTER = frozenset({"my", "our", "your", "his", "her", "their", "the"})
-
-
 def _evaluative(tok: Token, reader: _Reader, teller: str | None) -> tuple[str, str, _L] | None:
     """``(experiencer, target, labels)`` of an adjective that qualifies a person ("the ridiculous *Rodney*",
     "my dear *Tom*"): the stance of whoever speaks of them, the quote's speaker or, in narration told in the first
@@ -1459,6 +1455,8 @@ def _addressed(doc: Doc, quote: Quote, labels: _L, speakers_own: bool = True) ->
 
 
 _POSSESSIVES = frozenset({"his", "her", "my", "their", "its", "your", "our"})
+# the words before an adjective that qualifies the name after it ("my kind Maria", "the noble Kit")
+_QUALIFIED_AFTER = (_POSSESSIVES - {"its"}) | {"the"}
 _YOU = re.compile(r"\b(?:you|your|yourself|yours)\b", re.IGNORECASE)
 _PREP_BEFORE = re.compile(r"\b(?:at|for|to|toward|towards|with|about|on|of|from|by|in|over)\s+$", re.IGNORECASE)
 
