@@ -24,11 +24,10 @@ from ..language.lexicon import (
     ADDRESS_WORDS,
     FEMALE_NOUNS,
     MALE_NOUNS,
-    PATRONYMIC,
     SURNAME_TITLES,
     canonical_title,
     given_name_gender,
-    plain,
+    is_patronymic,
 )
 from ..language.tokens import Tok, story_tokens
 from ..pipeline import register_step
@@ -433,7 +432,7 @@ def name_gender(forms: Iterable[Form]) -> str | None:
         # "Mr. Leonard Bast", "Leonard"; not the surname in "Mr. Bast"; a patronymic wherever it stands
         # ("Katerina Ivanovna", "Pyotr Petrovitch")
         given = f.names if len(f.names) >= 2 or not f.title else f.names[1:]
-        told = {given_name_gender(w) for i, w in enumerate(given) if i == 0 or PATRONYMIC.search(plain(w))}
+        told = {given_name_gender(w) for i, w in enumerate(given) if i == 0 or is_patronymic(w)}
         found |= told - {None}
     return found.pop() if len(found) == 1 else None
 

@@ -37,7 +37,6 @@ from ..language.lexicon import (
     NOT_NAMES,
     NUMBER_WORDS,
     OBJECT_PRONOUNS,
-    PATRONYMIC,
     PLACE_PREPS,
     PLACE_WORDS,
     SENTENCE_OPENERS,
@@ -46,6 +45,7 @@ from ..language.lexicon import (
     canonical_title,
     is_feeling_verb,
     is_given_name,
+    is_patronymic,
     plain,
 )
 from ..language.tokens import Tok
@@ -472,7 +472,7 @@ def gather_evidence(toks: Sequence[Tok], forms: dict[str, Form]) -> None:
     for form in forms.values():
         last = form.names[-1].lower()
         first_name = len(form.names) == 1 and is_given_name(last)
-        patronymic = bool(PATRONYMIC.search(plain(last)))
+        patronymic = is_patronymic(last)
         if last in PLACE_WORDS and len(form.names) > 1:
             form.other += 3 * form.count
         for occ in form.occurrences:

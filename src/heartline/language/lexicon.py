@@ -67,7 +67,6 @@ __all__ = [
     "NUMBER_WORDS",
     "OBJECT_PRONOUNS",
     "OLD_ADJECTIVES",
-    "PATRONYMIC",
     "PEOPLE_NOUNS",
     "PERSON_SUFFIXES",
     "PHRASAL_SPEECH_VERBS",
@@ -97,6 +96,7 @@ __all__ = [
     "given_name_gender",
     "is_feeling_verb",
     "is_given_name",
+    "is_patronymic",
     "plain",
     "word_list",
 ]
@@ -436,7 +436,7 @@ DETERMINERS = frozenset("the a an this that these those every each some any no a
 FEMALE_NAMES: frozenset[str] = word_list("female_names")
 MALE_NAMES: frozenset[str] = word_list("male_names")
 # a Russian patronymic, as the English translations spell it: Petrovitch, Andréevich, Alexandrovna
-PATRONYMIC = re.compile(r"..(?:ovitch|evitch|ovich|evich|ovna|evna|ichna|itchna)$")
+_PATRONYMIC = re.compile(r"..(?:ovitch|evitch|ovich|evich|ovna|evna|ichna|itchna)$")
 _FEMALE_PATRONYMIC = ("ovna", "evna", "ichna", "itchna")
 
 
@@ -451,6 +451,11 @@ def is_given_name(word: str) -> bool:
     return w in FEMALE_NAMES or w in MALE_NAMES
 
 
+def is_patronymic(word: str) -> bool:
+    """ "Petrovitch", "Andréevich", "Alexandrovna": a Russian patronymic, as the English translations spell it."""
+    return bool(_PATRONYMIC.search(plain(word)))
+
+
 def given_name_gender(word: str) -> str | None:
     """ "she" for a woman's given name ("Gladys", "Natásha"), "he" for a man's ("Leonard", "Pyotr"), else
     None; a patronymic tells too ("Ivanovna" she, "Petrovitch" he)."""
@@ -459,7 +464,7 @@ def given_name_gender(word: str) -> str | None:
         return "she"
     if w in MALE_NAMES:
         return "he"
-    if PATRONYMIC.search(w):
+    if _PATRONYMIC.search(w):
         return "she" if w.endswith(_FEMALE_PATRONYMIC) else "he"
     return None
 
@@ -469,45 +474,38 @@ def ends_like_past_tense(word: str) -> bool:
     return len(word) > 4 and word.endswith("ed") and not word.endswith("eed")
 
 
+_Labels = dict[str, float]
+
+
 def _emotion_words() -> tuple[
-    dict[str, tuple[str, dict[str, float]]], dict[str, dict[str, float]], dict[str, dict[str, float]]
+    dict[str, tuple[str, _Labels]], dict[str, _Labels], dict[str, _Labels], dict[str, _Labels]
 ]:
-    verbs: dict[str, tuple[str, dict[str, float]]] = {}
-    adjectives: dict[str, dict[str, float]] = {}
-    nouns: dict[str, dict[str, float]] = {}
+    """The verbs, adjectives, nouns and ``eval`` adjectives of data/emotion_words.tsv, read in one pass."""
+    verbs: dict[str, tuple[str, _Labels]] = {}
+    adjectives: dict[str, _Labels] = {}
+    nouns: dict[str, _Labels] = {}
+    evaluative: dict[str, _Labels] = {}
     for line in (_DATA / "emotion_words.tsv").read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
         pos, word, kind, weights = line.split("\t")
-        if pos == "eval":
-            continue
         labels = {label: float(w) for label, _, w in (lw.partition("=") for lw in weights.split())}
         if pos == "verb":
             verbs[word] = (kind, labels)
+        elif pos == "eval":
+            evaluative[word] = labels
         else:
             for form in word.split(","):  # "fear,fears": a noun and its plural
                 (adjectives if pos == "adj" else nouns)[form] = labels
-    return verbs, adjectives, nouns
+    return verbs, adjectives, nouns, evaluative
 
 
 # The emotion words of the feelings step (data/emotion_words.tsv): verb lemma -> (who feels it: "subj", "obj",
-# "intr" or "act"; label -> weight), adjective -> (label -> weight), noun -> (label -> weight)
-EMOTION_VERBS, EMOTION_ADJECTIVES, EMOTION_NOUNS = _emotion_words()
+# "intr" or "act"; label -> weight), adjective -> (label -> weight), noun -> (label -> weight); and the adjectives
+# that, before a person's name, say how someone stands toward that person ("the ridiculous Rodney", "her beloved
+# Edward"), the ``eval`` lines: adjective -> (label -> weight)
+EMOTION_VERBS, EMOTION_ADJECTIVES, EMOTION_NOUNS, EVALUATIVE_ADJECTIVES = _emotion_words()
 _FEELING_VERBS = frozenset(lemma for lemma, (kind, _) in EMOTION_VERBS.items() if kind != "act")
-
-
-def _evaluative_words() -> dict[str, dict[str, float]]:
-    out: dict[str, dict[str, float]] = {}
-    for line in (_DATA / "emotion_words.tsv").read_text(encoding="utf-8").splitlines():
-        if line.startswith("eval\t"):
-            _, word, _, weights = line.split("\t")
-            out[word] = {label: float(w) for label, _, w in (lw.partition("=") for lw in weights.split())}
-    return out
-
-
-# adjectives that, before a person's name, say how someone stands toward that person ("the ridiculous Rodney",
-# "her beloved Edward"): adjective -> (label -> weight), the ``eval`` lines of data/emotion_words.tsv
-EVALUATIVE_ADJECTIVES = _evaluative_words()
 
 # parts of the body: "Mouth dry, Yang stared" opens a sentence with one, never a name; "Bucky's hand" marks a person
 BODY_PARTS: frozenset[str] = word_list("body_parts")
