@@ -284,7 +284,9 @@ def _first_person_narrator(story: Story, ctx: _Context) -> str | None:
             if hit:
                 counts[hit.character] += 1
     if words == 0 or first / words < 0.01:
-        return None
+        # a narrator who says only "we" ("we crept in under Jim's bed"): the one the characters step found
+        told = [c.id for c in story.characters if c.narrator]
+        return told[0] if first == 0 and len(told) == 1 else None
     return counts.most_common(1)[0][0] if counts else None
 
 
@@ -382,6 +384,7 @@ _THEY = frozenset({"they", "them", "their", "theirs", "themselves"})
 _WE = frozenset({"we", "us", "our", "ours", "ourselves"})
 # words that are never part of a "they": the speaker, the one spoken to, a "we"
 _NOT_THEY = frozenset(FIRST_PERSON | SECOND_PERSON | _WE)
+_WE_TOLD = _WE - {"we"}  # "we" is a subject, read as such (_Reader.we)
 # what stands between two people named together: "Mara and Theo", "Mara, Theo and Lucy", "Mara & Theo"
 _JOINED = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)")
 # pronouns that may be the second of two people named together ("he and Miss Georgiana", "Jim and him"): not
@@ -467,8 +470,8 @@ class _Reader:
                 return q.speaker
             if low in SECOND_PERSON_MODERN:
                 return q.addressees[0] if q.addressees else None
-        elif low in FIRST_PERSON and self.ctx.narrator:
-            return self.ctx.narrator
+        elif (low in FIRST_PERSON or low in _WE_TOLD) and self.ctx.narrator:
+            return self.ctx.narrator  # "he was so glad to see us": the narrator, one of those told of
         if low in PRONOUNS:
             return self._pronoun(tok, low, start)
         if _pos(tok) == "PROPN" or tok.text[:1].isupper():
@@ -710,9 +713,31 @@ def _lexicon_entry(tok: Token) -> tuple[str, _L] | None:
 
 
 def _manner_adverb(tok: Token, kind: str) -> bool:
-    """An adverb of manner on a verb ("he *condescendingly* commanded Oliver"): the doer's, toward the one the
-    act is done to, and an act seen, not a private feeling."""
-    return kind == "adj" and tok.dep_ == "advmod" and _pos(tok.head) in ("VERB", "AUX")
+    """An adverb of manner on a verb ("he *condescendingly* commanded Oliver"), or an adjective on "manner",
+    "way" or "tone" after "in" / "with" ("shook Dick by the hand in the most *friendly* manner", "said in his
+    grave, *kindly* way"): the doer's, toward the one the act is done to, and an act seen, not a private
+    feeling."""
+    if kind != "adj":
+        return False
+    if tok.dep_ == "advmod":
+        return _pos(tok.head) in ("VERB", "AUX")
+    return _manner_verb(tok) is not None
+
+
+# nouns that, after "in" / "with" on a verb, say how its act is done; an emotion adjective on them is the doer's
+_MANNER_NOUNS = frozenset({"manner", "way", "fashion", "tone", "tones", "voice", "air"})
+
+
+def _manner_verb(tok: Token) -> Token | None:
+    """The verb an adjective tells the manner of, through "in a ... manner" / "with a ... air", or None."""
+    noun = tok.head
+    if tok.dep_ != "amod" or noun.lower_ not in _MANNER_NOUNS or noun.dep_ != "pobj":
+        return None
+    prep = noun.head
+    verb = prep.head
+    if prep.lower_ not in _MANNER_PREPOSITIONS or _pos(verb) not in ("VERB", "AUX"):
+        return None
+    return verb
 
 
 def _read_trigger(tok: Token, kind: str, labels: _L, reader: _Reader) -> _Hit:
@@ -755,17 +780,24 @@ def _read_trigger(tok: Token, kind: str, labels: _L, reader: _Reader) -> _Hit:
         tgt += _prep_targets(tok, reader, set(exp))
         if not tgt:
             tgt = _clause_targets(tok, reader, set(exp))
+    elif kind == "adj" and tok.dep_ == "amod" and _pos(tok.head) == "NOUN" and tok.head.lower_ in EMOTION_NOUNS:
+        # "a sort of indignant astonishment", "her bitter resentment": whoever feels the feeling it qualifies
+        slot, exp = _noun_experiencer(tok.head, reader)
+        tgt = _prep_targets(tok.head, reader, set(exp))
     elif kind == "adj":
         manner = _manner_adverb(tok, kind)
+        verb = _manner_verb(tok) or tok.head
         slot = _child(tok, ("nsubj", "nsubjpass")) or (
-            _subject(tok.head) if manner else _subject(tok) if tok.dep_ != "amod" else tok.head
+            _subject(verb) if manner else _subject(tok) if tok.dep_ != "amod" else tok.head
         )
         exp = _feeler(slot, reader) if slot is not None else []
         tgt = _prep_targets(tok, reader, set(exp))
-        if not tgt and (tok.dep_ in _DEPICTIVE or manner) and _pos(tok.head) in ("VERB", "AUX"):
-            tgt = _verb_targets(tok.head, reader, set(exp))  # "she turned to him, furious"
+        if not tgt and (tok.dep_ in _DEPICTIVE or manner) and _pos(verb) in ("VERB", "AUX"):
+            tgt = _verb_targets(verb, reader, set(exp))  # "she turned to him, furious"
         if not tgt:
             tgt = _clause_targets(tok, reader, set(exp))
+        if not tgt:
+            tgt = _infinitive_targets(tok, reader, set(exp))
     else:
         slot, exp = _noun_experiencer(tok, reader)
         pair = _between(tok, reader) if slot is None or not exp else []
@@ -778,6 +810,8 @@ def _read_trigger(tok: Token, kind: str, labels: _L, reader: _Reader) -> _Hit:
         elif (not tgt and tok.dep_ == "pobj" and head.lower_ in _MANNER_PREPOSITIONS
               and _pos(head.head) == "VERB"):  # fmt: skip
             tgt = _verb_targets(head.head, reader, set(exp))  # "she looked at him with tenderness"
+        if not tgt:
+            tgt = _infinitive_targets(tok, reader, set(exp))
     if not exp and slot is not None and slot.lower_ in _WE and slot.dep_ in ("nsubj", "nsubjpass", "poss"):
         exp = reader.we()  # "we love you", "our grief": the speaker's (or the narrator's), at least
     exp = list(dict.fromkeys(exp))
@@ -891,6 +925,17 @@ def _clause_targets(tok: Token, reader: _Reader, skip: set[str]) -> list[str]:
                 at = reader.unit.offset + word.idx
                 other = _resolve_pronoun(reader.ctx, word.lower_, at, reader.unit.start, False, next(iter(skip)))
                 found = [other] if other is not None and other not in skip else []
+            if found:
+                return found
+    return []
+
+
+def _infinitive_targets(tok: Token, reader: _Reader, skip: set[str]) -> list[str]:
+    """Whom a feeling about doing something with someone is toward: the one the infinitive after the emotion
+    word is done to ("so glad to see *us*", "eager to join *her cousin*", "his great desire to see *him*")."""
+    for c in tok.children:
+        if c.dep_ in ("xcomp", "acl") and _pos(c) == "VERB" and _child(c, ("aux",)) is not None:
+            found = _verb_targets(c, reader, skip)
             if found:
                 return found
     return []

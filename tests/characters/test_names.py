@@ -585,3 +585,14 @@ def test_a_patronymic_tells_the_gender_the_pronouns_near_the_name_get_wrong(pipe
     assert people["Stepan Trofimovitch"].gender == "he"
     she = text.rindex("she addressed")
     assert [m.character for m in story.mentions if m.start == she] == [people["Varvara Petrovna"].id]
+
+
+def test_a_russian_family_name_tells_the_gender(pipe: Pipeline) -> None:
+    from heartline.language.lexicon import family_name_gender
+
+    assert family_name_gender("Denísov") == "he" and family_name_gender("Bolkónski") == "he"
+    assert family_name_gender("Rostóva") == "she" and family_name_gender("Drubetskáya") == "she"
+    assert family_name_gender("Martin") is None and family_name_gender("Natásha") is None
+    # the one pronoun after his name is hers: the family name outweighs it
+    text = "Natásha sat at the window when Denísov came in. She did not look up at Denísov."
+    assert by_name(read(pipe, text))["Denísov"].gender == "he"

@@ -275,3 +275,14 @@ def test_a_family_word_before_a_name_is_that_named_person(pipe):
     text = "Tom Hale felt a great tenderness for his cousin Anne. Anne did not know it."
     story = read(pipe, text)
     assert sorted(by_name(story)) == ["Anne", "Tom Hale"]
+
+
+def test_the_name_of_a_cleft_is_who_does_it(pipe):
+    # "it was Mara that found them out": Mara is the one the next "she" means, not the subject before
+    text = (
+        "Lucy went up to London with her mama, and she and Theo planned to run away. "
+        "It was Mara that found them out: I believe she was envious."
+    )
+    story = read(pipe, text)
+    she = text.rindex("she was")
+    assert [m.character for m in story.mentions if m.start == she] == [by_name(story)["Mara"].id]

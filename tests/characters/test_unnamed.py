@@ -220,3 +220,37 @@ def test_the_people_of_a_life_besides_its_family_are_someone_in_a_short_text(pip
     cast = by_name(story)
     assert "my guardian" in cast and cast["my guardian"].unnamed
     assert mentions_of(story, cast["my guardian"].id).count("guardian") == 2
+
+
+def test_a_narrator_who_says_only_we_is_one_of_those_told_of(pipe):
+    text = (
+        "That night we went down to the cabin and found Jim asleep. We woke him up gentle and gradual. "
+        "He was so glad to see us he most cried."
+    )
+    story = read(pipe, text)
+    narrators = [c for c in story.characters if c.narrator]
+    assert len(narrators) == 1
+    bonds = {(f.experiencer, f.target) for f in heartline.read(text=text).feelings}
+    assert (by_name(story)["Jim"].id, narrators[0].id) in bonds  # glad to see us: the narrator among them
+
+
+def test_we_once_or_let_us_makes_no_narrator(pipe):
+    story = read(pipe, "Let us now return to Jim. He sat by the fire, and we may guess what he thought.")
+    assert not any(c.narrator for c in story.characters)
+
+
+def test_an_oath_and_a_word_that_opens_a_sentence_are_no_one(pipe):
+    text = "“By Jove, it is you!” said George Curtis. With Curtis was a tall man. Curtis laughed."
+    cast = by_name(read(pipe, text))
+    assert "George Curtis" in cast
+    assert not any(name.startswith(("By", "With", "Jove")) for name in cast)
+
+
+def test_a_name_paired_with_an_abstraction_is_no_one(pipe):
+    text = (
+        "Mr. Lorry knew Miss Pross to be very jealous. He stationed Miss Pross nearer to the Angels than many "
+        "ladies better got up both by Nature and Art, who had balances at Tellson's."
+    )
+    cast = by_name(read(pipe, text))
+    assert {"Miss Pross", "Mr. Lorry"} <= set(cast)
+    assert "Art" not in cast

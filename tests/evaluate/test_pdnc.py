@@ -72,6 +72,26 @@ def test_a_gold_speaker_written_as_an_alias_counts_only_when_resolved(novel: Pat
     assert result["alias_resolved"]["non_explicit"] == result["non_explicit"] == 1.0
 
 
+def test_addressees_are_scored_against_pdncs_own(novel: Path) -> None:
+    """The fixture's quotation table has no addressees column: nothing to score. With one, each line is spoken
+    to the other of the two, and a gold addressee written as an alias ("Nora") counts."""
+    assert evaluate_pdnc(novel)["addressees"]["quotes"] == 0
+    path = novel / "Kitchen" / "quotation_info.csv"
+    with open(path, newline="", encoding="utf-8") as fh:
+        rows = list(csv.reader(fh))
+    rows[0].append("addressees")
+    for row, heard in zip(rows[1:], ["['Nora']", "['Owen Pike']", "['Nora Vance']", "['Owen Pike']"], strict=True):
+        row.append(heard)
+    with open(path, "w", newline="", encoding="utf-8") as fh:
+        csv.writer(fh).writerows(rows)
+    scores = evaluate_pdnc(novel)["addressees"]
+    assert scores == {"quotes": 4, "given": 1.0, "recall": 1.0, "precision": 1.0}
+    rows[1][-1] = "['Owen Pike']"  # "You are late," said Owen: not to himself
+    with open(path, "w", newline="", encoding="utf-8") as fh:
+        csv.writer(fh).writerows(rows)
+    assert evaluate_pdnc(novel)["addressees"]["recall"] == 0.75
+
+
 def test_characters_map_by_name_then_by_shared_aliases(novel: Path) -> None:
     gold = gold_characters(novel / "Kitchen")
     assert gold["Nora Vance"] == {"nora", "nora vance"}

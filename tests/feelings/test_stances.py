@@ -143,3 +143,10 @@ def test_a_sentence_with_only_a_stance_keeps_the_models_labels(make_story):
     assert any(label == "sadness" for _, _, label in found)
     worded = make_story("Theo scolded Kit in the hall, furious.", ["Theo", "Kit"], emotions={"scolded": scores})
     assert not any(label == "sadness" for _, _, label in triples(worded))
+
+
+def test_an_adjective_on_the_manner_of_an_act_is_the_doers_toward_the_one_it_is_done_to(make_story):
+    text = "Lucy stood by the door. Theo rose and shook Mara by the hand in the most friendly manner."
+    found = triples(make_story(text, ["Lucy", "Theo", "Mara"]))
+    assert ("theo", "mara", "caring") in found
+    assert not any(e == "lucy" or t == "lucy" for e, t, _ in found)

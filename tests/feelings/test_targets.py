@@ -151,3 +151,29 @@ def test_a_spoken_sentence_that_calls_someone_by_name_speaks_to_them(make_story)
     feelings = triples(story)
     assert ("mara", "theo", "gratitude") in feelings
     assert ("mara", "lucy", "gratitude") not in feelings
+
+
+def test_a_feeling_about_doing_something_with_someone_is_toward_them(make_story):
+    # two others in the sentence: the infinitive says which one
+    text = "Mara was so glad to see Theo that she forgot Lucy entirely. Jonah was eager to join Theo, not Lucy."
+    found = triples(make_story(text, ["Mara", "Theo", "Lucy", "Jonah"], pronouns={"she@0": "Mara"}))
+    assert ("mara", "theo", "joy") in found
+    assert not any(e == "mara" and t == "lucy" for e, t, _ in found)
+    assert any(e == "jonah" and t == "theo" for e, t, _ in found)
+
+
+def test_a_desire_to_see_someone_is_toward_them(make_story):
+    text = "Lucy knew his great desire to see Mara."
+    found = triples(make_story(text, ["Mara", "Theo", "Lucy"], pronouns={"his@0": "Theo"}))
+    assert ("theo", "mara", "desire") in found
+
+
+def test_an_emotion_adjective_on_a_feeling_noun_is_felt_by_its_owner(make_story):
+    text = (
+        "I stammered something: while the countenance of Theo manifested a sort of indignant astonishment; "
+        "and, from that moment, he spoke to me no more."
+    )
+    story = make_story(text, ["Theo", "Narrator"], pronouns={"I@0": "Narrator", "me@0": "Narrator", "he@0": "Theo"})
+    found = triples(story)
+    assert ("theo", "narrator", "anger") in found  # indignant: his, toward the one he will not speak to
+    assert not any(e == "narrator" and label == "anger" for e, _, label in found)

@@ -695,3 +695,16 @@ def test_a_first_person_tag_is_the_narrator_as_sure_as_a_name(pipe: Pipeline) ->
     assert got[1] == ("the narrator", "explicit")
     assert got[3] == ("the narrator", "explicit")
     assert got[2] == ("Henry Curtis", "anaphoric")
+
+
+def test_a_line_that_says_you_with_no_one_else_speaking_is_to_the_one_other_person_there(pipe: Pipeline) -> None:
+    text = (
+        "Owen Pike sat by the fire and told his story to the end.\n\n"
+        '"And now you turn up, of all people in the world, and find me here," said Owen.\n\n'
+        "Then Nora Vance told him what had happened to her.\n\n"
+        '"Nothing," said Owen, when the fire went out.\n'
+    )
+    story = pipe(Story(text))
+    names = {c.id: c.name for c in story.characters}
+    assert [names[a] for a in story.quotes[0].addressees] == ["Nora Vance"]
+    assert story.quotes[1].addressees == []  # no "you": nothing says it is said to anyone

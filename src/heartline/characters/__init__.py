@@ -26,6 +26,7 @@ from ..language.lexicon import (
     MALE_NOUNS,
     SURNAME_TITLES,
     canonical_title,
+    family_name_gender,
     given_name_gender,
     is_patronymic,
 )
@@ -432,8 +433,10 @@ def name_gender(forms: Iterable[Form]) -> str | None:
         # "Mr. Leonard Bast", "Leonard"; not the surname in "Mr. Bast"; a patronymic wherever it stands
         # ("Katerina Ivanovna", "Pyotr Petrovitch")
         given = f.names if len(f.names) >= 2 or not f.title else f.names[1:]
-        told = {given_name_gender(w) for i, w in enumerate(given) if i == 0 or is_patronymic(w)}
-        found |= told - {None}
+        told = {given_name_gender(w) for i, w in enumerate(given) if i == 0 or is_patronymic(w)} - {None}
+        if not told and f.names:  # "Denísov", "Prince Bolkónski": a family name whose ending tells
+            told = {family_name_gender(f.names[-1])} - {None}
+        found |= told
     return found.pop() if len(found) == 1 else None
 
 

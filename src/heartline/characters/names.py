@@ -543,6 +543,8 @@ def gather_evidence(toks: Sequence[Tok], forms: dict[str, Form]) -> None:
                 form.person += 3
             if _beside_a_person(toks, occ.first, occ.last):
                 form.person += 2  # "him and Lucie", "Lucie and I": one of two people
+            if _beside_a_thing(toks, occ.first, occ.last):
+                form.other += 3  # "by Nature and Art", "Fortune or Fate": one of two powers, not people
             if toks[occ.first].quote >= 0 and _vocative(toks, occ.first, occ.last):
                 form.vocative += 1
                 if prev is not None and (prev.text == "," or prev.lower in ("dear", "my")):
@@ -736,6 +738,27 @@ def _beside_a_person(toks: Sequence[Tok], first: int, last: int) -> bool:
     if first >= 2 and toks[first - 1].lower in ("and", "or") and toks[first - 2].lower in _PERSONAL:
         return toks[first - 2].sent == toks[first].sent
     if last + 2 < len(toks) and toks[last + 1].lower in ("and", "or") and toks[last + 2].lower in _PERSONAL:
+        return toks[last + 2].sent == toks[last].sent
+    return False
+
+
+# abstractions written with a capital as powers ("by Nature and Art", "Fortune or Fate")
+_POWERS = frozenset(
+    "nature fate fortune providence heaven hell death time truth beauty virtue reason science religion "
+    "society history justice liberty war peace art chance destiny necessity".split()
+)
+
+
+def _beside_a_thing(toks: Sequence[Tok], first: int, last: int) -> bool:
+    """A name joined by "and" / "or" to an abstraction written with a capital ("Nature and Art", "Fortune and
+    Fate"): a pair of powers, not people."""
+
+    def thing(t: Tok) -> bool:
+        return t.text[:1].isupper() and not t.sent_start and t.lower in _POWERS
+
+    if first >= 2 and toks[first - 1].lower in ("and", "or") and thing(toks[first - 2]):
+        return toks[first - 2].sent == toks[first].sent
+    if last + 2 < len(toks) and toks[last + 1].lower in ("and", "or") and thing(toks[last + 2]):
         return toks[last + 2].sent == toks[last].sent
     return False
 

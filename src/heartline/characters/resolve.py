@@ -484,6 +484,14 @@ class Resolver:
         ):
             return True
         j = last + 1
+        if (  # "it was Miss Reed that found them out": the cleft's name is who does it
+            prev.lower in ("was", "is")
+            and first >= 2
+            and toks[first - 2].lower == "it"
+            and j < len(toks)
+            and toks[j].lower in ("that", "who")
+        ):
+            return True
         while j < len(toks) and j <= last + 3 and (toks[j].lower.endswith("ly") or toks[j].lower in VERB_ADVERBS):
             if toks[j].lower in HUMAN_VERBS:
                 return True

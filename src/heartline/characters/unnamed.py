@@ -48,14 +48,22 @@ def short_text(toks: Sequence[Tok]) -> bool:
 
 
 def first_person_short(toks: Sequence[Tok]) -> bool:
-    """Whether the narration says I / me / my / myself at least once (not "Chapter I"): first person, for a
-    text that :func:`short_text` says is short (the caller checks that; it already knows)."""
+    """Whether the narration says I / me / my / myself at least once (not "Chapter I"), or we / us / our
+    twice ("we crept in under Jim's bed", "he was so glad to see us": a narrator who tells of a band they are
+    one of; not "let us"): first person, for a text that :func:`short_text` says is short (the caller checks
+    that; it already knows)."""
+    we = 0
     for i, t in enumerate(toks):
         if t.quote >= 0:
             continue
         if t.lower in ("me", "my", "myself") or (t.text == "I" and not (i > 0 and toks[i - 1].lower in _HEADINGS)):
             return True
-    return False
+        if t.lower in _WE and not (t.lower == "us" and i > 0 and toks[i - 1].lower == "let"):
+            we += 1
+    return we >= 2
+
+
+_WE = frozenset({"we", "us", "our", "ourselves"})
 
 
 def _plural(word: str) -> bool:

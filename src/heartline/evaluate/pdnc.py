@@ -12,6 +12,11 @@ That scorer compares with the gold speaker string as written, and in PDNC that s
 ``alias_resolved`` scores count a quote right when the predicted character maps to any gold character whose
 alias set holds the gold speaker string ("the predicted character's name or aliases
 match the gold speaker's aliases"). The top-level scores stay the strict ones.
+
+``addressees`` scores whom each detected quote is said to: of the quotes PDNC gives addressees for, the share
+heartline names someone for, and whether its first addressee is one of PDNC's (recall over those quotes,
+precision over the ones it names someone for). The feelings step reads a quote's feeling as toward its
+first addressee, so this is what a bond said aloud stands on.
 """
 
 from __future__ import annotations
@@ -31,6 +36,7 @@ __all__ = [
     "DEV_NOVELS",
     "LOCKED_IN_LITBANK",
     "LOCKED_NOVELS",
+    "addressee_counts",
     "evaluate_novel",
     "evaluate_pdnc",
     "gold_characters",
@@ -132,6 +138,7 @@ def evaluate_novel(folder: Path, steps: str = "segment,characters,speakers") -> 
     right: Counter[str] = Counter()
     right_alias: Counter[str] = Counter()
     detected = 0
+    heard: Counter[str] = Counter()
     for row, hit in gold_quotes(folder, story):
         kind = row["quoteType"].strip().lower()
         total[kind] += 1
@@ -141,7 +148,29 @@ def evaluate_novel(folder: Path, steps: str = "segment,characters,speakers") -> 
         strict, by_alias = speaker_right(mapped.get(hit.speaker) if hit.speaker is not None else None, row, gold)
         right[kind] += strict
         right_alias[kind] += by_alias
-    return {"total": dict(total), "right": dict(right), "right_alias": dict(right_alias), "detected": detected}
+        heard.update(addressee_counts(hit.addressees, mapped, row, gold))
+    return {"total": dict(total), "right": dict(right), "right_alias": dict(right_alias), "detected": detected,
+            "addressees": dict(heard)}  # fmt: skip
+
+
+def addressee_counts(
+    predicted: list[str], mapped: dict[str, str | None], row: dict[str, str], gold: dict[str, set[str]]
+) -> Counter[str]:
+    """For a detected quote: ``gold`` 1 when PDNC names whom it is spoken to; ``given`` 1 when heartline names
+    someone; ``right`` 1 when heartline's first addressee maps to one of PDNC's (a gold name written as an
+    alias counts as the character whose alias set holds it)."""
+    raw = row.get("addressees", "").strip()
+    wanted = ast.literal_eval(raw) if raw.startswith("[") else []
+    out: Counter[str] = Counter()
+    if not wanted:
+        return out
+    out["gold"] = 1
+    if not predicted:
+        return out
+    out["given"] = 1
+    first = mapped.get(predicted[0])
+    out["right"] = int(first is not None and any(first == w or w.lower() in gold.get(first, set()) for w in wanted))
+    return out
 
 
 def speaker_right(said_by: str | None, row: dict[str, str], gold: dict[str, set[str]]) -> tuple[bool, bool]:
@@ -182,9 +211,11 @@ def evaluate_pdnc(
     right: Counter[str] = Counter()
     right_alias: Counter[str] = Counter()
     detected = 0
+    heard: Counter[str] = Counter()
     per: dict[str, Any] = {}
     for name in names:
         r = evaluate_novel(root / name, steps)
+        heard.update(r["addressees"])
         total.update(r["total"])
         right.update(r["right"])
         right_alias.update(r["right_alias"])
@@ -200,7 +231,20 @@ def evaluate_pdnc(
         "alias_resolved": _accuracy(right_alias, total),
         "detected": round(detected / max(n, 1), 4),
         "quotes": n,
+        "addressees": _addressee_scores(heard),
         "novels": per,
+    }
+
+
+def _addressee_scores(heard: Counter[str]) -> dict[str, Any]:
+    """Of the detected quotes PDNC says are spoken to someone: the share heartline names someone for
+    (``given``), the share its first addressee is right (``recall``), and of those it names, the share right
+    (``precision``)."""
+    return {
+        "quotes": heard["gold"],
+        "given": round(heard["given"] / max(heard["gold"], 1), 4),
+        "recall": round(heard["right"] / max(heard["gold"], 1), 4),
+        "precision": round(heard["right"] / max(heard["given"], 1), 4),
     }
 
 

@@ -93,6 +93,7 @@ __all__ = [
     "YOUNG_HEADS",
     "canonical_title",
     "ends_like_past_tense",
+    "family_name_gender",
     "given_name_gender",
     "is_feeling_verb",
     "is_given_name",
@@ -438,6 +439,10 @@ MALE_NAMES: frozenset[str] = word_list("male_names")
 # a Russian patronymic, as the English translations spell it: Petrovitch, Andréevich, Alexandrovna
 _PATRONYMIC = re.compile(r"..(?:ovitch|evitch|ovich|evich|ovna|evna|ichna|itchna)$")
 _FEMALE_PATRONYMIC = ("ovna", "evna", "ichna", "itchna")
+# a Russian or Polish family name, whose ending tells the bearer's gender: Denísov, Bolkónski, Orloff (he);
+# Rostóva, Drubetskáya (she); only endings English names do not share ("-in" is Martin and Erin too)
+_FAMILY_HE = re.compile(r"...(?:ov|ev|off|eff|ski|sky)$")
+_FAMILY_SHE = re.compile(r"...(?:ova|eva|skaya|skaia)$")
 
 
 def plain(word: str) -> str:
@@ -466,6 +471,19 @@ def given_name_gender(word: str) -> str | None:
         return "he"
     if _PATRONYMIC.search(w):
         return "she" if w.endswith(_FEMALE_PATRONYMIC) else "he"
+    return None
+
+
+def family_name_gender(word: str) -> str | None:
+    """ "he" for a Russian or Polish family name of a man ("Denísov", "Bolkónski"), "she" for a woman's
+    ("Rostóva"), else None: only the endings no English name shares, and never a given name of the lists."""
+    w = plain(word)
+    if w in FEMALE_NAMES or w in MALE_NAMES or not w.isalpha():
+        return None
+    if _FAMILY_SHE.search(w):
+        return "she"
+    if _FAMILY_HE.search(w):
+        return "he"
     return None
 
 

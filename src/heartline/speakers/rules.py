@@ -12,6 +12,7 @@ Evidence for each quote, strongest first:
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -671,4 +672,29 @@ def addressees(story: Story, qi: int, ev: Sequence[Evidence], speakers: list[int
             other = speakers[j]
             if other is not None and other != sp:
                 return [other]
-    return []
+    beside = _one_beside(story, qi, sp) if sp is not None else None
+    return [beside] if beside is not None else []
+
+
+_YOU = re.compile(r"\b(?:you|your|yours|yourself|thee|thou|thy)\b", re.IGNORECASE)
+
+
+def _one_beside(story: Story, qi: int, sp: int) -> int | None:
+    """The one who hears a line that says "you" when no one else speaks near it: the only other person the
+    narration of its paragraph, or of the paragraphs on either side, tells of ("And now you, of all people in
+    the world, turn up", with Sir Henry told of just after). None when there are several, or none."""
+    q = story.quotes[qi]
+    if not any(_YOU.search(story.text, a, b) for a, b in q.parts):
+        return None
+    index = {c.id: i for i, c in enumerate(story.characters)}
+    paras = story.paragraphs
+    lo = paras[max(q.paragraph - 1, 0)].start
+    hi = paras[min(q.paragraph + 1, len(paras) - 1)].end
+    quoted = [(a, b) for other in story.quotes for a, b in other.parts if a < hi and lo < b]
+    near = {
+        index[m.character]
+        for m in story.mentions
+        if lo <= m.start < hi and m.character in index and not any(a <= m.start < b for a, b in quoted)
+    }
+    near.discard(sp)
+    return near.pop() if len(near) == 1 else None
