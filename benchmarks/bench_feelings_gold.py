@@ -44,7 +44,8 @@ another seed, is kept for aggregate checks: rules are not fitted on it, so it is
 ``bonds_dev4.jsonl``, a fourth drawn the same way and annotated blind, is open to rule work like
 ``bonds_dev2.jsonl`` (``--details`` allowed). ``bonds_dev5.jsonl``, a fifth drawn the same way and annotated
 blind, is kept for aggregate checks like ``bonds_dev3.jsonl``: no ``--details``. ``bonds_dev6.jsonl``, a sixth
-drawn the same way and annotated blind, is open to rule work like ``bonds_dev4.jsonl`` (``--details`` allowed).
+drawn the same way and annotated blind, is open to rule work like ``bonds_dev4.jsonl`` (``--details`` allowed),
+and so is ``bonds_dev7.jsonl``, a seventh, scored once in aggregate before it was opened.
 
 Bond figures also give the bonds a reading has per passage, and a **precision among the marked people**: of
 the bonds between two characters who each match a person named in one of the passage's relations, the share

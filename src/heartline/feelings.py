@@ -459,7 +459,7 @@ class _Reader:
             return self._relative(tok)
         m = _mention_at(self.ctx, start, start + len(tok.text))
         if m is not None:
-            if low in PRONOUNS and not low.endswith("self") and tok.dep_ not in ("nsubj", "nsubjpass"):
+            if low in PRONOUNS and not low.endswith("self") and tok.dep_ not in ("nsubj", "nsubjpass", "poss"):
                 subj = self._clause_subject(tok)
                 if subj == m.character:  # "she trusts her": a plain pronoun is not its own clause's subject
                     return _resolve_pronoun(self.ctx, low, start, self.unit.start, False, subj)
@@ -765,8 +765,7 @@ def _read_trigger(tok: Token, kind: str, labels: _L, reader: _Reader) -> _Hit:
             # "commanded Oliver to assist him": Oliver assists
             slot = controller if controller is not None and controller.i < tok.i else _subject(tok)
             exp = reader.chars(slot) if slot is not None else []
-            obj = _child(tok, ("dobj",))
-            tgt = _person_or_owner(obj, reader) if obj is not None else []
+            tgt = _object_targets(tok, reader)
             for prep in tok.children:
                 if not tgt and prep.dep_ == "prep" and prep.lower_ == "at":  # "sneered at him"
                     pobj = _child(prep, ("pobj",))
@@ -775,8 +774,7 @@ def _read_trigger(tok: Token, kind: str, labels: _L, reader: _Reader) -> _Hit:
         slot = _subject(tok)
         exp = _feeler(slot, reader) if slot is not None else []
         if kind == "subj":
-            obj = _child(tok, ("dobj",))
-            tgt = _person_or_owner(obj, reader) if obj is not None else []
+            tgt = _object_targets(tok, reader)
         tgt += _prep_targets(tok, reader, set(exp))
         if not tgt:
             tgt = _clause_targets(tok, reader, set(exp))
@@ -798,6 +796,8 @@ def _read_trigger(tok: Token, kind: str, labels: _L, reader: _Reader) -> _Hit:
             tgt = _clause_targets(tok, reader, set(exp))
         if not tgt:
             tgt = _infinitive_targets(tok, reader, set(exp))
+        if not tgt and exp:
+            tgt = _when_targets(tok, reader, set(exp))
     else:
         slot, exp = _noun_experiencer(tok, reader)
         pair = _between(tok, reader) if slot is None or not exp else []
@@ -805,13 +805,18 @@ def _read_trigger(tok: Token, kind: str, labels: _L, reader: _Reader) -> _Hit:
             return _Hit(pair, pair, labels, True, None, False, tok.i)
         tgt = _prep_targets(tok, reader, set(exp))
         head = tok.head
-        if not tgt and tok.dep_ in ("dobj", "attr") and head.lower_ in LIGHT_VERBS:
+        if slot is not None and slot.dep_ == "pobj" and slot.head.lower_ == "to" and tok.dep_ == "attr":
+            subj = _child(head, ("nsubj",))  # "his visits were a great comfort to her": his
+            tgt = [c for c in (_person_or_owner(subj, reader) if subj is not None else []) if c not in exp]
+        elif not tgt and tok.dep_ in ("dobj", "attr") and head.lower_ in LIGHT_VERBS:
             tgt = _prep_targets(head, reader, set(exp))
         elif (not tgt and tok.dep_ == "pobj" and head.lower_ in _MANNER_PREPOSITIONS
               and _pos(head.head) == "VERB"):  # fmt: skip
             tgt = _verb_targets(head.head, reader, set(exp))  # "she looked at him with tenderness"
         if not tgt:
             tgt = _infinitive_targets(tok, reader, set(exp))
+        if not tgt and exp:
+            tgt = _when_targets(tok, reader, set(exp))
     if not exp and slot is not None and slot.lower_ in _WE and slot.dep_ in ("nsubj", "nsubjpass", "poss"):
         exp = reader.we()  # "we love you", "our grief": the speaker's (or the narrator's), at least
     exp = list(dict.fromkeys(exp))
@@ -832,13 +837,19 @@ _RECIPROCAL_WORDS = frozenset(_verb_forms("quarrel"))
 
 
 def _wish_to(tok: Token) -> bool:
-    """ "like" after "would" / "should", or with a verb after it: "I'd like a cup of tea", "liked to walk"."""
+    """ "like" with a verb after it, or after "would" / "should" with no person as its object: "liked to
+    walk", "I'd like a cup of tea" (not "she would presently like me")."""
     if _VERB_FORMS.get(tok.lower_) != "like":
         return False
-    return any(
-        (c.dep_ == "aux" and c.lower_ in ("would", "should", "'d", "’d")) or c.dep_ in ("xcomp", "ccomp")
-        for c in tok.children
-    )
+    if any(c.dep_ in ("xcomp", "ccomp") for c in tok.children):
+        return True
+    obj = _child(tok, ("dobj",))
+    if obj is not None and (obj.lower_ in _PERSON_OBJECTS or obj.tag_ == "NNP"):
+        return False  # "she would presently like me": a liking to come, of a person
+    return any(c.dep_ == "aux" and c.lower_ in ("would", "should", "'d", "’d") for c in tok.children)
+
+
+_PERSON_OBJECTS = frozenset({"me", "him", "her", "us", "them", "you"})
 
 
 def _reciprocal(tok: Token) -> bool:
@@ -941,6 +952,29 @@ def _infinitive_targets(tok: Token, reader: _Reader, skip: set[str]) -> list[str
     return []
 
 
+def _when_targets(tok: Token, reader: _Reader, feelers: set[str]) -> list[str]:
+    """Whom a feeling is toward when a "when" / "as" clause on its verb tells what stirred it: the one who acts
+    there ("he was furious when *Mara* laughed at him"), or, when the one who feels acts, the one it is done
+    to ("she was delighted when she saw *Theo*", "felt a thrill of pleasure when he recognized *Aunt Lyddy*")."""
+    verb = tok
+    for _ in range(4):
+        if _pos(verb) in ("VERB", "AUX") or verb.head is verb:
+            break
+        verb = verb.head
+    for clause in verb.children:
+        if clause.dep_ != "advcl" or not any(
+            c.lower_ in ("when", "as") and c.dep_ in ("advmod", "mark") for c in clause.children
+        ):
+            continue
+        subj = _child(clause, ("nsubj",))
+        who = reader.chars(subj) if subj is not None else []
+        if who and not set(who) & feelers:
+            return who
+        if who:
+            return _verb_targets(clause, reader, feelers)
+    return []
+
+
 def _between(tok: Token, reader: _Reader) -> list[str]:
     """The characters after "between" attached to an emotion noun ("the friendship between A and B")."""
     for c in tok.children:
@@ -956,14 +990,37 @@ _MANNER_PREPOSITIONS = frozenset({"with", "in"})
 _DEPICTIVE = frozenset({"acomp", "advcl", "dep", "npadvmod"})
 
 
+def _object_targets(verb: Token, reader: _Reader) -> list[str]:
+    """The characters of a verb's direct object (or its owner). The parse sometimes gives a verb two objects,
+    a relative pronoun's and the real one ("what I already liked *Mrs. Grose* for"): the first that is
+    someone."""
+    for c in verb.children:
+        if c.dep_ == "dobj":
+            found = _person_or_owner(c, reader)
+            if found:
+                return found
+    return []
+
+
 def _person_or_owner(tok: Token, reader: _Reader) -> list[str]:
     """The characters of a token, else of its possessor: "admired *her* courage", "*his* kindness touched
-    her"."""
+    her", "recognized the turban *of Aunt Lyddy*"; for "no one but X", X ("loved no one but *Prince
+    Andrew*")."""
+    if tok.lower_ in _NO_ONE and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ in ("but", "except", "save"):
+        obj = _child(tok.doc[tok.i + 1], ("pobj",))  # wherever the parse hangs the "but"
+        return reader.chars(obj) if obj is not None else []
     found = reader.chars(tok)
     owner = _child(tok, ("poss",))
     if not found and owner is not None:
         found = reader.chars(owner)
+    if not found and _pos(tok) == "NOUN":  # "the red turban of old Aunt Lyddy"
+        of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        obj = _child(of, ("pobj",)) if of is not None else None
+        found = reader.chars(obj) if obj is not None else []
     return found or _named_in(tok, reader)
+
+
+_NO_ONE = frozenset({"one", "none", "nobody", "noone", "anyone", "anybody"})
 
 
 def _named_in(tok: Token, reader: _Reader) -> list[str]:
@@ -1054,6 +1111,13 @@ def _noun_experiencer(tok: Token, reader: _Reader) -> tuple[Token | None, list[s
         c = _child(tok.head, ("poss",))
         if c is not None:
             return c, reader.chars(c)
+    places = [*tok.children, *(tok.head.children if tok.dep_ == "attr" else ())]  # "was a joy to me", either way
+    to = next((c for c in places if c.dep_ == "prep" and c.lower_ == "to"), None)
+    if to is not None and tok.lower_ in _FELT_BY_TO:
+        obj = _child(to, ("pobj",))
+        who = reader.chars(obj) if obj is not None else []
+        if obj is not None and who:
+            return obj, who  # "the cause of great uneasiness to Dounia", "a constant joy to me"
     after_of = _owner_after_of(tok, reader)
     if after_of is not None:
         return after_of, reader.chars(after_of)
@@ -1071,6 +1135,15 @@ def _noun_experiencer(tok: Token, reader: _Reader) -> tuple[Token | None, list[s
             return prep.head, owner  # "she wrapped in thought, and I in pity": mine, not the clause subject's
     subj = _subject(tok)
     return subj, (_feeler(subj, reader) if subj is not None else [])
+
+
+# states stirred in someone, whose "to X" is the one who feels them ("a great comfort to her"), not whom they
+# are toward, as in "his love to her", "her gratitude to him"
+_FELT_BY_TO = frozenset(
+    "joy joys delight pleasure pleasures comfort relief surprise astonishment uneasiness anxiety anxieties grief "
+    "sorrow sadness disappointment embarrassment mortification vexation annoyance irritation amusement "
+    "consolation happiness misery torment terror horror".split()
+)
 
 
 def _root_roles(doc: Doc, reader: _Reader) -> tuple[list[str], list[str]]:
@@ -1483,7 +1556,23 @@ def _point_of_view(ctx: _Context, u: _Unit, hit: _Hit, tok: Token, kind: str, la
     reader.forced[hit.slot_i] = pov
     again = _read_trigger(tok, kind, labels, reader)
     del reader.forced[hit.slot_i]
-    return again if again.experiencers == [pov] and pov not in again.targets else hit
+    if again.experiencers != [pov] or pov in again.targets:
+        return hit
+    if not again.targets and len(hit.experiencers) == 1 and _named_just_before(ctx, u, hit.experiencers[0]):
+        # "... oppressed Sónya. She was glad to find escape": a state of the one just named, not the view's
+        # (a feeling toward someone, "Lucy came down the path. She had a crush on her", stays the view's)
+        return hit
+    return again
+
+
+def _named_just_before(ctx: _Context, u: _Unit, char: str) -> bool:
+    """``char`` is the last one of its gender named (by name, not a pronoun) in the sentence before the unit
+    and the unit's own sentence, and the only one of that gender named there."""
+    here = [m for m in _mentions_between(ctx, u.start, u.end) if m.kind == "name"]
+    before = [m for m in _previous_sentence_mentions(ctx, u.start) if m.kind == "name"]
+    gender = ctx.genders.get(char)
+    same = [m.character for m in [*before, *here] if ctx.genders.get(m.character) == gender]
+    return bool(same) and same[-1] == char and len(set(same)) == 1
 
 
 def _addressed(doc: Doc, quote: Quote, labels: _L, speakers_own: bool = True) -> list[str]:

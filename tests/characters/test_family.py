@@ -136,3 +136,12 @@ def test_titles_are_hard_constraints(pipe: Pipeline) -> None:
         for c in _holding(story, alias):
             assert c.gender != "she" or alias.startswith("Mrs")
             assert not {"Eleanor", "Clara"} & set(c.aliases)
+
+
+def test_my_boy_in_a_short_text_is_someone_and_the_he_after_it(pipe):
+    text = "Twice my boy has asked her to marry him, for he loves her devotedly. Now, Mr. Holmes, you know all."
+    story = read(pipe, text)
+    cast = by_name(story)
+    assert "my boy" in cast and cast["my boy"].gender == "he"
+    he = text.index("he loves")
+    assert [m.character for m in story.mentions if m.start == he] == [cast["my boy"].id]

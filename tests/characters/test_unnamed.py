@@ -254,3 +254,31 @@ def test_a_name_paired_with_an_abstraction_is_no_one(pipe):
     cast = by_name(read(pipe, text))
     assert {"Miss Pross", "Mr. Lorry"} <= set(cast)
     assert "Art" not in cast
+
+
+def test_his_lordship_and_his_grace_are_the_titled_one_not_someone_named_grace(pipe):
+    text = (
+        "Lord Orville bowed to me. I was pleased with his Lordship's attention. The Duke came in. "
+        "His Grace was tired, and Grace Poole curtsied to his Grace."
+    )
+    story = read(pipe, text)
+    cast = by_name(story)
+    lordship = text.index("his Lordship")
+    assert [m.character for m in story.mentions if m.start == lordship] == [cast["Lord Orville"].id]
+    graces = [m.character for m in story.mentions if story.text[m.start : m.end].lower() == "his grace"]
+    assert graces == [cast["the Duke"].id] * 2
+    assert "Grace" not in cast and "Grace Poole" in cast
+
+
+def test_a_name_called_twice_and_told_of_in_the_narration_is_someone(pipe):
+    text = (
+        "“Caddy, Caddy!” said Mrs. Jellyby, quite weary of such questions. “Go and see to the dinner.”\n\n"
+        "I was not surprised by Caddy's being in low spirits when we went down."
+    )
+    assert "Caddy" in by_name(read(pipe, text))
+
+
+def test_given_names_of_french_italian_and_german_translations(pipe):
+    text = "‘You are in a fair way to recovery,’ said the doctor.\n\nAlphonse stopped weeping and rubbed his arm."
+    cast = by_name(read(pipe, text))
+    assert "Alphonse" in cast and cast["Alphonse"].gender == "he"

@@ -144,3 +144,50 @@ def test_a_feeling_of_a_they_with_no_one_to_be_is_not_the_narrators():
     )
     me = next(c.id for c in story.characters if c.narrator)
     assert not [f for f in story.feelings if f.experiencer == me and f.emotion in ("anger", "annoyance")]
+
+
+def test_a_possessive_may_be_its_own_clauses_subject(make_story):
+    # "Lucy hid her love": her love is Lucy's; a possessive is not an object pronoun ("Lucy trusts her")
+    text = "Mara had gone to bed. Lucy hid her love for Theo."
+    story = make_story(text, ["Mara", "Lucy", "Theo"], pronouns={"her@0": "Lucy"})
+    found = {(f.experiencer, f.target, f.emotion) for f in attribute_feelings(story)}
+    assert ("lucy", "theo", "love") in found
+    assert not any(e == "mara" for e, _, _ in found)
+
+
+def test_a_pronoun_right_after_a_name_is_that_one_not_the_point_of_view(make_story):
+    # Mara is the point of view (her feelings fill the chapter); the "She" after Lucy's name is Lucy
+    text = (
+        "Mara felt sad. Mara thought of the summer and felt lonely. "
+        "The bustle of the last days oppressed Lucy. She was glad to find escape in work."
+    )
+    story = make_story(text, ["Mara", "Lucy"], pronouns={"She@0": "Lucy"})
+    found = {(f.experiencer, f.emotion) for f in attribute_feelings(story)}
+    assert ("lucy", "joy") in found
+    assert ("mara", "joy") not in found
+
+
+def test_loving_no_one_but_someone_is_loving_them(make_story):
+    text = "Lucy knew that Mara loved no one but Theo."
+    found = {
+        (f.experiencer, f.target, f.emotion) for f in attribute_feelings(make_story(text, ["Lucy", "Mara", "Theo"]))
+    }
+    assert ("mara", "theo", "love") in found
+
+
+def test_would_like_a_person_is_a_liking_not_a_wish(make_story):
+    text = "Theo was shy with strangers, but I felt sure he would presently like me. I would like a cup of tea."
+    story = make_story(text, ["Theo", "Narrator"], pronouns={"he@0": "Theo", "me@0": "Narrator", "I@0": "Narrator",
+                                                            "I@1": "Narrator"})  # fmt: skip
+    found = {(f.experiencer, f.target, f.emotion) for f in attribute_feelings(story)}
+    assert ("theo", "narrator", "love") in found
+    assert not any(e == "narrator" and label == "love" for e, _, label in found)  # the tea is a wish
+
+
+def test_a_state_stirred_in_someone_is_felt_by_the_one_after_to(make_story):
+    text = "Mara wrote every week. Her letters were a great joy to Lucy. It was the cause of great uneasiness to Theo."
+    story = make_story(text, ["Mara", "Lucy", "Theo"], pronouns={"Her@0": "Mara"})
+    found = {(f.experiencer, f.target, f.emotion) for f in attribute_feelings(story)}
+    assert ("lucy", "mara", "joy") in found  # Lucy's joy, in Mara's letters
+    assert ("theo", None, "nervousness") in found
+    assert not any(e == "mara" and label == "joy" for e, _, label in found)

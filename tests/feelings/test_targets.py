@@ -177,3 +177,22 @@ def test_an_emotion_adjective_on_a_feeling_noun_is_felt_by_its_owner(make_story)
     found = triples(story)
     assert ("theo", "narrator", "anger") in found  # indignant: his, toward the one he will not speak to
     assert not any(e == "narrator" and label == "anger" for e, _, label in found)
+
+
+def test_a_when_clause_tells_whom_a_feeling_is_toward(make_story):
+    # two others in each sentence: the clause says which one
+    text = (
+        "Lucy sat by the window. Jonah, beside Lucy, was furious when Mara laughed at him. "
+        "Theo felt a thrill of pleasure when he recognized the red shawl of Lucy beside Mara."
+    )
+    story = make_story(text, ["Lucy", "Jonah", "Mara", "Theo"], pronouns={"him@0": "Jonah", "he@0": "Theo"})
+    found = triples(story)
+    assert ("jonah", "mara", "anger") in found  # the one who acts in the clause
+    assert ("theo", "lucy", "joy") in found  # the one whose shawl the feeler recognized
+
+
+def test_a_verb_the_parse_gives_two_objects_is_toward_the_one_who_is_someone(make_story):
+    # spaCy hangs both "what" and "Lucy" on "liked" as direct objects
+    text = "I sat with Theo at supper. It was part of what I already liked Lucy herself for, as Theo knew."
+    story = make_story(text, ["Theo", "Lucy", "Narrator"], pronouns={"I@0": "Narrator", "I@1": "Narrator"})
+    assert ("narrator", "lucy", "love") in triples(story)

@@ -468,7 +468,7 @@ def _title_refs(toks: Sequence[Tok], clusters: list[Cluster], namewords: NameWor
     claimed = {
         ci: _claimed_from(toks, clusters[ci], [i for h, _, i in found if h == ci]) for ci in {h for h, _, _ in found}
     }
-    out: list[Ref] = []
+    out: list[Ref] = _style_refs(toks, clusters, holders, taken)
     for holder, first, i in found:
         if toks[i].sent >= claimed[holder]:
             out.append(Ref(holder, first, i, "nominal"))
@@ -478,6 +478,44 @@ def _title_refs(toks: Sequence[Tok], clusters: list[Cluster], namewords: NameWor
             clusters[ci].nominal_count += 1
             clusters[ci].nominal_written[toks[i].text.rstrip("-—–:")] += 1
             out.append(Ref(ci, first, i, "nominal"))
+    return out
+
+
+# the style a titled person is spoken of and to by ("his Lordship", "her Ladyship", "your Grace"), and the titles
+# it answers to, a man's first
+_STYLES: dict[str, tuple[str, ...]] = {
+    "lordship": ("lord",),
+    "ladyship": ("lady",),
+    "grace": ("duke", "duchess"),
+    "majesty": ("king", "queen", "emperor", "empress"),
+}
+_STYLE_OWNERS = {"his": "he", "her": "she", "your": None}
+
+
+def _style_refs(
+    toks: Sequence[Tok], clusters: Sequence[Cluster], holders: dict[str, list[int]], taken: set[int]
+) -> list[Ref]:
+    """ "his Lordship", "her Ladyship", "your Grace": the one character who bears a title of that style (of
+    the gender "his" / "her" tells, any after "your")."""
+    out: list[Ref] = []
+    for i in range(1, len(toks)):
+        t = toks[i]
+        owner = toks[i - 1].lower
+        if i in taken or t.lower not in _STYLES or not t.text[:1].isupper() or owner not in _STYLE_OWNERS:
+            continue
+        titles = _STYLES[t.lower]
+        if _STYLE_OWNERS[owner] is not None and len(titles) > 1:
+            titles = titles[0::2] if _STYLE_OWNERS[owner] == "he" else titles[1::2]
+        holder = None
+        for title in titles:
+            holder = _title_holder(holders, clusters, title)
+            described = [ci for ci, c in enumerate(clusters) if c.nominal == ("the", title)]
+            if holder is None and len(described) == 1:
+                holder = described[0]  # "the Duke came in. His Grace was tired"
+            if holder is not None:
+                break
+        if holder is not None:
+            out.append(Ref(holder, i - 1, i, "nominal"))
     return out
 
 

@@ -261,6 +261,9 @@ def find_forms(toks: Sequence[Tok], namewords: NameWords) -> dict[str, Form]:
         if not namewords(_clean(toks[j].text)) and not (title and _surname_after_title(toks[j].text)):
             i += 1
             continue
+        if j == i and i > 0 and toks[i - 1].lower in _STYLE_OWNERS and toks[i].lower in _STYLES:
+            i += 1  # "his Grace", "your Honour": a titled person's style, not someone named Grace
+            continue
         k = j
         while k + 1 < n and _adjacent(toks, k, k + 1) and not toks[k].text.endswith(tuple(_DASHES)):
             nxt = toks[k + 1]
@@ -288,6 +291,11 @@ def find_forms(toks: Sequence[Tok], namewords: NameWords) -> dict[str, Form]:
         form.occurrences.append(Occurrence(i, k, t.start, end, t.sent if t.quote < 0 else -1))
         i = k + 1
     return forms
+
+
+# how a titled person is spoken of and to: "his Grace", "your Honour", "her Ladyship"
+_STYLES = frozenset("grace lordship ladyship majesty highness excellency honour honor worship eminence".split())
+_STYLE_OWNERS = frozenset({"his", "her", "your", "their"})
 
 
 def _surname_after_title(word: str) -> bool:
@@ -849,6 +857,8 @@ def is_person(form: Form, support: int = 0) -> bool:
         return False
     if form.speech >= 1:
         return True
+    if form.vocative >= 2 and any(o.sent >= 0 for o in form.occurrences):
+        return True  # "“Caddy, Caddy!” said Mrs. Jellyby ... Caddy's being in low spirits": called, and told of
     if form.called >= 2 and form.called >= 0.2 * form.count:
         return True  # addressed by name, as a first-person narrator is
     core = form.person - 1.5 * form.vocative  # evidence other than being called by name ("Hullo!")

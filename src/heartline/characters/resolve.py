@@ -199,6 +199,8 @@ _FAMILY_WORDS: dict[str, tuple[str | None, bool]] = {
     "boyfriend": ("he", False),
     "girlfriend": ("she", False),
     "parents": ("they", True),
+    "boy": ("he", False),  # "my boy has asked her twice": a son, as a father says it
+    "girl": ("she", False),
     # the people of a life besides its family: "my guardian", "his master", "her companion"
     "guardian": (None, True),
     "master": ("he", True),
