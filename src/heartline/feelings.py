@@ -778,6 +778,8 @@ def _read_trigger(tok: Token, kind: str, labels: _L, reader: _Reader) -> _Hit:
         tgt += _prep_targets(tok, reader, set(exp))
         if not tgt:
             tgt = _clause_targets(tok, reader, set(exp))
+        if not tgt and kind == "intr":
+            tgt = _infinitive_targets(tok, reader, set(exp))  # "I've cried to myself to watch them"
     elif kind == "adj" and tok.dep_ == "amod" and _pos(tok.head) == "NOUN" and tok.head.lower_ in EMOTION_NOUNS:
         # "a sort of indignant astonishment", "her bitter resentment": whoever feels the feeling it qualifies
         slot, exp = _noun_experiencer(tok.head, reader)
@@ -945,8 +947,12 @@ def _infinitive_targets(tok: Token, reader: _Reader, skip: set[str]) -> list[str
     """Whom a feeling about doing something with someone is toward: the one the infinitive after the emotion
     word is done to ("so glad to see *us*", "eager to join *her cousin*", "his great desire to see *him*")."""
     for c in tok.children:
-        if c.dep_ in ("xcomp", "acl") and _pos(c) == "VERB" and _child(c, ("aux",)) is not None:
+        if c.dep_ in ("xcomp", "acl", "advcl") and _pos(c) == "VERB" and _child(c, ("aux",)) is not None:
             found = _verb_targets(c, reader, skip)
+            seen = _child(c, ("ccomp",))  # "to watch *them* growing more reckless"
+            if not found and seen is not None:
+                subj = _child(seen, ("nsubj",))
+                found = [x for x in (reader.chars(subj) if subj is not None else []) if x not in skip]
             if found:
                 return found
     return []

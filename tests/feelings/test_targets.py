@@ -196,3 +196,9 @@ def test_a_verb_the_parse_gives_two_objects_is_toward_the_one_who_is_someone(mak
     text = "I sat with Theo at supper. It was part of what I already liked Lucy herself for, as Theo knew."
     story = make_story(text, ["Theo", "Lucy", "Narrator"], pronouns={"I@0": "Narrator", "I@1": "Narrator"})
     assert ("narrator", "lucy", "love") in triples(story)
+
+
+def test_weeping_to_see_someone_is_toward_them(make_story):
+    text = "Lucy sat with Jonah. Many a time I have cried to myself to watch Theo growing thinner daily, as Lucy knew."
+    story = make_story(text, ["Lucy", "Jonah", "Theo", "Narrator"], pronouns={"I@0": "Narrator"})
+    assert ("narrator", "theo", "sadness") in triples(story)
