@@ -56,6 +56,7 @@ from .language.lexicon import (
     INNER_VERBS,
     INTENSIFIERS,
     LIGHT_VERBS,
+    OBJECT_PRONOUNS,
     PLURAL_PEOPLE,
     PRONOUNS,
     SECOND_PERSON,
@@ -851,7 +852,7 @@ def _wish_to(tok: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in ("would", "should", "'d", "’d") for c in tok.children)
 
 
-_PERSON_OBJECTS = frozenset({"me", "him", "her", "us", "them", "you"})
+_PERSON_OBJECTS = frozenset(OBJECT_PRONOUNS | {"you"})
 
 
 def _reciprocal(tok: Token) -> bool:

@@ -24,7 +24,9 @@ from ..language.lexicon import (
     ADDRESS_WORDS,
     FEMALE_NOUNS,
     MALE_NOUNS,
+    STYLE_OWNERS,
     SURNAME_TITLES,
+    TITLE_STYLES,
     canonical_title,
     family_name_gender,
     given_name_gender,
@@ -481,17 +483,6 @@ def _title_refs(toks: Sequence[Tok], clusters: list[Cluster], namewords: NameWor
     return out
 
 
-# the style a titled person is spoken of and to by ("his Lordship", "her Ladyship", "your Grace"), and the titles
-# it answers to, a man's first
-_STYLES: dict[str, tuple[str, ...]] = {
-    "lordship": ("lord",),
-    "ladyship": ("lady",),
-    "grace": ("duke", "duchess"),
-    "majesty": ("king", "queen", "emperor", "empress"),
-}
-_STYLE_OWNERS = {"his": "he", "her": "she", "your": None}
-
-
 def _style_refs(
     toks: Sequence[Tok], clusters: Sequence[Cluster], holders: dict[str, list[int]], taken: set[int]
 ) -> list[Ref]:
@@ -501,11 +492,11 @@ def _style_refs(
     for i in range(1, len(toks)):
         t = toks[i]
         owner = toks[i - 1].lower
-        if i in taken or t.lower not in _STYLES or not t.text[:1].isupper() or owner not in _STYLE_OWNERS:
+        if i in taken or t.lower not in TITLE_STYLES or not t.text[:1].isupper() or owner not in STYLE_OWNERS:
             continue
-        titles = _STYLES[t.lower]
-        if _STYLE_OWNERS[owner] is not None and len(titles) > 1:
-            titles = titles[0::2] if _STYLE_OWNERS[owner] == "he" else titles[1::2]
+        titles = TITLE_STYLES[t.lower]
+        if STYLE_OWNERS[owner] is not None and len(titles) > 1:
+            titles = titles[0::2] if STYLE_OWNERS[owner] == "he" else titles[1::2]
         holder = None
         for title in titles:
             holder = _title_holder(holders, clusters, title)

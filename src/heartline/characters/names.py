@@ -41,6 +41,8 @@ from ..language.lexicon import (
     PLACE_WORDS,
     SENTENCE_OPENERS,
     SPEECH_VERBS,
+    STYLE_OWNERS,
+    TITLE_STYLES,
     UNMARRIED_TITLES,
     canonical_title,
     is_feeling_verb,
@@ -261,7 +263,7 @@ def find_forms(toks: Sequence[Tok], namewords: NameWords) -> dict[str, Form]:
         if not namewords(_clean(toks[j].text)) and not (title and _surname_after_title(toks[j].text)):
             i += 1
             continue
-        if j == i and i > 0 and toks[i - 1].lower in _STYLE_OWNERS and toks[i].lower in _STYLES:
+        if j == i and i > 0 and toks[i - 1].lower in STYLE_OWNERS and toks[i].lower in TITLE_STYLES:
             i += 1  # "his Grace", "your Honour": a titled person's style, not someone named Grace
             continue
         k = j
@@ -291,11 +293,6 @@ def find_forms(toks: Sequence[Tok], namewords: NameWords) -> dict[str, Form]:
         form.occurrences.append(Occurrence(i, k, t.start, end, t.sent if t.quote < 0 else -1))
         i = k + 1
     return forms
-
-
-# how a titled person is spoken of and to: "his Grace", "your Honour", "her Ladyship"
-_STYLES = frozenset("grace lordship ladyship majesty highness excellency honour honor worship eminence".split())
-_STYLE_OWNERS = frozenset({"his", "her", "your", "their"})
 
 
 def _surname_after_title(word: str) -> bool:

@@ -82,11 +82,13 @@ __all__ = [
     "SPEECH_NOUNS",
     "SPEECH_VERBS",
     "STATES_OF_MIND",
+    "STYLE_OWNERS",
     "SUBJECT_PRONOUNS",
     "SUBJECT_WORDS",
     "SURNAME_TITLES",
     "TAG_PREPOSITIONS",
     "TARGET_PREPOSITIONS",
+    "TITLE_STYLES",
     "UNMARRIED_TITLES",
     "VERB_ADVERBS",
     "VERB_PARTICLES",
@@ -436,6 +438,21 @@ DETERMINERS = frozenset("the a an this that these those every each some any no a
 # given names whose bearers are almost always of one gender in English fiction: a prior for a character's gender
 FEMALE_NAMES: frozenset[str] = word_list("female_names")
 MALE_NAMES: frozenset[str] = word_list("male_names")
+# the style a titled person is spoken of and to by ("his Lordship", "her Ladyship", "your Grace"), with the titles
+# it answers to, a man's first where there are both; the words before a style, and the gender each tells
+TITLE_STYLES: dict[str, tuple[str, ...]] = {
+    "lordship": ("lord",),
+    "ladyship": ("lady",),
+    "grace": ("duke", "duchess"),
+    "majesty": ("king", "queen", "emperor", "empress"),
+    "highness": (),
+    "excellency": (),
+    "honour": (),
+    "honor": (),
+    "worship": (),
+    "eminence": (),
+}
+STYLE_OWNERS: dict[str, str | None] = {"his": "he", "her": "she", "your": None, "their": None}
 # a Russian patronymic, as the English translations spell it: Petrovitch, Andréevich, Alexandrovna
 _PATRONYMIC = re.compile(r"..(?:ovitch|evitch|ovich|evich|ovna|evna|ichna|itchna)$")
 _FEMALE_PATRONYMIC = ("ovna", "evna", "ichna", "itchna")
