@@ -715,9 +715,8 @@ def _lexicon_entry(tok: Token) -> tuple[str, _L] | None:
 
 def _manner_adverb(tok: Token, kind: str) -> bool:
     """An adverb of manner on a verb ("he *condescendingly* commanded Oliver"), or an adjective on "manner",
-    "way" or "tone" after "in" / "with" ("shook Dick by the hand in the most *friendly* manner", "said in his
-    grave, *kindly* way"): the doer's, toward the one the act is done to, and an act seen, not a private
-    feeling."""
+    "way" or "tone" after "in" / "with" ("shook Dick by the hand in the most *friendly* manner"): the doer's,
+    toward the one the act is done to, and an act seen, not a private feeling."""
     if kind != "adj":
         return False
     if tok.dep_ == "advmod":
@@ -1573,13 +1572,12 @@ def _point_of_view(ctx: _Context, u: _Unit, hit: _Hit, tok: Token, kind: str, la
 
 
 def _named_just_before(ctx: _Context, u: _Unit, char: str) -> bool:
-    """``char`` is the last one of its gender named (by name, not a pronoun) in the sentence before the unit
-    and the unit's own sentence, and the only one of that gender named there."""
+    """``char`` is the one person of its gender named (by name, not a pronoun) in the sentence before the unit
+    and the unit's own sentence."""
     here = [m for m in _mentions_between(ctx, u.start, u.end) if m.kind == "name"]
     before = [m for m in _previous_sentence_mentions(ctx, u.start) if m.kind == "name"]
     gender = ctx.genders.get(char)
-    same = [m.character for m in [*before, *here] if ctx.genders.get(m.character) == gender]
-    return bool(same) and same[-1] == char and len(set(same)) == 1
+    return {m.character for m in [*before, *here] if ctx.genders.get(m.character) == gender} == {char}
 
 
 def _addressed(doc: Doc, quote: Quote, labels: _L, speakers_own: bool = True) -> list[str]:
