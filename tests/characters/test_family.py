@@ -145,3 +145,16 @@ def test_my_boy_in_a_short_text_is_someone_and_the_he_after_it(pipe):
     assert "my boy" in cast and cast["my boy"].gender == "he"
     he = text.index("he loves")
     assert [m.character for m in story.mentions if m.start == he] == [cast["my boy"].id]
+
+
+def test_her_mother_is_the_one_elder_a_translation_names_with_a_patronymic(pipe):
+    text = (
+        "Dounia sat by the window. It was the cause of great uneasiness to Dounia; she thought her mother "
+        "suspected something. "
+        "Once or twice Pulcheria Alexandrovna spoke of Rodya, and then was silent for a long time."
+    )
+    story = read(pipe, text)
+    cast = by_name(story)
+    mother = text.index("mother")
+    assert [m.character for m in story.mentions if m.start == mother] == [cast["Pulcheria Alexandrovna"].id]
+    assert "her mother" not in cast

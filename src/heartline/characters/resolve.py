@@ -31,6 +31,7 @@ from ..language.lexicon import (
     SECOND_PERSON,
     VERB_ADVERBS,
     YOUNG_HEADS,
+    is_patronymic,
 )
 from ..language.tokens import Tok
 from .nominals import generic_gender
@@ -419,7 +420,8 @@ class Resolver:
     def _only_named_kin(self, gender: str, elder: bool, owner: int | None) -> int | None:
         """In a passage, "his mother" or "her sister" is the one named person it can be when there is just one:
         of the word's gender, not its owner nor the narrator, with a Mr. / Mrs. / Lady ... for a parent or a
-        spouse and without a married title for a child or a sibling ("Helen disapproved of her sister's
+        spouse (or a patronymic, the way a translation names its elders: "Pulcheria Alexandrovna") and without
+        a married title for a child or a sibling ("Helen disapproved of her sister's
         methods" beside Margaret and Mrs. Bast: Margaret), and not of another surname than the owner's ("his
         sister", Mr. Jackson's, is not Janey Archer). None when no one or several fit."""
         if self.families is None:
@@ -434,7 +436,11 @@ class Resolver:
             and c not in self.nominal
             and c < len(self.genders)
             and self.genders[c] == gender
-            and (bool(titles & ELDER_TITLES) if elder else not titles & KIN_MARRIED_TITLES)
+            and (
+                bool(titles & ELDER_TITLES) or any(is_patronymic(n) for n in names)
+                if elder
+                else not titles & KIN_MARRIED_TITLES
+            )
         ]
         return fits[0] if len(fits) == 1 else None
 
@@ -461,7 +467,11 @@ class Resolver:
             if c != owner
             and names & surnames
             and self.genders[c] == gender
-            and (bool(titles & ELDER_TITLES) if elder else not titles & KIN_MARRIED_TITLES)
+            and (
+                bool(titles & ELDER_TITLES) or any(is_patronymic(n) for n in names)
+                if elder
+                else not titles & KIN_MARRIED_TITLES
+            )
         ]
         if len(fits) <= 1:
             return fits[0] if fits else None
