@@ -15,7 +15,7 @@ import bisect
 import functools
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from ..language.lexicon import (
@@ -740,9 +740,15 @@ def _travelled(toks: Sequence[Tok], first: int) -> bool:
 
 def _beside_a_person(toks: Sequence[Tok], first: int, last: int) -> bool:
     """A name joined by "and" / "or" to a personal pronoun: "between him and Lucie", "Lucie and I"."""
-    if first >= 2 and toks[first - 1].lower in ("and", "or") and toks[first - 2].lower in _PERSONAL:
+    return _joined_to(toks, first, last, lambda t: t.lower in _PERSONAL)
+
+
+def _joined_to(toks: Sequence[Tok], first: int, last: int, test: Callable[[Tok], bool]) -> bool:
+    """The name at ``first..last`` is joined by "and" / "or", in its sentence, to a word that passes ``test``:
+    the word before it is looked at first, and decides when it passes."""
+    if first >= 2 and toks[first - 1].lower in ("and", "or") and test(toks[first - 2]):
         return toks[first - 2].sent == toks[first].sent
-    if last + 2 < len(toks) and toks[last + 1].lower in ("and", "or") and toks[last + 2].lower in _PERSONAL:
+    if last + 2 < len(toks) and toks[last + 1].lower in ("and", "or") and test(toks[last + 2]):
         return toks[last + 2].sent == toks[last].sent
     return False
 
@@ -757,15 +763,7 @@ _POWERS = frozenset(
 def _beside_a_thing(toks: Sequence[Tok], first: int, last: int) -> bool:
     """A name joined by "and" / "or" to an abstraction written with a capital ("Nature and Art", "Fortune and
     Fate"): a pair of powers, not people."""
-
-    def thing(t: Tok) -> bool:
-        return t.text[:1].isupper() and not t.sent_start and t.lower in _POWERS
-
-    if first >= 2 and toks[first - 1].lower in ("and", "or") and thing(toks[first - 2]):
-        return toks[first - 2].sent == toks[first].sent
-    if last + 2 < len(toks) and toks[last + 1].lower in ("and", "or") and thing(toks[last + 2]):
-        return toks[last + 2].sent == toks[last].sent
-    return False
+    return _joined_to(toks, first, last, lambda t: t.text[:1].isupper() and not t.sent_start and t.lower in _POWERS)
 
 
 def _vocative(toks: Sequence[Tok], first: int, last: int) -> bool:

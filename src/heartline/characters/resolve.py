@@ -166,6 +166,15 @@ def learn_genders(
     return out
 
 
+def _of_generation(names: frozenset[str], titles: frozenset[str], elder: bool) -> bool:
+    """Whether a character of these surnames and titles can be a kin word's person: an elder (a parent, a
+    spouse) bears a title of the elders (Mr., Mrs., Lady ...) or a patronymic, the way a translation names its
+    elders ("Pulcheria Alexandrovna"); a child or a sibling bears no married title."""
+    if elder:
+        return bool(titles & ELDER_TITLES) or any(is_patronymic(n) for n in names)
+    return not titles & KIN_MARRIED_TITLES
+
+
 def narration_is_first_person(toks: Sequence[Tok]) -> bool:
     """Most narration sentences... at least a few "I"s per thousand narration words."""
     narr = [t for t in toks if t.quote < 0]
@@ -436,11 +445,7 @@ class Resolver:
             and c not in self.nominal
             and c < len(self.genders)
             and self.genders[c] == gender
-            and (
-                bool(titles & ELDER_TITLES) or any(is_patronymic(n) for n in names)
-                if elder
-                else not titles & KIN_MARRIED_TITLES
-            )
+            and _of_generation(names, titles, elder)
         ]
         return fits[0] if len(fits) == 1 else None
 
@@ -455,7 +460,8 @@ class Resolver:
 
     def _kin(self, owner: int, word: str) -> int | None:
         """The character "his mother" or "her son" means, when the story tells: of the owner's surname and the
-        word's gender, a Mr. or Mrs. for a parent or spouse and not one for a child or sibling; of several,
+        word's gender, a Mr. or Mrs. (or a patronymic) for a parent or spouse and not one for a child or sibling
+        (:func:`_of_generation`); of several,
         the one mentioned last (within the pronouns' reach). None when no one fits."""
         if self.families is None or word not in KIN or not self.families[owner][0]:
             return None
@@ -464,14 +470,7 @@ class Resolver:
         fits = [
             c
             for c, (names, titles) in enumerate(self.families)
-            if c != owner
-            and names & surnames
-            and self.genders[c] == gender
-            and (
-                bool(titles & ELDER_TITLES) or any(is_patronymic(n) for n in names)
-                if elder
-                else not titles & KIN_MARRIED_TITLES
-            )
+            if c != owner and names & surnames and self.genders[c] == gender and _of_generation(names, titles, elder)
         ]
         if len(fits) <= 1:
             return fits[0] if fits else None
