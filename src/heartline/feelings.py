@@ -62,6 +62,7 @@ from .language.lexicon import (
     SECOND_PERSON,
     SECOND_PERSON_MODERN,
     SPEECH_VERBS,
+    STATES_OF_MIND,
     TARGET_PREPOSITIONS,
 )
 from .language.nlp import parse
@@ -898,12 +899,14 @@ def _evaluative(tok: Token, reader: _Reader, teller: str | None) -> tuple[str, s
     named = nxt is not None and _pos(nxt) == "PROPN"
     # "my kind Maria" parsed as a noun with a name in apposition: a possessive or "the" before it says it qualifies
     mistaken = named and tok.i > 0 and tok.nbor(-1).lower_ in _QUALIFIED_AFTER
-    if tok.dep_ != "amod" and _pos(tok) != "ADJ" and not mistaken:
+    # "Poor Clerval!": the capital of a sentence's first word makes the parse take it for part of the name
+    opening = tok.dep_ == "compound" and tok.is_sent_start and _pos(tok.head) == "PROPN"
+    if tok.dep_ != "amod" and _pos(tok) != "ADJ" and not mistaken and not opening:
         return None
     if any(c.dep_ == "advmod" and c.lower_ in ("not", "never") for c in tok.children):
         return None
     # "the ridiculous Rodney"; a vocative the parse breaks ("my dearest Theo" as an adjective with an apposition)
-    person = tok.head if tok.dep_ == "amod" else nxt if named else None
+    person = tok.head if tok.dep_ == "amod" or opening else nxt if named else None
     if person is None:
         return None
     targets = reader.chars(person)
@@ -1041,6 +1044,70 @@ def _verb_targets(verb: Token, reader: _Reader, skip: set[str]) -> list[str]:
     obj = _child(verb, ("dobj",))
     out = [c for c in (_person_or_owner(obj, reader) if obj is not None else []) if c not in skip]
     return out or _prep_targets(verb, reader, skip)
+
+
+# Gestures of tenderness: the doer's affection toward the one whose hand, arm or shoulder it is. A hand
+# held or pressed ("he held *my* hand", "took *him* by the hand"), or one's own head or arm laid on another
+# ("putting her arm round *his* neck", "put her head down on *Madame Ratignolle's* shoulder"). Never toward
+# the doer's own ("she pressed her hands together"), and nothing negated.
+_TOUCHING = frozenset({"hold", "clasp", "press", "squeeze", "take", "grasp", "stroke", "pat", "chafe", "fondle"})
+_PLACING = frozenset({"put", "lay", "rest", "lean", "throw", "fling", "wind", "twine", "slip", "pass", "place"})
+_TENDER_PARTS = frozenset(
+    "hand hands finger fingers arm arms neck shoulder shoulders cheek cheeks hair forehead brow head lips waist "
+    "knee knees palm wrist bosom breast".split()
+)
+_ONTO = frozenset({"on", "upon", "round", "around", "about", "against", "in", "into", "over", "across", "through"})
+_GESTURE_LABELS: _L = {"love": 0.4, "caring": 0.4}
+_GESTURE_LEMMAS: dict[str, str] = {f: v for v in _TOUCHING | _PLACING for f in _verb_forms(v)} | {
+    "held": "hold", "took": "take", "taken": "take", "laid": "lay", "leant": "lean", "threw": "throw",
+    "thrown": "throw", "flung": "fling", "wound": "wind", "putting": "put", "slipped": "slip",
+    "slipping": "slip", "patted": "pat", "patting": "pat",
+}  # fmt: skip
+_GESTURE_FORMS = sorted(_GESTURE_LEMMAS, key=len, reverse=True)
+# a sentence worth parsing for a gesture: one of its verbs, then within a few words a part of the body
+_GESTURE = re.compile(
+    r"\b(?:" + "|".join(_GESTURE_FORMS) + r")\b[^.;!?]{0,60}?\b(?:" + "|".join(sorted(_TENDER_PARTS)) + r")\b",
+    re.IGNORECASE,
+)
+
+
+def _tender_part_owner(part: Token, reader: _Reader) -> list[str]:
+    """Whose hand or shoulder a part of the body is: its possessor ("*his* neck", "*Madame R.'s* shoulder")."""
+    owner = _child(part, ("poss",))
+    return reader.chars(owner) if owner is not None else []
+
+
+def _gesture(tok: Token, reader: _Reader) -> tuple[list[str], list[str]] | None:
+    """(doers, the ones it is toward) of a gesture of tenderness whose verb is ``tok``, else None."""
+    lemma = _GESTURE_LEMMAS.get(tok.lower_)
+    if lemma is None or _pos(tok) != "VERB" or _negated(tok):
+        return None
+    obj = _child(tok, ("dobj",))
+    if obj is None:
+        return None
+    toward: list[str] = []
+    if lemma in _TOUCHING:
+        if obj.lower_ in _TENDER_PARTS:
+            toward = _tender_part_owner(obj, reader)  # "held my hand"
+        else:  # "took him by the hand"
+            by = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+            part = _child(by, ("pobj",)) if by is not None else None
+            if part is not None and part.lower_ in _TENDER_PARTS:
+                toward = reader.chars(obj)
+    if not toward and lemma in _PLACING and obj.lower_ in _TENDER_PARTS:
+        for prep in tok.children:
+            if prep.lower_ not in _ONTO or prep.dep_ not in ("prep", "advcl", "advmod"):
+                continue
+            onto = _child(prep, ("pobj", "dobj"))  # the parse may take "round his neck" for a verb and its object
+            if onto is None:
+                continue
+            toward = _tender_part_owner(onto, reader) if onto.lower_ in _TENDER_PARTS else reader.chars(onto)
+            if toward:
+                break
+    subj = _subject(tok)
+    doers = reader.chars(subj) if subj is not None else []
+    toward = [c for c in toward if c not in doers]
+    return (doers, toward) if doers and toward else None
 
 
 _FEARS = frozenset({"fear", "nervousness"})
@@ -1279,7 +1346,7 @@ def _window(text: str, start: int, end: int, lex: bool) -> tuple[int, int]:
         # the clauses of the emotion words proper; of the words of a stance (acts, "the ridiculous X") when
         # there is none
         hot = [(a, b) for a, b in pieces if _has_trigger(text[a:b], _FEELING_FORMS)]
-        hot = hot or [(a, b) for a, b in pieces if _has_trigger(text[a:b])]
+        hot = hot or [(a, b) for a, b in pieces if _has_trigger(text[a:b]) or _GESTURE.search(text, a, b)]
         if hot:
             return hot[0][0], hot[-1][1]
     return pieces[0] if pieces else (start, end)
@@ -1311,7 +1378,9 @@ def attribute_feelings(story: Story, source: str = "both", nlp: Language | None 
             model = {}  # the model reads sadness into "cried the Ghost.", a way of saying
         if model and u.quote is None:
             model = {k: v for k, v in model.items() if k not in _SPEECH_ACTS}
-        lex = source != "model" and _has_trigger(story.text[u.start : u.end])
+        lex = source != "model" and (
+            _has_trigger(story.text[u.start : u.end]) or bool(_GESTURE.search(story.text, u.start, u.end))
+        )
         if model and u.sentence.quote in cued:  # “You didn't have to come. You didn't.”: the whole line
             model = {k: v for k, v in model.items() if k not in _CARE_MISREADINGS}
         if model and u.quote is not None and u.quote.paragraph in smiling:
@@ -1362,6 +1431,15 @@ def _unit_feelings(ctx: _Context, u: _Unit, doc: Doc | None, model: dict[str, fl
                     add(judge, judged, label, _intensity(tok, base), Trigger(at, at + len(tok.text), tok.text))
                 lexicon_exps.append(judge)
                 continue
+            gesture = _gesture(tok, reader)
+            if gesture is not None:
+                at = u.offset + tok.idx
+                for doer in gesture[0]:
+                    lexicon_exps.append(doer)
+                    for toward in gesture[1]:
+                        for label, base in _GESTURE_LABELS.items():
+                            add(doer, toward, label, _intensity(tok, base), Trigger(at, at + len(tok.text), tok.text))
+                continue
             entry = _lexicon_entry(tok)
             if entry is None:
                 continue
@@ -1396,7 +1474,8 @@ def _unit_feelings(ctx: _Context, u: _Unit, doc: Doc | None, model: dict[str, fl
             if u.quote is None and hit.inner and hit.pronoun:
                 hit = _point_of_view(ctx, u, hit, tok, kind, labels, reader)
             exps: list[str | None] = list(hit.experiencers) or [_default_experiencer(ctx, u, doc, reader)]
-            if not hit.targets and u.quote is not None and u.quote.addressees:
+            if not hit.targets and u.quote is not None and u.quote.addressees and not _has_object(tok):
+                # "You seem to be fond of roses": about the roses, not the one spoken to
                 hit.targets = _addressed(doc, u.quote, labels, not hit.experiencers or speaker in hit.experiencers)
             at = u.offset + tok.idx
             word = Trigger(at, at + len(tok.text), tok.text)
@@ -1443,6 +1522,14 @@ def _unit_feelings(ctx: _Context, u: _Unit, doc: Doc | None, model: dict[str, fl
             if u.quote is not None and t is None and label in ADDRESSED_LABELS and u.quote.addressees:
                 t = u.quote.addressees[0] if u.quote.addressees[0] != exp else None
             add(exp, t, label, p, _model_trigger(cue_words, label))
+    topic = _topic(ctx, u) if found else None
+    if topic is not None:
+        for (exp, tgt, label), w in list(found.items()):
+            if exp is None or tgt is not None or exp == topic or label in STATES_OF_MIND:
+                continue
+            trigger = triggers.pop((exp, tgt, label))
+            del found[(exp, tgt, label)]
+            add(exp, topic, label, w, trigger)
     if u.quote is None or not u.quote.addressees:
         for (exp, tgt, label), w in list(found.items()):
             if exp is None or tgt is not None or label not in _PARTNER_LABELS:
@@ -1474,6 +1561,28 @@ def _unit_feelings(ctx: _Context, u: _Unit, doc: Doc | None, model: dict[str, fl
     return [Feeling(exp, tgt, label, w, u.start, u.end, u.quote is not None and exp is not None and exp == speaker,
                     triggers[(exp, tgt, label)])
             for (exp, tgt, label), w in found.items()]  # fmt: skip
+
+
+# "as for his father, he could remember no feeling but fear": the person a sentence sets up as its topic
+_TOPIC = re.compile(
+    r"\b(?:as\s+(?:regards|for|to)|with\s+(?:regard|respect)\s+to|in\s+regard\s+to|regarding|concerning)\s+",
+    re.IGNORECASE,
+)
+
+
+def _topic(ctx: _Context, u: _Unit) -> str | None:
+    """The character an "as for / as regards / concerning ..." of the sentence is about, else None."""
+    text = ctx.story.text
+    for m in _TOPIC.finditer(text, u.start, u.end):
+        for mention in _mentions_between(ctx, m.end(), min(u.end, m.end() + 30)):
+            if text[mention.start : mention.end].lower() in _POSSESSIVES:
+                continue  # the head of "his father", not the "his"
+            # the person right after the phrase, not one further on ("as to his being seen by Drummle")
+            return mention.character if _TOPIC_LEAD.fullmatch(text[m.end() : mention.start]) else None
+    return None
+
+
+_TOPIC_LEAD = re.compile(r"(?:(?:his|her|my|our|your|their|the|poor|dear|old|young|little)\s+)*", re.IGNORECASE)
 
 
 # feelings that, with no target of their own, are toward the other person of the scene: the social ones,

@@ -592,7 +592,24 @@ def test_a_russian_family_name_tells_the_gender(pipe: Pipeline) -> None:
 
     assert family_name_gender("Denísov") == "he" and family_name_gender("Bolkónski") == "he"
     assert family_name_gender("Rostóva") == "she" and family_name_gender("Drubetskáya") == "she"
+    assert family_name_gender("Razumihin") == "he" and family_name_gender("Kurágina") == "she"
     assert family_name_gender("Martin") is None and family_name_gender("Natásha") is None
     # the one pronoun after his name is hers: the family name outweighs it
     text = "Natásha sat at the window when Denísov came in. She did not look up at Denísov."
     assert by_name(read(pipe, text))["Denísov"].gender == "he"
+
+
+def test_an_adverb_of_time_said_once_before_a_name_is_not_part_of_it(pipe):
+    story = read(
+        pipe, "Lucy Hale came into the kitchen, where Tom Marsh was reading. Later Tom defended Lucy before the board."
+    )
+    names = {c.name for c in story.characters} | {a for c in story.characters for a in c.aliases}
+    assert "Tom Marsh" in names
+    assert "Later Tom" not in names
+
+
+def test_a_lament_or_an_endearment_that_opens_a_sentence_is_not_part_of_the_name(pipe):
+    story = read(pipe, "I fell down in a fit. Poor Clerval! What must have been his feelings? Dear Jane, he wrote.")
+    names = {c.name for c in story.characters} | {a for c in story.characters for a in c.aliases}
+    assert "Clerval" in names
+    assert not {"Poor Clerval", "Dear Jane"} & names

@@ -282,3 +282,14 @@ def test_given_names_of_french_italian_and_german_translations(pipe):
     text = "‘You are in a fair way to recovery,’ said the doctor.\n\nAlphonse stopped weeping and rubbed his arm."
     cast = by_name(read(pipe, text))
     assert "Alphonse" in cast and cast["Alphonse"].gender == "he"
+
+
+def test_our_master_is_someone_of_the_narrators_household(pipe):
+    text = (
+        "I have never forgotten my mother's advice. Our master was a good, kind man. He gave us good food and "
+        "kind words. We were all fond of him, and my mother loved him very much."
+    )
+    story = read(pipe, text)
+    cast = {c.name: c for c in story.characters}
+    assert "our master" in cast and cast["our master"].unnamed
+    assert mentions_of(story, cast["our master"].id) == ["master", "He", "him", "him"]

@@ -191,3 +191,16 @@ def test_a_state_stirred_in_someone_is_felt_by_the_one_after_to(make_story):
     assert ("lucy", "mara", "joy") in found  # Lucy's joy, in Mara's letters
     assert ("theo", None, "nervousness") in found
     assert not any(e == "mara" and label == "joy" for e, _, label in found)
+
+
+def test_a_lament_that_opens_a_sentence_names_someone_and_pities_them():
+    story = heartline.read(
+        text="I struggled furiously and fell down in a fit. Poor Clerval! What must have been his feelings? "
+        "A meeting, which he anticipated with such joy, so strangely turned to bitterness."
+    )
+    names = {c.id: c.name for c in story.characters}
+    assert "Clerval" in names.values()
+    assert "Poor Clerval" not in names.values()
+    clerval = next(cid for cid, name in names.items() if name == "Clerval")
+    assert any(f.experiencer == "narrator" and f.target == clerval and f.emotion == "caring" for f in story.feelings)
+    assert any(f.experiencer == clerval and f.emotion == "joy" for f in story.feelings)  # "he anticipated with joy"

@@ -150,3 +150,48 @@ def test_an_adjective_on_the_manner_of_an_act_is_the_doers_toward_the_one_it_is_
     found = triples(make_story(text, ["Lucy", "Theo", "Mara"]))
     assert ("theo", "mara", "caring") in found
     assert not any(e == "lucy" or t == "lucy" for e, t, _ in found)
+
+
+def test_holding_someones_hand_is_tenderness_toward_them(make_story):
+    story = make_story("Theo sat by the bed. Mara held Theo's hand.", ["Mara", "Theo"])
+    found = triples(story)
+    assert ("mara", "theo", "love") in found
+    assert ("mara", "theo", "caring") in found
+
+
+def test_taking_someone_by_the_hand_is_toward_them(make_story):
+    story = make_story("Mara took Theo by the hand.", ["Mara", "Theo"])
+    assert ("mara", "theo", "caring") in triples(story)
+
+
+def test_laying_ones_head_on_anothers_shoulder_is_toward_them(make_story):
+    story = make_story("Lucy sat beside Mara. Lucy put her head down on Mara's shoulder.", ["Lucy", "Mara"])
+    assert ("lucy", "mara", "love") in triples(story)
+
+
+def test_an_arm_round_someones_neck_is_toward_them(make_story):
+    story = make_story(
+        "Theo knelt. Mara was putting her arm round his neck.", ["Mara", "Theo"], pronouns={"his@0": "Theo"}
+    )
+    assert ("mara", "theo", "caring") in triples(story)
+
+
+def test_a_gesture_on_ones_own_body_or_a_thing_is_no_feeling(make_story):
+    story = make_story(
+        "Mara held the cup in her hand. Theo put his hand in his pocket. Mara did not take Theo's hand.",
+        ["Mara", "Theo"],
+        pronouns={"her@0": "Mara", "his@0": "Theo", "his@1": "Theo"},
+    )
+    assert not any(label in ("love", "caring") for _, _, label in triples(story))
+
+
+def test_defending_someone_is_care_and_stabbing_them_anger(make_story):
+    story = make_story("Mara defended Theo before the board. Later Jonah stabbed Theo.", ["Mara", "Theo", "Jonah"])
+    found = triples(story)
+    assert ("mara", "theo", "caring") in found
+    assert ("jonah", "theo", "anger") in found
+
+
+def test_an_attack_on_a_thing_is_no_stance(make_story):
+    story = make_story("Mara attacked the problem and hit the table.", ["Mara"])
+    assert not any(label == "anger" for _, _, label in triples(story))

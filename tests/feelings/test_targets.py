@@ -202,3 +202,29 @@ def test_weeping_to_see_someone_is_toward_them(make_story):
     text = "Lucy sat with Jonah. Many a time I have cried to myself to watch Theo growing thinner daily, as Lucy knew."
     story = make_story(text, ["Lucy", "Jonah", "Theo", "Narrator"], pronouns={"I@0": "Narrator"})
     assert ("narrator", "theo", "sadness") in triples(story)
+
+
+def test_a_spoken_feeling_about_a_thing_is_not_toward_the_one_spoken_to(make_story):
+    story = make_story("“I am so fond of roses,” Mara said.", ["Mara", "Theo"], quotes=[("Mara", ["Theo"])])
+    assert not any(f.target == "theo" for f in attribute_feelings(story, source="lexicon"))
+    story = make_story("“I have always been fond of you,” Mara said.", ["Mara", "Theo"], quotes=[("Mara", ["Theo"])])
+    assert any(f.target == "theo" and f.emotion == "love" for f in attribute_feelings(story, source="lexicon"))
+
+
+def test_a_feeling_in_a_sentence_about_someone_is_toward_them(make_story):
+    text = "Mara was fond of Lucy, but as regards Theo, she could remember no feeling but fear."
+    story = make_story(text, ["Mara", "Lucy", "Theo"], pronouns={"she@0": "Mara"})
+    found = triples(story)
+    assert ("mara", "theo", "fear") in found
+    assert ("mara", "lucy", "love") in found
+
+
+def test_a_topic_that_is_the_one_who_feels_is_no_target(make_story):
+    story = make_story("As for Mara herself, she was afraid.", ["Mara"], pronouns={"she@0": "Mara"})
+    assert ("mara", None, "fear") in triples(story)
+
+
+def test_a_topic_is_the_person_right_after_the_phrase(make_story):
+    text = "Mara was sad as to her being seen by Theo."
+    story = make_story(text, ["Mara", "Theo"], pronouns={"her@0": "Mara"})
+    assert ("mara", None, "sadness") in triples(story)

@@ -708,3 +708,13 @@ def test_a_line_that_says_you_with_no_one_else_speaking_is_to_the_one_other_pers
     names = {c.id: c.name for c in story.characters}
     assert [names[a] for a in story.quotes[0].addressees] == ["Nora Vance"]
     assert story.quotes[1].addressees == []  # no "you": nothing says it is said to anyone
+
+
+def test_the_one_a_tagged_speaker_calls_by_name_is_there_to_speak(pipe: Pipeline) -> None:
+    # a passage cut in the middle of a talk: the first line calls Dorian, so it is the one Dorian calls Harry
+    text = (
+        "“Ah, Dorian, I am so glad you take it in that way! I was afraid I would find you plunged in remorse.”\n\n"
+        "“I have got through all that,” said Dorian, shaking his head and smiling. “I am perfectly happy now. "
+        "Don't sneer at it, Harry, any more.”"
+    )
+    assert named_speakers(pipe(Story(text))) == [("Harry", "implicit"), ("Dorian", "explicit")]

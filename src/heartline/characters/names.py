@@ -263,6 +263,15 @@ def find_forms(toks: Sequence[Tok], namewords: NameWords) -> dict[str, Form]:
         if not namewords(_clean(toks[j].text)) and not (title and _surname_after_title(toks[j].text)):
             i += 1
             continue
+        if (
+            j == i
+            and toks[i].lower in _ENDEARING
+            and i + 1 < n
+            and _adjacent(toks, i, i + 1)
+            and namewords(_clean(toks[i + 1].text))
+        ):
+            i += 1  # "Poor Clerval!", "Dear Jane,": a word of pity or fondness that opens a sentence, not a name
+            continue
         if j == i and i > 0 and toks[i - 1].lower in STYLE_OWNERS and toks[i].lower in TITLE_STYLES:
             i += 1  # "his Grace", "your Honour": a titled person's style, not someone named Grace
             continue
@@ -293,6 +302,9 @@ def find_forms(toks: Sequence[Tok], namewords: NameWords) -> dict[str, Form]:
         form.occurrences.append(Occurrence(i, k, t.start, end, t.sent if t.quote < 0 else -1))
         i = k + 1
     return forms
+
+
+_ENDEARING = frozenset({"poor", "dear", "dearest"})
 
 
 def _surname_after_title(word: str) -> bool:
@@ -531,6 +543,8 @@ def gather_evidence(toks: Sequence[Tok], forms: dict[str, Form]) -> None:
                 form.person += 2  # "Sab Than, prince of Zodanga", "the unhappy Laure"
             if _felt_for(toks, occ.first):
                 form.person += 2  # "his love for Natásha", "she pitied Sola": someone a feeling is for
+            if same_prev and prev is not None and prev.lower == "poor" and nxt is not None and nxt.text == "!":
+                form.person += 2  # "Poor Clerval!": a lament for someone
             if same_prev and prev is not None and prev.lower == "my" and prev.quote < 0 and not form.title:
                 form.person += 2  # "I admired my Ethelwyn": the narrator's own, a person
             if (

@@ -368,6 +368,15 @@ class Resolver:
                     sent_has_subject[t.sent] = True
                     i += 2
                     continue
+            elif t.lower == "our" and t.quote < 0 and i + 1 < n and toks[i + 1].sent == t.sent:
+                kin = self._family_word(i)  # "our master was a good, kind man": one of the narrator's household
+                if kin is not None:
+                    ref = Ref(kin, i + 1, i + 1, "nominal", not sent_has_subject.get(t.sent, False))
+                    self._push(ref)
+                    out.append(ref)
+                    sent_has_subject[t.sent] = True
+                    i += 2
+                    continue
             i += 1
         return out
 

@@ -458,8 +458,8 @@ _PATRONYMIC = re.compile(r"..(?:ovitch|evitch|ovich|evich|ovna|evna|ichna|itchna
 _FEMALE_PATRONYMIC = ("ovna", "evna", "ichna", "itchna")
 # a Russian or Polish family name, whose ending tells the bearer's gender: Denísov, Bolkónski, Orloff (he);
 # Rostóva, Drubetskáya (she); only endings English names do not share ("-in" is Martin and Erin too)
-_FAMILY_HE = re.compile(r"...(?:ov|ev|off|eff|ski|sky)$")
-_FAMILY_SHE = re.compile(r"...(?:ova|eva|skaya|skaia)$")
+_FAMILY_HE = re.compile(r"...(?:ov|ev|off|eff|ski|sky|in)$")
+_FAMILY_SHE = re.compile(r"...(?:ova|eva|skaya|skaia|ina)$")
 
 
 def plain(word: str) -> str:
@@ -696,6 +696,8 @@ EMOTION_VERB_IRREGULAR = {
     "snub": ["snubbed", "snubbing"],
     "pat": ["patted", "patting"],
     "snap": ["snapped", "snapping"],
+    "stab": ["stabbed", "stabbing"],
+    "hit": ["hitting"],
 }
 
 

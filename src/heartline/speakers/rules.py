@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from ..characters.nominals import generic_gender, inverted_tag
 from ..characters.resolve import Ref, refs_from_mentions
 from ..characters.syntax import parsed_subjects
+from ..characters.unnamed import short_text
 from ..language.lexicon import (
     ADVERB_LIKE,
     HUMAN_VERBS,
@@ -98,6 +99,13 @@ def rule_speakers(story: Story) -> Context:
     ev = _evidence(story, toks, refs)
     present = {i for i, cid in enumerate(ids) if story.character(cid).present}  # type: ignore[union-attr]
     present.update(e.tag_speaker for e in ev if e.tag_speaker is not None and e.tag_kind in ("name", "nominal"))
+    if short_text(toks):
+        # in a passage cut out of a talk, the one a tagged speaker calls by name is there to be spoken to ("Don't
+        # sneer at it, Harry," said Dorian), though the narration never names them; in a novel, what the story
+        # tells of who is there says it better (PDNC and LitBank quote speakers lose a little with it there)
+        present.update(
+            v for e in ev if e.tag_speaker is not None and e.tag_kind in ("name", "nominal") for v in e.vocatives
+        )
     for e in ev if enabled("absent_not_vocative") else ():
         absent = [v for v in e.vocatives if v not in present]
         e.vocatives = [v for v in e.vocatives if v in present]
