@@ -909,6 +909,10 @@ def _evaluative(tok: Token, reader: _Reader, teller: str | None) -> tuple[str, s
     person = tok.head if tok.dep_ == "amod" or opening else nxt if named else None
     if person is None:
         return None
+    if not reader.chars(person) and _pos(person) == "NOUN":
+        # "You are the most wicked child", "Get away, you wicked boy!": the one the noun is said of
+        said_of = _child(person.head, ("nsubj",)) if person.dep_ == "attr" else _child(person, ("nsubj",))
+        person = said_of if said_of is not None else person
     targets = reader.chars(person)
     if len(targets) != 1:
         return None

@@ -293,3 +293,11 @@ def test_our_master_is_someone_of_the_narrators_household(pipe):
     cast = {c.name: c for c in story.characters}
     assert "our master" in cast and cast["our master"].unnamed
     assert mentions_of(story, cast["our master"].id) == ["master", "He", "him", "him"]
+
+
+def test_a_description_before_an_irregular_past_is_someone(pipe):
+    # "clung" takes no -ed: the words before it are still a whole description, not "the child clung ..."
+    story = read(pipe, "The child clung to her nurse, terrified. She was cold.")
+    cast = by_name(story)
+    assert "the child" in cast
+    assert mentions_of(story, cast["the child"].id) == ["The child", "her", "She"]

@@ -195,3 +195,16 @@ def test_defending_someone_is_care_and_stabbing_them_anger(make_story):
 def test_an_attack_on_a_thing_is_no_stance(make_story):
     story = make_story("Mara attacked the problem and hit the table.", ["Mara"])
     assert not any(label == "anger" for _, _, label in triples(story))
+
+
+def test_an_evaluative_adjective_said_of_someone_is_the_speakers_stance(make_story):
+    text = "“You are the most wicked child I ever saw,” said Mara. “Get away, you wicked boy!” said Lucy."
+    story = make_story(
+        text,
+        ["Mara", "Theo", "Lucy"],
+        quotes=[("Mara", ["Theo"]), ("Lucy", ["Theo"])],
+        pronouns={"You@0": "Theo", "you@0": "Theo"},
+    )
+    found = triples(story)
+    assert ("mara", "theo", "disapproval") in found
+    assert ("lucy", "theo", "disapproval") in found

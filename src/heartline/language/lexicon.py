@@ -337,6 +337,11 @@ HUMAN_VERBS: frozenset[str] = (
         "had has was is could would should might must can will did does felt thought knew saw took came went "
         "ran rose sat stood understood wrote read heard made gave got kept left began wept".split()
     )
+    # past tenses of what people do that take no -ed ("The child clung to her nurse")
+    | frozenset(
+        "clung knelt crept slept strode fled fought sought taught brought bought held paid sold rode chose stole "
+        "forgave ate drank swam spat woke swore met sent spent hid fed leapt sprang withdrew threw tore dwelt".split()
+    )
 )
 
 DIMINUTIVES: dict[str, set[str]] = {
@@ -875,7 +880,8 @@ IRREGULAR_PAST = frozenset(
     led found brought caught fell flew grew hung laid lay lost meant met paid rode rang sang sank slept spoke
     sprang stole struck swore threw told tore understood woke wore wrote bit bent burst crept fought forgot hid
     hit let lit sent set shut slid spent stuck swept swung taught wept won wound broke chose froze bore bade
-    became overtook undertook withdrew""".split()
+    became overtook undertook withdrew clung flung stung wrung knelt leapt strode strove fled fed bled sped spat
+    drank swam ate forgave forbade dwelt sought bought sold drove shrank slunk""".split()
 )
 
 # words that end like people and are not: "the amount into her", "the interest lay rather", "the weather",
