@@ -1114,6 +1114,47 @@ def _gesture(tok: Token, reader: _Reader) -> tuple[list[str], list[str]] | None:
     return (doers, toward) if doers and toward else None
 
 
+# How well one thinks of someone: "our master thought a great deal of her", "he thought highly of Mary" (esteem:
+# admiration), "she thought little of Tom" (disapproval); "did not think much of him" is the low one.
+_THINKING = frozenset({"think", "thinks", "thought", "thinking"})
+_THOUGHT_HIGH = frozenset({"highly", "much", "deal", "world", "well", "better", "kindly"})
+_THOUGHT_LOW = frozenset({"little", "ill", "poorly", "lightly", "meanly", "nothing", "less", "worse"})
+_ESTEEM: _L = {"admiration": 0.6}
+_DISESTEEM: _L = {"disapproval": 0.5}
+_THOUGHT_OF = re.compile(r"\b(?:think|thinks|thought|thinking)\s+(?:[a-z]+\s+){0,3}?of\b", re.IGNORECASE)
+
+
+def _esteem(tok: Token, reader: _Reader) -> tuple[list[str], list[str], _L] | None:
+    """(thinkers, the ones thought of, labels) when ``tok`` is "think" with a measure and "of" a person."""
+    if tok.lower_ not in _THINKING:
+        return None
+    measure = next(
+        (
+            c
+            for c in tok.children
+            if c.dep_ in ("dobj", "advmod", "npadvmod") and c.lower_ in _THOUGHT_HIGH | _THOUGHT_LOW
+        ),
+        None,
+    )
+    if measure is None:
+        return None
+    of = next((c for c in (*tok.children, *measure.children) if c.dep_ == "prep" and c.lower_ == "of"), None)
+    obj = _child(of, ("pobj",)) if of is not None else None
+    subj = _subject(tok)
+    if obj is None or subj is None:
+        return None
+    thinkers = reader.chars(subj)
+    thought_of = [c for c in _person_or_owner(obj, reader) if c not in thinkers]
+    if not thinkers or not thought_of:
+        return None
+    high = measure.lower_ in _THOUGHT_HIGH
+    if _negated(tok):
+        if not high:
+            return None  # "did not think little of her": rare, and no plain stance
+        high = False  # "did not think much of him": the low one
+    return thinkers, thought_of, _ESTEEM if high else _DISESTEEM
+
+
 _FEARS = frozenset({"fear", "nervousness"})
 _FEAR_OF_LOSS = 0.6  # caring toward the one whose loss is feared
 _LOSS_VERBS = frozenset({"lose", "losing", "leave", "leaving", "hurt", "hurting", "disappoint", "disappointing"})
@@ -1350,7 +1391,11 @@ def _window(text: str, start: int, end: int, lex: bool) -> tuple[int, int]:
         # the clauses of the emotion words proper; of the words of a stance (acts, "the ridiculous X") when
         # there is none
         hot = [(a, b) for a, b in pieces if _has_trigger(text[a:b], _FEELING_FORMS)]
-        hot = hot or [(a, b) for a, b in pieces if _has_trigger(text[a:b]) or _GESTURE.search(text, a, b)]
+        hot = hot or [
+            (a, b)
+            for a, b in pieces
+            if _has_trigger(text[a:b]) or _GESTURE.search(text, a, b) or _THOUGHT_OF.search(text, a, b)
+        ]
         if hot:
             return hot[0][0], hot[-1][1]
     return pieces[0] if pieces else (start, end)
@@ -1383,7 +1428,9 @@ def attribute_feelings(story: Story, source: str = "both", nlp: Language | None 
         if model and u.quote is None:
             model = {k: v for k, v in model.items() if k not in _SPEECH_ACTS}
         lex = source != "model" and (
-            _has_trigger(story.text[u.start : u.end]) or bool(_GESTURE.search(story.text, u.start, u.end))
+            _has_trigger(story.text[u.start : u.end])
+            or bool(_GESTURE.search(story.text, u.start, u.end))
+            or bool(_THOUGHT_OF.search(story.text, u.start, u.end))
         )
         if model and u.sentence.quote in cued:  # “You didn't have to come. You didn't.”: the whole line
             model = {k: v for k, v in model.items() if k not in _CARE_MISREADINGS}
@@ -1442,6 +1489,15 @@ def _unit_feelings(ctx: _Context, u: _Unit, doc: Doc | None, model: dict[str, fl
                     lexicon_exps.append(doer)
                     for toward in gesture[1]:
                         for label, base in _GESTURE_LABELS.items():
+                            add(doer, toward, label, _intensity(tok, base), Trigger(at, at + len(tok.text), tok.text))
+                continue
+            esteem = _esteem(tok, reader)
+            if esteem is not None:
+                at = u.offset + tok.idx
+                for doer in esteem[0]:
+                    lexicon_exps.append(doer)
+                    for toward in esteem[1]:
+                        for label, base in esteem[2].items():
                             add(doer, toward, label, _intensity(tok, base), Trigger(at, at + len(tok.text), tok.text))
                 continue
             entry = _lexicon_entry(tok)

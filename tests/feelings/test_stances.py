@@ -208,3 +208,17 @@ def test_an_evaluative_adjective_said_of_someone_is_the_speakers_stance(make_sto
     found = triples(story)
     assert ("mara", "theo", "disapproval") in found
     assert ("lucy", "theo", "disapproval") in found
+
+
+def test_thinking_highly_or_little_of_someone_is_esteem_or_its_want(make_story):
+    text = "Mara thought highly of Theo. Lucy thought very little of Theo. Jonah did not think much of Theo."
+    found = triples(make_story(text, ["Mara", "Theo", "Lucy", "Jonah"]))
+    assert ("mara", "theo", "admiration") in found
+    assert ("lucy", "theo", "disapproval") in found
+    assert ("jonah", "theo", "disapproval") in found
+    assert ("jonah", "theo", "admiration") not in found
+
+
+def test_thinking_of_someone_is_no_stance(make_story):
+    found = triples(make_story("Mara thought of Theo.", ["Mara", "Theo"]))
+    assert not any(e == "mara" and t == "theo" for e, t, _ in found)
