@@ -228,6 +228,7 @@ class _Context:
     sentence_starts: list[int]
     paragraph_starts: list[int] = field(default_factory=list)
     groups: frozenset[str] = frozenset()  # characters that are several people ("the boys", "the two women")
+    quote_ends: list[tuple[int, str | None]] = field(default_factory=list)  # (end, speaker) of each quote, in order
 
 
 # -- context ----------------------------------------------------------------------------------------------
@@ -252,6 +253,7 @@ def _build_context(story: Story) -> _Context:
         [s.start for s in story.sentences],
         [p.start for p in story.paragraphs],
         frozenset(c.id for c in story.characters if _is_group(c.name, c.gender)),
+        sorted((q.end, q.speaker) for q in story.quotes),
     )
     ctx.narrator = _first_person_narrator(story, ctx)
     ctx.pov = _points_of_view(story, ctx)
@@ -1081,7 +1083,7 @@ def _tender_part_owner(part: Token, reader: _Reader) -> list[str]:
     return reader.chars(owner) if owner is not None else []
 
 
-def _gesture(tok: Token, reader: _Reader) -> tuple[list[str], list[str]] | None:
+def _gesture(tok: Token, reader: _Reader, continued: str | None = None) -> tuple[list[str], list[str]] | None:
     """(doers, the ones it is toward) of a gesture of tenderness whose verb is ``tok``, else None."""
     lemma = _GESTURE_LEMMAS.get(tok.lower_)
     if lemma is None or _pos(tok) != "VERB" or _negated(tok):
@@ -1109,9 +1111,24 @@ def _gesture(tok: Token, reader: _Reader) -> tuple[list[str], list[str]] | None:
             if toward:
                 break
     subj = _subject(tok)
-    doers = reader.chars(subj) if subj is not None else []
+    doers = reader.chars(subj) if subj is not None else [continued] if continued is not None else []
     toward = [c for c in toward if c not in doers]
     return (doers, toward) if doers and toward else None
+
+
+def _continued_doer(ctx: _Context, u: _Unit) -> str | None:
+    """The one who does what a narration sentence tells when it goes on, in lower case, from a quote just
+    before it in the same paragraph ("“Ever the best of friends,” said Joe, and clasped my hand"): that quote's
+    speaker; else None."""
+    text = ctx.story.text
+    if u.quote is not None or not text[u.start : u.end].lstrip(" \t\"”’'—-")[:1].islower():
+        return None
+    k = bisect.bisect_right(ctx.quote_ends, (u.start, "\uffff")) - 1
+    if k < 0:
+        return None
+    end, speaker = ctx.quote_ends[k]
+    between = text[end : u.start]
+    return speaker if "\n" not in between and not between.strip(" \t,;—-") else None
 
 
 # How well one thinks of someone: "our master thought a great deal of her", "he thought highly of Mary" (esteem:
@@ -1470,6 +1487,7 @@ def _unit_feelings(ctx: _Context, u: _Unit, doc: Doc | None, model: dict[str, fl
             triggers[key] = trigger
 
     lexicon_exps: list[str] = []
+    continued = _continued_doer(ctx, u) if lex and doc is not None else None
     someone_else = False  # an emotion word of someone the reading cannot name ("they", "she" with no one)
     own: set[tuple[str | None, str | None, str]] = set()  # undirected feelings about a thing or an act
     if lex and doc is not None:
@@ -1482,7 +1500,7 @@ def _unit_feelings(ctx: _Context, u: _Unit, doc: Doc | None, model: dict[str, fl
                     add(judge, judged, label, _intensity(tok, base), Trigger(at, at + len(tok.text), tok.text))
                 lexicon_exps.append(judge)
                 continue
-            gesture = _gesture(tok, reader)
+            gesture = _gesture(tok, reader, continued)
             if gesture is not None:
                 at = u.offset + tok.idx
                 for doer in gesture[0]:
@@ -1520,6 +1538,8 @@ def _unit_feelings(ctx: _Context, u: _Unit, doc: Doc | None, model: dict[str, fl
             elif tok.lower_ == "sorry" and _prep_targets(tok, reader, set()) and _has_prep(tok, "for"):
                 labels = _SORRY_FOR  # "James was sorry for her": sympathy, not remorse
             hit = _read_trigger(tok, kind, labels, reader)
+            if not hit.experiencers and not hit.slot and continued is not None and kind in ("act", "subj", "intr"):
+                hit.experiencers = [continued]  # “…,” said Joe, and clasped my hand: the one who spoke
             if (kind == "act" or tok.lower_ in _DIRECTED_WORDS) and (
                 not hit.experiencers or not [t for t in hit.targets if t not in hit.experiencers]
             ):

@@ -222,3 +222,12 @@ def test_thinking_highly_or_little_of_someone_is_esteem_or_its_want(make_story):
 def test_thinking_of_someone_is_no_stance(make_story):
     found = triples(make_story("Mara thought of Theo.", ["Mara", "Theo"]))
     assert not any(e == "mara" and t == "theo" for e, t, _ in found)
+
+
+def test_narration_that_goes_on_from_a_quote_is_done_by_its_speaker(make_story):
+    text = "Theo looked at Mara and said, “You knew her when she was young--” and clasped Mara's hand."
+    story = make_story(text, ["Mara", "Theo"], quotes=[("Theo", ["Mara"])])
+    assert ("theo", "mara", "caring") in triples(story)
+    text = "Theo looked at Jonah and said, “Go away--” and struck Mara."
+    story = make_story(text, ["Mara", "Theo", "Jonah"], quotes=[("Theo", ["Jonah"])])
+    assert ("theo", "mara", "anger") in triples(story)
