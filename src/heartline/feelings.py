@@ -890,12 +890,23 @@ def _feeler(slot: Token, reader: _Reader) -> list[str]:
     return []
 
 
+# past participles that qualify a person as adjectives do, with the stance of whoever speaks of them
+_PARTICIPLE_STANCES: dict[str, _L] = {
+    **dict.fromkeys(("adored", "cherished", "idolized", "idolised"), {"love": 0.7}),
+    **dict.fromkeys(("respected", "esteemed", "honoured", "honored", "revered", "venerated"), {"admiration": 0.6}),
+    **dict.fromkeys(("hated", "detested", "despised", "loathed", "abhorred"), {"disapproval": 0.5, "disgust": 0.3}),
+}
+
+
 def _evaluative(tok: Token, reader: _Reader, teller: str | None) -> tuple[str, str, _L] | None:
     """``(experiencer, target, labels)`` of an adjective that qualifies a person ("the ridiculous *Rodney*",
     "my dear *Tom*"): the stance of whoever speaks of them, the quote's speaker or, in narration told in the first
     person, the narrator ("I became conscious of the servile *Pumblechook*"); else of the subject of the
     sentence's main verb; toward that person. None when either is not a character or they are the same."""
-    if tok.lower_ not in EVALUATIVE_ADJECTIVES:
+    labels = EVALUATIVE_ADJECTIVES.get(tok.lower_)
+    if labels is None and tok.dep_ == "amod":
+        labels = _PARTICIPLE_STANCES.get(tok.lower_)  # "my adored Annette": not "Theo adored her"
+    if labels is None:
         return None
     nxt = tok.nbor() if tok.i + 1 < len(tok.doc) else None
     named = nxt is not None and _pos(nxt) == "PROPN"
@@ -926,7 +937,7 @@ def _evaluative(tok: Token, reader: _Reader, teller: str | None) -> tuple[str, s
         exp = found[0] if len(found) == 1 else None
     if exp is None or exp == targets[0]:
         return None
-    return exp, targets[0], EVALUATIVE_ADJECTIVES[tok.lower_]
+    return exp, targets[0], labels
 
 
 def _clause_targets(tok: Token, reader: _Reader, skip: set[str]) -> list[str]:

@@ -231,3 +231,12 @@ def test_narration_that_goes_on_from_a_quote_is_done_by_its_speaker(make_story):
     text = "Theo looked at Jonah and said, “Go away--” and struck Mara."
     story = make_story(text, ["Mara", "Theo", "Jonah"], quotes=[("Theo", ["Jonah"])])
     assert ("theo", "mara", "anger") in triples(story)
+
+
+def test_a_participle_before_a_name_is_the_speakers_stance(make_story):
+    text = "“Come back to me, my adored Mara!” cried Theo. Theo adored Lucy."
+    story = make_story(text, ["Mara", "Theo", "Lucy"], quotes=[("Theo", ["Mara"])])
+    found = triples(story)
+    assert ("theo", "mara", "love") in found
+    assert ("theo", "lucy", "love") in found
+    assert not any(e == "mara" and label == "love" for e, _, label in found)
