@@ -892,9 +892,13 @@ def _feeler(slot: Token, reader: _Reader) -> list[str]:
 
 # past participles that qualify a person as adjectives do, with the stance of whoever speaks of them
 _PARTICIPLE_STANCES: dict[str, _L] = {
-    **dict.fromkeys(("adored", "cherished", "idolized", "idolised"), {"love": 0.7}),
-    **dict.fromkeys(("respected", "esteemed", "honoured", "honored", "revered", "venerated"), {"admiration": 0.6}),
-    **dict.fromkeys(("hated", "detested", "despised", "loathed", "abhorred"), {"disapproval": 0.5, "disgust": 0.3}),
+    word: labels
+    for words, labels in (
+        ("adored cherished idolized idolised", {"love": 0.7}),
+        ("respected esteemed honoured honored revered venerated", {"admiration": 0.6}),
+        ("hated detested despised loathed abhorred", {"disapproval": 0.5, "disgust": 0.3}),
+    )
+    for word in words.split()
 }
 
 
