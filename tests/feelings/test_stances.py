@@ -240,3 +240,10 @@ def test_a_participle_before_a_name_is_the_speakers_stance(make_story):
     assert ("theo", "mara", "love") in found
     assert ("theo", "lucy", "love") in found
     assert not any(e == "mara" and label == "love" for e, _, label in found)
+
+
+def test_more_adjectives_before_a_person_judge_them(make_story):
+    text = "Theo looked at the unfortunate Mara. Then Theo saw the stupid Jonah."
+    found = triples(make_story(text, ["Mara", "Theo", "Jonah"]))
+    assert ("theo", "mara", "caring") in found
+    assert ("theo", "jonah", "disapproval") in found
