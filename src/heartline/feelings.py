@@ -1702,6 +1702,9 @@ def _scene_partner(ctx: _Context, u: _Unit, exp: str, sentence_only: bool = Fals
     # told, are not for that the one it is felt toward
     away = {exp} if u.quote is None or u.quote.speaker == exp else {exp, u.quote.speaker, *u.quote.addressees}
     others = here - away
+    if len(others) >= 2:
+        # "delighted ..., and almost forgot Mr. Tilney while she talked to Miss Thorpe": the one in her company
+        others = _in_company(ctx, u, others) or others
     if sentence_only:
         return next(iter(others)) if len(others) == 1 else None
     k = bisect.bisect_right(ctx.paragraph_starts, u.start) - 1
@@ -1717,6 +1720,25 @@ def _scene_partner(ctx: _Context, u: _Unit, exp: str, sentence_only: bool = Fals
         q = ctx.story.paragraphs[k - 1]
         others = {m.character for m in _mentions_between(ctx, q.start, q.end)} - away
     return next(iter(others)) if len(others) == 1 else None
+
+
+# a verb of keeping someone company and its preposition, right before the one kept company with
+_COMPANY = re.compile(
+    r"\b(?:talk|talks|talked|talking|spoke|speak|speaks|speaking|chatted|chatting|conversed|conversing|danced|"
+    r"dancing|walked|walking|sat|sitting|played|playing|stayed|staying)\s+(?:[a-z]+\s+)?(?:to|with|beside)\s+"
+    r"(?:(?:the|his|her|my|our|their|poor|dear|little|old|young)\s+)*$",
+    re.IGNORECASE,
+)
+
+
+def _in_company(ctx: _Context, u: _Unit, others: set[str]) -> set[str]:
+    """Those of ``others`` the sentence keeps company with ("while she talked to *Miss Thorpe*")."""
+    text = ctx.story.text
+    return {
+        m.character
+        for m in _mentions_between(ctx, u.start, u.end)
+        if m.character in others and _COMPANY.search(text[max(u.start, m.start - 40) : m.start])
+    }
 
 
 def _smiling_paragraphs(story: Story) -> set[int]:

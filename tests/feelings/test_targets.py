@@ -228,3 +228,12 @@ def test_a_topic_is_the_person_right_after_the_phrase(make_story):
     text = "Mara was sad as to her being seen by Theo."
     story = make_story(text, ["Mara", "Theo"], pronouns={"her@0": "Mara"})
     assert ("mara", None, "sadness") in triples(story)
+
+
+def test_delight_beside_two_people_goes_to_the_one_in_whose_company_it_is(make_story):
+    text = "Mara was happy, and forgot Lucy while she talked to Theo."
+    story = make_story(text, ["Mara", "Lucy", "Theo"], pronouns={"she@0": "Mara"})
+    assert ("mara", "theo", "joy") in triples(story)
+    text = "Mara was happy, and forgot Lucy while she looked at Theo."
+    story = make_story(text, ["Mara", "Lucy", "Theo"], pronouns={"she@0": "Mara"})
+    assert ("mara", None, "joy") in triples(story)
