@@ -347,10 +347,7 @@ class Resolver:
                     if kin is None:
                         kin = self._family_word(i, ci)
                 if kin is not None:  # "her son broke in": "her" is Mrs. Archer, "son" Newland Archer
-                    ref = Ref(kin, i + 1, i + 1, "nominal", t.quote < 0 and not sent_has_subject.get(t.sent, False))
-                    self._push(ref)
-                    out.append(ref)
-                    sent_has_subject[t.sent] = True
+                    out.append(self._kin_ref(kin, i, t, sent_has_subject))
                     i += 2
                     continue
             elif letter_to is not None and t.quote < 0 and t.lower in SECOND_PERSON:
@@ -362,23 +359,25 @@ class Resolver:
                 out.append(ref)
                 kin = self._family_word(i) if t.lower == "my" and i + 1 < n and toks[i + 1].sent == t.sent else None
                 if kin is not None:  # "my brother never wrote"
-                    ref = Ref(kin, i + 1, i + 1, "nominal", not sent_has_subject.get(t.sent, False))
-                    self._push(ref)
-                    out.append(ref)
-                    sent_has_subject[t.sent] = True
+                    out.append(self._kin_ref(kin, i, t, sent_has_subject))
                     i += 2
                     continue
             elif t.lower == "our" and t.quote < 0 and i + 1 < n and toks[i + 1].sent == t.sent:
                 kin = self._family_word(i)  # "our master was a good, kind man": one of the narrator's household
                 if kin is not None:
-                    ref = Ref(kin, i + 1, i + 1, "nominal", not sent_has_subject.get(t.sent, False))
-                    self._push(ref)
-                    out.append(ref)
-                    sent_has_subject[t.sent] = True
+                    out.append(self._kin_ref(kin, i, t, sent_has_subject))
                     i += 2
                     continue
             i += 1
         return out
+
+    def _kin_ref(self, kin: int, i: int, t: Tok, sent_has_subject: dict[int, bool]) -> Ref:
+        """The mention of the family word after the possessive at token ``i`` ("her son", "my brother", "our
+        master"), pushed on the recent list; a subject when its sentence has none yet (a quote's never is)."""
+        ref = Ref(kin, i + 1, i + 1, "nominal", t.quote < 0 and not sent_has_subject.get(t.sent, False))
+        self._push(ref)
+        sent_has_subject[t.sent] = True
+        return ref
 
     def _ahead(self, i: int, gender: str, names: Sequence[Ref], firsts: Sequence[int]) -> int | None:
         """A pronoun before anyone of its gender is mentioned, as a story may open, means the first character
