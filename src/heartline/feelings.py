@@ -1098,8 +1098,9 @@ def _tender_part_owner(part: Token, reader: _Reader) -> list[str]:
     return reader.chars(owner) if owner is not None else []
 
 
-def _gesture(tok: Token, reader: _Reader, continued: str | None = None) -> tuple[list[str], list[str]] | None:
-    """(doers, the ones it is toward) of a gesture of tenderness whose verb is ``tok``, else None."""
+def _gesture(tok: Token, reader: _Reader, continued: str | None = None) -> tuple[list[str], list[str], _L] | None:
+    """(doers, the ones it is toward, labels) of a gesture of tenderness whose verb is ``tok``, else None.
+    ``continued``: the doer when the verb has no subject of its own (see :func:`_continued_doer`)."""
     lemma = _GESTURE_LEMMAS.get(tok.lower_)
     if lemma is None or _pos(tok) != "VERB" or _negated(tok):
         return None
@@ -1128,7 +1129,7 @@ def _gesture(tok: Token, reader: _Reader, continued: str | None = None) -> tuple
     subj = _subject(tok)
     doers = reader.chars(subj) if subj is not None else [continued] if continued is not None else []
     toward = [c for c in toward if c not in doers]
-    return (doers, toward) if doers and toward else None
+    return (doers, toward, _GESTURE_LABELS) if doers and toward else None
 
 
 def _continued_doer(ctx: _Context, u: _Unit) -> str | None:
@@ -1151,6 +1152,7 @@ def _continued_doer(ctx: _Context, u: _Unit) -> str | None:
 _THINKING = frozenset({"think", "thinks", "thought", "thinking"})
 _THOUGHT_HIGH = frozenset({"highly", "much", "deal", "world", "well", "better", "kindly"})
 _THOUGHT_LOW = frozenset({"little", "ill", "poorly", "lightly", "meanly", "nothing", "less", "worse"})
+_THOUGHT_MEASURES = _THOUGHT_HIGH | _THOUGHT_LOW
 _ESTEEM: _L = {"admiration": 0.6}
 _DISESTEEM: _L = {"disapproval": 0.5}
 _THOUGHT_OF = re.compile(r"\b(?:think|thinks|thought|thinking)\s+(?:[a-z]+\s+){0,3}?of\b", re.IGNORECASE)
@@ -1161,11 +1163,7 @@ def _esteem(tok: Token, reader: _Reader) -> tuple[list[str], list[str], _L] | No
     if tok.lower_ not in _THINKING:
         return None
     measure = next(
-        (
-            c
-            for c in tok.children
-            if c.dep_ in ("dobj", "advmod", "npadvmod") and c.lower_ in _THOUGHT_HIGH | _THOUGHT_LOW
-        ),
+        (c for c in tok.children if c.dep_ in ("dobj", "advmod", "npadvmod") and c.lower_ in _THOUGHT_MEASURES),
         None,
     )
     if measure is None:
@@ -1515,23 +1513,15 @@ def _unit_feelings(ctx: _Context, u: _Unit, doc: Doc | None, model: dict[str, fl
                     add(judge, judged, label, _intensity(tok, base), Trigger(at, at + len(tok.text), tok.text))
                 lexicon_exps.append(judge)
                 continue
-            gesture = _gesture(tok, reader, continued)
-            if gesture is not None:
+            shown = _gesture(tok, reader, continued) or _esteem(tok, reader)
+            if shown is not None:  # a gesture of tenderness, or how well one thinks of someone
+                doers, toward, shown_labels = shown
                 at = u.offset + tok.idx
-                for doer in gesture[0]:
+                for doer in doers:
                     lexicon_exps.append(doer)
-                    for toward in gesture[1]:
-                        for label, base in _GESTURE_LABELS.items():
-                            add(doer, toward, label, _intensity(tok, base), Trigger(at, at + len(tok.text), tok.text))
-                continue
-            esteem = _esteem(tok, reader)
-            if esteem is not None:
-                at = u.offset + tok.idx
-                for doer in esteem[0]:
-                    lexicon_exps.append(doer)
-                    for toward in esteem[1]:
-                        for label, base in esteem[2].items():
-                            add(doer, toward, label, _intensity(tok, base), Trigger(at, at + len(tok.text), tok.text))
+                    for one in toward:
+                        for label, base in shown_labels.items():
+                            add(doer, one, label, _intensity(tok, base), Trigger(at, at + len(tok.text), tok.text))
                 continue
             entry = _lexicon_entry(tok)
             if entry is None:
