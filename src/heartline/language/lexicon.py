@@ -461,8 +461,9 @@ STYLE_OWNERS: dict[str, str | None] = {"his": "he", "her": "she", "your": None, 
 # a Russian patronymic, as the English translations spell it: Petrovitch, Andréevich, Alexandrovna
 _PATRONYMIC = re.compile(r"..(?:ovitch|evitch|ovich|evich|ovna|evna|ichna|itchna)$")
 _FEMALE_PATRONYMIC = ("ovna", "evna", "ichna", "itchna")
-# a Russian or Polish family name, whose ending tells the bearer's gender: Denísov, Bolkónski, Orloff (he);
-# Rostóva, Drubetskáya (she); only endings English names do not share ("-in" is Martin and Erin too)
+# a Russian or Polish family name, whose ending tells the bearer's gender: Denísov, Bolkónski, Orloff, Razumihin
+# (he); Rostóva, Drubetskáya, Kurágina (she). English given names that end so are on the name lists, which it
+# never reads (Martin, Christina), or mostly of the gender the ending says (Justin, Georgina)
 _FAMILY_HE = re.compile(r"...(?:ov|ev|off|eff|ski|sky|in)$")
 _FAMILY_SHE = re.compile(r"...(?:ova|eva|skaya|skaia|ina)$")
 
