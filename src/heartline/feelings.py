@@ -1072,17 +1072,21 @@ def _verb_targets(verb: Token, reader: _Reader, skip: set[str]) -> list[str]:
 # ("putting her arm round *his* neck", "put her head down on *Madame Ratignolle's* shoulder"). Never toward
 # the doer's own ("she pressed her hands together"), and nothing negated.
 _TOUCHING = frozenset({"hold", "clasp", "press", "squeeze", "take", "grasp", "stroke", "pat", "chafe", "fondle"})
-_PLACING = frozenset({"put", "lay", "rest", "lean", "throw", "fling", "wind", "twine", "slip", "pass", "place"})
+_PLACING = frozenset(
+    {"put", "lay", "rest", "lean", "throw", "fling", "wind", "twine", "slip", "pass", "place", "press", "raise", "lift"}
+)
 _TENDER_PARTS = frozenset(
     "hand hands finger fingers arm arms neck shoulder shoulders cheek cheeks hair forehead brow head lips waist "
     "knee knees palm wrist bosom breast".split()
 )
-_ONTO = frozenset({"on", "upon", "round", "around", "about", "against", "in", "into", "over", "across", "through"})
+_ONTO = frozenset(
+    {"on", "upon", "round", "around", "about", "against", "in", "into", "over", "across", "through", "to"}
+)
 _GESTURE_LABELS: _L = {"love": 0.4, "caring": 0.4}
 _GESTURE_LEMMAS: dict[str, str] = {f: v for v in _TOUCHING | _PLACING for f in _verb_forms(v)} | {
     "held": "hold", "took": "take", "taken": "take", "laid": "lay", "leant": "lean", "threw": "throw",
     "thrown": "throw", "flung": "fling", "wound": "wind", "putting": "put", "slipped": "slip",
-    "slipping": "slip", "patted": "pat", "patting": "pat",
+    "slipping": "slip", "patted": "pat", "patting": "pat", "lifted": "lift",
 }  # fmt: skip
 _GESTURE_FORMS = sorted(_GESTURE_LEMMAS, key=len, reverse=True)
 # a sentence worth parsing for a gesture: one of its verbs, then within a few words a part of the body
@@ -1105,30 +1109,30 @@ def _gesture(tok: Token, reader: _Reader, continued: str | None = None) -> tuple
     if lemma is None or _pos(tok) != "VERB" or _negated(tok):
         return None
     obj = _child(tok, ("dobj",))
-    if obj is None:
+    subj = _subject(tok)
+    doers = reader.chars(subj) if subj is not None else [continued] if continued is not None else []
+    if obj is None or not doers:
         return None
-    toward: list[str] = []
-    if lemma in _TOUCHING:
-        if obj.lower_ in _TENDER_PARTS:
-            toward = _tender_part_owner(obj, reader)  # "held my hand"
-        else:  # "took him by the hand"
-            by = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "by"), None)
-            part = _child(by, ("pobj",)) if by is not None else None
-            if part is not None and part.lower_ in _TENDER_PARTS:
-                toward = reader.chars(obj)
-    if not toward and lemma in _PLACING and obj.lower_ in _TENDER_PARTS:
+    whose: list[str] = []  # the owners of the parts touched, the doer's own among them
+    if lemma in _TOUCHING and obj.lower_ in _TENDER_PARTS:
+        whose += _tender_part_owner(obj, reader)  # "held my hand"
+    elif lemma in _TOUCHING:  # "took him by the hand"
+        by = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+        part = _child(by, ("pobj",)) if by is not None else None
+        if part is not None and part.lower_ in _TENDER_PARTS:
+            whose += reader.chars(obj)
+    if lemma in _PLACING and obj.lower_ in _TENDER_PARTS:
         for prep in tok.children:
             if prep.lower_ not in _ONTO or prep.dep_ not in ("prep", "advcl", "advmod"):
                 continue
             onto = _child(prep, ("pobj", "dobj"))  # the parse may take "round his neck" for a verb and its object
             if onto is None:
                 continue
-            toward = _tender_part_owner(onto, reader) if onto.lower_ in _TENDER_PARTS else reader.chars(onto)
-            if toward:
-                break
-    subj = _subject(tok)
-    doers = reader.chars(subj) if subj is not None else [continued] if continued is not None else []
-    toward = [c for c in toward if c not in doers]
+            # one's own head or arm laid on another ("her head on his shoulder"), or another's hand brought to
+            # oneself ("raised her hand to his lips")
+            whose += _tender_part_owner(onto, reader) if onto.lower_ in _TENDER_PARTS else reader.chars(onto)
+            whose += _tender_part_owner(obj, reader)
+    toward = [c for c in dict.fromkeys(whose) if c not in doers]
     return (doers, toward, _GESTURE_LABELS) if doers and toward else None
 
 

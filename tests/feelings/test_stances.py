@@ -165,6 +165,8 @@ def test_an_adjective_on_the_manner_of_an_act_is_the_doers_toward_the_one_it_is_
         ("Mara took Theo by the hand.", "mara", "theo", None),
         ("Lucy sat beside Mara. Lucy put her head down on Mara's shoulder.", "lucy", "mara", None),  # laid on another
         ("Theo knelt. Mara was putting her arm round his neck.", "mara", "theo", {"his@0": "Theo"}),
+        ("Theo slept. Mara pressed her lips to his forehead.", "mara", "theo", {"his@0": "Theo"}),  # lips to another
+        ("Theo bowed and raised Mara's hand to his lips.", "theo", "mara", {"his@0": "Theo"}),  # another's hand to one
     ],
 )
 def test_a_gesture_of_tenderness_is_love_and_care_toward_the_one_touched(make_story, text, doer, toward, pronouns):
@@ -175,9 +177,10 @@ def test_a_gesture_of_tenderness_is_love_and_care_toward_the_one_touched(make_st
 
 def test_a_gesture_on_ones_own_body_or_a_thing_is_no_feeling(make_story):
     story = make_story(
-        "Mara held the cup in her hand. Theo put his hand in his pocket. Mara did not take Theo's hand.",
+        "Mara held the cup in her hand. Theo put his hand in his pocket. Mara did not take Theo's hand. "
+        "Mara put her hand to her head. Theo threw Mara's arm off.",
         ["Mara", "Theo"],
-        pronouns={"her@0": "Mara", "his@0": "Theo", "his@1": "Theo"},
+        pronouns={"her@0": "Mara", "his@0": "Theo", "his@1": "Theo", "her@1": "Mara", "her@2": "Mara"},
     )
     assert not any(label in ("love", "caring") for _, _, label in triples(story))
 
