@@ -1044,7 +1044,7 @@ def _person_or_owner(tok: Token, reader: _Reader) -> list[str]:
     if not found and owner is not None:
         found = reader.chars(owner)
     if not found and _pos(tok) == "NOUN":  # "the red turban of old Aunt Lyddy"
-        of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        of = _prep(tok.children, "of")
         obj = _child(of, ("pobj",)) if of is not None else None
         found = reader.chars(obj) if obj is not None else []
     return found or _named_in(tok, reader)
@@ -1086,7 +1086,7 @@ _GESTURE_LABELS: _L = {"love": 0.4, "caring": 0.4}
 _GESTURE_LEMMAS: dict[str, str] = {f: v for v in _TOUCHING | _PLACING for f in _verb_forms(v)} | {
     "held": "hold", "took": "take", "taken": "take", "laid": "lay", "leant": "lean", "threw": "throw",
     "thrown": "throw", "flung": "fling", "wound": "wind", "putting": "put", "slipped": "slip",
-    "slipping": "slip", "patted": "pat", "patting": "pat", "lifted": "lift",
+    "slipping": "slip",
 }  # fmt: skip
 _GESTURE_FORMS = sorted(_GESTURE_LEMMAS, key=len, reverse=True)
 # a sentence worth parsing for a gesture: one of its verbs, then within a few words a part of the body
@@ -1117,7 +1117,7 @@ def _gesture(tok: Token, reader: _Reader, continued: str | None = None) -> tuple
     if lemma in _TOUCHING and obj.lower_ in _TENDER_PARTS:
         whose += _tender_part_owner(obj, reader)  # "held my hand"
     elif lemma in _TOUCHING:  # "took him by the hand"
-        by = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+        by = _prep(tok.children, "by")
         part = _child(by, ("pobj",)) if by is not None else None
         if part is not None and part.lower_ in _TENDER_PARTS:
             whose += reader.chars(obj)
@@ -1162,6 +1162,12 @@ _DISESTEEM: _L = {"disapproval": 0.5}
 _THOUGHT_OF = re.compile(r"\b(?:think|thinks|thought|thinking)\s+(?:[a-z]+\s+){0,3}?of\b", re.IGNORECASE)
 
 
+def _shows_a_stance(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` may hold a stance no emotion word names, worth parsing for: a gesture of
+    tenderness (:func:`_gesture`) or how well one thinks of someone (:func:`_esteem`)."""
+    return bool(_GESTURE.search(text, start, end) or _THOUGHT_OF.search(text, start, end))
+
+
 def _esteem(tok: Token, reader: _Reader) -> tuple[list[str], list[str], _L] | None:
     """(thinkers, the ones thought of, labels) when ``tok`` is "think" with a measure and "of" a person."""
     if tok.lower_ not in _THINKING:
@@ -1172,7 +1178,7 @@ def _esteem(tok: Token, reader: _Reader) -> tuple[list[str], list[str], _L] | No
     )
     if measure is None:
         return None
-    of = next((c for c in (*tok.children, *measure.children) if c.dep_ == "prep" and c.lower_ == "of"), None)
+    of = _prep((*tok.children, *measure.children), "of")
     obj = _child(of, ("pobj",)) if of is not None else None
     subj = _subject(tok)
     if obj is None or subj is None:
@@ -1218,7 +1224,12 @@ def _has_object(tok: Token) -> bool:
 
 
 def _has_prep(tok: Token, word: str) -> bool:
-    return any(c.dep_ == "prep" and c.lower_ == word for c in tok.children)
+    return _prep(tok.children, word) is not None
+
+
+def _prep(tokens: Iterable[Token], word: str) -> Token | None:
+    """The first of ``tokens`` that is the preposition ``word`` ("of", "by", "to")."""
+    return next((c for c in tokens if c.dep_ == "prep" and c.lower_ == word), None)
 
 
 def _from_chars(prep_parent: Token, reader: _Reader) -> list[str]:
@@ -1264,7 +1275,7 @@ def _noun_experiencer(tok: Token, reader: _Reader) -> tuple[Token | None, list[s
         if c is not None:
             return c, reader.chars(c)
     places = [*tok.children, *(tok.head.children if tok.dep_ == "attr" else ())]  # "was a joy to me", either way
-    to = next((c for c in places if c.dep_ == "prep" and c.lower_ == "to"), None)
+    to = _prep(places, "to")
     if to is not None and tok.lower_ in _FELT_BY_TO:
         obj = _child(to, ("pobj",))
         who = reader.chars(obj) if obj is not None else []
@@ -1425,11 +1436,7 @@ def _window(text: str, start: int, end: int, lex: bool) -> tuple[int, int]:
         # the clauses of the emotion words proper; of the words of a stance (acts, "the ridiculous X") when
         # there is none
         hot = [(a, b) for a, b in pieces if _has_trigger(text[a:b], _FEELING_FORMS)]
-        hot = hot or [
-            (a, b)
-            for a, b in pieces
-            if _has_trigger(text[a:b]) or _GESTURE.search(text, a, b) or _THOUGHT_OF.search(text, a, b)
-        ]
+        hot = hot or [(a, b) for a, b in pieces if _has_trigger(text[a:b]) or _shows_a_stance(text, a, b)]
         if hot:
             return hot[0][0], hot[-1][1]
     return pieces[0] if pieces else (start, end)
@@ -1462,9 +1469,7 @@ def attribute_feelings(story: Story, source: str = "both", nlp: Language | None 
         if model and u.quote is None:
             model = {k: v for k, v in model.items() if k not in _SPEECH_ACTS}
         lex = source != "model" and (
-            _has_trigger(story.text[u.start : u.end])
-            or bool(_GESTURE.search(story.text, u.start, u.end))
-            or bool(_THOUGHT_OF.search(story.text, u.start, u.end))
+            _has_trigger(story.text[u.start : u.end]) or _shows_a_stance(story.text, u.start, u.end)
         )
         if model and u.sentence.quote in cued:  # “You didn't have to come. You didn't.”: the whole line
             model = {k: v for k, v in model.items() if k not in _CARE_MISREADINGS}
