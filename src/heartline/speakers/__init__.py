@@ -37,7 +37,7 @@ from ..pipeline import register_step
 from ..story import Character, Mention, Story
 from .ablation import enabled
 from .ranker import Context, load_weights, rerank
-from .rules import addressees, rule_speakers
+from .rules import Told, addressees, rule_speakers
 
 __all__ = ["FOLD_PARAGRAPHS", "FOLD_SHARE", "FOLD_VOTES", "attribute_speakers", "described_by_name", "make_speakers",
            "rule_speakers"]  # fmt: skip
@@ -67,11 +67,14 @@ def attribute_speakers(story: Story, ranker: bool = True) -> None:
     merged = described_by_name(story, ctx, ids) if enabled("described_by_name") else {}
     if merged:
         ids = _fold_characters(story, ids, merged)
+    told = Told.of(story)
     for qi, q in enumerate(story.quotes):
         sp = speakers[qi]
         q.speaker = ids[sp] if sp is not None else None
         q.attribution = ("explicit" if ctx.kinds[qi] == "action" else ctx.kinds[qi]) if sp is not None else None
-        q.addressees = list(dict.fromkeys(ids[a] for a in addressees(story, qi, ev, speakers) if ids[a] != q.speaker))
+        q.addressees = list(
+            dict.fromkeys(ids[a] for a in addressees(story, qi, ev, speakers, told) if ids[a] != q.speaker)
+        )
     _quote_mentions(story, story_tokens(story), ids)
     _count(story)
 

@@ -12,6 +12,8 @@ Evidence for each quote, strongest first:
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from collections import defaultdict
 from collections.abc import Sequence
@@ -666,7 +668,11 @@ def _infer(
     return None, kind
 
 
-def addressees(story: Story, qi: int, ev: Sequence[Evidence], speakers: list[int | None]) -> list[int]:
+def addressees(
+    story: Story, qi: int, ev: Sequence[Evidence], speakers: list[int | None], told: Told | None = None
+) -> list[int]:
+    """Whom quote ``qi`` is said to (character indices). ``told``: :class:`Told` of the story, built once by
+    a caller that asks for every quote (built here when not given)."""
     e = ev[qi]
     sp = speakers[qi]
     out = [v for v in e.vocatives if v != sp]
@@ -680,29 +686,47 @@ def addressees(story: Story, qi: int, ev: Sequence[Evidence], speakers: list[int
             other = speakers[j]
             if other is not None and other != sp:
                 return [other]
-    beside = _one_beside(story, qi, sp) if sp is not None else None
+    beside = _one_beside(story, qi, sp, told or Told.of(story)) if sp is not None else None
     return [beside] if beside is not None else []
 
 
 _YOU = re.compile(r"\b(?:you|your|yours|yourself|thee|thou|thy)\b", re.IGNORECASE)
 
 
-def _one_beside(story: Story, qi: int, sp: int) -> int | None:
+@dataclass(frozen=True)
+class Told:
+    """The characters the narration tells of (mentions outside every quote), in text order: ``starts[k]`` is
+    where the k-th such mention begins, ``chars[k]`` its character's index."""
+
+    starts: list[int]
+    chars: list[int]
+
+    @classmethod
+    def of(cls, story: Story) -> Told:
+        index = {c.id: i for i, c in enumerate(story.characters)}
+        parts = sorted(p for q in story.quotes for p in q.parts)
+        part_starts = [a for a, _ in parts]
+        reach = list(itertools.accumulate((b for _, b in parts), max))  # the furthest end of the parts so far
+
+        def quoted(x: int) -> bool:
+            k = bisect.bisect_right(part_starts, x) - 1
+            return k >= 0 and x < reach[k]
+
+        told = sorted((m.start, index[m.character]) for m in story.mentions if m.character in index)
+        told = [(x, c) for x, c in told if not quoted(x)]
+        return cls([x for x, _ in told], [c for _, c in told])
+
+
+def _one_beside(story: Story, qi: int, sp: int, told: Told) -> int | None:
     """The one who hears a line that says "you" when no one else speaks near it: the only other person the
     narration of its paragraph, or of the paragraphs on either side, tells of ("And now you, of all people in
     the world, turn up", with Sir Henry told of just after). None when there are several, or none."""
     q = story.quotes[qi]
     if not any(_YOU.search(story.text, a, b) for a, b in q.parts):
         return None
-    index = {c.id: i for i, c in enumerate(story.characters)}
     paras = story.paragraphs
     lo = paras[max(q.paragraph - 1, 0)].start
     hi = paras[min(q.paragraph + 1, len(paras) - 1)].end
-    quoted = [(a, b) for other in story.quotes for a, b in other.parts if a < hi and lo < b]
-    near = {
-        index[m.character]
-        for m in story.mentions
-        if lo <= m.start < hi and m.character in index and not any(a <= m.start < b for a, b in quoted)
-    }
+    near = set(told.chars[bisect.bisect_left(told.starts, lo) : bisect.bisect_left(told.starts, hi)])
     near.discard(sp)
     return near.pop() if len(near) == 1 else None
