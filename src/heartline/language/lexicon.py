@@ -499,7 +499,7 @@ def given_name_gender(word: str) -> str | None:
 
 def family_name_gender(word: str) -> str | None:
     """ "he" for a Russian or Polish family name of a man ("Denísov", "Bolkónski"), "she" for a woman's
-    ("Rostóva"), else None: only the endings no English name shares, and never a given name of the lists."""
+    ("Rostóva"), else None: by the endings above, and never for a given name of the lists."""
     w = plain(word)
     if w in FEMALE_NAMES or w in MALE_NAMES or not w.isalpha():
         return None
