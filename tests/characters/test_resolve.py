@@ -286,3 +286,41 @@ def test_the_name_of_a_cleft_is_who_does_it(pipe):
     story = read(pipe, text)
     she = text.rindex("she was")
     assert [m.character for m in story.mentions if m.start == she] == [by_name(story)["Mara"].id]
+
+
+def _pronoun_at(story: Story, phrase: str, word: str) -> str | None:
+    """The name of the character the ``word`` that opens ``phrase`` was given, or None."""
+    at = story.text.index(phrase) + phrase.index(word)
+    names = {c.id: c.name for c in story.characters}
+    return next((names[m.character] for m in story.mentions if m.start == at), None)
+
+
+def test_a_subject_he_or_she_is_not_someone_named_later_in_its_clause(pipe):
+    story = read(
+        pipe,
+        "Mary Hale sat by the window all morning. Anne Price came in and sat down at the piano. "
+        "She was jealous of Anne, who had never wanted anything. She knew that Anne was loved by everybody.",
+    )
+    assert _pronoun_at(story, "She was jealous", "She") == "Mary Hale"
+    assert _pronoun_at(story, "She knew that Anne", "She") == "Mary Hale"
+
+
+def test_a_he_or_she_in_a_clause_before_the_comma_may_be_the_name_after_it(pipe):
+    story = read(
+        pipe,
+        "Mary Hale sat by the window. Anne Price went out into the garden. "
+        "When she came back, Anne was smiling. Then she confessed that she had envied Mary, and Anne wept for shame.",
+    )
+    assert _pronoun_at(story, "When she came back", "she") == "Anne Price"  # the clause ends at the comma
+    assert _pronoun_at(story, "she had envied Mary", "she") == "Anne Price"  # not Mary, named in its clause
+
+
+def test_a_name_past_a_semicolon_or_set_beside_the_pronoun_may_be_its_own(pipe):
+    story = read(
+        pipe,
+        "John Shepherd sat in the library. Walter Elliot came in and looked at himself in the glass. "
+        "He considered beauty the first of blessings; and Walter, who had it, was his own best friend. "
+        "He was burdened, poor Walter, with a double consciousness.",
+    )
+    assert _pronoun_at(story, "He considered beauty", "He") == "Walter Elliot"
+    assert _pronoun_at(story, "He was burdened", "He") == "Walter Elliot"

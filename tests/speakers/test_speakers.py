@@ -718,3 +718,17 @@ def test_the_one_a_tagged_speaker_calls_by_name_is_there_to_speak(pipe: Pipeline
         "Don't sneer at it, Harry, any more.”"
     )
     assert named_speakers(pipe(Story(text))) == [("Harry", "implicit"), ("Dorian", "explicit")]
+
+
+def test_a_he_or_she_in_a_quote_is_not_the_speaker_the_narration_names(pipe: Pipeline) -> None:
+    text = (
+        "Princess Mary drove away at last. Nicholas stood at the window, and Sonia came and stood beside him.\n\n"
+        "“She is so kind, and Mamma is so fond of her!” cried Sonia.\n"
+    )
+    story = pipe(Story(text))
+    names = {c.id: c.name for c in story.characters}
+    assert named_speakers(story) == [("Sonia", "explicit")]
+    quote = story.quotes[0]
+    inside = [m for m in story.mentions if quote.start <= m.start < quote.end and m.kind == "pronoun"]
+    told = [(story.span_text(m), names[m.character]) for m in inside]
+    assert told == [("She", "Princess Mary"), ("her", "Princess Mary")]

@@ -49,6 +49,18 @@ _FALLBACK_SENTENCES = 20
 # one before anyone of its gender is mentioned means the first of its gender named this many sentences after it
 _AHEAD_SENTENCES = 20
 _LETTER_GAP = 40
+# words after which a he / she is not the subject of its sentence's main clause, so that it may stand for
+# a name later in the sentence ("When she came in, Natásha smiled"; "the divan on which he was lying ...")
+_SUBORDINATE = frozenset(
+    "when whenever while as if though although because until till before after that since unless whether "
+    "than once who whom whose which where wherever how why what lest".split()
+)
+# what ends a clause for the names a he / she cannot be (see Resolver._named_after)
+_CLAUSE_ENDS = frozenset({";", ":", "--", "—", "–"})
+_COORDINATORS = frozenset({"and", "but", "or", "yet", "so", "for"})  # after a comma, a clause of its own
+# words before a name that say who someone is, so that the name may be the he / she before it ("she was
+# Natásha", "he called himself Pierre", "He said that he (Syme) was", "He was burdened, poor Strether")
+_EQUATING = frozenset("was is be been being am are were named called himself herself as ( poor dear".split())
 _RATIO = 1.15  # he/she votes: a small majority is enough, the votes are many and noisy
 
 
@@ -268,6 +280,9 @@ class Resolver:
         toks = self.toks
         starts = {r.first: r for r in names}
         self._name_at = set(starts)
+        self._names_in: dict[int, list[Ref]] = defaultdict(list)  # the names of each sentence, in order
+        for name in names:
+            self._names_in[toks[name.first].sent].append(name)
         firsts = [r.first for r in names]
         first_named: dict[int, int] = {}
         for name in names:
@@ -319,7 +334,7 @@ class Resolver:
                 if ci is None:
                     ci = self._resolve(i, PRONOUNS[t.lower], lookback=_FALLBACK_SENTENCES)
                 ahead = False
-                if ci is None and PRONOUNS[t.lower] not in self.genders_seen:
+                if ci is None and (PRONOUNS[t.lower] not in self.genders_seen or self._named_after(i)):
                     ci = self._ahead(i, PRONOUNS[t.lower], names, firsts)
                     ahead = ci is not None
                 if ci is None and self.describe and self.short and t.quote < 0:
@@ -387,17 +402,72 @@ class Resolver:
         text never tells: "The look gave him great pleasure ... Denham had the mortification"."""
         t = self.toks[i]
         unknown: int | None = None
+        barred = self._named_after(i)
         for k in range(bisect.bisect_right(firsts, i), len(names)):
             r = names[k]
             if self.toks[r.first].sent - t.sent > _AHEAD_SENTENCES:
                 break
             if r.char == self.narrator and t.quote < 0:
                 continue
+            if r.char in barred or self._follows_its_subject(r, gender):
+                continue  # "her ... she felt jealous of Natásha": the she is not Natásha, so neither is the her
             if self.genders[r.char] == gender:
                 return r.char
             if unknown is None and self.genders[r.char] is None and r.char not in self.nominal:
                 unknown = r.char
         return unknown if self.short else None
+
+    def _governs(self, i: int) -> bool:
+        """Whether the he / she at token ``i`` is the subject of its sentence's main clause (of the part after
+        a semicolon): no subordinating word stands between it and the start, or a comma does ("Though tired,
+        she ..."), so a name later in the sentence is someone else."""
+        toks = self.toks
+        t = toks[i]
+        for k in range(i - 1, -1, -1):
+            p = toks[k]
+            if p.sent != t.sent or p.quote != t.quote or p.text in {";", ":", ","}:
+                return True
+            if p.lower in _SUBORDINATE:
+                return False
+        return True
+
+    def _named_after(self, i: int) -> set[int]:
+        """The characters a he / she at token ``i`` cannot be: those named later in its clause, unless the name
+        says who it is ("she was Natásha"). The clause of a main clause's subject runs to a semicolon, to a
+        comma and a conjunction, or to the sentence's end ("she felt jealous of Natásha", "he knew that Pierre
+        was right"); any other runs to the next comma ("confessing that she was jealous of Rachel, ..."). Not
+        past a semicolon: "He considered the blessing of beauty ...; and the Sir Walter Elliot, who united
+        these gifts, ..." is one man."""
+        toks = self.toks
+        t = toks[i]
+        if t.lower not in ("he", "she"):
+            return set()
+        governs = self._governs(i)
+        end = i + 1
+        while end < len(toks) and toks[end].sent == t.sent and toks[end].text not in _CLAUSE_ENDS:
+            if toks[end].text == "," and (  # "When she came in, Natásha smiled"; "she wept, and Anne ..."
+                not governs or (end + 1 < len(toks) and toks[end + 1].lower in _COORDINATORS)
+            ):
+                break
+            end += 1
+        return {
+            r.char
+            for r in self._names_in.get(t.sent, ())
+            if i < r.first < end and toks[r.first].quote == t.quote and toks[r.first - 1].lower not in _EQUATING
+        }
+
+    def _follows_its_subject(self, r: Ref, gender: str) -> bool:
+        """Whether the name ``r`` comes after a he / she of ``gender`` that is its sentence's subject, and so
+        is not who that pronoun means."""
+        toks = self.toks
+        sent, quote = toks[r.first].sent, toks[r.first].quote
+        k = r.first - 1
+        while k >= 0 and toks[k].sent == sent:
+            p = toks[k]
+            if p.lower in ("he", "she") and PRONOUNS[p.lower] == gender and p.quote == quote:
+                return r.char in self._named_after(k)
+            k -= 1
+        return False
 
     def _describe(self, words: tuple[str, ...], gender: str | None, age: str | None) -> int:
         """The character made of a description no one fits ("the old man"), made on its first occurrence."""
@@ -561,6 +631,7 @@ class Resolver:
             (r for r in reversed(self.recent) if r.subject and self.toks[r.first].sent == t.sent), None
         )
         subject_in = {r.char: self.toks[r.first].sent for r in self.recent if r.subject}  # the last one's sentence
+        barred = self._named_after(i) if age is None else set()
         for rank, r in enumerate(reversed(self.recent)):
             rt = self.toks[r.first]
             dist = t.sent - rt.sent
@@ -574,7 +645,7 @@ class Resolver:
             g = self.genders[r.char]
             if g is not None and g != gender:
                 continue
-            if r.char in unlike and g is None:
+            if (r.char in unlike and g is None) or r.char in barred:
                 continue
             if age is not None and self._other_age(r.char, age):
                 continue  # "the old gentleman" is not the one the story calls "the boy"

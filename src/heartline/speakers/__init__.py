@@ -31,7 +31,7 @@ import functools
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 
-from ..language.lexicon import FIRST_PERSON, SECOND_PERSON
+from ..language.lexicon import FIRST_PERSON, PRONOUNS, SECOND_PERSON
 from ..language.tokens import Tok, story_tokens
 from ..pipeline import register_step
 from ..story import Character, Mention, Story
@@ -136,7 +136,10 @@ def _fold_characters(story: Story, ids: list[str], merged: dict[int, int]) -> li
 
 
 def _quote_mentions(story: Story, toks: Sequence[Tok], ids: Sequence[str]) -> None:
-    """ "I" inside a quote means its speaker; "you" its first addressee (the first one it calls by name)."""
+    """ "I" inside a quote means its speaker; "you" its first addressee (the first one it calls by name). A
+    he / she inside a quote is neither: one the characters step gave to the speaker is taken again (see
+    :func:`_not_the_speaker`)."""
+    _not_the_speaker(story, toks)
     extra: list[Mention] = []
     for t in toks:
         if t.quote < 0:
@@ -148,6 +151,34 @@ def _quote_mentions(story: Story, toks: Sequence[Tok], ids: Sequence[str]) -> No
             extra.append(Mention(t.start, t.end, q.addressees[0], "pronoun", False))
     if extra:
         story.mentions = sorted(story.mentions + extra, key=lambda m: m.start)
+
+
+# how far back a he / she in a quote looks for someone else of its gender
+_REFER_BACK = 800
+
+
+def _not_the_speaker(story: Story, toks: Sequence[Tok]) -> None:
+    """A he / him / his / she / her in a quote that the characters step (which knows no speakers) gave to the
+    quote's own speaker, when the narration names that speaker ("explicit"), means someone else: the last
+    other character of its gender mentioned before it (within :data:`_REFER_BACK` characters), else no one.
+    "She is so kind and Mamma is so fond of her!", said by Sónya, speaks of the princess."""
+    gender = {c.id: c.gender for c in story.characters}
+    at = {t.start: t for t in toks if t.quote >= 0 and t.lower in PRONOUNS}
+    kept: list[Mention] = []
+    for m in story.mentions:
+        t = at.get(m.start) if m.kind == "pronoun" else None
+        q = story.quotes[t.quote] if t is not None else None
+        speaker = q.speaker if q is not None and q.attribution == "explicit" else None
+        if t is None or speaker is None or m.character != speaker:
+            kept.append(m)
+            continue
+        for p in reversed(kept):
+            if p.start < m.start - _REFER_BACK:
+                break
+            if p.character != speaker and gender.get(p.character) == PRONOUNS[t.lower]:
+                kept.append(Mention(m.start, m.end, p.character, m.kind, m.subject))
+                break
+    story.mentions = kept
 
 
 def _count(story: Story) -> None:
