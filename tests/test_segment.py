@@ -343,3 +343,16 @@ def test_example_story_quotes(example_path):
     assert any(t.startswith("Hold the light for me, Maren.") for t in spoken)
     assert len(story.scene_breaks) == 2
     assert all(story.sentences[i].start < story.sentences[i + 1].start for i in range(len(story.sentences) - 1))
+
+
+@pytest.mark.parametrize("mark", ["‘", "“"])
+def test_an_opening_mark_set_where_a_closing_one_belongs_closes(mark: str) -> None:
+    close = "’" if mark == "‘" else "”"
+    text = (
+        f"{mark}Esther, how can you be so rude!{close} cried Mrs. Hargrave.\n\n"
+        f"{mark}Well, mamma, you said yourself—{mark}  But the young lady was silenced by a look.\n\n"
+        f"{mark}Isn’t she cross?{close} whispered she to me.\n"
+    )
+    story = Pipeline(["segment"])(Story(text))
+    spoken = [[story.text[a:b] for a, b in q.parts] for q in story.quotes]
+    assert spoken == [["Esther, how can you be so rude!"], ["Well, mamma, you said yourself—"], ["Isn’t she cross?"]]

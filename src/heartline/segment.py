@@ -205,11 +205,19 @@ def dialogue_style(text: str) -> str:
     return "single" if single_open >= 2 and single_open > 3 * double else "double"
 
 
+def _turned(prev: str, nxt: str) -> bool:
+    """Whether an opening mark between ``prev`` and ``nxt`` stands where a closing one belongs: after a word or
+    a sentence's or a broken-off line's end, before a space or the end of a line."""
+    return (prev.isalpha() or prev in ".,!?;:—–-…") and nxt.isspace()
+
+
 def _is_open(text: str, i: int, style: str) -> bool | None:
     """True if the mark at ``i`` opens a quote, False if it closes one, None if it is neither."""
     c = text[i]
     prev = text[i - 1] if i > 0 else "\n"
     nxt = text[i + 1] if i + 1 < len(text) else "\n"
+    if c in "“‘" and _turned(prev, nxt):
+        return False  # an opening mark set for a closing one: ‘Well, mamma, you said yourself—‘  But ...
     if style == "double":
         if c in "“„«":
             return True
