@@ -324,3 +324,22 @@ def test_a_name_past_a_semicolon_or_set_beside_the_pronoun_may_be_its_own(pipe):
     )
     assert _pronoun_at(story, "He considered beauty", "He") == "Walter Elliot"
     assert _pronoun_at(story, "He was burdened", "He") == "Walter Elliot"
+
+
+def test_a_pronoun_in_narration_before_any_name_looks_ahead_to_the_narration_first(pipe):
+    story = read(
+        pipe,
+        "“Thank you, dear papa. It will make me happier, indeed.” And she went up to him to kiss him. He walked "
+        "uneasily up and down the room. “Poor Maria!” said he. “Pray, Margaret, does your mother talk of it?”\n\n"
+        "“No, papa,” said Margaret, sadly.",
+    )
+    assert _pronoun_at(story, "she went up", "she") == "Margaret"
+
+
+def test_someone_known_by_a_pronoun_and_called_papa_is_named_so(pipe):
+    story = read(
+        pipe,
+        "“Thank you, dear papa. It will make me happier, indeed.” And she went up to him to kiss him. He walked "
+        "uneasily up and down the room, and she watched him.",
+    )
+    assert _pronoun_at(story, "He walked", "He") == "papa"

@@ -173,9 +173,28 @@ def _descriptions_as_aliases(story: Story) -> None:
         c.aliases = [*c.aliases, *more[: max(0, _MOST_ALIASES - len(c.aliases))]]
 
 
-# how a passage may call someone it never names: "Nay, Madame, it is no mask"
-_TITLES_OF_ADDRESS = ("Madame", "Madam", "Mademoiselle", "Monsieur", "Sir", "Ma'am", "Ma’am")
-_VOCATIVE = re.compile(r"(?:^|[,;!?.—]\s*|[“\"‘']\s*)(" + "|".join(_TITLES_OF_ADDRESS) + r")(?=\s*[,!?.;—”\"’])")
+# how a passage may call someone it never names: "Nay, Madame, it is no mask", "Thank you, dear papa."
+_TITLES_OF_ADDRESS = (
+    "Madame",
+    "Madam",
+    "Mademoiselle",
+    "Monsieur",
+    "Sir",
+    "Ma'am",
+    "Ma’am",
+    "[Pp]apa",
+    "[Mm]amma",
+    "[Mm]ama",
+    "[Ff]ather",
+    "[Mm]other",
+    "[Uu]ncle",
+    "[Aa]unt",
+)
+_VOCATIVE = re.compile(
+    r"(?:^|[,;!?.—]\s*|[“\"‘']\s*)(?:(?:[Mm]y\s+)?[Dd]ear(?:est)?\s+)?("
+    + "|".join(_TITLES_OF_ADDRESS)
+    + r")(?=\s*[,!?.;—”\"’])"
+)
 
 
 # "this girl", "that young man": a demonstrative description in the narration

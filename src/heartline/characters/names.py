@@ -124,6 +124,8 @@ class Form:
     ner_person: int = 0
     ner_other: int = 0
     other_by_ner: float = 0.0  # the part of ``other`` the entity recogniser's votes gave
+    ner_place: int = 0  # of its votes, those for a place (GPE, LOC, FAC)
+    place_part: int = 0  # occurrences after "Saint", "Fort", "Lake" ...: a place's name, or a surname (St. Aubert)
     eldest: bool = False  # "Miss Bertram" in a story with "the Miss Bertrams": the eldest sister (see mark_eldest)
     acts_inside: int = 0  # occurrences inside a sentence (not its first word) followed by a human verb
     self_named: int = 0  # the narration names itself with it: "My name is Ellen Dean", "Call me Ishmael"
@@ -483,6 +485,20 @@ def _names_itself(toks: Sequence[Tok], first: int) -> bool:
     return False
 
 
+# words that follow a verb bidding someone at the start of a sentence ("Kiss our child", "Tell me"), and never
+# a name there
+_IMPERATIVE_OBJECTS = frozenset("our my your me us him them".split())
+# words before a given name that make it part of a place's name
+_PLACE_BEFORE_NAME = frozenset("saint st porte fort lake mount cape port rue san santa".split())
+# verbs that give someone something ("gave Lucie a check", "handed Tom his hat")
+_GIVING = frozenset("gave give gives giving handed hands offered offers showed shows bade bid told tells".split())
+# verbs of knowing and perceiving, which before "that" take a clause only a person can hold
+_KNOWING = frozenset(
+    "saw sees knew knows felt feels thought thinks realised realized understood believed feared hoped "
+    "perceived noticed remembered suspected guessed".split()
+)
+
+
 def gather_evidence(toks: Sequence[Tok], forms: dict[str, Form]) -> None:
     """Score each form for being a person from the words around its occurrences."""
     n = len(toks)
@@ -517,6 +533,8 @@ def gather_evidence(toks: Sequence[Tok], forms: dict[str, Form]) -> None:
                 form.person += 2  # "Harriet adored her aunt", "Faith loved the sound": only people feel
             elif _feels(toks, occ.last + 1):
                 form.person += 2  # "Crawford was excessively pleased": a feeling told of it
+            elif nxt is not None and nxt.lower in _KNOWING and nxt2 is not None and nxt2.lower == "that":
+                form.person += 3  # "Dounia saw that he would sooner die": only people see that, know that
             elif nxt is not None and nxt.lower in HUMAN_VERBS and nxt.sent == toks[occ.last].sent:
                 form.person += 1
                 if not toks[occ.first].sent_start and prev is not None and prev.text[:1].isalpha():
@@ -539,10 +557,38 @@ def gather_evidence(toks: Sequence[Tok], forms: dict[str, Form]) -> None:
                 and nxt2.sent == toks[occ.last].sent
             ):
                 form.person += 1.5  # "by Drummle, whom I held in contempt": a relative pronoun for people
+            if (
+                same_prev
+                and prev is not None
+                and (
+                    prev.lower.rstrip(".") in _PLACE_BEFORE_NAME
+                    or (prev.text == "." and occ.first >= 2 and toks[occ.first - 2].lower in ("st", "mt"))
+                )
+            ):
+                form.place_part += 1  # "the Porte Saint Martin", "St. Paul's", "Lake George": a place's name?
+            if (
+                same_prev
+                and prev is not None
+                and prev.lower in _GIVING
+                and nxt is not None
+                and nxt.lower in ("a", "an", "his", "her", "no", "some")
+            ):
+                form.person += 2  # "gave Lucie a check", "told Pierre his fortune": one given something
             if _described_as_a_person(toks, occ.first, occ.last):
                 form.person += 2  # "Sab Than, prince of Zodanga", "the unhappy Laure"
-            if _felt_for(toks, occ.first):
+            felt_for = _felt_for(toks, occ.first)
+            if felt_for:
                 form.person += 2  # "his love for Natásha", "she pitied Sola": someone a feeling is for
+            if (
+                occ.first >= 2
+                and prev is not None
+                and prev.lower == "of"
+                and toks[occ.first - 2].lower in BODY_PARTS
+                and same_prev
+            ):
+                form.person += 1  # "in the arms of Tal Hajus", as "Bucky's hand"
+            if same_prev and prev is not None and prev.lower == "by" and _passive(toks, occ.first - 2):
+                form.person += 1  # "unseen by Willoughby", "helped by Rodney": the one who does it
             if same_prev and prev is not None and prev.lower == "poor" and nxt is not None and nxt.text == "!":
                 form.person += 2  # "Poor Clerval!": a lament for someone
             if same_prev and prev is not None and prev.lower == "my" and prev.quote < 0 and not form.title:
@@ -555,6 +601,15 @@ def gather_evidence(toks: Sequence[Tok], forms: dict[str, Form]) -> None:
                 and nxt.sent == toks[occ.last].sent
             ):
                 form.other += 2  # "Will you stay?", "May I come in?": a verb asking, not a name
+            if (
+                toks[occ.first].sent_start
+                and len(form.names) == 1
+                and not first_name
+                and nxt is not None
+                and nxt.lower in _IMPERATIVE_OBJECTS
+                and nxt.sent == toks[occ.last].sent
+            ):
+                form.other += 2  # "Kiss our child for me", "Tell me": a verb bidding, not a name
             if nxt is not None and nxt.lower in ("name", "names") and nxt.sent == toks[occ.last].sent:
                 form.other += 2  # "my Christian name": a kind of name, not someone
             if _names_itself(toks, occ.first):
@@ -573,6 +628,7 @@ def gather_evidence(toks: Sequence[Tok], forms: dict[str, Form]) -> None:
                 same_prev
                 and prev is not None
                 and not form.title
+                and not felt_for
                 and (prev.lower in PLACE_PREPS or prev.lower in DETERMINERS)
                 and not (prev.lower in PLACE_PREPS and nxt is not None and nxt.lower in ("'s", "’s"))
                 and not (prev.lower == "that" and nxt is not None and _verb_like(nxt.lower))
@@ -582,6 +638,22 @@ def gather_evidence(toks: Sequence[Tok], forms: dict[str, Form]) -> None:
                 form.other += 2
             elif same_prev and not form.title and _travelled(toks, occ.first):
                 form.other += 2  # "going to Greece", "was at Florence", "came back from Rome": a place
+
+
+# past participles not in -ed
+_PARTICIPLES = frozenset(
+    "seen unseen taken given forgiven written driven forgotten beaten chosen spoken forsaken bitten hidden "
+    "mistaken shaken stolen sworn torn known thrown shown drawn held led met struck caught brought taught "
+    "bought sought told found made kept left felt heard".split()
+)
+
+
+def _passive(toks: Sequence[Tok], k: int) -> bool:
+    """A past participle at ``k`` that "by" and a doer may follow: "unseen", "helped", "taken"."""
+    if k < 0:
+        return False
+    w = toks[k].lower
+    return (len(w) > 3 and w.endswith("ed")) or w in _PARTICIPLES
 
 
 def _opens_a_participle(word: str, nxt: Tok | None) -> bool:
@@ -603,14 +675,16 @@ _COPULAS = frozenset("was is were felt feels seemed seems looked looks grew beca
 
 _FEELINGS_FOR = frozenset(
     "love affection fondness tenderness hatred contempt pity compassion admiration passion devotion gratitude "
-    "jealousy respect dislike".split()
+    "jealousy respect dislike feeling feelings".split()
 )
+# what one has "in" someone: "confidence in Willoughby", "faith in Pierre"
+_TRUST_IN = frozenset("confidence faith trust belief".split())
 
 
 _PERSONAL_THINGS = frozenset(
     "letter letters friend friends lover lovers suitor suitors cousin cousins uncle aunt nephew niece "
     # an inner life: "Cameron's mind was thronged with memories", "Herncastle's fiery temper"
-    "mind thoughts reflections memory memories feelings temper soul conscience acquaintances".split()
+    "mind thoughts reflections memory memories feelings temper soul conscience acquaintances health illness".split()
 )
 
 
@@ -692,8 +766,10 @@ def _felt_for(toks: Sequence[Tok], first: int) -> bool:
     if first < 2 or toks[first - 2].sent != toks[first].sent:
         return False
     before = toks[first - 2].lower
-    return (prev in ("for", "of", "towards", "toward") and before in _FEELINGS_FOR) or (
-        prev in ("of", "to", "with") and before in _FELT_ADJECTIVES  # "fond of Biddy", "devoted to Estella"
+    return (
+        (prev in ("for", "of", "towards", "toward") and before in _FEELINGS_FOR)
+        or (prev in ("of", "to", "with") and before in _FELT_ADJECTIVES)  # "fond of Biddy", "devoted to Estella"
+        or (prev == "in" and before in _TRUST_IN)  # "that confidence, in Willoughby" (a comma is a token)
     )
 
 
@@ -837,6 +913,7 @@ def ner_votes(story: Story, toks: Sequence[Tok], forms: dict[str, Form], short: 
                     elif ent.label_ in _NON_PERSON:
                         weight = NER_OTHER_WEIGHT_SHORT if short else NER_OTHER_WEIGHT
                         form.ner_other += 1
+                        form.ner_place += ent.label_ in ("GPE", "LOC", "FAC")
                         form.other += weight
                         form.other_by_ner += weight
                     break
@@ -884,8 +961,18 @@ def _once_a_person(form: Form) -> bool:
         return False
     if form.acts_inside and not form.other:
         return True  # "and Reuenthal watched the screens": capitalised inside a sentence, and acting
-    if not form.other and len(form.names) == 1 and is_given_name(form.names[0]):
-        return True  # "Edna hastened her preparations": a known given name, nothing saying it is a place
+    if (
+        form.other <= form.other_by_ner
+        and not form.ner_place
+        and not form.place_part
+        and len(form.names) == 1
+        and is_given_name(form.names[0])
+        and form.names[0].lower() not in MONTHS
+    ):
+        # "Edna hastened her preparations": a known given name, nothing in the words around it saying it is a
+        # place; the entity recogniser's doubt is outweighed unless it took it for a place ("Florence"), the
+        # name follows "Saint", "Fort", "Lake" ... ("the Porte Saint Martin") or it is a month ("in May")
+        return True
     return form.ner_person >= 1 or form.person >= 2
 
 

@@ -399,9 +399,12 @@ class Resolver:
         of its gender named within :data:`_AHEAD_SENTENCES` after it: "From the corner of the divan on which he
         was lying ... Lord Henry Wotton"; "young ladies of her class, Katharine Hilbery was". In a short text
         (a passage), when no one of its gender is named in that reach, the first one named whose gender the
-        text never tells: "The look gave him great pleasure ... Denham had the mortification"."""
+        text never tells: "The look gave him great pleasure ... Denham had the mortification". For a pronoun in
+        narration, one named in the narration comes before one named only in a quote ("And she went up to him
+        to kiss him. ... 'Poor Maria!' ... said Margaret": Margaret)."""
         t = self.toks[i]
         unknown: int | None = None
+        spoken: int | None = None  # the first of its gender named only in a quote, for a pronoun in narration
         barred = self._named_after(i)
         for k in range(bisect.bisect_right(firsts, i), len(names)):
             r = names[k]
@@ -412,9 +415,14 @@ class Resolver:
             if r.char in barred or self._follows_its_subject(r, gender):
                 continue  # "her ... she felt jealous of Natásha": the she is not Natásha, so neither is the her
             if self.genders[r.char] == gender:
+                if t.quote < 0 <= self.toks[r.first].quote:
+                    spoken = r.char if spoken is None else spoken  # "'Poor Maria!'": often someone not there
+                    continue
                 return r.char
             if unknown is None and self.genders[r.char] is None and r.char not in self.nominal:
                 unknown = r.char
+        if spoken is not None:
+            return spoken
         return unknown if self.short else None
 
     def _governs(self, i: int) -> bool:
