@@ -448,7 +448,8 @@ class Resolver:
         these gifts, ..." is one man."""
         toks = self.toks
         t = toks[i]
-        if t.lower not in ("he", "she"):
+        later = [r for r in self._names_in.get(t.sent, ()) if r.first > i] if t.lower in ("he", "she") else []
+        if not later:
             return set()
         governs = self._governs(i)
         end = i + 1
@@ -460,8 +461,8 @@ class Resolver:
             end += 1
         return {
             r.char
-            for r in self._names_in.get(t.sent, ())
-            if i < r.first < end and toks[r.first].quote == t.quote and toks[r.first - 1].lower not in _EQUATING
+            for r in later
+            if r.first < end and toks[r.first].quote == t.quote and toks[r.first - 1].lower not in _EQUATING
         }
 
     def _follows_its_subject(self, r: Ref, gender: str) -> bool:
