@@ -73,6 +73,12 @@ from .conftest import by_name, read
             "leave it unseen by Ravelston and his friends.",
             "Ravelston",
         ),
+        # a rank or kin word in lower case before the name
+        (
+            "A low wailing came from a hut behind us, which, as I afterwards learned, was the old woman "
+            "keening over the dead king Umbala. After that I slept a little.",
+            "Umbala",
+        ),
         # a known given name said once: the entity recogniser's one doubt, not for a place, does not outweigh it
         (
             "The old house was sold at last. Katharine, so the lawyer said, would have none of it.",

@@ -730,6 +730,8 @@ def _described_as_a_person(toks: Sequence[Tok], first: int, last: int) -> bool:
         word = toks[first - 1].lower  # "the unhappy Laure", not "glad Dounia is out"
         if word in EMOTION_ADJECTIVES and not word.endswith("ly") and toks[first - 1].text.islower():
             return True
+    if first >= 1 and toks[first - 1].sent == sent and toks[first - 1].text in _RANKS:
+        return True  # "the dead king Twala", "my cousin Rosa": a rank or kin word, lower case, before the name
     if last + 2 >= len(toks) or toks[last + 1].text != ",":
         return False
     # a word said to someone opens a sentence of speech as a name does ("Listen, old fellow,"): there only a
@@ -751,6 +753,11 @@ def _described_as_a_person(toks: Sequence[Tok], first: int, last: int) -> bool:
 
 
 _APPOSITIVE_OPENERS = frozenset("the a an his her my our their your its".split())
+# ranks and kin written in lower case before a name ("king Twala", "cousin Rosa"), which only a person has
+_RANKS = frozenset(
+    "king queen prince princess emperor empress duke duchess count countess baron baroness chief captain "
+    "colonel general doctor professor uncle aunt cousin brother sister".split()
+)
 _APPOSITIVE_ENDS = frozenset({",", ".", ";", ":", "!", "?", ")", "--", "—"})
 _DESCRIBING = frozenset("old young little elder younger eldest youngest poor dear good faithful late".split())
 
