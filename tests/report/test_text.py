@@ -78,6 +78,8 @@ def test_odd_numbers_in_a_hand_edited_reading_do_not_break_the_page():
     story.arcs = {"story": {"valence": [0.1, math.nan, None, 0.3]}, "characters": {"a": [math.inf]}, "x": "bad"}
     html = render_html(story)
     assert parse(html).errors == []
-    assert "nan" not in re.sub(r"<script.*?</script>", "", html, flags=re.S).lower().replace("nance", "")
+    # the page's random CSP nonce may hold "nan" by chance (about once in 1,500 pages): not a number shown
+    shown = re.sub(r"nonce[-=\"']*[A-Za-z0-9+/_=-]+", "", re.sub(r"<script.*?</script>", "", html, flags=re.S))
+    assert "nan" not in shown.lower().replace("nance", "")
     assert 'class="arc-chart"' in html and 'class="bond-map"' in html
     assert math.isnan(story.bonds[0].valence)  # the caller's story is left as it was
