@@ -613,3 +613,15 @@ def test_a_lament_or_an_endearment_that_opens_a_sentence_is_not_part_of_the_name
     names = {c.name for c in story.characters} | {a for c in story.characters for a in c.aliases}
     assert "Clerval" in names
     assert not {"Poor Clerval", "Dear Jane"} & names
+
+
+def test_a_rock_a_reef_or_a_point_is_a_place(pipe):
+    story = read(
+        pipe,
+        "Maren had kept the lamp on Gull Rock for eleven winters, and for ten of them she had kept it alone. "
+        "Ines came out from Liberty Point on the supply boat, past Black Reef, and Maren did not like her.\n\n"
+        "“Good evening,” said Ines.",
+    )
+    names = {c.name for c in story.characters}
+    assert {"Maren", "Ines"} <= names
+    assert not {"Gull Rock", "Liberty Point", "Black Reef"} & names
