@@ -640,7 +640,7 @@ class Resolver:
             (r for r in reversed(self.recent) if r.subject and self.toks[r.first].sent == t.sent), None
         )
         subject_in = {r.char: self.toks[r.first].sent for r in self.recent if r.subject}  # the last one's sentence
-        barred = self._named_after(i) if age is None else set()
+        barred = self._named_after(i)  # none for a description: only a he / she has such names
         for rank, r in enumerate(reversed(self.recent)):
             rt = self.toks[r.first]
             dist = t.sent - rt.sent
