@@ -50,6 +50,7 @@ from .language.lexicon import (
     EMOTION_VERB_IRREGULAR,
     EMOTION_VERBS,
     ENDING_VERBS,
+    EPITHETS,
     EVALUATIVE_ADJECTIVES,
     FELT_OBJECT_PRONOUNS,
     FIRST_PERSON,
@@ -64,6 +65,7 @@ from .language.lexicon import (
     SPEECH_VERBS,
     STATES_OF_MIND,
     TARGET_PREPOSITIONS,
+    TRAIT_NOUNS,
 )
 from .language.nlp import parse
 from .language.valence import NEUTRAL
@@ -156,8 +158,14 @@ def _verb_forms(lemma: str) -> list[str]:
 
 
 _VERB_FORMS: dict[str, str] = {f: lemma for lemma in EMOTION_VERBS for f in _verb_forms(lemma)}
+# the nouns that judge a person ("the haughtiness of Mrs. Beaumont", "the virago Madame Duval")
+_JUDGING_NOUNS = frozenset(TRAIT_NOUNS) | frozenset(EPITHETS)
 _ALL_FORMS = (
-    frozenset(_VERB_FORMS) | frozenset(EMOTION_ADJECTIVES) | frozenset(EMOTION_NOUNS) | frozenset(EVALUATIVE_ADJECTIVES)
+    frozenset(_VERB_FORMS)
+    | frozenset(EMOTION_ADJECTIVES)
+    | frozenset(EMOTION_NOUNS)
+    | frozenset(EVALUATIVE_ADJECTIVES)
+    | _JUDGING_NOUNS
 )
 # the forms that are only an act toward someone ("helped", "struck"): no emotion word to name a model label by
 _ACT_FORMS = (
@@ -166,7 +174,12 @@ _ACT_FORMS = (
     - frozenset(EMOTION_NOUNS)
 )
 # the forms of the emotion words proper, without the words of a stance (acts, adjectives before a person)
-_FEELING_FORMS = _ALL_FORMS - _ACT_FORMS - (frozenset(EVALUATIVE_ADJECTIVES) - frozenset(EMOTION_ADJECTIVES))
+_FEELING_FORMS = (
+    _ALL_FORMS
+    - _ACT_FORMS
+    - (frozenset(EVALUATIVE_ADJECTIVES) - frozenset(EMOTION_ADJECTIVES))
+    - (_JUDGING_NOUNS - frozenset(EMOTION_NOUNS))
+)
 # every form of an emotion word -> the labels the lexicon gives it as a verb, adjective or noun (to name the
 # word that carries a model label: "thank" for gratitude)
 _FORM_LABELS: dict[str, frozenset[str]] = {
@@ -944,6 +957,53 @@ def _evaluative(tok: Token, reader: _Reader, teller: str | None) -> tuple[str, s
     return exp, targets[0], labels
 
 
+def _judged(tok: Token, reader: _Reader, teller: str | None) -> tuple[str, str, _L] | None:
+    """``(experiencer, target, labels)`` of a noun that judges a person: a trait, toward its owner ("the
+    haughtiness of *Mrs. Beaumont*", "*Gilbert's* insolence"), or an epithet, toward the one it is said of ("the
+    virago *Madame Duval*", "that scoundrel *Wain*", "*Wain* is a scoundrel", "*you* scoundrel!"). Whose stance
+    it is: as for an adjective before a person (:func:`_evaluative`). None when either is not a character,
+    they are the same, or the epithet is denied ("he is no coward", "not a villain")."""
+    if _pos(tok) != "NOUN":
+        return None
+    person: Token | None = None
+    labels = TRAIT_NOUNS.get(tok.lower_)
+    if labels is not None:
+        person = _child(tok, ("poss",))
+        of = _prep(tok.children, "of")
+        if person is None and of is not None:
+            person = _child(of, ("pobj",))
+    else:
+        labels = EPITHETS.get(tok.lower_)
+        if labels is None:
+            return None
+        said = (*tok.children, *tok.head.children) if tok.dep_ == "attr" else tuple(tok.children)
+        if any(c.lower_ in ("no", "not", "never") for c in said):
+            return None
+        named = _child(tok, ("appos",))
+        if named is not None and _pos(named) == "PROPN":
+            person = named  # "the virago Madame Duval", "that scoundrel Wain"
+        elif tok.dep_ == "appos" and _pos(tok.head) == "PROPN":
+            person = tok.head  # "Wain, the scoundrel"
+        elif tok.dep_ == "attr":
+            person = _child(tok.head, ("nsubj",))  # "Wain is a scoundrel", "you are an angel"
+        elif tok.i > 0 and tok.nbor(-1).lower_ == "you":
+            person = tok.nbor(-1)  # "you scoundrel!"
+    if person is None:
+        return None
+    targets = reader.chars(person)
+    if len(targets) != 1:
+        return None
+    if teller is not None:
+        exp: str | None = teller
+    else:
+        subj = _child(tok.sent.root, ("nsubj", "nsubjpass"))
+        found = reader.chars(subj) if subj is not None and subj.i not in (person.i, tok.i) else []
+        exp = found[0] if len(found) == 1 else None
+    if exp is None or exp == targets[0]:
+        return None
+    return exp, targets[0], labels
+
+
 def _clause_targets(tok: Token, reader: _Reader, skip: set[str]) -> list[str]:
     """Whom a feeling about a state of affairs is toward: the subject of the clause the emotion word governs,
     else its object ("sorry *she* is not well", "feared that *Aunt Juley and Frieda* were ...", "glad we
@@ -1136,6 +1196,47 @@ def _gesture(tok: Token, reader: _Reader, continued: str | None = None) -> tuple
     return (doers, toward, _GESTURE_LABELS) if doers and toward else None
 
 
+# what people are to each other: "Tom and Huck were friends", "she made friends with Anne"
+_FELLOWS: dict[str, _L] = {
+    "friends": {"caring": 0.5},
+    "enemies": {"anger": 0.4, "disapproval": 0.4},
+    "lovers": {"love": 0.6},
+    "sweethearts": {"love": 0.6},
+}
+_FELLOW_VERBS = frozenset(
+    "be is are was were been being become becomes became becoming grow grows grew grown growing remain remains "
+    "remained stay stays stayed make makes made making".split()
+)
+_FELLOWSHIP = re.compile(r"\b(?:friends|enemies|lovers|sweethearts)\b", re.IGNORECASE)
+
+
+def _fellows(tok: Token, reader: _Reader) -> tuple[list[str], _L] | None:
+    """The people a plural noun of fellowship says are friends, enemies or lovers of each other, and its labels:
+    the subject's people ("*Tom and Huck* were friends", "*Merrylegs and I* became great friends", "they were the
+    best of friends"), with the one after "with" ("*she* made friends with *Anne*", "was good friends with
+    *Jim*"). Each feels it toward each other one. None when denied ("were not friends") or fewer than two."""
+    labels = _FELLOWS.get(tok.lower_)
+    if labels is None or _pos(tok) != "NOUN":
+        return None
+    noun = tok
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.dep_ == "attr":
+        noun = tok.head.head  # "the best of friends"
+    if noun.dep_ not in ("attr", "dobj") or noun.head.lower_ not in _FELLOW_VERBS:
+        return None
+    verb = noun.head
+    if any(c.dep_ == "neg" or c.lower_ in ("no", "never") for c in (*verb.children, *noun.children)):
+        return None
+    subj = _child(verb, ("nsubj",))
+    if subj is None:
+        return None
+    people = reader.chars(subj)
+    with_ = _prep(tok.children, "with") or _prep(verb.children, "with")
+    other = _child(with_, ("pobj",)) if with_ is not None else None
+    if other is not None:
+        people += [c for c in reader.chars(other) if c not in people]
+    return (people, labels) if 2 <= len(people) <= 4 else None
+
+
 def _continued_doer(ctx: _Context, u: _Unit) -> str | None:
     """The one who does what a narration sentence tells when it goes on, in lower case, from a quote just
     before it in the same paragraph ("“Ever the best of friends,” said Joe, and clasped my hand"): that quote's
@@ -1164,8 +1265,9 @@ _THOUGHT_OF = re.compile(r"\b(?:think|thinks|thought|thinking)\s+(?:[a-z]+\s+){0
 
 def _shows_a_stance(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` may hold a stance no emotion word names, worth parsing for: a gesture of
-    tenderness (:func:`_gesture`) or how well one thinks of someone (:func:`_esteem`)."""
-    return bool(_GESTURE.search(text, start, end) or _THOUGHT_OF.search(text, start, end))
+    tenderness (:func:`_gesture`), how well one thinks of someone (:func:`_esteem`) or what people are to each
+    other (:func:`_fellows`)."""
+    return any(p.search(text, start, end) for p in (_GESTURE, _THOUGHT_OF, _FELLOWSHIP))
 
 
 def _esteem(tok: Token, reader: _Reader) -> tuple[list[str], list[str], _L] | None:
@@ -1514,13 +1616,23 @@ def _unit_feelings(ctx: _Context, u: _Unit, doc: Doc | None, model: dict[str, fl
     own: set[tuple[str | None, str | None, str]] = set()  # undirected feelings about a thing or an act
     if lex and doc is not None:
         for tok in doc:
-            stance = _evaluative(tok, reader, speaker if u.quote is not None else ctx.narrator)
+            teller = speaker if u.quote is not None else ctx.narrator
+            stance = _evaluative(tok, reader, teller) or _judged(tok, reader, teller)
             if stance is not None:
                 judge, judged, stance_labels = stance
                 at = u.offset + tok.idx
                 for label, base in stance_labels.items():
                     add(judge, judged, label, _intensity(tok, base), Trigger(at, at + len(tok.text), tok.text))
                 lexicon_exps.append(judge)
+                continue
+            fellows = _fellows(tok, reader)
+            if fellows is not None:  # friends, enemies or lovers of each other: each toward each other one
+                people, fellow_labels = fellows
+                at = u.offset + tok.idx
+                lexicon_exps += people
+                for one, other in itertools.permutations(people, 2):
+                    for label, base in fellow_labels.items():
+                        add(one, other, label, _intensity(tok, base), Trigger(at, at + len(tok.text), tok.text))
                 continue
             shown = _gesture(tok, reader, continued) or _esteem(tok, reader)
             if shown is not None:  # a gesture of tenderness, or how well one thinks of someone

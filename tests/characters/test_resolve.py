@@ -343,3 +343,18 @@ def test_someone_known_by_a_pronoun_and_called_papa_is_named_so(pipe):
         "uneasily up and down the room, and she watched him.",
     )
     assert _pronoun_at(story, "He walked", "He") == "papa"
+
+
+def test_a_name_set_beside_a_pronoun_says_who_it_and_the_pronouns_before_it_are(pipe):
+    story = read(
+        pipe,
+        "He felt that her sorrow had brought her nearer to him. When he heard that she might marry Wain, he "
+        "could not but compare himself with this new aspirant. He, Frank, was an honest man.",
+    )
+    assert _pronoun_at(story, "He felt", "He") == "Frank"
+    assert _pronoun_at(story, "He, Frank", "He") == "Frank"
+
+
+def test_a_title_and_its_name_with_two_spaces_between_are_one_name(pipe):
+    story = read(pipe, "She had the haughtiness of Mrs.  Beaumont, and Sir Clement laughed at Mrs.  Beaumont.")
+    assert "Mrs. Beaumont" in by_name(story)

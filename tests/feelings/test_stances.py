@@ -235,3 +235,43 @@ def test_more_adjectives_before_a_person_judge_them(make_story):
     found = triples(make_story(text, ["Mara", "Theo", "Jonah"]))
     assert ("theo", "mara", "caring") in found
     assert ("theo", "jonah", "disapproval") in found
+
+
+def test_a_quality_of_someone_that_one_judges_is_a_stance_toward_its_owner(make_story):
+    text = (
+        "“I could bear the haughtiness of Jonah, the self-conceit of Lucy and the goodness of Nora,” said Theo. "
+        "Mara could not bear Kit's insolence."
+    )
+    story = make_story(text, ["Theo", "Jonah", "Lucy", "Nora", "Mara", "Kit"], quotes=[("Theo", [])])
+    found = triples(story)
+    assert ("theo", "jonah", "disapproval") in found
+    assert ("theo", "lucy", "disapproval") in found
+    assert ("theo", "nora", "admiration") in found
+    assert ("mara", "kit", "annoyance") in found
+
+
+def test_a_noun_said_of_a_person_is_the_speakers_stance_toward_them(make_story):
+    text = (
+        "“Have you seen the virago Lucy?” said Theo. “Get out, you scoundrel!” cried Mara. "
+        "“Jonah is a coward,” said Nora. “Kit is no coward,” said Ellie."
+    )
+    names = ["Theo", "Lucy", "Mara", "Jonah", "Nora", "Kit", "Ellie", "Will"]
+    quotes = [("Theo", ["Will"]), ("Mara", ["Will"]), ("Nora", ["Will"]), ("Ellie", ["Will"])]
+    found = triples(make_story(text, names, quotes=quotes))
+    assert ("theo", "lucy", "disapproval") in found
+    assert ("mara", "will", "disapproval") in found
+    assert ("nora", "jonah", "disapproval") in found
+    assert not any(e == "ellie" and t == "kit" for e, t, _ in found)
+
+
+def test_friends_or_enemies_of_each_other_feel_it_both_ways(make_story):
+    text = "Mara and Theo soon became great friends. Lucy made friends with Nora. Jonah and Kit became bitter enemies."
+    found = triples(make_story(text, ["Mara", "Theo", "Lucy", "Nora", "Jonah", "Kit"]))
+    assert {("mara", "theo", "caring"), ("theo", "mara", "caring")} <= found
+    assert {("lucy", "nora", "caring"), ("nora", "lucy", "caring")} <= found
+    assert {("jonah", "kit", "anger"), ("kit", "jonah", "anger")} <= found
+
+
+def test_people_who_are_not_friends_feel_no_fellowship(make_story):
+    found = triples(make_story("Mara and Theo were not friends. Lucy had friends.", ["Mara", "Theo", "Lucy"]))
+    assert not any(label == "caring" for _, _, label in found)

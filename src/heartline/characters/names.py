@@ -392,8 +392,10 @@ def mark_eldest(toks: Sequence[Tok], forms: dict[str, Form]) -> None:
 
 
 def _adjacent(toks: Sequence[Tok], a: int, b: int) -> bool:
+    """Two tokens of one sentence and one quote with at most two spaces between them: some printings set two
+    spaces after every full stop, "Mrs.  Beaumont" included."""
     ta, tb = toks[a], toks[b]
-    return ta.sent == tb.sent and ta.quote == tb.quote and tb.start - ta.end <= 1
+    return ta.sent == tb.sent and ta.quote == tb.quote and tb.start - ta.end <= 2
 
 
 def _compound(toks: Sequence[Tok], k: int) -> bool:

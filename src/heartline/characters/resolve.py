@@ -330,7 +330,9 @@ class Resolver:
                 i = generic[1] + 1
                 continue
             if t.lower in PRONOUNS:
-                ci = self._resolve(i, PRONOUNS[t.lower])
+                ci = self._apposed(i)
+                if ci is None:
+                    ci = self._resolve(i, PRONOUNS[t.lower])
                 if ci is None:
                     ci = self._resolve(i, PRONOUNS[t.lower], lookback=_FALLBACK_SENTENCES)
                 ahead = False
@@ -406,6 +408,9 @@ class Resolver:
         unknown: int | None = None
         spoken: int | None = None  # the first of its gender named only in a quote, for a pronoun in narration
         barred = self._named_after(i)
+        told = self._told_by_apposition(i, gender, names, firsts)
+        if told is not None and told not in barred:
+            return told
         for k in range(bisect.bisect_right(firsts, i), len(names)):
             r = names[k]
             if self.toks[r.first].sent - t.sent > _AHEAD_SENTENCES:
@@ -424,6 +429,48 @@ class Resolver:
         if spoken is not None:
             return spoken
         return unknown if self.short else None
+
+    def _apposed(self, i: int) -> int | None:
+        """The one a he / she at token ``i`` is by the name set right after it: "He, Frank, was a man", "he
+        (Syme) was"."""
+        toks = self.toks
+        t = toks[i]
+        if t.lower not in ("he", "she") or i + 2 >= len(toks) or toks[i + 1].text not in {",", "("}:
+            return None
+        for r in self._names_in.get(t.sent, ()):
+            if (
+                r.first == i + 2
+                and r.last + 1 < len(toks)
+                and toks[r.last + 1].text in {",", ")"}
+                and self.genders[r.char] in (PRONOUNS[t.lower], None)
+            ):
+                return r.char
+        return None
+
+    def _told_by_apposition(self, i: int, gender: str, names: Sequence[Ref], firsts: Sequence[int]) -> int | None:
+        """The one a later he / she of the same quote or narration says it is, by a name set beside it within
+        :data:`_AHEAD_SENTENCES`: "He, Frank, was a man" or "he (Syme) was", so the pronouns before it that
+        look ahead are that one, not the first of their gender named ("... she might marry Wain, he could not
+        but compare himself ... He, Frank, was a man": Frank)."""
+        toks = self.toks
+        t = toks[i]
+        if gender not in ("he", "she"):
+            return None
+        for k in range(bisect.bisect_right(firsts, i), len(names)):
+            r = names[k]
+            if toks[r.first].sent - t.sent > _AHEAD_SENTENCES:
+                break
+            if (
+                r.first >= 2
+                and toks[r.first].quote == t.quote
+                and toks[r.first - 1].text in {",", "("}
+                and toks[r.first - 2].lower == gender
+                and r.last + 1 < len(toks)
+                and toks[r.last + 1].text in {",", ")"}
+                and self.genders[r.char] in (gender, None)
+            ):
+                return r.char
+        return None
 
     def _governs(self, i: int) -> bool:
         """Whether the he / she at token ``i`` is the subject of its sentence's main clause (of the part after

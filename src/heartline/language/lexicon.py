@@ -32,6 +32,7 @@ __all__ = [
     "EMOTION_VERBS",
     "EMOTION_VERB_IRREGULAR",
     "ENDING_VERBS",
+    "EPITHETS",
     "EVALUATIVE_ADJECTIVES",
     "FELT_OBJECT_PRONOUNS",
     "FEMALE_NAMES",
@@ -89,6 +90,7 @@ __all__ = [
     "TAG_PREPOSITIONS",
     "TARGET_PREPOSITIONS",
     "TITLE_STYLES",
+    "TRAIT_NOUNS",
     "UNMARRIED_TITLES",
     "VERB_ADVERBS",
     "VERB_PARTICLES",
@@ -519,13 +521,21 @@ _Labels = dict[str, float]
 
 
 def _emotion_words() -> tuple[
-    dict[str, tuple[str, _Labels]], dict[str, _Labels], dict[str, _Labels], dict[str, _Labels]
+    dict[str, tuple[str, _Labels]],
+    dict[str, _Labels],
+    dict[str, _Labels],
+    dict[str, _Labels],
+    dict[str, _Labels],
+    dict[str, _Labels],
 ]:
-    """The verbs, adjectives, nouns and ``eval`` adjectives of data/emotion_words.tsv, read in one pass."""
+    """The verbs, adjectives, nouns, ``eval`` adjectives, ``trait`` nouns and ``epithet`` nouns of
+    data/emotion_words.tsv, read in one pass."""
     verbs: dict[str, tuple[str, _Labels]] = {}
     adjectives: dict[str, _Labels] = {}
     nouns: dict[str, _Labels] = {}
     evaluative: dict[str, _Labels] = {}
+    traits: dict[str, _Labels] = {}
+    epithets: dict[str, _Labels] = {}
     for line in (_DATA / "emotion_words.tsv").read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
@@ -535,17 +545,23 @@ def _emotion_words() -> tuple[
             verbs[word] = (kind, labels)
         elif pos == "eval":
             evaluative[word] = labels
+        elif pos == "trait":
+            traits[word] = labels
+        elif pos == "epithet":
+            epithets[word] = labels
         else:
             for form in word.split(","):  # "fear,fears": a noun and its plural
                 (adjectives if pos == "adj" else nouns)[form] = labels
-    return verbs, adjectives, nouns, evaluative
+    return verbs, adjectives, nouns, evaluative, traits, epithets
 
 
 # The emotion words of the feelings step (data/emotion_words.tsv): verb lemma -> (who feels it: "subj", "obj",
 # "intr" or "act"; label -> weight), adjective -> (label -> weight), noun -> (label -> weight); and the adjectives
 # that, before a person's name, say how someone stands toward that person ("the ridiculous Rodney", "her beloved
-# Edward"), the ``eval`` lines: adjective -> (label -> weight)
-EMOTION_VERBS, EMOTION_ADJECTIVES, EMOTION_NOUNS, EVALUATIVE_ADJECTIVES = _emotion_words()
+# Edward"), the ``eval`` lines: adjective -> (label -> weight); the nouns that say the same of their owner ("the
+# haughtiness of Mrs. Beaumont"), the ``trait`` lines, and of the person they are said of ("the virago Madame
+# Duval", "you scoundrel!"), the ``epithet`` lines: noun -> (label -> weight)
+EMOTION_VERBS, EMOTION_ADJECTIVES, EMOTION_NOUNS, EVALUATIVE_ADJECTIVES, TRAIT_NOUNS, EPITHETS = _emotion_words()
 _FEELING_VERBS = frozenset(lemma for lemma, (kind, _) in EMOTION_VERBS.items() if kind != "act")
 
 # parts of the body: "Mouth dry, Yang stared" opens a sentence with one, never a name; "Bucky's hand" marks a person
