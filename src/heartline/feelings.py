@@ -1162,6 +1162,37 @@ def _tender_part_owner(part: Token, reader: _Reader) -> list[str]:
     return reader.chars(owner) if owner is not None else []
 
 
+# parts one lays a hand or an arm on that are another's: "laying his hand on *his* shoulder" is someone else's
+_OTHERS_PARTS = frozenset({"shoulder", "shoulders", "neck", "waist"})
+
+
+def _others_part_owner(part: Token, reader: _Reader, doers: list[str]) -> list[str]:
+    """Whose shoulder, neck or waist a doer lays a hand or arm on: its possessor, but a he / she that the
+    reading gives to the doer is the last other one of that gender before it ("The Professor stepped over, and
+    laying his hand on *his* shoulder": John's)."""
+    owner = _child(part, ("poss",))
+    if owner is None:
+        return []
+    found = reader.chars(owner)
+    if len(doers) == 1 and found == doers and owner.lower_ in ("his", "her"):
+        at = reader.unit.offset + owner.idx
+        other = _resolve_pronoun(reader.ctx, owner.lower_, at, reader.unit.start, False, doers[0])
+        if other is None:  # no one else of that gender told of: the one who has just spoken ("... a man." The
+            other = _last_speaker(reader.ctx, at)  # Professor stepped over, and laying his hand on his shoulder)
+        return [other] if other is not None and other != doers[0] else []
+    return found
+
+
+def _last_speaker(ctx: _Context, offset: int) -> str | None:
+    """The speaker of the last quote that ends before ``offset`` in the same paragraph or the one before."""
+    i = bisect.bisect_left(ctx.quote_ends, (offset, "")) - 1
+    if i < 0:
+        return None
+    end, speaker = ctx.quote_ends[i]
+    here = bisect.bisect_right(ctx.paragraph_starts, offset) - 1
+    return speaker if bisect.bisect_right(ctx.paragraph_starts, end - 1) - 1 >= here - 1 else None
+
+
 def _gesture(tok: Token, reader: _Reader, continued: str | None = None) -> tuple[list[str], list[str], _L] | None:
     """(doers, the ones it is toward, labels) of a gesture of tenderness whose verb is ``tok``, else None.
     ``continued``: the doer when the verb has no subject of its own (see :func:`_continued_doer`)."""
@@ -1170,7 +1201,11 @@ def _gesture(tok: Token, reader: _Reader, continued: str | None = None) -> tuple
         return None
     obj = _child(tok, ("dobj",))
     subj = _subject(tok)
-    doers = reader.chars(subj) if subj is not None else [continued] if continued is not None else []
+    doers = reader.chars(subj) if subj is not None else []
+    if not doers and lemma in _PLACING and obj is not None and obj.lower_ in _TENDER_PARTS:
+        doers = _tender_part_owner(obj, reader)  # "added the saucy girl, putting *her* arm round his neck"
+    if not doers and continued is not None:
+        doers = [continued]
     if obj is None or not doers:
         return None
     whose: list[str] = []  # the owners of the parts touched, the doer's own among them
@@ -1182,15 +1217,22 @@ def _gesture(tok: Token, reader: _Reader, continued: str | None = None) -> tuple
         if part is not None and part.lower_ in _TENDER_PARTS:
             whose += reader.chars(obj)
     if lemma in _PLACING and obj.lower_ in _TENDER_PARTS:
-        for prep in tok.children:
-            if prep.lower_ not in _ONTO or prep.dep_ not in ("prep", "advcl", "advmod"):
+        # "putting her arm round his neck" may be parsed with "round" as a verb hung elsewhere: the word right
+        # after the part placed
+        after = obj.right_edge.i + 1
+        turned = [tok.doc[after]] if after < len(tok.doc) and tok.doc[after].lower_ in _ONTO else []
+        for prep in (*tok.children, *turned):
+            if prep.lower_ not in _ONTO or (prep.dep_ not in ("prep", "advcl", "advmod") and prep.i != after):
                 continue
             onto = _child(prep, ("pobj", "dobj"))  # the parse may take "round his neck" for a verb and its object
             if onto is None:
                 continue
             # one's own head or arm laid on another ("her head on his shoulder"), or another's hand brought to
             # oneself ("raised her hand to his lips")
-            whose += _tender_part_owner(onto, reader) if onto.lower_ in _TENDER_PARTS else reader.chars(onto)
+            if onto.lower_ in _OTHERS_PARTS and prep.lower_ != "to":  # "put his hand to his neck": his own
+                whose += _others_part_owner(onto, reader, doers)
+            else:
+                whose += _tender_part_owner(onto, reader) if onto.lower_ in _TENDER_PARTS else reader.chars(onto)
             whose += _tender_part_owner(obj, reader)
     toward = [c for c in dict.fromkeys(whose) if c not in doers]
     return (doers, toward, _GESTURE_LABELS) if doers and toward else None

@@ -275,3 +275,18 @@ def test_friends_or_enemies_of_each_other_feel_it_both_ways(make_story):
 def test_people_who_are_not_friends_feel_no_fellowship(make_story):
     found = triples(make_story("Mara and Theo were not friends. Lucy had friends.", ["Mara", "Theo", "Lucy"]))
     assert not any(label == "caring" for _, _, label in found)
+
+
+def test_a_hand_laid_on_his_shoulder_is_on_someone_elses(make_story):
+    text = "Jonah looked at the fire. Theo stepped over, and laying his hand on his shoulder, said nothing."
+    story = make_story(text, ["Jonah", "Theo"], pronouns={"his@0": "Theo", "his@1": "Theo"})
+    assert ("theo", "jonah", "love") in triples(story)
+    text = "Jonah looked at the fire. Theo put his hand to his neck and took off a string."
+    story = make_story(text, ["Jonah", "Theo"], pronouns={"his@0": "Theo", "his@1": "Theo"})
+    assert not any(e == "theo" and t == "jonah" for e, t, _ in triples(story))
+
+
+def test_an_arm_put_round_a_neck_is_its_owners_gesture_when_the_subject_is_no_one(make_story):
+    text = "“Come,” added the saucy girl, putting her arm round his neck."
+    story = make_story(text, ["Mara", "Theo"], pronouns={"her@0": "Mara", "his@0": "Theo"}, quotes=[("Mara", ["Theo"])])
+    assert ("mara", "theo", "love") in triples(story)
