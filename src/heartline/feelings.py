@@ -523,7 +523,8 @@ class _Reader:
     def _clause_subject(self, tok: Token) -> str | None:
         """The character of the subject of the clause a (non-subject) token sits in."""
         head = tok.head
-        while head.dep_ in ("prep", "pobj", "dobj", "pcomp") and head.head is not head:  # "afraid of losing him"
+        # "afraid of losing him", "Mamma is so fond of her"
+        while head.dep_ in ("prep", "pobj", "dobj", "pcomp", "acomp") and head.head.i != head.i:
             head = head.head
         subj = _child(head, ("nsubj", "nsubjpass"))
         if subj is None or subj is tok or (subj.lower_ in PRONOUNS and not subj.dep_.startswith("nsubj")):

@@ -7,7 +7,7 @@ from __future__ import annotations
 from heartline.pipeline import Pipeline
 from heartline.story import Character, Story
 
-from .conftest import by_name, read
+from .conftest import by_name, mentions_of, read
 
 
 def _holding(story: Story, alias: str) -> list[Character]:
@@ -158,3 +158,15 @@ def test_her_mother_is_the_one_elder_a_translation_names_with_a_patronymic(pipe)
     mother = text.index("mother")
     assert [m.character for m in story.mentions if m.start == mother] == [cast["Pulcheria Alexandrovna"].id]
     assert "her mother" not in cast
+
+
+def test_a_parent_a_quote_calls_by_the_kin_word_as_by_a_name_is_a_character(pipe):
+    story = read(pipe, "“I told Mother everything,” said Anne. “Mother was very angry with me, and Papa laughed.”")
+    people = by_name(story)
+    assert people["Mother"].gender == "she" and people["Papa"].gender == "he"
+    assert mentions_of(story, people["Mother"].id) == ["Mother", "Mother"]
+
+
+def test_a_parent_called_by_the_kin_word_or_a_priest_is_no_character_of_that_name(pipe):
+    story = read(pipe, "“Oh, Mamma, do come,” said Anne. “Yes, Father,” said Tom. “Father Brown will come,” said Anne.")
+    assert not {"Mamma", "Father"} & set(by_name(story))

@@ -84,6 +84,11 @@ from .conftest import by_name, read
             "The old house was sold at last. Katharine, so the lawyer said, would have none of it.",
             "Katharine",
         ),
+        # a feeling told of a name after its verb
+        (
+            "Her life was becoming a desolation. So desolate was Bethsabe this evening, that she wept alone.",
+            "Bethsabe",
+        ),
     ],
 )
 def test_a_name_said_once_or_twice_in_a_passage_is_a_character(pipe: Pipeline, text: str, name: str) -> None:

@@ -62,6 +62,13 @@ def test_a_plain_pronoun_object_is_not_the_subject(make_story):
     assert ("willa", "june", "admiration") in triples(story)
 
 
+def test_a_pronoun_after_an_adjectives_preposition_is_not_the_subject(make_story):
+    text = "“She is so kind, and Willa is so fond of her!” cried Lucy to Theo."
+    names = ["Willa", "June", "Lucy", "Theo"]
+    story = make_story(text, names, pronouns={"She@0": "June", "her@0": "Willa"}, quotes=[("Lucy", ["Theo"])])
+    assert ("willa", "june", "love") in triples(story)
+
+
 def test_private_feeling_of_she_goes_to_the_point_of_view_character(make_story):
     text = ("Mara thought about the sea. Mara knew every wave of it. Mara wondered where Lucy was. "
             "Lucy came down the path. She had a crush on her, and always had.")  # fmt: skip

@@ -106,6 +106,8 @@ def find_characters(story: Story) -> None:
     clusters = miss_joins_her_given_name(split_head_of_family(toks, clusters), form_genders)
     clusters.sort(key=lambda c: -c.count)
     nominal_names = _add_nominals(toks, clusters, short)
+    if short:
+        nominal_names += _kin_names(toks, clusters)
     names = _name_refs(clusters)
     names = sorted(names + nominal_names, key=lambda r: r.first)
     names = sorted(names + _title_refs(toks, clusters, namewords, {r.first for r in names}), key=lambda r: r.first)
@@ -113,7 +115,7 @@ def find_characters(story: Story) -> None:
     genders = learn_genders(toks, names, titles, [name_gender(f for f in c.forms) for c in clusters])
     for ci, c in enumerate(clusters):
         if c.nominal:  # "the old woman", "a lady in the group": the noun says, as a title does
-            genders[ci] = noun_gender(c.nominal) or genders[ci]
+            genders[ci] = noun_gender(c.nominal) or _KIN_NAMES.get(c.nominal[-1].lower()) or genders[ci]
             written = c.written_description()
             if is_plural(c.nominal) or (written is not None and not c.forms and _family_name(written)):
                 genders[ci] = "they"  # "the girls", "the Bennets": never a "she" or a "he"
@@ -272,6 +274,43 @@ def _name_refs(clusters: Sequence[Cluster]) -> list[Ref]:
         Ref(ci, occ.first, occ.last, "name") for ci, c in enumerate(clusters) for f in c.forms for occ in f.occurrences
     ]
     refs.sort(key=lambda r: r.first)
+    return refs
+
+
+# a parent or grandparent called by the kin word as by a name in the words of a family: "Mamma is so fond of
+# her", "I told Mother everything" (never a name of its own: data/not_names.txt)
+_KIN_NAMES = {
+    "mamma": "she", "mama": "she", "mother": "she", "grandmother": "she", "grandmamma": "she", "granny": "she",
+    "papa": "he", "father": "he", "grandfather": "he", "grandpapa": "he",
+}  # fmt: skip
+_NOT_BEFORE_KIN = frozenset({"the", "a", "an", "his", "her", "their", "your", "our", "its", "whose", "of"})
+_STOPS = frozenset({",", "!", "?", ".", ";", ":", "—", "--", "”", "’", '"'})
+
+
+def _kin_names(toks: Sequence[Tok], clusters: list[Cluster]) -> list[Ref]:
+    """In a short text, the parents and grandparents a quote calls by the kin word as by a name ("Mamma is so
+    fond of her", "I told Mother everything"), one character for each word, and every such mention. Not one
+    called so ("Oh, Mamma, do come"), one with a name after ("Father Brown", "Mother of God"), nor "the /
+    his / your mother"."""
+    found: dict[str, list[int]] = defaultdict(list)
+    for i, t in enumerate(toks):
+        if t.quote < 0 or t.lower not in _KIN_NAMES or not t.text[:1].isupper():
+            continue
+        prev = toks[i - 1] if i > 0 and toks[i - 1].quote == t.quote else None
+        nxt = toks[i + 1] if i + 1 < len(toks) and toks[i + 1].quote == t.quote else None
+        if prev is not None and prev.lower in _NOT_BEFORE_KIN:
+            continue
+        if nxt is None or nxt.lower == "of" or nxt.text[:1].isupper():
+            continue
+        if nxt.text in _STOPS and (prev is None or prev.text in _STOPS or prev.lower in ("oh", "o", "dear", "my")):
+            continue  # "Oh, Mamma, do come", "Yes, Father."
+        found[t.lower].append(i)
+    refs = []
+    for at in found.values():
+        ci = len(clusters)
+        clusters.append(Cluster([], nominal=(toks[at[0]].text,)))
+        clusters[ci].nominal_count = len(at)
+        refs += [Ref(ci, i, i, "nominal") for i in at]
     return refs
 
 

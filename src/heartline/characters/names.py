@@ -551,6 +551,8 @@ def gather_evidence(toks: Sequence[Tok], forms: dict[str, Form]) -> None:
                 form.person += 1  # "Bucky's hand"
             elif nxt is not None and nxt.lower in ("'s", "’s") and nxt2 is not None and _personal_thing(nxt2.lower):
                 form.person += 2  # "Milicent's letters", "Edward's wife": only people have them
+            elif _felt_inverted(toks, occ.first):
+                form.person += 2  # "So desolate was Bathsheba this evening"
             if (
                 nxt is not None
                 and nxt.text == ","
@@ -796,6 +798,19 @@ def _feels_for_ing(word: str) -> bool:
 # adjectives of feeling whose "of" / "to" / "with" names the one it is for: "fond of Biddy", "in love with"
 # (not "afraid of", "tired of", "proud of": of a place as often as of a person)
 _FELT_ADJECTIVES = frozenset("fond jealous envious devoted grateful love enamoured enamored".split())
+
+
+def _felt_inverted(toks: Sequence[Tok], first: int) -> bool:
+    """A feeling told of the name at ``first`` with the subject after the verb: "so / how / too" and an
+    emotion adjective, then "was" / "were", then the name ("So desolate was Bathsheba"), in one sentence."""
+    if first < 3 or toks[first - 1].lower not in ("was", "were", "is"):
+        return False
+    adjective, degree = toks[first - 2], toks[first - 3]
+    return (
+        adjective.lower in EMOTION_ADJECTIVES
+        and degree.lower in ("so", "how", "too")
+        and degree.sent == adjective.sent == toks[first].sent
+    )
 
 
 def _feels(toks: Sequence[Tok], k: int) -> bool:
