@@ -456,6 +456,17 @@ def test_a_tag_naming_a_family_member_is_explicit(pipe: Pipeline) -> None:
     assert said[2:] and all(s == ("Newland Archer", "explicit") for s in said[2:])
 
 
+def test_a_tag_naming_the_narrators_family_member_is_that_one(pipe: Pipeline) -> None:
+    """The Tenant of Wildfell Hall: "‘Impossible!’ cried my mother": not the narrator, whose "my" it is."""
+    text = (
+        "I came home late that evening, and told them what I had heard.\n\n"
+        "‘Impossible!’ cried my mother.\n\n"
+        "‘That’s my principle, too,’ said my uncle.\n"
+    )
+    said = named_speakers(pipe(Story(text)))
+    assert said == [("my mother", "explicit"), ("my uncle", "explicit")]
+
+
 def test_a_verb_no_list_holds_inverted_after_a_quote_is_a_tag(pipe: Pipeline) -> None:
     """Anne of Green Gables: '"She'll be able to come home often," comforted Matthew'. A past tense between
     a quote's closing mark and a name is a speech tag, whatever the verb; before a pronoun ("comforted her")

@@ -501,6 +501,9 @@ def _adjective_like(t: Tok) -> bool:
     return t.text.isalpha() and t.text.islower() and t.lower not in ("his", "her", "s")
 
 
+_OWNERS = frozenset({"his", "her", "my", "our", "your", "their"})
+
+
 def _ref_after(toks: Sequence[Tok], i: int, by_first: dict[int, Ref]) -> Ref | None:
     """ "said Anne", "said he", "said the less courteous Edmund", "cut in the clear voice of Inspector Ratcliffe"."""
     limit = i + AFTER_VERB_REACH
@@ -511,10 +514,11 @@ def _ref_after(toks: Sequence[Tok], i: int, by_first: dict[int, Ref]) -> Ref | N
         if r is not None:
             kin = (
                 by_first.get(k + 1)
-                if enabled("kin_after") and r.kind == "pronoun" and toks[k].lower in ("his", "her")
+                if enabled("kin_after") and r.kind == "pronoun" and toks[k].lower in _OWNERS
                 else None
             )
-            return kin if kin is not None and kin.kind == "nominal" else r  # "broke in her son": the son
+            # "broke in her son", "cried my mother": the son, the mother
+            return kin if kin is not None and kin.kind == "nominal" else r
         t = toks[k]
         if not (
             _adverb(t.lower)
