@@ -916,6 +916,9 @@ _PARTICIPLE_STANCES: dict[str, _L] = {
 }
 
 
+_BEING = frozenset("is are was were be been being am 's 're seems seemed looks looked".split())
+
+
 def _evaluative(tok: Token, reader: _Reader, teller: str | None) -> tuple[str, str, _L] | None:
     """``(experiencer, target, labels)`` of an adjective that qualifies a person ("the ridiculous *Rodney*",
     "my dear *Tom*"): the stance of whoever speaks of them, the quote's speaker or, in narration told in the first
@@ -936,6 +939,13 @@ def _evaluative(tok: Token, reader: _Reader, teller: str | None) -> tuple[str, s
         return None
     if any(c.dep_ == "advmod" and c.lower_ in ("not", "never") for c in tok.children):
         return None
+    if tok.dep_ == "acomp" and teller is not None and tok.head.lower_ in _BEING:
+        # said of someone by whoever tells: "She is so kind", "He is very nice", "You are too cruel"
+        said_of = _child(tok.head, ("nsubj",))
+        if said_of is None or any(c.dep_ == "neg" for c in tok.head.children):
+            return None
+        judged = reader.chars(said_of)
+        return (teller, judged[0], labels) if len(judged) == 1 and judged[0] != teller else None
     # "the ridiculous Rodney"; a vocative the parse breaks ("my dearest Theo" as an adjective with an apposition)
     person = tok.head if tok.dep_ == "amod" or opening else nxt if named else None
     if person is None:

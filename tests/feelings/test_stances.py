@@ -290,3 +290,14 @@ def test_an_arm_put_round_a_neck_is_its_owners_gesture_when_the_subject_is_no_on
     text = "“Come,” added the saucy girl, putting her arm round his neck."
     story = make_story(text, ["Mara", "Theo"], pronouns={"her@0": "Mara", "his@0": "Theo"}, quotes=[("Mara", ["Theo"])])
     assert ("mara", "theo", "love") in triples(story)
+
+
+def test_an_adjective_said_of_someone_is_the_speakers_stance_toward_them(make_story):
+    text = (
+        "“Jonah is so kind,” said Mara to Theo. “You are too cruel,” said Lucy to Kit. “Will is not cruel,” said Nora."
+    )
+    names = ["Jonah", "Mara", "Theo", "Lucy", "Kit", "Will", "Nora"]
+    found = triples(make_story(text, names, quotes=[("Mara", ["Theo"]), ("Lucy", ["Kit"]), ("Nora", [])]))
+    assert ("mara", "jonah", "admiration") in found
+    assert ("lucy", "kit", "disapproval") in found
+    assert not any(e == "nora" and t == "will" for e, t, _ in found)
