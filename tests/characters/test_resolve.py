@@ -358,3 +358,9 @@ def test_a_name_set_beside_a_pronoun_says_who_it_and_the_pronouns_before_it_are(
 def test_a_title_and_its_name_with_two_spaces_between_are_one_name(pipe):
     story = read(pipe, "She had the haughtiness of Mrs.  Beaumont, and Sir Clement laughed at Mrs.  Beaumont.")
     assert "Mrs. Beaumont" in by_name(story)
+
+
+def test_the_one_a_feeling_adjective_is_for_is_not_the_one_who_feels_it(pipe):
+    story = read(pipe, "Anne came in with Marilla. Marilla was so fond of her. Marilla was hostile to her plans.")
+    assert _pronoun_at(story, "fond of her", "her") == "Anne"
+    assert _pronoun_at(story, "hostile to her", "her") == "Marilla"

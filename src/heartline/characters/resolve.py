@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from ..language.lexicon import (
     CLAUSE_CONJUNCTIONS,
     ELDER_TITLES,
+    EMOTION_ADJECTIVES,
     FIRST_PERSON,
     HONORIFICS,
     HUMAN_VERBS,
@@ -48,6 +49,10 @@ _LOOKBACK_SENTENCES = 6
 _FALLBACK_SENTENCES = 20
 # one before anyone of its gender is mentioned means the first of its gender named this many sentences after it
 _AHEAD_SENTENCES = 20
+# words after an object "her" that never begin what she owns: "so fond of her and ...", "proud of her that day"
+_NO_NOUN_AFTER = frozenset(
+    "and but or for as that than when while if because so again too then now still always ever yet".split()
+)
 _LETTER_GAP = 40
 # words after which a he / she is not the subject of its sentence's main clause, so that it may stand for
 # a name later in the sentence ("When she came in, Natásha smiled"; "the divan on which he was lying ...")
@@ -669,6 +674,23 @@ class Resolver:
         if len(self.recent) > 40:
             del self.recent[:10]
 
+    def _feeler(self, i: int) -> int | None:
+        """Who feels what a feeling adjective right before the pronoun at token ``i`` says ("Mamma is so fond of
+        her", "proud of him"): the last one mentioned before it in its sentence, whom the pronoun is not (that
+        one would be "herself")."""
+        toks = self.toks
+        if i < 2 or toks[i - 1].lower not in ("of", "with", "to") or toks[i - 2].lower not in EMOTION_ADJECTIVES:
+            return None
+        nxt = toks[i + 1] if i + 1 < len(toks) and toks[i + 1].sent == toks[i].sent else None
+        if toks[i].lower == "her" and nxt is not None and nxt.text[:1].isalpha() and nxt.lower not in _NO_NOUN_AFTER:
+            return None  # "hostile to her surroundings": whose surroundings, not whom
+        for r in reversed(self.recent):
+            if self.toks[r.first].sent != toks[i].sent:
+                return None
+            if r.last < i:
+                return r.char
+        return None
+
     def _resolve(
         self,
         i: int,
@@ -688,6 +710,7 @@ class Resolver:
         )
         subject_in = {r.char: self.toks[r.first].sent for r in self.recent if r.subject}  # the last one's sentence
         barred = self._named_after(i)  # none for a description: only a he / she has such names
+        feeler = self._feeler(i) if t.lower in ("her", "him") else None
         for rank, r in enumerate(reversed(self.recent)):
             rt = self.toks[r.first]
             dist = t.sent - rt.sent
@@ -725,6 +748,8 @@ class Resolver:
                 and not self._relative_between(clause_subject.last, i)
             ):
                 score -= 3  # "Anne saw him": not Anne; but "Pierre followed all that was told him" is Pierre
+            if feeler is not None and r.char == feeler:
+                score -= 3  # "Mamma is so fond of her": not Mamma
             if score > best_score:
                 best, best_score = r.char, score
         return best

@@ -31,7 +31,7 @@ import functools
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 
-from ..language.lexicon import FIRST_PERSON, PRONOUNS, SECOND_PERSON
+from ..language.lexicon import EMOTION_ADJECTIVES, FIRST_PERSON, PRONOUNS, SECOND_PERSON
 from ..language.tokens import Tok, story_tokens
 from ..pipeline import register_step
 from ..story import Character, Mention, Story
@@ -163,19 +163,23 @@ def _not_the_speaker(story: Story, toks: Sequence[Tok]) -> None:
     other character of its gender mentioned before it (within :data:`_REFER_BACK` characters), else no one.
     "She is so kind and Mamma is so fond of her!", said by Sónya, speaks of the princess."""
     gender = {c.id: c.gender for c in story.characters}
-    at = {t.start: t for t in toks if t.quote >= 0 and t.lower in PRONOUNS}
+    at = {t.start: k for k, t in enumerate(toks) if t.quote >= 0 and t.lower in PRONOUNS}
     kept: list[Mention] = []
     for m in story.mentions:
-        t = at.get(m.start) if m.kind == "pronoun" else None
+        k = at.get(m.start) if m.kind == "pronoun" else None
+        t = toks[k] if k is not None else None
         q = story.quotes[t.quote] if t is not None else None
         speaker = q.speaker if q is not None and q.attribution == "explicit" else None
-        if t is None or speaker is None or m.character != speaker:
+        if t is None or k is None or speaker is None or m.character != speaker:
             kept.append(m)
             continue
+        # "Mamma is so fond of her": not the one the feeling before it belongs to
+        felt = k >= 2 and toks[k - 1].lower in ("of", "with", "to") and toks[k - 2].lower in EMOTION_ADJECTIVES
+        feeler = kept[-1].character if felt and kept else None
         for p in reversed(kept):
             if p.start < m.start - _REFER_BACK:
                 break
-            if p.character != speaker and gender.get(p.character) == PRONOUNS[t.lower]:
+            if p.character not in (speaker, feeler) and gender.get(p.character) == PRONOUNS[t.lower]:
                 kept.append(Mention(m.start, m.end, p.character, m.kind, m.subject))
                 break
     story.mentions = kept
