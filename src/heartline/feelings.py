@@ -757,6 +757,14 @@ def _manner_verb(tok: Token) -> Token | None:
     return verb
 
 
+def _by_the_hand(verb: Token) -> bool:
+    """ "shook him *by the hand*", "shook hands with him": the verb is done by the hand."""
+    by = _prep(verb.children, "by")
+    part = _child(by, ("pobj",)) if by is not None else None
+    obj = _child(verb, ("dobj",))
+    return (part is not None and part.lower_ in ("hand", "hands")) or (obj is not None and obj.lower_ == "hands")
+
+
 def _read_trigger(tok: Token, kind: str, labels: _L, reader: _Reader) -> _Hit:
     """Experiencers and targets of one emotion word, from the parse."""
     exp: list[str] = []
@@ -783,6 +791,8 @@ def _read_trigger(tok: Token, kind: str, labels: _L, reader: _Reader) -> _Hit:
             slot = controller if controller is not None and controller.i < tok.i else _subject(tok)
             exp = reader.chars(slot) if slot is not None else []
             tgt = _object_targets(tok, reader)
+            if _VERB_FORMS.get(tok.lower_) == "shake" and _by_the_hand(tok):
+                tgt = []  # "shook him by the hand": a greeting, not a shaking
             for prep in tok.children:
                 if not tgt and prep.dep_ == "prep" and prep.lower_ == "at":  # "sneered at him"
                     pobj = _child(prep, ("pobj",))
@@ -954,18 +964,7 @@ def _evaluative(tok: Token, reader: _Reader, teller: str | None) -> tuple[str, s
         # "You are the most wicked child", "Get away, you wicked boy!": the one the noun is said of
         said_of = _child(person.head, ("nsubj",)) if person.dep_ == "attr" else _child(person, ("nsubj",))
         person = said_of if said_of is not None else person
-    targets = reader.chars(person)
-    if len(targets) != 1:
-        return None
-    if teller is not None:
-        exp: str | None = teller
-    else:
-        subj = _child(tok.sent.root, ("nsubj", "nsubjpass"))
-        found = reader.chars(subj) if subj is not None and subj.i != person.i else []
-        exp = found[0] if len(found) == 1 else None
-    if exp is None or exp == targets[0]:
-        return None
-    return exp, targets[0], labels
+    return _stance_toward(tok, person, reader, teller, labels)
 
 
 def _judged(tok: Token, reader: _Reader, teller: str | None) -> tuple[str, str, _L] | None:
@@ -1001,6 +1000,15 @@ def _judged(tok: Token, reader: _Reader, teller: str | None) -> tuple[str, str, 
             person = tok.nbor(-1)  # "you scoundrel!"
     if person is None:
         return None
+    return _stance_toward(tok, person, reader, teller, labels)
+
+
+def _stance_toward(
+    tok: Token, person: Token, reader: _Reader, teller: str | None, labels: _L
+) -> tuple[str, str, _L] | None:
+    """``(experiencer, target, labels)`` of a word at ``tok`` that judges ``person``: the stance of ``teller``
+    (a quote's speaker, a first-person narrator), else of the subject of the sentence's main verb; None when
+    either is not one character or they are the same."""
     targets = reader.chars(person)
     if len(targets) != 1:
         return None

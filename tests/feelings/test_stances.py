@@ -301,3 +301,11 @@ def test_an_adjective_said_of_someone_is_the_speakers_stance_toward_them(make_st
     assert ("mara", "jonah", "admiration") in found
     assert ("lucy", "kit", "disapproval") in found
     assert not any(e == "nora" and t == "will" for e, t, _ in found)
+
+
+def test_shaking_or_pushing_someone_is_a_hostile_act_and_a_handshake_is_not(make_story):
+    text = "Mara shook Theo most soundly. Jonah pushed Lucy away. Kit shook Nora by the hand."
+    found = triples(make_story(text, ["Mara", "Theo", "Jonah", "Lucy", "Kit", "Nora"]))
+    assert ("mara", "theo", "anger") in found
+    assert ("jonah", "lucy", "disapproval") in found
+    assert not any(e == "kit" and t == "nora" for e, t, _ in found)

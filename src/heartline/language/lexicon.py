@@ -720,6 +720,7 @@ EMOTION_VERB_IRREGULAR = {
     "snap": ["snapped", "snapping"],
     "stab": ["stabbed", "stabbing"],
     "hit": ["hitting"],
+    "shake": ["shook", "shaken", "shaking"],
 }
 
 
