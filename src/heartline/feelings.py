@@ -1204,7 +1204,7 @@ def _others_part_owner(part: Token, reader: _Reader, doers: list[str]) -> list[s
 
 def _last_speaker(ctx: _Context, offset: int) -> str | None:
     """The speaker of the last quote that ends before ``offset`` in the same paragraph or the one before."""
-    i = bisect.bisect_left(ctx.quote_ends, (offset, "")) - 1
+    i = bisect.bisect_left(ctx.quote_ends, offset, key=_end_of) - 1
     if i < 0:
         return None
     end, speaker = ctx.quote_ends[i]
@@ -1298,6 +1298,10 @@ def _fellows(tok: Token, reader: _Reader) -> tuple[list[str], _L] | None:
     return (people, labels) if 2 <= len(people) <= 4 else None
 
 
+def _end_of(quote_end: tuple[int, str | None]) -> int:
+    return quote_end[0]
+
+
 def _continued_doer(ctx: _Context, u: _Unit) -> str | None:
     """The one who does what a narration sentence tells when it goes on, in lower case, from a quote just
     before it in the same paragraph ("“Ever the best of friends,” said Joe, and clasped my hand"): that quote's
@@ -1305,7 +1309,7 @@ def _continued_doer(ctx: _Context, u: _Unit) -> str | None:
     text = ctx.story.text
     if u.quote is not None or not text[u.start : u.end].lstrip(" \t\"”’'—-")[:1].islower():
         return None
-    k = bisect.bisect_right(ctx.quote_ends, (u.start, "\uffff")) - 1
+    k = bisect.bisect_right(ctx.quote_ends, u.start, key=_end_of) - 1  # by end alone: a speaker may be None
     if k < 0:
         return None
     end, speaker = ctx.quote_ends[k]

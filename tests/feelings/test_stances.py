@@ -309,3 +309,8 @@ def test_shaking_or_pushing_someone_is_a_hostile_act_and_a_handshake_is_not(make
     assert ("mara", "theo", "anger") in found
     assert ("jonah", "lucy", "disapproval") in found
     assert not any(e == "kit" and t == "nora" for e, t, _ in found)
+
+
+def test_narration_going_on_from_a_quote_no_one_is_known_to_say_reads_without_error(make_story):
+    story = make_story("“Hi there,”and loved the rain. Mara smiled.", ["Mara"])
+    assert all(f.experiencer in (None, "mara") for f in attribute_feelings(story))

@@ -453,10 +453,10 @@ class Resolver:
         return None
 
     def _told_by_apposition(self, i: int, gender: str, names: Sequence[Ref], firsts: Sequence[int]) -> int | None:
-        """The one a later he / she of the same quote or narration says it is, by a name set beside it within
-        :data:`_AHEAD_SENTENCES`: "He, Frank, was a man" or "he (Syme) was", so the pronouns before it that
-        look ahead are that one, not the first of their gender named ("... she might marry Wain, he could not
-        but compare himself ... He, Frank, was a man": Frank)."""
+        """The one a later he / she of the same quote or narration says it is, by a name set beside it
+        (:meth:`_apposed`) within :data:`_AHEAD_SENTENCES`, so the pronouns before it that look ahead are that
+        one, not the first of their gender named ("... she might marry Wain, he could not but compare himself
+        ... He, Frank, was a man": Frank)."""
         toks = self.toks
         t = toks[i]
         if gender not in ("he", "she"):
@@ -465,15 +465,8 @@ class Resolver:
             r = names[k]
             if toks[r.first].sent - t.sent > _AHEAD_SENTENCES:
                 break
-            if (
-                r.first >= 2
-                and toks[r.first].quote == t.quote
-                and toks[r.first - 1].text in {",", "("}
-                and toks[r.first - 2].lower == gender
-                and r.last + 1 < len(toks)
-                and toks[r.last + 1].text in {",", ")"}
-                and self.genders[r.char] in (gender, None)
-            ):
+            j = r.first - 2
+            if j > i and toks[j].lower == gender and toks[j].quote == t.quote and self._apposed(j) == r.char:
                 return r.char
         return None
 
