@@ -1505,6 +1505,8 @@ def _units(story: Story, ctx: _Context) -> list[_Unit]:
     quotes = [_with_addressee(story, ctx, q) for q in story.quotes]
     units = [_Unit(s.start, s.end, s, quotes[s.quote] if s.quote is not None and s.quote < len(quotes) else None)
              for s in story.sentences]  # fmt: skip
+    if not units:  # a text of marks alone ("'"): no sentence to read
+        return units
     for prev, u, nxt in zip([None, *units[:-1]], units, [*units[1:], None], strict=True):
         if u.quote is None:
             u.tag = _tagged_quote(story.text, u, prev, nxt)

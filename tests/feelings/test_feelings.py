@@ -287,3 +287,11 @@ def test_a_possessive_written_with_a_curly_apostrophe_owns_its_noun(make_story):
     found = {(f.experiencer, f.emotion) for f in attribute_feelings(story)}
     assert ("jonas", "fear") in found
     assert ("mara", "fear") not in found
+
+
+def test_a_text_of_marks_alone_reads_to_no_feelings():
+    import heartline
+
+    for text in ("'", "; ,’ "):
+        story = heartline.read(text=text)
+        assert story.sentences == [] and story.feelings == []
