@@ -1682,8 +1682,8 @@ def _unit_feelings(ctx: _Context, u: _Unit, doc: Doc | None, model: dict[str, fl
     someone_else = False  # an emotion word of someone the reading cannot name ("they", "she" with no one)
     own: set[tuple[str | None, str | None, str]] = set()  # undirected feelings about a thing or an act
     if lex and doc is not None:
+        teller = speaker if u.quote is not None else ctx.narrator  # whose stance a word that judges says
         for tok in doc:
-            teller = speaker if u.quote is not None else ctx.narrator
             stance = _evaluative(tok, reader, teller) or _judged(tok, reader, teller)
             if stance is not None:
                 judge, judged, stance_labels = stance

@@ -81,6 +81,18 @@ class Ref:
     guessed: bool = False  # a pronoun taken for someone named only after it (Resolver._ahead)
 
 
+def felt_for(toks: Sequence[Tok], i: int) -> bool:
+    """Whether the pronoun at token ``i`` is the one a feeling adjective right before it is for ("Mamma is so
+    fond of *her*", "proud of *him*"), so not whoever feels it; not a "her" that owns what follows ("hostile to
+    her surroundings")."""
+    if i < 2 or toks[i - 1].lower not in ("of", "with", "to") or toks[i - 2].lower not in EMOTION_ADJECTIVES:
+        return False
+    nxt = toks[i + 1] if i + 1 < len(toks) and toks[i + 1].sent == toks[i].sent else None
+    return not (
+        toks[i].lower == "her" and nxt is not None and nxt.text[:1].isalpha() and nxt.lower not in _NO_NOUN_AFTER
+    )
+
+
 def refs_from_mentions(story: Story, toks: Sequence[Tok]) -> list[Ref]:
     """The references the characters step resolved, read back from ``story.mentions``: what the speakers step
     walks. The character index is the character's place in ``story.characters``; a letter's "you" (a
@@ -672,11 +684,8 @@ class Resolver:
         her", "proud of him"): the last one mentioned before it in its sentence, whom the pronoun is not (that
         one would be "herself")."""
         toks = self.toks
-        if i < 2 or toks[i - 1].lower not in ("of", "with", "to") or toks[i - 2].lower not in EMOTION_ADJECTIVES:
+        if not felt_for(toks, i):
             return None
-        nxt = toks[i + 1] if i + 1 < len(toks) and toks[i + 1].sent == toks[i].sent else None
-        if toks[i].lower == "her" and nxt is not None and nxt.text[:1].isalpha() and nxt.lower not in _NO_NOUN_AFTER:
-            return None  # "hostile to her surroundings": whose surroundings, not whom
         for r in reversed(self.recent):
             if self.toks[r.first].sent != toks[i].sent:
                 return None

@@ -31,7 +31,8 @@ import functools
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 
-from ..language.lexicon import EMOTION_ADJECTIVES, FIRST_PERSON, PRONOUNS, SECOND_PERSON
+from ..characters.resolve import felt_for
+from ..language.lexicon import FIRST_PERSON, PRONOUNS, SECOND_PERSON
 from ..language.tokens import Tok, story_tokens
 from ..pipeline import register_step
 from ..story import Character, Mention, Story
@@ -174,8 +175,7 @@ def _not_the_speaker(story: Story, toks: Sequence[Tok]) -> None:
             kept.append(m)
             continue
         # "Mamma is so fond of her": not the one the feeling before it belongs to
-        felt = k >= 2 and toks[k - 1].lower in ("of", "with", "to") and toks[k - 2].lower in EMOTION_ADJECTIVES
-        feeler = kept[-1].character if felt and kept else None
+        feeler = kept[-1].character if felt_for(toks, k) and kept else None
         for p in reversed(kept):
             if p.start < m.start - _REFER_BACK:
                 break
