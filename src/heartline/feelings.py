@@ -1268,14 +1268,19 @@ _FELLOW_VERBS = frozenset(
     "be is are was were been being become becomes became becoming grow grows grew grown growing remain remains "
     "remained stay stays stayed make makes made making".split()
 )
-_FELLOWSHIP = re.compile(r"\b(?:friends|enemies|lovers|sweethearts)\b", re.IGNORECASE)
+_FELLOW: dict[str, _L] = {"friend": _FELLOWS["friends"], "enemy": _FELLOWS["enemies"], "lover": _FELLOWS["lovers"],
+                          "sweetheart": _FELLOWS["sweethearts"]}  # fmt: skip
+_FELLOWSHIP = re.compile(r"\b(?:friends?|enem(?:y|ies)|lovers?|sweethearts?)\b", re.IGNORECASE)
 
 
 def _fellows(tok: Token, reader: _Reader) -> tuple[list[str], _L] | None:
     """The people a plural noun of fellowship says are friends, enemies or lovers of each other, and its labels:
     the subject's people ("*Tom and Huck* were friends", "*Merrylegs and I* became great friends", "they were the
     best of friends"), with the one after "with" ("*she* made friends with *Anne*", "was good friends with
-    *Jim*"). Each feels it toward each other one. None when denied ("were not friends") or fewer than two."""
+    *Jim*"), or a singular one with whose it is ("Dodger was a good friend *of Miss Florence*", "Tom was *her*
+    friend"). Each feels it toward each other one. None when denied ("were not friends") or fewer than two."""
+    if tok.lower_ in _FELLOW:
+        return _one_fellow(tok, reader)
     labels = _FELLOWS.get(tok.lower_)
     if labels is None or _pos(tok) != "NOUN":
         return None
@@ -1296,6 +1301,24 @@ def _fellows(tok: Token, reader: _Reader) -> tuple[list[str], _L] | None:
     if other is not None:
         people += [c for c in reader.chars(other) if c not in people]
     return (people, labels) if 2 <= len(people) <= 4 else None
+
+
+def _one_fellow(tok: Token, reader: _Reader) -> tuple[list[str], _L] | None:
+    """ "Dodger was a good friend of Miss Florence", "Tom was her friend", "he had become Anne's enemy": the
+    subject and the one whose friend (enemy, lover) it is, each toward the other."""
+    if tok.dep_ != "attr" or tok.head.lower_ not in _FELLOW_VERBS or _pos(tok) != "NOUN":
+        return None
+    verb = tok.head
+    if any(c.dep_ == "neg" or c.lower_ in ("no", "never") for c in (*verb.children, *tok.children)):
+        return None
+    subj = _child(verb, ("nsubj",))
+    of = _prep(tok.children, "of")
+    whose = _child(tok, ("poss",)) or (_child(of, ("pobj",)) if of is not None else None)
+    if subj is None or whose is None:
+        return None
+    people = reader.chars(subj)
+    people += [c for c in reader.chars(whose) if c not in people]
+    return (people, _FELLOW[tok.lower_]) if len(people) == 2 else None
 
 
 def _end_of(quote_end: tuple[int, str | None]) -> int:
@@ -1365,11 +1388,34 @@ def _esteem(tok: Token, reader: _Reader) -> tuple[list[str], list[str], _L] | No
 _FEARS = frozenset({"fear", "nervousness"})
 _FEAR_OF_LOSS = 0.6  # caring toward the one whose loss is feared
 _LOSS_VERBS = frozenset({"lose", "losing", "leave", "leaving", "hurt", "hurting", "disappoint", "disappointing"})
+# what befalls someone in a clause a fear is about: "afraid something has happened to him", "feared he would die",
+# "afraid she had been hurt" (the one it befalls: after "to", the subject, a passive's subject)
+_BEFALLS = frozenset("happen happened happens befall befallen befell".split())
+_DIES = frozenset("die died dies dying drown drowned perish perished suffer suffered suffering".split())
+_HARMED = frozenset("kill killed hurt injured wounded harmed lost taken".split())
+
+
+def _feared_harm(tok: Token) -> list[Token]:
+    """Who a fear's clause says may come to harm: "afraid something has happened to *him*", "feared *Tom* would
+    die", "afraid *he* had been hurt"; not the doer of a harm ("feared that Tom would kill her")."""
+    out: list[Token] = []
+    for c in tok.children:
+        if c.dep_ != "ccomp":
+            continue
+        word = c.lower_
+        for d in c.children:
+            if word in _BEFALLS and d.dep_ == "prep" and d.lower_ == "to":
+                out += [p for p in d.children if p.dep_ == "pobj"]
+            elif word in _BEFALLS and d.dep_ == "dobj":
+                out.append(d)  # "lest harm befall her"
+            elif (word in _DIES and d.dep_ == "nsubj") or (word in _HARMED and d.dep_ == "nsubjpass"):
+                out.append(d)
+    return out
 
 
 def _fears_a_loss(tok: Token) -> bool:
-    """ "terrified of losing him", "afraid of hurting her", "feared for John's safety", "anxious for her":
-    fear for someone, which is care toward them."""
+    """ "terrified of losing him", "afraid of hurting her", "feared for John's safety", "anxious for her": fear
+    for someone, which is care toward them."""
     return any(
         c.dep_ == "prep"
         and (
@@ -1730,6 +1776,8 @@ def _unit_feelings(ctx: _Context, u: _Unit, doc: Doc | None, model: dict[str, fl
                 labels = _ENDED
             elif tok.lower_ == "sorry" and _prep_targets(tok, reader, set()) and _has_prep(tok, "for"):
                 labels = _SORRY_FOR  # "James was sorry for her": sympathy, not remorse
+            elif tok.lower_ in ("passion", "passions") and not _has_prep(tok, "for"):
+                continue  # "his passion for Madame Ratignolle" is love; "flew into a passion" is rage, told apart
             hit = _read_trigger(tok, kind, labels, reader)
             if not hit.experiencers and not hit.slot and continued is not None and kind in ("act", "subj", "intr"):
                 hit.experiencers = [continued]  # “…,” said Joe, and clasped my hand: the one who spoke
@@ -1753,6 +1801,7 @@ def _unit_feelings(ctx: _Context, u: _Unit, doc: Doc | None, model: dict[str, fl
             at = u.offset + tok.idx
             word = Trigger(at, at + len(tok.text), tok.text)
             loss = _fears_a_loss(tok)
+            harmed = reader.distinct(_feared_harm(tok)) if set(labels) & _FEARS else []
             own_object = _has_object(tok)  # "afraid of the dark": about something, not the one beside her
             for e in exps:
                 if e is not None:
@@ -1760,6 +1809,8 @@ def _unit_feelings(ctx: _Context, u: _Unit, doc: Doc | None, model: dict[str, fl
                 for label, base in labels.items():
                     w = _intensity(tok, base)
                     targets: list[str | None] = [t for t in hit.targets if t != e] or [None]
+                    if label in _FEARS and [t for t in harmed if t != e]:
+                        loss, targets = True, [t for t in harmed if t != e]  # fear of harm to someone: care
                     if loss and label in _FEARS and targets != [None]:
                         add(e, None, label, w, word)  # the fear is the experiencer's; toward the other, care
                         own.add((e, None, label))

@@ -625,3 +625,14 @@ def test_a_rock_a_reef_or_a_point_is_a_place(pipe):
     names = {c.name for c in story.characters}
     assert {"Maren", "Ines"} <= names
     assert not {"Gull Rock", "Liberty Point", "Black Reef"} & names
+
+
+def test_a_name_after_a_lower_case_particle_is_a_name(pipe):
+    story = read(
+        pipe,
+        "Mr d'Urberville says you are good. Tess smiled at Mr d'Urberville. D'Artagnan loved her. "
+        "Tess smiled at d'Artagnan.",
+    )
+    cast = by_name(story)
+    assert "Mr d'Urberville" in cast
+    assert mentions_of(story, cast["D'Artagnan"].id) == ["D'Artagnan", "d'Artagnan"]

@@ -134,3 +134,15 @@ def test_a_given_name_the_entity_recogniser_takes_for_a_place_or_a_month_stays_d
         "more popular, she left Paris without warning.",
     )
     assert not any("Martin" in c.name for c in story.characters)
+
+
+def test_in_a_passage_a_name_the_tagger_calls_an_organisation_is_someone_when_it_acts(pipe):
+    # spaCy's small model tags an unfamiliar name "ORG"; the parse says it tells someone to do something
+    story = read(pipe, "The dogs barked in the yard. At last, Hindley in a passion told us to bolt the doors.")
+    assert "Hindley" in by_name(story)
+
+
+def test_in_a_passage_a_word_of_asking_before_a_name_is_no_one(pipe):
+    story = read(pipe, "“I shall hate this town,” he said. “Pray, Margaret, does your mother often talk to you?”")
+    cast = by_name(story)
+    assert "Margaret" in cast and "Pray" not in cast

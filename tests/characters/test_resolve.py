@@ -364,3 +364,14 @@ def test_the_one_a_feeling_adjective_is_for_is_not_the_one_who_feels_it(pipe):
     story = read(pipe, "Anne came in with Marilla. Marilla was so fond of her. Marilla was hostile to her plans.")
     assert _pronoun_at(story, "fond of her", "her") == "Anne"
     assert _pronoun_at(story, "hostile to her", "her") == "Marilla"
+
+
+def test_a_her_after_a_feeling_and_its_preposition_gives_no_gender_to_the_one_who_feels(pipe):
+    text = (
+        "Carrie was not jealous at all. Hurstwood was pleased with her placid manner, when he should have duly "
+        "considered it. When he did not come home it did not seem a terrible thing to her."
+    )
+    story = read(pipe, text)
+    cast = by_name(story)
+    assert cast["Hurstwood"].gender == "he"
+    assert mentions_of(story, cast["Carrie"].id) == ["Carrie", "her", "her"]

@@ -301,3 +301,35 @@ def test_a_description_before_an_irregular_past_is_someone(pipe):
     cast = by_name(story)
     assert "the child" in cast
     assert mentions_of(story, cast["the child"].id) == ["The child", "her", "She"]
+
+
+def test_a_description_is_not_someone_its_own_sentence_names(pipe):
+    text = "Prince Andrew was no longer young. Prince Andrew saw clearly that the old man hoped he would wait a year."
+    story = read(pipe, text)
+    cast = by_name(story)
+    assert "the old man" in mentions_of(story, cast["the old man"].id)
+    assert "the old man" not in mentions_of(story, cast["Prince Andrew"].id)
+
+
+def test_a_description_before_a_later_name_of_its_sentence_is_someone_else(pipe):
+    text = "Ernest brought a friend home. The boy would be delighted with Theobald, and side with him against Ernest."
+    story = read(pipe, text)
+    assert "The boy" not in mentions_of(story, by_name(story)["Ernest"].id)
+
+
+def test_a_description_set_before_a_name_is_that_one_and_gives_the_gender(pipe):
+    story = read(
+        pipe, "The boy Dodger has disappeared, and she is afraid something has happened to him. Miss Florence wept."
+    )
+    cast = by_name(story)
+    assert "the boy" not in cast
+    assert cast["Dodger"].gender == "he"
+    assert mentions_of(story, cast["Dodger"].id) == ["The boy", "Dodger", "him"]
+    assert "she" in mentions_of(story, cast["Miss Florence"].id)
+
+
+def test_a_description_before_a_name_and_its_thing_is_not_that_one(pipe):
+    story = read(pipe, "Nancy took the boy Dodger's cap. “Give it back,” said Dodger.")
+    assert "the boy" not in mentions_of(story, by_name(story)["Dodger"].id)
+    story = read(pipe, "Nancy took the boy Dodger away. “Give it back,” said Dodger.")
+    assert "the boy" in mentions_of(story, by_name(story)["Dodger"].id)

@@ -272,6 +272,15 @@ def test_friends_or_enemies_of_each_other_feel_it_both_ways(make_story):
     assert {("jonah", "kit", "anger"), ("kit", "jonah", "anger")} <= found
 
 
+def test_a_friend_or_enemy_of_someone_feels_it_both_ways(make_story):
+    text = "Theo was a good friend of Mara. Kit was her enemy. Jonah was not a friend of Lucy."
+    story = make_story(text, ["Theo", "Mara", "Kit", "Jonah", "Lucy"], pronouns={"her@0": "Mara"})
+    found = triples(story)
+    assert {("theo", "mara", "caring"), ("mara", "theo", "caring")} <= found
+    assert {("kit", "mara", "anger"), ("mara", "kit", "anger")} <= found
+    assert not any({e, t} == {"jonah", "lucy"} for e, t, _ in found)
+
+
 def test_people_who_are_not_friends_feel_no_fellowship(make_story):
     found = triples(make_story("Mara and Theo were not friends. Lucy had friends.", ["Mara", "Theo", "Lucy"]))
     assert not any(label == "caring" for _, _, label in found)

@@ -237,3 +237,33 @@ def test_delight_beside_two_people_goes_to_the_one_in_whose_company_it_is(make_s
     text = "Mara was happy, and forgot Lucy while she looked at Theo."
     story = make_story(text, ["Mara", "Lucy", "Theo"], pronouns={"she@0": "Mara"})
     assert ("mara", None, "joy") in triples(story)
+
+
+def test_fear_that_harm_befalls_someone_is_care_toward_them(make_story):
+    story = make_story("Mara is afraid something has happened to him.", ["Mara", "Theo"], pronouns={"him@0": "Theo"})
+    feelings = triples(story)
+    assert ("mara", "theo", "caring") in feelings
+    assert ("mara", "theo", "fear") not in feelings  # the fear is hers; toward him, care
+    story = make_story("Mara feared that Theo would die.", ["Mara", "Theo"])
+    assert ("mara", "theo", "caring") in triples(story)
+
+
+def test_fear_that_someone_will_do_harm_stays_fear_of_them(make_story):
+    story = make_story("Mara feared that Theo would kill her.", ["Mara", "Theo"], pronouns={"her@0": "Mara"})
+    feelings = triples(story)
+    assert ("mara", "theo", "fear") in feelings
+    assert ("mara", "theo", "caring") not in feelings
+
+
+def test_a_passion_for_someone_is_love_and_flying_into_a_passion_is_not(make_story):
+    story = make_story("Theo told of his hopeless passion for Mara.", ["Theo", "Mara"], pronouns={"his@0": "Theo"})
+    assert ("theo", "mara", "love") in triples(story)
+    story = make_story("Theo flew into a passion with Mara.", ["Theo", "Mara"])
+    assert not any(label == "love" for _, _, label in triples(story))
+
+
+def test_devotion_and_distrust_are_feelings_toward_their_object(make_story):
+    story = make_story("Mara's devotion to Theo never wavered. Theo's distrust of Lucy grew.", ["Mara", "Theo", "Lucy"])
+    feelings = triples(story)
+    assert ("mara", "theo", "love") in feelings
+    assert ("theo", "lucy", "disapproval") in feelings

@@ -15,8 +15,9 @@ import bisect
 import functools
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from ..language.lexicon import (
     ADDRESS_WORDS,
@@ -54,6 +55,9 @@ from ..language.tokens import Tok
 from ..story import Story
 from .nominals import is_person_noun
 
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
 __all__ = [
     "Cluster",
     "Form",
@@ -80,6 +84,14 @@ __all__ = [
 # a capital, then letters of any alphabet with at least one in lower case ("Natásha", "Zoë", "Émile"), or
 # one capital letter alone
 _WORD = re.compile(r"^(?=[^\W\d_])(?:[^\W\d_]|['’])*$")
+
+
+_PARTICLE_NAME = re.compile(r"^d['’][A-Z][a-z]{2,}$")
+
+
+def _particle_up(w: str) -> str:
+    """ "d'Artagnan" as a name is the "D'Artagnan" that opens a sentence."""
+    return w[0].upper() + w[1:] if _PARTICLE_NAME.match(w) else w
 
 
 def _name_shaped(w: str) -> bool:
@@ -215,6 +227,8 @@ class NameWords:
         return hit
 
     def _judge(self, w: str) -> bool:
+        if _PARTICLE_NAME.match(w):
+            return True  # "Mr d'Urberville", "d'Artagnan": a name after its lower-case particle
         if w.lower() in NUMBER_WORDS and self.mid[w] >= 2 and self.mid[w] >= self.low[w.lower()]:
             return True  # Alice's gardeners: "said Five", "On which Seven looked up and said"
         if w.lower() in DAYS and self.tagged_days[w] >= 2:
@@ -292,7 +306,9 @@ def find_forms(toks: Sequence[Tok], namewords: NameWords) -> dict[str, Form]:
             i = k + 1
             continue
         first_name = i + 1 if title else j
-        names = tuple(_clean(toks[x].text) for x in range(j, k + 1) if toks[x].lower not in NAME_PARTICLES)
+        names = tuple(
+            _particle_up(_clean(toks[x].text)) for x in range(j, k + 1) if toks[x].lower not in NAME_PARTICLES
+        )
         if not names:
             i = k + 1
             continue
@@ -924,16 +940,26 @@ def ner_votes(story: Story, toks: Sequence[Tok], forms: dict[str, Form], short: 
     nlp = get_nlp()
     ner = nlp.get_pipe("ner")
     order = sorted(wanted)
-    docs = (nlp.make_doc(story.text[story.sentences[s].start : story.sentences[s].end]) for s in order)
-    for si, doc in zip(order, ner.pipe(docs, batch_size=128), strict=True):  # type: ignore[attr-defined]
+    texts = [story.text[story.sentences[s].start : story.sentences[s].end] for s in order]
+    if short:  # a passage's few sentences are parsed too: who does what (see _acts)
+        docs: Iterable[Doc] = nlp.pipe(texts, batch_size=64, disable=["senter"])
+    else:
+        docs = ner.pipe((nlp.make_doc(t) for t in texts), batch_size=128)  # type: ignore[attr-defined]
+    for si, doc in zip(order, docs, strict=True):
         base = story.sentences[si].start
         for form, occ in wanted[si]:
+            agent = short and _acts(doc, occ.start - base, occ.end - base)
+            if agent:
+                form.person += 1  # "Hindley in a passion told us", "Syme could not sink": one who does something
+                form.acts_inside += not toks[occ.first].sent_start
             for ent in doc.ents:
                 es, ee = base + ent.start_char, base + ent.end_char
                 if es < occ.end and ee > occ.start:
                     if ent.label_ == "PERSON":
                         form.ner_person += 1
                         form.person += 1.5
+                    elif agent and ent.label_ not in _PLACES:
+                        pass  # the small model's "ORG" for a name it does not know, that acts: no vote
                     elif ent.label_ in _NON_PERSON:
                         weight = NER_OTHER_WEIGHT_SHORT if short else NER_OTHER_WEIGHT
                         form.ner_other += 1
@@ -941,6 +967,28 @@ def ner_votes(story: Story, toks: Sequence[Tok], forms: dict[str, Form], short: 
                         form.other += weight
                         form.other_by_ner += weight
                     break
+
+
+_PLACES = frozenset({"GPE", "LOC", "FAC"})
+# verbs whose subject may well be a place or a thing ("London was", "Barton lay", "the Hall stood")
+_THING_VERBS = frozenset(
+    "be is was were are been being am lie lies lay lain stand stands stood seem seems seemed become became "
+    "remain remained contain contained belong belonged have has had".split()
+)
+
+
+def _acts(doc: Doc, start: int, end: int) -> bool:
+    """Whether the name at characters ``start:end`` of a parsed sentence is the subject of a verb that is not
+    one a place or a thing is as often the subject of: "Hindley in a passion told us", "Syme could not sink"."""
+    span = {t.i for t in doc if t.idx < end and t.idx + len(t.text) > start}
+    root = next((doc[i] for i in sorted(span) if doc[i].head.i not in span or doc[i].head.i == i), None)
+    if root is None or root.dep_ not in ("nsubj", "nsubjpass") or root.pos_ != "PROPN":
+        return False
+    after = doc[root.i + 2].lower_ if root.i + 2 < len(doc) else ""
+    if root.i + 1 < len(doc) and doc[root.i + 1].text == "," and after not in ("who", "whom", "whose"):
+        return False  # "Pray, Margaret, does your mother...": a word of asking; but "Tublat, whom he had hated"
+    verb = root.head
+    return verb.pos_ == "VERB" and verb.lower_ not in _THING_VERBS
 
 
 def is_person(form: Form, support: int = 0) -> bool:

@@ -85,7 +85,7 @@ def felt_for(toks: Sequence[Tok], i: int) -> bool:
     """Whether the pronoun at token ``i`` is the one a feeling adjective right before it is for ("Mamma is so
     fond of *her*", "proud of *him*"), so not whoever feels it; not a "her" that owns what follows ("hostile to
     her surroundings")."""
-    if i < 2 or toks[i - 1].lower not in ("of", "with", "to") or toks[i - 2].lower not in EMOTION_ADJECTIVES:
+    if not _after_a_feeling(toks, i):
         return False
     nxt = toks[i + 1] if i + 1 < len(toks) and toks[i + 1].sent == toks[i].sent else None
     return not (
@@ -138,6 +138,12 @@ def _object_pronoun(toks: Sequence[Tok], i: int) -> bool:
     )
 
 
+def _after_a_feeling(toks: Sequence[Tok], i: int) -> bool:
+    """A pronoun right after a feeling adjective and its preposition: "fond of her", "pleased with her placid
+    manner" (the one it is felt for, whose is the manner), "hostile to her surroundings" (her own)."""
+    return i >= 2 and toks[i - 1].lower in ("of", "with", "to") and toks[i - 2].lower in EMOTION_ADJECTIVES
+
+
 def learn_genders(
     toks: Sequence[Tok],
     names: Sequence[Ref],
@@ -172,8 +178,10 @@ def learn_genders(
             if t.sent == sent + 1 and t.sent in by_sent:
                 break
             if t.quote < 0 and t.lower in PRONOUNS:
-                if _object_pronoun(toks, i):
-                    break  # "Henry looked at her (and she...)": about someone else; "his head", "her head" count
+                if _object_pronoun(toks, i) or _after_a_feeling(toks, i):
+                    # "Henry looked at her (and she...)": about someone else; "was pleased with her placid manner"
+                    # may be (or "hostile to her surroundings" not): no vote; "his head", "her head" count
+                    break
                 votes[r.char][PRONOUNS[t.lower]] += 0.5 if seen_next else 1
                 break
             seen_next = seen_next or t.sent > sent
@@ -330,11 +338,18 @@ class Resolver:
             if generic is not None and toks[generic[1]].sent == t.sent:
                 age = _age(toks, i, generic[1])
                 words = tuple(toks[k].lower for k in range(i, generic[1] + 1))
-                ci = self._described_at.get(words)  # "the old man" again
+                ci = self._named_right_after(generic[1], starts)
+                if ci is not None and generic[0] in ("he", "she"):
+                    self.genders[ci] = generic[0]  # "the boy Dodger": one boy, a he whatever pronouns follow
+                if ci is None:
+                    ci = self._described_at.get(words)  # "the old man" again
                 if ci is None and len(words) == 2:
                     ci = self._someones.get(words[1])  # "his landlady ... the landlady"
                 if ci is None:  # not a guess ahead ("her offer ... The old lady"): someone of their own
-                    ci = self._resolve(i, generic[0], age, unlike=self.nominal if self.short else (), guesses=False)
+                    unlike = self.nominal if self.short else ()
+                    ci = self._resolve(i, generic[0], age, unlike=unlike, guesses=False)
+                    if ci is not None and ci in self._named_beside(i, generic[1]):
+                        ci = None  # the one it would be is named beside it: someone else, whom no name says
                 if ci is None and self.describe and t.quote < 0:
                     ci = self._describe(words, generic[0], age)
                 if ci is not None:
@@ -446,6 +461,30 @@ class Resolver:
         if spoken is not None:
             return spoken
         return unknown if self.short else None
+
+    def _named_right_after(self, last: int, starts: dict[int, Ref]) -> int | None:
+        """The character a description ending at token ``last`` is by the name right after it in its sentence
+        ("The boy Dodger has disappeared", "the widow Douglas"); not when what follows is the name's own thing
+        ("gave the boy Dodger's hat": two people)."""
+        r = starts.get(last + 1)
+        toks = self.toks
+        if r is None or toks[r.first].sent != toks[last].sent:
+            return None
+        after = toks[r.last + 1] if r.last + 1 < len(toks) else None
+        return None if after is not None and after.lower in ("'s", "’s") else r.char
+
+    def _named_beside(self, i: int, last: int) -> set[int]:
+        """Those named elsewhere in the sentence of the description at tokens ``i`` to ``last``: "Prince Andrew
+        saw that the old man hoped", "the boy would side with him against Ernest" are two men each; a description
+        is not one its own sentence names, except a name set beside it ("Johann, the keeper", "the old man,
+        Jacob,")."""
+        toks = self.toks
+        return {
+            r.char
+            for r in self._names_in.get(toks[i].sent, ())
+            if (r.last < i and not (r.last == i - 2 and toks[i - 1].text in {",", "("}))
+            or (r.first > last + 1 and not (r.first == last + 2 and toks[last + 1].text in {",", "("}))
+        }
 
     def _apposed(self, i: int) -> int | None:
         """The one a he / she at token ``i`` is by the name set right after it: "He, Frank, was a man", "he
@@ -701,6 +740,7 @@ class Resolver:
         lookback: int = _LOOKBACK_SENTENCES,
         unlike: Sequence[int] | set[int] = (),
         guesses: bool = True,
+        not_: set[int] | frozenset[int] = frozenset(),
     ) -> int | None:
         """The character a he / she (or a description of ``gender`` and ``age``) at token ``i`` means; not one
         of ``unlike`` (in a short text, "the widow" is not "the doctor", a description of its own)."""
@@ -726,7 +766,7 @@ class Resolver:
             g = self.genders[r.char]
             if g is not None and g != gender:
                 continue
-            if (r.char in unlike and g is None) or r.char in barred:
+            if (r.char in unlike and g is None) or r.char in barred or r.char in not_:
                 continue
             if age is not None and self._other_age(r.char, age):
                 continue  # "the old gentleman" is not the one the story calls "the boy"
