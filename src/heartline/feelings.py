@@ -1701,12 +1701,30 @@ def attribute_feelings(story: Story, source: str = "both", nlp: Language | None 
     try:
         for i, (u, model, lex) in enumerate(wanted):
             doc = next(parsed) if lex else None
+            if doc is not None:
+                _names_as_subjects(ctx, u, doc)
             if progress and i % 500 == 0:
                 progress(i / len(wanted))
             feelings += _unit_feelings(ctx, u, doc, model, lex)
     finally:
         parsed.close()  # leaves spaCy's select_pipes, whatever happened
     return [f for f in feelings if f.intensity >= min_intensity]
+
+
+def _names_as_subjects(ctx: _Context, u: _Unit, doc: Doc) -> None:
+    """Give a character's name the tagger took for an adverb its place as subject: "Emily smiled at him", "Dolly
+    wept" (spaCy's small model reads a name in -ly as an adverb of the verb after it, and the feeling went to
+    whoever was the subject before). Only a name the characters step found, before a verb with no subject."""
+    for tok in doc:
+        if tok.dep_ not in ("advmod", "npadvmod") or tok.i >= tok.head.i or not tok.head.tag_.startswith("VB"):
+            continue
+        start = u.offset + tok.idx
+        m = _mention_at(ctx, start, start + len(tok.text))
+        if m is None or m.kind != "name" or m.start != start:
+            continue
+        if not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in tok.head.children):
+            tok.dep_ = "nsubj"
+            tok.tag_ = "NNP"
 
 
 def _unit_feelings(ctx: _Context, u: _Unit, doc: Doc | None, model: dict[str, float], lex: bool) -> list[Feeling]:

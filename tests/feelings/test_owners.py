@@ -204,3 +204,13 @@ def test_a_lament_that_opens_a_sentence_names_someone_and_pities_them():
     clerval = next(cid for cid, name in names.items() if name == "Clerval")
     assert any(f.experiencer == "narrator" and f.target == clerval and f.emotion == "caring" for f in story.feelings)
     assert any(f.experiencer == clerval and f.emotion == "joy" for f in story.feelings)  # "he anticipated with joy"
+
+
+def test_a_name_in_ly_is_the_subject_of_the_verb_after_it(make_story):
+    # spaCy's small model tags "Emily", "Dolly" as adverbs of the verb after them
+    story = make_story("Mara spoke to Theo. Emily smiled at him. Dolly wept.", ["Mara", "Theo", "Emily", "Dolly"],
+                       pronouns={"him@0": "Theo"})  # fmt: skip
+    found = {(f.experiencer, f.target, f.emotion) for f in attribute_feelings(story)}
+    assert ("emily", "theo", "joy") in found
+    assert any(e == "dolly" and label == "sadness" for e, _, label in found)
+    assert not any(e in ("mara", "theo") for e, _, _ in found)
