@@ -1701,33 +1701,41 @@ def attribute_feelings(story: Story, source: str = "both", nlp: Language | None 
     try:
         for i, (u, model, lex) in enumerate(wanted):
             doc = next(parsed) if lex else None
-            if doc is not None:
-                _names_as_subjects(ctx, u, doc)
+            names = _names_as_subjects(ctx, u, doc) if doc is not None else frozenset()
             if progress and i % 500 == 0:
                 progress(i / len(wanted))
-            feelings += _unit_feelings(ctx, u, doc, model, lex)
+            feelings += _unit_feelings(ctx, u, doc, model, lex, names)
     finally:
         parsed.close()  # leaves spaCy's select_pipes, whatever happened
     return [f for f in feelings if f.intensity >= min_intensity]
 
 
-def _names_as_subjects(ctx: _Context, u: _Unit, doc: Doc) -> None:
-    """Give a character's name the tagger took for an adverb its place as subject: "Emily smiled at him", "Dolly
-    wept" (spaCy's small model reads a name in -ly as an adverb of the verb after it, and the feeling went to
-    whoever was the subject before). Only a name the characters step found, before a verb with no subject."""
+def _names_as_subjects(ctx: _Context, u: _Unit, doc: Doc) -> frozenset[int]:
+    """The tokens of ``doc`` that are characters' names, no emotion words ("Hope loved him", "Joy wept"); and
+    such a name the tagger took for an adverb or an auxiliary gets its place as subject: "Emily smiled at him",
+    "Dolly wept", "Will smiled at her" (spaCy's small model reads a name in -ly as an adverb of the verb after
+    it, "Will" as a modal, and the feeling went to whoever was the subject before). Only names the characters
+    step found, before a verb with no subject."""
+    names: set[int] = set()
     for tok in doc:
-        if tok.dep_ not in ("advmod", "npadvmod") or tok.i >= tok.head.i or not tok.head.tag_.startswith("VB"):
-            continue
         start = u.offset + tok.idx
         m = _mention_at(ctx, start, start + len(tok.text))
-        if m is None or m.kind != "name" or m.start != start:
+        if m is None or m.kind != "name" or tok.lower_ in PRONOUNS:
             continue
-        if not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in tok.head.children):
+        names.add(tok.i)
+        if m.start != start or tok.i >= tok.head.i or not tok.head.tag_.startswith("VB"):
+            continue
+        if tok.dep_ in ("advmod", "npadvmod", "aux") and not any(
+            c.dep_ in ("nsubj", "nsubjpass", "expl") for c in tok.head.children
+        ):
             tok.dep_ = "nsubj"
             tok.tag_ = "NNP"
+    return frozenset(names)
 
 
-def _unit_feelings(ctx: _Context, u: _Unit, doc: Doc | None, model: dict[str, float], lex: bool) -> list[Feeling]:
+def _unit_feelings(
+    ctx: _Context, u: _Unit, doc: Doc | None, model: dict[str, float], lex: bool, names: frozenset[int] = frozenset()
+) -> list[Feeling]:
     reader = _Reader(ctx, u)
     speaker = u.quote.speaker if u.quote is not None else None
     found: dict[tuple[str | None, str | None, str], float] = {}
@@ -1748,6 +1756,8 @@ def _unit_feelings(ctx: _Context, u: _Unit, doc: Doc | None, model: dict[str, fl
     if lex and doc is not None:
         teller = speaker if u.quote is not None else ctx.narrator  # whose stance a word that judges says
         for tok in doc:
+            if tok.i in names:
+                continue  # "Hope", "Joy", "Grace": someone's name, not the feeling
             stance = _evaluative(tok, reader, teller) or _judged(tok, reader, teller)
             if stance is not None:
                 judge, judged, stance_labels = stance

@@ -214,3 +214,11 @@ def test_a_name_in_ly_is_the_subject_of_the_verb_after_it(make_story):
     assert ("emily", "theo", "joy") in found
     assert any(e == "dolly" and label == "sadness" for e, _, label in found)
     assert not any(e in ("mara", "theo") for e, _, _ in found)
+
+
+def test_a_name_that_is_a_modal_or_an_emotion_word_is_a_name(make_story):
+    story = make_story("Mara spoke to Theo. Will smiled at her. Hope loved him.", ["Mara", "Theo", "Will", "Hope"],
+                       pronouns={"her@0": "Mara", "him@0": "Theo"})  # fmt: skip
+    found = {(f.experiencer, f.target, f.emotion) for f in attribute_feelings(story)}
+    assert ("will", "mara", "joy") in found and ("hope", "theo", "love") in found
+    assert not any(label == "optimism" for _, _, label in found)  # "Hope" is no hope
