@@ -348,8 +348,10 @@ class Resolver:
                 if ci is None:  # not a guess ahead ("her offer ... The old lady"): someone of their own
                     unlike = self.nominal if self.short else ()
                     ci = self._resolve(i, generic[0], age, unlike=unlike, guesses=False)
-                    if ci is not None and ci in self._named_beside(i, generic[1]):
-                        ci = None  # the one it would be is named beside it: someone else, whom no name says
+                    if ci is not None and self.short and ci in self._named_beside(i, generic[1]):
+                        # the one it would be is named beside it: someone else, whom no name says (in a novel, a
+                        # sentence may well name "Mr. Emerson" and call him "the old man" again)
+                        ci = None
                 if ci is None and self.describe and t.quote < 0:
                     ci = self._describe(words, generic[0], age)
                 if ci is not None:
