@@ -1522,6 +1522,14 @@ _FELT_BY_TO = frozenset(
 )
 
 
+# what tells, right after its subject, that the subject is dead ("Elizabeth was dead", "the old man had died")
+_DEAD_AFTER = re.compile(
+    r"\s+(?:(?:was|is|lay|lies|had\s+been|has\s+been)\s+(?:\w+\s+)?dead\b|(?:had\s+|has\s+)?(?:died|perished)\b"
+    r"|(?:was|had\s+been)\s+(?:killed|murdered|drowned|slain|shot|hanged)\b)",
+    re.IGNORECASE,
+)
+
+
 def _root_roles(doc: Doc, reader: _Reader) -> tuple[list[str], list[str]]:
     """(subject characters, object characters) of the sentence's main verb."""
     for tok in doc:
@@ -2111,10 +2119,15 @@ def _cheap_roles(ctx: _Context, u: _Unit) -> tuple[str | None, str | None, bool]
     found.sort()
     subjects = [c for _, c, _, oblique in found if not oblique]
     exp = subjects[0] if subjects else ctx.pov.get(ctx.story.chapter_at(u.start))
+    at_subject = next((at for at, c, _, oblique in found if c == exp and not oblique), None)
+    said = _mention_at(ctx, at_subject, at_subject + 1) if at_subject is not None else None
+    dead = said is not None and _DEAD_AFTER.match(text, said.end, u.end) is not None
     targets = [c for _, c, _, oblique in found if oblique and c != exp]
     if not targets and subjects:  # "The landlady disliked the new lodger": the object after the subject
         first = next(at for at, c, _, oblique in found if c == exp and not oblique)
         targets = [c for at, c in objects if at > first and c != exp]
+    if dead:  # "Elizabeth was dead": the sorrow is the teller's (a first-person one), not hers
+        return ctx.narrator, None, True
     return exp, (targets[0] if targets else None), True
 
 

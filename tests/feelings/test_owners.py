@@ -222,3 +222,11 @@ def test_a_name_that_is_a_modal_or_an_emotion_word_is_a_name(make_story):
     found = {(f.experiencer, f.target, f.emotion) for f in attribute_feelings(story)}
     assert ("will", "mara", "joy") in found and ("hope", "theo", "love") in found
     assert not any(label == "optimism" for _, _, label in found)  # "Hope" is no hope
+
+
+@pytest.mark.parametrize("dead", ["was dead", "had died in the night"])
+def test_the_sorrow_of_a_sentence_telling_that_someone_is_dead_is_not_theirs(dead):
+    story = heartline.read(text=f"I crawled into the room where she lay. Elizabeth {dead}.")
+    elizabeth = next(c.id for c in story.characters if c.name == "Elizabeth")
+    assert not any(f.experiencer == elizabeth and f.emotion in ("grief", "sadness") for f in story.feelings)
+    assert any(f.experiencer == "narrator" and f.emotion in ("grief", "sadness") for f in story.feelings)
