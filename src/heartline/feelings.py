@@ -1355,7 +1355,32 @@ def _shows_a_stance(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` may hold a stance no emotion word names, worth parsing for: a gesture of
     tenderness (:func:`_gesture`), how well one thinks of someone (:func:`_esteem`) or what people are to each
     other (:func:`_fellows`)."""
-    return any(p.search(text, start, end) for p in (_GESTURE, _THOUGHT_OF, _FELLOWSHIP))
+    return any(p.search(text, start, end) for p in (_GESTURE, _THOUGHT_OF, _FELLOWSHIP, _FAVOURITE_WORD))
+
+
+_FAVOURITES = frozenset({"favorite", "favourite", "darling", "pet"})
+_FAVOURITE_WORD = re.compile(r"\b(?:favou?rite|darling|pet)\b", re.IGNORECASE)
+_FAVOURED: _L = {"love": 0.6}
+
+
+def _favourite(tok: Token, reader: _Reader) -> tuple[list[str], list[str], _L] | None:
+    """(the ones who favour, the favoured, labels) for "Sir Oliver was a great favorite with the master", "she
+    was the darling of her father", "Tom was Anne's pet": the one it is with, of or whose, toward the subject."""
+    if tok.lower_ not in _FAVOURITES or _pos(tok) != "NOUN" or tok.dep_ != "attr":
+        return None
+    verb = tok.head
+    if verb.lower_ not in _FELLOW_VERBS or _negated(verb):
+        return None
+    subj = _child(verb, ("nsubj",))
+    if subj is None and verb.dep_ == "conj":
+        subj = _child(verb.head, ("nsubj",))  # "he was past work now, but was a great favorite"
+    by = _prep(tok.children, "with") or _prep(tok.children, "of")
+    whose = _child(tok, ("poss",)) or (_child(by, ("pobj",)) if by is not None else None)
+    if subj is None or whose is None:
+        return None
+    favoured = reader.chars(subj)
+    fond = [c for c in reader.chars(whose) if c not in favoured]
+    return (fond, favoured, _FAVOURED) if fond and favoured else None
 
 
 def _esteem(tok: Token, reader: _Reader) -> tuple[list[str], list[str], _L] | None:
@@ -1783,7 +1808,7 @@ def _unit_feelings(
                     for label, base in fellow_labels.items():
                         add(one, other, label, _intensity(tok, base), Trigger(at, at + len(tok.text), tok.text))
                 continue
-            shown = _gesture(tok, reader, continued) or _esteem(tok, reader)
+            shown = _gesture(tok, reader, continued) or _esteem(tok, reader) or _favourite(tok, reader)
             if shown is not None:  # a gesture of tenderness, or how well one thinks of someone
                 doers, toward, shown_labels = shown
                 at = u.offset + tok.idx

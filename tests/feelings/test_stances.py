@@ -281,6 +281,14 @@ def test_a_friend_or_enemy_of_someone_feels_it_both_ways(make_story):
     assert not any({e, t} == {"jonah", "lucy"} for e, t, _ in found)
 
 
+def test_a_favourite_with_someone_is_loved_by_them(make_story):
+    text = "Kit was a great favorite with Mara. Jonah was the darling of Lucy. Theo was not Nora's pet."
+    found = triples(make_story(text, ["Kit", "Mara", "Jonah", "Lucy", "Theo", "Nora"]))
+    assert ("mara", "kit", "love") in found and ("lucy", "jonah", "love") in found
+    assert ("kit", "mara", "love") not in found  # one way: the favourite's own feeling is not told
+    assert not any({e, t} == {"theo", "nora"} for e, t, _ in found)
+
+
 def test_people_who_are_not_friends_feel_no_fellowship(make_story):
     found = triples(make_story("Mara and Theo were not friends. Lucy had friends.", ["Mara", "Theo", "Lucy"]))
     assert not any(label == "caring" for _, _, label in found)
