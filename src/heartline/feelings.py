@@ -1306,19 +1306,30 @@ def _fellows(tok: Token, reader: _Reader) -> tuple[list[str], _L] | None:
 def _one_fellow(tok: Token, reader: _Reader) -> tuple[list[str], _L] | None:
     """ "Dodger was a good friend of Miss Florence", "Tom was her friend", "he had become Anne's enemy": the
     subject and the one whose friend (enemy, lover) it is, each toward the other."""
-    if tok.dep_ != "attr" or tok.head.lower_ not in _FELLOW_VERBS or _pos(tok) != "NOUN":
+    said = _said_to_be(tok, ("of",))
+    if said is None:
         return None
-    verb = tok.head
-    if any(c.dep_ == "neg" or c.lower_ in ("no", "never") for c in (*verb.children, *tok.children)):
-        return None
-    subj = _child(verb, ("nsubj",))
-    of = _prep(tok.children, "of")
-    whose = _child(tok, ("poss",)) or (_child(of, ("pobj",)) if of is not None else None)
-    if subj is None or whose is None:
-        return None
+    subj, whose = said
     people = reader.chars(subj)
     people += [c for c in reader.chars(whose) if c not in people]
     return (people, _FELLOW[tok.lower_]) if len(people) == 2 else None
+
+
+def _said_to_be(tok: Token, preps: tuple[str, ...]) -> tuple[Token, Token] | None:
+    """(subject, whose) when the noun ``tok`` is said of a subject and belongs to someone: "*Tom* was a friend of
+    *Anne*", "*he* was past work now, but was a great favorite with *the master*", "*Tom* was *Anne's* pet";
+    None when denied ("Jim was not her friend") or either is missing."""
+    verb = tok.head
+    if tok.dep_ != "attr" or verb.lower_ not in _FELLOW_VERBS or _pos(tok) != "NOUN":
+        return None
+    if any(c.dep_ == "neg" or c.lower_ in ("no", "never") for c in (*verb.children, *tok.children)):
+        return None
+    subj = _child(verb, ("nsubj",))
+    if subj is None and verb.dep_ == "conj":
+        subj = _child(verb.head, ("nsubj",))  # "he was past work now, but was a great favorite"
+    prep = next((p for p in (_prep(tok.children, w) for w in preps) if p is not None), None)
+    whose = _child(tok, ("poss",)) or (_child(prep, ("pobj",)) if prep is not None else None)
+    return (subj, whose) if subj is not None and whose is not None else None
 
 
 def _end_of(quote_end: tuple[int, str | None]) -> int:
@@ -1366,18 +1377,10 @@ _FAVOURED: _L = {"love": 0.6}
 def _favourite(tok: Token, reader: _Reader) -> tuple[list[str], list[str], _L] | None:
     """(the ones who favour, the favoured, labels) for "Sir Oliver was a great favorite with the master", "she
     was the darling of her father", "Tom was Anne's pet": the one it is with, of or whose, toward the subject."""
-    if tok.lower_ not in _FAVOURITES or _pos(tok) != "NOUN" or tok.dep_ != "attr":
+    said = _said_to_be(tok, ("with", "of")) if tok.lower_ in _FAVOURITES else None
+    if said is None:
         return None
-    verb = tok.head
-    if verb.lower_ not in _FELLOW_VERBS or _negated(verb):
-        return None
-    subj = _child(verb, ("nsubj",))
-    if subj is None and verb.dep_ == "conj":
-        subj = _child(verb.head, ("nsubj",))  # "he was past work now, but was a great favorite"
-    by = _prep(tok.children, "with") or _prep(tok.children, "of")
-    whose = _child(tok, ("poss",)) or (_child(by, ("pobj",)) if by is not None else None)
-    if subj is None or whose is None:
-        return None
+    subj, whose = said
     favoured = reader.chars(subj)
     fond = [c for c in reader.chars(whose) if c not in favoured]
     return (fond, favoured, _FAVOURED) if fond and favoured else None
