@@ -636,3 +636,10 @@ def test_a_name_after_a_lower_case_particle_is_a_name(pipe):
     cast = by_name(story)
     assert "Mr d'Urberville" in cast
     assert mentions_of(story, cast["D'Artagnan"].id) == ["D'Artagnan", "d'Artagnan"]
+
+
+def test_a_given_name_in_ly_that_only_opens_sentences_is_a_name(pipe):
+    # "Happily", "Suddenly" open sentences and are no one; "Billy", "Willy" are people
+    story = read(pipe, "Anne spoke to Tom. Billy laughed at him. Suddenly Tom laughed too.")
+    cast = by_name(story)
+    assert "Billy" in cast and "Suddenly" not in cast
