@@ -146,3 +146,9 @@ def test_in_a_passage_a_word_of_asking_before_a_name_is_no_one(pipe):
     story = read(pipe, "“I shall hate this town,” he said. “Pray, Margaret, does your mother often talk to you?”")
     cast = by_name(story)
     assert "Margaret" in cast and "Pray" not in cast
+
+
+def test_in_a_passage_a_name_once_looked_at_or_spoken_to_is_someone(pipe):
+    for text in ("Anne looked at Willow and smiled.", "Anne whispered to Dawn that it was late."):
+        story = read(pipe, text)
+        assert len(story.characters) == 2, text

@@ -599,6 +599,8 @@ def gather_evidence(toks: Sequence[Tok], forms: dict[str, Form]) -> None:
             felt_for = _felt_for(toks, occ.first)
             if felt_for:
                 form.person += 2  # "his love for Natásha", "she pitied Sola": someone a feeling is for
+            elif same_prev and _turned_to(toks, occ.first):
+                form.person += 2  # "Anne smiled at Willow", "whispered to Dawn": one looked at or spoken to
             if (
                 occ.first >= 2
                 and prev is not None
@@ -854,6 +856,29 @@ _STAY = frozenset(
     "be is was were been being am are live lives lived living stay stays stayed staying arrive arrives "
     "arrived arriving stop stopped remain remained settled".split()
 )
+
+
+# verbs whose "at" (look, smile ...) or "to" (speak, whisper ...) is a person far more often than a place
+_AT_SOMEONE = frozenset(
+    "look looks looked looking glance glances glanced glancing stare stares stared staring gaze gazed gazing "
+    "peer peered smile smiles smiled smiling grin grins grinned grinning laugh laughs laughed laughing frown "
+    "frowned scowl scowled glare glared glaring wink winked nod nodded wave waved shout shouted yell yelled "
+    "sneer sneered beam beamed".split()
+)
+_TO_SOMEONE = frozenset(
+    "speak speaks spoke speaking say says said whisper whispers whispered whispering murmur murmured reply "
+    "replied listen listened listening nod nodded wave waved write wrote written writing explain explained "
+    "confess confessed apologise apologised apologize apologized".split()
+)
+
+
+def _turned_to(toks: Sequence[Tok], first: int) -> bool:
+    """The name at ``first`` is whom someone looks, smiles or speaks at / to: "Anne smiled at Willow", "spoke
+    to Dawn" (a place is gone to or stayed at, not smiled at)."""
+    if first < 2 or toks[first - 2].sent != toks[first].sent:
+        return False
+    prep, verb = toks[first - 1].lower, toks[first - 2].lower
+    return (prep == "at" and verb in _AT_SOMEONE) or (prep == "to" and verb in _TO_SOMEONE)
 
 
 def _travelled(toks: Sequence[Tok], first: int) -> bool:

@@ -831,7 +831,9 @@ SENTENCE_OPENERS = frozenset(
 )
 
 # given names that end in -ly, which is otherwise an adverb at the start of a sentence
-LY_NAMES = frozenset("emily lily molly polly sally dolly kelly beverly shelly holly nelly milly tilly billy willy wally".split())
+LY_NAMES = frozenset(
+    "emily lily molly polly sally dolly kelly beverly shelly holly nelly milly tilly billy willy wally".split()
+)
 
 
 # -- read by the characters step: descriptions ("said the old gentleman") ------------------------------------------
