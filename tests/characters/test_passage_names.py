@@ -152,3 +152,10 @@ def test_in_a_passage_a_name_once_looked_at_or_spoken_to_is_someone(pipe):
     for text in ("Anne looked at Willow and smiled.", "Anne whispered to Dawn that it was late."):
         story = read(pipe, text)
         assert len(story.characters) == 2, text
+
+
+@pytest.mark.parametrize("feels", ["worried about", "was angry with", "was kind to", "wept for"])
+def test_in_a_passage_a_name_a_feeling_is_for_and_one_who_acts_beside_another_are_someone(pipe, feels):
+    # "Buffy" is tagged "ORG" where she is felt for; she came in with Willow, and is worried about
+    story = read(pipe, f"Buffy and Willow came in and sat down. Willow {feels} Buffy.")
+    assert {"Buffy", "Willow"} <= set(by_name(story))

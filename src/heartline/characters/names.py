@@ -799,6 +799,7 @@ def _felt_for(toks: Sequence[Tok], first: int) -> bool:
         (prev in ("for", "of", "towards", "toward") and before in _FEELINGS_FOR)
         or (prev in ("of", "to", "with") and before in _FELT_ADJECTIVES)  # "fond of Biddy", "devoted to Estella"
         or (prev == "in" and before in _TRUST_IN)  # "that confidence, in Willoughby" (a comma is a token)
+        or (prev in ("for", "about") and before in _FOR_SOMEONE)  # "worried about Buffy", "wept for Tara"
     )
 
 
@@ -815,7 +816,15 @@ def _feels_for_ing(word: str) -> bool:
 
 # adjectives of feeling whose "of" / "to" / "with" names the one it is for: "fond of Biddy", "in love with"
 # (not "afraid of", "tired of", "proud of": of a place as often as of a person)
-_FELT_ADJECTIVES = frozenset("fond jealous envious devoted grateful love enamoured enamored".split())
+_FOR_SOMEONE = frozenset(
+    "worried worry worries worrying cared care cares caring longed yearned pined sorry afraid anxious concerned "
+    "grieved grieving wept weeping mourned prayed".split()
+)
+_FELT_ADJECTIVES = frozenset(
+    "fond jealous envious devoted grateful love enamoured enamored angry furious annoyed vexed cross irritated "
+    "impatient displeased kind unkind cruel rude gentle tender harsh civil polite affectionate attentive "
+    "indulgent".split()
+)  # "angry with Buffy", "kind to Dodger": said of a person (not "proud of" or "afraid of", said of places)
 
 
 def _felt_inverted(toks: Sequence[Tok], first: int) -> bool:
@@ -970,13 +979,20 @@ def ner_votes(story: Story, toks: Sequence[Tok], forms: dict[str, Form], short: 
         docs: Iterable[Doc] = nlp.pipe(texts, batch_size=64, disable=["senter"])
     else:
         docs = ner.pipe((nlp.make_doc(t) for t in texts), batch_size=128)  # type: ignore[attr-defined]
-    for si, doc in zip(order, docs, strict=True):
+    parsed = list(zip(order, docs, strict=True))
+    acting: set[int] = set()  # the forms (by id) that act somewhere: the tagger's organisation is a guess
+    if short:
+        for si, doc in parsed:
+            base = story.sentences[si].start
+            for form, occ in wanted[si]:
+                if _acts(doc, occ.start - base, occ.end - base):
+                    form.person += 1  # "Hindley in a passion told us", "Syme could not sink": one who does something
+                    form.acts_inside += not toks[occ.first].sent_start
+                    acting.add(id(form))
+    for si, doc in parsed:
         base = story.sentences[si].start
         for form, occ in wanted[si]:
-            agent = short and _acts(doc, occ.start - base, occ.end - base)
-            if agent:
-                form.person += 1  # "Hindley in a passion told us", "Syme could not sink": one who does something
-                form.acts_inside += not toks[occ.first].sent_start
+            agent = id(form) in acting
             for ent in doc.ents:
                 es, ee = base + ent.start_char, base + ent.end_char
                 if es < occ.end and ee > occ.start:
@@ -1007,12 +1023,15 @@ def _acts(doc: Doc, start: int, end: int) -> bool:
     one a place or a thing is as often the subject of: "Hindley in a passion told us", "Syme could not sink"."""
     span = {t.i for t in doc if t.idx < end and t.idx + len(t.text) > start}
     root = next((doc[i] for i in sorted(span) if doc[i].head.i not in span or doc[i].head.i == i), None)
-    if root is None or root.dep_ not in ("nsubj", "nsubjpass") or root.pos_ != "PROPN":
+    if root is None or root.pos_ != "PROPN":
+        return False
+    subject = root.head if root.dep_ == "conj" else root  # "Buffy and Willow came in": Willow acts too
+    if subject.dep_ not in ("nsubj", "nsubjpass"):
         return False
     after = doc[root.i + 2].lower_ if root.i + 2 < len(doc) else ""
     if root.i + 1 < len(doc) and doc[root.i + 1].text == "," and after not in ("who", "whom", "whose"):
         return False  # "Pray, Margaret, does your mother...": a word of asking; but "Tublat, whom he had hated"
-    verb = root.head
+    verb = subject.head
     return verb.pos_ == "VERB" and verb.lower_ not in _THING_VERBS
 
 
