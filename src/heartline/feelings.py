@@ -37,7 +37,7 @@ import bisect
 import itertools
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -54,6 +54,7 @@ from .language.lexicon import (
     EVALUATIVE_ADJECTIVES,
     FELT_OBJECT_PRONOUNS,
     FIRST_PERSON,
+    HONORIFICS,
     INNER_VERBS,
     INTENSIFIERS,
     LIGHT_VERBS,
@@ -1327,7 +1328,8 @@ def _said_to_be(tok: Token, preps: tuple[str, ...]) -> tuple[Token, Token] | Non
     subj = _child(verb, ("nsubj",))
     if subj is None and verb.dep_ == "conj":
         subj = _child(verb.head, ("nsubj",))  # "he was past work now, but was a great favorite"
-    prep = next((p for p in (_prep(tok.children, w) for w in preps) if p is not None), None)
+    # the preposition on the noun or, as the parse may hang it, on the verb: "was a great favorite with John"
+    prep = next((p for p in (_prep(h.children, w) for h in (tok, verb) for w in preps) if p is not None), None)
     whose = _child(tok, ("poss",)) or (_child(prep, ("pobj",)) if prep is not None else None)
     return (subj, whose) if subj is not None and whose is not None else None
 
@@ -1366,7 +1368,8 @@ def _shows_a_stance(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` may hold a stance no emotion word names, worth parsing for: a gesture of
     tenderness (:func:`_gesture`), how well one thinks of someone (:func:`_esteem`) or what people are to each
     other (:func:`_fellows`)."""
-    return any(p.search(text, start, end) for p in (_GESTURE, _THOUGHT_OF, _FELLOWSHIP, _FAVOURITE_WORD))
+    stances = (_GESTURE, _THOUGHT_OF, _FELLOWSHIP, _FAVOURITE_WORD, _MANNER_WORD)
+    return any(p.search(text, start, end) for p in stances)
 
 
 _FAVOURITES = frozenset({"favorite", "favourite", "darling", "pet"})
@@ -1384,6 +1387,32 @@ def _favourite(tok: Token, reader: _Reader) -> tuple[list[str], list[str], _L] |
     favoured = reader.chars(subj)
     fond = [c for c in reader.chars(whose) if c not in favoured]
     return (fond, favoured, _FAVOURED) if fond and favoured else None
+
+
+# how one is to someone ("Willow was kind to Buffy", "he was cruel to her"): the subject's stance toward them
+_KIND_TO: _L = {"caring": 0.5}
+_CRUEL_TO: _L = {"disapproval": 0.4, "annoyance": 0.3}
+_MANNERS_TO: dict[str, _L] = {
+    **{word: _KIND_TO for word in "kind gentle tender good sweet affectionate generous patient".split()},
+    **{word: _CRUEL_TO for word in "cruel harsh rude unkind cold curt unjust".split()},
+}
+_MANNER_WORD = re.compile(r"\b(?:" + "|".join(_MANNERS_TO) + r")\s+(?:to|with|towards?)\b", re.IGNORECASE)
+
+
+def _manner_toward(tok: Token, reader: _Reader) -> tuple[list[str], list[str], _L] | None:
+    """(the subject, the one after "to" / "with", labels) for "Willow was kind to Buffy", "he was cruel to
+    her"; not when denied ("was not kind to her")."""
+    labels = _MANNERS_TO.get(tok.lower_)
+    if labels is None or tok.dep_ != "acomp" or _negated(tok.head) or _negated(tok):
+        return None
+    subj = _child(tok.head, ("nsubj",))
+    prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("to", "with", "toward", "towards")), None)
+    other = _child(prep, ("pobj",)) if prep is not None else None
+    if subj is None or other is None:
+        return None
+    doers = reader.chars(subj)
+    toward = [c for c in reader.chars(other) if c not in doers]
+    return (doers, toward, labels) if doers and toward else None
 
 
 def _esteem(tok: Token, reader: _Reader) -> tuple[list[str], list[str], _L] | None:
@@ -1450,6 +1479,29 @@ def _fears_a_loss(tok: Token) -> bool:
             any(p.dep_ == "pcomp" and p.lower_ in _LOSS_VERBS for p in c.children)
             or (c.lower_ == "for" and any(p.dep_ == "pobj" for p in c.children))
         )
+        for c in tok.children
+    )
+
+
+# sorrow or worry for someone ("wept for Tara", "worried about Buffy", "mourned his father"): the state is its
+# owner's; toward the one it is for, care, as for fear for someone
+_SORROWS = frozenset({"sadness", "grief", "nervousness", "fear"})
+_SORROW_WORDS = frozenset(
+    "weep weeps wept weeping cry cries cried crying grieve grieves grieved grieving mourn mourns mourned mourning "
+    "worry worries worried worrying anxious concerned uneasy sorrow sorrowed fret fretted".split()
+)
+_MOURNING = frozenset({"mourn", "mourns", "mourned", "mourning"})
+
+
+def _sorrow_for(tok: Token) -> bool:
+    """ "wept for Tara", "grieved over him", "was worried about Buffy", "mourned his father": sorrow or worry
+    for someone, which is care toward them (the one it is for is found as the feeling's target)."""
+    if tok.lower_ not in _SORROW_WORDS:
+        return False
+    if tok.lower_ in _MOURNING and _child(tok, ("dobj",)) is not None:
+        return True
+    return any(
+        c.dep_ == "prep" and c.lower_ in ("for", "about", "over") and _child(c, ("pobj",)) is not None
         for c in tok.children
     )
 
@@ -1577,6 +1629,31 @@ def _root_roles(doc: Doc, reader: _Reader) -> tuple[list[str], list[str]]:
 # a plural's possessive written with a curly apostrophe ("the countess’ fears"), which the parser reads as a
 # closing quote: written straight for the parse only, one character for one, so offsets do not move
 _CURLY_POSSESSIVE = re.compile(r"(?<=s)’(?=\s)")
+
+
+# common names, one of each length, that the parser knows for proper nouns: a character's name is parsed as one
+# of them ("Willow respected Buffy" parsed "Willow" as a verb, "Emily" as an adverb, "Hope" as a feeling)
+_STAND_INS = {len(n): n for n in "Al Tom John James Thomas Charles Margaret Elizabeth Maximilian".split()}
+_NAME_WORD = re.compile(r"(?<![^\W\d_])[^\W\d_]+")  # a whole word of letters, accents included
+
+
+def _masked_names(text: str, mentions: Sequence[Mention]) -> str:
+    """``text`` with each word of a character's name mention replaced by a common name of the same length
+    (offsets unchanged), for the parse only; a title ("Mr.", "Lady") stays."""
+    parts: list[str] = []
+    at = 0
+    for m in mentions:
+        if m.kind != "name" or m.start < at:
+            continue
+        for w in _NAME_WORD.finditer(text, m.start, m.end):
+            stand_in = _STAND_INS.get(len(w.group()))
+            if stand_in is None or not w.group()[0].isupper() or w.group().lower() in HONORIFICS:
+                continue
+            parts.append(text[at : w.start()])
+            parts.append(stand_in)
+            at = w.end()
+    parts.append(text[at:])
+    return "".join(parts)
 
 
 def _plain_possessives(text: str) -> str:
@@ -1731,7 +1808,8 @@ def attribute_feelings(story: Story, source: str = "both", nlp: Language | None 
     to_parse = [u for u, _, lex in wanted if lex]  # a model label alone needs no parse (see _cheap_roles)
     for u in to_parse:
         u.offset, u.cache_end = _window(story.text, u.start, u.end, True)
-    parsed = parse([_plain_possessives(story.text[u.offset : u.cache_end]) for u in to_parse], nlp)
+    masked = _masked_names(story.text, ctx.mentions)
+    parsed = parse([_plain_possessives(masked[u.offset : u.cache_end]) for u in to_parse], nlp)
     feelings: list[Feeling] = []
     progress = step_progress()
     try:
@@ -1811,7 +1889,12 @@ def _unit_feelings(
                     for label, base in fellow_labels.items():
                         add(one, other, label, _intensity(tok, base), Trigger(at, at + len(tok.text), tok.text))
                 continue
-            shown = _gesture(tok, reader, continued) or _esteem(tok, reader) or _favourite(tok, reader)
+            shown = (
+                _gesture(tok, reader, continued)
+                or _esteem(tok, reader)
+                or _favourite(tok, reader)
+                or _manner_toward(tok, reader)
+            )
             if shown is not None:  # a gesture of tenderness, or how well one thinks of someone
                 doers, toward, shown_labels = shown
                 at = u.offset + tok.idx
@@ -1865,6 +1948,7 @@ def _unit_feelings(
             at = u.offset + tok.idx
             word = Trigger(at, at + len(tok.text), tok.text)
             loss = _fears_a_loss(tok)
+            sorrow = _sorrow_for(tok)
             harmed = reader.distinct(_feared_harm(tok)) if set(labels) & _FEARS else []
             own_object = _has_object(tok)  # "afraid of the dark": about something, not the one beside her
             for e in exps:
@@ -1875,7 +1959,7 @@ def _unit_feelings(
                     targets: list[str | None] = [t for t in hit.targets if t != e] or [None]
                     if label in _FEARS and [t for t in harmed if t != e]:
                         loss, targets = True, [t for t in harmed if t != e]  # fear of harm to someone: care
-                    if loss and label in _FEARS and targets != [None]:
+                    if ((loss and label in _FEARS) or (sorrow and label in _SORROWS)) and targets != [None]:
                         add(e, None, label, w, word)  # the fear is the experiencer's; toward the other, care
                         own.add((e, None, label))
                         label, w = "caring", _intensity(tok, _FEAR_OF_LOSS)

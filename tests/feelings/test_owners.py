@@ -230,3 +230,11 @@ def test_the_sorrow_of_a_sentence_telling_that_someone_is_dead_is_not_theirs(dea
     elizabeth = next(c.id for c in story.characters if c.name == "Elizabeth")
     assert not any(f.experiencer == elizabeth and f.emotion in ("grief", "sadness") for f in story.feelings)
     assert any(f.experiencer == "narrator" and f.emotion in ("grief", "sadness") for f in story.feelings)
+
+
+def test_a_name_the_parser_does_not_know_is_parsed_as_a_name(make_story):
+    # spaCy's small model parsed "Willow" as a verb and "respected" as an adjective of Buffy
+    story = make_story("Buffy and Willow came in and sat down. Willow respected Buffy.", ["Buffy", "Willow"])
+    found = {(f.experiencer, f.target, f.emotion) for f in attribute_feelings(story)}
+    assert ("willow", "buffy", "admiration") in found
+    assert ("buffy", "willow", "admiration") not in found

@@ -267,3 +267,23 @@ def test_devotion_and_distrust_are_feelings_toward_their_object(make_story):
     feelings = triples(story)
     assert ("mara", "theo", "love") in feelings
     assert ("theo", "lucy", "disapproval") in feelings
+
+
+def test_sorrow_or_worry_for_someone_is_care_toward_them(make_story):
+    for text in ("Mara wept for Theo.", "Mara was worried about Theo.", "Mara mourned Theo."):
+        feelings = triples(make_story(text, ["Mara", "Theo"]))
+        assert ("mara", "theo", "caring") in feelings, text
+        own = {label for e, t, label in feelings if e == "mara" and t == "theo"}
+        assert not own & {"sadness", "grief", "nervousness"}, text
+
+
+def test_how_one_is_to_someone_is_a_stance_toward_them(make_story):
+    story = make_story("Mara was kind to Theo. Kit was cruel to Lucy. Jonah was not kind to Nora.",
+                       ["Mara", "Theo", "Kit", "Lucy", "Jonah", "Nora"])  # fmt: skip
+    feelings = triples(story)
+    assert ("mara", "theo", "caring") in feelings and ("kit", "lucy", "disapproval") in feelings
+    assert not any(e == "jonah" and t == "nora" for e, t, _ in feelings)
+
+
+def test_betraying_someone_is_a_hostile_act(make_story):
+    assert ("kit", "mara", "disapproval") in triples(make_story("Kit betrayed Mara.", ["Kit", "Mara"]))
