@@ -1831,13 +1831,15 @@ def _names_as_subjects(ctx: _Context, u: _Unit, doc: Doc) -> frozenset[int]:
     it, "Will" as a modal, and the feeling went to whoever was the subject before). Only names the characters
     step found, before a verb with no subject."""
     names: set[int] = set()
-    for tok in doc:
-        start = u.offset + tok.idx
-        m = _mention_at(ctx, start, start + len(tok.text))
-        if m is None or m.kind != "name" or tok.lower_ in PRONOUNS:
+    lo = bisect.bisect_left(ctx.mention_starts, u.offset)
+    hi = bisect.bisect_left(ctx.mention_starts, u.offset + len(doc.text))
+    for m in ctx.mentions[lo:hi]:
+        span = doc.char_span(m.start - u.offset, m.end - u.offset, alignment_mode="expand")
+        if m.kind != "name" or span is None:
             continue
-        names.add(tok.i)
-        if m.start != start or tok.i >= tok.head.i or not tok.head.tag_.startswith("VB"):
+        names.update(t.i for t in span)
+        tok = span[0]
+        if tok.i >= tok.head.i or not tok.head.tag_.startswith("VB"):
             continue
         if tok.dep_ in ("advmod", "npadvmod", "aux") and not any(
             c.dep_ in ("nsubj", "nsubjpass", "expl") for c in tok.head.children
