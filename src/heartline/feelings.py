@@ -1368,7 +1368,7 @@ def _shows_a_stance(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` may hold a stance no emotion word names, worth parsing for: a gesture of
     tenderness (:func:`_gesture`), how well one thinks of someone (:func:`_esteem`) or what people are to each
     other (:func:`_fellows`)."""
-    stances = (_GESTURE, _THOUGHT_OF, _FELLOWSHIP, _FAVOURITE_WORD, _MANNER_WORD)
+    stances = (_GESTURE, _THOUGHT_OF, _FELLOWSHIP, _FAVOURITE_WORD, _MANNER_WORD, _PHRASAL)
     return any(p.search(text, start, end) for p in stances)
 
 
@@ -1409,6 +1409,62 @@ def _manner_toward(tok: Token, reader: _Reader) -> tuple[list[str], list[str], _
     prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("to", "with", "toward", "towards")), None)
     other = _child(prep, ("pobj",)) if prep is not None else None
     if subj is None or other is None:
+        return None
+    doers = reader.chars(subj)
+    toward = [c for c in reader.chars(other) if c not in doers]
+    return (doers, toward, labels) if doers and toward else None
+
+
+# stances said by a verb and its particle or preposition, no emotion word: "shouted at him", "looked up to her",
+# "could not stand him", "was tired of her", "was disappointed in him", "rolled her eyes at him"
+_AT_IN_ANGER = frozenset("shout shouts shouted shouting yell yells yelled yelling scream screamed snap snapped "
+                         "bark barked roar roared hiss hissed snarl snarled growl growled".split())  # fmt: skip
+_WEARY = frozenset({"tired", "sick", "weary"})
+_PHRASAL = re.compile(
+    r"\b(?:(?:shout|yell|scream|snapp?|bark|roar|hiss|snarl|growl)(?:s|ed|ing)?\s+at|look(?:s|ed|ing)?\s+up\s+to"
+    r"|stand|(?:tired|sick|weary)\s+of|disappointed\s+(?:in|with)|eyes\s+at)\b",
+    re.IGNORECASE,
+)
+_SUBJECTS = ("nsubj", "nsubjpass")
+_SHOUTED_AT: _L = {"anger": 0.5}
+_LOOKED_UP_TO: _L = {"admiration": 0.6}
+_COULD_NOT_STAND: _L = {"disgust": 0.5, "annoyance": 0.3}
+_WEARY_OF: _L = {"annoyance": 0.5}
+_DISAPPOINTED_IN: _L = {"disappointment": 0.6}
+_ROLLED_EYES_AT: _L = {"annoyance": 0.5}
+
+
+def _phrasal_stance(tok: Token, reader: _Reader) -> tuple[list[str], list[str], _L] | None:
+    """(doers, the one it is toward, labels) for a stance a verb says with its particle or preposition:
+    "shouted at Buffy" (anger), "looked up to her" (admiration), "could not stand him" (dislike), "was tired
+    of her" (annoyance), "was disappointed in him", "rolled her eyes at him"; not when denied (but "could not
+    stand" is the denial)."""
+    word = tok.lower_
+
+    def after(*preps: str) -> Token | None:
+        p = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in preps), None)
+        return _child(p, ("pobj",)) if p is not None else None
+
+    other: Token | None = None
+    labels: _L | None = None
+    head = tok
+    if word in _AT_IN_ANGER:
+        other, labels = after("at"), _SHOUTED_AT
+    elif word in ("look", "looks", "looked", "looking") and any(c.lower_ == "up" for c in tok.children):
+        other, labels = after("to"), _LOOKED_UP_TO
+    elif word in ("stand", "bear", "abide") and _negated(tok):
+        other, labels = _child(tok, ("dobj",)), _COULD_NOT_STAND
+    elif word in _WEARY or word == "disappointed":
+        other = after("of") if word in _WEARY else after("in", "with")
+        labels, head = (_WEARY_OF if word in _WEARY else _DISAPPOINTED_IN), tok.head
+    elif word in ("roll", "rolls", "rolled", "rolling") and any(c.lower_ == "eyes" for c in tok.children):
+        other, labels = after("at"), _ROLLED_EYES_AT
+    if other is None or labels is None or (labels is not _COULD_NOT_STAND and _negated(tok)):
+        return None
+    subj = _child(tok, _SUBJECTS) or _child(head, _SUBJECTS)
+    if subj is None and head.dep_ in ("conj", "xcomp"):
+        subj = _child(head.head, _SUBJECTS)  # "she turned and shouted at him", "wanted to shout at him"
+    if subj is None:
         return None
     doers = reader.chars(subj)
     toward = [c for c in reader.chars(other) if c not in doers]
@@ -1896,6 +1952,7 @@ def _unit_feelings(
                 or _esteem(tok, reader)
                 or _favourite(tok, reader)
                 or _manner_toward(tok, reader)
+                or _phrasal_stance(tok, reader)
             )
             if shown is not None:  # a gesture of tenderness, or how well one thinks of someone
                 doers, toward, shown_labels = shown

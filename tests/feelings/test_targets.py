@@ -287,3 +287,19 @@ def test_how_one_is_to_someone_is_a_stance_toward_them(make_story):
 
 def test_betraying_someone_is_a_hostile_act(make_story):
     assert ("kit", "mara", "disapproval") in triples(make_story("Kit betrayed Mara.", ["Kit", "Mara"]))
+
+
+def test_a_stance_said_by_a_verb_and_its_particle_is_toward_its_object(make_story):
+    text = ("Mara shouted at Theo. Kit looked up to Lucy. Jonah could not stand Nora. Ada was tired of June. "
+            "Will was disappointed in Rosa.")  # fmt: skip
+    feelings = triples(
+        make_story(text, ["Mara", "Theo", "Kit", "Lucy", "Jonah", "Nora", "Ada", "June", "Will", "Rosa"])
+    )
+    assert {("mara", "theo", "anger"), ("kit", "lucy", "admiration"), ("jonah", "nora", "disgust"),
+            ("ada", "june", "annoyance"), ("will", "rosa", "disappointment")} <= feelings  # fmt: skip
+
+
+def test_a_stance_of_a_verb_and_particle_denied_or_without_a_person_is_none(make_story):
+    text = "Mara did not shout at Theo. Kit could stand Lucy. Then Jonah stood up and looked up at the sky."
+    feelings = triples(make_story(text, ["Mara", "Theo", "Kit", "Lucy", "Jonah"]))
+    assert not any(label in ("anger", "disgust", "admiration") for _, _, label in feelings)

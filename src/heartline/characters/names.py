@@ -700,7 +700,7 @@ _FEELINGS_FOR = frozenset(
     "jealousy respect dislike feeling feelings".split()
 )
 # what one has "in" someone: "confidence in Willoughby", "faith in Pierre"
-_TRUST_IN = frozenset("confidence faith trust belief".split())
+_TRUST_IN = frozenset("confidence faith trust belief disappointed".split())  # "disappointed in Tom"
 
 
 _PERSONAL_THINGS = frozenset(
