@@ -1422,7 +1422,8 @@ _AT_IN_ANGER = frozenset("shout shouts shouted shouting yell yells yelled yellin
 _WEARY = frozenset({"tired", "sick", "weary"})
 _PHRASAL = re.compile(
     r"\b(?:(?:shout|yell|scream|snapp?|bark|roar|hiss|snarl|growl)(?:s|ed|ing)?\s+at|look(?:s|ed|ing)?\s+up\s+to"
-    r"|stand|(?:tired|sick|weary)\s+of|disappointed\s+(?:in|with)|eyes\s+at)\b",
+    r"|(?:tired|sick|weary)\s+of|disappointed\s+(?:in|with)|eyes\s+at)\b"
+    r"|(?:\bnot|n['’]t|\bnever)\s+(?:\w+\s+)?(?:stand|bear|abide)\b",
     re.IGNORECASE,
 )
 _SUBJECTS = ("nsubj", "nsubjpass")
