@@ -1689,7 +1689,7 @@ _CURLY_POSSESSIVE = re.compile(r"(?<=s)’(?=\s)")
 
 
 # common names, one of each length, that the parser knows for proper nouns: a character's name is parsed as one
-# of them ("Willow respected Buffy" parsed "Willow" as a verb, "Emily" as an adverb, "Hope" as a feeling)
+# of them (the small model takes "Willow" in "Willow respected Buffy" for a verb, "Emily" for an adverb)
 _STAND_INS = {len(n): n for n in "Al Tom John James Thomas Charles Margaret Elizabeth Maximilian".split()}
 _NAME_WORD = re.compile(r"(?<![^\W\d_])[^\W\d_]+")  # a whole word of letters, accents included
 
@@ -1885,7 +1885,7 @@ def _names_as_subjects(ctx: _Context, u: _Unit, doc: Doc) -> frozenset[int]:
     """The tokens of ``doc`` that are characters' names, no emotion words ("Hope loved him", "Joy wept"); and
     such a name the tagger took for an adverb or an auxiliary gets its place as subject: "Emily smiled at him",
     "Dolly wept", "Will smiled at her" (spaCy's small model reads a name in -ly as an adverb of the verb after
-    it, "Will" as a modal, and the feeling went to whoever was the subject before). Only names the characters
+    it, "Will" as a modal, and gives the feeling to whoever was the subject before). Only names the characters
     step found, before a verb with no subject."""
     names: set[int] = set()
     lo = bisect.bisect_left(ctx.mention_starts, u.offset)
