@@ -1406,8 +1406,7 @@ def _manner_toward(tok: Token, reader: _Reader) -> tuple[list[str], list[str], _
     if labels is None or tok.dep_ != "acomp" or _negated(tok.head) or _negated(tok):
         return None
     subj = _child(tok.head, ("nsubj",))
-    prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("to", "with", "toward", "towards")), None)
-    other = _child(prep, ("pobj",)) if prep is not None else None
+    other = _object_after(tok, "to", "with", "toward", "towards")
     if subj is None or other is None:
         return None
     doers = reader.chars(subj)
@@ -1441,25 +1440,20 @@ def _phrasal_stance(tok: Token, reader: _Reader) -> tuple[list[str], list[str], 
     of her" (annoyance), "was disappointed in him", "rolled her eyes at him"; not when denied (but "could not
     stand" is the denial)."""
     word = tok.lower_
-
-    def after(*preps: str) -> Token | None:
-        p = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in preps), None)
-        return _child(p, ("pobj",)) if p is not None else None
-
     other: Token | None = None
     labels: _L | None = None
     head = tok
     if word in _AT_IN_ANGER:
-        other, labels = after("at"), _SHOUTED_AT
+        other, labels = _object_after(tok, "at"), _SHOUTED_AT
     elif word in ("look", "looks", "looked", "looking") and any(c.lower_ == "up" for c in tok.children):
-        other, labels = after("to"), _LOOKED_UP_TO
+        other, labels = _object_after(tok, "to"), _LOOKED_UP_TO
     elif word in ("stand", "bear", "abide") and _negated(tok):
         other, labels = _child(tok, ("dobj",)), _COULD_NOT_STAND
     elif word in _WEARY or word == "disappointed":
-        other = after("of") if word in _WEARY else after("in", "with")
+        other = _object_after(tok, "of") if word in _WEARY else _object_after(tok, "in", "with")
         labels, head = (_WEARY_OF if word in _WEARY else _DISAPPOINTED_IN), tok.head
     elif word in ("roll", "rolls", "rolled", "rolling") and any(c.lower_ == "eyes" for c in tok.children):
-        other, labels = after("at"), _ROLLED_EYES_AT
+        other, labels = _object_after(tok, "at"), _ROLLED_EYES_AT
     if other is None or labels is None or (labels is not _COULD_NOT_STAND and _negated(tok)):
         return None
     subj = _child(tok, _SUBJECTS) or _child(head, _SUBJECTS)
@@ -1580,6 +1574,13 @@ def _has_prep(tok: Token, word: str) -> bool:
 def _prep(tokens: Iterable[Token], word: str) -> Token | None:
     """The first of ``tokens`` that is the preposition ``word`` ("of", "by", "to")."""
     return next((c for c in tokens if c.dep_ == "prep" and c.lower_ == word), None)
+
+
+def _object_after(tok: Token, *words: str) -> Token | None:
+    """The object of the first of ``tok``'s prepositions that is one of ``words``: "kind *to* her", "shouted *at*
+    him"."""
+    prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in words), None)
+    return _child(prep, ("pobj",)) if prep is not None else None
 
 
 def _from_chars(prep_parent: Token, reader: _Reader) -> list[str]:

@@ -699,8 +699,8 @@ _FEELINGS_FOR = frozenset(
     "love affection fondness tenderness hatred contempt pity compassion admiration passion devotion gratitude "
     "jealousy respect dislike feeling feelings".split()
 )
-# what one has "in" someone: "confidence in Willoughby", "faith in Pierre"
-_TRUST_IN = frozenset("confidence faith trust belief disappointed".split())  # "disappointed in Tom"
+# what one has or is "in" someone: "confidence in Willoughby", "faith in Pierre", "disappointed in Tom"
+_TRUST_IN = frozenset("confidence faith trust belief disappointed".split())
 
 
 _PERSONAL_THINGS = frozenset(

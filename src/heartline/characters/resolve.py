@@ -742,7 +742,6 @@ class Resolver:
         lookback: int = _LOOKBACK_SENTENCES,
         unlike: Sequence[int] | set[int] = (),
         guesses: bool = True,
-        not_: set[int] | frozenset[int] = frozenset(),
     ) -> int | None:
         """The character a he / she (or a description of ``gender`` and ``age``) at token ``i`` means; not one
         of ``unlike`` (in a short text, "the widow" is not "the doctor", a description of its own)."""
@@ -768,7 +767,7 @@ class Resolver:
             g = self.genders[r.char]
             if g is not None and g != gender:
                 continue
-            if (r.char in unlike and g is None) or r.char in barred or r.char in not_:
+            if (r.char in unlike and g is None) or r.char in barred:
                 continue
             if age is not None and self._other_age(r.char, age):
                 continue  # "the old gentleman" is not the one the story calls "the boy"
