@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+import heartline
 from heartline.pipeline import Pipeline
 from heartline.speakers import rule_speakers
 from heartline.story import Story
@@ -743,3 +744,21 @@ def test_a_he_or_she_in_a_quote_is_not_the_speaker_the_narration_names(pipe: Pip
     inside = [m for m in story.mentions if quote.start <= m.start < quote.end and m.kind == "pronoun"]
     told = [(story.span_text(m), names[m.character]) for m in inside]
     assert told == [("She", "Princess Mary"), ("her", "Princess Mary")]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“This old fool is against it with all his strength! Come, Anna, come! Help me up the steps.”\n\nThe crowd "
+        "was loud. The men who stood nearest the stairs were taken by surprise, and they said nothing. Anna took "
+        "his arm.",
+        "“Today I join the navy, and I hope in this way to find my sister.”\n\nThe square was filling with people. "
+        "The guests sat at the long tables and ate their bread in silence.",
+    ],
+)
+def test_a_group_does_not_say_i(text):
+    story = heartline.read(text=text)
+    groups = {c.id for c in story.characters if c.unnamed and c.gender == "they"}
+    assert groups  # "the men", "the guests"
+    assert story.quotes and all(q.speaker not in groups for q in story.quotes)

@@ -643,9 +643,14 @@ RERANKED = ("anaphoric", "implicit")
 
 
 def allowed_candidates(ctx: Context, qi: int) -> tuple[list[int], np.ndarray]:
-    """:func:`candidate_features` less the characters the quote itself addresses by name ("Listen, Wil, ..."),
-    unless that leaves none: the learned weights see too few vocatives to rule them out on their own."""
+    """:func:`candidate_features` less the groups a quote that says I cannot be (``Evidence.groups``), and less
+    the characters the quote itself addresses by name ("Listen, Wil, ..."), unless that leaves none: the learned
+    weights see too few vocatives to rule them out on their own."""
     cands, x = candidate_features(ctx, qi)
+    groups = ctx.ev[qi].groups  # a group says "we", not "I": with none else, the rules' answer stands
+    if groups and any(c in groups for c in cands):
+        one = [j for j, c in enumerate(cands) if c not in groups]
+        cands, x = [cands[j] for j in one], x[one]
     addressed = set(ctx.ev[qi].vocatives) if enabled("vocative_filter") else set()
     keep = [j for j, c in enumerate(cands) if c not in addressed]
     if keep and len(keep) < len(cands):

@@ -90,6 +90,8 @@ class Evidence:
     action_pronoun: int | None = None  # who that pronoun was resolved to
     vocatives: list[int] = field(default_factory=list)
     named: set[int] = field(default_factory=set)  # named inside the quote, not as a vocative
+    # a quote that says I / me / my is one person's: not a group known only by a plural ("the men", "the guests")
+    groups: frozenset[int] = frozenset()
 
 
 def rule_speakers(story: Story) -> Context:
@@ -124,6 +126,9 @@ def rule_speakers(story: Story) -> Context:
 # -- evidence ---------------------------------------------------------------------------------------
 
 
+_ONE_SELF = frozenset({"me", "my", "myself", "mine"})
+
+
 def _evidence(story: Story, toks: Sequence[Tok], refs: Sequence[Ref]) -> list[Evidence]:
     by_first = {r.first: r for r in refs}
     by_last = {r.last: r for r in refs}
@@ -143,9 +148,12 @@ def _evidence(story: Story, toks: Sequence[Tok], refs: Sequence[Ref]) -> list[Ev
     far = {v: cover[s] for v, s in parsed.items() if s in cover}
     out: list[Evidence] = []
     actions: dict[int, Evidence] = {}  # the paragraph's first acting subject, found once per paragraph
+    groups = frozenset(i for i, c in enumerate(story.characters) if c.unnamed and c.gender == "they")
     for qi, q in enumerate(story.quotes):
         e = Evidence()
         qt = quote_toks.get(qi, [])
+        if groups and any(toks[i].lower in _ONE_SELF or toks[i].text == "I" for i in qt):
+            e.groups = groups
         pt = para_toks.get(q.paragraph, [])
         if qt:
             for window in windows[qi]:
@@ -658,13 +666,14 @@ def _infer(
     if enabled("named_last"):
         cands = [c for c in cands if c not in e.named] + [c for c in cands if c in e.named]
     for c in cands:
-        if c in excluded:
+        if c in excluded or c in e.groups:
             continue
         if gender is not None and genders.get(c) not in (None, gender):
             continue
         if enabled("new_paragraph_new_speaker") and c == last and adjacent and not excluded:
             continue  # a new paragraph of dialogue is a new speaker
         return c, kind
+    excluded |= e.groups
     if e.tag_kind == "pronoun" and e.tag_speaker is not None and e.tag_speaker not in excluded:
         return e.tag_speaker, kind
     if enabled("action_pronoun_candidate") and e.action_pronoun is not None and e.action_pronoun not in excluded:
