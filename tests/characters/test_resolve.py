@@ -375,3 +375,15 @@ def test_a_her_after_a_feeling_and_its_preposition_gives_no_gender_to_the_one_wh
     cast = by_name(story)
     assert cast["Hurstwood"].gender == "he"
     assert mentions_of(story, cast["Carrie"].id) == ["Carrie", "her", "her"]
+
+
+def test_as_for_someone_the_pronoun_after_is_them(pipe: Pipeline) -> None:
+    story = read(
+        pipe,
+        "Barbara thought of the party all morning. Barbara wondered whether he would come. Barbara knew he would. "
+        "Barbara and Rose stood at the window. As for Rose, she had a horror of her sister's bad manners.",
+    )
+    rose = by_name(story)["Rose"]
+    at = story.text.index("she had")
+    (she,) = [m for m in story.mentions if m.start == at]
+    assert she.character == rose.id

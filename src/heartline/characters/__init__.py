@@ -39,6 +39,7 @@ from .names import (
     Cluster,
     Form,
     NameWords,
+    a_feeling_made_a_figure,
     add_capitals,
     attach_leftovers,
     cluster_forms,
@@ -89,7 +90,8 @@ def find_characters(story: Story) -> None:
     persons = [
         f
         for f in forms.values()
-        if is_person(f, max(words[w] for w in f.names) - f.count) or (short and _unopposed(toks, f))
+        if not a_feeling_made_a_figure(f)
+        and (is_person(f, max(words[w] for w in f.names) - f.count) or (short and _unopposed(toks, f)))
     ]
     known = {f.names[0] for f in persons} | {f.names[-1] for f in persons}
     persons += [

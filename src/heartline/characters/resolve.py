@@ -734,6 +734,17 @@ class Resolver:
                 return r.char
         return None
 
+    def _topic_before(self, i: int) -> int | None:
+        """The character named in "As for X," / "As to X," right before token ``i``."""
+        toks = self.toks
+        if i < 4 or toks[i - 1].text != "," or toks[i].quote >= 0:
+            return None
+        r = next((r for r in reversed(self.recent) if r.last == i - 2), None)
+        if r is None or r.first < 2 or r.kind == "pronoun":
+            return None
+        lead = (toks[r.first - 2].lower, toks[r.first - 1].lower)
+        return r.char if lead in (("as", "for"), ("as", "to")) else None
+
     def _resolve(
         self,
         i: int,
@@ -746,6 +757,9 @@ class Resolver:
         """The character a he / she (or a description of ``gender`` and ``age``) at token ``i`` means; not one
         of ``unlike`` (in a short text, "the widow" is not "the doctor", a description of its own)."""
         t = self.toks[i]
+        topic = self._topic_before(i)
+        if topic is not None and self.genders[topic] in (None, gender) and topic not in unlike:
+            return topic  # "As for Rose, she was ...": the one the sentence sets up
         best, best_score = None, -1e9
         seen: set[int] = set()
         clause_subject = next(
