@@ -243,6 +243,10 @@ class _Context:
     paragraph_starts: list[int] = field(default_factory=list)
     groups: frozenset[str] = frozenset()  # characters that are several people ("the boys", "the two women")
     quote_ends: list[tuple[int, str | None]] = field(default_factory=list)  # (end, speaker) of each quote, in order
+    # whose stance a judging word in narration says: the narrator the characters step found, however seldom it
+    # says I ("Poor Douglas ... committed to me the manuscript"); ``narrator`` is the one that tells enough of
+    # the story to own what no one else does
+    teller: str | None = None
 
 
 # -- context ----------------------------------------------------------------------------------------------
@@ -270,6 +274,8 @@ def _build_context(story: Story) -> _Context:
         sorted((q.end, q.speaker) for q in story.quotes),
     )
     ctx.narrator = _first_person_narrator(story, ctx)
+    told = [c.id for c in story.characters if c.narrator]
+    ctx.teller = ctx.narrator or (told[0] if len(told) == 1 else None)
     ctx.pov = _points_of_view(story, ctx)
     return ctx
 
@@ -622,9 +628,11 @@ def _subject(tok: Token, limit: int = 4) -> Token | None:
 
 
 def _prep_targets(tok: Token, reader: _Reader, skip: set[str]) -> list[str]:
-    """Characters after "at / for / toward / of / on / about ..." attached to ``tok``."""
+    """Characters after "at / for / toward / of / on / about ..." attached to ``tok``, or to an adjective after
+    a noun ("a horror unspeakable of her sister's manners", parsed with "of" on "unspeakable")."""
     out: list[str] = []
-    for c in tok.children:
+    after = [a for a in tok.rights if a.dep_ == "amod"] if _pos(tok) == "NOUN" else []
+    for c in itertools.chain(tok.children, *(a.children for a in after)):
         if c.dep_ == "prep" and c.lower_ in TARGET_PREPOSITIONS:
             for p in c.children:
                 if p.dep_ == "pobj":
@@ -686,11 +694,14 @@ def _negated(tok: Token) -> bool:
     if not own and tok.dep_ in ("acomp", "xcomp", "dobj", "attr"):
         if tok.head.lower_ in _HELP:
             return False  # "I could not help admiring her": admiring all the same
+        if tok.dep_ == "dobj" and _pos(tok) == "NOUN" and tok.head.lower_ in _GONE and not _negated(tok.head):
+            return True  # "forgot my horror", "lost all fear of him": a feeling that is over
         own = [c for c in tok.head.children if c.dep_ == "neg"]
     return bool(own) and not all(_asks_agreement(c) for c in own)
 
 
 _HELP = frozenset({"help", "helped", "helping"})
+_GONE = frozenset("forget forgets forgot forgotten forgetting lose loses lost losing".split())
 
 
 def _asks_agreement(neg: Token) -> bool:
@@ -1258,6 +1269,46 @@ def _gesture(tok: Token, reader: _Reader, continued: str | None = None) -> tuple
     return (doers, toward, _GESTURE_LABELS) if doers and toward else None
 
 
+# a part of the body laid round or on someone with no verb of its own: "supported by her arm around him", "with
+# her head on his shoulder", "his arm around her waist"; and leaning on someone
+_LAID_PARTS = frozenset({"arm", "arms", "head", "hand", "hands", "cheek"})
+_LAID_ON = frozenset({"around", "round", "about", "on", "upon", "against"})
+_LEANING = frozenset({"lean", "leans", "leaned", "leant", "leaning"})
+_LAID = re.compile(
+    r"\b(?:(?:his|her|their|my|your|\w+['’]s)\s+(?:arms?|head|hands?|cheek)\s+(?:a?round|about|on|upon|against)"
+    r"|lean(?:s|ed|t|ing)?\s+(?:on|upon|against))\b",
+    re.IGNORECASE,
+)
+
+
+def _laid_on(tok: Token, reader: _Reader, continued: str | None = None) -> tuple[list[str], list[str], _L] | None:
+    """(doers, the ones it is toward, labels) of a part of the body laid round or on someone with no verb of its
+    own ("her arm around him", "her head on his shoulder": its owner toward him) or of leaning on someone
+    ("she leaned on his shoulder", "leant against Tom"). None when the owner or the other is no one or the same."""
+    low = tok.lower_
+    if low in _LAID_PARTS and _pos(tok) == "NOUN":
+        owner = _child(tok, ("poss",))
+        doers = reader.chars(owner) if owner is not None else []
+        after = tok.i + 1
+        preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in _LAID_ON]
+        if not preps and after < len(tok.doc) and tok.doc[after].lower_ in _LAID_ON:
+            preps = [tok.doc[after]]  # "with her head on his shoulder", the "on" hung on the verb
+    elif low in _LEANING and _pos(tok) == "VERB" and _child(tok, ("dobj",)) is None:
+        subj = _child(tok, _SUBJECTS) or (_child(tok.head, _SUBJECTS) if tok.dep_ == "conj" else None)
+        doers = reader.chars(subj) if subj is not None else ([continued] if continued is not None else [])
+        preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in _LAID_ON]
+    else:
+        return None
+    toward: list[str] = []
+    for prep in preps:
+        onto = _child(prep, ("pobj",))
+        if onto is None:
+            continue
+        toward += _tender_part_owner(onto, reader) if onto.lower_ in _TENDER_PARTS else reader.chars(onto)
+    toward = [c for c in dict.fromkeys(toward) if c not in doers]
+    return (doers, toward, _GESTURE_LABELS) if doers and toward else None
+
+
 # what people are to each other: "Tom and Huck were friends", "she made friends with Anne"
 _FELLOWS: dict[str, _L] = {
     "friends": {"caring": 0.5},
@@ -1368,7 +1419,7 @@ def _shows_a_stance(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` may hold a stance no emotion word names, worth parsing for: a gesture of
     tenderness (:func:`_gesture`), how well one thinks of someone (:func:`_esteem`) or what people are to each
     other (:func:`_fellows`)."""
-    stances = (_GESTURE, _THOUGHT_OF, _FELLOWSHIP, _FAVOURITE_WORD, _MANNER_WORD, _PHRASAL)
+    stances = (_GESTURE, _LAID, _THOUGHT_OF, _FELLOWSHIP, _FAVOURITE_WORD, _MANNER_WORD, _PHRASAL)
     return any(p.search(text, start, end) for p in stances)
 
 
@@ -1421,7 +1472,8 @@ _AT_IN_ANGER = frozenset("shout shouts shouted shouting yell yells yelled yellin
 _WEARY = frozenset({"tired", "sick", "weary"})
 _PHRASAL = re.compile(
     r"\b(?:(?:shout|yell|scream|snapp?|bark|roar|hiss|snarl|growl)(?:s|ed|ing)?\s+at|look(?:s|ed|ing)?\s+up\s+to"
-    r"|(?:tired|sick|weary)\s+of|disappointed\s+(?:in|with)|eyes\s+at)\b"
+    r"|(?:tired|sick|weary)\s+of|disappointed\s+(?:in|with)|eyes\s+at|laugh(?:s|ed|ing)?\s+at"
+    r"|(?:hold|holds|held|holding)\s+\w+\s+(?:close|closer|tight|tightly))\b"
     r"|(?:\bnot|n['’]t|\bnever)\s+(?:\w+\s+)?(?:stand|bear|abide)\b",
     re.IGNORECASE,
 )
@@ -1432,13 +1484,16 @@ _COULD_NOT_STAND: _L = {"disgust": 0.5, "annoyance": 0.3}
 _WEARY_OF: _L = {"annoyance": 0.5}
 _DISAPPOINTED_IN: _L = {"disappointment": 0.6}
 _ROLLED_EYES_AT: _L = {"annoyance": 0.5}
+_LAUGHED_AT: _L = {"disapproval": 0.5}  # mockery of someone; laughing at a joke or a thing is amusement
+_HELD_CLOSE: _L = _GESTURE_LABELS
+_CLOSE = frozenset({"close", "closer", "tight", "tightly"})
 
 
 def _phrasal_stance(tok: Token, reader: _Reader) -> tuple[list[str], list[str], _L] | None:
     """(doers, the one it is toward, labels) for a stance a verb says with its particle or preposition:
     "shouted at Buffy" (anger), "looked up to her" (admiration), "could not stand him" (dislike), "was tired
-    of her" (annoyance), "was disappointed in him", "rolled her eyes at him"; not when denied (but "could not
-    stand" is the denial)."""
+    of her" (annoyance), "was disappointed in him", "rolled her eyes at him", "laughed at him" (mockery), "held
+    her close" (tenderness); not when denied (but "could not stand" is the denial)."""
     word = tok.lower_
     other: Token | None = None
     labels: _L | None = None
@@ -1454,6 +1509,16 @@ def _phrasal_stance(tok: Token, reader: _Reader) -> tuple[list[str], list[str], 
         labels, head = (_WEARY_OF if word in _WEARY else _DISAPPOINTED_IN), tok.head
     elif word in ("roll", "rolls", "rolled", "rolling") and any(c.lower_ == "eyes" for c in tok.children):
         other, labels = _object_after(tok, "at"), _ROLLED_EYES_AT
+    elif word in ("laugh", "laughs", "laughed", "laughing"):
+        other, labels = _object_after(tok, "at"), _LAUGHED_AT
+        if other is not None and _pos(other) not in ("PRON", "PROPN"):
+            other = None  # "laughed at his jokes", "at the thought": at a thing, not at someone
+    elif word in ("hold", "holds", "held", "holding"):
+        other, labels = _child(tok, ("dobj",)), _HELD_CLOSE  # "held him tightly"
+        if other is not None and other.lower_ in _CLOSE:
+            other = _child(other, ("poss", "compound", "amod"))  # "held her close", parsed as her closeness
+        elif not any(c.lower_ in _CLOSE for c in tok.children):
+            other = None
     if other is None or labels is None or (labels is not _COULD_NOT_STAND and _negated(tok)):
         return None
     subj = _child(tok, _SUBJECTS) or _child(head, _SUBJECTS)
@@ -1536,7 +1601,8 @@ def _fears_a_loss(tok: Token) -> bool:
 
 # sorrow or worry for someone ("wept for Tara", "worried about Buffy", "mourned his father"): the state is its
 # owner's; toward the one it is for, care, as for fear for someone
-_SORROWS = frozenset({"sadness", "grief", "nervousness", "fear"})
+_SORROWS = frozenset({"sadness", "grief", "nervousness", "fear", "remorse"})
+_APOLOGIES = frozenset(f for v in ("apologize", "apologise") for f in _verb_forms(v))
 _SORROW_WORDS = frozenset(
     "weep weeps wept weeping cry cries cried crying grieve grieves grieved grieving mourn mourns mourned mourning "
     "worry worries worried worrying anxious concerned uneasy sorrow sorrowed fret fretted".split()
@@ -1546,7 +1612,10 @@ _MOURNING = frozenset({"mourn", "mourns", "mourned", "mourning"})
 
 def _sorrow_for(tok: Token) -> bool:
     """ "wept for Tara", "grieved over him", "was worried about Buffy", "mourned his father": sorrow or worry
-    for someone, which is care toward them (the one it is for is found as the feeling's target)."""
+    for someone, which is care toward them (the one it is for is found as the feeling's target); "apologized
+    to him": the remorse is one's own, and toward him a kindness."""
+    if tok.lower_ in _APOLOGIES:
+        return _object_after(tok, "to") is not None  # "apologized to her": sorry, and toward her a kindness
     if tok.lower_ not in _SORROW_WORDS:
         return False
     if tok.lower_ in _MOURNING and _child(tok, ("dobj",)) is not None:
@@ -1927,8 +1996,10 @@ def _unit_feelings(
     continued = _continued_doer(ctx, u) if lex and doc is not None else None
     someone_else = False  # an emotion word of someone the reading cannot name ("they", "she" with no one)
     own: set[tuple[str | None, str | None, str]] = set()  # undirected feelings about a thing or an act
+    kept: set[tuple[str | None, str | None, str]] = set()  # one's own fear or remorse, with care toward the other
+    denied: set[str] = set()  # the labels of emotion words the sentence denies ("not afraid", "forgot my horror")
     if lex and doc is not None:
-        teller = speaker if u.quote is not None else ctx.narrator  # whose stance a word that judges says
+        teller = speaker if u.quote is not None else ctx.teller  # whose stance a word that judges says
         for tok in doc:
             if tok.i in names:
                 continue  # "Hope", "Joy", "Grace": someone's name, not the feeling
@@ -1951,6 +2022,7 @@ def _unit_feelings(
                 continue
             shown = (
                 _gesture(tok, reader, continued)
+                or _laid_on(tok, reader, continued)
                 or _esteem(tok, reader)
                 or _favourite(tok, reader)
                 or _manner_toward(tok, reader)
@@ -1970,6 +2042,7 @@ def _unit_feelings(
                 continue
             kind, labels = entry
             if _negated(tok):
+                denied.update(labels)  # "lost all fear of him": nor is the model's fear on the sentence felt
                 grudge = _NEGATED_VERBS.get(_VERB_FORMS.get(tok.lower_, "")) if kind == "subj" else None
                 if grudge is None:
                     continue
@@ -2023,6 +2096,7 @@ def _unit_feelings(
                     if ((loss and label in _FEARS) or (sorrow and label in _SORROWS)) and targets != [None]:
                         add(e, None, label, w, word)  # the fear is the experiencer's; toward the other, care
                         own.add((e, None, label))
+                        kept.add((e, None, label))
                         label, w = "caring", _intensity(tok, _FEAR_OF_LOSS)
                     for t in targets:
                         add(e, t, label, w, word)
@@ -2036,6 +2110,7 @@ def _unit_feelings(
     stance_only = doc is not None and not _has_trigger(text[u.start : u.end], _FEELING_FORMS)
     if model and u.quote is None and (lexicon_exps or someone_else) and not stance_only:
         model = {}  # narration with an emotion word: the lexicon reads it; the Reddit-trained model fills the rest
+    model = {k: v for k, v in model.items() if k not in denied}
     if model:
         if doc is None or stance_only:
             exp, tgt, explicit = _cheap_roles(ctx, u)
@@ -2065,7 +2140,7 @@ def _unit_feelings(
             add(exp, topic, label, w, trigger)
     if u.quote is None or not u.quote.addressees:
         for (exp, tgt, label), w in list(found.items()):
-            if exp is None or tgt is not None or label not in _PARTNER_LABELS:
+            if exp is None or tgt is not None or label not in _PARTNER_LABELS or (exp, tgt, label) in kept:
                 continue
             # the manner of saying is toward the one spoken to ("said Alice sharply" to the Duchess), not a
             # feeling about a thing ("to admire the screens herself")
@@ -2223,6 +2298,8 @@ def _point_of_view(ctx: _Context, u: _Unit, hit: _Hit, tok: Token, kind: str, la
     pov = ctx.pov.get(ctx.story.chapter_at(u.start))
     if not pov or ctx.genders.get(pov) != hit.pronoun or hit.experiencers == [pov] or hit.slot_i is None:
         return hit
+    if _named_right_before(ctx, u, u.offset + tok.doc[hit.slot_i].idx, hit.experiencers):
+        return hit  # "As for Rose, she ... had a horror of her sister's manners": the one just named
     reader.forced[hit.slot_i] = pov
     again = _read_trigger(tok, kind, labels, reader)
     del reader.forced[hit.slot_i]
@@ -2233,6 +2310,25 @@ def _point_of_view(ctx: _Context, u: _Unit, hit: _Hit, tok: Token, kind: str, la
         # (a feeling toward someone, "Lucy came down the path. She had a crush on her", stays the view's)
         return hit
     return again
+
+
+_RELATIVE_WORDS = re.compile(r"\b(?:who|whom|whose|which|that)\b", re.IGNORECASE)
+
+
+def _named_right_before(ctx: _Context, u: _Unit, at: int, experiencers: list[str]) -> bool:
+    """The one experiencer of a he / she at ``at`` is the last one of its gender the sentence names before it,
+    with no relative pronoun between ("As for Rose, she ..."; but "Tublat, whom he had hated" is another)."""
+    if len(experiencers) != 1:
+        return False
+    gender = ctx.genders.get(experiencers[0])
+    named = [
+        m for m in _mentions_between(ctx, u.start, at) if m.kind == "name" and ctx.genders.get(m.character) == gender
+    ]
+    return (
+        bool(named)
+        and named[-1].character == experiencers[0]
+        and not _RELATIVE_WORDS.search(ctx.story.text, named[-1].end, at)
+    )
 
 
 def _named_just_before(ctx: _Context, u: _Unit, char: str) -> bool:

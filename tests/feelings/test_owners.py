@@ -238,3 +238,31 @@ def test_a_name_the_parser_does_not_know_is_parsed_as_a_name(make_story):
     found = {(f.experiencer, f.target, f.emotion) for f in attribute_feelings(story)}
     assert ("willow", "buffy", "admiration") in found
     assert ("buffy", "willow", "admiration") not in found
+
+
+@pytest.mark.slow
+def test_a_narrator_who_says_me_once_in_a_page_still_tells_its_pity():
+    # one "me" in some 130 words: the characters step finds a narrator, and the feelings step takes its word
+    story = heartline.read(
+        text="Poor Douglas, before his death, gave me the letters that his sister had kept in a drawer for forty "
+        "years. The ladies who had promised to stay went home early, in a temper, complaining of the cold and the "
+        "long road. The house grew quiet after they left, and the fire burned low in the grate. The letters told "
+        "of a girl of twenty who came up to London to answer an advertisement for a governess. She found a tall "
+        "house in a grey street and a gentleman in the prime of life who received her in a room full of books. He "
+        "was handsome and bold and pleasant, and he spoke to her as if she were already one of the family. She "
+        "went back to her lodgings that evening with her head full of the house and its master."
+    )
+    narrator = next(c.id for c in story.characters if c.narrator)
+    douglas = next(c.id for c in story.characters if c.name == "Douglas")
+    assert any(f.experiencer == narrator and f.target == douglas and f.emotion == "caring" for f in story.feelings)
+
+
+@pytest.mark.slow
+def test_a_she_right_after_her_name_is_hers_not_the_point_of_views():
+    story = heartline.read(
+        text="Barbara thought of the party all morning. Barbara wondered whether he would come. Barbara knew he "
+        "would. Barbara and Rose stood at the window. As for Rose, she had a horror of her sister's bad manners."
+    )
+    ids = {c.name: c.id for c in story.characters}
+    horror = [f for f in story.feelings if f.trigger is not None and f.trigger.text == "horror"]
+    assert horror and all(f.experiencer == ids["Rose"] and f.target == ids["Barbara"] for f in horror)

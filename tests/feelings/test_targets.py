@@ -303,3 +303,54 @@ def test_a_stance_of_a_verb_and_particle_denied_or_without_a_person_is_none(make
     text = "Mara did not shout at Theo. Kit could stand Lucy. Then Jonah stood up and looked up at the sky."
     feelings = triples(make_story(text, ["Mara", "Theo", "Kit", "Lucy", "Jonah"]))
     assert not any(label in ("anger", "disgust", "admiration") for _, _, label in feelings)
+
+
+def test_laughing_at_someone_is_mockery_and_at_a_joke_is_not(make_story):
+    feelings = triples(make_story("Mara laughed at Theo. Kit laughed at Lucy's joke.", ["Mara", "Theo", "Kit", "Lucy"]))
+    assert ("mara", "theo", "disapproval") in feelings
+    assert not any(e == "kit" and label == "disapproval" for e, _, label in feelings)
+
+
+def test_holding_someone_close_is_tenderness_and_holding_a_cup_tight_is_nothing(make_story):
+    feelings = triples(make_story("Mara held Theo close. Kit held the cup tightly.", ["Mara", "Theo", "Kit"]))
+    assert ("mara", "theo", "love") in feelings
+    assert not any(e == "kit" for e, _, _ in feelings)
+
+
+def test_an_apology_is_ones_own_remorse_and_a_kindness_toward_the_other(make_story):
+    feelings = triples(make_story("Mara apologized to Theo.", ["Mara", "Theo"]))
+    assert ("mara", "theo", "caring") in feelings
+    assert ("mara", None, "remorse") in feelings
+    assert ("mara", "theo", "remorse") not in feelings
+
+
+def test_suspicion_and_horror_of_someone_are_against_them(make_story):
+    text = "Mara was suspicious of Theo. Kit had a horror of Lucy's manners. Jonah was horrified by Nora."
+    feelings = triples(make_story(text, ["Mara", "Theo", "Kit", "Lucy", "Jonah", "Nora"]))
+    assert {("mara", "theo", "disapproval"), ("kit", "lucy", "fear"), ("jonah", "nora", "fear")} <= feelings
+
+
+def test_a_feeling_forgotten_or_lost_is_not_felt_nor_is_the_models_same_label(make_story):
+    text = "Mara met Theo at the gate. Mara lost all fear of Theo. Kit forgot his anger at Lucy."
+    story = make_story(text, ["Mara", "Theo", "Kit", "Lucy"], emotions={"lost all fear": {"fear": 0.9}})
+    feelings = triples(story)
+    assert not any(label in ("fear", "anger") for _, _, label in feelings)
+
+
+def test_a_part_laid_on_someone_with_no_verb_and_leaning_on_someone_are_tenderness(make_story):
+    text = "Mara sat with her head on Theo's shoulder. Kit came in, his arm around Lucy. Nora leaned on Jonah."
+    story = make_story(
+        text, ["Mara", "Theo", "Kit", "Lucy", "Nora", "Jonah"], pronouns={"her@0": "Mara", "his@0": "Kit"}
+    )
+    assert {("mara", "theo", "love"), ("kit", "lucy", "love"), ("nora", "jonah", "love")} <= triples(story)
+
+
+def test_a_hand_on_a_table_or_leaning_on_a_wall_is_no_one_s_tenderness(make_story):
+    text = "Mara came in with Theo. Mara put her hand on the table. Theo leaned against the wall."
+    feelings = triples(make_story(text, ["Mara", "Theo"]))
+    assert not any(label in ("love", "caring") for _, _, label in feelings)
+
+
+def test_a_feeling_noun_with_its_adjective_after_it_still_finds_whom_it_is_of(make_story):
+    story = make_story("Rose, beside Kit, had a dread unspeakable of Barbara's manners.", ["Rose", "Kit", "Barbara"])
+    assert ("rose", "barbara", "fear") in triples(story)
