@@ -159,3 +159,15 @@ def test_in_a_passage_a_name_a_feeling_is_for_and_one_who_acts_beside_another_ar
     # "Buffy" is tagged "ORG" where she is felt for; she came in with Willow, and is worried about
     story = read(pipe, f"Buffy and Willow came in and sat down. Willow {feels} Buffy.")
     assert {"Buffy", "Willow"} <= set(by_name(story))
+
+
+@pytest.mark.parametrize("act", ["insulted", "teased", "slapped", "scolded"])
+def test_in_a_passage_a_name_one_who_came_in_with_a_name_and_is_insulted_is_someone(pipe, act):
+    # "Bucky", first in "Bucky and Steve came in", is tagged an adjective and the sentence a place's
+    story = read(pipe, f"Bucky and Steve came in and sat down. Steve {act} Bucky.")
+    assert {"Bucky", "Steve"} <= set(by_name(story))
+
+
+def test_in_a_passage_a_place_attacked_or_defended_is_still_no_one(pipe):
+    story = read(pipe, "The army marched at dawn. The French attacked Moscow, and the Russians defended Moscow.")
+    assert "Moscow" not in by_name(story)

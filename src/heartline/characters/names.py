@@ -48,6 +48,7 @@ from ..language.lexicon import (
     UNMARRIED_TITLES,
     canonical_title,
     is_feeling_verb,
+    is_form_of,
     is_given_name,
     is_patronymic,
     plain,
@@ -793,6 +794,8 @@ def _felt_for(toks: Sequence[Tok], first: int) -> bool:
     prev = toks[first - 1].lower
     if is_feeling_verb(prev) and (not prev.endswith("ing") or _feels_for_ing(prev)):
         return True  # not "the more exciting Canadian Pacific": a participle is an adjective there
+    if is_form_of(prev, _DONE_TO_SOMEONE):
+        return True  # "Steve insulted Bucky", "she slapped Rawdon": acts done to a person, not to a place
     if first < 2 or toks[first - 2].sent != toks[first].sent:
         return False
     before = toks[first - 2].lower
@@ -814,6 +817,14 @@ def _feels_for_ing(word: str) -> bool:
             return entry[0] == "subj"
     return False
 
+
+# verbs of the lexicon's acts whose object is a person far more often than a place: not attack, defend, protect,
+# help, strike, beat ("the French attacked Moscow", "to defend Paris")
+_DONE_TO_SOMEONE = frozenset(
+    "insult scold slap betray mock tease taunt bully caress cuddle berate chide compliment congratulate deride "
+    "flog jeer nurse rebuke reprimand reproach reprove ridicule snub soothe spurn stab thrash torment upbraid "
+    "whip befriend reassure persecute punch".split()
+)
 
 # adjectives of feeling whose "of" / "to" / "with" names the one it is for: "fond of Biddy", "in love with"
 # (not "afraid of", "tired of", "proud of": of a place as often as of a person)
@@ -1025,8 +1036,12 @@ def _acts(doc: Doc, start: int, end: int) -> bool:
     one a place or a thing is as often the subject of: "Hindley in a passion told us", "Syme could not sink"."""
     span = {t.i for t in doc if t.idx < end and t.idx + len(t.text) > start}
     root = next((doc[i] for i in sorted(span) if doc[i].head.i not in span or doc[i].head.i == i), None)
-    if root is None or root.pos_ != "PROPN":
+    if root is None:
         return False
+    if root.pos_ != "PROPN" and not (
+        root.dep_ == "nsubj" and any(c.dep_ == "conj" and c.pos_ == "PROPN" for c in root.children)
+    ):
+        return False  # but "Bucky and Steve came in", with "Bucky" tagged an adjective, is two who came
     subject = root.head if root.dep_ == "conj" else root  # "Buffy and Willow came in": Willow acts too
     if subject.dep_ not in ("nsubj", "nsubjpass"):
         return False

@@ -100,6 +100,7 @@ __all__ = [
     "family_name_gender",
     "given_name_gender",
     "is_feeling_verb",
+    "is_form_of",
     "is_given_name",
     "is_patronymic",
     "plain",
@@ -571,12 +572,18 @@ BODY_PARTS: frozenset[str] = word_list("body_parts")
 def is_feeling_verb(word: str) -> bool:
     """Whether a lower-case word is a form of a verb of feeling ("adored", "despises", "loving", "envied"); an
     act that shows a stance ("scolded", "kissed", kind ``act``) is not one."""
-    if word in _FEELING_VERBS:
+    return is_form_of(word, _FEELING_VERBS)
+
+
+def is_form_of(word: str, lemmas: frozenset[str]) -> bool:
+    """Whether a lower-case word is a form of one of ``lemmas``, verbs of the emotion lexicon ("scolded" of
+    scold, "envies" of envy, "stung" of sting)."""
+    if word in lemmas:
         return True
     stems = [word[:-1], word[:-2], word[:-3], word[:-3] + "e", word[:-3] + "y", word[:-2] + "y"]
-    if word.endswith(("s", "d", "ed", "es", "ing", "ied", "ies")) and any(s in _FEELING_VERBS for s in stems):
+    if word.endswith(("s", "d", "ed", "es", "ing", "ied", "ies")) and any(s in lemmas for s in stems):
         return True
-    return any(word in forms for lemma, forms in EMOTION_VERB_IRREGULAR.items() if lemma in _FEELING_VERBS)
+    return any(word in forms for lemma, forms in EMOTION_VERB_IRREGULAR.items() if lemma in lemmas)
 
 
 # -- read by the feelings step -------------------------------------------------------------------------------------
