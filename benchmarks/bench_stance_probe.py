@@ -2,7 +2,7 @@
 
 usage: python benchmarks/bench_stance_probe.py [--pairs "Willow Buffy" ...] [--name stance_probe]
 
-Each of :data:`WAYS` (77 plain predicates: "kissed {b}", "was angry with {b}", "looked up to {b}", "wept for
+Each of :data:`WAYS` (105 plain predicates: "kissed {b}", "was angry with {b}", "looked up to {b}", "wept for
 {b}" ...) is read in a two-sentence story, "{b} and {a} came in and sat down. {a} <way> {b}.", for each pair of
 names (fan-fiction and literary names the small spaCy model does not know, by default). A way passes when the
 reading has a bond {a} -> {b} whose valence has the sign written beside it. Prints the ways that fail per pair
@@ -43,6 +43,14 @@ WAYS: dict[str, int] = {
     "was gentle with {b}": 1, "sneered at {b}": -1, "laughed at {b}": -1, "rolled her eyes at {b}": -1,
     "squeezed {b}'s hand": 1, "stroked {b}'s hair": 1, "kissed {b}'s cheek": 1, "wept for {b}": 1,
     "grieved for {b}": 1, "mourned {b}": 1,
+    # added with the ways of laying a part on someone and leaning on them, signs written before a reading
+    "frowned at {b}": -1, "scowled at {b}": -1, "grinned at {b}": 1, "snapped at {b}": -1, "yelled at {b}": -1,
+    "hissed at {b}": -1, "threatened {b}": -1, "avoided {b}": -1, "pushed {b} away": -1, "was wary of {b}": -1,
+    "was ashamed of {b}": -1, "was horrified by {b}": -1, "was devoted to {b}": 1, "felt safe with {b}": 1,
+    "had a crush on {b}": 1, "fell in love with {b}": 1, "was glad to see {b}": 1, "was happy to see {b}": 1,
+    "was relieved to see {b}": 1, "was delighted with {b}": 1, "was charmed by {b}": 1, "was impressed by {b}": 1,
+    "leaned on {b}": 1, "rested her head on {b}'s shoulder": 1, "put an arm around {b}": 1,
+    "reached for {b}'s hand": 1, "could not take her eyes off {b}": 1, "dreaded seeing {b}": -1,
 }  # fmt: skip
 PAIRS = ("Willow Buffy", "Harry Draco", "Crowley Aziraphale", "Emily Hope", "Steve Bucky")
 

@@ -1473,7 +1473,7 @@ _WEARY = frozenset({"tired", "sick", "weary"})
 _PHRASAL = re.compile(
     r"\b(?:(?:shout|yell|scream|snapp?|bark|roar|hiss|snarl|growl)(?:s|ed|ing)?\s+at|look(?:s|ed|ing)?\s+up\s+to"
     r"|(?:tired|sick|weary)\s+of|disappointed\s+(?:in|with)|eyes\s+at|laugh(?:s|ed|ing)?\s+at"
-    r"|(?:hold|holds|held|holding)\s+\w+\s+(?:close|closer|tight|tightly))\b"
+    r"|(?:hold|holds|held|holding)\s+\w+\s+(?:close|closer|tight|tightly)|reach(?:es|ed|ing)?\s+for|eyes\s+off)\b"
     r"|(?:\bnot|n['’]t|\bnever)\s+(?:\w+\s+)?(?:stand|bear|abide)\b",
     re.IGNORECASE,
 )
@@ -1487,13 +1487,15 @@ _ROLLED_EYES_AT: _L = {"annoyance": 0.5}
 _LAUGHED_AT: _L = {"disapproval": 0.5}  # mockery of someone; laughing at a joke or a thing is amusement
 _HELD_CLOSE: _L = _GESTURE_LABELS
 _CLOSE = frozenset({"close", "closer", "tight", "tightly"})
+_EYES_ON: _L = {"admiration": 0.5, "desire": 0.3}  # "could not take her eyes off him"
 
 
 def _phrasal_stance(tok: Token, reader: _Reader) -> tuple[list[str], list[str], _L] | None:
     """(doers, the one it is toward, labels) for a stance a verb says with its particle or preposition:
     "shouted at Buffy" (anger), "looked up to her" (admiration), "could not stand him" (dislike), "was tired
     of her" (annoyance), "was disappointed in him", "rolled her eyes at him", "laughed at him" (mockery), "held
-    her close" (tenderness); not when denied (but "could not stand" is the denial)."""
+    her close", "reached for his hand" (tenderness), "could not take her eyes off him" (admiration); not when
+    denied (but "could not stand", "could not take her eyes off" are the denial)."""
     word = tok.lower_
     other: Token | None = None
     labels: _L | None = None
@@ -1513,13 +1515,25 @@ def _phrasal_stance(tok: Token, reader: _Reader) -> tuple[list[str], list[str], 
         other, labels = _object_after(tok, "at"), _LAUGHED_AT
         if other is not None and _pos(other) not in ("PRON", "PROPN"):
             other = None  # "laughed at his jokes", "at the thought": at a thing, not at someone
+    elif word in ("reach", "reaches", "reached", "reaching"):
+        part = _object_after(tok, "for")  # "reached for his hand": for a part of someone, not "for the door"
+        other, labels = (
+            (_child(part, ("poss",)) if part is not None and part.lower_ in _TENDER_PARTS else None),
+            _HELD_CLOSE,
+        )
+    elif word in ("take", "takes", "took", "taken", "taking") and _negated(tok):
+        eyes = _child(tok, ("dobj",))
+        other = _object_after(tok, "off") if eyes is not None and eyes.lower_ == "eyes" else None
+        other = other if other is not None or eyes is None else _object_after(eyes, "off")
+        labels = _EYES_ON  # "could not take her eyes off him"
     elif word in ("hold", "holds", "held", "holding"):
         other, labels = _child(tok, ("dobj",)), _HELD_CLOSE  # "held him tightly"
         if other is not None and other.lower_ in _CLOSE:
             other = _child(other, ("poss", "compound", "amod"))  # "held her close", parsed as her closeness
         elif not any(c.lower_ in _CLOSE for c in tok.children):
             other = None
-    if other is None or labels is None or (labels is not _COULD_NOT_STAND and _negated(tok)):
+    denial_is_the_stance = labels is _COULD_NOT_STAND or labels is _EYES_ON  # "could not stand him"
+    if other is None or labels is None or (not denial_is_the_stance and _negated(tok)):
         return None
     subj = _child(tok, _SUBJECTS) or _child(head, _SUBJECTS)
     if subj is None and head.dep_ in ("conj", "xcomp"):

@@ -12,7 +12,7 @@ import bench_stance_probe as bench  # noqa: E402
 
 
 def test_every_way_has_a_sign_and_a_place_for_the_one_felt_toward() -> None:
-    assert len(bench.WAYS) == 77
+    assert len(bench.WAYS) == 105
     assert all(sign in (1, -1) and "{b}" in way for way, sign in bench.WAYS.items())
 
 

@@ -354,3 +354,14 @@ def test_a_hand_on_a_table_or_leaning_on_a_wall_is_no_one_s_tenderness(make_stor
 def test_a_feeling_noun_with_its_adjective_after_it_still_finds_whom_it_is_of(make_story):
     story = make_story("Rose, beside Kit, had a dread unspeakable of Barbara's manners.", ["Rose", "Kit", "Barbara"])
     assert ("rose", "barbara", "fear") in triples(story)
+
+
+def test_charm_avoidance_a_hand_reached_for_and_eyes_not_taken_off_someone(make_story):
+    text = (
+        "Mara was charmed by Theo. Kit avoided Lucy. Nora reached for Jonah's hand. Ada could not take her eyes off "
+        "June. Will reached for the door and avoided the question."
+    )
+    feelings = triples(make_story(text, ["Mara", "Theo", "Kit", "Lucy", "Nora", "Jonah", "Ada", "June", "Will"]))
+    assert {("mara", "theo", "admiration"), ("kit", "lucy", "disapproval"), ("nora", "jonah", "love"),
+            ("ada", "june", "admiration")} <= feelings  # fmt: skip
+    assert not any(e == "will" for e, _, _ in feelings)
