@@ -805,6 +805,9 @@ def _read_trigger(tok: Token, kind: str, labels: _L, reader: _Reader) -> _Hit:
             tgt = _object_targets(tok, reader)
             if _VERB_FORMS.get(tok.lower_) == "shake" and _by_the_hand(tok):
                 tgt = []  # "shook him by the hand": a greeting, not a shaking
+            obj = _child(tok, ("dobj",))
+            if _VERB_FORMS.get(tok.lower_) == "avoid" and obj is not None and not reader.chars(obj):
+                tgt = []  # "avoided his eyes": shyness or shame, not a stance against him; "avoided him" is
             for prep in tok.children:
                 if not tgt and prep.dep_ == "prep" and prep.lower_ == "at":  # "sneered at him"
                     pobj = _child(prep, ("pobj",))
@@ -845,13 +848,14 @@ def _read_trigger(tok: Token, kind: str, labels: _L, reader: _Reader) -> _Hit:
         if len(pair) >= 2:  # "the friendship between Margaret and Mrs. Wilcox": each toward the other
             return _Hit(pair, pair, labels, True, None, False, tok.i)
         tgt = _prep_targets(tok, reader, set(exp))
-        head = tok.head
+        noun = tok.head if tok.dep_ == "conj" and _pos(tok.head) == "NOUN" else tok  # "with care and kindness"
+        head = noun.head
         if slot is not None and slot.dep_ == "pobj" and slot.head.lower_ == "to" and tok.dep_ == "attr":
             subj = _child(head, ("nsubj",))  # "his visits were a great comfort to her": his
             tgt = [c for c in (_person_or_owner(subj, reader) if subj is not None else []) if c not in exp]
         elif not tgt and tok.dep_ in ("dobj", "attr") and head.lower_ in LIGHT_VERBS:
             tgt = _prep_targets(head, reader, set(exp))
-        elif (not tgt and tok.dep_ == "pobj" and head.lower_ in _MANNER_PREPOSITIONS
+        elif (not tgt and noun.dep_ == "pobj" and head.lower_ in _MANNER_PREPOSITIONS
               and _pos(head.head) == "VERB"):  # fmt: skip
             tgt = _verb_targets(head.head, reader, set(exp))  # "she looked at him with tenderness"
         if not tgt:

@@ -359,9 +359,16 @@ def test_a_feeling_noun_with_its_adjective_after_it_still_finds_whom_it_is_of(ma
 def test_charm_avoidance_a_hand_reached_for_and_eyes_not_taken_off_someone(make_story):
     text = (
         "Mara was charmed by Theo. Kit avoided Lucy. Nora reached for Jonah's hand. Ada could not take her eyes off "
-        "June. Will reached for the door and avoided the question."
+        "June. Will reached for the door and avoided the question. Rosa avoided Will's eyes."
     )
-    feelings = triples(make_story(text, ["Mara", "Theo", "Kit", "Lucy", "Nora", "Jonah", "Ada", "June", "Will"]))
+    feelings = triples(
+        make_story(text, ["Mara", "Theo", "Kit", "Lucy", "Nora", "Jonah", "Ada", "June", "Will", "Rosa"])
+    )
     assert {("mara", "theo", "admiration"), ("kit", "lucy", "disapproval"), ("nora", "jonah", "love"),
             ("ada", "june", "admiration")} <= feelings  # fmt: skip
-    assert not any(e == "will" for e, _, _ in feelings)
+    assert not any(e in ("will", "rosa") for e, _, _ in feelings)  # shyness in "avoided Will's eyes", no stance
+
+
+def test_the_second_of_two_feelings_a_thing_is_done_with_is_toward_its_object_too(make_story):
+    story = make_story("Mara, beside Kit, tended Theo with much care and kindness.", ["Mara", "Kit", "Theo"])
+    assert ("mara", "theo", "caring") in triples(story)
