@@ -171,3 +171,14 @@ def test_in_a_passage_a_name_one_who_came_in_with_a_name_and_is_insulted_is_some
 def test_in_a_passage_a_place_attacked_or_defended_is_still_no_one(pipe):
     story = read(pipe, "The army marched at dawn. The French attacked Moscow, and the Russians defended Moscow.")
     assert "Moscow" not in by_name(story)
+
+
+def test_a_name_as_written_after_old_little_young_or_st_is_an_alias(pipe):
+    story = read(
+        pipe,
+        "Old Roger Chillingworth followed the crowd. Roger Chillingworth said nothing. Emily thought of "
+        "St. Aubert, and St. Aubert smiled at her. She kissed little Lucie, and Lucie laughed.",
+    )
+    names = {n for c in story.characters for n in (c.name, *c.aliases)}
+    assert {"Old Roger Chillingworth", "St. Aubert", "little Lucie"} <= names
+    assert "Roger Chillingworth" in {c.name for c in story.characters}

@@ -111,6 +111,7 @@ def find_characters(story: Story) -> None:
     if short:
         nominal_names += _kin_names(toks, clusters)
     names = _name_refs(clusters)
+    _qualified_names(story.text, toks, names, clusters)
     names = sorted(names + nominal_names, key=lambda r: r.first)
     names = sorted(names + _title_refs(toks, clusters, namewords, {r.first for r in names}), key=lambda r: r.first)
     titles = [c.titles for c in clusters]
@@ -643,6 +644,25 @@ def _unopposed(toks: Sequence[Tok], form: Form) -> bool:
         for o in form.occurrences
     )  # after a word of its sentence, not after a quote mark: "“Come here”" twice is no one
     return form.count >= 2 and inside and form.other == 0
+
+
+# words written before a name that make, with it, a way the story names someone: "Little Janey", "old Sabor",
+# "young Rupert", "St. Aubert" (the name itself stays the bare one)
+_NAME_QUALIFIERS = frozenset({"old", "little", "young", "st.", "st"})
+
+
+def _qualified_names(text: str, toks: Sequence[Tok], names: Sequence[Ref], clusters: Sequence[Cluster]) -> None:
+    """Add to each character's aliases a name as the text writes it after "old", "little", "young" or "St."."""
+    for r in names:
+        if r.kind != "name" or r.first == 0:
+            continue
+        before = toks[r.first - 1]
+        if before.lower not in _NAME_QUALIFIERS or before.sent != toks[r.first].sent:
+            continue
+        if before.quote != toks[r.first].quote:
+            continue
+        written = " ".join(text[before.start : toks[r.last].end].split())
+        clusters[r.char].said_as.add(written)
 
 
 def _characters(
