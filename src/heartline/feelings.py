@@ -1489,7 +1489,6 @@ _WEARY_OF: _L = {"annoyance": 0.5}
 _DISAPPOINTED_IN: _L = {"disappointment": 0.6}
 _ROLLED_EYES_AT: _L = {"annoyance": 0.5}
 _LAUGHED_AT: _L = {"disapproval": 0.5}  # mockery of someone; laughing at a joke or a thing is amusement
-_HELD_CLOSE: _L = _GESTURE_LABELS
 _CLOSE = frozenset({"close", "closer", "tight", "tightly"})
 _EYES_ON: _L = {"admiration": 0.5, "desire": 0.3}  # "could not take her eyes off him"
 
@@ -1523,15 +1522,15 @@ def _phrasal_stance(tok: Token, reader: _Reader) -> tuple[list[str], list[str], 
         part = _object_after(tok, "for")  # "reached for his hand": for a part of someone, not "for the door"
         other, labels = (
             (_child(part, ("poss",)) if part is not None and part.lower_ in _TENDER_PARTS else None),
-            _HELD_CLOSE,
+            _GESTURE_LABELS,
         )
     elif word in ("take", "takes", "took", "taken", "taking") and _negated(tok):
         eyes = _child(tok, ("dobj",))
-        other = _object_after(tok, "off") if eyes is not None and eyes.lower_ == "eyes" else None
-        other = other if other is not None or eyes is None else _object_after(eyes, "off")
-        labels = _EYES_ON  # "could not take her eyes off him"
+        if eyes is not None and eyes.lower_ == "eyes":  # "could not take her eyes off him", "off" on either
+            off = _object_after(tok, "off")
+            other, labels = (off if off is not None else _object_after(eyes, "off")), _EYES_ON
     elif word in ("hold", "holds", "held", "holding"):
-        other, labels = _child(tok, ("dobj",)), _HELD_CLOSE  # "held him tightly"
+        other, labels = _child(tok, ("dobj",)), _GESTURE_LABELS  # "held him tightly"
         if other is not None and other.lower_ in _CLOSE:
             other = _child(other, ("poss", "compound", "amod"))  # "held her close", parsed as her closeness
         elif not any(c.lower_ in _CLOSE for c in tok.children):
