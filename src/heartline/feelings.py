@@ -555,6 +555,16 @@ class _Reader:
         who = q.speaker if q is not None else self.ctx.narrator
         return [who] if who else []
 
+    def with_us(self, me: str) -> list[str]:
+        """Who else a "we" feeling something among itself holds: the one other person the sentence, else the
+        sentence before, names or refers to (none when there are several)."""
+        u = self.unit
+        for near in (_mentions_between(self.ctx, u.start, u.end), _previous_sentence_mentions(self.ctx, u.start)):
+            others = {m.character for m in near} - {me} - self.ctx.groups
+            if others:
+                return list(others) if len(others) == 1 else []
+        return []
+
     def chars(self, tok: Token) -> list[str]:
         """Characters of a token and the tokens joined to it by "and" (who are different people)."""
         return self.distinct((tok, *tok.conjuncts))
@@ -865,6 +875,8 @@ def _read_trigger(tok: Token, kind: str, labels: _L, reader: _Reader) -> _Hit:
     if not exp and slot is not None and slot.lower_ in _WE and slot.dep_ in ("nsubj", "nsubjpass", "poss"):
         exp = reader.we()  # "we love you", "our grief": the speaker's (or the narrator's), at least
     exp = list(dict.fromkeys(exp))
+    if len(exp) == 1 and not tgt and slot is not None and slot.lower_ in _WE and _reciprocal(tok):
+        exp += reader.with_us(exp[0])  # "we had a great affection for each other": I and the one beside me
     if len(exp) >= 2 and not tgt and _reciprocal(tok):  # "they quarrelled", "loved each other": both ways
         return _Hit(exp, exp, labels, True, None, False, None if slot is None else slot.i)
     tgt = [t for t in dict.fromkeys(tgt) if t not in exp]

@@ -266,3 +266,14 @@ def test_a_she_right_after_her_name_is_hers_not_the_point_of_views():
     ids = {c.name: c.id for c in story.characters}
     horror = [f for f in story.feelings if f.trigger is not None and f.trigger.text == "horror"]
     assert horror and all(f.experiencer == ids["Rose"] and f.target == ids["Barbara"] for f in horror)
+
+
+@pytest.mark.slow
+def test_we_feeling_something_for_each_other_is_the_narrator_and_the_one_beside():
+    story = heartline.read(text="I met Glumdalclitch at the farm. We had a great affection for each other.")
+    ids = {c.name: c.id for c in story.characters}
+    me, her = next(c.id for c in story.characters if c.narrator), ids["Glumdalclitch"]
+    pairs = {(b.source, b.target) for b in story.bonds}
+    assert {(me, her), (her, me)} <= pairs
+    crowd = heartline.read(text="Tom and Anna sat by me. We loved each other.")
+    assert not [b for b in crowd.bonds if b.source != b.target]  # I and which of the two: not told
