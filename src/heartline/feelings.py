@@ -989,10 +989,32 @@ def _evaluative(tok: Token, reader: _Reader, teller: str | None) -> tuple[str, s
     if person is None:
         return None
     if not reader.chars(person) and _pos(person) == "NOUN":
+        called = _called_so(person, reader, labels)
+        if called is not None:
+            return called  # "Tom called Anna a wicked girl": Tom's stance, whoever tells it
         # "You are the most wicked child", "Get away, you wicked boy!": the one the noun is said of
         said_of = _child(person.head, ("nsubj",)) if person.dep_ == "attr" else _child(person, ("nsubj",))
         person = said_of if said_of is not None else person
     return _stance_toward(tok, person, reader, teller, labels)
+
+
+_CALLING = frozenset("call calls called calling".split())
+
+
+def _called_so(noun: Token, reader: _Reader, labels: _L) -> tuple[str, str, _L] | None:
+    """(caller, the one called, labels) when ``noun`` is what someone calls someone: "Tom called Anna a wicked
+    girl", "she called me an ungrateful girl", "he called him a scoundrel"."""
+    verb = noun.head
+    if noun.dep_ != "oprd" or verb.lower_ not in _CALLING or _negated(verb):
+        return None
+    called = _child(verb, ("dobj", "dative"))
+    caller = _subject(verb)
+    if called is None or caller is None:
+        return None
+    one, other = reader.chars(caller), reader.chars(called)
+    if len(one) != 1 or len(other) != 1 or one == other:
+        return None
+    return one[0], other[0], labels
 
 
 def _judged(tok: Token, reader: _Reader, teller: str | None) -> tuple[str, str, _L] | None:
@@ -1017,6 +1039,9 @@ def _judged(tok: Token, reader: _Reader, teller: str | None) -> tuple[str, str, 
         said = (*tok.children, *tok.head.children) if tok.dep_ == "attr" else tuple(tok.children)
         if any(c.lower_ in ("no", "not", "never") for c in said):
             return None
+        called = _called_so(tok, reader, labels)
+        if called is not None:
+            return called  # "he called him a scoundrel": the caller's stance, whoever tells it
         named = _child(tok, ("appos",))
         if named is not None and _pos(named) == "PROPN":
             person = named  # "the virago Madame Duval", "that scoundrel Wain"

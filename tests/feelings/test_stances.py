@@ -331,3 +331,10 @@ def test_shaking_or_pushing_someone_is_a_hostile_act_and_a_handshake_is_not(make
 def test_narration_going_on_from_a_quote_no_one_is_known_to_say_reads_without_error(make_story):
     story = make_story("“Hi there,”and loved the rain. Mara smiled.", ["Mara"])
     assert all(f.experiencer in (None, "mara") for f in attribute_feelings(story))
+
+
+def test_what_someone_calls_someone_is_the_callers_stance_not_the_tellers(make_story):
+    text = "Mara called Theo a wicked boy. Kit called Lucy a scoundrel. Jonah did not call Nora a wicked girl."
+    feelings = triples(make_story(text, ["Mara", "Theo", "Kit", "Lucy", "Jonah", "Nora"]))
+    assert {("mara", "theo", "disapproval"), ("kit", "lucy", "disapproval")} <= feelings
+    assert not any(e == "jonah" for e, _, _ in feelings)
