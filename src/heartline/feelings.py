@@ -580,7 +580,15 @@ class _Reader:
             c = self.char(t)
             if c in out and t.lower_ in PRONOUNS:  # "from Buffy and from herself": not Buffy again
                 start = self.unit.offset + t.idx
-                c = _resolve_pronoun(self.ctx, t.lower_, start, self.unit.start, False, c)
+                pov = self.ctx.pov.get(self.ctx.story.chapter_at(start)) if self.unit.quote is None else None
+                if (
+                    t.lower_.endswith("self")
+                    and pov not in (None, c)
+                    and self.ctx.genders.get(pov) == PRONOUNS[t.lower_]
+                ):
+                    c = pov  # a reflexive no clause binds is the point of view's own: Willow's, not Tara's
+                else:
+                    c = _resolve_pronoun(self.ctx, t.lower_, start, self.unit.start, False, c)
             if c and c not in out:
                 out.append(c)
         return out

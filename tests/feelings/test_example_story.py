@@ -49,6 +49,13 @@ def test_sadness_belongs_to_both(reading):
 
 
 @pytest.mark.slow
+def test_tara_who_is_only_talked_about_feels_nothing(reading):
+    # "The sadness comes in waves, from Buffy and from herself": the herself is Willow's, not Tara's
+    tara = next(c.id for c in reading.characters if c.name == "Tara")
+    assert not [f for f in reading.feelings if f.experiencer == tara]
+
+
+@pytest.mark.slow
 def test_willows_crush_is_unsaid(reading):
     ids = _ids(reading)
     (wb,) = [b for b in reading.bonds if (b.source, b.target) == (ids["willow"], ids["buffy"])]
