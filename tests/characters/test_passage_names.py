@@ -182,3 +182,9 @@ def test_a_name_as_written_after_old_little_young_or_st_is_an_alias(pipe):
     names = {n for c in story.characters for n in (c.name, *c.aliases)}
     assert {"Old Roger Chillingworth", "St. Aubert", "little Lucie"} <= names
     assert "Roger Chillingworth" in {c.name for c in story.characters}
+
+
+@pytest.mark.parametrize("way", ["had a crush on", "leaned on", "looked up to", "put an arm around"])
+def test_in_a_passage_a_name_one_is_close_to_is_someone(pipe, way):
+    story = read(pipe, f"Bucky and Steve came in and sat down. Steve {way} Bucky.")
+    assert {"Bucky", "Steve"} <= set(by_name(story))

@@ -893,13 +893,28 @@ _TO_SOMEONE = frozenset(
 )
 
 
+_LOOKS = frozenset({"look", "looks", "looked", "looking"})
+# a word and its preposition that a person follows, not a place: "a crush on Bucky", "looked up to Bucky", "his arm
+# around Bucky", "leaned on Bucky", "could not take her eyes off Bucky"
+_CLOSE_TO_SOMEONE = frozenset(
+    {("on", "crush"), ("around", "arm"), ("round", "arm"), ("around", "arms"), ("round", "arms"),
+     ("on", "leaned"), ("on", "leaning"), ("against", "leaned"), ("off", "eyes")}
+)  # fmt: skip
+
+
 def _turned_to(toks: Sequence[Tok], first: int) -> bool:
     """The name at ``first`` is whom someone looks, smiles or speaks at / to: "Anne smiled at Willow", "spoke
-    to Dawn" (a place is gone to or stayed at, not smiled at)."""
+    to Dawn" (a place is gone to or stayed at, not smiled at); or whom one has a crush on, looks up to, puts an
+    arm around or leans on."""
     if first < 2 or toks[first - 2].sent != toks[first].sent:
         return False
     prep, verb = toks[first - 1].lower, toks[first - 2].lower
-    return (prep == "at" and verb in _AT_SOMEONE) or (prep == "to" and verb in _TO_SOMEONE)
+    return (
+        (prep == "at" and verb in _AT_SOMEONE)
+        or (prep == "to" and verb in _TO_SOMEONE)
+        or (prep, verb) in _CLOSE_TO_SOMEONE
+        or (prep == "to" and verb == "up" and first >= 3 and toks[first - 3].lower in _LOOKS)  # not "went up to London"
+    )
 
 
 def _travelled(toks: Sequence[Tok], first: int) -> bool:
