@@ -1322,7 +1322,7 @@ def _gesture(tok: Token, reader: _Reader, continued: str | None = None) -> tuple
 # her head on his shoulder", "his arm around her waist"; and leaning on someone
 _LAID_PARTS = frozenset({"arm", "arms", "head", "hand", "hands", "cheek"})
 _LAID_ON = frozenset({"around", "round", "about", "on", "upon", "against"})
-_LEANING = frozenset({"lean", "leans", "leaned", "leant", "leaning"})
+_LEANING = frozenset(f for f, lemma in _GESTURE_LEMMAS.items() if lemma == "lean")
 _LAID = re.compile(
     r"\b(?:(?:his|her|their|my|your|\w+['’]s)\s+(?:arms?|head|hands?|cheek)\s+(?:a?round|about|on|upon|against)"
     r"|lean(?:s|ed|t|ing)?\s+(?:on|upon|against))\b",
@@ -1569,12 +1569,12 @@ def _phrasal_stance(tok: Token, reader: _Reader) -> tuple[list[str], list[str], 
             (_child(part, ("poss",)) if part is not None and part.lower_ in _TENDER_PARTS else None),
             _GESTURE_LABELS,
         )
-    elif word in ("take", "takes", "took", "taken", "taking") and _negated(tok):
+    elif _GESTURE_LEMMAS.get(word) == "take" and _negated(tok):
         eyes = _child(tok, ("dobj",))
         if eyes is not None and eyes.lower_ == "eyes":  # "could not take her eyes off him", "off" on either
             off = _object_after(tok, "off")
             other, labels = (off if off is not None else _object_after(eyes, "off")), _EYES_ON
-    elif word in ("hold", "holds", "held", "holding"):
+    elif _GESTURE_LEMMAS.get(word) == "hold":
         other, labels = _child(tok, ("dobj",)), _GESTURE_LABELS  # "held him tightly"
         if other is not None and other.lower_ in _CLOSE:
             other = _child(other, ("poss", "compound", "amod"))  # "held her close", parsed as her closeness
@@ -2172,7 +2172,8 @@ def _unit_feelings(
     stance_only = doc is not None and not _has_trigger(text[u.start : u.end], _FEELING_FORMS)
     if model and u.quote is None and (lexicon_exps or someone_else) and not stance_only:
         model = {}  # narration with an emotion word: the lexicon reads it; the Reddit-trained model fills the rest
-    model = {k: v for k, v in model.items() if k not in denied}
+    if denied:
+        model = {k: v for k, v in model.items() if k not in denied}
     if model:
         if doc is None or stance_only:
             exp, tgt, explicit = _cheap_roles(ctx, u)
