@@ -2222,13 +2222,16 @@ def _unit_feelings(
                 continue
             # gratitude for a kindness is still toward the one who did it; fear of the dark is not fear of him
             near = label in _SENTENCE_PARTNER_LABELS  # delight is toward someone beside, in the sentence itself
-            partner = (
-                _scene_partner(ctx, u, exp, near) if label in SOCIAL_LABELS or (exp, tgt, label) not in own else None
+            partners = (
+                _scene_partners(ctx, u, exp, label, near)
+                if label in SOCIAL_LABELS or (exp, tgt, label) not in own
+                else []
             )
-            if partner is not None:
+            if partners:
                 trigger = triggers.pop((exp, tgt, label))
                 del found[(exp, tgt, label)]
-                add(exp, partner, label, w, trigger)
+                for partner in partners:
+                    add(exp, partner, label, w, trigger)
     return [Feeling(exp, tgt, label, w, u.start, u.end, u.quote is not None and exp is not None and exp == speaker,
                     triggers[(exp, tgt, label)])
             for (exp, tgt, label), w in found.items()]  # fmt: skip
@@ -2263,17 +2266,21 @@ _TOPIC_LEAD = re.compile(r"(?:(?:his|her|my|our|your|their|the|poor|dear|old|you
 # sadness (she weeps for herself as often as for him)
 _SENTENCE_PARTNER_LABELS = frozenset({"joy", "excitement", "amusement"})
 _PARTNER_LABELS = SOCIAL_LABELS | {"fear", "nervousness"} | _SENTENCE_PARTNER_LABELS
+# those a sentence that names several others gives to each of them; fear and unease want one
+_CROWD_LABELS = SOCIAL_LABELS | _SENTENCE_PARTNER_LABELS
 
 
-def _scene_partner(ctx: _Context, u: _Unit, exp: str, sentence_only: bool = False) -> str | None:
-    """The one other person of the scene, toward whom a social feeling with no target of its own goes ("Jim
-    was grateful for that", with Spock beside him): the only other character mentioned in the sentence,
-    else, when the sentence mentions no one else (and ``sentence_only`` is false), in the sentence before,
-    its paragraph, or, when the paragraph names no one else, the paragraph before. None when there are
-    several."""
+def _scene_partners(ctx: _Context, u: _Unit, exp: str, label: str, sentence_only: bool = False) -> list[str]:
+    """The other people of the scene, toward whom a social feeling with no target of its own goes ("Jim
+    was grateful for that", with Spock beside him): the other characters mentioned in the sentence, else,
+    when the sentence mentions no one else (and ``sentence_only`` is false), the one other character of the
+    sentence before, its paragraph, or, when the paragraph names no one else, the paragraph before. Fear and
+    unease go only to a single other person; a sentence that names several gives a warm or a hostile
+    feeling to each of them ("Catherine was delighted with Miss Thorpe and her sisters"), unless it says
+    whose company the feeling is in ("while she talked to *Miss Thorpe*"). Empty when none is found."""
     here = {m.character for m in _mentions_between(ctx, u.start, u.end)}
     if u.quote is None and exp not in here:
-        return None  # an owner from the point of view, not the sentence: too weak a guess to add a target to
+        return []  # an owner from the point of view, not the sentence: too weak a guess to add a target to
     # someone else's feeling told in a quote ("I believe she was envious"): the one who tells it, and the one
     # told, are not for that the one it is felt toward
     away = {exp} if u.quote is None or u.quote.speaker == exp else {exp, u.quote.speaker, *u.quote.addressees}
@@ -2281,11 +2288,12 @@ def _scene_partner(ctx: _Context, u: _Unit, exp: str, sentence_only: bool = Fals
     if len(others) >= 2:
         # "delighted ..., and almost forgot Mr. Tilney while she talked to Miss Thorpe": the one in her company
         others = _in_company(ctx, u, others) or others
-    if sentence_only:
-        return next(iter(others)) if len(others) == 1 else None
+        return sorted(others) if len(others) == 1 or label in _CROWD_LABELS else []
+    if others or sentence_only:
+        return sorted(others)
     k = bisect.bisect_right(ctx.paragraph_starts, u.start) - 1
     p = ctx.story.paragraphs[k] if k >= 0 else None
-    if not others and p is not None:
+    if p is not None:
         j = bisect.bisect_right(ctx.sentence_starts, u.start) - 2  # the sentence before, in the paragraph
         if j >= 0 and ctx.story.sentences[j].start >= p.start:
             prev = ctx.story.sentences[j]
@@ -2295,7 +2303,7 @@ def _scene_partner(ctx: _Context, u: _Unit, exp: str, sentence_only: bool = Fals
     if not others and k >= 1:  # a paragraph of one person: the one who stood with them in the paragraph before
         q = ctx.story.paragraphs[k - 1]
         others = {m.character for m in _mentions_between(ctx, q.start, q.end)} - away
-    return next(iter(others)) if len(others) == 1 else None
+    return sorted(others) if len(others) == 1 else []
 
 
 # a verb of keeping someone company and its preposition, right before the one kept company with

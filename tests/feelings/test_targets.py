@@ -234,9 +234,16 @@ def test_delight_beside_two_people_goes_to_the_one_in_whose_company_it_is(make_s
     text = "Mara was happy, and forgot Lucy while she talked to Theo."
     story = make_story(text, ["Mara", "Lucy", "Theo"], pronouns={"she@0": "Mara"})
     assert ("mara", "theo", "joy") in triples(story)
-    text = "Mara was happy, and forgot Lucy while she looked at Theo."
-    story = make_story(text, ["Mara", "Lucy", "Theo"], pronouns={"she@0": "Mara"})
-    assert ("mara", None, "joy") in triples(story)
+    assert ("mara", "lucy", "joy") not in triples(story)
+
+
+def test_a_warm_feeling_beside_several_people_goes_to_each_and_fear_to_none(make_story):
+    story = make_story("Theo and Lucy came in together, and Mara was grateful.", ["Mara", "Lucy", "Theo"])
+    assert {("mara", "theo", "gratitude"), ("mara", "lucy", "gratitude")} <= triples(story)
+    story = make_story("Theo and Lucy came in together, and Mara was frightened.", ["Mara", "Lucy", "Theo"])
+    feelings = triples(story)
+    assert ("mara", None, "fear") in feelings
+    assert not {t for e, t, label in feelings if label == "fear" and t is not None}
 
 
 def test_fear_that_harm_befalls_someone_is_care_toward_them(make_story):
