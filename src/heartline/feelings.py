@@ -1758,7 +1758,9 @@ def _noun_experiencer(tok: Token, reader: _Reader) -> tuple[Token | None, list[s
             return c, reader.chars(c)
     places = [*tok.children, *(tok.head.children if tok.dep_ == "attr" else ())]  # "was a joy to me", either way
     to = _prep(places, "to")
-    if to is not None and tok.lower_ in _FELT_BY_TO:
+    # "talking with pleasure to Dorothea": a manner's "to" is the act's, toward whom it is done
+    manner = tok.dep_ == "pobj" and tok.head.lower_ in _MANNER_PREPOSITIONS
+    if to is not None and tok.lower_ in _FELT_BY_TO and not manner:
         obj = _child(to, ("pobj",))
         who = reader.chars(obj) if obj is not None else []
         if obj is not None and who:

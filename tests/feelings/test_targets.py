@@ -379,3 +379,12 @@ def test_charm_avoidance_a_hand_reached_for_and_eyes_not_taken_off_someone(make_
 def test_the_second_of_two_feelings_a_thing_is_done_with_is_toward_its_object_too(make_story):
     story = make_story("Mara, beside Kit, tended Theo with much care and kindness.", ["Mara", "Kit", "Theo"])
     assert ("mara", "theo", "caring") in triples(story)
+
+
+def test_a_manner_s_to_is_toward_whom_the_act_is_done_not_who_feels(make_story):
+    story = make_story("Mara found herself talking with more and more pleasure to Theo.", ["Mara", "Theo"])
+    feelings = triples(story)
+    assert ("mara", "theo", "joy") in feelings
+    assert not {f for f in feelings if f[0] == "theo"}
+    story = make_story("The visit was a great pleasure to Mara.", ["Mara"])
+    assert ("mara", None, "joy") in triples(story)
