@@ -1522,7 +1522,9 @@ _WEARY = frozenset({"tired", "sick", "weary"})
 _PHRASAL = re.compile(
     r"\b(?:(?:shout|yell|scream|snapp?|bark|roar|hiss|snarl|growl)(?:s|ed|ing)?\s+at|look(?:s|ed|ing)?\s+up\s+to"
     r"|(?:tired|sick|weary)\s+of|disappointed\s+(?:in|with)|eyes\s+at|laugh(?:s|ed|ing)?\s+at"
-    r"|(?:hold|holds|held|holding)\s+\w+\s+(?:close|closer|tight|tightly)|reach(?:es|ed|ing)?\s+for|eyes\s+off)\b"
+    r"|(?:hold|holds|held|holding)\s+\w+\s+(?:close|closer|tight|tightly)|reach(?:es|ed|ing)?\s+for|eyes\s+off"
+    r"|watch(?:es|ed|ing)?\s+over|look(?:s|ed|ing)?\s+after|(?:plead(?:s|ed|ing)?|pled)\s+for"
+    r"|(?:out|offer(?:s|ed|ing)?|extend(?:s|ed|ing)?|proffer(?:s|ed|ing)?)\s+(?:\w+\s+)?(?:his|her|their|my|a)\s+hand)\b"
     r"|(?:\bnot|n['’]t|\bnever)\s+(?:\w+\s+)?(?:stand|bear|abide)\b",
     re.IGNORECASE,
 )
@@ -1536,6 +1538,13 @@ _ROLLED_EYES_AT: _L = {"annoyance": 0.5}
 _LAUGHED_AT: _L = {"disapproval": 0.5}  # mockery of someone; laughing at a joke or a thing is amusement
 _CLOSE = frozenset({"close", "closer", "tight", "tightly"})
 _EYES_ON: _L = {"admiration": 0.5, "desire": 0.3}  # "could not take her eyes off him"
+_WATCHED_OVER: _L = {"caring": 0.5}  # "watched over him", "looked after her", "pleaded for him"
+_HAND_OFFERED: _L = {"caring": 0.4}  # "held out his hand to her", "offered him her hand": a friendly greeting
+_HAND_VERBS = frozenset(
+    "hold holds held holding offer offers offered offering extend extends extended extending proffer proffers "
+    "proffered proffering stretch stretches stretched stretching put puts putting".split()
+)
+_PLEAD = frozenset("plead pleads pleaded pleading pled".split())
 
 
 def _phrasal_stance(tok: Token, reader: _Reader) -> tuple[list[str], list[str], _L] | None:
@@ -1574,6 +1583,14 @@ def _phrasal_stance(tok: Token, reader: _Reader) -> tuple[list[str], list[str], 
         if eyes is not None and eyes.lower_ == "eyes":  # "could not take her eyes off him", "off" on either
             off = _object_after(tok, "off")
             other, labels = (off if off is not None else _object_after(eyes, "off")), _EYES_ON
+    elif word in ("watch", "watches", "watched", "watching") and _object_after(tok, "over") is not None:
+        other, labels = _object_after(tok, "over"), _WATCHED_OVER
+    elif word in ("look", "looks", "looked", "looking") and _object_after(tok, "after") is not None:
+        other, labels = _object_after(tok, "after"), _WATCHED_OVER
+    elif word in _PLEAD:
+        other, labels = _object_after(tok, "for"), _WATCHED_OVER  # "pleaded for Uncas", not "with" the judge
+    elif word in _HAND_VERBS and _offered_hand(tok):
+        other, labels = _object_after(tok, "to") or _child(tok, ("dative",)), _HAND_OFFERED
     elif _GESTURE_LEMMAS.get(word) == "hold":
         other, labels = _child(tok, ("dobj",)), _GESTURE_LABELS  # "held him tightly"
         if other is not None and other.lower_ in _CLOSE:
@@ -1584,13 +1601,39 @@ def _phrasal_stance(tok: Token, reader: _Reader) -> tuple[list[str], list[str], 
     if other is None or labels is None or (not denial_is_the_stance and _negated(tok)):
         return None
     subj = _child(tok, _SUBJECTS) or _child(head, _SUBJECTS)
-    if subj is None and head.dep_ in ("conj", "xcomp"):
-        subj = _child(head.head, _SUBJECTS)  # "she turned and shouted at him", "wanted to shout at him"
+    for _ in range(2):  # "she turned and shouted at him", "wanted to shout at him", "felt bound to watch over him"
+        if subj is not None or head.dep_ not in ("conj", "xcomp", "acomp"):
+            break
+        head = head.head
+        subj = _child(head, _SUBJECTS)
     if subj is None:
         return None
     doers = reader.chars(subj)
     toward = [c for c in reader.chars(other) if c not in doers]
     return (doers, toward, labels) if doers and toward else None
+
+
+def _offered_hand(tok: Token) -> bool:
+    """``tok`` holds out, offers or extends the doer's own hand ("held out his hand", "offered her hand",
+    "proffered a hand"), not someone else's ("held his hand" is his)."""
+    hand = _child(tok, ("dobj",))
+    if hand is None or hand.lower_ != "hand":
+        return False
+    owner = _child(hand, ("poss",))
+    out = any(c.lower_ == "out" for c in tok.children)
+    offering = tok.lower_ not in _GESTURE_LEMMAS and tok.lower_ not in ("put", "puts", "putting")
+    return (out or offering) and (owner is None or _subject_owns(tok, owner))
+
+
+def _subject_owns(tok: Token, owner: Token) -> bool:
+    """The possessive ``owner`` is the verb's own subject's ("he held out *his* hand"), as far as words tell."""
+    subj = _child(tok, _SUBJECTS)
+    if subj is None:
+        return owner.lower_ in ("his", "her", "their", "my")
+    pairs = {"he": "his", "she": "her", "they": "their", "i": "my", "we": "our"}
+    if subj.lower_ in pairs:
+        return pairs[subj.lower_] == owner.lower_
+    return owner.lower_ in ("his", "her", "their")
 
 
 def _esteem(tok: Token, reader: _Reader) -> tuple[list[str], list[str], _L] | None:

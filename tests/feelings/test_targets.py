@@ -388,3 +388,34 @@ def test_a_manner_s_to_is_toward_whom_the_act_is_done_not_who_feels(make_story):
     assert not {f for f in feelings if f[0] == "theo"}
     story = make_story("The visit was a great pleasure to Mara.", ["Mara"])
     assert ("mara", None, "joy") in triples(story)
+
+
+def test_watching_over_looking_after_and_pleading_for_someone_is_care(make_story):
+    story = make_story("Mara felt bound to watch over Theo.", ["Mara", "Theo"])
+    assert ("mara", "theo", "caring") in triples(story)
+    story = make_story("Mara looked after Theo all winter.", ["Mara", "Theo"])
+    assert ("mara", "theo", "caring") in triples(story)
+    story = make_story("Mara pleaded for Theo.", ["Mara", "Theo"])
+    assert ("mara", "theo", "caring") in triples(story)
+    story = make_story("Mara pleaded with Theo.", ["Mara", "Theo"])
+    assert ("mara", "theo", "caring") not in triples(story)
+    story = make_story("Mara looked after the house while Theo was away.", ["Mara", "Theo"])
+    assert not {f for f in triples(story) if f[1] == "theo"}
+
+
+def test_holding_out_one_s_hand_to_someone_is_a_friendly_greeting(make_story):
+    story = make_story("Theo smiled. Mara held out her hand to Theo.", ["Mara", "Theo"])
+    assert ("mara", "theo", "caring") in triples(story)
+    story = make_story("Mara proffered a hand to Theo.", ["Mara", "Theo"])
+    assert ("mara", "theo", "caring") in triples(story)
+
+
+def test_suspecting_someone_is_distrust_and_suspecting_a_fact_is_no_feeling(make_story):
+    story = make_story("Mara suspected Theo.", ["Mara", "Theo"])
+    assert ("mara", "theo", "disapproval") in triples(story)
+    story = make_story("Mara suspected that Theo was right.", ["Mara", "Theo"])
+    assert ("mara", "theo", "disapproval") not in triples(story)
+
+
+def test_revering_someone_is_admiration(make_story):
+    assert ("mara", "theo", "admiration") in triples(make_story("Mara revered Theo.", ["Mara", "Theo"]))
