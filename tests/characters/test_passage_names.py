@@ -168,6 +168,18 @@ def test_in_a_passage_a_name_one_who_came_in_with_a_name_and_is_insulted_is_some
     assert {"Bucky", "Steve"} <= set(by_name(story))
 
 
+@pytest.mark.parametrize("feels", ["was proud of", "was tired of", "was ashamed of", "was suspicious of"])
+def test_in_a_passage_a_name_one_who_came_in_with_a_name_is_proud_or_tired_of_is_someone(pipe, feels):
+    # said of a place as well ("proud of England"): a little evidence, enough beside one who acts with him
+    story = read(pipe, f"Bucky and Steve came in and sat down. Steve {feels} Bucky.")
+    assert {"Bucky", "Steve"} <= set(by_name(story))
+
+
+def test_in_a_passage_a_place_one_is_tired_of_is_still_no_one(pipe):
+    story = read(pipe, "The rain fell all week. Anna was tired of London, and Tom was proud of London.")
+    assert "London" not in by_name(story)
+
+
 def test_in_a_passage_a_place_attacked_or_defended_is_still_no_one(pipe):
     story = read(pipe, "The army marched at dawn. The French attacked Moscow, and the Russians defended Moscow.")
     assert "Moscow" not in by_name(story)

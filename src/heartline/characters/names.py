@@ -601,6 +601,8 @@ def gather_evidence(toks: Sequence[Tok], forms: dict[str, Form]) -> None:
             felt_for = _felt_for(toks, occ.first)
             if felt_for:
                 form.person += 2  # "his love for Natásha", "she pitied Sola": someone a feeling is for
+            elif _felt_of(toks, occ.first):
+                form.person += 0.5  # "proud of Bucky": said of a person more often than of a place, not always
             elif same_prev and _turned_to(toks, occ.first):
                 form.person += 2  # "Anne smiled at Willow", "whispered to Dawn": one looked at or spoken to
             if (
@@ -804,6 +806,23 @@ def _felt_for(toks: Sequence[Tok], first: int) -> bool:
         or (prev in ("of", "to", "with") and before in _FELT_ADJECTIVES)  # "fond of Biddy", "devoted to Estella"
         or (prev == "in" and before in _TRUST_IN)  # "that confidence, in Willoughby" (a comma is a token)
         or (prev in ("for", "about") and before in _FOR_SOMEONE)  # "worried about Buffy", "wept for Tara"
+    )
+
+
+# adjectives of feeling whose "of" names a person or a place ("proud of Bucky", "tired of London"): some
+# evidence of a person, far less than "fond of"
+_FELT_OF_EITHER = frozenset(
+    "proud tired sick weary afraid ashamed suspicious terrified frightened scared wary".split()
+)
+
+
+def _felt_of(toks: Sequence[Tok], first: int) -> bool:
+    """The name at ``first`` follows one of :data:`_FELT_OF_EITHER` and "of", in one sentence."""
+    return (
+        first >= 2
+        and toks[first - 1].lower == "of"
+        and toks[first - 2].lower in _FELT_OF_EITHER
+        and toks[first - 2].sent == toks[first].sent
     )
 
 
