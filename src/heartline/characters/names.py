@@ -811,9 +811,7 @@ def _felt_for(toks: Sequence[Tok], first: int) -> bool:
 
 # adjectives of feeling whose "of" names a person or a place ("proud of Bucky", "tired of London"): some
 # evidence of a person, far less than "fond of"
-_FELT_OF_EITHER = frozenset(
-    "proud tired sick weary afraid ashamed suspicious terrified frightened scared wary".split()
-)
+_FELT_OF_EITHER = frozenset("proud tired sick weary afraid ashamed suspicious terrified frightened scared wary".split())
 
 
 def _felt_of(toks: Sequence[Tok], first: int) -> bool:
