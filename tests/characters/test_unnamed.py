@@ -44,6 +44,14 @@ def test_people_known_by_a_role_or_a_family_word_in_a_short_text(pipe):
     assert "the gate" not in cast and not any(" for" in n for n in cast)
 
 
+def test_a_family_word_in_spoken_words_is_someone_in_a_short_text(pipe):
+    story = read(pipe, "“My uncle needs no assurance from me,” said Curtis coldly. “My sister agrees with him.”")
+    cast = by_name(story)
+    assert {"my uncle", "my sister"} <= set(cast)
+    assert cast["my uncle"].unnamed and cast["my uncle"].gender == "he" and cast["my sister"].gender == "she"
+    assert "Curtis" in cast
+
+
 def test_a_lone_pronoun_in_a_short_text_is_someone(pipe):
     story = read(pipe, "She waited at the station until dark. The train did not come. She was heartbroken.")
     (she,) = story.characters

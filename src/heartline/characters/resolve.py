@@ -413,6 +413,12 @@ class Resolver:
                     out.append(self._kin_ref(kin, i, t, sent_has_subject))
                     i += 2
                     continue
+            elif t.lower == "my" and t.quote >= 0 and i + 1 < n and toks[i + 1].sent == t.sent:
+                kin = self._family_word(i)  # "“My uncle needs no assurance from me,” said Curtis": his uncle
+                if kin is not None:
+                    out.append(self._kin_ref(kin, i, t, sent_has_subject))
+                    i += 2
+                    continue
             elif t.lower == "our" and t.quote < 0 and i + 1 < n and toks[i + 1].sent == t.sent:
                 kin = self._family_word(i)  # "our master was a good, kind man": one of the narrator's household
                 if kin is not None:
@@ -593,9 +599,10 @@ class Resolver:
     def _family_word(self, i: int, owner: int | None = None) -> int | None:
         """In a short text, "her mother" / "my brother" at tokens ``i, i + 1`` that no family of the story
         fits: the one named person it can be (below), else a character of its own, named so (parents and
-        spouses are the elder generation)."""
+        spouses are the elder generation). In narration or in spoken words alike ("“My uncle needs no
+        assurance from me,” said Curtis": the speaker's uncle, whoever the speaker is)."""
         word = self.toks[i + 1].lower
-        if not (self.describe and self.short) or word not in _FAMILY_WORDS or self.toks[i].quote >= 0:
+        if not (self.describe and self.short) or word not in _FAMILY_WORDS:
             return None
         if i + 2 in self._name_at:
             return None  # "his cousin Anne": Anne, named
