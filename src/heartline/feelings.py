@@ -898,7 +898,8 @@ def _read_trigger(tok: Token, kind: str, labels: _L, reader: _Reader) -> _Hit:
 
 
 # feelings that two or more people have with each other when they are its subject: "they quarrelled"
-_RECIPROCAL_WORDS = frozenset(_verb_forms("quarrel"))
+# felt among its subjects: "they quarrelled", "we grew quite friendly" (the narrator and the one beside)
+_RECIPROCAL_WORDS = frozenset(_verb_forms("quarrel")) | {"friendly", "intimate", "reconciled"}
 
 
 def _wish_to(tok: Token) -> bool:
@@ -1421,8 +1422,10 @@ def _said_to_be(tok: Token, preps: tuple[str, ...]) -> tuple[Token, Token] | Non
     *Anne*", "*he* was past work now, but was a great favorite with *the master*", "*Tom* was *Anne's* pet";
     None when denied ("Jim was not her friend") or either is missing."""
     verb = tok.head
-    if tok.dep_ != "attr" or verb.lower_ not in _FELLOW_VERBS or _pos(tok) != "NOUN":
+    if tok.dep_ != "attr" or verb.lower_ not in _FELLOW_VERBS:
         return None
+    if _pos(tok) != "NOUN" and not any(c.dep_ == "det" for c in tok.children):
+        return None  # "a favorite", tagged an adjective, is still a noun with its article
     if any(c.dep_ == "neg" or c.lower_ in ("no", "never") for c in (*verb.children, *tok.children)):
         return None
     subj = _child(verb, ("nsubj",))
@@ -1486,6 +1489,12 @@ def _favourite(tok: Token, reader: _Reader) -> tuple[list[str], list[str], _L] |
     subj, whose = said
     favoured = reader.chars(subj)
     fond = [c for c in reader.chars(whose) if c not in favoured]
+    if not fond:  # "a favorite with every one, and especially with Miss Jessie and Flora": the ones named
+        for prep in (c for h in (tok, tok.head) for c in h.children if c.dep_ == "prep" and c.lower_ == "with"):
+            obj = _child(prep, ("pobj",))
+            fond = [c for c in (reader.distinct([obj, *obj.conjuncts]) if obj is not None else []) if c not in favoured]
+            if fond:
+                break
     return (fond, favoured, _FAVOURED) if fond and favoured else None
 
 

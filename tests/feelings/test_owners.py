@@ -277,3 +277,11 @@ def test_we_feeling_something_for_each_other_is_the_narrator_and_the_one_beside(
     assert {(me, her), (her, me)} <= pairs
     crowd = heartline.read(text="Tom and Anna sat by me. We loved each other.")
     assert not [b for b in crowd.bonds if b.source != b.target]  # I and which of the two: not told
+
+
+@pytest.mark.slow
+def test_we_grew_friendly_is_the_narrator_and_the_one_beside_each_toward_the_other():
+    story = heartline.read(text="I met Ginger in the paddock. After a while we grew quite friendly.")
+    ids = {c.name: c.id for c in story.characters}
+    me, her = next(c.id for c in story.characters if c.narrator), ids["Ginger"]
+    assert {(me, her), (her, me)} <= {(b.source, b.target) for b in story.bonds}
