@@ -421,8 +421,6 @@ def test_revering_someone_is_admiration(make_story):
     assert ("mara", "theo", "admiration") in triples(make_story("Mara revered Theo.", ["Mara", "Theo"]))
 
 
-
-
 def test_a_favourite_with_several_is_loved_by_the_ones_named(make_story):
     text = "Merrylegs was a favorite with every one, and especially with Jessie and Flora."
     feelings = triples(make_story(text, ["Merrylegs", "Jessie", "Flora"]))
