@@ -413,14 +413,14 @@ class Resolver:
                     out.append(self._kin_ref(kin, i, t, sent_has_subject))
                     i += 2
                     continue
-            elif t.lower == "my" and t.quote >= 0 and i + 1 < n and toks[i + 1].sent == t.sent:
-                kin = self._family_word(i)  # "“My uncle needs no assurance from me,” said Curtis": his uncle
-                if kin is not None:
-                    out.append(self._kin_ref(kin, i, t, sent_has_subject))
-                    i += 2
-                    continue
-            elif t.lower == "our" and t.quote < 0 and i + 1 < n and toks[i + 1].sent == t.sent:
-                kin = self._family_word(i)  # "our master was a good, kind man": one of the narrator's household
+            elif (
+                ((t.lower == "our" and t.quote < 0) or (t.lower == "my" and t.quote >= 0))
+                and i + 1 < n
+                and toks[i + 1].sent == t.sent
+            ):
+                # "our master was a good, kind man": one of the narrator's household; "“My uncle needs no
+                # assurance from me,” said Curtis": the speaker's uncle
+                kin = self._family_word(i)
                 if kin is not None:
                     out.append(self._kin_ref(kin, i, t, sent_has_subject))
                     i += 2
