@@ -1549,11 +1549,11 @@ _CLOSE = frozenset({"close", "closer", "tight", "tightly"})
 _EYES_ON: _L = {"admiration": 0.5, "desire": 0.3}  # "could not take her eyes off him"
 _WATCHED_OVER: _L = {"caring": 0.5}  # "watched over him", "looked after her", "pleaded for him"
 _HAND_OFFERED: _L = {"caring": 0.4}  # "held out his hand to her", "offered him her hand": a friendly greeting
-_HAND_VERBS = frozenset(
-    "hold holds held holding offer offers offered offering extend extends extended extending proffer proffers "
-    "proffered proffering stretch stretches stretched stretching put puts putting".split()
-)
-_PLEAD = frozenset("plead pleads pleaded pleading pled".split())
+_OFFERING = frozenset(f for v in ("offer", "extend", "proffer", "stretch") for f in _verb_forms(v))
+_HAND_VERBS = _OFFERING | {f for f, lemma in _GESTURE_LEMMAS.items() if lemma in ("hold", "put")}
+_PLEAD = frozenset([*_verb_forms("plead"), "pled"])
+# a subject pronoun and the possessive it owns ("he held out *his* hand")
+_OWN_POSSESSIVE = {"he": "his", "she": "her", "they": "their", "i": "my", "we": "our"}
 
 
 def _phrasal_stance(tok: Token, reader: _Reader) -> tuple[list[str], list[str], _L] | None:
@@ -1630,8 +1630,7 @@ def _offered_hand(tok: Token) -> bool:
         return False
     owner = _child(hand, ("poss",))
     out = any(c.lower_ == "out" for c in tok.children)
-    offering = tok.lower_ not in _GESTURE_LEMMAS and tok.lower_ not in ("put", "puts", "putting")
-    return (out or offering) and (owner is None or _subject_owns(tok, owner))
+    return (out or tok.lower_ in _OFFERING) and (owner is None or _subject_owns(tok, owner))
 
 
 def _subject_owns(tok: Token, owner: Token) -> bool:
@@ -1639,9 +1638,8 @@ def _subject_owns(tok: Token, owner: Token) -> bool:
     subj = _child(tok, _SUBJECTS)
     if subj is None:
         return owner.lower_ in ("his", "her", "their", "my")
-    pairs = {"he": "his", "she": "her", "they": "their", "i": "my", "we": "our"}
-    if subj.lower_ in pairs:
-        return pairs[subj.lower_] == owner.lower_
+    if subj.lower_ in _OWN_POSSESSIVE:
+        return _OWN_POSSESSIVE[subj.lower_] == owner.lower_
     return owner.lower_ in ("his", "her", "their")
 
 
