@@ -200,3 +200,30 @@ def test_a_name_as_written_after_old_little_young_or_st_is_an_alias(pipe):
 def test_in_a_passage_a_name_one_is_close_to_is_someone(pipe, way):
     story = read(pipe, f"Bucky and Steve came in and sat down. Steve {way} Bucky.")
     assert {"Bucky", "Steve"} <= set(by_name(story))
+
+
+@pytest.mark.parametrize(
+    "does", ["forced himself to laugh", "thus contented himself with a nod", "then busied herself with the tea"]
+)
+def test_in_a_passage_a_name_said_once_that_does_something_to_himself_is_someone(pipe, does):
+    story = read(pipe, f"The door opened on the cold room. Zossimov {does}. The clock struck nine.")
+    assert "Zossimov" in by_name(story)
+
+
+def test_in_a_passage_a_place_that_prides_itself_is_still_no_one(pipe):
+    story = read(pipe, "The army marched at dawn. Moscow prided itself on its churches and its bells.")
+    assert "Moscow" not in by_name(story)
+
+
+@pytest.mark.parametrize("way", ["It seemed to Becky", "It occurred to Becky", "Clinging to Becky"])
+def test_in_a_passage_a_name_something_seems_or_occurs_to_is_someone(pipe, way):
+    story = read(pipe, f"The bell had not rung yet. {way}, in the heat of the quarrel, that school would never begin.")
+    assert "Becky" in by_name(story)
+
+
+def test_in_a_passage_a_name_called_and_then_my_child_is_someone(pipe):
+    story = read(
+        pipe,
+        "“No, Lucie, my dear, nor you!” He got his arm round her and held her. “Lucie, my child, be brave.”",
+    )
+    assert "Lucie" in by_name(story)

@@ -638,6 +638,18 @@ def gather_evidence(toks: Sequence[Tok], forms: dict[str, Form]) -> None:
                 form.other += 2  # "Kiss our child for me", "Tell me": a verb bidding, not a name
             if nxt is not None and nxt.lower in ("name", "names") and nxt.sent == toks[occ.last].sent:
                 form.other += 2  # "my Christian name": a kind of name, not someone
+            if _minds_itself(toks, occ.last):
+                form.person += 2  # "Zossimov forced himself to laugh": only a person does that to himself
+            if (
+                toks[occ.first].quote >= 0
+                and nxt is not None
+                and nxt.text == ","
+                and nxt2 is not None
+                and nxt2.lower == "my"
+                and occ.last + 3 < n
+                and toks[occ.last + 3].lower in _ENDEARMENTS
+            ):
+                form.called += 1  # "Lucie, my child,": called by name and then by what they are to the speaker
             if _names_itself(toks, occ.first):
                 form.self_named += 1
                 form.person += 3
@@ -906,7 +918,8 @@ _AT_SOMEONE = frozenset(
 _TO_SOMEONE = frozenset(
     "speak speaks spoke speaking say says said whisper whispers whispered whispering murmur murmured reply "
     "replied listen listened listening nod nodded wave waved write wrote written writing explain explained "
-    "confess confessed apologise apologised apologize apologized".split()
+    "confess confessed apologise apologised apologize apologized seemed seems appeared occurred cling clung "
+    "clinging".split()
 )
 
 
@@ -917,6 +930,25 @@ _CLOSE_TO_SOMEONE = frozenset(
     {("on", "crush"), ("around", "arm"), ("round", "arm"), ("around", "arms"), ("round", "arms"),
      ("on", "leaned"), ("on", "leaning"), ("against", "leaned"), ("off", "eyes")}
 )  # fmt: skip
+
+
+_REFLEXIVE = frozenset(("himself", "herself"))
+_ENDEARMENTS = frozenset("dear dearest darling love child boy girl friend".split())
+
+
+def _minds_itself(toks: Sequence[Tok], last: int) -> bool:
+    """A "himself" / "herself" follows the name at ``last`` within a few words of its own clause, before any
+    other person or punctuation could take it: "Zossimov forced himself to laugh"."""
+    sent = toks[last].sent
+    for j in range(last + 1, min(last + 5, len(toks))):
+        tok = toks[j]
+        if tok.sent != sent or not tok.text[:1].isalpha():
+            return False
+        if tok.lower in _REFLEXIVE:
+            return True
+        if tok.lower in _PERSONAL or tok.lower in ("his", "its", "itself") or tok.text[:1].isupper():
+            return False
+    return False
 
 
 def _turned_to(toks: Sequence[Tok], first: int) -> bool:
