@@ -743,6 +743,12 @@ class _Hit:
     slot_i: int | None = None  # index of the experiencer's word in the doc
 
 
+def _verb_taken_for_a_preposition(tok: Token) -> bool:
+    """ "James did not like Thomas": the tagger's "like" as a preposition, with a subject or an auxiliary of its
+    own, which only a verb has ("ran like the wind" has neither)."""
+    return tok.tag_ == "IN" and any(c.dep_ in ("nsubj", "aux") for c in tok.children)
+
+
 def _lexicon_entry(tok: Token) -> tuple[str, _L] | None:
     """(kind, labels) of an emotion word: kind is subj | obj | intr | act (verbs), adj or noun."""
     low = tok.lower_
@@ -751,7 +757,7 @@ def _lexicon_entry(tok: Token) -> tuple[str, _L] | None:
     has_obj = _child(tok, ("dobj",)) is not None
     if (_pos(tok) == "ADJ" or (tok.tag_ == "VBN" and not has_obj)) and low in EMOTION_ADJECTIVES:
         return "adj", EMOTION_ADJECTIVES[low]
-    if _pos(tok) in ("VERB", "AUX") and low in _VERB_FORMS:
+    if low in _VERB_FORMS and (_pos(tok) in ("VERB", "AUX") or _verb_taken_for_a_preposition(tok)):
         return EMOTION_VERBS[_VERB_FORMS[low]]
     if _pos(tok) in ("NOUN", "PROPN") and low in EMOTION_NOUNS:
         return "noun", EMOTION_NOUNS[low]

@@ -273,6 +273,15 @@ def test_liking_someone_is_a_warm_feeling_toward_them_and_not_liking_them_a_cool
     assert triples(make_story("Nora liked to walk with Kit.", ["Nora", "Kit"])) == set()
 
 
+def test_not_liking_someone_is_read_when_the_tagger_takes_like_for_a_preposition(make_story):
+    # spaCy's small model tags this "like" IN, a preposition, though it has a subject and an auxiliary
+    story = make_story("Cecil did not like Freddy.", ["Cecil", "Freddy"])
+    assert triples(story) == {("cecil", "freddy", "disapproval")}
+    said = make_story("“You do not like Freddy,” said Lucy to Cecil.", ["Cecil", "Freddy", "Lucy"],
+                      quotes=[("Lucy", ["Cecil"])])  # fmt: skip
+    assert ("cecil", "freddy", "disapproval") in triples(said)
+
+
 def test_a_plural_emotion_noun_is_a_feeling_of_its_owner(make_story):
     story = make_story("Mara sat with Theo and listened to all his hopes and fears.", ["Mara", "Theo"],
                        pronouns={"his@0": "Theo"})  # fmt: skip
