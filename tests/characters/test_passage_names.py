@@ -227,3 +227,27 @@ def test_in_a_passage_a_name_called_and_then_my_child_is_someone(pipe):
         "“No, Lucie, my dear, nor you!” He got his arm round her and held her. “Lucie, my child, be brave.”",
     )
     assert "Lucie" in by_name(story)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("At last he got up and cursed old Umslopogaas by every saint in the calendar.", "Umslopogaas"),
+        ("Belding saw that Nell, apparently, was accepting young Chase's attentions.", "Chase"),
+        ('"You are quite a woman, little Fan!" exclaimed the boy.', "Fan"),
+    ],
+)
+def test_in_a_passage_a_name_after_old_young_or_little_is_someone(pipe, text, name):
+    story = read(pipe, f"The evening was cold and still. {text}")
+    assert name in {n for c in story.characters for n in (c.name, *c.aliases, *c.name.split())}
+
+
+def test_in_a_passage_the_old_house_of_a_name_is_still_no_one(pipe):
+    story = read(pipe, "They walked past St. James and past the old Jefferson House. The wind rose.")
+    assert "Jefferson" not in by_name(story)
+
+
+@pytest.mark.parametrize("thing", ["reproaches", "attentions", "handwriting"])
+def test_in_a_passage_a_name_whose_reproaches_or_attentions_are_told_is_someone(pipe, thing):
+    story = read(pipe, f"The night was long and cold. Then Bathsheba's {thing} came back to his mind.")
+    assert "Bathsheba" in by_name(story)

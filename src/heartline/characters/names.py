@@ -722,7 +722,9 @@ _TRUST_IN = frozenset("confidence faith trust belief disappointed".split())
 _PERSONAL_THINGS = frozenset(
     "letter letters friend friends lover lovers suitor suitors cousin cousins uncle aunt nephew niece "
     # an inner life: "Cameron's mind was thronged with memories", "Herncastle's fiery temper"
-    "mind thoughts reflections memory memories feelings temper soul conscience acquaintances health illness".split()
+    "mind thoughts reflections memory memories feelings temper soul conscience acquaintances health illness "
+    # what a person does toward others or has of their own: "young Chase's attentions", "Bathsheba's reproaches"
+    "attentions reproaches handwriting voice manners".split()
 )
 
 
@@ -770,6 +772,13 @@ def _described_as_a_person(toks: Sequence[Tok], first: int, last: int) -> bool:
             return True
     if first >= 1 and toks[first - 1].sent == sent and toks[first - 1].text in _RANKS:
         return True  # "the dead king Twala", "my cousin Rosa": a rank or kin word, lower case, before the name
+    if (
+        first >= 1
+        and toks[first - 1].sent == sent
+        and toks[first - 1].text in _AGES
+        and (first < 2 or toks[first - 2].lower not in ("the", "a", "an"))
+    ):
+        return True  # "cursed old Umslopogaas", "young Chase's attentions" (not "the old Jefferson House")
     if last + 2 >= len(toks) or toks[last + 1].text != ",":
         return False
     # a word said to someone opens a sentence of speech as a name does ("Listen, old fellow,"): there only a
@@ -796,6 +805,7 @@ _RANKS = frozenset(
     "king queen prince princess emperor empress duke duchess count countess baron baroness chief captain "
     "colonel general doctor professor uncle aunt cousin brother sister".split()
 )
+_AGES = frozenset({"old", "young", "little"})
 _APPOSITIVE_ENDS = frozenset({",", ".", ";", ":", "!", "?", ")", "--", "—"})
 _DESCRIBING = frozenset("old young little elder younger eldest youngest poor dear good faithful late".split())
 
