@@ -406,6 +406,7 @@ def _previous_sentence_mentions(ctx: _Context, start: int) -> list[Mention]:
 # "they" / "them" / "their" and "we" / "us" / "our": the words of a plural pronoun
 _THEY = frozenset({"they", "them", "their", "theirs", "themselves"})
 _WE = frozenset({"we", "us", "our", "ours", "ourselves"})
+_GROUPS = PLURAL_PEOPLE | {"everyone", "everybody"}  # people the reading does not name one by one
 # words that are never part of a "they": the speaker, the one spoken to, a "we"
 _NOT_THEY = frozenset(FIRST_PERSON | SECOND_PERSON | _WE)
 _WE_TOLD = _WE - {"we"}  # "we" is a subject, read as such (_Reader.we)
@@ -868,8 +869,10 @@ def _read_trigger(tok: Token, kind: str, labels: _L, reader: _Reader) -> _Hit:
             tgt = _when_targets(tok, reader, set(exp))
     else:
         slot, exp = _noun_experiencer(tok, reader)
-        pair = _between(tok, reader) if slot is None or not exp else []
-        if len(pair) >= 2:  # "the friendship between Margaret and Mrs. Wilcox": each toward the other
+        # "the friendship between Margaret and Mrs. Wilcox": each toward the other, whoever the clause's subject
+        # is ("in the bitter hatred between him and Spitz he betrayed no impatience")
+        pair = _between(tok, reader) if slot is None or not exp or slot.dep_ != "poss" else []
+        if len(pair) >= 2:
             return _Hit(pair, pair, labels, True, None, False, tok.i)
         tgt = _prep_targets(tok, reader, set(exp))
         noun = tok.head if tok.dep_ == "conj" and _pos(tok.head) == "NOUN" else tok  # "with care and kindness"
@@ -924,10 +927,13 @@ def _wish_to(tok: Token) -> bool:
 _PERSON_OBJECTS = frozenset(OBJECT_PRONOUNS | {"you"})
 
 
+_MUTUAL = frozenset({"mutual", "reciprocal"})
+
+
 def _reciprocal(tok: Token) -> bool:
-    """Whether an emotion word is felt among its subjects: a quarrel, or one with "each other" / "one
-    another" as its object ("they loved each other", "fond of one another")."""
-    if tok.lower_ in _RECIPROCAL_WORDS:
+    """Whether an emotion word is felt among its subjects: a quarrel, one with "each other" / "one another"
+    as its object ("they loved each other", "fond of one another"), or a mutual one ("our mutual esteem")."""
+    if tok.lower_ in _RECIPROCAL_WORDS or any(c.dep_ == "amod" and c.lower_ in _MUTUAL for c in tok.children):
         return True
     near = [*tok.children, *(p for c in tok.children if c.dep_ == "prep" for p in c.children)]
     return any(
@@ -1874,8 +1880,10 @@ def _root_roles(doc: Doc, reader: _Reader) -> tuple[list[str], list[str]]:
 
 
 # a plural's possessive written with a curly apostrophe ("the countess’ fears"), which the parser reads as a
-# closing quote: written straight for the parse only, one character for one, so offsets do not move
-_CURLY_POSSESSIVE = re.compile(r"(?<=s)’(?=\s)")
+# closing quote, and a curly apostrophe inside a word ("don’t", "Bucky’s"), after which the small model tags
+# "n’t" a noun and "like" a preposition: written straight for the parse only, one character for one, so
+# offsets do not move
+_CURLY_POSSESSIVE = re.compile(r"(?<=s)’(?=\s)|(?<=[A-Za-z])’(?=[A-Za-z])")
 
 
 # common names, one of each length, that the parser knows for proper nouns: a character's name is parsed as one
@@ -2190,8 +2198,9 @@ def _unit_feelings(
                 # "the sadness is comforting": someone or something else, not a character; "the contempt it
                 # excited": a feeling caused in no one named
                 slot = doc[hit.slot_i] if hit.slot_i is not None else None
-                if slot is not None and (slot.lower_ in _THEY or slot.lower_ in PRONOUNS):
-                    someone_else = True  # "they quarrelled", with no one they can be: nor the narrator's
+                if slot is not None and (slot.lower_ in _THEY or slot.lower_ in PRONOUNS or slot.lower_ in _GROUPS):
+                    # "they quarrelled", with no one they can be, "these people hated me": nor the narrator's
+                    someone_else = True
                 continue
             if u.quote is None and hit.inner and hit.pronoun:
                 hit = _point_of_view(ctx, u, hit, tok, kind, labels, reader)

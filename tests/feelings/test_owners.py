@@ -285,3 +285,34 @@ def test_we_grew_friendly_is_the_narrator_and_the_one_beside_each_toward_the_oth
     ids = {c.name: c.id for c in story.characters}
     me, her = next(c.id for c in story.characters if c.narrator), ids["Ginger"]
     assert {(me, her), (her, me)} <= {(b.source, b.target) for b in story.bonds}
+
+
+@pytest.mark.slow
+def test_our_mutual_esteem_is_the_narrator_and_the_one_beside_each_toward_the_other():
+    story = heartline.read(text="Mrs. Grose turned her back on me, but nothing could check our mutual esteem.")
+    ids = {c.name: c.id for c in story.characters}
+    me, her = next(c.id for c in story.characters if c.narrator), ids["Mrs. Grose"]
+    assert {(me, her), (her, me)} <= {(b.source, b.target) for b in story.bonds}
+
+
+@pytest.mark.slow
+def test_a_hatred_between_two_goes_both_ways_whoever_the_clause_is_about():
+    story = heartline.read(text="Buck waited. In the bitter hatred between him and Spitz he betrayed no impatience.")
+    ids = {c.name: c.id for c in story.characters}
+    assert {(ids["Buck"], ids["Spitz"]), (ids["Spitz"], ids["Buck"])} <= {(b.source, b.target) for b in story.bonds}
+
+
+@pytest.mark.slow
+def test_a_group_that_hates_the_narrator_gives_the_narrator_no_feeling():
+    story = heartline.read(text="Pip came in. These people hated me with the hatred of cupidity. Georgiana sniffed.")
+    me = next(c.id for c in story.characters if c.narrator)
+    assert not [f for f in story.feelings if f.experiencer == me and f.emotion in ("anger", "disgust")]
+
+
+@pytest.mark.slow
+def test_a_curly_apostrophe_does_not_hide_a_denied_liking():
+    story = heartline.read(text="“You don’t like Freddy, nor my mother,” she said to Cecil.")
+    ids = {c.name: c.id for c in story.characters}
+    assert (ids["Cecil"], ids["Freddy"], "disapproval") in {
+        (f.experiencer, f.target, f.emotion) for f in story.feelings
+    }
