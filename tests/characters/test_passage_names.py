@@ -251,3 +251,8 @@ def test_in_a_passage_the_old_house_of_a_name_is_still_no_one(pipe):
 def test_in_a_passage_a_name_whose_reproaches_or_attentions_are_told_is_someone(pipe, thing):
     story = read(pipe, f"The night was long and cold. Then Bathsheba's {thing} came back to his mind.")
     assert "Bathsheba" in by_name(story)
+
+
+def test_in_a_passage_the_second_of_two_a_friendship_is_between_is_someone(pipe):
+    story = read(pipe, "There was the old friendship between Margaret and Helen, and Henry felt it.")
+    assert {"Margaret", "Helen"} <= set(by_name(story))

@@ -387,3 +387,11 @@ def test_as_for_someone_the_pronoun_after_is_them(pipe: Pipeline) -> None:
     at = story.text.index("she had")
     (she,) = [m for m in story.mentions if m.start == at]
     assert she.character == rose.id
+
+
+def test_a_speech_tag_pronoun_is_not_someone_its_quote_names(pipe: Pipeline) -> None:
+    story = read(pipe, "“You don’t like Freddy, nor my mother,” she said to Cecil.")
+    mine = next((c for c in story.characters if c.name == "my mother"), None)
+    assert mine is None or "she" not in mentions_of(story, mine.id)
+    said = read(pipe, "Lucy came in. “Mary is sick,” she said.")
+    assert "she" in mentions_of(said, by_name(said)["Lucy"].id)

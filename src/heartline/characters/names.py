@@ -713,7 +713,7 @@ _COPULAS = frozenset("was is were felt feels seemed seems looked looks grew beca
 
 _FEELINGS_FOR = frozenset(
     "love affection fondness tenderness hatred contempt pity compassion admiration passion devotion gratitude "
-    "jealousy respect dislike feeling feelings".split()
+    "jealousy respect dislike feeling feelings friendship enmity rivalry attachment intimacy".split()
 )
 # what one has or is "in" someone: "confidence in Willoughby", "faith in Pierre", "disappointed in Tom"
 _TRUST_IN = frozenset("confidence faith trust belief disappointed".split())
@@ -824,11 +824,25 @@ def _felt_for(toks: Sequence[Tok], first: int) -> bool:
         return False
     before = toks[first - 2].lower
     return (
-        (prev in ("for", "of", "towards", "toward") and before in _FEELINGS_FOR)
+        (prev in ("for", "of", "towards", "toward", "between") and before in _FEELINGS_FOR)
+        or _felt_between(toks, first)
         or (prev in ("of", "to", "with") and before in _FELT_ADJECTIVES)  # "fond of Biddy", "devoted to Estella"
         or (prev == "in" and before in _TRUST_IN)  # "that confidence, in Willoughby" (a comma is a token)
         or (prev in ("for", "about") and before in _FOR_SOMEONE)  # "worried about Buffy", "wept for Tara"
     )
+
+
+def _felt_between(toks: Sequence[Tok], first: int) -> bool:
+    """The name at ``first`` is the second of two a feeling is between: "the friendship between Margaret and
+    Helen", "the feeling between Natásha and Prince Andrew", with at most three words for the first."""
+    if toks[first - 1].lower != "and":
+        return False
+    for k in range(first - 2, max(first - 6, 1), -1):
+        if toks[k].sent != toks[first].sent or toks[k].text in (",", ";", "."):
+            return False
+        if toks[k].lower == "between":
+            return toks[k - 1].lower in _FEELINGS_FOR
+    return False
 
 
 # adjectives of feeling whose "of" names a person or a place ("proud of Bucky", "tired of London"): some

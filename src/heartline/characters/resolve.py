@@ -30,6 +30,7 @@ from ..language.lexicon import (
     PRONOUNS,
     RELATIVE_PRONOUNS,
     SECOND_PERSON,
+    SPEECH_VERBS,
     VERB_ADVERBS,
     YOUNG_HEADS,
     is_patronymic,
@@ -752,6 +753,25 @@ class Resolver:
         lead = (toks[r.first - 2].lower, toks[r.first - 1].lower)
         return r.char if lead in (("as", "for"), ("as", "to")) else None
 
+    def _tag_of(self, i: int) -> int | None:
+        """The quote a he / she at ``i`` tags as its speaker ("…,” she said", "…,” said she"), else None."""
+        toks, n = self.toks, len(self.toks)
+        if toks[i].quote >= 0 or toks[i].lower not in ("he", "she"):
+            return None  # "“..., Jock?” inquired his mother": the "his" may well be the one called
+        k = i - 1
+        if k >= 0 and toks[k].lower in SPEECH_VERBS:
+            opener = toks[k]  # "said she"
+            k -= 1
+        elif i + 1 < n and toks[i + 1].lower in SPEECH_VERBS:
+            opener = toks[i]
+        else:
+            return None
+        if not opener.text[:1].islower():
+            return None  # '“... out.” He chuckled': another sentence, often of the one spoken to
+        while k >= 0 and toks[k].quote < 0 and toks[k].text in _CLOSING_MARKS:
+            k -= 1
+        return toks[k].quote if k >= 0 and toks[k].quote >= 0 else None
+
     def _resolve(
         self,
         i: int,
@@ -775,6 +795,7 @@ class Resolver:
         subject_in = {r.char: self.toks[r.first].sent for r in self.recent if r.subject}  # the last one's sentence
         barred = self._named_after(i)  # none for a description: only a he / she has such names
         feeler = self._feeler(i) if t.lower in ("her", "him") else None
+        tagged = self._tag_of(i)
         for rank, r in enumerate(reversed(self.recent)):
             rt = self.toks[r.first]
             dist = t.sent - rt.sent
@@ -785,6 +806,8 @@ class Resolver:
             seen.add(r.char)
             if r.char == self.narrator and t.quote < 0:
                 continue  # the narrator of a first-person story is "I" in the narration, never "he"
+            if tagged is not None and rt.quote == tagged and r.kind != "pronoun":
+                continue  # “You don't like my mother,” she said: whom a quote names is not who says it
             g = self.genders[r.char]
             if g is not None and g != gender:
                 continue
@@ -817,6 +840,9 @@ class Resolver:
             if score > best_score:
                 best, best_score = r.char, score
         return best
+
+
+_CLOSING_MARKS = frozenset({"”", '"', "’", "'", ",", "!", "?", "—", "--"})
 
 
 def _age(toks: Sequence[Tok], first: int, last: int) -> str | None:
