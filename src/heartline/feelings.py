@@ -1420,13 +1420,53 @@ def _fellows(tok: Token, reader: _Reader) -> tuple[list[str], _L] | None:
 def _one_fellow(tok: Token, reader: _Reader) -> tuple[list[str], _L] | None:
     """ "Dodger was a good friend of Miss Florence", "Tom was her friend", "he had become Anne's enemy": the
     subject and the one whose friend (enemy, lover) it is, each toward the other."""
-    said = _said_to_be(tok, ("of",))
+    said = _said_to_be(tok, ("of",)) or _apposed_to(tok)
     if said is None:
         return None
     subj, whose = said
     people = reader.chars(subj)
     people += [c for c in reader.chars(whose) if c not in people]
     return (people, _FELLOW[tok.lower_]) if len(people) == 2 else None
+
+
+def _apposed_to(tok: Token) -> tuple[Token, Token] | None:
+    """(the one described, whose) for a noun set beside a name: "Dodger, a good friend of Miss Florence, came
+    in"."""
+    if tok.dep_ != "appos":
+        return None
+    of = _prep(tok.children, "of")
+    whose = _child(tok, ("poss",)) or (_child(of, ("pobj",)) if of is not None else None)
+    return (tok.head, whose) if whose is not None else None
+
+
+def _friend_named(tok: Token, reader: _Reader) -> tuple[list[str], list[str], _L] | None:
+    """(whose friend, the friend, labels) for a friend named by whose it is ("his friend Prince Andrew", "our
+    old friend Infadoos", "“My friend Vincy ...”"), and (the subject, the one, labels) for someone looked upon,
+    regarded or treated as a friend ("Florence looked upon Percy as a friend")."""
+    if tok.lower_ != "friend" or any(c.dep_ == "neg" or c.lower_ in ("no", "never") for c in tok.children):
+        return None
+    poss = _child(tok, ("poss",))
+    if poss is not None:
+        named = [c for c in tok.children if c.dep_ == "appos"] + ([tok.head] if tok.dep_ == "compound" else [])
+        for name in named:
+            friend = reader.chars(name)
+            owners = [c for c in reader.chars(poss) if c not in friend]
+            if friend and owners:
+                return owners, friend, _FELLOW["friend"]
+        return None
+    if tok.dep_ != "pobj" or tok.head.lower_ != "as" or _pos(tok.head.head) != "VERB" or _negated(tok.head.head):
+        return None
+    verb = tok.head.head
+    obj = _child(verb, ("dobj",))
+    if obj is None:
+        upon = _prep(verb.children, "upon") or _prep(verb.children, "on")
+        obj = _child(upon, ("pobj",)) if upon is not None else None
+    subj = _subject(verb)
+    if obj is None or subj is None:
+        return None
+    doers = reader.chars(subj)
+    toward = [c for c in reader.chars(obj) if c not in doers]
+    return (doers, toward, _FELLOW["friend"]) if doers and toward else None
 
 
 def _said_to_be(tok: Token, preps: tuple[str, ...]) -> tuple[Token, Token] | None:
@@ -2153,6 +2193,7 @@ def _unit_feelings(
                 or _laid_on(tok, reader, continued)
                 or _esteem(tok, reader)
                 or _favourite(tok, reader)
+                or _friend_named(tok, reader)
                 or _manner_toward(tok, reader)
                 or _phrasal_stance(tok, reader)
             )

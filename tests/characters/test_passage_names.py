@@ -256,3 +256,15 @@ def test_in_a_passage_a_name_whose_reproaches_or_attentions_are_told_is_someone(
 def test_in_a_passage_the_second_of_two_a_friendship_is_between_is_someone(pipe):
     story = read(pipe, "There was the old friendship between Margaret and Helen, and Henry felt it.")
     assert {"Margaret", "Helen"} <= set(by_name(story))
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Then came our old friend Infadoos, and I was glad.", "Infadoos"),
+        ("Dodger, a good friend of Miss Florence, came in late.", "Dodger"),
+    ],
+)
+def test_in_a_passage_a_name_called_a_friend_is_someone(pipe, text, name):
+    story = read(pipe, f"The night was long and cold. {text}")
+    assert name in by_name(story)

@@ -316,3 +316,25 @@ def test_a_curly_apostrophe_does_not_hide_a_denied_liking():
     assert (ids["Cecil"], ids["Freddy"], "disapproval") in {
         (f.experiencer, f.target, f.emotion) for f in story.feelings
     }
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        ("Pierre went to see his friend Prince Andrew at Bald Hills.", "Pierre", "Prince Andrew"),
+        ("“My friend Vincy is ill,” said Mr. Chichely to Mr. Standish.", "Mr. Chichely", "Vincy"),
+        ("Florence looked upon Percy as a friend.", "Florence", "Percy"),
+        ("Dodger, a good friend of Miss Florence, came in late.", "Dodger", "Miss Florence"),
+    ],
+)
+def test_a_friend_named_or_regarded_so_is_a_warm_bond(text, source, target):
+    story = heartline.read(text=text)
+    ids = {c.name: c.id for c in story.characters}
+    assert (ids[source], ids[target]) in {(b.source, b.target) for b in story.bonds if b.valence > 0}
+
+
+@pytest.mark.slow
+def test_one_not_regarded_as_a_friend_has_no_warm_bond():
+    story = heartline.read(text="Anna did not regard Tom as a friend.")
+    assert not [b for b in story.bonds if b.valence > 0]

@@ -795,7 +795,7 @@ def _described_as_a_person(toks: Sequence[Tok], first: int, last: int) -> bool:
         # ("reached Liberty Point, a young woman came down")
         of = after is not None and after.lower == "of"
         ends = of or (not addressed and (after is None or after.sent != sent or after.text in _APPOSITIVE_ENDS))
-        return ends and (t.lower in KIN or is_person_noun(t.lower))
+        return ends and (t.lower in KIN or t.lower in _FRIENDS or is_person_noun(t.lower))
     return False
 
 
@@ -803,9 +803,10 @@ _APPOSITIVE_OPENERS = frozenset("the a an his her my our their your its".split()
 # ranks and kin written in lower case before a name ("king Twala", "cousin Rosa"), which only a person has
 _RANKS = frozenset(
     "king queen prince princess emperor empress duke duchess count countess baron baroness chief captain "
-    "colonel general doctor professor uncle aunt cousin brother sister".split()
+    "colonel general doctor professor uncle aunt cousin brother sister friend".split()
 )
 _AGES = frozenset({"old", "young", "little"})
+_FRIENDS = frozenset({"friend", "friends"})  # "Dodger, a good friend of Miss Florence": only people have them
 _APPOSITIVE_ENDS = frozenset({",", ".", ";", ":", "!", "?", ")", "--", "—"})
 _DESCRIBING = frozenset("old young little elder younger eldest youngest poor dear good faithful late".split())
 
