@@ -2056,9 +2056,16 @@ def _window(text: str, start: int, end: int, lex: bool) -> tuple[int, int]:
     cuts = [start] + [m.end() for m in _CLAUSE_BREAK.finditer(text, start, end)] + [end]
     pieces = [(a, b) for a, b in itertools.pairwise(cuts) if b > a]
     if lex:
-        # the clauses of the emotion words proper; of the words of a stance (acts, "the ridiculous X") when
-        # there is none
-        hot = [(a, b) for a, b in pieces if _has_trigger(text[a:b], _FEELING_FORMS)]
+        # the clauses of the emotion words proper and of what people are to each other ("he and I soon became
+        # great friends; he was ... a favorite with every one"); of the other words of a stance (acts, "the
+        # ridiculous X") when there is none
+        hot = [
+            (a, b)
+            for a, b in pieces
+            if _has_trigger(text[a:b], _FEELING_FORMS)
+            or _FELLOWSHIP.search(text, a, b)
+            or _FAVOURITE_WORD.search(text, a, b)
+        ]
         hot = hot or [(a, b) for a, b in pieces if _has_trigger(text[a:b]) or _shows_a_stance(text, a, b)]
         if hot:
             return hot[0][0], hot[-1][1]

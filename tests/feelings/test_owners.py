@@ -338,3 +338,17 @@ def test_a_friend_named_or_regarded_so_is_a_warm_bond(text, source, target):
 def test_one_not_regarded_as_a_friend_has_no_warm_bond():
     story = heartline.read(text="Anna did not regard Tom as a friend.")
     assert not [b for b in story.bonds if b.valence > 0]
+
+
+@pytest.mark.slow
+def test_friends_in_one_clause_of_a_long_sentence_are_read_beside_a_feeling_in_another():
+    # a sentence this long is parsed only around its emotion words; friends and favourites count as such
+    story = heartline.read(
+        text="As for Merrylegs, he and I soon became great friends; he was such a cheerful, plucky, good-tempered "
+        "little fellow that he was a favorite with every one, and especially with Miss Jessie and Flora, who used "
+        "to ride him about in the orchard."
+    )
+    ids = {c.name: c.id for c in story.characters}
+    me = next(c.id for c in story.characters if c.narrator)
+    pairs = {(b.source, b.target) for b in story.bonds}
+    assert {(me, ids["Merrylegs"]), (ids["Merrylegs"], me), (ids["Flora"], ids["Merrylegs"])} <= pairs
