@@ -280,18 +280,17 @@ def test_we_feeling_something_for_each_other_is_the_narrator_and_the_one_beside(
 
 
 @pytest.mark.slow
-def test_we_grew_friendly_is_the_narrator_and_the_one_beside_each_toward_the_other():
-    story = heartline.read(text="I met Ginger in the paddock. After a while we grew quite friendly.")
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("I met Ginger in the paddock. After a while we grew quite friendly.", "Ginger"),
+        ("Mrs. Grose turned her back on me, but nothing could check our mutual esteem.", "Mrs. Grose"),
+    ],
+)
+def test_we_grew_friendly_or_our_mutual_esteem_is_the_narrator_and_the_one_beside_each_toward_the_other(text, name):
+    story = heartline.read(text=text)
     ids = {c.name: c.id for c in story.characters}
-    me, her = next(c.id for c in story.characters if c.narrator), ids["Ginger"]
-    assert {(me, her), (her, me)} <= {(b.source, b.target) for b in story.bonds}
-
-
-@pytest.mark.slow
-def test_our_mutual_esteem_is_the_narrator_and_the_one_beside_each_toward_the_other():
-    story = heartline.read(text="Mrs. Grose turned her back on me, but nothing could check our mutual esteem.")
-    ids = {c.name: c.id for c in story.characters}
-    me, her = next(c.id for c in story.characters if c.narrator), ids["Mrs. Grose"]
+    me, her = next(c.id for c in story.characters if c.narrator), ids[name]
     assert {(me, her), (her, me)} <= {(b.source, b.target) for b in story.bonds}
 
 
