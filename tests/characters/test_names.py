@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from heartline.pipeline import Pipeline
 from heartline.story import Story
 
@@ -643,3 +645,17 @@ def test_a_given_name_in_ly_that_only_opens_sentences_is_a_name(pipe):
     story = read(pipe, "Anne spoke to Tom. Billy laughed at him. Suddenly Tom laughed too.")
     cast = by_name(story)
     assert "Billy" in cast and "Suddenly" not in cast
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "not_a_name"),
+    [
+        ("The Duke of Wellington came in. The Duke of Wellington smiled at her.", "Duke of Wellington", "Wellington"),
+        ("The King of France was angry. The King of France hated the Cardinal.", "King of France", "France"),
+        ("The Prince of Wales loved Mrs. Fitzherbert. The Prince smiled at her.", "Prince of Wales", "Wales"),
+    ],
+)
+def test_a_title_held_of_a_place_is_one_person_not_a_title_beside_a_place(pipe, text, name, not_a_name):
+    story = read(pipe, text)
+    names = {c.name for c in story.characters}
+    assert name in names and not_a_name not in names

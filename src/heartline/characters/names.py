@@ -270,7 +270,17 @@ def find_forms(toks: Sequence[Tok], namewords: NameWords) -> dict[str, Form]:
         t = toks[i]
         title = None
         j = i
-        if is_title(t) and i + 1 < n and _adjacent(toks, i, i + 1):
+        if (
+            t.lower in _TITLES_OF
+            and is_title(t)
+            and i + 2 < n
+            and toks[i + 1].text == "of"
+            and _adjacent(toks, i, i + 1)
+            and _adjacent(toks, i + 1, i + 2)
+            and namewords(_clean(toks[i + 2].text))
+        ):
+            title, j = t.text, i + 2  # "the Duke of Wellington", "the King of France": one person, titled
+        elif is_title(t) and i + 1 < n and _adjacent(toks, i, i + 1):
             j = i + 1
             while j + 1 < n and toks[j].lower in NAME_PARTICLES and _adjacent(toks, j, j + 1):
                 j += 1  # "Mr. van der Luyden"
@@ -325,6 +335,10 @@ def find_forms(toks: Sequence[Tok], namewords: NameWords) -> dict[str, Form]:
 
 
 _ENDEARING = frozenset({"poor", "dear", "dearest"})
+# titles of rank held "of" a place: "the Duke of Wellington" is a person, not a duke beside a town
+_TITLES_OF = frozenset(
+    "duke duchess king queen prince princess count countess baron baroness marquis marchioness lord".split()
+)
 
 
 def _surname_after_title(word: str) -> bool:
