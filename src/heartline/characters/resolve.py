@@ -28,6 +28,7 @@ from ..language.lexicon import (
     NOT_A_NOUN,
     OLD_ADJECTIVES,
     PRONOUNS,
+    QUOTE_MARKS,
     RELATIVE_PRONOUNS,
     SECOND_PERSON,
     SPEECH_VERBS,
@@ -842,7 +843,8 @@ class Resolver:
         return best
 
 
-_CLOSING_MARKS = frozenset({"”", '"', "’", "'", ",", "!", "?", "—", "--"})
+# what may stand between a quote's last word and its tag: closing marks and the quote's own punctuation
+_CLOSING_MARKS = (QUOTE_MARKS - {"“", "‘"}) | {",", "!", "?", "—", "--"}
 
 
 def _age(toks: Sequence[Tok], first: int, last: int) -> str | None:
