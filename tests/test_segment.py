@@ -63,6 +63,16 @@ class TestQuotes:
         story = segmented(text)
         assert quote_texts(story) == ["I don’t know, It’s Tom’s boat.", "Isn’t it yours?"]
 
+    def test_single_quoted_dialogue_quoting_a_word_in_double_quotes(self):
+        # a short passage of British dialogue: one “word” in double quotes inside a speech does not make the
+        # passage double-quoted, since every line of dialogue opens with a single mark
+        text = (
+            "‘You would grieve, then, “even” for him?’\n\n‘I would. And is he so much worse, Tilda, than your "
+            "brother?’\n\n‘No worse, I think. But I speak my mind.’"
+        )
+        assert dialogue_style(text) == "single"
+        assert len(segmented(text).quotes) == 3
+
     def test_nested_quotes_stay_inside_their_quote(self):
         story = segmented("“She told me, ‘Go home,’ and I went,” Dara said.")
         assert quote_texts(story) == ["She told me, ‘Go home,’ and I went,"]

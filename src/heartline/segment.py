@@ -172,6 +172,11 @@ _CLITIC = re.compile(r"(?:s|re|ve|ll|d|m|t)\b", re.I)
 _SINGLE_OPEN = re.compile(rf"(?:^|[\s(\[—–])[‘'](?=[A-Za-z])(?!{_CLITIC.pattern})", re.M | re.I)
 
 
+# A line, or a paragraph, that opens with a quote mark: how dialogue is set, whatever is quoted inside it.
+_LINE_SINGLE_OPEN = re.compile(rf"^[ \t]*‘(?=[A-Za-z])(?!{_CLITIC.pattern})", re.M | re.I)
+_LINE_DOUBLE_OPEN = re.compile(r'^[ \t]*[“"„«]', re.M)
+
+
 # A quote mark standing alone between spaces, followed by a capital: how tokenised text opens a line.
 _SPACED_SINGLE_OPEN = re.compile(r"(?:^|\s)[‘'] (?=[A-Z])", re.M)
 
@@ -192,8 +197,9 @@ def dialogue_style(text: str) -> str:
     """``"double"``, ``"single"`` or ``"dash"``: how this text sets its dialogue.
 
     British typesetting uses ‘single quotes’ for speech; a text is taken to be single-quoted when word-
-    initial single quotes clearly outnumber double quotes. A text with ten lines or more opened by a dash,
-    and more of them than quote marks, sets its dialogue with dashes.
+    initial single quotes clearly outnumber double quotes, or when lines open with a curly single quote and
+    none with a double one (a short passage of British dialogue quoting a “word” inside a speech). A text
+    with ten lines or more opened by a dash, and more of them than quote marks, sets its dialogue with dashes.
     """
     double = text.count("“") + text.count('"') // 2 + text.count("„") + text.count("«")
     single_open = len(_SINGLE_OPEN.findall(text[:2_000_000]))
@@ -202,7 +208,11 @@ def dialogue_style(text: str) -> str:
     dashes = len(_DASH_LINE.findall(text[:2_000_000]))
     if dashes >= 10 and dashes > double + single_open:
         return "dash"
-    return "single" if single_open >= 2 and single_open > 3 * double else "double"
+    if single_open >= 2 and single_open > 3 * double:
+        return "single"
+    head = text[:2_000_000]
+    lines_single = len(_LINE_SINGLE_OPEN.findall(head))
+    return "single" if lines_single >= 2 and not _LINE_DOUBLE_OPEN.search(head) and single_open > double else "double"
 
 
 def _turned(prev: str, nxt: str) -> bool:
