@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from heartline.characters.names import Form, Occurrence, is_person
 from heartline.pipeline import Pipeline
 from heartline.story import Story
 
@@ -659,3 +660,13 @@ def test_a_title_held_of_a_place_is_one_person_not_a_title_beside_a_place(pipe, 
     story = read(pipe, text)
     names = {c.name for c in story.characters}
     assert name in names and not_a_name not in names
+
+
+def test_a_margin_of_evidence_met_exactly_is_met() -> None:
+    # weights such as 1.5 and 0.9 sum in floats: twice named, called once and felt for (3.5), against two
+    # votes of the tagger in a passage (1.8), is a person, as the margin of a tenth a mention says
+    form = Form("Halloran", None, ("Halloran",), person=3.5, other=1.8, vocative=1, called=1)
+    form.occurrences = [Occurrence(0, 0, 0, 8, 0), Occurrence(9, 9, 50, 58, -1)]
+    assert is_person(form)
+    form.other = 1.9
+    assert not is_person(form)
