@@ -52,6 +52,27 @@ def test_a_family_word_in_spoken_words_is_someone_in_a_short_text(pipe):
     assert "Curtis" in cast
 
 
+def test_a_family_word_after_how_the_speaker_sees_them_is_someone_in_a_short_text(pipe):
+    # "poor", "late", "little" between the possessive and the family word; the words as written are an alias
+    story = read(pipe, "Anna sat by the fire. “My poor husband is in the war,” she said. “I miss him so.”")
+    cast = by_name(story)
+    assert "my husband" in cast and cast["my husband"].unnamed and cast["my husband"].gender == "he"
+    assert "My poor husband" in cast["my husband"].aliases
+    assert mentions_of(story, cast["my husband"].id) == ["husband", "him"]
+    story = read(pipe, "Tom came home late. He loved his little sister more than anything, and she adored him.")
+    cast = by_name(story)
+    assert "his sister" in cast and "his little sister" in cast["his sister"].aliases
+
+
+def test_their_and_your_family_words_are_someone_in_a_short_text(pipe):
+    story = read(pipe, "The boys sat by the fire. They missed their father, and spoke of him every night.")
+    cast = by_name(story)
+    assert "their father" in cast and mentions_of(story, cast["their father"].id) == ["father", "him"]
+    story = read(pipe, "“Your dear mother would have been proud,” said the old man to Tom.")
+    cast = by_name(story)
+    assert "your mother" in cast and "Your dear mother" in cast["your mother"].aliases
+
+
 def test_a_lone_pronoun_in_a_short_text_is_someone(pipe):
     story = read(pipe, "She waited at the station until dark. The train did not come. She was heartbroken.")
     (she,) = story.characters

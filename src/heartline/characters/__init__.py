@@ -23,6 +23,7 @@ from dataclasses import replace
 from ..language.lexicon import (
     ADDRESS_WORDS,
     FEMALE_NOUNS,
+    KIN_ADJECTIVES,
     MALE_NOUNS,
     STYLE_OWNERS,
     SURNAME_TITLES,
@@ -162,6 +163,12 @@ def find_characters(story: Story) -> None:
 
 _MOST_ALIASES = 5
 
+# "her poor husband", "my late husband": how a speaker sees a relative the story never names, written before
+# the family word a mention holds
+_SEEN_AS = re.compile(
+    r"\b(?:[Mm]y|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[Yy]our)\s+(?:(?:" + "|".join(sorted(KIN_ADJECTIVES)) + r")\s+){1,2}\Z"
+)
+
 
 def _descriptions_as_aliases(story: Story) -> None:
     """Someone the story never names is also known by the other descriptions it uses for them: "the
@@ -169,7 +176,9 @@ def _descriptions_as_aliases(story: Story) -> None:
     said: dict[str, Counter[str]] = defaultdict(Counter)
     for m in story.mentions:
         if m.kind == "nominal":
-            said[m.character][" ".join(story.span_text(m).split())] += 1
+            written = " ".join(story.span_text(m).split())
+            seen = _SEEN_AS.search(story.text, max(0, m.start - 40), m.start)
+            said[m.character][f"{' '.join(seen.group(0).split())} {written}" if seen else written] += 1
     for c in story.characters:
         if not c.unnamed or c.id not in said:
             continue

@@ -23,6 +23,7 @@ from ..language.lexicon import (
     HONORIFICS,
     HUMAN_VERBS,
     KIN,
+    KIN_ADJECTIVES,
     KIN_MARRIED_TITLES,
     LETTER_CLOSINGS,
     NOT_A_NOUN,
@@ -396,12 +397,12 @@ class Resolver:
                     sent_has_subject[t.sent] = True
                 kin = None
                 if t.lower in ("his", "her") and i + 1 < n and toks[i + 1].sent == t.sent:
-                    kin = self._kin(ci, toks[i + 1].lower) if ci is not None else None
+                    kin = self._kin(ci, toks[self._kin_at(i)].lower) if ci is not None else None
                     if kin is None:
                         kin = self._family_word(i, ci)
                 if kin is not None:  # "her son broke in": "her" is Mrs. Archer, "son" Newland Archer
                     out.append(self._kin_ref(kin, i, t, sent_has_subject))
-                    i += 2
+                    i = self._kin_at(i) + 1
                     continue
             elif letter_to is not None and t.quote < 0 and t.lower in SECOND_PERSON:
                 self.written_to.append(Ref(letter_to, i, i, "pronoun"))
@@ -413,27 +414,34 @@ class Resolver:
                 kin = self._family_word(i) if t.lower == "my" and i + 1 < n and toks[i + 1].sent == t.sent else None
                 if kin is not None:  # "my brother never wrote"
                     out.append(self._kin_ref(kin, i, t, sent_has_subject))
-                    i += 2
+                    i = self._kin_at(i) + 1
                     continue
             elif (
-                ((t.lower == "our" and t.quote < 0) or (t.lower == "my" and t.quote >= 0))
+                (
+                    (t.lower == "our" and t.quote < 0)
+                    or (t.lower in ("my", "your") and t.quote >= 0)
+                    or t.lower == "their"
+                )
                 and i + 1 < n
                 and toks[i + 1].sent == t.sent
             ):
                 # "our master was a good, kind man": one of the narrator's household; "“My uncle needs no
-                # assurance from me,” said Curtis": the speaker's uncle
+                # assurance from me,” said Curtis": the speaker's uncle; "“Your dear mother!”", "the boys
+                # missed their father": the one spoken to's, theirs
                 kin = self._family_word(i)
                 if kin is not None:
                     out.append(self._kin_ref(kin, i, t, sent_has_subject))
-                    i += 2
+                    i = self._kin_at(i) + 1
                     continue
             i += 1
         return out
 
     def _kin_ref(self, kin: int, i: int, t: Tok, sent_has_subject: dict[int, bool]) -> Ref:
         """The mention of the family word after the possessive at token ``i`` ("her son", "my brother", "our
-        master"), pushed on the recent list; a subject when its sentence has none yet (a quote's never is)."""
-        ref = Ref(kin, i + 1, i + 1, "nominal", t.quote < 0 and not sent_has_subject.get(t.sent, False))
+        master", "his little sister"), pushed on the recent list; a subject when its sentence has none yet (a
+        quote's never is)."""
+        j = self._kin_at(i)
+        ref = Ref(kin, j, j, "nominal", t.quote < 0 and not sent_has_subject.get(t.sent, False))
         self._push(ref)
         sent_has_subject[t.sent] = True
         return ref
@@ -598,15 +606,31 @@ class Resolver:
                 self.ages[ci][age] += 2  # "the boy" is not "the old man" made a sentence before
         return ci
 
+    def _kin_at(self, i: int) -> int:
+        """The token of the family word after the possessive at ``i``: the next one, or the one after a word or
+        two that only say how the speaker sees them ("her poor husband", "his little sister", "my late
+        husband"); ``i + 1`` when there is none such."""
+        j = i + 1
+        while (
+            j < len(self.toks)
+            and j - i <= 2
+            and self.toks[j].lower in KIN_ADJECTIVES
+            and self.toks[j].text.isalpha()
+            and self.toks[j].sent == self.toks[i].sent
+        ):
+            j += 1
+        return j if j < len(self.toks) and self.toks[j].sent == self.toks[i].sent and j > i + 1 else i + 1
+
     def _family_word(self, i: int, owner: int | None = None) -> int | None:
-        """In a short text, "her mother" / "my brother" at tokens ``i, i + 1`` that no family of the story
-        fits: the one named person it can be (below), else a character of its own, named so (parents and
-        spouses are the elder generation). In narration or in spoken words alike ("“My uncle needs no
-        assurance from me,” said Curtis": the speaker's uncle, whoever the speaker is)."""
-        word = self.toks[i + 1].lower
+        """In a short text, "her mother" / "my brother" / "his little sister" after the possessive at token
+        ``i`` that no family of the story fits: the one named person it can be (below), else a character of its
+        own, named so (parents and spouses are the elder generation). In narration or in spoken words alike
+        ("“My uncle needs no assurance from me,” said Curtis": the speaker's uncle, whoever the speaker is)."""
+        j = self._kin_at(i)
+        word = self.toks[j].lower
         if not (self.describe and self.short) or word not in _FAMILY_WORDS:
             return None
-        if i + 2 in self._name_at:
+        if j + 1 in self._name_at:
             return None  # "his cousin Anne": Anne, named
         gender, elder = _FAMILY_WORDS[word]
         if word in self._someones and word in _HOUSEHOLD:

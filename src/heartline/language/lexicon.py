@@ -781,6 +781,13 @@ PHRASAL_SPEECH_VERBS = {
 VERB_PARTICLES = {"out", "in", "on", "forth", "up"}  # "called out Mr. Witherspoon"
 
 # adjectives before a name after a speech verb ("inquired poor Oliver")
+# the words that may stand between a possessive and a family word: how the speaker sees them, or their age
+# ("her poor husband", "his little sister", "my late husband")
+KIN_ADJECTIVES = frozenset(
+    "poor dear dearest late little old young elder eldest younger youngest beloved own sweet darling good "
+    "lamented sainted".split()
+)
+
 NAME_ADJECTIVES = {"poor", "old", "young", "little", "dear", "good", "big", "tall", "fat", "thin", "pale"}
 
 # object pronouns after a verb ("interrupted her with--")
