@@ -73,6 +73,18 @@ def test_their_and_your_family_words_are_someone_in_a_short_text(pipe):
     assert "your mother" in cast and "Your dear mother" in cast["your mother"].aliases
 
 
+def test_a_family_word_said_of_a_subject_is_the_subject(pipe):
+    # "Jack was his friend": the friend is Jack, and "his" is not Jack's; but "there is your father" is someone
+    story = read(pipe, "Tom was lonely that winter. Jack was his only friend.")
+    cast = by_name(story)
+    assert set(cast) == {"Tom", "Jack"}
+    assert mentions_of(story, cast["Tom"].id) == ["Tom", "his"]
+    story = read(pipe, "Anne was proud. Marilla was her benefactor and protector.")
+    assert set(by_name(story)) == {"Anne", "Marilla"}
+    story = read(pipe, "“And there is your father at the door!” said the old woman to Bob.")
+    assert "your father" in by_name(story)
+
+
 def test_a_lone_pronoun_in_a_short_text_is_someone(pipe):
     story = read(pipe, "She waited at the station until dark. The train did not come. She was heartbroken.")
     (she,) = story.characters

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+import heartline
 from heartline.feelings import attribute_feelings
 
 
@@ -304,3 +305,10 @@ def test_a_text_of_marks_alone_reads_to_no_feelings():
     for text in ("'", "; ,’ "):
         story = heartline.read(text=text)
         assert story.sentences == [] and story.feelings == []
+
+
+def test_one_said_to_be_someone_s_friend_is_a_bond_both_ways():
+    story = heartline.read(text="Tom was lonely that winter. Jack was his only friend.")
+    ids = {c.name: c.id for c in story.characters}
+    pairs = {(b.source, b.target) for b in story.bonds}
+    assert {(ids["Jack"], ids["Tom"]), (ids["Tom"], ids["Jack"])} <= pairs

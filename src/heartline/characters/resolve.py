@@ -264,6 +264,10 @@ _FAMILY_WORDS: dict[str, tuple[str | None, bool]] = {
 }
 
 
+# the verbs that say what their subject is: a family word after them and a possessive is the subject
+_BEING = frozenset("is was were are been be become became becomes remained remains seemed seems".split())
+
+
 class Resolver:
     """Walks the tokens once, resolving pronouns with a list of recent mentions."""
 
@@ -632,6 +636,13 @@ class Resolver:
             return None
         if j + 1 in self._name_at:
             return None  # "his cousin Anne": Anne, named
+        if (
+            i > 1
+            and self.toks[i - 1].lower in _BEING
+            and self.toks[i - 1].sent == self.toks[i].sent
+            and self.toks[i - 2].lower not in ("there", "here")
+        ):
+            return None  # "Jack was his friend", "Marilla became her guardian": the subject; not "there is your father"
         gender, elder = _FAMILY_WORDS[word]
         if word in self._someones and word in _HOUSEHOLD:
             return self._someones[word]  # "the landlady ... his landlady": the one the passage has
@@ -854,12 +865,13 @@ class Resolver:
             if t.quote < 0 and rt.quote >= 0:
                 score -= 3  # names spoken in dialogue are often of people who are not there
             if (
-                t.lower == "him"
+                (t.lower == "him" or (t.lower in ("his", "her") and i > 0 and self.toks[i - 1].lower in _BEING))
                 and clause_subject is not None
                 and r.char == clause_subject.char
                 and not self._relative_between(clause_subject.last, i)
             ):
-                score -= 3  # "Anne saw him": not Anne; but "Pierre followed all that was told him" is Pierre
+                score -= 3  # "Anne saw him", "Jack was his friend": not Anne, not Jack; but "Pierre followed
+                # all that was told him" is Pierre
             if feeler is not None and r.char == feeler:
                 score -= 3  # "Mamma is so fond of her": not Mamma
             if score > best_score:
