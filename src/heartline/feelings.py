@@ -1377,14 +1377,17 @@ _FELLOWS: dict[str, _L] = {
     "enemies": {"anger": 0.4, "disapproval": 0.4},
     "lovers": {"love": 0.6},
     "sweethearts": {"love": 0.6},
+    "rivals": {"annoyance": 0.4, "disapproval": 0.3},
+    "foes": {"anger": 0.4, "disapproval": 0.4},
 }
 _FELLOW_VERBS = frozenset(
     "be is are was were been being become becomes became becoming grow grows grew grown growing remain remains "
     "remained stay stays stayed make makes made making".split()
 )
 _FELLOW: dict[str, _L] = {"friend": _FELLOWS["friends"], "enemy": _FELLOWS["enemies"], "lover": _FELLOWS["lovers"],
-                          "sweetheart": _FELLOWS["sweethearts"]}  # fmt: skip
-_FELLOWSHIP = re.compile(r"\b(?:friends?|enem(?:y|ies)|lovers?|sweethearts?)\b", re.IGNORECASE)
+                          "sweetheart": _FELLOWS["sweethearts"], "rival": _FELLOWS["rivals"],
+                          "foe": _FELLOWS["foes"]}  # fmt: skip
+_FELLOWSHIP = re.compile(r"\b(?:friends?|enem(?:y|ies)|lovers?|sweethearts?|rivals?|foes?)\b", re.IGNORECASE)
 
 
 def _fellows(tok: Token, reader: _Reader) -> tuple[list[str], _L] | None:
@@ -1523,12 +1526,12 @@ def _shows_a_stance(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` may hold a stance no emotion word names, worth parsing for: a gesture of
     tenderness (:func:`_gesture`), how well one thinks of someone (:func:`_esteem`) or what people are to each
     other (:func:`_fellows`)."""
-    stances = (_GESTURE, _LAID, _THOUGHT_OF, _FELLOWSHIP, _FAVOURITE_WORD, _MANNER_WORD, _PHRASAL)
+    stances = (_GESTURE, _LAID, _THOUGHT_OF, _FELLOWSHIP, _FAVOURITE_WORD, _MANNER_WORD, _ROLE_WORD, _PHRASAL)
     return any(p.search(text, start, end) for p in stances)
 
 
-_FAVOURITES = frozenset({"favorite", "favourite", "darling", "pet"})
-_FAVOURITE_WORD = re.compile(r"\b(?:favou?rite|darling|pet)\b", re.IGNORECASE)
+_FAVOURITES = frozenset({"favorite", "favourite", "darling", "pet", "idol"})
+_FAVOURITE_WORD = re.compile(r"\b(?:favou?rite|darling|pet|idol)\b", re.IGNORECASE)
 _FAVOURED: _L = {"love": 0.6}
 
 
@@ -1558,6 +1561,27 @@ _MANNERS_TO: dict[str, _L] = {
     **{word: _CRUEL_TO for word in "cruel harsh rude unkind cold curt unjust".split()},
 }
 _MANNER_WORD = re.compile(r"\b(?:" + "|".join(_MANNERS_TO) + r")\s+(?:to|with|towards?)\b", re.IGNORECASE)
+
+# what one is to someone, said of them ("Henry was my only nurse", "he had been her tormentor"): the subject's
+# stance toward the one whose it is
+_ROLES_TOWARD: dict[str, _L] = {
+    **{word: _KIND_TO for word in "nurse protector protectress comforter consoler defender".split()},
+    **{word: _CRUEL_TO for word in "tormentor persecutor oppressor tyrant".split()},
+}
+_ROLE_WORD = re.compile(r"\b(?:" + "|".join(_ROLES_TOWARD) + r")\b", re.IGNORECASE)
+
+
+def _role_toward(tok: Token, reader: _Reader) -> tuple[list[str], list[str], _L] | None:
+    """(the subject, whose, labels) for a role toward someone said of a subject: "Henry was my only nurse",
+    "Jenkins had been his tormentor", "she was the protector of the orphans"; not when denied."""
+    labels = _ROLES_TOWARD.get(tok.lower_)
+    said = _said_to_be(tok, ("of", "to")) if labels is not None else None
+    if said is None:
+        return None
+    subj, whose = said
+    doers = reader.chars(subj)
+    toward = [c for c in reader.chars(whose) if c not in doers]
+    return (doers, toward, labels) if doers and toward else None
 
 
 def _manner_toward(tok: Token, reader: _Reader) -> tuple[list[str], list[str], _L] | None:
@@ -2202,6 +2226,7 @@ def _unit_feelings(
                 or _favourite(tok, reader)
                 or _friend_named(tok, reader)
                 or _manner_toward(tok, reader)
+                or _role_toward(tok, reader)
                 or _phrasal_stance(tok, reader)
             )
             if shown is not None:  # a gesture of tenderness, or how well one thinks of someone

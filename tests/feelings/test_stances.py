@@ -281,6 +281,22 @@ def test_a_friend_or_enemy_of_someone_feels_it_both_ways(make_story):
     assert not any({e, t} == {"jonah", "lucy"} for e, t, _ in found)
 
 
+def test_a_role_toward_someone_said_of_a_subject_is_its_stance_toward_them(make_story):
+    text = "Theo was her only nurse. Kit had been the tormentor of Lucy. Jonah was not her nurse."
+    story = make_story(text, ["Theo", "Kit", "Lucy", "Jonah", "Mara"], pronouns={"her@0": "Mara", "her@1": "Lucy"})
+    found = triples(story)
+    assert ("theo", "mara", "caring") in found
+    assert ("kit", "lucy", "disapproval") in found and ("lucy", "kit", "disapproval") not in found
+    assert not any(e == "jonah" for e, _, _ in found)
+
+
+def test_rivals_and_an_idol(make_story):
+    text = "Kit was the rival of Mara. Theo was her idol."
+    found = triples(make_story(text, ["Kit", "Mara", "Theo", "Lucy"], pronouns={"her@0": "Lucy"}))
+    assert {("kit", "mara", "annoyance"), ("mara", "kit", "annoyance")} <= found
+    assert ("lucy", "theo", "love") in found and ("theo", "lucy", "love") not in found
+
+
 def test_a_favourite_with_someone_is_loved_by_them(make_story):
     text = "Kit was a great favorite with Mara. Jonah was the darling of Lucy. Theo was not Nora's pet."
     found = triples(make_story(text, ["Kit", "Mara", "Jonah", "Lucy", "Theo", "Nora"]))
