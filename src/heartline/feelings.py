@@ -1576,7 +1576,7 @@ def _role_toward(tok: Token, reader: _Reader) -> tuple[list[str], list[str], _L]
     "Jenkins had been his tormentor", "she was the protector of the orphans"; not when denied."""
     labels = _ROLES_TOWARD.get(tok.lower_)
     said = _said_to_be(tok, ("of", "to")) if labels is not None else None
-    if said is None:
+    if labels is None or said is None:
         return None
     subj, whose = said
     doers = reader.chars(subj)
