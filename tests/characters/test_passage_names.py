@@ -95,6 +95,12 @@ from .conftest import by_name, read
             "kept Jubal at the mill until dark.",
             "Jubal",
         ),
+        # what one had in someone, with a comma between
+        (
+            "She could not think without pain of the hopes she had held, and that confidence, in Garrow, which "
+            "was now gone for ever.",
+            "Garrow",
+        ),
         # a known given name the tagger takes for a place, and more than one act of a person
         (
             "The house at Lindham was quiet that winter. The servants spoke often of the good sense of Ada and "

@@ -838,6 +838,8 @@ def _felt_for(toks: Sequence[Tok], first: int) -> bool:
     if first < 2 or toks[first - 2].sent != toks[first].sent:
         return False
     before = toks[first - 2].lower
+    if before == "," and first >= 3 and toks[first - 3].sent == toks[first].sent:
+        before = toks[first - 3].lower  # "that confidence, in Willoughby, which": the comma set between
     return (
         (prev in ("for", "of", "towards", "toward", "between") and before in _FEELINGS_FOR)
         or _felt_between(toks, first)
@@ -1018,13 +1020,17 @@ def _travelled(toks: Sequence[Tok], first: int) -> bool:
 
 
 def _beside_a_person(toks: Sequence[Tok], first: int, last: int) -> bool:
-    """A name joined by "and" / "or" to a personal pronoun or a known given name inside its sentence:
-    "between him and Lucie", "Lucie and I", "the qualities of Ada and Richard"."""
+    """A name joined by "and" / "or" to a personal pronoun inside its sentence ("between him and Lucie", "Lucie
+    and I") or, for a name of one word, to a known given name ("the qualities of Ada and Richard"; a full name
+    has its own evidence, and one more person of a family's surname splits the surname said alone)."""
     return _joined_to(
         toks,
         first,
         last,
-        lambda t: t.lower in _PERSONAL or (not t.sent_start and t.text[:1].isupper() and is_given_name(t.text)),
+        lambda t: (
+            t.lower in _PERSONAL
+            or (first == last and not t.sent_start and t.text[:1].isupper() and is_given_name(t.text))
+        ),
     )
 
 
