@@ -34,6 +34,15 @@ def test_scolding_and_striking_are_hostile_stances_and_defending_a_caring_one(ma
     assert ("lucy", "mara", "caring") in found
 
 
+def test_saving_feeding_or_courting_someone_is_warm_and_robbing_or_forsaking_them_hostile(make_story):
+    text = "Theo saved Mara. Lucy fed Kit. Jonah courted Lucy. Kit robbed Jonah. Mara had forsaken Theo."
+    found = triples(make_story(text, ["Mara", "Theo", "Jonah", "Lucy", "Kit"]))
+    assert {("theo", "mara", "caring"), ("lucy", "kit", "caring"), ("jonah", "lucy", "love")} <= found
+    assert {("kit", "jonah", "disapproval"), ("mara", "theo", "disapproval")} <= found
+    story = make_story("Theo saved money all winter and fed the fire.", ["Theo"])
+    assert not any(label == "caring" for _, _, label in triples(story))
+
+
 def test_an_act_done_to_no_person_is_no_feeling(make_story):
     story = make_story("Mara helped with the dishes, struck the table and attacked the problem.", ["Mara"])
     assert not any(label in ("caring", "anger") for _, _, label in triples(story))

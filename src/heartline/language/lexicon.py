@@ -728,6 +728,10 @@ EMOTION_VERB_IRREGULAR = {
     "stab": ["stabbed", "stabbing"],
     "hit": ["hitting"],
     "shake": ["shook", "shaken", "shaking"],
+    "feed": ["fed"],
+    "spit": ["spat", "spitting"],
+    "rob": ["robbed", "robbing"],
+    "forsake": ["forsook", "forsaken"],
 }
 
 
