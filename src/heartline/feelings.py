@@ -1443,19 +1443,26 @@ def _apposed_to(tok: Token) -> tuple[Token, Token] | None:
 
 
 def _friend_named(tok: Token, reader: _Reader) -> tuple[list[str], list[str], _L] | None:
-    """(whose friend, the friend, labels) for a friend named by whose it is ("his friend Prince Andrew", "our
-    old friend Infadoos", "“My friend Vincy ...”"), and (the subject, the one, labels) for someone looked upon,
-    regarded or treated as a friend ("Florence looked upon Percy as a friend")."""
-    if tok.lower_ != "friend" or any(c.dep_ == "neg" or c.lower_ in ("no", "never") for c in tok.children):
+    """(whose friend, the friend, labels) for a friend, an enemy or a lover named by whose it is ("his friend
+    Prince Andrew", "our old friend Infadoos", "“My friend Vincy ...”", "his old enemy Sabor"), (the one, whose,
+    labels) for a role toward someone so named ("her nurse Martha"), and (the subject, the one, labels) for
+    someone looked upon, regarded or treated as a friend ("Florence looked upon Percy as a friend")."""
+    word = tok.lower_
+    if word not in _FELLOW and word not in _ROLES_TOWARD:
+        return None
+    if any(c.dep_ == "neg" or c.lower_ in ("no", "never") for c in tok.children):
         return None
     poss = _child(tok, ("poss",))
     if poss is not None:
         named = [c for c in tok.children if c.dep_ == "appos"] + ([tok.head] if tok.dep_ == "compound" else [])
         for name in named:
-            friend = reader.chars(name)
-            owners = [c for c in reader.chars(poss) if c not in friend]
-            if friend and owners:
-                return owners, friend, _FELLOW["friend"]
+            one = reader.chars(name)
+            owners = [c for c in reader.chars(poss) if c not in one]
+            if one and owners:
+                # "his old enemy Sabor": the owner's; "her nurse Martha": the nurse's, toward the one nursed
+                return (owners, one, _FELLOW[word]) if word in _FELLOW else (one, owners, _ROLES_TOWARD[word])
+        return None
+    if word != "friend":
         return None
     if tok.dep_ != "pobj" or tok.head.lower_ != "as" or _pos(tok.head.head) != "VERB" or _negated(tok.head.head):
         return None

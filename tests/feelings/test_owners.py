@@ -334,6 +334,16 @@ def test_a_friend_named_or_regarded_so_is_a_warm_bond(text, source, target):
 
 
 @pytest.mark.slow
+def test_a_nurse_or_an_enemy_named_by_whose_it_is_is_a_bond():
+    story = heartline.read(text="Anne was ill all winter. Her nurse Martha sat by her every night.")
+    ids = {c.name: c.id for c in story.characters}
+    assert (ids["Martha"], ids["Anne"]) in {(b.source, b.target) for b in story.bonds if b.valence > 0}
+    story = heartline.read(text="Walter Hale came to the gate at noon. His old enemy Jasper Crane was waiting.")
+    ids = {c.name: c.id for c in story.characters}
+    assert (ids["Walter Hale"], ids["Jasper Crane"]) in {(b.source, b.target) for b in story.bonds if b.valence < 0}
+
+
+@pytest.mark.slow
 def test_one_not_regarded_as_a_friend_has_no_warm_bond():
     story = heartline.read(text="Anna did not regard Tom as a friend.")
     assert not [b for b in story.bonds if b.valence > 0]

@@ -817,7 +817,7 @@ _APPOSITIVE_OPENERS = frozenset("the a an his her my our their your its".split()
 # ranks and kin written in lower case before a name ("king Twala", "cousin Rosa"), which only a person has
 _RANKS = frozenset(
     "king queen prince princess emperor empress duke duchess count countess baron baroness chief captain "
-    "colonel general doctor professor uncle aunt cousin brother sister friend".split()
+    "colonel general doctor professor uncle aunt cousin brother sister friend enemy rival lover nurse".split()
 )
 _AGES = frozenset({"old", "young", "little"})
 _FRIENDS = frozenset({"friend", "friends"})  # "Dodger, a good friend of Miss Florence": only people have them
