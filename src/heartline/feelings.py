@@ -1934,11 +1934,30 @@ _DEAD_AFTER = re.compile(
 )
 
 
+# adjectives said of someone that tell the feeling of the one after "to": "Mary was very dear to him" is his
+_FELT_BY_THE_ONE_TO = frozenset(
+    "dear dearer dearest precious hateful odious repugnant abhorrent detestable loathsome obnoxious distasteful "
+    "welcome agreeable disagreeable".split()
+)
+
+
+_FELT_BY_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(_FELT_BY_THE_ONE_TO)) + r")\s+to\s+$", re.IGNORECASE)
+_DENIED_BEFORE = re.compile(r"\b(?:not|never|no longer)\b|n't\b", re.IGNORECASE)
+
+
 def _root_roles(doc: Doc, reader: _Reader) -> tuple[list[str], list[str]]:
-    """(subject characters, object characters) of the sentence's main verb."""
+    """(subject characters, object characters) of the sentence's main verb; for "Mary was very dear to him",
+    "he was hateful to her", the one after "to" feels it and the subject is whom it is felt toward."""
     for tok in doc:
         if tok.dep_ == "ROOT":
             subj = _child(tok, ("nsubj", "nsubjpass"))
+            adj = _child(tok, ("acomp",))
+            to = _prep(adj.children, "to") if adj is not None and adj.lower_ in _FELT_BY_THE_ONE_TO else None
+            felt_by = _child(to, ("pobj",)) if to is not None else None
+            if subj is not None and felt_by is not None and not _negated(tok):
+                feelers = reader.chars(felt_by)
+                if feelers:
+                    return feelers, [c for c in reader.chars(subj) if c not in feelers]
             exp = reader.chars(subj) if subj is not None else []
             obj = _child(tok, ("dobj",))
             tgt = reader.chars(obj) if obj is not None else []
@@ -2605,6 +2624,9 @@ def _cheap_roles(ctx: _Context, u: _Unit) -> tuple[str | None, str | None, bool]
         return speaker, (others[0][0] if others else None), (others[0][1] if others else False)
     found.sort()
     subjects = [c for _, c, _, oblique in found if not oblique]
+    felt_by = [c for at, c, _, oblique in found if oblique and _FELT_BY_BEFORE.search(text, max(u.start, at - 40), at)]
+    if subjects and felt_by and felt_by[0] != subjects[0] and not _DENIED_BEFORE.search(text, u.start, u.end):
+        return felt_by[0], subjects[0], True  # "Mary was very dear to him": his, toward her
     exp = subjects[0] if subjects else ctx.pov.get(ctx.story.chapter_at(u.start))
     at_subject = next((at for at, c, _, oblique in found if c == exp and not oblique), None)
     said = _mention_at(ctx, at_subject, at_subject + 1) if at_subject is not None else None

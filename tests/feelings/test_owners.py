@@ -344,6 +344,17 @@ def test_a_nurse_or_an_enemy_named_by_whose_it_is_is_a_bond():
 
 
 @pytest.mark.slow
+def test_one_dear_or_hateful_to_someone_is_felt_by_the_one_after_to():
+    story = heartline.read(
+        text="Walter came home late. Mary was very dear to Walter. The old miser was hateful to Jane."
+    )
+    ids = {c.name: c.id for c in story.characters}
+    found = {(f.experiencer, f.target) for f in story.feelings}
+    assert (ids["Walter"], ids["Mary"]) in found and (ids["Mary"], ids["Walter"]) not in found
+    assert (ids["Jane"], ids["the old miser"]) in found and (ids["the old miser"], ids["Jane"]) not in found
+
+
+@pytest.mark.slow
 def test_one_not_regarded_as_a_friend_has_no_warm_bond():
     story = heartline.read(text="Anna did not regard Tom as a friend.")
     assert not [b for b in story.bonds if b.valence > 0]
