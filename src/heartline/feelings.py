@@ -802,6 +802,13 @@ def _by_the_hand(verb: Token) -> bool:
     return (part is not None and part.lower_ in ("hand", "hands")) or (obj is not None and obj.lower_ == "hands")
 
 
+def _passive(verb: Token) -> bool:
+    """A verb of feeling in the passive, with its "be" written out ("Mary was loved by Walter"); not "he's
+    missed seeing his brother", where "'s" is "has" as often as "is"."""
+    aux = _child(verb, ("auxpass",))
+    return _child(verb, ("nsubjpass",)) is not None and aux is not None and aux.lower_ not in ("'s", "’s")
+
+
 def _read_trigger(tok: Token, kind: str, labels: _L, reader: _Reader) -> _Hit:
     """Experiencers and targets of one emotion word, from the parse."""
     exp: list[str] = []
@@ -837,6 +844,18 @@ def _read_trigger(tok: Token, kind: str, labels: _L, reader: _Reader) -> _Hit:
                 if not tgt and prep.dep_ == "prep" and prep.lower_ == "at":  # "sneered at him"
                     pobj = _child(prep, ("pobj",))
                     tgt = _person_or_owner(pobj, reader) if pobj is not None else []
+    elif kind == "subj" and _passive(tok):
+        # "Mary was loved by Walter": the one it is done by feels it toward the subject; "she was loved", by
+        # no one the sentence names: no feeling read here
+        passive = _child(tok, ("nsubjpass",))
+        agent = _child(tok, ("agent",))
+        slot = _child(agent, ("pobj",)) if agent is not None else None
+        exp = _feeler(slot, reader) if slot is not None else []
+        if slot is not None and not exp:  # "by her husband Walter": the name beside the noun
+            exp = [c for ch in slot.children if ch.dep_ in ("appos", "compound") for c in reader.chars(ch)]
+        tgt = _person_or_owner(passive, reader) if passive is not None else []
+        if slot is None:  # a slot with no one in it: no owner from the point of view either
+            return _Hit([], tgt, labels, True, None, False, None if passive is None else passive.i)
     elif kind in ("subj", "intr"):
         slot = _subject(tok)
         exp = _feeler(slot, reader) if slot is not None else []
@@ -1958,6 +1977,12 @@ def _root_roles(doc: Doc, reader: _Reader) -> tuple[list[str], list[str]]:
                 feelers = reader.chars(felt_by)
                 if feelers:
                     return feelers, [c for c in reader.chars(subj) if c not in feelers]
+            agent = _child(tok, ("agent",)) if subj is not None and subj.dep_ == "nsubjpass" else None
+            doer = _child(agent, ("pobj",)) if agent is not None else None
+            if subj is not None and doer is not None and reader.chars(doer):
+                # "Mary was deeply loved by her husband": his, toward her
+                doers = reader.chars(doer)
+                return doers, [c for c in reader.chars(subj) if c not in doers]
             exp = reader.chars(subj) if subj is not None else []
             obj = _child(tok, ("dobj",))
             tgt = reader.chars(obj) if obj is not None else []

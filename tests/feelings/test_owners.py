@@ -355,6 +355,18 @@ def test_one_dear_or_hateful_to_someone_is_felt_by_the_one_after_to():
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    ["Mary was hated by Walter.", "Mary was deeply loved by her husband Walter.", "Mary was admired by Walter."],
+)
+def test_a_feeling_in_the_passive_is_the_doer_s_toward_the_subject(text):
+    story = heartline.read(text=text)
+    ids = {c.name: c.id for c in story.characters}
+    found = {(f.experiencer, f.target) for f in story.feelings}
+    assert (ids["Walter"], ids["Mary"]) in found and (ids["Mary"], ids["Walter"]) not in found
+
+
+@pytest.mark.slow
 def test_one_not_regarded_as_a_friend_has_no_warm_bond():
     story = heartline.read(text="Anna did not regard Tom as a friend.")
     assert not [b for b in story.bonds if b.valence > 0]
