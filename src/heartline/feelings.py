@@ -1636,13 +1636,21 @@ _PHRASAL = re.compile(
     r"|(?:hold|holds|held|holding)\s+\w+\s+(?:close|closer|tight|tightly)|reach(?:es|ed|ing)?\s+for|eyes\s+off"
     r"|watch(?:es|ed|ing)?\s+over|look(?:s|ed|ing)?\s+after|(?:plead(?:s|ed|ing)?|pled)\s+for"
     r"|(?:out|offer(?:s|ed|ing)?|extend(?:s|ed|ing)?|proffer(?:s|ed|ing)?)\s+(?:\w+\s+)?(?:his|her|their|my|a)\s+hand)\b"
-    r"|(?:\bnot|n['’]t|\bnever)\s+(?:\w+\s+)?(?:stand|bear|abide)\b",
+    r"|(?:\bnot|n['’]t|\bnever)\s+(?:\w+\s+)?(?:stand|bear|abide)\b"
+    r"|\b(?:look(?:s|ed|ing)?\s+down\s+(?:up)?on|dot(?:e|es|ed|ing)\s+(?:up)?on|pin(?:e|es|ed|ing)\s+for"
+    r"|(?:won|win|wins|winning|gained|stole|stolen)\s+[\w'’]+\s+heart|lost\s+\w+\s+heart\s+to|on\s+[\w'’]+\s+nerves)\b",
     re.IGNORECASE,
 )
 _SUBJECTS = ("nsubj", "nsubjpass")
 _SHOUTED_AT: _L = {"anger": 0.5}
 _LOOKED_UP_TO: _L = {"admiration": 0.6}
 _COULD_NOT_STAND: _L = {"disgust": 0.5, "annoyance": 0.3}
+_LOOKED_DOWN_ON: _L = {"disapproval": 0.5}
+_DOTED_ON: _L = {"love": 0.7}
+_PINED_FOR: _L = {"desire": 0.5, "sadness": 0.3}
+_HEART_WON: _L = {"love": 0.6}
+_ON_NERVES: _L = {"annoyance": 0.6}
+_WIN_HEART = frozenset("win wins won winning gain gains gained steal steals stole stolen".split())
 _WEARY_OF: _L = {"annoyance": 0.5}
 _DISAPPOINTED_IN: _L = {"disappointment": 0.6}
 _ROLLED_EYES_AT: _L = {"annoyance": 0.5}
@@ -1674,6 +1682,33 @@ def _phrasal_stance(tok: Token, reader: _Reader) -> tuple[list[str], list[str], 
         other, labels = _object_after(tok, "to"), _LOOKED_UP_TO
     elif word in ("stand", "bear", "abide") and _negated(tok):
         other, labels = _child(tok, ("dobj",)), _COULD_NOT_STAND
+    elif word in ("look", "looks", "looked", "looking") and any(c.lower_ == "down" for c in tok.children):
+        other, labels = _object_after(tok, "on", "upon"), _LOOKED_DOWN_ON  # "looked down on her"
+    elif _VERB_FORMS.get(word) == "dote" or word in ("dote", "dotes", "doted", "doting"):
+        other, labels = _object_after(tok, "on", "upon"), _DOTED_ON
+    elif word in ("pine", "pines", "pined", "pining"):
+        other, labels = _object_after(tok, "for"), _PINED_FOR
+    elif word in ("lose", "loses", "lost", "losing") and _child(tok, ("dobj",)) is not None:
+        if _child(tok, ("dobj",)).lower_ == "heart":  # "he lost his heart to her"
+            other, labels = _object_after(tok, "to"), _HEART_WON
+    elif word in _WIN_HEART and (heart := _child(tok, ("dobj",))) is not None and heart.lower_ == "heart":
+        # "Mary won Walter's heart": his, toward her
+        owner = _child(heart, ("poss",))
+        subj = _child(tok, _SUBJECTS)
+        if owner is None or subj is None or _negated(tok):
+            return None
+        won = reader.chars(subj)
+        lovers = [c for c in reader.chars(owner) if c not in won]
+        return (lovers, won, _HEART_WON) if lovers and won else None
+    elif word == "nerves" and tok.head.lower_ == "on" and (owner := _child(tok, ("poss",))) is not None:
+        # "she got on his nerves": his annoyance with her
+        verb = tok.head.head
+        subj = _child(verb, _SUBJECTS) if _pos(verb) in ("VERB", "AUX") else None
+        if subj is None or _negated(verb):
+            return None
+        annoying = reader.chars(subj)
+        annoyed = [c for c in reader.chars(owner) if c not in annoying]
+        return (annoyed, annoying, _ON_NERVES) if annoyed and annoying else None
     elif word in _WEARY or word == "disappointed":
         other = _object_after(tok, "of") if word in _WEARY else _object_after(tok, "in", "with")
         labels, head = (_WEARY_OF if word in _WEARY else _DISAPPOINTED_IN), tok.head

@@ -306,6 +306,26 @@ def test_rivals_and_an_idol(make_story):
     assert ("lucy", "theo", "love") in found and ("theo", "lucy", "love") not in found
 
 
+@pytest.mark.parametrize(
+    ("text", "feeler", "toward", "label"),
+    [
+        ("Theo looked down on Mara.", "theo", "mara", "disapproval"),
+        ("Theo doted on Mara.", "theo", "mara", "love"),
+        ("Theo pined for Mara.", "theo", "mara", "desire"),
+        ("Theo lost his heart to Mara.", "theo", "mara", "love"),
+        ("Mara won Theo's heart.", "theo", "mara", "love"),
+        ("Mara got on Theo's nerves.", "theo", "mara", "annoyance"),
+    ],
+)
+def test_a_stance_said_by_an_idiom(make_story, text, feeler, toward, label):
+    assert (feeler, toward, label) in triples(make_story(text, ["Theo", "Mara"]))
+
+
+def test_an_idiom_of_a_stance_toward_a_thing_or_denied_is_none(make_story):
+    found = triples(make_story("Theo looked down on the street. Mara did not look down on Theo.", ["Theo", "Mara"]))
+    assert not any(label == "disapproval" for _, _, label in found)
+
+
 def test_a_favourite_with_someone_is_loved_by_them(make_story):
     text = "Kit was a great favorite with Mara. Jonah was the darling of Lucy. Theo was not Nora's pet."
     found = triples(make_story(text, ["Kit", "Mara", "Jonah", "Lucy", "Theo", "Nora"]))
