@@ -1688,8 +1688,8 @@ def _phrasal_stance(tok: Token, reader: _Reader) -> tuple[list[str], list[str], 
         other, labels = _object_after(tok, "on", "upon"), _DOTED_ON
     elif word in ("pine", "pines", "pined", "pining"):
         other, labels = _object_after(tok, "for"), _PINED_FOR
-    elif word in ("lose", "loses", "lost", "losing") and _child(tok, ("dobj",)) is not None:
-        if _child(tok, ("dobj",)).lower_ == "heart":  # "he lost his heart to her"
+    elif word in ("lose", "loses", "lost", "losing") and (lost := _child(tok, ("dobj",))) is not None:
+        if lost.lower_ == "heart":  # "he lost his heart to her"
             other, labels = _object_after(tok, "to"), _HEART_WON
     elif word in _WIN_HEART and (heart := _child(tok, ("dobj",))) is not None and heart.lower_ == "heart":
         # "Mary won Walter's heart": his, toward her
