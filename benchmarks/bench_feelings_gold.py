@@ -46,10 +46,10 @@ another seed, is kept for aggregate checks: rules are not fitted on it, so it is
 blind, is kept for aggregate checks like ``bonds_dev3.jsonl``: no ``--details``. ``bonds_dev6.jsonl``, a sixth
 drawn the same way and annotated blind, is open to rule work like ``bonds_dev4.jsonl`` (``--details`` allowed),
 and so is ``bonds_dev7.jsonl``, a seventh, scored once in aggregate before it was opened. ``bonds_dev8.jsonl`` and
-``bonds_dev9.jsonl``, ``bonds_dev10.jsonl``, ``bonds_dev11.jsonl``, ``bonds_dev12.jsonl`` and ``bonds_dev13.jsonl``
-were drawn and opened the same way: each was scored in aggregate only for the round it was drawn in (``--details``
-refused), then opened. ``bonds_dev14.jsonl``, a fourteenth, is scored in aggregate only for the round it was drawn in
-(``--details`` refused).
+``bonds_dev9.jsonl``, ``bonds_dev10.jsonl``, ``bonds_dev11.jsonl``, ``bonds_dev12.jsonl``, ``bonds_dev13.jsonl``
+and ``bonds_dev14.jsonl`` were drawn and opened the same way: each was scored in aggregate only for the round it was
+drawn in (``--details`` refused), then opened. ``bonds_dev15.jsonl``, a fifteenth, is scored in aggregate only for
+the round it was drawn in (``--details`` refused).
 
 Bond figures also give the bonds a reading has per passage, and a **precision among the marked people**: of
 the bonds between two characters who each match a person named in one of the passage's relations, the share
