@@ -1461,7 +1461,7 @@ def _apposed_to(tok: Token) -> tuple[Token, Token] | None:
     return (tok.head, whose) if whose is not None else None
 
 
-def _friend_named(tok: Token, reader: _Reader) -> tuple[list[str], list[str], _L] | None:
+def _fellow_named(tok: Token, reader: _Reader) -> tuple[list[str], list[str], _L] | None:
     """(whose friend, the friend, labels) for a friend, an enemy or a lover named by whose it is ("his friend
     Prince Andrew", "our old friend Infadoos", "“My friend Vincy ...”", "his old enemy Sabor"), (the one, whose,
     labels) for a role toward someone so named ("her nurse Martha"), and (the subject, the one, labels) for
@@ -2310,7 +2310,7 @@ def _unit_feelings(
                 or _laid_on(tok, reader, continued)
                 or _esteem(tok, reader)
                 or _favourite(tok, reader)
-                or _friend_named(tok, reader)
+                or _fellow_named(tok, reader)
                 or _manner_toward(tok, reader)
                 or _role_toward(tok, reader)
                 or _phrasal_stance(tok, reader)

@@ -405,8 +405,8 @@ class Resolver:
                     if kin is None:
                         kin = self._family_word(i, ci)
                 if kin is not None:  # "her son broke in": "her" is Mrs. Archer, "son" Newland Archer
-                    out.append(self._kin_ref(kin, i, t, sent_has_subject))
-                    i = self._kin_at(i) + 1
+                    out.append(ref := self._kin_ref(kin, i, t, sent_has_subject))
+                    i = ref.last + 1
                     continue
             elif letter_to is not None and t.quote < 0 and t.lower in SECOND_PERSON:
                 self.written_to.append(Ref(letter_to, i, i, "pronoun"))
@@ -417,8 +417,8 @@ class Resolver:
                 out.append(ref)
                 kin = self._family_word(i) if t.lower == "my" and i + 1 < n and toks[i + 1].sent == t.sent else None
                 if kin is not None:  # "my brother never wrote"
-                    out.append(self._kin_ref(kin, i, t, sent_has_subject))
-                    i = self._kin_at(i) + 1
+                    out.append(ref := self._kin_ref(kin, i, t, sent_has_subject))
+                    i = ref.last + 1
                     continue
             elif (
                 (
@@ -434,8 +434,8 @@ class Resolver:
                 # missed their father": the one spoken to's, theirs
                 kin = self._family_word(i)
                 if kin is not None:
-                    out.append(self._kin_ref(kin, i, t, sent_has_subject))
-                    i = self._kin_at(i) + 1
+                    out.append(ref := self._kin_ref(kin, i, t, sent_has_subject))
+                    i = ref.last + 1
                     continue
             i += 1
         return out
