@@ -1034,11 +1034,22 @@ def _evaluative(tok: Token, reader: _Reader, teller: str | None) -> tuple[str, s
             return called  # "Tom called Anna a wicked girl": Tom's stance, whoever tells it
         # "You are the most wicked child", "Get away, you wicked boy!": the one the noun is said of
         said_of = _child(person.head, ("nsubj",)) if person.dep_ == "attr" else _child(person, ("nsubj",))
+        if said_of is None and person.lower_ in _LAMENTED and _set_apart(person):
+            # "Poor dear, he looks very tired": the subject right after the lament ("I thought, no wonder, poor
+            # thing!" says nothing of whom)
+            said_of = next((t for t in person.doc[person.i + 2 : person.i + 4] if t.dep_ == "nsubj"), None)
         person = said_of if said_of is not None else person
     return _stance_toward(tok, person, reader, teller, labels)
 
 
 _CALLING = frozenset("call calls called calling".split())
+# what a lament calls someone it then speaks of ("Poor dear, he looks very tired", "Poor thing! she was ill")
+_LAMENTED = frozenset("dear thing fellow soul creature lamb darling child".split())
+
+
+def _set_apart(noun: Token) -> bool:
+    """The noun is followed by a comma, a dash or an exclamation mark: said apart, as a lament is."""
+    return noun.i + 1 < len(noun.doc) and noun.nbor().text in (",", "!", "—", "--", ";")
 
 
 def _called_so(noun: Token, reader: _Reader, labels: _L) -> tuple[str, str, _L] | None:

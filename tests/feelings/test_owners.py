@@ -367,6 +367,21 @@ def test_a_feeling_in_the_passive_is_the_doer_s_toward_the_subject(text):
 
 
 @pytest.mark.slow
+def test_a_lament_is_the_teller_s_care_for_the_one_spoken_of_right_after():
+    story = heartline.read(text="I sat up with Dr. Morrow all night. Poor dear, he looks very tired and old.")
+    ids = {c.name: c.id for c in story.characters}
+    me = next(c.id for c in story.characters if c.narrator)
+    assert (me, ids["Dr. Morrow"], "caring") in {(f.experiencer, f.target, f.emotion) for f in story.feelings}
+    story = heartline.read(
+        text="“When Ruth told me you were crying, Miss Vane, I thought, no wonder, poor thing!” said Hester."
+    )
+    ids = {c.name: c.id for c in story.characters}
+    assert (ids["Hester"], ids["Ruth"]) not in {
+        (f.experiencer, f.target) for f in story.feelings if f.emotion == "caring"
+    }
+
+
+@pytest.mark.slow
 def test_one_not_regarded_as_a_friend_has_no_warm_bond():
     story = heartline.read(text="Anna did not regard Tom as a friend.")
     assert not [b for b in story.bonds if b.valence > 0]
