@@ -1034,6 +1034,8 @@ def _evaluative(tok: Token, reader: _Reader, teller: str | None) -> tuple[str, s
             return called  # "Tom called Anna a wicked girl": Tom's stance, whoever tells it
         # "You are the most wicked child", "Get away, you wicked boy!": the one the noun is said of
         said_of = _child(person.head, ("nsubj",)) if person.dep_ == "attr" else _child(person, ("nsubj",))
+        if said_of is None and person.dep_ == "attr" and person.head.dep_ == "conj":
+            said_of = _child(person.head.head, ("nsubj",))  # "Caddy came to us and was a dear creature"
         if said_of is None and person.lower_ in _LAMENTED and _set_apart(person):
             # "Poor dear, he looks very tired": the subject right after the lament ("I thought, no wonder, poor
             # thing!" says nothing of whom)

@@ -382,6 +382,14 @@ def test_a_lament_is_the_teller_s_care_for_the_one_spoken_of_right_after():
 
 
 @pytest.mark.slow
+def test_a_judgement_said_in_a_second_verb_is_of_the_first_verb_s_subject():
+    story = heartline.read(text="I was glad of the summer. Nell spent her holidays with us and was a dear creature.")
+    ids = {c.name: c.id for c in story.characters}
+    me = next(c.id for c in story.characters if c.narrator)
+    assert (me, ids["Nell"], "love") in {(f.experiencer, f.target, f.emotion) for f in story.feelings}
+
+
+@pytest.mark.slow
 def test_one_not_regarded_as_a_friend_has_no_warm_bond():
     story = heartline.read(text="Anna did not regard Tom as a friend.")
     assert not [b for b in story.bonds if b.valence > 0]
