@@ -61,6 +61,7 @@ from .language.lexicon import (
     OBJECT_PRONOUNS,
     PLURAL_PEOPLE,
     PRONOUNS,
+    RELATIVE_PRONOUNS,
     SECOND_PERSON,
     SECOND_PERSON_MODERN,
     SPEECH_VERBS,
@@ -1772,6 +1773,31 @@ def _phrasal_stance(tok: Token, reader: _Reader) -> tuple[list[str], list[str], 
     return (doers, toward, labels) if doers and toward else None
 
 
+_RETURNED = frozenset(_verb_forms("return")) | frozenset(_verb_forms("reciprocate"))
+
+
+def _returned(tok: Token, reader: _Reader) -> tuple[list[str], list[str], _L] | None:
+    """(the one who returns it, the one whose feeling it was, its labels) for a feeling returned: "Marion
+    returned his love", "his love was returned by her", "her affection was reciprocated by Walter"."""
+    if tok.lower_ not in _RETURNED or _pos(tok) != "VERB" or _negated(tok):
+        return None
+    if _child(tok, ("nsubjpass",)) is not None:
+        feeling = _child(tok, ("nsubjpass",))
+        agent = _child(tok, ("agent",))
+        doer = _child(agent, ("pobj",)) if agent is not None else None
+    else:
+        feeling, doer = _child(tok, ("dobj",)), _subject(tok)
+    if feeling is not None and feeling.lower_ in RELATIVE_PRONOUNS and tok.dep_ == "relcl":
+        feeling = tok.head  # "into love, which was reciprocated by the child"
+    labels = EMOTION_NOUNS.get(feeling.lower_) if feeling is not None else None
+    owner = _child(feeling, ("poss",)) if feeling is not None else None
+    if labels is None or owner is None or doer is None:
+        return None
+    returning = reader.chars(doer)
+    whose = [c for c in reader.chars(owner) if c not in returning]
+    return (returning, whose, labels) if returning and whose else None
+
+
 def _offered_hand(tok: Token) -> bool:
     """``tok`` holds out, offers or extends the doer's own hand ("held out his hand", "offered her hand",
     "proffered a hand"), not someone else's ("held his hand" is his)."""
@@ -2326,6 +2352,7 @@ def _unit_feelings(
                 or _fellow_named(tok, reader)
                 or _manner_toward(tok, reader)
                 or _role_toward(tok, reader)
+                or _returned(tok, reader)
                 or _phrasal_stance(tok, reader)
             )
             if shown is not None:  # a gesture of tenderness, or how well one thinks of someone

@@ -326,6 +326,14 @@ def test_an_idiom_of_a_stance_toward_a_thing_or_denied_is_none(make_story):
     assert not any(label == "disapproval" for _, _, label in found)
 
 
+def test_a_feeling_returned_is_the_returner_s_toward_whose_it_was(make_story):
+    text = "Theo loved Mara, and his love was returned by her. Lucy did not return his love."
+    story = make_story(text, ["Theo", "Mara", "Lucy"], pronouns={"his@0": "Theo", "her@0": "Mara", "his@1": "Theo"})
+    found = triples(story)
+    assert ("mara", "theo", "love") in found
+    assert ("lucy", "theo", "love") not in found
+
+
 def test_a_favourite_with_someone_is_loved_by_them(make_story):
     text = "Kit was a great favorite with Mara. Jonah was the darling of Lucy. Theo was not Nora's pet."
     found = triples(make_story(text, ["Kit", "Mara", "Jonah", "Lucy", "Theo", "Nora"]))
