@@ -803,6 +803,12 @@ def _by_the_hand(verb: Token) -> bool:
     return (part is not None and part.lower_ in ("hand", "hands")) or (obj is not None and obj.lower_ == "hands")
 
 
+def _doer(verb: Token) -> Token | None:
+    """The one a verb in the passive is done by: the object of its "by" ("scolded by her aunt")."""
+    agent = _child(verb, ("agent",))
+    return _child(agent, ("pobj",)) if agent is not None else None
+
+
 def _passive(verb: Token) -> bool:
     """A verb of feeling in the passive, with its "be" written out ("Mary was loved by Walter"); not "he's
     missed seeing his brother", where "'s" is "has" as often as "is"."""
@@ -823,8 +829,7 @@ def _read_trigger(tok: Token, kind: str, labels: _L, reader: _Reader) -> _Hit:
     elif kind == "act":
         passive = _child(tok, ("nsubjpass",))
         if passive is not None:  # "she was scolded by her aunt": the aunt toward her
-            agent = _child(tok, ("agent",))
-            slot = _child(agent, ("pobj",)) if agent is not None else None
+            slot = _doer(tok)
             exp = reader.chars(slot) if slot is not None else []
             tgt = reader.chars(passive)
             if slot is None:
@@ -849,8 +854,7 @@ def _read_trigger(tok: Token, kind: str, labels: _L, reader: _Reader) -> _Hit:
         # "Mary was loved by Walter": the one it is done by feels it toward the subject; "she was loved", by
         # no one the sentence names: no feeling read here
         passive = _child(tok, ("nsubjpass",))
-        agent = _child(tok, ("agent",))
-        slot = _child(agent, ("pobj",)) if agent is not None else None
+        slot = _doer(tok)
         exp = _feeler(slot, reader) if slot is not None else []
         if slot is not None and not exp:  # "by her husband Walter": the name beside the noun
             exp = [c for ch in slot.children if ch.dep_ in ("appos", "compound") for c in reader.chars(ch)]
@@ -1698,13 +1702,16 @@ def _phrasal_stance(tok: Token, reader: _Reader) -> tuple[list[str], list[str], 
         other, labels = _child(tok, ("dobj",)), _COULD_NOT_STAND
     elif word in ("look", "looks", "looked", "looking") and any(c.lower_ == "down" for c in tok.children):
         other, labels = _object_after(tok, "on", "upon"), _LOOKED_DOWN_ON  # "looked down on her"
-    elif _VERB_FORMS.get(word) == "dote" or word in ("dote", "dotes", "doted", "doting"):
+    elif word in ("dote", "dotes", "doted", "doting"):
         other, labels = _object_after(tok, "on", "upon"), _DOTED_ON
     elif word in ("pine", "pines", "pined", "pining"):
         other, labels = _object_after(tok, "for"), _PINED_FOR
-    elif word in ("lose", "loses", "lost", "losing") and (lost := _child(tok, ("dobj",))) is not None:
-        if lost.lower_ == "heart":  # "he lost his heart to her"
-            other, labels = _object_after(tok, "to"), _HEART_WON
+    elif (
+        word in ("lose", "loses", "lost", "losing")
+        and (lost := _child(tok, ("dobj",))) is not None
+        and lost.lower_ == "heart"
+    ):
+        other, labels = _object_after(tok, "to"), _HEART_WON  # "he lost his heart to her"
     elif word in _WIN_HEART and (heart := _child(tok, ("dobj",))) is not None and heart.lower_ == "heart":
         # "Mary won Walter's heart": his, toward her
         owner = _child(heart, ("poss",))
@@ -1783,8 +1790,7 @@ def _returned(tok: Token, reader: _Reader) -> tuple[list[str], list[str], _L] | 
         return None
     if _child(tok, ("nsubjpass",)) is not None:
         feeling = _child(tok, ("nsubjpass",))
-        agent = _child(tok, ("agent",))
-        doer = _child(agent, ("pobj",)) if agent is not None else None
+        doer = _doer(tok)
     else:
         feeling, doer = _child(tok, ("dobj",)), _subject(tok)
     if feeling is not None and feeling.lower_ in RELATIVE_PRONOUNS and tok.dep_ == "relcl":
@@ -2051,8 +2057,7 @@ def _root_roles(doc: Doc, reader: _Reader) -> tuple[list[str], list[str]]:
                 feelers = reader.chars(felt_by)
                 if feelers:
                     return feelers, [c for c in reader.chars(subj) if c not in feelers]
-            agent = _child(tok, ("agent",)) if subj is not None and subj.dep_ == "nsubjpass" else None
-            doer = _child(agent, ("pobj",)) if agent is not None else None
+            doer = _doer(tok) if subj is not None and subj.dep_ == "nsubjpass" else None
             if subj is not None and doer is not None and reader.chars(doer):
                 # "Mary was deeply loved by her husband": his, toward her
                 doers = reader.chars(doer)
