@@ -821,11 +821,23 @@ def _read_trigger(tok: Token, kind: str, labels: _L, reader: _Reader) -> _Hit:
     exp: list[str] = []
     tgt: list[str] = []
     slot: Token | None = None
-    if kind == "obj":
+    if kind == "obj" and _child(tok, ("nsubjpass",)) is not None:
+        # "Mary was amused by Tom", "she was troubled at his going": the one it is caused in is the subject,
+        # and it points at the doer (or the doer's owner: "shocked by his conduct")
+        slot = _child(tok, ("nsubjpass",))
+        exp = _feeler(slot, reader) if slot is not None else []
+        doer = _doer(tok)
+        tgt = _person_or_owner(doer, reader) if doer is not None else []
+        tgt += _prep_targets(tok, reader, set(exp))
+        if not tgt:
+            tgt = _clause_targets(tok, reader, set(exp))
+    elif kind == "obj":
         slot = _child(tok, ("dobj",))
         exp = reader.chars(slot) if slot is not None else []
         subj = _child(tok, ("nsubj",))
         tgt = _person_or_owner(subj, reader) if subj is not None else []
+        if not tgt and exp:  # "it amused me to hear *him* talk": the one the infinitive is about
+            tgt = _infinitive_targets(tok, reader, set(exp))
     elif kind == "act":
         passive = _child(tok, ("nsubjpass",))
         if passive is not None:  # "she was scolded by her aunt": the aunt toward her

@@ -368,6 +368,25 @@ def test_a_feeling_in_the_passive_is_the_doer_s_toward_the_subject(text):
 
 @pytest.mark.slow
 @pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("Tom amused Mary greatly.", "amusement"),
+        ("Tom exasperated Mary.", "annoyance"),
+        ("Mary was amused by Tom.", "amusement"),
+        ("Mary was attracted by the personality of Tom.", "admiration"),
+        ("It delighted Mary to see Tom again.", "joy"),
+    ],
+)
+def test_a_feeling_a_verb_causes_is_the_one_it_is_caused_in_toward_the_cause(text, label):
+    story = heartline.read(text=text)
+    ids = {c.name: c.id for c in story.characters}
+    found = {(f.experiencer, f.target, f.emotion) for f in story.feelings}
+    assert (ids["Mary"], ids["Tom"], label) in found
+    assert not [f for f in story.feelings if f.experiencer == ids["Tom"] and f.target == ids["Mary"]]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
     ("text", "target", "label"),
     [
         # a lament set apart before its subject
