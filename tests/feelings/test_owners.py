@@ -370,6 +370,22 @@ def test_a_feeling_in_the_passive_is_the_doer_s_toward_the_subject(text):
 @pytest.mark.parametrize(
     ("text", "label"),
     [
+        ("Young Tom's attentions to Mary were marked.", "love"),
+        ("Tom's reverence for Mary was plain to all.", "admiration"),
+        ("Mary bore Tom's reproaches in silence.", "disapproval"),
+        ("Tom worshipped Mary.", "love"),
+    ],
+)
+def test_a_standing_feeling_or_an_act_named_as_a_noun_goes_from_its_owner_to_the_other(text, label):
+    story = heartline.read(text=text)
+    ids = {c.name.removeprefix("Young "): c.id for c in story.characters}
+    assert (ids["Tom"], ids["Mary"], label) in {(f.experiencer, f.target, f.emotion) for f in story.feelings}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
         ("Tom amused Mary greatly.", "amusement"),
         ("Tom exasperated Mary.", "annoyance"),
         ("Mary was amused by Tom.", "amusement"),

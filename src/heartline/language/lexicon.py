@@ -732,6 +732,7 @@ EMOTION_VERB_IRREGULAR = {
     "spit": ["spat", "spitting"],
     "rob": ["robbed", "robbing"],
     "forsake": ["forsook", "forsaken"],
+    "worship": ["worshipped", "worshipping"],
 }
 
 
