@@ -2053,7 +2053,7 @@ _FELT_BY_THE_ONE_TO = frozenset(
 
 
 _FELT_BY_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(_FELT_BY_THE_ONE_TO)) + r")\s+to\s+$", re.IGNORECASE)
-_DENIED_BEFORE = re.compile(r"\b(?:not|never|no longer)\b|n't\b", re.IGNORECASE)
+_DENIED_BEFORE = re.compile(r"\b(?:not|never|no longer)\b|n['’]t\b", re.IGNORECASE)
 
 
 def _root_roles(doc: Doc, reader: _Reader) -> tuple[list[str], list[str]]:
