@@ -37,6 +37,18 @@ from .conftest import by_name, read
             "to his being seen by anyone but Drummle, whom I held in contempt.",
             "Drummle",
         ),
+        # "who" with no comma, once: a relative pronoun only people take
+        (
+            "Anxiety, cries of horror, moans filled the flat. Razumihin who was standing in the doorway flew "
+            "into the room and seized the sick man in his strong arms.",
+            "Razumihin",
+        ),
+        # "whom" after a preposition
+        (
+            "The letter came at noon. It was written by Ferrabee, in whom the old man had once trusted, and it "
+            "asked for nothing.",
+            "Ferrabee",
+        ),
         # what only a person has: letters, a friend, kin
         (
             "He followed me into the library. I sought out and put into his hands two of Milicent’s letters, "
@@ -131,6 +143,15 @@ def test_a_capitalised_place_after_the_is_not_a_described_character(pipe: Pipeli
         "his dreams was far away.",
     )
     assert not any(c.name in ("the Thames", "the Louvre") for c in story.characters)
+
+
+def test_a_relative_pronoun_after_a_place_is_not_a_person_s(pipe: Pipeline) -> None:
+    story = read(
+        pipe,
+        "To the west the hills rose toward the Carradines, whose summits crowned the landscape. The jewel fell "
+        "to Tippoo, Sultan of Seringapatam, who set it in his dagger.",
+    )
+    assert not any(c.name in ("Carradines", "the Carradines", "Seringapatam") for c in story.characters)
 
 
 def test_a_verb_bidding_at_the_start_of_a_sentence_is_not_a_name(pipe: Pipeline) -> None:

@@ -585,14 +585,11 @@ def gather_evidence(toks: Sequence[Tok], forms: dict[str, Form]) -> None:
                 form.person += 2  # "Milicent's letters", "Edward's wife": only people have them
             elif _felt_inverted(toks, occ.first):
                 form.person += 2  # "So desolate was Bathsheba this evening"
-            if (
-                nxt is not None
-                and nxt.text == ","
-                and nxt2 is not None
-                and nxt2.lower in ("who", "whom", "whose")
-                and nxt2.sent == toks[occ.last].sent
-            ):
-                form.person += 1.5  # "by Drummle, whom I held in contempt": a relative pronoun for people
+            relative = _relative_for_people(toks, occ.last + 1)
+            if relative and not _a_common_noun_before_who(toks, occ.first, form):
+                form.person += 2  # "by Drummle, whom I held in contempt": a relative pronoun for people
+            elif relative == ",":
+                form.person += 1.5  # "the burly Moze, who", "the enterprising Frenchman, who": a person, or a kind
             if (
                 same_prev
                 and prev is not None
@@ -1180,6 +1177,46 @@ def a_feeling_made_a_figure(form: Form) -> bool:
 # evidence is summed from weights such as 1.5 and 0.9, whose float sums are off in the last digits: a margin
 # met exactly ("Heathcliff": 3.5 for, 1.8 against, twice named) is met
 _ROUNDING = 1e-9
+
+
+def _a_common_noun_before_who(toks: Sequence[Tok], first: int, form: Form) -> bool:
+    """A capitalised word before "who" that may be no one's name: after a place preposition ("Tippoo, Sultan of
+    *Seringapatam*, who": the Sultan), after an article ("a modern *Dane* who", "the enterprising *Frenchman*,
+    who", "the Red *Indians* who"), the last of a pair ("ladies better got up by Nature and *Art*, who": the
+    ladies), or a plural opening a sentence ("*Farmers*, who make a business of it")."""
+    for k in range(first - 1, max(first - 3, -1), -1):
+        if toks[k].sent != toks[first].sent:
+            break
+        if toks[k].lower in _PLACE_PREPOSITIONS or toks[k].lower in ("a", "an", "the"):
+            return True
+        if k == first - 1 and toks[k].lower in ("and", "or", "nor"):
+            return True
+        if not toks[k].text[:1].isalpha():
+            break
+    return toks[first].sent_start and len(form.names) == 1 and form.names[0].endswith("s")
+
+
+# the prepositions of a place before a name: "Sultan of Seringapatam, who" is the Sultan, not the city
+_PLACE_PREPOSITIONS = frozenset({"of", "in", "at", "from", "to", "near", "into", "through"})
+# prepositions that may stand before "whom" after a name ("Wolfe, in whom she trusted")
+_RELATIVE_PREPOSITIONS = frozenset({"in", "of", "with", "to", "for", "by", "from", "on", "at"})
+
+
+def _relative_for_people(toks: Sequence[Tok], at: int) -> str:
+    """A relative pronoun only people take right after a name: "Drummle, whom I held in contempt", "Razumihin
+    who was standing in the doorway", "Wolfe, in whom she trusted"; not "whose", which places take too ("the
+    Pyrenees, whose awful summits"). "," for a comma and the pronoun right after it, "other" for the rest, ""
+    for none."""
+    n = len(toks)
+    if at >= n:
+        return ""
+    sent = toks[at - 1].sent
+    k = at + 1 if toks[at].text == "," else at
+    if k < n and toks[k].lower in _RELATIVE_PREPOSITIONS and k > at:
+        k += 1  # only after the comma: "Wolfe, in whom"
+    if k >= n or toks[k].lower not in ("who", "whom") or toks[k].sent != sent:
+        return ""
+    return "," if k == at + 1 else "other"
 
 
 def is_person(form: Form, support: int = 0) -> bool:
