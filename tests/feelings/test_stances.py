@@ -43,6 +43,15 @@ def test_saving_feeding_or_courting_someone_is_warm_and_robbing_or_forsaking_the
     assert not any(label == "caring" for _, _, label in triples(story))
 
 
+def test_shielding_or_indulging_someone_is_warm_and_deceiving_or_thwarting_them_hostile(make_story):
+    text = "Theo shielded Mara from the crowd. Lucy indulged Kit. Jonah deceived Lucy. Kit thwarted Jonah."
+    found = triples(make_story(text, ["Mara", "Theo", "Jonah", "Lucy", "Kit"]))
+    assert {("theo", "mara", "caring"), ("lucy", "kit", "caring")} <= found
+    assert {("jonah", "lucy", "disapproval"), ("kit", "jonah", "annoyance")} <= found
+    story = make_story("Theo opposed the plan and thwarted the scheme.", ["Theo"])
+    assert not any(label in ("disapproval", "annoyance") for _, _, label in triples(story))
+
+
 def test_an_act_done_to_no_person_is_no_feeling(make_story):
     story = make_story("Mara helped with the dishes, struck the table and attacked the problem.", ["Mara"])
     assert not any(label in ("caring", "anger") for _, _, label in triples(story))
