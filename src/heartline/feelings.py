@@ -2417,6 +2417,8 @@ def _unit_feelings(
                 if slot is not None and (slot.lower_ in _THEY or slot.lower_ in PRONOUNS or slot.lower_ in _GROUPS):
                     # "they quarrelled", with no one they can be, "these people hated me": nor the narrator's
                     someone_else = True
+                if kind == "subj" and _passive(tok):
+                    someone_else = True  # "Mary was loved": by someone unnamed, not by Mary
                 continue
             if u.quote is None and hit.inner and hit.pronoun:
                 hit = _point_of_view(ctx, u, hit, tok, kind, labels, reader)

@@ -402,6 +402,14 @@ def test_a_feeling_a_verb_causes_is_the_one_it_is_caused_in_toward_the_cause(tex
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("text", ["Mary was loved.", "Mary was much admired at the ball."])
+def test_a_feeling_in_the_passive_with_no_one_named_to_feel_it_is_not_the_subject_s(text):
+    story = heartline.read(text=text)
+    mary = next(c.id for c in story.characters if c.name == "Mary")
+    assert not [f for f in story.feelings if f.experiencer == mary and f.emotion in ("love", "admiration")]
+
+
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("text", "target", "label"),
     [
