@@ -8,7 +8,7 @@ install:
 
 test: install
 	bash scripts/install-browser.sh
-	$(PYTHON) -m ruff check src tests benchmarks
+	$(PYTHON) -m ruff check src tests benchmarks scripts
 	$(PYTHON) -m mypy
 	$(PYTHON) -m pytest
 	PYTHON=$(PYTHON) bash scripts/check-pythons.sh
@@ -18,8 +18,8 @@ check-pythons:
 	PYTHON=$(PYTHON) bash scripts/check-pythons.sh
 
 lint:
-	$(PYTHON) -m ruff check src tests benchmarks
-	$(PYTHON) -m ruff format --check src tests benchmarks
+	$(PYTHON) -m ruff check src tests benchmarks scripts
+	$(PYTHON) -m ruff format --check src tests benchmarks scripts
 	$(PYTHON) -m mypy
 
 bench:

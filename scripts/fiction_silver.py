@@ -142,20 +142,34 @@ BODILY_FEAR = (
 )
 # Physical and behavioural cues in narration (regular expressions, whole words).
 BODY: list[tuple[str, L]] = [
-    (r"trembl(?:ed|ing|e|es)|shiver(?:ed|ing)|shudder(?:ed|ing)|quak(?:ed|ing)|turned (?:pale|white)|grew pale|"
-     r"went (?:pale|white)|blanched|cowered|cringed", {"fear": 0.9, "nervousness": 0.5}),
-    (r"fidget(?:ed|ing)|bit (?:her|his|my) lips?|wrung (?:her|his|my) hands|paced (?:up and down|the room)|"
-     r"heart (?:was )?(?:pounding|racing|thumping)", {"nervousness": 0.9}),
+    (
+        r"trembl(?:ed|ing|e|es)|shiver(?:ed|ing)|shudder(?:ed|ing)|quak(?:ed|ing)|turned (?:pale|white)|grew pale|"
+        r"went (?:pale|white)|blanched|cowered|cringed",
+        {"fear": 0.9, "nervousness": 0.5},
+    ),
+    (
+        r"fidget(?:ed|ing)|bit (?:her|his|my) lips?|wrung (?:her|his|my) hands|paced (?:up and down|the room)|"
+        r"heart (?:was )?(?:pounding|racing|thumping)",
+        {"nervousness": 0.9},
+    ),
     (r"wept|weeping|sobb(?:ed|ing)|tears|tear-stained|wail(?:ed|ing)", {"sadness": 0.9}),
-    (r"blush(?:ed|ing)|flush(?:ed|ing)|colou?red (?:up|deeply|crimson)|hung (?:her|his|my) head",
-     {"embarrassment": 0.9}),
-    (r"clench(?:ed|ing)|glar(?:ed|ing)|scowl(?:ed|ing)|(?:eyes|eye) flash(?:ed|ing)|"
-     r"stamp(?:ed|ing) (?:her|his|my) foot|slamm(?:ed|ing)|gnash(?:ed|ing)", {"anger": 0.9, "annoyance": 0.5}),
+    (
+        r"blush(?:ed|ing)|flush(?:ed|ing)|colou?red (?:up|deeply|crimson)|hung (?:her|his|my) head",
+        {"embarrassment": 0.9},
+    ),
+    (
+        r"clench(?:ed|ing)|glar(?:ed|ing)|scowl(?:ed|ing)|(?:eyes|eye) flash(?:ed|ing)|"
+        r"stamp(?:ed|ing) (?:her|his|my) foot|slamm(?:ed|ing)|gnash(?:ed|ing)",
+        {"anger": 0.9, "annoyance": 0.5},
+    ),
     (r"frown(?:ed|ing)", {"annoyance": 0.6, "disapproval": 0.4, "confusion": 0.3}),
     (r"smil(?:ed|ing)|grinn(?:ed|ing)|beam(?:ed|ing)", {"joy": 0.8}),
     (r"laugh(?:ed|ing)|chuckl(?:ed|ing)|giggl(?:ed|ing)", {"amusement": 0.9, "joy": 0.5}),
-    (r"gasp(?:ed|ing)|stared in (?:amazement|astonishment|surprise)|start(?:ed)? (?:up )?in surprise|"
-     r"jaw dropped", {"surprise": 0.9}),
+    (
+        r"gasp(?:ed|ing)|stared in (?:amazement|astonishment|surprise)|start(?:ed)? (?:up )?in surprise|"
+        r"jaw dropped",
+        {"surprise": 0.9},
+    ),
     (r"wrinkl(?:ed|ing) (?:her|his|my) nose|recoil(?:ed|ing)|retch(?:ed|ing)|turned away in disgust", {"disgust": 0.9}),
     (r"kiss(?:ed|ing)|embrac(?:ed|ing)|caress(?:ed|ing)", {"love": 0.8}),
     (r"sigh(?:ed|ing)", {"sadness": 0.6, "disappointment": 0.4}),
@@ -274,7 +288,7 @@ def _prev(paragraph: str, sentence: str, before: str) -> str:
     at = paragraph.find(sentence)
     if at < 0:
         return ""
-    head = paragraph[:at].strip().strip("“\"")
+    head = paragraph[:at].strip().strip('“"')
     return last_sentence(head) if head.strip() else before
 
 
@@ -381,13 +395,25 @@ def main() -> None:
     ap.add_argument("--plain", type=int, default=150, help="cue-free narration sentences kept per book")
     ap.add_argument("--max-narration", type=int, default=1200, help="narration cue examples kept per book")
     ap.add_argument("--seed", type=int, default=0)
-    ap.add_argument("--bodily-fear", type=int, default=8,
-                    help="train copies of each bodily-fear narration row (cue kept in the extra copies)")
-    ap.add_argument("--shake-not-fear", type=int, default=2,
-                    help="train copies of each cue-free row with a shake that is not fear (shook his head, hands); "
-                    "~650 such sentences: twice weighs about as much as the bodily-fear rows")
-    ap.add_argument("--context", type=float, default=0.0,
-                    help="share of train rows whose text is their left context, ' [SEP] ', the sentence")
+    ap.add_argument(
+        "--bodily-fear",
+        type=int,
+        default=8,
+        help="train copies of each bodily-fear narration row (cue kept in the extra copies)",
+    )
+    ap.add_argument(
+        "--shake-not-fear",
+        type=int,
+        default=2,
+        help="train copies of each cue-free row with a shake that is not fear (shook his head, hands); "
+        "~650 such sentences: twice weighs about as much as the bodily-fear rows",
+    )
+    ap.add_argument(
+        "--context",
+        type=float,
+        default=0.0,
+        help="share of train rows whose text is their left context, ' [SEP] ', the sentence",
+    )
     args = ap.parse_args()
     rng = random.Random(args.seed)
     splits: dict[str, list[dict]] = {"train": [], "dev": []}

@@ -19,7 +19,7 @@ from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from fiction_silver import BODILY_FEAR_RE  # noqa: E402
+from fiction_silver import BODILY_FEAR_RE
 
 __all__ = ["select"]
 

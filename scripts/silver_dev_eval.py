@@ -38,11 +38,16 @@ def main() -> None:
             pred = ekman_predictions([results[i].labels for i in idx])
             present = gold[keep].sum(0) > 0
             s = f1_scores(gold[keep][:, present], pred[keep][:, present])
-            out[kind] = {"rows": int(keep.sum()), "ekman_macro_f1": round(s["macro_f1"], 4),
-                         "neutral_only": round(float(np.mean([results[i].labels == ["neutral"] for i in idx])), 4)}
+            out[kind] = {
+                "rows": int(keep.sum()),
+                "ekman_macro_f1": round(s["macro_f1"], 4),
+                "neutral_only": round(float(np.mean([results[i].labels == ["neutral"] for i in idx])), 4),
+            }
         plain = [i for i, r in enumerate(rows) if r["kind"] == "plain"]
-        out["plain"] = {"rows": len(plain),
-                        "neutral_only": round(float(np.mean([results[i].labels == ["neutral"] for i in plain])), 4)}
+        out["plain"] = {
+            "rows": len(plain),
+            "neutral_only": round(float(np.mean([results[i].labels == ["neutral"] for i in plain])), 4),
+        }
         print(json.dumps(out))
 
 
