@@ -2462,6 +2462,10 @@ def _unit_feelings(
     if model:
         if doc is None or stance_only:
             exp, tgt, explicit = _cheap_roles(ctx, u)
+            if stance_only and u.quote is None and exp is not None and _adjudged(doc, reader, exp):
+                # "The odious Mr. Smith was talking to Mary", "Poor Tom was waiting": the model read the word that
+                # judges him, the teller's stance toward him, not a feeling of his toward whom he is with
+                model = {}
         else:
             exp, tgt = _model_roles(ctx, u, doc, reader, lexicon_exps)
             explicit = tgt is not None and _explicit(doc, reader, tgt)
@@ -2714,6 +2718,15 @@ _POSSESSIVES = frozenset({"his", "her", "my", "their", "its", "your", "our"})
 _QUALIFIED_AFTER = (_POSSESSIVES - {"its"}) | {"the"}
 _YOU = re.compile(r"\b(?:you|your|yourself|yours)\b", re.IGNORECASE)
 _PREP_BEFORE = re.compile(r"\b(?:at|for|to|toward|towards|with|about|on|of|from|by|in|over)\s+$", re.IGNORECASE)
+
+
+def _adjudged(doc: Doc, reader: _Reader, char: str) -> bool:
+    """Whether an adjective that judges a person stands before ``char`` in the sentence ("the *odious* Mr. Smith",
+    "*poor* Tom")."""
+    return any(
+        t.dep_ in ("amod", "compound") and t.lower_ in EVALUATIVE_ADJECTIVES and char in reader.chars(t.head)
+        for t in doc
+    )
 
 
 def _cheap_roles(ctx: _Context, u: _Unit) -> tuple[str | None, str | None, bool]:

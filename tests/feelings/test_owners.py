@@ -402,6 +402,20 @@ def test_a_feeling_a_verb_causes_is_the_one_it_is_caused_in_toward_the_cause(tex
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mary stayed at home. The odious Mr. Smith was talking to her.",
+        "Mary stayed at home. Poor Tom was waiting for Mary at the gate.",
+    ],
+)
+def test_a_word_that_judges_someone_is_not_a_feeling_of_theirs_toward_whom_they_are_with(text):
+    story = heartline.read(text=text)
+    mary = next(c.id for c in story.characters if c.name == "Mary")
+    assert not [f for f in story.feelings if f.target == mary]
+
+
+@pytest.mark.slow
 @pytest.mark.parametrize("text", ["Mary was loved.", "Mary was much admired at the ball."])
 def test_a_feeling_in_the_passive_with_no_one_named_to_feel_it_is_not_the_subject_s(text):
     story = heartline.read(text=text)
