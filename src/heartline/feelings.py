@@ -2192,7 +2192,11 @@ _SPOKEN_ADVERBS = frozenset({"sharply", "coldly", "kindly", "harshly"})
 # manner adverbs that tell a stance only toward someone the act is done to ("welcomed him warmly"; "warmly
 # dressed" is no feeling), and an adjective that is a feeling only toward a person ("attached to her"; "attached
 # to the embassy" is none)
-_DIRECTED_WORDS = frozenset({"warmly", "cordially", "respectfully", "rudely", "attached"})
+_DIRECTED_WORDS = frozenset(
+    {"warmly", "cordially", "respectfully", "rudely", "attached", "gently", "soothingly", "encouragingly",
+     "reassuringly", "graciously", "sweetly", "sternly", "icily", "frostily", "suspiciously", "distrustfully",
+     "menacingly", "threateningly", "savagely", "fiercely", "devotedly", "benevolently", "compassionately"}
+)  # fmt: skip
 _TITLE_MISS = re.compile(r"Miss\s+[A-Z]")  # "Miss Pross": a title, not missing someone
 _ADJ_LONG = re.compile(r"long(?!(?:ed|ing)?\s+(?:for|to)\b)", re.IGNORECASE)  # "a long time"
 
@@ -2406,10 +2410,13 @@ def _unit_feelings(
             hit = _read_trigger(tok, kind, labels, reader)
             if not hit.experiencers and not hit.slot and continued is not None and kind in ("act", "subj", "intr"):
                 hit.experiencers = [continued]  # “…,” said Joe, and clasped my hand: the one who spoke
-            if (kind == "act" or tok.lower_ in _DIRECTED_WORDS) and (
+            spoken = tok.lower_ in _DIRECTED_WORDS and tok.head.lower_ in SPEECH_VERBS and bool(hit.experiencers)
+            if (kind == "act" or (tok.lower_ in _DIRECTED_WORDS and not spoken)) and (
                 not hit.experiencers or not [t for t in hit.targets if t not in hit.experiencers]
             ):
-                continue  # an act shows a stance only toward a person it is done to, by a doer the parse names
+                # an act shows a stance only toward a person it is done to, by a doer the parse names; a manner
+                # of saying goes to the one spoken to, below ("said Tom sternly")
+                continue
             if not hit.experiencers and (hit.slot or kind == "obj"):
                 # "the sadness is comforting": someone or something else, not a character; "the contempt it
                 # excited": a feeling caused in no one named
@@ -2462,7 +2469,7 @@ def _unit_feelings(
     if model:
         if doc is None or stance_only:
             exp, tgt, explicit = _cheap_roles(ctx, u)
-            if stance_only and u.quote is None and exp is not None and _adjudged(doc, reader, exp):
+            if doc is not None and stance_only and u.quote is None and exp is not None and _adjudged(doc, reader, exp):
                 # "The odious Mr. Smith was talking to Mary", "Poor Tom was waiting": the model read the word that
                 # judges him, the teller's stance toward him, not a feeling of his toward whom he is with
                 model = {}

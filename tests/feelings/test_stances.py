@@ -83,6 +83,16 @@ def test_a_directed_manner_adverb_needs_someone_to_be_toward(make_story):
     assert not any(e == "lucy" for e, _, _ in found)
 
 
+def test_speaking_gently_or_looking_sternly_at_someone_is_a_stance_toward_them_and_a_door_closed_gently_none(
+    make_story,
+):
+    text = "Theo spoke gently to Mara. Lucy looked at Theo sternly. Kit closed the door gently."
+    found = triples(make_story(text, ["Mara", "Theo", "Lucy", "Kit"]))
+    assert ("theo", "mara", "caring") in found
+    assert ("lucy", "theo", "disapproval") in found
+    assert not any(e == "kit" for e, _, _ in found)
+
+
 def test_an_adjective_before_a_name_is_the_subjects_stance_toward_that_person(make_story):
     text = "Mara had the mortification of seeing Lucy helped by the ridiculous Theo."
     story = make_story(text, ["Mara", "Lucy", "Theo"])
