@@ -717,7 +717,49 @@ def _negated(tok: Token) -> bool:
         if tok.dep_ == "dobj" and _pos(tok) == "NOUN" and tok.head.lower_ in _GONE and not _negated(tok.head):
             return True  # "forgot my horror", "lost all fear of him": a feeling that is over
         own = [c for c in tok.head.children if c.dep_ == "neg"]
-    return bool(own) and not all(_asks_agreement(c) for c in own)
+    if own:
+        return not all(_asks_agreement(c) for c in own)
+    return _denied_in_other_words(tok)
+
+
+# the nouns of "by no means", "in no way", "in no wise"
+_NO_MEANS = frozenset({"means", "way", "wise"})
+
+
+def _by_no_means(prep: Token) -> bool:
+    """ "by no means", "in no way", "in no wise"."""
+    return (
+        prep.dep_ == "prep"
+        and prep.lower_ in ("by", "in")
+        and any(p.lower_ in _NO_MEANS and any(d.lower_ == "no" for d in p.children) for p in prep.children)
+    )
+
+
+def _denied_in_other_words(tok: Token) -> bool:
+    """A denial without "not": "felt no love for her", "without affection", "hardly pleased", "no longer
+    angry", "far from pleased", "anything but pleased", "by no means fond", "nor was he pleased"."""
+    if _pos(tok) == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
+        return True
+    if tok.dep_ == "pobj" and tok.head.lower_ == "without":
+        return True
+    before = tuple(t.lower_ for t in tok.doc[max(tok.i - 2, 0) : tok.i])
+    if before in (("far", "from"), ("anything", "but")):
+        return True  # however the parse hangs them
+    if any(c.dep_ == "advmod" and c.lower_ in ("hardly", "scarcely") for c in tok.children):
+        return True  # on the word itself: "could hardly hide his joy" is joy
+    for word in (tok, tok.head) if tok.dep_ in ("acomp", "xcomp", "attr") else (tok,):
+        for c in word.children:
+            if c.lower_ in ("longer", "more") and any(g.dep_ == "neg" or g.lower_ == "no" for g in c.children):
+                return True
+            if _by_no_means(c):
+                return True
+            if c.dep_ == "preconj" and c.lower_ == "neither" and c.i < word.i:
+                return True  # "neither loved nor hated him"
+        if word.dep_ == "conj" and any(
+            c.dep_ == "cc" and c.lower_ == "nor" and word.head.i < c.i < word.i for c in word.head.children
+        ):
+            return True  # "... nor hated him", "he swore; nor was he better pleased"
+    return False
 
 
 _HELP = frozenset({"help", "helped", "helping"})

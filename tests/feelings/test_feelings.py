@@ -221,6 +221,31 @@ def test_a_negated_feeling_verb_without_a_grudge_is_still_no_feeling(make_story)
     assert triples(story) == set()
 
 
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("Jonah felt no love for Lucy.", "love"),
+        ("Jonah looked at Lucy without affection.", "love"),
+        ("Jonah was no longer angry with Lucy.", "anger"),
+        ("Jonah was by no means fond of Lucy.", "love"),
+        ("Jonah was anything but pleased with Lucy.", "joy"),
+        ("Jonah was hardly pleased with Lucy.", "joy"),
+        ("Jonah swore; nor was he better pleased with Lucy.", "joy"),
+        ("Jonah neither loved nor hated Lucy.", "love"),
+        ("Jonah neither loved nor hated Lucy.", "anger"),
+    ],
+)
+def test_a_feeling_denied_in_other_words_than_not_is_no_feeling(make_story, text, label):
+    story = make_story(text, ["Jonah", "Lucy"])
+    assert not any(e == "jonah" and lab == label for e, _, lab in triples(story))
+
+
+def test_a_feeling_a_denial_does_not_reach_stays(make_story):
+    found = triples(make_story("Jonah could hardly speak, and was pleased with Lucy.", ["Jonah", "Lucy"]))
+    assert ("jonah", "lucy", "joy") in found
+    assert ("jonah", "lucy", "love") in triples(make_story("Jonah loved Lucy, nor did he hide it.", ["Jonah", "Lucy"]))
+
+
 def test_a_social_feeling_with_no_target_goes_to_the_other_person_of_the_scene(make_story):
     story = make_story("Theo came in and sat down by the fire. Mara was grateful.", ["Theo", "Mara"])
     assert ("mara", "theo", "gratitude") in triples(story)
