@@ -722,6 +722,51 @@ def _negated(tok: Token) -> bool:
     return _denied_in_other_words(tok)
 
 
+# verbs whose complement is only wished, asked, feared or feigned, not told as so: "wished that she loved him";
+# not "thought", "believed": "I thought the master was proud of him" tells what the teller saw
+_SUPPOSING = frozenset(
+    "wish wished wishes wishing wonder wondered wonders wondering doubt doubted doubts doubting pretend pretended "
+    "pretends pretending feign feigned feigns feigning fear feared fears fearing dream dreamed dreamt dreams ask "
+    "asked asks asking hope hoped hopes hoping".split()
+)
+# what makes an "if" clause a supposition rather than a given ("If Cecil disliked Sir Harry, what guarantee ..."):
+# a modal or a past perfect in it or in the clause it hangs on ("if he had loved her", "if he loved her, he would")
+_SUPPOSING_AUX = frozenset(
+    {"would", "could", "might", "should", "shall", "will", "'d", "'ll", "’d", "’ll", "had", "were"}
+)
+# of those, the ones that feign: "pretended to love her" is no love, whoever pretends
+_FEIGNING = frozenset("pretend pretended pretends pretending feign feigned feigns feigning".split())
+
+
+def _supposed(tok: Token, reader: _Reader) -> bool:
+    """A feeling only supposed, not told as so: "if he loved her, he would stay" (not "as if he hated her", a
+    look, nor "if Cecil disliked Sir Harry, what guarantee was there", a given), "wished that she loved him",
+    "wondered whether she cared", "feared that Mary hated him", "pretended to love her". A feeling one hopes or
+    fears of oneself stays ("I hope I love him enough")."""
+    clause = tok if _pos(tok) in ("VERB", "AUX") else tok.head
+    for c in clause.children:
+        if c.dep_ == "mark" and c.lower_ == "whether":
+            return True
+        if c.dep_ == "mark" and c.lower_ in ("if", "unless"):
+            if c.i > 0 and c.doc[c.i - 1].lower_ in ("as", "even"):
+                return False  # "as if she hated him": how she looked
+            if clause.dep_ == "ccomp":
+                return True  # "asked if he loved her"
+            return any(a.lower_ in _SUPPOSING_AUX for w in (clause, clause.head) for a in w.children) or (
+                clause.lower_ == "were"
+            )
+    head = clause.head
+    if clause.dep_ not in ("ccomp", "xcomp") or head.lower_ not in _SUPPOSING:
+        return False
+    if head.lower_ in _FEIGNING:
+        return True
+    inner, outer = _child(clause, ("nsubj", "nsubjpass")), _child(head, ("nsubj",))
+    if inner is None or outer is None:
+        return False
+    mine, theirs = set(reader.chars(inner)), set(reader.chars(outer))
+    return bool(mine) and bool(theirs) and not mine & theirs
+
+
 # the nouns of "by no means", "in no way", "in no wise"
 _NO_MEANS = frozenset({"means", "way", "wise"})
 
@@ -2431,6 +2476,9 @@ def _unit_feelings(
             if entry is None:
                 continue
             kind, labels = entry
+            if _supposed(tok, reader):
+                denied.update(labels)  # "wished that she loved him": his wish, not her love
+                continue
             if _negated(tok):
                 denied.update(labels)  # "lost all fear of him": nor is the model's fear on the sentence felt
                 grudge = _NEGATED_VERBS.get(_VERB_FORMS.get(tok.lower_, "")) if kind == "subj" else None

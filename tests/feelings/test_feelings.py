@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 import heartline
@@ -238,6 +240,35 @@ def test_a_negated_feeling_verb_without_a_grudge_is_still_no_feeling(make_story)
 def test_a_feeling_denied_in_other_words_than_not_is_no_feeling(make_story, text, label):
     story = make_story(text, ["Jonah", "Lucy"])
     assert not any(e == "jonah" and lab == label for e, _, lab in triples(story))
+
+
+@pytest.mark.parametrize(
+    ("text", "owner", "label"),
+    [
+        ("If Jonah loved Lucy, he would stay.", "jonah", "love"),
+        ("If Jonah had loved Lucy, he would have stayed.", "jonah", "love"),
+        ("Jonah wished that Lucy loved him.", "lucy", "love"),
+        ("Jonah wondered whether Lucy loved him.", "lucy", "love"),
+        ("Jonah asked if Lucy loved him.", "lucy", "love"),
+        ("Jonah pretended to love Lucy.", "jonah", "love"),
+        ("Jonah feared that Lucy hated him.", "lucy", "anger"),
+    ],
+)
+def test_a_feeling_only_supposed_wished_asked_or_feigned_is_no_feeling(make_story, text, owner, label):
+    pronouns = {f"{w}@0": "Jonah" for w in ("him", "he") if re.search(rf"\b{w}\b", text)}
+    found = triples(make_story(text, ["Jonah", "Lucy"], pronouns=pronouns))
+    assert not any(e == owner and lab == label for e, _, lab in found)
+
+
+def test_a_feeling_given_by_an_if_or_seen_by_the_teller_stays(make_story):
+    found = triples(make_story("If Jonah disliked Lucy, what guarantee was there?", ["Jonah", "Lucy"]))
+    assert ("jonah", "lucy", "disapproval") in found
+    found = triples(
+        make_story(
+            "Lucy looked at Jonah as if she hated him.", ["Jonah", "Lucy"], pronouns={"she@0": "Lucy", "him@0": "Jonah"}
+        )
+    )
+    assert ("lucy", "jonah", "anger") in found
 
 
 def test_a_feeling_a_denial_does_not_reach_stays(make_story):
