@@ -70,7 +70,7 @@ from .language.lexicon import (
     TRAIT_NOUNS,
 )
 from .language.nlp import parse
-from .language.valence import NEUTRAL
+from .language.valence import NEUTRAL, mean_valence
 from .pipeline import register_step, step_progress
 from .story import Feeling, Mention, Quote, Sentence, Story, Trigger
 
@@ -738,11 +738,29 @@ _SUPPOSING_AUX = frozenset(
 _FEIGNING = frozenset("pretend pretended pretends pretending feign feigned feigns feigning".split())
 
 
+# the words that open a question to be answered yes or no ("Did he love her?", "Do you love me?")
+_QUESTION_OPENERS = frozenset(
+    "do does did is are was were am have has had can could would will shall should may might must".split()
+)
+
+
+def _yes_no_question(tok: Token) -> bool:
+    """Whether the word is in a question asked yes or no ("Did Tom love her?", "Could he ever hate her?"), which
+    tells no feeling; not one asking agreement ("Don't you love me?", "Aren't you proud of her?") nor one that
+    takes the feeling as given ("Why do you hate me?")."""
+    words = [t for t in tok.sent if t.is_alpha]
+    if not words or words[0].lower_ not in _QUESTION_OPENERS or not any(t.text == "?" for t in tok.sent):
+        return False
+    return not any(t.lower_ in ("n't", "n’t", "not", "never") for t in tok.sent)
+
+
 def _supposed(tok: Token, reader: _Reader) -> bool:
     """A feeling only supposed, not told as so: "if he loved her, he would stay" (not "as if he hated her", a
     look, nor "if Cecil disliked Sir Harry, what guarantee was there", a given), "wished that she loved him",
     "wondered whether she cared", "feared that Mary hated him", "pretended to love her". A feeling one hopes or
     fears of oneself stays ("I hope I love him enough")."""
+    if _yes_no_question(tok):
+        return True
     clause = tok if _pos(tok) in ("VERB", "AUX") else tok.head
     for c in clause.children:
         if c.dep_ == "mark" and c.lower_ == "whether":
@@ -2491,6 +2509,9 @@ def _unit_feelings(
                 continue  # “Hello!” cried Mr. Lorry: a way of saying, not weeping
             if tok.lower_ in _SPOKEN_ADVERBS and tok.head.lower_ not in SPEECH_VERBS:
                 continue  # "said Alice sharply" is annoyance; "she breathes in sharply" is not
+            if _ends(tok) and mean_valence(labels.items()) > 0:
+                denied.update(labels)
+                continue  # "he ceased to love her", "stopped loving her": a warmth that is over, not relief
             if _ends(tok):
                 labels = _ENDED
             elif tok.lower_ == "sorry" and _prep_targets(tok, reader, set()) and _has_prep(tok, "for"):

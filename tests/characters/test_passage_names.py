@@ -154,6 +154,13 @@ def test_a_relative_pronoun_after_a_place_is_not_a_person_s(pipe: Pipeline) -> N
     assert not any(c.name in ("Carradines", "the Carradines", "Seringapatam") for c in story.characters)
 
 
+def test_an_auxiliary_that_opens_a_question_is_not_part_of_the_name(pipe: Pipeline) -> None:
+    story = read(pipe, "Mary came in and sat down. Did Tom love her? Could Tom ever forgive her?")
+    names = set(by_name(story))
+    assert "Tom" in names
+    assert not any(n.startswith(("Did ", "Could ")) for n in names)
+
+
 def test_a_verb_bidding_at_the_start_of_a_sentence_is_not_a_name(pipe: Pipeline) -> None:
     story = read(
         pipe,

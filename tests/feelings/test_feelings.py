@@ -260,6 +260,15 @@ def test_a_feeling_only_supposed_wished_asked_or_feigned_is_no_feeling(make_stor
     assert not any(e == owner and lab == label for e, _, lab in found)
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["Jonah ceased to love Lucy.", "Jonah stopped loving Lucy.", "Did Jonah love Lucy?", "Could Jonah ever hate Lucy?"],
+)
+def test_a_warmth_that_is_over_or_a_feeling_asked_about_is_no_feeling_toward_her(make_story, text):
+    found = triples(make_story(text, ["Jonah", "Lucy"]))
+    assert not any(e == "jonah" and t == "lucy" and lab in ("love", "relief", "anger") for e, t, lab in found)
+
+
 def test_a_feeling_given_by_an_if_or_seen_by_the_teller_stays(make_story):
     found = triples(make_story("If Jonah disliked Lucy, what guarantee was there?", ["Jonah", "Lucy"]))
     assert ("jonah", "lucy", "disapproval") in found

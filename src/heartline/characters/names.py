@@ -300,6 +300,16 @@ def find_forms(toks: Sequence[Tok], namewords: NameWords) -> dict[str, Form]:
         ):
             i += 1  # "Poor Clerval!", "Dear Jane,": a word of pity or fondness that opens a sentence, not a name
             continue
+        if (
+            j == i
+            and toks[i].lower in _ASKING_AUXILIARIES
+            and toks[i].sent_start
+            and i + 1 < n
+            and _adjacent(toks, i, i + 1)
+            and namewords(_clean(toks[i + 1].text))
+        ):
+            i += 1  # "Did Tom love her?", "Could Anne ever forgive him?": a question opens on its verb
+            continue
         if j == i and i > 0 and toks[i - 1].lower in STYLE_OWNERS and toks[i].lower in TITLE_STYLES:
             i += 1  # "his Grace", "your Honour": a titled person's style, not someone named Grace
             continue
@@ -335,6 +345,10 @@ def find_forms(toks: Sequence[Tok], namewords: NameWords) -> dict[str, Form]:
 
 
 _ENDEARING = frozenset({"poor", "dear", "dearest"})
+# auxiliaries that open a question before its subject; not "Will" or "May", which are names as often
+_ASKING_AUXILIARIES = frozenset(
+    "do does did is are was were has have had can could would shall should might must".split()
+)
 # titles of rank held "of" a place: "the Duke of Wellington" is a person, not a duke beside a town
 _TITLES_OF = frozenset(
     "duke duchess king queen prince princess count countess baron baroness marquis marchioness lord".split()
