@@ -154,6 +154,14 @@ def test_a_relative_pronoun_after_a_place_is_not_a_person_s(pipe: Pipeline) -> N
     assert not any(c.name in ("Carradines", "the Carradines", "Seringapatam") for c in story.characters)
 
 
+def test_a_family_word_after_a_name_s_is_someone_of_their_own_in_a_passage(pipe: Pipeline) -> None:
+    story = read(pipe, "Tom sat down by the fire. Tom's mother came in, and she kissed him. Tom's Aunt Polly followed.")
+    cast = by_name(story)
+    assert "Tom's mother" in cast and "Tom" in cast
+    assert cast["Tom's mother"].gender == "she"
+    assert not any(n.startswith("Tom's Aunt") for n in cast)
+
+
 def test_an_auxiliary_that_opens_a_question_is_not_part_of_the_name(pipe: Pipeline) -> None:
     story = read(pipe, "Mary came in and sat down. Did Tom love her? Could Tom ever forgive her?")
     names = set(by_name(story))

@@ -416,6 +416,14 @@ def test_a_word_that_judges_someone_is_not_a_feeling_of_theirs_toward_whom_they_
 
 
 @pytest.mark.slow
+def test_the_feeling_of_someone_named_by_another_s_name_is_theirs_not_the_name_s():
+    story = heartline.read(text="Mary's father loved her dearly.")
+    ids = {c.name: c.id for c in story.characters}
+    assert (ids["Mary's father"], ids["Mary"], "love") in {(f.experiencer, f.target, f.emotion) for f in story.feelings}
+    assert not [f for f in story.feelings if f.experiencer == ids["Mary"]]
+
+
+@pytest.mark.slow
 @pytest.mark.parametrize("text", ["Mary was loved.", "Mary was much admired at the ball."])
 def test_a_feeling_in_the_passive_with_no_one_named_to_feel_it_is_not_the_subject_s(text):
     story = heartline.read(text=text)

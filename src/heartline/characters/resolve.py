@@ -339,6 +339,11 @@ class Resolver:
                 out.append(r)
                 if self._salutation(r):
                     letter_to, letter_sent = r.char, t.sent
+                kin = self._kin_of_name(r) if self._possessive(r.last) else None
+                if kin is not None:  # "Tom's mother came in": someone of her own, or the one named who fits
+                    out.append(ref := self._kin_ref(kin, r.last + 1, toks[r.last + 1], sent_has_subject))
+                    i = ref.last + 1
+                    continue
                 i = r.last + 1
                 continue
             generic = generic_gender(toks, i) if t.lower == "the" else None
@@ -625,9 +630,28 @@ class Resolver:
             j += 1
         return j if j < len(self.toks) and self.toks[j].sent == self.toks[i].sent and j > i + 1 else i + 1
 
-    def _family_word(self, i: int, owner: int | None = None) -> int | None:
+    def _kin_of_name(self, r: Ref) -> int | None:
+        """The one "Tom's mother" or "Mary's poor father" means: the one the story names who fits (a Mrs. of
+        the surname, or in a passage the one named person it can be), else, in a passage, someone of their own
+        named so ("Tom's mother"); not after "was" ("Jack was Tom's friend": Jack)."""
+        toks = self.toks
+        if r.first > 0 and toks[r.first - 1].lower in _BEING and toks[r.first - 1].sent == toks[r.first].sent:
+            return None
+        at = r.last + 1  # the "'s"
+        if self._kin_at(at) in self._name_at:
+            return None  # "Tom's Aunt Polly": named
+        word = toks[self._kin_at(at)].lower
+        kin = self._kin(r.char, word) if word in KIN else None
+        if kin is not None:
+            return kin
+        said = " ".join(toks[k].text for k in range(r.first, r.last + 1)) + toks[at].text
+        if said.startswith("The "):
+            said = "the" + said[3:]  # "the Rector's wife", wherever the sentence began
+        return self._family_word(at, r.char, said)
+
+    def _family_word(self, i: int, owner: int | None = None, said: str | None = None) -> int | None:
         """In a short text, "her mother" / "my brother" / "his little sister" after the possessive at token
-        ``i`` that no family of the story fits: the one named person it can be (below), else a character of its
+        ``i`` (``said``: the possessive as written, when a name's: "Tom's") that no family of the story fits: the one named person it can be (below), else a character of its
         own, named so (parents and spouses are the elder generation). In narration or in spoken words alike
         ("“My uncle needs no assurance from me,” said Curtis": the speaker's uncle, whoever the speaker is)."""
         j = self._kin_at(i)
@@ -650,7 +674,7 @@ class Resolver:
             named = self._only_named_kin(gender, elder, owner)
             if named is not None:
                 return named
-        ci = self._describe((self.toks[i].lower, word), gender, "old" if elder else "young")
+        ci = self._describe((said or self.toks[i].lower, word), gender, "old" if elder else "young")
         if word in _HOUSEHOLD:
             self._someones.setdefault(word, ci)
         return ci
