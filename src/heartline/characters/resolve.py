@@ -651,9 +651,10 @@ class Resolver:
 
     def _family_word(self, i: int, owner: int | None = None, said: str | None = None) -> int | None:
         """In a short text, "her mother" / "my brother" / "his little sister" after the possessive at token
-        ``i`` (``said``: the possessive as written, when a name's: "Tom's") that no family of the story fits: the one named person it can be (below), else a character of its
-        own, named so (parents and spouses are the elder generation). In narration or in spoken words alike
-        ("“My uncle needs no assurance from me,” said Curtis": the speaker's uncle, whoever the speaker is)."""
+        ``i`` (``said``: the possessive as written, when a name's: "Tom's") that no family of the story fits:
+        the one named person it can be (below), else a character of its own, named so (parents and spouses are
+        the elder generation). In narration or in spoken words alike ("“My uncle needs no assurance from me,”
+        said Curtis": the speaker's uncle, whoever the speaker is)."""
         j = self._kin_at(i)
         word = self.toks[j].lower
         if not (self.describe and self.short) or word not in _FAMILY_WORDS:
