@@ -61,6 +61,7 @@ from .language.lexicon import (
     OBJECT_PRONOUNS,
     PLURAL_PEOPLE,
     PRONOUNS,
+    QUESTION_OPENERS,
     RELATIVE_PRONOUNS,
     SECOND_PERSON,
     SECOND_PERSON_MODERN,
@@ -722,25 +723,18 @@ def _negated(tok: Token) -> bool:
     return _denied_in_other_words(tok)
 
 
+# verbs that feign: "pretended to love her" is no love, whoever pretends
+_FEIGNING = frozenset("pretend pretended pretends pretending feign feigned feigns feigning".split())
 # verbs whose complement is only wished, asked, feared or feigned, not told as so: "wished that she loved him";
 # not "thought", "believed": "I thought the master was proud of him" tells what the teller saw
-_SUPPOSING = frozenset(
-    "wish wished wishes wishing wonder wondered wonders wondering doubt doubted doubts doubting pretend pretended "
-    "pretends pretending feign feigned feigns feigning fear feared fears fearing dream dreamed dreamt dreams ask "
-    "asked asks asking hope hoped hopes hoping".split()
+_SUPPOSING = _FEIGNING | frozenset(
+    "wish wished wishes wishing wonder wondered wonders wondering doubt doubted doubts doubting fear feared fears "
+    "fearing dream dreamed dreamt dreams ask asked asks asking hope hoped hopes hoping".split()
 )
 # what makes an "if" clause a supposition rather than a given ("If Cecil disliked Sir Harry, what guarantee ..."):
 # a modal or a past perfect in it or in the clause it hangs on ("if he had loved her", "if he loved her, he would")
 _SUPPOSING_AUX = frozenset(
     {"would", "could", "might", "should", "shall", "will", "'d", "'ll", "’d", "’ll", "had", "were"}
-)
-# of those, the ones that feign: "pretended to love her" is no love, whoever pretends
-_FEIGNING = frozenset("pretend pretended pretends pretending feign feigned feigns feigning".split())
-
-
-# the words that open a question to be answered yes or no ("Did he love her?", "Do you love me?")
-_QUESTION_OPENERS = frozenset(
-    "do does did is are was were am have has had can could would will shall should may might must".split()
 )
 
 
@@ -749,7 +743,7 @@ def _yes_no_question(tok: Token) -> bool:
     tells no feeling; not one asking agreement ("Don't you love me?", "Aren't you proud of her?") nor one that
     takes the feeling as given ("Why do you hate me?")."""
     words = [t for t in tok.sent if t.is_alpha]
-    if not words or words[0].lower_ not in _QUESTION_OPENERS or not any(t.text == "?" for t in tok.sent):
+    if not words or words[0].lower_ not in QUESTION_OPENERS or not any(t.text == "?" for t in tok.sent):
         return False
     return not any(t.lower_ in ("n't", "n’t", "not", "never") for t in tok.sent)
 
@@ -2509,10 +2503,10 @@ def _unit_feelings(
                 continue  # “Hello!” cried Mr. Lorry: a way of saying, not weeping
             if tok.lower_ in _SPOKEN_ADVERBS and tok.head.lower_ not in SPEECH_VERBS:
                 continue  # "said Alice sharply" is annoyance; "she breathes in sharply" is not
-            if _ends(tok) and mean_valence(labels.items()) > 0:
-                denied.update(labels)
-                continue  # "he ceased to love her", "stopped loving her": a warmth that is over, not relief
             if _ends(tok):
+                if mean_valence(labels.items()) > 0:
+                    denied.update(labels)
+                    continue  # "he ceased to love her", "stopped loving her": a warmth that is over, not relief
                 labels = _ENDED
             elif tok.lower_ == "sorry" and _prep_targets(tok, reader, set()) and _has_prep(tok, "for"):
                 labels = _SORRY_FOR  # "James was sorry for her": sympathy, not remorse

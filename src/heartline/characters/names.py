@@ -41,6 +41,7 @@ from ..language.lexicon import (
     OBJECT_PRONOUNS,
     PLACE_PREPS,
     PLACE_WORDS,
+    QUESTION_OPENERS,
     SENTENCE_OPENERS,
     SPEECH_VERBS,
     STYLE_OWNERS,
@@ -346,9 +347,7 @@ def find_forms(toks: Sequence[Tok], namewords: NameWords) -> dict[str, Form]:
 
 _ENDEARING = frozenset({"poor", "dear", "dearest"})
 # auxiliaries that open a question before its subject; not "Will" or "May", which are names as often
-_ASKING_AUXILIARIES = frozenset(
-    "do does did is are was were has have had can could would shall should might must".split()
-)
+_ASKING_AUXILIARIES = QUESTION_OPENERS - {"will", "may"}
 # titles of rank held "of" a place: "the Duke of Wellington" is a person, not a duke beside a town
 _TITLES_OF = frozenset(
     "duke duchess king queen prince princess count countess baron baroness marquis marchioness lord".split()

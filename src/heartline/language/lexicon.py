@@ -695,6 +695,12 @@ INNER_VERBS = frozenset(
 # these never count as unsaid (heartline.bonds); they stay in the feelings and in a bond's raw shares.
 STATES_OF_MIND = frozenset({"realization", "confusion", "curiosity", "surprise"})
 
+# the words that open a question asked yes or no, before its subject ("Did he love her?", "Could Anne forgive
+# him?"): such a question tells no feeling, and the word is not the first of a name
+QUESTION_OPENERS = frozenset(
+    "do does did is are was were am have has had can could would will shall should may might must".split()
+)
+
 # "you" as the feelings step reads it: SECOND_PERSON without the archaic thee, thou and thy (reading those
 # too would change the feelings of some readings)
 SECOND_PERSON_MODERN = frozenset({"you", "your", "yourself", "yours"})
