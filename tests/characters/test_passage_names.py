@@ -162,6 +162,17 @@ def test_a_family_word_after_a_name_s_is_someone_of_their_own_in_a_passage(pipe:
     assert not any(n.startswith("Tom's Aunt") for n in cast)
 
 
+def test_a_family_word_after_a_description_s_or_a_family_word_s_is_someone_of_their_own(pipe: Pipeline) -> None:
+    story = read(
+        pipe,
+        "The old man sat down by the fire. The old man's daughter came in and kissed him. Mrs. Smith "
+        "followed her. Her husband's brother came in and insulted her.",
+    )
+    cast = by_name(story)
+    assert {"the old man's daughter", "her husband's brother"} <= set(cast)
+    assert cast["the old man's daughter"].gender == "she" and cast["her husband's brother"].gender == "he"
+
+
 def test_an_auxiliary_that_opens_a_question_is_not_part_of_the_name(pipe: Pipeline) -> None:
     story = read(pipe, "Mary came in and sat down. Did Tom love her? Could Tom ever forgive her?")
     names = set(by_name(story))

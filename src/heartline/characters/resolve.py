@@ -266,6 +266,8 @@ _FAMILY_WORDS: dict[str, tuple[str | None, bool]] = {
 
 # the verbs that say what their subject is: a family word after them and a possessive is the subject
 _BEING = frozenset("is was were are been be become became becomes remained remains seemed seems".split())
+# the words that open a description or a family word, written in lower case in its name wherever it stands
+_LOWER_OPENERS = frozenset({"the", "his", "her", "my", "our", "your", "their"})
 
 
 class Resolver:
@@ -339,12 +341,8 @@ class Resolver:
                 out.append(r)
                 if self._salutation(r):
                     letter_to, letter_sent = r.char, t.sent
-                kin = self._kin_of_name(r) if self._possessive(r.last) else None
-                if kin is not None:  # "Tom's mother came in": someone of her own, or the one named who fits
-                    out.append(ref := self._kin_ref(kin, r.last + 1, toks[r.last + 1], sent_has_subject))
-                    i = ref.last + 1
-                    continue
-                i = r.last + 1
+                # "Tom's mother came in": someone of her own, or the one named who fits
+                i = self._kin_after(r, r.first, out, sent_has_subject).last + 1
                 continue
             generic = generic_gender(toks, i) if t.lower == "the" else None
             if generic is not None and toks[generic[1]].sent == t.sent:
@@ -366,14 +364,16 @@ class Resolver:
                         ci = None
                 if ci is None and self.describe and t.quote < 0:
                     ci = self._describe(words, generic[0], age)
+                last = generic[1]
                 if ci is not None:
                     ref = Ref(ci, i, generic[1], "nominal", not sent_has_subject.get(t.sent, False))
                     self._push(ref)
                     out.append(ref)
                     if age is not None:
                         self.ages[ci][age] += 1
+                    last = self._kin_after(ref, i, out, sent_has_subject).last  # "the old man's daughter"
                 sent_has_subject[t.sent] = True
-                i = generic[1] + 1
+                i = last + 1
                 continue
             if t.lower in PRONOUNS:
                 ci = self._apposed(i)
@@ -411,7 +411,7 @@ class Resolver:
                         kin = self._family_word(i, ci)
                 if kin is not None:  # "her son broke in": "her" is Mrs. Archer, "son" Newland Archer
                     out.append(ref := self._kin_ref(kin, i, t, sent_has_subject))
-                    i = ref.last + 1
+                    i = self._kin_after(ref, i, out, sent_has_subject).last + 1  # "her husband's brother"
                     continue
             elif letter_to is not None and t.quote < 0 and t.lower in SECOND_PERSON:
                 self.written_to.append(Ref(letter_to, i, i, "pronoun"))
@@ -423,7 +423,7 @@ class Resolver:
                 kin = self._family_word(i) if t.lower == "my" and i + 1 < n and toks[i + 1].sent == t.sent else None
                 if kin is not None:  # "my brother never wrote"
                     out.append(ref := self._kin_ref(kin, i, t, sent_has_subject))
-                    i = ref.last + 1
+                    i = self._kin_after(ref, i, out, sent_has_subject).last + 1  # "her husband's brother"
                     continue
             elif (
                 (
@@ -440,7 +440,7 @@ class Resolver:
                 kin = self._family_word(i)
                 if kin is not None:
                     out.append(ref := self._kin_ref(kin, i, t, sent_has_subject))
-                    i = ref.last + 1
+                    i = self._kin_after(ref, i, out, sent_has_subject).last + 1  # "her husband's brother"
                     continue
             i += 1
         return out
@@ -630,12 +630,24 @@ class Resolver:
             j += 1
         return j if j < len(self.toks) and self.toks[j].sent == self.toks[i].sent and j > i + 1 else i + 1
 
-    def _kin_of_name(self, r: Ref) -> int | None:
-        """The one "Tom's mother" or "Mary's poor father" means: the one the story names who fits (a Mrs. of
-        the surname, or in a passage the one named person it can be), else, in a passage, someone of their own
-        named so ("Tom's mother"); not after "was" ("Jack was Tom's friend": Jack)."""
+    def _kin_after(self, r: Ref, start: int, out: list[Ref], sent_has_subject: dict[int, bool]) -> Ref:
+        """After a mention ``r`` written from token ``start`` ("Tom", "the old man", "her husband"), the family
+        words its "'s" opens, each a mention of its own ("Tom's mother", "her husband's brother"); the last
+        mention read."""
+        while self._possessive(r.last):
+            kin = self._kin_of(r, start)
+            if kin is None:
+                break
+            out.append(r := self._kin_ref(kin, r.last + 1, self.toks[r.last + 1], sent_has_subject))
+        return r
+
+    def _kin_of(self, r: Ref, start: int) -> int | None:
+        """The one "Tom's mother", "the old man's daughter" or "her husband's brother" means, ``r`` the mention
+        before the "'s", written from token ``start``: the one the story names who fits (a Mrs. of the surname,
+        or in a passage the one named person it can be), else, in a passage, someone of their own named as
+        written ("Tom's mother"); not after "was" ("Jack was Tom's friend": Jack)."""
         toks = self.toks
-        if r.first > 0 and toks[r.first - 1].lower in _BEING and toks[r.first - 1].sent == toks[r.first].sent:
+        if start > 0 and toks[start - 1].lower in _BEING and toks[start - 1].sent == toks[start].sent:
             return None
         at = r.last + 1  # the "'s"
         if self._kin_at(at) in self._name_at:
@@ -644,9 +656,12 @@ class Resolver:
         kin = self._kin(r.char, word) if word in KIN else None
         if kin is not None:
             return kin
-        said = " ".join(toks[k].text for k in range(r.first, r.last + 1)) + toks[at].text
-        if said.startswith("The "):
-            said = "the" + said[3:]  # "the Rector's wife", wherever the sentence began
+        said = "".join(
+            (" " if k > start and toks[k].start > toks[k - 1].end else "") + toks[k].text for k in range(start, at + 1)
+        )
+        first = said.split(" ", 1)[0]
+        if " " in said and first.lower() in _LOWER_OPENERS:
+            said = first.lower() + said[len(first) :]  # "the Rector's wife", "her husband's brother", anywhere
         return self._family_word(at, r.char, said)
 
     def _family_word(self, i: int, owner: int | None = None, said: str | None = None) -> int | None:
