@@ -49,6 +49,12 @@ from .conftest import by_name, read
             "asked for nothing.",
             "Ferrabee",
         ),
+        # mourned or pitied inside a sentence, once
+        (
+            "The queen spoke of the great deeds done that day. The name of dead Umslopogaas shall be written "
+            "in letters of gold.",
+            "Umslopogaas",
+        ),
         # what only a person has: letters, a friend, kin
         (
             "He followed me into the library. I sought out and put into his hands two of Milicent’s letters, "
@@ -171,6 +177,11 @@ def test_a_family_word_after_a_description_s_or_a_family_word_s_is_someone_of_th
     cast = by_name(story)
     assert {"the old man's daughter", "her husband's brother"} <= set(cast)
     assert cast["the old man's daughter"].gender == "she" and cast["her husband's brother"].gender == "he"
+
+
+def test_a_month_or_a_people_after_a_word_of_pity_is_not_a_person(pipe: Pipeline) -> None:
+    story = read(pipe, "It rained in late April. They wept for the poor Irishmen and the dead Hurons in the snow.")
+    assert not any(c.name in ("April", "Irishmen", "Hurons") for c in story.characters)
 
 
 def test_an_auxiliary_that_opens_a_question_is_not_part_of_the_name(pipe: Pipeline) -> None:

@@ -346,6 +346,17 @@ def find_forms(toks: Sequence[Tok], namewords: NameWords) -> dict[str, Form]:
 
 
 _ENDEARING = frozenset({"poor", "dear", "dearest"})
+# lower-case words of pity or mourning before a name inside a sentence: "dead Umslopogaas", "poor Linton"; not
+# "late" ("in late April")
+_PITYING = frozenset({"dead", "poor"})
+
+
+def _plural_looking(last: str, given: bool) -> bool:
+    """A name's last word that may be a people's ("poor Irishmen", "dead Hurons", "the poor Indians"), unless a
+    known given name; not every final "s" ("dead Umslopogaas", "poor Athos")."""
+    return not given and last.endswith(("men", "ans", "ons"))
+
+
 # auxiliaries that open a question before its subject; not "Will" or "May", which are names as often
 _ASKING_AUXILIARIES = QUESTION_OPENERS - {"will", "may"}
 # titles of rank held "of" a place: "the Duke of Wellington" is a person, not a duke beside a town
@@ -639,6 +650,15 @@ def gather_evidence(toks: Sequence[Tok], forms: dict[str, Form]) -> None:
                 form.person += 1  # "in the arms of Tal Hajus", as "Bucky's hand"
             if same_prev and prev is not None and prev.lower == "by" and _passive(toks, occ.first - 2):
                 form.person += 1  # "unseen by Willoughby", "helped by Rodney": the one who does it
+            if (
+                same_prev
+                and prev is not None
+                and prev.text in _PITYING
+                and not (nxt is not None and nxt.text == "!")
+                and not toks[occ.first].sent_start
+                and not _plural_looking(last, first_name)
+            ):
+                form.person += 2  # "the name of dead Umslopogaas", "he had wronged poor Linton": only people
             if same_prev and prev is not None and prev.lower == "poor" and nxt is not None and nxt.text == "!":
                 form.person += 2  # "Poor Clerval!": a lament for someone
             if same_prev and prev is not None and prev.lower == "my" and prev.quote < 0 and not form.title:
