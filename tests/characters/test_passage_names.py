@@ -39,9 +39,9 @@ from .conftest import by_name, read
         ),
         # "who" with no comma, once: a relative pronoun only people take
         (
-            "Anxiety, cries of horror, moans filled the flat. Razumihin who was standing in the doorway flew "
-            "into the room and seized the sick man in his strong arms.",
-            "Razumihin",
+            "A crash came from the kitchen and the dog began to bark. Kovrin who was by the stove ran out into "
+            "the yard.",
+            "Kovrin",
         ),
         # "whom" after a preposition
         (
@@ -49,11 +49,16 @@ from .conftest import by_name, read
             "asked for nothing.",
             "Ferrabee",
         ),
+        # what only a person has: a way of treating others, a death
+        (
+            "The farmer was sour all morning. He had not forgotten Arden's treatment of him at the fair, and "
+            "he said so twice.",
+            "Arden",
+        ),
         # mourned or pitied inside a sentence, once
         (
-            "The queen spoke of the great deeds done that day. The name of dead Umslopogaas shall be written "
-            "in letters of gold.",
-            "Umslopogaas",
+            "The songs were sung again at the feast that winter. They sang the praise of dead Umbopa at every fire.",
+            "Umbopa",
         ),
         # what only a person has: letters, a friend, kin
         (
@@ -154,10 +159,10 @@ def test_a_capitalised_place_after_the_is_not_a_described_character(pipe: Pipeli
 def test_a_relative_pronoun_after_a_place_is_not_a_person_s(pipe: Pipeline) -> None:
     story = read(
         pipe,
-        "To the west the hills rose toward the Carradines, whose summits crowned the landscape. The jewel fell "
-        "to Tippoo, Sultan of Seringapatam, who set it in his dagger.",
+        "Past the farm the road climbed toward the Carradines, whose snow never melted. The ring went to "
+        "Abbas, Khan of Tarsovan, who wore it on his thumb.",
     )
-    assert not any(c.name in ("Carradines", "the Carradines", "Seringapatam") for c in story.characters)
+    assert not any(c.name in ("Carradines", "the Carradines", "Tarsovan") for c in story.characters)
 
 
 def test_a_family_word_after_a_name_s_is_someone_of_their_own_in_a_passage(pipe: Pipeline) -> None:

@@ -767,8 +767,10 @@ _PERSONAL_THINGS = frozenset(
     "letter letters friend friends lover lovers suitor suitors cousin cousins uncle aunt nephew niece "
     # an inner life: "Cameron's mind was thronged with memories", "Herncastle's fiery temper"
     "mind thoughts reflections memory memories feelings temper soul conscience acquaintances health illness "
-    # what a person does toward others or has of their own: "young Chase's attentions", "Bathsheba's reproaches"
-    "attentions reproaches handwriting voice manners".split()
+    # what a person does toward others or has of their own: "young Chase's attentions", "Bathsheba's reproaches",
+    # "Clare's treatment of him", "Khiva's death"
+    "attentions reproaches handwriting voice manners conduct behaviour behavior treatment opinion advice promise "
+    "death funeral grave".split()
 )
 
 
