@@ -920,11 +920,10 @@ def _read_trigger(tok: Token, kind: str, labels: _L, reader: _Reader) -> _Hit:
     exp: list[str] = []
     tgt: list[str] = []
     slot: Token | None = None
-    if kind == "obj" and _child(tok, ("nsubjpass",)) is not None:
+    if kind == "obj" and (slot := _child(tok, ("nsubjpass",))) is not None:
         # "Mary was amused by Tom", "she was troubled at his going": the one it is caused in is the subject,
         # and it points at the doer (or the doer's owner: "shocked by his conduct")
-        slot = _child(tok, ("nsubjpass",))
-        exp = _feeler(slot, reader) if slot is not None else []
+        exp = _feeler(slot, reader)
         doer = _doer(tok)
         tgt = _person_or_owner(doer, reader) if doer is not None else []
         tgt += _prep_targets(tok, reader, set(exp))

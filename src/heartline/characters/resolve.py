@@ -650,9 +650,10 @@ class Resolver:
         if start > 0 and toks[start - 1].lower in _BEING and toks[start - 1].sent == toks[start].sent:
             return None
         at = r.last + 1  # the "'s"
-        if self._kin_at(at) in self._name_at:
+        j = self._kin_at(at)
+        if j in self._name_at:
             return None  # "Tom's Aunt Polly": named
-        word = toks[self._kin_at(at)].lower
+        word = toks[j].lower
         kin = self._kin(r.char, word) if word in KIN else None
         if kin is not None:
             return kin
