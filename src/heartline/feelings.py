@@ -1078,7 +1078,10 @@ def _reciprocal(tok: Token) -> bool:
 
 
 # what shows a feeling on someone: "her face was sad", "the countenance of Lord Orville manifested ..."
-_FEATURES = BODY_PARTS | frozenset({"countenance", "look", "looks", "expression", "features", "tone", "glance"})
+_FEATURES = BODY_PARTS | frozenset(
+    # and the inner self that a feeling fills as it fills a heart ("his soul sickened with disgust")
+    "countenance look looks expression features tone glance soul spirit mind conscience nerves".split()
+)
 
 
 def _feeler(slot: Token, reader: _Reader) -> list[str]:
@@ -2849,7 +2852,10 @@ def _cheap_roles(ctx: _Context, u: _Unit) -> tuple[str | None, str | None, bool]
     text = ctx.story.text
     found: list[tuple[int, str, bool, bool]] = []  # offset, character, named or "you", oblique
     objects: list[tuple[int, str]] = []  # mentions in the place of an object: "disliked the new lodger"
-    for m in _mentions_between(ctx, u.start, u.end):
+    mentions = _mentions_between(ctx, u.start, u.end)
+    for i, m in enumerate(mentions):
+        if _owner_of_the_next(text, u.start, m, mentions[i + 1] if i + 1 < len(mentions) else None):
+            continue  # neither who feels nor toward whom: "Her mother complained of Tom"
         word = text[m.start : m.end].lower()
         oblique = (
             bool(_PREP_BEFORE.search(text, max(u.start, m.start - 12), m.start))
@@ -2881,6 +2887,26 @@ def _cheap_roles(ctx: _Context, u: _Unit) -> tuple[str | None, str | None, bool]
     if dead:  # "Elizabeth was dead": the sorrow is the teller's (a first-person one), not hers
         return ctx.narrator, None, True
     return exp, (targets[0] if targets else None), True
+
+
+# what stands between an owner and the person it owns: "Her mother", "Tom's poor father", "my old uncle"
+_OWNED_AFTER = re.compile(r"(?:['’]s?)?\s+(?:[a-z]+\s+){0,2}")
+# what may open a sentence before its subject
+_OPENING = re.compile(r"[\W_]*(?:(?:and|but|then|so|now|yet|still|at last|at length)\b[\s,]*)?", re.IGNORECASE)
+
+
+def _owner_of_the_next(text: str, start: int, m: Mention, nxt: Mention | None) -> bool:
+    """Whether mention ``m`` opens the sentence from ``start`` and only owns the subject right after it: "*Her*
+    mother complained of Tom", "*Tom's* father grumbled at Harry", "*My* uncle", where the feeling is the
+    mother's, the father's, the uncle's."""
+    return (
+        nxt is not None
+        and not m.subject
+        and nxt.subject is True
+        and nxt.character != m.character
+        and _OPENING.fullmatch(text, start, m.start) is not None
+        and _OWNED_AFTER.fullmatch(text, m.end, nxt.start) is not None
+    )
 
 
 def _explicit(doc: Doc, reader: _Reader, char: str) -> bool:

@@ -468,3 +468,30 @@ def test_friends_in_one_clause_of_a_long_sentence_are_read_beside_a_feeling_in_a
     me = next(c.id for c in story.characters if c.narrator)
     pairs = {(b.source, b.target) for b in story.bonds}
     assert {(me, ids["Merrylegs"]), (ids["Merrylegs"], me), (ids["Flora"], ids["Merrylegs"])} <= pairs
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "feeler", "owner"),
+    [
+        ("Her mother complained bitterly of Tom for years.", "her mother", "she"),
+        ("My uncle grumbled at Tom all evening.", "my uncle", None),
+        ("And Rose's father grumbled at Harry all evening.", "Rose's father", "Rose"),
+    ],
+)
+def test_a_sentence_opened_by_an_owner_is_felt_by_the_one_it_owns(text, feeler, owner):
+    # the model's labels of a sentence with no emotion word go to its subject, not to the possessive before it
+    story = heartline.read(text=text)
+    ids = {c.name: c.id for c in story.characters}
+    me = next((c.id for c in story.characters if c.narrator), None)
+    felt = {(f.experiencer, f.target) for f in story.feelings}
+    assert felt and {e for e, _ in felt} == {ids[feeler]}
+    assert not {t for _, t in felt} & {ids.get(owner), me} - {None}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("part", ["soul", "spirit", "mind", "conscience"])
+def test_a_feeling_that_fills_someone_s_soul_is_theirs(part):
+    story = heartline.read(text=f"Hugh came in. Jane knew that his {part} sickened with disgust at her manners.")
+    ids = {c.name: c.id for c in story.characters}
+    assert (ids["Hugh"], ids["Jane"], "disgust") in {(f.experiencer, f.target, f.emotion) for f in story.feelings}
