@@ -1001,6 +1001,8 @@ def _read_trigger(tok: Token, kind: str, labels: _L, reader: _Reader) -> _Hit:
             tgt = _infinitive_targets(tok, reader, set(exp))
         if not tgt and exp:
             tgt = _when_targets(tok, reader, set(exp))
+    elif (filled := _filled_with(tok, reader)) is not None:
+        slot, exp, tgt = filled
     else:
         slot, exp = _noun_experiencer(tok, reader)
         # "the friendship between Margaret and Mrs. Wilcox": each toward the other, whoever the clause's subject
@@ -1038,6 +1040,33 @@ def _read_trigger(tok: Token, kind: str, labels: _L, reader: _Reader) -> _Hit:
         kind == "noun" and tok.head.lower_ in INNER_VERBS
     )
     return _Hit(exp, tgt, labels, slot is not None, pronoun, inner, None if slot is None else slot.i)
+
+
+# verbs that fill someone with a feeling: "the sight of him filled her with dread"
+_FILLING = frozenset(
+    [form for verb in ("fill", "inspire", "strike", "overwhelm", "smite") for form in _verb_forms(verb)]
+    + ["struck", "smote", "smitten", "stricken"]
+)
+
+
+def _filled_with(tok: Token, reader: _Reader) -> tuple[Token, list[str], list[str]] | None:
+    """(slot, experiencer, targets) of an emotion noun with which someone is filled: "Tom filled *Mary* with
+    horror", "the thought of Tom filled *her* with dread", "his words struck her with fear": hers, toward Tom,
+    toward him. None when the noun is not in that place or the one filled is not a character."""
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.lower_ != "with" or prep.head.lower_ not in _FILLING or prep.head.dep_ == "amod":
+        return None
+    verb = prep.head
+    filled = _child(verb, ("dobj",))
+    if filled is None or not (exp := reader.chars(filled)):
+        return None
+    cause = _child(verb, ("nsubj",))
+    tgt = _person_or_owner(cause, reader) if cause is not None else []
+    if not tgt and cause is not None and _pos(cause) == "NOUN":
+        came = _prep(cause.children, "from")  # "the letter from Tom"
+        obj = _child(came, ("pobj",)) if came is not None else None
+        tgt = reader.chars(obj) if obj is not None else []
+    return filled, exp, [t for t in tgt if t not in exp]
 
 
 # feelings that two or more people have with each other when they are its subject: "they quarrelled"

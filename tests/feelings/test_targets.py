@@ -425,3 +425,15 @@ def test_a_favourite_with_several_is_loved_by_the_ones_named(make_story):
     text = "Merrylegs was a favorite with every one, and especially with Jessie and Flora."
     feelings = triples(make_story(text, ["Merrylegs", "Jessie", "Flora"]))
     assert {("jessie", "merrylegs", "love"), ("flora", "merrylegs", "love")} <= feelings
+
+
+def test_the_one_filled_with_a_feeling_feels_it_toward_its_cause(make_story):
+    for text, label in (
+        ("Theo filled Mara with horror.", "fear"),
+        ("The thought of Theo filled Mara with dread.", "fear"),
+        ("The letter from Theo filled Mara with joy.", "joy"),
+        ("Theo's kindness filled Mara with gratitude.", "gratitude"),
+    ):
+        felt = triples(make_story(text, ["Mara", "Theo"]))
+        assert ("mara", "theo", label) in felt, text
+        assert not [f for f in felt if f[0] == "theo" and f[2] == label], text
