@@ -1183,6 +1183,8 @@ def _evaluative(tok: Token, reader: _Reader, teller: str | None) -> tuple[str, s
         said_of = _child(person.head, ("nsubj",)) if person.dep_ == "attr" else _child(person, ("nsubj",))
         if said_of is None and person.dep_ == "attr" and person.head.dep_ == "conj":
             said_of = _child(person.head.head, ("nsubj",))  # "Caddy came to us and was a dear creature"
+        if said_of is None and tok.i > 0 and tok.nbor(-1).lower_ == "you" and tok.nbor(-1).head in (person, tok):
+            said_of = tok.nbor(-1)  # "You wicked girl!", the "you" parsed as the noun's modifier
         if said_of is None and person.lower_ in _LAMENTED and _set_apart(person):
             # "Poor dear, he looks very tired": the subject right after the lament ("I thought, no wonder, poor
             # thing!" says nothing of whom)

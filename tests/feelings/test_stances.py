@@ -226,6 +226,17 @@ def test_an_evaluative_adjective_said_of_someone_is_the_speakers_stance(make_sto
     assert ("lucy", "theo", "disapproval") in found
 
 
+def test_an_evaluative_adjective_after_a_bare_you_is_said_of_the_one_spoken_to(make_story):
+    # "You wicked girl!" alone: the parse hangs the "you" on the noun, not as its subject
+    text = "“You wicked girl!” cried Mara. “You dear child!” said Lucy."
+    story = make_story(
+        text, ["Mara", "Theo", "Lucy"], quotes=[("Mara", ["Theo"]), ("Lucy", ["Theo"])], pronouns={"You@0": "Theo"}
+    )
+    found = triples(story)
+    assert ("mara", "theo", "disapproval") in found
+    assert ("lucy", "theo", "love") in found
+
+
 def test_thinking_highly_or_little_of_someone_is_esteem_or_its_want(make_story):
     text = "Mara thought highly of Theo. Lucy thought very little of Theo. Jonah did not think much of Theo."
     found = triples(make_story(text, ["Mara", "Theo", "Lucy", "Jonah"]))
