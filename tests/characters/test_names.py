@@ -79,6 +79,14 @@ def test_an_adverb_opening_sentences_is_not_a_first_name(pipe):
     assert not {"Happily Archer", "Whereas Archer", "Lest Archer"} & names
 
 
+def test_a_conjunction_opening_a_short_passage_is_not_a_first_name(pipe):
+    """In a passage too short to show "as" in lower case, "As Tom left" was a character "As Tom"."""
+    story = read(pipe, "As Tom left the room, Mary turned to Harry. Because Tom had gone, Mary wept.")
+    names = {c.name for c in story.characters} | {a for c in story.characters for a in c.aliases}
+    assert {"Tom", "Mary", "Harry"} <= names
+    assert not {"As Tom", "Because Tom"} & names
+
+
 def test_miss_and_a_surname_join_the_one_woman_of_that_name(pipe):
     """ "Miss Morland" is Catherine Morland when she is the only Morland woman the story names; "Mrs. Morland"
     stays apart (a mother, more often than not)."""
