@@ -51,6 +51,18 @@ def test_words_that_end_like_people_but_are_not_are_no_descriptions(pipe):
     assert not {"the butler never", "the interest lay rather", "the selfishness", "the louder"} & names
 
 
+def test_a_comparative_after_the_is_no_description(pipe):
+    """ "His task was the harder because ..." made a character "the harder" (-er, like "the farmer")."""
+    story = read(
+        pipe,
+        "His task was the harder because Tom had to keep his mother. The way was the shorter for it. "
+        "The stranger smiled, and the elder of the two sat down.",
+    )
+    names = {c.name for c in story.characters}
+    assert {"Tom", "the stranger"} <= names
+    assert not {"the harder", "the shorter"} & names
+
+
 def test_a_description_that_is_a_title_names_its_bearer(pipe):
     """Northanger Abbey: "said the general" is General Tilney, not a new character "the general"."""
     story = read(

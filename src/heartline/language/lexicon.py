@@ -939,6 +939,9 @@ NOT_PEOPLE = frozenset(
     better later sooner longer greater higher nearer clever proper sober tender slender bitter
     error terror horror mirror door floor glee repartee degree offer answer chapter quarter ladder shelter saucer
     counter thunder
+    harder smaller larger stronger weaker shorter easier happier faster slower quieter warmer colder darker
+    brighter lighter heavier clearer fewer wiser richer simpler finer kinder braver bolder calmer cooler graver
+    lesser narrower nobler plainer prouder quicker safer sharper sweeter thicker thinner tighter truer wider
     coffee committee knee tree free three thee see agree decree pedigree toffee jubilee spree excess process
     success access recess address distress""".split()
 )
