@@ -1714,7 +1714,17 @@ def _shows_a_stance(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` may hold a stance no emotion word names, worth parsing for: a gesture of
     tenderness (:func:`_gesture`), how well one thinks of someone (:func:`_esteem`) or what people are to each
     other (:func:`_fellows`)."""
-    stances = (_GESTURE, _LAID, _THOUGHT_OF, _FELLOWSHIP, _FAVOURITE_WORD, _MANNER_WORD, _ROLE_WORD, _PHRASAL)
+    stances = (
+        _GESTURE,
+        _LAID,
+        _THOUGHT_OF,
+        _FELLOWSHIP,
+        _FAVOURITE_WORD,
+        _MANNER_WORD,
+        _ROLE_WORD,
+        _PHRASAL,
+        _PLEASING,
+    )
     return any(p.search(text, start, end) for p in stances)
 
 
@@ -1946,6 +1956,33 @@ def _returned(tok: Token, reader: _Reader) -> tuple[list[str], list[str], _L] | 
     returning = reader.chars(doer)
     whose = [c for c in reader.chars(owner) if c not in returning]
     return (returning, whose, labels) if returning and whose else None
+
+
+# what one tries or longs to do in pleasing someone: "she tried to please him", "anxious to please her"
+_TRYING = frozenset(
+    [form for verb in ("try", "wish", "want", "seek", "strive", "endeavour", "endeavor", "long", "study")
+     for form in _verb_forms(verb)]
+    + "sought strove striven anxious eager desirous keen".split()
+)  # fmt: skip
+_PLEASE_WARMTH: _L = {"caring": 0.5}
+_PLEASING = re.compile(r"\bto\s+please\b", re.IGNORECASE)
+
+
+def _to_please(tok: Token, reader: _Reader) -> tuple[list[str], list[str], _L] | None:
+    """(who tries, whom, labels) for trying to please someone: "Mary wished and tried to please him", "he was
+    anxious to please her"; not "it pleased him", nor a polite "please"."""
+    if tok.lower_ != "please" or tok.dep_ != "xcomp" or _child(tok, ("aux",)) is None or _negated(tok.head):
+        return None
+    trying = tok.head
+    if trying.lower_ not in _TRYING:
+        return None
+    whom = _child(tok, ("dobj",))
+    subj = _subject(trying) if _pos(trying) in ("VERB", "AUX") else _child(trying.head, ("nsubj",))
+    if whom is None or subj is None:
+        return None
+    doers = reader.chars(subj)
+    toward = [c for c in reader.chars(whom) if c not in doers]
+    return (doers, toward, _PLEASE_WARMTH) if doers and toward else None
 
 
 def _offered_hand(tok: Token) -> bool:
@@ -2506,6 +2543,7 @@ def _unit_feelings(
                 or _manner_toward(tok, reader)
                 or _role_toward(tok, reader)
                 or _returned(tok, reader)
+                or _to_please(tok, reader)
                 or _phrasal_stance(tok, reader)
             )
             if shown is not None:  # a gesture of tenderness, or how well one thinks of someone

@@ -437,3 +437,18 @@ def test_the_one_filled_with_a_feeling_feels_it_toward_its_cause(make_story):
         felt = triples(make_story(text, ["Mara", "Theo"]))
         assert ("mara", "theo", label) in felt, text
         assert not [f for f in felt if f[0] == "theo" and f[2] == label], text
+
+
+def test_trying_to_please_someone_is_warmth_toward_them(make_story):
+    for text in (
+        "Mara tried to please Theo.",
+        "Mara was anxious to please Theo.",
+        "Mara wished and tried to please Theo.",
+    ):
+        assert ("mara", "theo", "caring") in triples(make_story(text, ["Mara", "Theo"])), text
+    for text in (
+        "Mara did not try to please Theo.",
+        "Please, Theo, sit down, said Mara.",
+        "It pleased Theo to see Mara.",
+    ):
+        assert ("mara", "theo", "caring") not in triples(make_story(text, ["Mara", "Theo"])), text
