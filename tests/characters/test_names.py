@@ -678,3 +678,13 @@ def test_a_margin_of_evidence_met_exactly_is_met() -> None:
     assert is_person(form)
     form.other = 1.9
     assert not is_person(form)
+
+
+def test_the_one_a_speech_tag_says_is_spoken_to_is_a_person(pipe):
+    """A name known only as the one spoken to ("said the Sergeant to Franklin") was no character in a passage."""
+    story = read(
+        pipe,
+        "“You may go home now,” said the Sergeant to Franklin. “I am staying,” said Tom to Philbert.",
+    )
+    names = {c.name for c in story.characters}
+    assert {"Franklin", "Philbert", "Tom"} <= names

@@ -1036,7 +1036,22 @@ def _turned_to(toks: Sequence[Tok], first: int) -> bool:
         or (prep == "to" and verb in _TO_SOMEONE)
         or (prep, verb) in _CLOSE_TO_SOMEONE
         or (prep == "to" and verb == "up" and first >= 3 and toks[first - 3].lower in _LOOKS)  # not "went up to London"
+        or (prep == "to" and _said_by_someone_before(toks, first - 2))
     )
+
+
+def _said_by_someone_before(toks: Sequence[Tok], last: int) -> bool:
+    """The tokens up to ``last`` end a speech tag's verb and its speaker, so that a "to" after them names the
+    one spoken to: "said Tom to Franklin", "said the Sergeant to Franklin"."""
+    for k in range(last, max(last - 4, 0) - 1, -1):
+        t = toks[k]
+        if t.sent != toks[last].sent or t.quote >= 0:
+            return False
+        if t.lower in SPEECH_VERBS:
+            return k < last  # a speaker between: "said to Franklin" alone is the verb's own "to"
+        if not (t.text[:1].isupper() or t.lower in ("the", "old", "young", "little") or t.text == "."):
+            return False
+    return False
 
 
 def _travelled(toks: Sequence[Tok], first: int) -> bool:
