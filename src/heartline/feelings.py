@@ -1810,7 +1810,8 @@ _PHRASAL = re.compile(
     r"|(?:out|offer(?:s|ed|ing)?|extend(?:s|ed|ing)?|proffer(?:s|ed|ing)?)\s+(?:\w+\s+)?(?:his|her|their|my|a)\s+hand)\b"
     r"|(?:\bnot|n['’]t|\bnever)\s+(?:\w+\s+)?(?:stand|bear|abide)\b"
     r"|\b(?:look(?:s|ed|ing)?\s+down\s+(?:up)?on|dot(?:e|es|ed|ing)\s+(?:up)?on|pin(?:e|es|ed|ing)\s+for"
-    r"|(?:won|win|wins|winning|gained|stole|stolen)\s+[\w'’]+\s+heart|lost\s+\w+\s+heart\s+to|on\s+[\w'’]+\s+nerves)\b",
+    r"|(?:won|win|wins|winning|gained|stole|stolen)\s+[\w'’]+\s+heart|lost\s+\w+\s+heart\s+to|on\s+[\w'’]+\s+nerves"
+    r"|confid(?:e|es|ed|ing)\s+in|turn(?:s|ed|ing)?\s+(?:his|her|their|my|our|your)\s+backs?\s+(?:up)?on)\b",
     re.IGNORECASE,
 )
 _SUBJECTS = ("nsubj", "nsubjpass")
@@ -1830,12 +1831,26 @@ _LAUGHED_AT: _L = {"disapproval": 0.5}  # mockery of someone; laughing at a joke
 _CLOSE = frozenset({"close", "closer", "tight", "tightly"})
 _EYES_ON: _L = {"admiration": 0.5, "desire": 0.3}  # "could not take her eyes off him"
 _WATCHED_OVER: _L = {"caring": 0.5}  # "watched over him", "looked after her", "pleaded for him"
+_CONFIDED_IN: _L = {"admiration": 0.5}  # trust, as "trusted him" is
+_BACK_TURNED: _L = {"disapproval": 0.5}  # "turned her back on him": a snub
 _HAND_OFFERED: _L = {"caring": 0.4}  # "held out his hand to her", "offered him her hand": a friendly greeting
 _OFFERING = frozenset(f for v in ("offer", "extend", "proffer", "stretch") for f in _verb_forms(v))
 _HAND_VERBS = _OFFERING | {f for f, lemma in _GESTURE_LEMMAS.items() if lemma in ("hold", "put")}
 _PLEAD = frozenset([*_verb_forms("plead"), "pled"])
 # a subject pronoun and the possessive it owns ("he held out *his* hand")
 _OWN_POSSESSIVE = {"he": "his", "she": "her", "they": "their", "i": "my", "we": "our"}
+
+
+def _turned_back(tok: Token) -> Token | None:
+    """The "back" of "turned her back on him", however the parse hangs it (the back as the object, or "her" as
+    the object and "back" as an adverb); None for "turned back" alone or "turned the key back"."""
+    back = next((c for c in tok.children if c.lower_ in ("back", "backs")), None)
+    if back is None:
+        return None
+    owned = _child(back, ("poss",)) is not None or any(
+        c.dep_ == "dobj" and c.lower_ in _OWN_POSSESSIVE.values() for c in tok.children
+    )
+    return back if owned else None
 
 
 def _phrasal_stance(tok: Token, reader: _Reader) -> tuple[list[str], list[str], _L] | None:
@@ -1910,6 +1925,10 @@ def _phrasal_stance(tok: Token, reader: _Reader) -> tuple[list[str], list[str], 
         other, labels = _object_after(tok, "after"), _WATCHED_OVER
     elif word in _PLEAD:
         other, labels = _object_after(tok, "for"), _WATCHED_OVER  # "pleaded for Uncas", not "with" the judge
+    elif word in ("confide", "confides", "confided", "confiding"):
+        other, labels = _object_after(tok, "in"), _CONFIDED_IN  # "confided in me"; "confided that ..." is none
+    elif word in ("turn", "turns", "turned", "turning") and (back := _turned_back(tok)) is not None:
+        other, labels = _object_after(tok, "on", "upon") or _object_after(back, "on", "upon"), _BACK_TURNED
     elif word in _HAND_VERBS and _offered_hand(tok):
         other, labels = _object_after(tok, "to") or _child(tok, ("dative",)), _HAND_OFFERED
     elif _GESTURE_LEMMAS.get(word) == "hold":
@@ -1923,7 +1942,8 @@ def _phrasal_stance(tok: Token, reader: _Reader) -> tuple[list[str], list[str], 
         return None
     subj = _child(tok, _SUBJECTS) or _child(head, _SUBJECTS)
     for _ in range(2):  # "she turned and shouted at him", "wanted to shout at him", "felt bound to watch over him"
-        if subj is not None or head.dep_ not in ("conj", "xcomp", "acomp"):
+        infinitive = head.dep_ == "advcl" and _child(head, ("aux",)) is not None  # "came in to confide in me"
+        if subj is not None or (head.dep_ not in ("conj", "xcomp", "acomp") and not infinitive):
             break
         head = head.head
         subj = _child(head, _SUBJECTS)

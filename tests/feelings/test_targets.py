@@ -452,3 +452,15 @@ def test_trying_to_please_someone_is_warmth_toward_them(make_story):
         "It pleased Theo to see Mara.",
     ):
         assert ("mara", "theo", "caring") not in triples(make_story(text, ["Mara", "Theo"])), text
+
+
+def test_confiding_in_someone_is_trust_and_turning_one_s_back_on_them_a_snub(make_story):
+    found = triples(make_story("Mara confided in Theo. Lucy turned her back on Theo.", ["Mara", "Theo", "Lucy"]))
+    assert ("mara", "theo", "admiration") in found
+    assert ("lucy", "theo", "disapproval") in found
+    # an infinitive clause of the one who does it: "brought herself to confess, and to confide in him"
+    found = triples(make_story("Mara brought herself, at last, to confess, and to confide in Theo.", ["Mara", "Theo"]))
+    assert ("mara", "theo", "admiration") in found
+    for text in ("Mara did not confide in Theo.", "Mara confided to Theo that it rained.", "Mara turned back to Theo."):
+        assert ("mara", "theo", "admiration") not in triples(make_story(text, ["Mara", "Theo"])), text
+        assert ("mara", "theo", "disapproval") not in triples(make_story(text, ["Mara", "Theo"])), text
