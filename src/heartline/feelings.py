@@ -2942,15 +2942,22 @@ def _cheap_roles(ctx: _Context, u: _Unit) -> tuple[str | None, str | None, bool]
     found: list[tuple[int, str, bool, bool]] = []  # offset, character, named or "you", oblique
     objects: list[tuple[int, str]] = []  # mentions in the place of an object: "disliked the new lodger"
     mentions = _mentions_between(ctx, u.start, u.end)
+    owners: list[str] = []  # whose thing opens the sentence ("Tom's death broke Mary's heart")
     for i, m in enumerate(mentions):
         if _owner_of_the_next(text, u.start, m, mentions[i + 1] if i + 1 < len(mentions) else None):
             continue  # neither who feels nor toward whom: "Her mother complained of Tom"
         word = text[m.start : m.end].lower()
+        thing_owner = u.quote is None and _owner_of_a_thing(
+            text, u.start, m, mentions[i + 1] if i + 1 < len(mentions) else None
+        )
         oblique = (
             bool(_PREP_BEFORE.search(text, max(u.start, m.start - 12), m.start))
             or word in FELT_OBJECT_PRONOUNS
             or (word == "her" and m.start > u.start + 1)
+            or thing_owner
         )
+        if thing_owner:
+            owners.append(m.character)
         found.append((m.start, m.character, m.kind == "name", oblique))
         if not oblique and m.subject is False and word not in _POSSESSIVES:
             objects.append((m.start, m.character))
@@ -2961,6 +2968,8 @@ def _cheap_roles(ctx: _Context, u: _Unit) -> tuple[str | None, str | None, bool]
         others = [(c, named) for _, c, named, _ in sorted(found) if c != speaker]
         return speaker, (others[0][0] if others else None), (others[0][1] if others else False)
     found.sort()
+    if owners and all(oblique for *_, oblique in found):  # "Tom's thoughts were gloomy": his after all
+        found = [(at, c, named, oblique and c not in owners) for at, c, named, oblique in found]
     subjects = [c for _, c, _, oblique in found if not oblique]
     felt_by = [c for at, c, _, oblique in found if oblique and _FELT_BY_BEFORE.search(text, max(u.start, at - 40), at)]
     if subjects and felt_by and felt_by[0] != subjects[0] and not _DENIED_BEFORE.search(text, u.start, u.end):
@@ -2996,6 +3005,33 @@ def _owner_of_the_next(text: str, start: int, m: Mention, nxt: Mention | None) -
         and _OPENING.fullmatch(text, start, m.start) is not None
         and _OWNED_AFTER.fullmatch(text, m.end, nxt.start) is not None
     )
+
+
+_OWNED_THING = re.compile(r"(?:['’]s)?\s+(?:[a-z]+\s+)?([a-z]+)")
+
+
+# what one owns that is one's own inner life, so that its owner feels what is said of it ("My greatest
+# reassurance was", "Tom's thoughts were gloomy")
+_INNER_THINGS = frozenset(
+    "thought thoughts feeling feelings wish wishes hope hopes dream dreams fancy fancies memory memories "
+    "reassurance comfort consolation instinct impulse soul spirit mind heart spirits".split()
+)
+
+
+def _owner_of_a_thing(text: str, start: int, m: Mention, nxt: Mention | None) -> bool:
+    """Whether mention ``m`` opens the sentence from ``start`` as the owner of a thing that is its subject, not
+    of a face, a feeling or a person: "*Tom's* death broke Mary's heart", "*His* letter made her happy" (the
+    feeling is Mary's, toward him), not "*Tom's* face was pale", "*her* melancholy", "*my* dear Robin"."""
+    if m.subject or _OPENING.fullmatch(text, start, m.start) is None:
+        return False
+    word = text[m.start : m.end].lower()
+    after = _OWNED_THING.match(text, m.end)
+    if after is None or (word not in _POSSESSIVES and not text.startswith(("'s", "’s"), m.end)):
+        return False
+    if nxt is not None and nxt.start <= after.end():
+        return False  # "my dear Robin", "his second wife": a person, not a thing
+    thing = after.group(1)
+    return not (thing in _FEATURES or thing in _BEING or thing in _INNER_THINGS or thing in EMOTION_NOUNS)
 
 
 def _explicit(doc: Doc, reader: _Reader, char: str) -> bool:

@@ -495,3 +495,23 @@ def test_a_feeling_that_fills_someone_s_soul_is_theirs(part):
     story = heartline.read(text=f"Hugh came in. Jane knew that his {part} sickened with disgust at her manners.")
     ids = {c.name: c.id for c in story.characters}
     assert (ids["Hugh"], ids["Jane"], "disgust") in {(f.experiencer, f.target, f.emotion) for f in story.feelings}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "feeler", "target"),
+    [
+        ("Tom's death broke Mary's heart.", "Mary", "Tom"),
+        ("Tom's letter made Mary very happy.", "Mary", "Tom"),
+        # one's face, one's own thoughts and a person one owns are not things that leave the feeling to another
+        ("Tom's face was pale with fear.", "Tom", None),
+        ("Tom's thoughts were gloomy all evening.", "Tom", None),
+    ],
+)
+def test_the_owner_of_a_thing_that_opens_a_sentence_is_whom_the_feeling_is_toward(text, feeler, target):
+    story = heartline.read(text=text)
+    ids = {c.name: c.id for c in story.characters}
+    felt = {(f.experiencer, f.target) for f in story.feelings}
+    assert felt and {e for e, _ in felt} == {ids[feeler]}
+    if target is not None:
+        assert ids[target] in {t for _, t in felt}
