@@ -732,6 +732,14 @@ def test_the_one_a_tagged_speaker_calls_by_name_is_there_to_speak(pipe: Pipeline
     assert named_speakers(pipe(Story(text))) == [("Harry", "implicit"), ("Dorian", "explicit")]
 
 
+def test_the_one_called_by_name_under_a_pronoun_tag_is_spoken_to_in_a_passage(pipe: Pipeline) -> None:
+    # the narration turns him to someone else, but the line calls Nora by name: it is said to her
+    text = "Owen turned to his mother.\n\n“I shall like to go out with you, Nora, if Ben will come too,” he said.\n"
+    story = pipe(Story(text))
+    names = {c.id: c.name for c in story.characters}
+    assert [names[a] for a in story.quotes[0].addressees] == ["Nora"]
+
+
 def test_a_he_or_she_in_a_quote_is_not_the_speaker_the_narration_names(pipe: Pipeline) -> None:
     text = (
         "Princess Mary drove away at last. Nicholas stood at the window, and Sonia came and stood beside him.\n\n"

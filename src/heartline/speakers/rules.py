@@ -107,9 +107,7 @@ def rule_speakers(story: Story) -> Context:
         # in a passage cut out of a talk, the one a tagged speaker calls by name is there to be spoken to ("Don't
         # sneer at it, Harry," said Dorian), though the narration never names them; in a novel, what the story
         # tells of who is there says it better (PDNC and LitBank quote speakers lose a little with it there)
-        present.update(
-            v for e in ev if e.tag_speaker is not None and e.tag_kind in ("name", "nominal") for v in e.vocatives
-        )
+        present.update(v for e in ev if e.tag_speaker is not None for v in e.vocatives)
     for e in ev if enabled("absent_not_vocative") else ():
         absent = [v for v in e.vocatives if v not in present]
         e.vocatives = [v for v in e.vocatives if v in present]
