@@ -740,6 +740,18 @@ def test_the_one_called_by_name_under_a_pronoun_tag_is_spoken_to_in_a_passage(pi
     assert [names[a] for a in story.quotes[0].addressees] == ["Nora"]
 
 
+def test_a_name_after_dear_or_my_inside_a_sentence_is_spoken_of_not_called(pipe: Pipeline) -> None:
+    text = (
+        "Nora sat with Jane in the garden.\n\n"
+        "“How I miss dear Owen! The longer I keep you here, the better for my Ladybird,” said Nora.\n\n"
+        "“Oh, my dear Owen, come back!” said Nora.\n"
+    )
+    story = pipe(Story(text))
+    names = {c.id: c.name for c in story.characters}
+    assert "Owen" not in [names[a] for a in story.quotes[0].addressees]
+    assert [names[a] for a in story.quotes[1].addressees] == ["Owen"]
+
+
 def test_a_he_or_she_in_a_quote_is_not_the_speaker_the_narration_names(pipe: Pipeline) -> None:
     text = (
         "Princess Mary drove away at last. Nicholas stood at the window, and Sonia came and stood beside him.\n\n"

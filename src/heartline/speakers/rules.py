@@ -551,6 +551,11 @@ def _addressee_after(toks: Sequence[Tok], i: int, by_first: dict[int, Ref], skip
     return None
 
 
+# what may stand right before a name one calls someone by ("Listen, Wil", "Oh, my dear Tom")
+_BEFORE_A_CALL = frozenset({",", "!", "?", "—"})
+_CALLING_WORDS = frozenset({"dear", "my", "oh", "o"})
+
+
 def _inside(toks: Sequence[Tok], qt: list[int], by_first: dict[int, Ref], e: Evidence) -> None:
     """Vocatives and other names inside the quote's own words."""
     qset = set(qt)
@@ -560,7 +565,11 @@ def _inside(toks: Sequence[Tok], qt: list[int], by_first: dict[int, Ref], e: Evi
             continue
         before = toks[i - 1] if i - 1 in qset else None
         after = toks[r.last + 1] if r.last + 1 in qset else None
-        b_ok = before is None or before.text in {",", "!", "?", "—"} or before.lower in {"dear", "my", "oh", "o"}
+        k = i - 1
+        while k in qset and toks[k].lower in _CALLING_WORDS:
+            k -= 1  # "Oh, my dear Tom": what may stand before a name called, not "how I miss dear Tom"
+        opening = k not in qset or toks[k].text in _BEFORE_A_CALL
+        b_ok = before is None or before.text in _BEFORE_A_CALL or (before.lower in _CALLING_WORDS and opening)
         a_ok = after is None or after.text in {",", "!", "?", ".", ";", "—"}
         if (
             b_ok
