@@ -245,6 +245,17 @@ def test_him_in_a_clause_of_its_own_may_be_the_sentence_subject(pipe):
     assert owner[text.index("Paul's")] == paul.id
 
 
+def test_him_is_not_the_one_right_before_its_verb_when_the_sentence_has_another_subject(pipe):
+    # "She said Mr. Hale seemed to dislike him": Mr. Hale is no sentence subject (She is), and still not "him"
+    text = (
+        "Linton Brand came to the farm in the spring. Linton was weak and fretful. "
+        "Mary said Mr. Hale seemed to dislike him more and more."
+    )
+    story = read(pipe, text)
+    owner = {m.start: m.character for m in story.mentions}
+    assert owner[text.index("him more")] == by_name(story)["Linton Brand"].id
+
+
 def test_his_landlady_in_a_passage_is_the_landlady_and_her_pronouns(pipe):
     text = (
         "In terror he listened. Then he caught the voice of his landlady. She was howling and wailing, so that "

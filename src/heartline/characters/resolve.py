@@ -869,6 +869,20 @@ class Resolver:
         clause_subject = next(
             (r for r in reversed(self.recent) if r.subject and self.toks[r.first].sent == t.sent), None
         )
+        # the one right before a verb nearest before a "him": "She said Mr. Heathcliff seemed to dislike him" (not
+        # Mr. Heathcliff), though the sentence's subject is "She"
+        local_subject = (
+            next(
+                (
+                    r
+                    for r in reversed(self.recent)
+                    if self.toks[r.first].sent == t.sent and r.last < i and self._subject_like(r.first, r.last)
+                ),
+                None,
+            )
+            if t.lower == "him"
+            else None
+        )
         subject_in = {r.char: self.toks[r.first].sent for r in self.recent if r.subject}  # the last one's sentence
         barred = self._named_after(i)  # none for a description: only a he / she has such names
         feeler = self._feeler(i) if t.lower in ("her", "him") else None
@@ -913,6 +927,12 @@ class Resolver:
             ):
                 score -= 3  # "Anne saw him", "Jack was his friend": not Anne, not Jack; but "Pierre followed
                 # all that was told him" is Pierre
+            elif (
+                local_subject is not None
+                and r.char == local_subject.char
+                and not self._relative_between(local_subject.last, i)
+            ):
+                score -= 3
             if feeler is not None and r.char == feeler:
                 score -= 3  # "Mamma is so fond of her": not Mamma
             if score > best_score:
