@@ -3004,6 +3004,7 @@ def _owner_of_the_next(text: str, start: int, m: Mention, nxt: Mention | None) -
         and nxt.character != m.character
         and _OPENING.fullmatch(text, start, m.start) is not None
         and _OWNED_AFTER.fullmatch(text, m.end, nxt.start) is not None
+        and not text.startswith(("'s", "’s"), nxt.end)  # "Her husband's death": the owned owns in turn
     )
 
 

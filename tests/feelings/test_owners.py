@@ -515,3 +515,11 @@ def test_the_owner_of_a_thing_that_opens_a_sentence_is_whom_the_feeling_is_towar
     assert felt and {e for e, _ in felt} == {ids[feeler]}
     if target is not None:
         assert ids[target] in {t for _, t in felt}
+
+
+@pytest.mark.slow
+def test_an_owner_whose_own_one_owns_in_turn_keeps_the_feeling():
+    # "Her husband's death": the death is the husband's, the blow the widow's
+    story = heartline.read(text="Her husband's death came as a terrible blow all that winter.")
+    ids = {c.name: c.id for c in story.characters}
+    assert {f.experiencer for f in story.feelings} == {ids["she"]}
