@@ -51,6 +51,12 @@ def test_words_that_end_like_people_but_are_not_are_no_descriptions(pipe):
     assert not {"the butler never", "the interest lay rather", "the selfishness", "the louder"} & names
 
 
+def test_a_ship_s_mate_a_chief_and_a_thief_are_people(pipe):
+    story = read(pipe, "The captain hated the new mate from the first day. The chief glared at the thief.")
+    names = {c.name for c in story.characters}
+    assert {"the captain", "the new mate", "the chief", "the thief"} <= names
+
+
 def test_a_comparative_after_the_is_no_description(pipe):
     """ "His task was the harder because ..." made a character "the harder" (-er, like "the farmer")."""
     story = read(

@@ -896,7 +896,8 @@ PEOPLE_NOUNS = frozenset(
     housekeeper governess tutor pupil scholar beggar friar abbot abbess pilgrim hermit pedlar peddler tinker
     blacksmith smith farmer shepherd miller innkeeper hostess lad lass fellow youngster ruffian villain
     traveller passenger companion comrade bride bridegroom groom widower heir heiress orphan witch wizard
-    dwarf official navvy hunchback""".split()
+    dwarf official navvy hunchback mate skipper boatswain detective fiancé fiancée thief chief tsar czar sultan
+    rajah padre abbé curé spinster gypsy maiden damsel wench urchin""".split()
 )
 
 # nouns of a man and of a woman
