@@ -688,3 +688,14 @@ def test_the_one_a_speech_tag_says_is_spoken_to_is_a_person(pipe):
     )
     names = {c.name for c in story.characters}
     assert {"Franklin", "Philbert", "Tom"} <= names
+
+
+def test_a_name_that_speaks_after_an_aside_is_a_person(pipe):
+    """ "St. Aubert, in a tremulous voice, said, he wished" was no character: "St." looks like a place's."""
+    story = read(
+        pipe,
+        "When St. Aubert awoke, the room was dark. Emily sat beside him.\n\n"
+        "St. Aubert, in a tremulous voice, said, he wished her to stay.",
+    )
+    names = {c.name for c in story.characters} | {a for c in story.characters for a in c.aliases}
+    assert names & {"St. Aubert", "Aubert"}

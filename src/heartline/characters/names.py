@@ -587,6 +587,9 @@ def gather_evidence(toks: Sequence[Tok], forms: dict[str, Form]) -> None:
             ) or (same_prev and prev is not None and prev.lower in SPEECH_VERBS and prev.quote < 0):
                 form.speech += 1
                 form.person += 3
+            elif _says_after_an_aside(toks, occ.last + 1):
+                form.speech += 1
+                form.person += 3  # "St. Aubert, in a tremulous voice, said, he wished": a speech verb after an aside
             elif nxt is not None and is_feeling_verb(nxt.lower) and nxt.sent == toks[occ.last].sent:
                 form.person += 2  # "Harriet adored her aunt", "Faith loved the sound": only people feel
             elif _feels(toks, occ.last + 1):
@@ -952,6 +955,25 @@ def _felt_inverted(toks: Sequence[Tok], first: int) -> bool:
         and degree.lower in ("so", "how", "too")
         and degree.sent == adjective.sent == toks[first].sent
     )
+
+
+# what may follow a speech verb that says its subject speaks (not "said nothing", "said to be")
+_AFTER_SAYING = frozenset({",", ":", "that", "“", '"', "‘"})
+
+
+def _says_after_an_aside(toks: Sequence[Tok], k: int) -> bool:
+    """A comma at ``k``, an aside of up to eight words in the narration, a comma, a speech verb and then a
+    comma, a colon, "that" or a quote: "St. Aubert, in a tremulous voice, said, he wished"."""
+    if k >= len(toks) or toks[k].text != "," or toks[k].quote >= 0:
+        return False
+    for j in range(k + 2, min(k + 11, len(toks) - 2)):
+        t = toks[j]
+        if t.sent != toks[k].sent or t.quote >= 0 or t.text in (".", "!", "?", ";"):
+            return False
+        if t.text == ",":
+            verb, after = toks[j + 1], toks[j + 2]
+            return verb.lower in SPEECH_VERBS and verb.sent == t.sent and after.text in _AFTER_SAYING
+    return False
 
 
 def _feels(toks: Sequence[Tok], k: int) -> bool:
