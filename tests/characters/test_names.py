@@ -699,3 +699,15 @@ def test_a_name_that_speaks_after_an_aside_is_a_person(pipe):
     )
     names = {c.name for c in story.characters} | {a for c in story.characters for a in c.aliases}
     assert names & {"St. Aubert", "Aubert"}
+
+
+def test_a_name_a_he_or_she_follows_is_a_person(pipe):
+    """A name said twice and little else ("came upon Troy as he waited", "Troy arose") was no character."""
+    story = read(
+        pipe,
+        "A rush of memory came upon Troy as he waited by the gate. The night was cold.\n\n"
+        "At dawn Troy arose from the bed and went out.\n\nThither he went at once.",
+    )
+    names = {c.name for c in story.characters}
+    assert "Troy" in names
+    assert "Thither" not in names

@@ -634,6 +634,8 @@ def gather_evidence(toks: Sequence[Tok], forms: dict[str, Form]) -> None:
                 and nxt.lower in ("a", "an", "his", "her", "no", "some")
             ):
                 form.person += 2  # "gave Lucie a check", "told Pierre his fortune": one given something
+            if _he_or_she_after(toks, occ.first, occ.last):
+                form.person += 1  # "came upon Troy as he waited", "Drouet came back. He was": a person's pronoun
             if _described_as_a_person(toks, occ.first, occ.last):
                 form.person += 2  # "Sab Than, prince of Zodanga", "the unhappy Laure"
             felt_for = _felt_for(toks, occ.first)
@@ -974,6 +976,26 @@ def _says_after_an_aside(toks: Sequence[Tok], k: int) -> bool:
             verb, after = toks[j + 1], toks[j + 2]
             return verb.lower in SPEECH_VERBS and verb.sent == t.sent and after.text in _AFTER_SAYING
     return False
+
+
+_JOINING = frozenset({"as", "when", "while", "and", "till", "until", "before", "after", ","})
+
+
+def _he_or_she_after(toks: Sequence[Tok], first: int, last: int) -> bool:
+    """A "he" or "she" right after the name and a word that joins a clause ("came upon Troy as he waited"), or
+    opening the next sentence after a sentence the name opens with no other name in it ("Drouet came back. He
+    was much enlivened"): what a place or a thing is not called."""
+    k = last + 1
+    if k + 1 < len(toks) and toks[k].lower in _JOINING and toks[k + 1].lower in ("he", "she"):
+        return toks[k + 1].sent == toks[last].sent and toks[k + 1].quote == toks[last].quote
+    if not toks[first].sent_start or toks[first].quote >= 0:
+        return False
+    j = k
+    while j < len(toks) and toks[j].sent == toks[last].sent:
+        if j > k and toks[j].text[:1].isupper() and toks[j].text.isalpha():
+            return False  # another name in the sentence: the "He" may be that one's
+        j += 1
+    return j < len(toks) and toks[j].text in ("He", "She") and toks[j].quote < 0
 
 
 def _feels(toks: Sequence[Tok], k: int) -> bool:

@@ -852,7 +852,7 @@ SENTENCE_OPENERS = frozenset(
     """lest whereas hitherto henceforth thereupon whereupon wherefore therefore meanwhile nevertheless
     notwithstanding moreover furthermore however besides although though unless until whilst while whenever
     wherever whether except upon amongst among beneath beyond despite thus hence instead otherwise
-    afterwards presently directly accordingly likewise""".split()
+    afterwards presently directly accordingly likewise hither thither whither""".split()
 )
 
 # given names that end in -ly, which is otherwise an adverb at the start of a sentence
