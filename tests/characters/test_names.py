@@ -711,3 +711,14 @@ def test_a_name_a_he_or_she_follows_is_a_person(pipe):
     names = {c.name for c in story.characters}
     assert "Troy" in names
     assert "Thither" not in names
+
+
+def test_a_name_called_a_person_or_owning_a_genius_is_a_person(pipe):
+    """Napoleon, said three times ("fear of Napoleon's genius", "to consider Napoleon a barbarian") and taken by
+    the tagger for something else, was no character."""
+    story = read(
+        pipe,
+        "There was now a panic fear of Napoleon's genius among the generals. Everything was thought possible for "
+        "Napoleon. Pfuel alone seemed to consider Napoleon a barbarian, and Pfuel said so.",
+    )
+    assert "Napoleon" in {c.name for c in story.characters}

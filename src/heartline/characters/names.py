@@ -634,6 +634,8 @@ def gather_evidence(toks: Sequence[Tok], forms: dict[str, Form]) -> None:
                 and nxt.lower in ("a", "an", "his", "her", "no", "some")
             ):
                 form.person += 2  # "gave Lucie a check", "told Pierre his fortune": one given something
+            if same_prev and prev is not None and prev.lower in _DEEMING and _called_a_person(toks, occ.last + 1):
+                form.person += 2  # "to consider Napoleon a barbarian", "thought Tom a fool": only people are
             if _he_or_she_after(toks, occ.first, occ.last):
                 form.person += 1  # "came upon Troy as he waited", "Drouet came back. He was": a person's pronoun
             if _described_as_a_person(toks, occ.first, occ.last):
@@ -775,7 +777,7 @@ _PERSONAL_THINGS = frozenset(
     # what a person does toward others or has of their own: "young Chase's attentions", "Bathsheba's reproaches",
     # "Clare's treatment of him", "Khiva's death"
     "attentions reproaches handwriting voice manners conduct behaviour behavior treatment opinion advice promise "
-    "death funeral grave".split()
+    "death funeral grave genius character intentions wishes fiancé fiancée sweetheart".split()
 )
 
 
@@ -978,6 +980,28 @@ def _says_after_an_aside(toks: Sequence[Tok], k: int) -> bool:
     return False
 
 
+# verbs that call their object something: "considered Napoleon a barbarian"
+_DEEMING = frozenset(
+    "consider considers considered considering think thinks thought deem deems deemed call calls called "
+    "believe believes believed".split()
+)
+
+
+def _called_a_person(toks: Sequence[Tok], k: int) -> bool:
+    """ "a" or "an" at ``k`` and, after at most two adjectives, a noun of a person ("a barbarian", "a fool", "a
+    perfect gentleman"), in one sentence."""
+    if k >= len(toks) or toks[k].lower not in ("a", "an"):
+        return False
+    for j in range(k + 1, min(k + 4, len(toks))):
+        t = toks[j]
+        if t.sent != toks[k].sent or not t.text.isalpha():
+            return False
+        if is_person_noun(t.lower) or t.lower in _FOOLS:
+            return True
+    return False
+
+
+_FOOLS = frozenset("fool idiot brute coward hero saint angel genius liar rascal scoundrel wretch".split())
 _JOINING = frozenset({"as", "when", "while", "and", "till", "until", "before", "after", ","})
 
 
