@@ -722,3 +722,14 @@ def test_a_name_called_a_person_or_owning_a_genius_is_a_person(pipe):
         "Napoleon. Pfuel alone seemed to consider Napoleon a barbarian, and Pfuel said so.",
     )
     assert "Napoleon" in {c.name for c in story.characters}
+
+
+def test_a_name_after_a_quote_and_before_a_past_verb_is_a_speaker(pipe):
+    """ "“Pretty soft going,” Pink commiserated": a tag's verb no list has still makes the name a speaker."""
+    story = read(
+        pipe,
+        "They let him ride into the mud, and laughed.\n\n“Pretty soft going, along there, ain't it?” Pink "
+        "commiserated.\n\nBelding's favorite was almost all the world to him.",
+    )
+    names = {c.name for c in story.characters}
+    assert {"Pink", "Belding"} <= names

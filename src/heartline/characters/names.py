@@ -587,6 +587,17 @@ def gather_evidence(toks: Sequence[Tok], forms: dict[str, Form]) -> None:
             ) or (same_prev and prev is not None and prev.lower in SPEECH_VERBS and prev.quote < 0):
                 form.speech += 1
                 form.person += 3
+            elif (
+                prev is not None
+                and prev.text in ("”", '"')
+                and prev.para == toks[occ.first].para
+                and nxt is not None
+                and nxt.lower.endswith("ed")
+                and nxt.text.islower()
+                and nxt.quote < 0
+            ):
+                form.speech += 1
+                form.person += 3  # "“Pretty soft going,” Pink commiserated": a tag's verb the lexicon lacks
             elif _says_after_an_aside(toks, occ.last + 1):
                 form.speech += 1
                 form.person += 3  # "St. Aubert, in a tremulous voice, said, he wished": a speech verb after an aside
@@ -777,7 +788,7 @@ _PERSONAL_THINGS = frozenset(
     # what a person does toward others or has of their own: "young Chase's attentions", "Bathsheba's reproaches",
     # "Clare's treatment of him", "Khiva's death"
     "attentions reproaches handwriting voice manners conduct behaviour behavior treatment opinion advice promise "
-    "death funeral grave genius character intentions wishes fiancé fiancée sweetheart".split()
+    "death funeral grave genius character intentions wishes fiancé fiancée sweetheart favorite favourite".split()
 )
 
 
