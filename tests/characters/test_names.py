@@ -722,6 +722,8 @@ def test_a_name_called_a_person_or_owning_a_genius_is_a_person(pipe):
         "Napoleon. Pfuel alone seemed to consider Napoleon a barbarian, and Pfuel said so.",
     )
     assert "Napoleon" in {c.name for c in story.characters}
+    story = read(pipe, "Passion in a man of Hurstwood's nature takes a vigorous form. Carrie did not see it.")
+    assert "Hurstwood" in {c.name for c in story.characters}
 
 
 def test_a_name_after_a_quote_and_before_a_past_verb_is_a_speaker(pipe):

@@ -788,7 +788,8 @@ _PERSONAL_THINGS = frozenset(
     # what a person does toward others or has of their own: "young Chase's attentions", "Bathsheba's reproaches",
     # "Clare's treatment of him", "Khiva's death"
     "attentions reproaches handwriting voice manners conduct behaviour behavior treatment opinion advice promise "
-    "death funeral grave genius character intentions wishes fiancé fiancée sweetheart favorite favourite".split()
+    "death funeral grave genius character intentions wishes fiancé fiancée sweetheart favorite favourite nature "
+    "disposition temperament".split()
 )
 
 
