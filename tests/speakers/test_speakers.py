@@ -744,12 +744,14 @@ def test_a_name_after_dear_or_my_inside_a_sentence_is_spoken_of_not_called(pipe:
     text = (
         "Nora sat with Jane in the garden.\n\n"
         "“How I miss dear Owen! The longer I keep you here, the better for my Ladybird,” said Nora.\n\n"
-        "“Oh, my dear Owen, come back!” said Nora.\n"
+        "“Oh, my dear Owen, come back!” said Nora.\n\n"
+        "“But my dear Owen, you must go,” said Nora.\n"
     )
     story = pipe(Story(text))
     names = {c.id: c.name for c in story.characters}
     assert "Owen" not in [names[a] for a in story.quotes[0].addressees]
     assert [names[a] for a in story.quotes[1].addressees] == ["Owen"]
+    assert [names[a] for a in story.quotes[2].addressees] == ["Owen"]
 
 
 def test_a_he_or_she_in_a_quote_is_not_the_speaker_the_narration_names(pipe: Pipeline) -> None:

@@ -554,6 +554,8 @@ def _addressee_after(toks: Sequence[Tok], i: int, by_first: dict[int, Ref], skip
 # what may stand right before a name one calls someone by ("Listen, Wil", "Oh, my dear Tom")
 _BEFORE_A_CALL = frozenset({",", "!", "?", "—"})
 _CALLING_WORDS = frozenset({"dear", "my", "oh", "o"})
+# words that may open a call with "my dear": "But my dear Owen", "Yes, my dear", "Ah my dear Owen"
+_OPENING_A_CALL = frozenset("but yes no well now ah why come and so nay aye alas".split())
 
 
 def _inside(toks: Sequence[Tok], qt: list[int], by_first: dict[int, Ref], e: Evidence) -> None:
@@ -568,7 +570,7 @@ def _inside(toks: Sequence[Tok], qt: list[int], by_first: dict[int, Ref], e: Evi
         k = i - 1
         while k in qset and toks[k].lower in _CALLING_WORDS:
             k -= 1  # "Oh, my dear Tom": what may stand before a name called, not "how I miss dear Tom"
-        opening = k not in qset or toks[k].text in _BEFORE_A_CALL
+        opening = k not in qset or toks[k].text in _BEFORE_A_CALL or toks[k].lower in _OPENING_A_CALL
         b_ok = before is None or before.text in _BEFORE_A_CALL or (before.lower in _CALLING_WORDS and opening)
         a_ok = after is None or after.text in {",", "!", "?", ".", ";", "—"}
         if (
