@@ -2944,12 +2944,11 @@ def _cheap_roles(ctx: _Context, u: _Unit) -> tuple[str | None, str | None, bool]
     mentions = _mentions_between(ctx, u.start, u.end)
     owners: list[str] = []  # whose thing opens the sentence ("Tom's death broke Mary's heart")
     for i, m in enumerate(mentions):
-        if _owner_of_the_next(text, u.start, m, mentions[i + 1] if i + 1 < len(mentions) else None):
+        nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+        if _owner_of_the_next(text, u.start, m, nxt):
             continue  # neither who feels nor toward whom: "Her mother complained of Tom"
         word = text[m.start : m.end].lower()
-        thing_owner = u.quote is None and _owner_of_a_thing(
-            text, u.start, m, mentions[i + 1] if i + 1 < len(mentions) else None
-        )
+        thing_owner = u.quote is None and _owner_of_a_thing(text, u.start, m, nxt)
         oblique = (
             bool(_PREP_BEFORE.search(text, max(u.start, m.start - 12), m.start))
             or word in FELT_OBJECT_PRONOUNS

@@ -28,6 +28,7 @@ from ..language.lexicon import (
     EMOTION_ADJECTIVES,
     EMOTION_NOUNS,
     EMOTION_VERBS,
+    EPITHETS,
     FEMALE_NAMES,
     HONORIFICS,
     HUMAN_VERBS,
@@ -1008,12 +1009,11 @@ def _called_a_person(toks: Sequence[Tok], k: int) -> bool:
         t = toks[j]
         if t.sent != toks[k].sent or not t.text.isalpha():
             return False
-        if is_person_noun(t.lower) or t.lower in _FOOLS:
+        if is_person_noun(t.lower) or t.lower in EPITHETS or t.lower in ("hero", "saint", "genius"):
             return True
     return False
 
 
-_FOOLS = frozenset("fool idiot brute coward hero saint angel genius liar rascal scoundrel wretch".split())
 _JOINING = frozenset({"as", "when", "while", "and", "till", "until", "before", "after", ","})
 
 
