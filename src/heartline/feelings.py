@@ -1438,6 +1438,8 @@ def _tender_part_owner(part: Token, reader: _Reader) -> list[str]:
 
 # parts one lays a hand or an arm on that are another's: "laying his hand on *his* shoulder" is someone else's
 _OTHERS_PARTS = frozenset({"shoulder", "shoulders", "neck", "waist"})
+# and the parts one takes, holds or presses, another's: "took her hand", "pressed his arm", "stroked her cheek"
+_OTHERS_WHEN_TAKEN = frozenset({"hand", "arm", "cheek", "forehead"})
 
 
 def _others_part_owner(part: Token, reader: _Reader, doers: list[str]) -> list[str]:
@@ -1483,7 +1485,12 @@ def _gesture(tok: Token, reader: _Reader, continued: str | None = None) -> tuple
     if obj is None or not doers:
         return None
     whose: list[str] = []  # the owners of the parts touched, the doer's own among them
-    if lemma in _TOUCHING and obj.lower_ in _TENDER_PARTS:
+    withdrawn = any(c.lower_ in ("away", "back", "off", "from", "to") for c in tok.children)  # "took her hand away"
+    if lemma in _TOUCHING and obj.lower_ in _OTHERS_WHEN_TAKEN and not withdrawn:
+        # "Buffy took her hand": one does not take or press one's own hand, so a "her" the reading gives to the
+        # doer is the last other woman (not "pressed her hand to her heart", nor "clasped her hands")
+        whose += _others_part_owner(obj, reader, doers)
+    elif lemma in _TOUCHING and obj.lower_ in _TENDER_PARTS:
         whose += _tender_part_owner(obj, reader)  # "held my hand"
     elif lemma in _TOUCHING:  # "took him by the hand"
         by = _prep(tok.children, "by")

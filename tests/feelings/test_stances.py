@@ -213,6 +213,16 @@ def test_a_gesture_on_ones_own_body_or_a_thing_is_no_feeling(make_story):
     assert not any(label in ("love", "caring") for _, _, label in triples(story))
 
 
+def test_a_hand_taken_is_another_s_even_when_the_reading_gave_her_to_the_doer(make_story):
+    # two women: "Lucy took her hand" is Mara's hand, though the reading gives "her" to Lucy
+    story = make_story("Mara was crying. Lucy took her hand.", ["Mara", "Lucy"], pronouns={"her@0": "Lucy"})
+    assert ("lucy", "mara", "caring") in triples(story)
+    for text in ("Mara was crying. Lucy took her hand away.", "Mara was crying. Lucy pressed her hand to her heart."):
+        hers = {f"her@{k}": "Lucy" for k in range(text.count(" her "))}
+        story = make_story(text, ["Mara", "Lucy"], pronouns=hers)
+        assert ("lucy", "mara", "caring") not in triples(story), text
+
+
 def test_an_evaluative_adjective_said_of_someone_is_the_speakers_stance(make_story):
     text = "“You are the most wicked child I ever saw,” said Mara. “Get away, you wicked boy!” said Lucy."
     story = make_story(
