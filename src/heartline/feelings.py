@@ -1519,6 +1519,60 @@ def _gesture(tok: Token, reader: _Reader, continued: str | None = None) -> tuple
     return (doers, toward, _GESTURE_LABELS) if doers and toward else None
 
 
+# an embrace said without a part of the body: "pulled her into a hug", "held him until the shaking stopped",
+# "leaned into her", "pressed a kiss to her forehead"
+_PULLING = frozenset(_verb_forms("pull") + _verb_forms("draw") + _verb_forms("gather") + ["drew", "drawn"])
+_INTO_AN_EMBRACE = frozenset({"hug", "embrace", "arms", "lap", "kiss"})
+_HOLDING = frozenset({"hold", "holds", "held", "holding"})
+_NOT_AN_EMBRACE = frozenset({"back", "off", "up", "out", "down", "at", "to", "by", "for", "against", "responsible"})
+_EMBRACE = re.compile(
+    r"\b(?:pull(?:s|ed|ing)?|draws?|drew|drawing|gather(?:s|ed|ing)?)\b[^.;!?]{0,40}?\binto\b"
+    r"|\b(?:hold|holds|held|holding)\s+(?:him|her|them|[A-Z]\w+)\b|\blean(?:s|ed|t|ing)?\s+into\b"
+    r"|\bkiss(?:es)?\s+(?:to|on|upon|against)\b"
+)
+
+
+def _not_an_embrace(c: Token) -> bool:
+    """A word hung on "held" that makes it no embrace: "held her back", "held him responsible", "held him there a
+    prisoner", "held her at arm's length", "held him in contempt" (but "held her in his arms")."""
+    if c.lower_ in _NOT_AN_EMBRACE or c.lower_ in ("there", "here"):
+        return True
+    if c.dep_ in ("oprd", "acomp", "xcomp", "ccomp", "npadvmod", "attr", "dative", "prt"):
+        return True
+    if c.dep_ == "prep":
+        held_in = _child(c, ("pobj",))
+        return not (c.lower_ == "in" and held_in is not None and held_in.lower_ in ("arms", "embrace"))
+    return False
+
+
+def _embrace(tok: Token, reader: _Reader) -> tuple[list[str], list[str], _L] | None:
+    """(doers, the one embraced, labels) of an embrace no part of the body names: "pulled her into a hug",
+    "held him until the shaking stopped", "held her in his arms", "leaned into her", "pressed a kiss to her
+    forehead"; not "held her back", "held him responsible", "held her at arm's length", "held her breath"."""
+    word = tok.lower_
+    if _pos(tok) != "VERB" or _negated(tok):
+        return None
+    obj = _child(tok, ("dobj",))
+    other: Token | None = None
+    if word in _PULLING and obj is not None:
+        into = _object_after(tok, "into")
+        other = obj if into is not None and into.lower_ in _INTO_AN_EMBRACE else None
+    elif word in _HOLDING and obj is not None and obj.lower_ not in RELATIVE_PRONOUNS:
+        other = None if any(_not_an_embrace(c) for c in tok.children) else obj
+    elif _GESTURE_LEMMAS.get(word) == "lean":
+        other = _object_after(tok, "into")
+    elif obj is not None and obj.lower_ in ("kiss", "kisses"):  # "pressed a kiss to her forehead"
+        part = _object_after(tok, "to", "on", "upon", "against")
+        if part is not None:
+            other = _child(part, ("poss",)) if part.lower_ in _TENDER_PARTS else part
+    if other is None:
+        return None
+    subj = _subject(tok)
+    doers = reader.chars(subj) if subj is not None else []
+    toward = [c for c in reader.chars(other) if c not in doers]
+    return (doers, toward, _GESTURE_LABELS) if doers and toward else None
+
+
 # a part of the body laid round or on someone with no verb of its own: "supported by her arm around him", "with
 # her head on his shoulder", "his arm around her waist"; and leaning on someone
 _LAID_PARTS = frozenset({"arm", "arms", "head", "hand", "hands", "cheek"})
@@ -1731,6 +1785,7 @@ def _shows_a_stance(text: str, start: int, end: int) -> bool:
         _ROLE_WORD,
         _PHRASAL,
         _PLEASING,
+        _EMBRACE,
     )
     return any(p.search(text, start, end) for p in stances)
 
@@ -2564,6 +2619,7 @@ def _unit_feelings(
             shown = (
                 _gesture(tok, reader, continued)
                 or _laid_on(tok, reader, continued)
+                or _embrace(tok, reader)
                 or _esteem(tok, reader)
                 or _favourite(tok, reader)
                 or _fellow_named(tok, reader)

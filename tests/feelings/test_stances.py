@@ -223,6 +223,26 @@ def test_a_hand_taken_is_another_s_even_when_the_reading_gave_her_to_the_doer(ma
         assert ("lucy", "mara", "caring") not in triples(story), text
 
 
+def test_an_embrace_no_part_of_the_body_names_is_tenderness(make_story):
+    for text in (
+        "Mara was crying. Lucy pulled Mara into a hug.",
+        "Mara was crying. Lucy held Mara until the shaking stopped.",
+        "Mara was crying. Lucy held Mara in her arms.",
+        "Mara sat down. Lucy leaned into Mara.",
+        "Mara was crying. Lucy pressed a kiss to Mara's forehead.",
+    ):
+        assert ("lucy", "mara", "caring") in triples(make_story(text, ["Mara", "Lucy"])), text
+    for text in (
+        "Lucy held Mara back from the edge.",
+        "Lucy held Mara responsible for it.",
+        "Lucy held Mara there a prisoner.",
+        "Lucy held Mara at arm's length.",
+        "Lucy held Mara in contempt.",
+        "Lucy pulled the boat into the water, and Mara watched.",
+    ):
+        assert ("lucy", "mara", "caring") not in triples(make_story(text, ["Mara", "Lucy"])), text
+
+
 def test_an_evaluative_adjective_said_of_someone_is_the_speakers_stance(make_story):
     text = "“You are the most wicked child I ever saw,” said Mara. “Get away, you wicked boy!” said Lucy."
     story = make_story(
