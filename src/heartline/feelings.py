@@ -1524,7 +1524,9 @@ def _gesture(tok: Token, reader: _Reader, continued: str | None = None) -> tuple
 _PULLING = frozenset(_verb_forms("pull") + _verb_forms("draw") + _verb_forms("gather") + ["drew", "drawn"])
 _INTO_AN_EMBRACE = frozenset({"hug", "embrace", "arms", "lap", "kiss"})
 _HOLDING = frozenset({"hold", "holds", "held", "holding"})
-_NOT_AN_EMBRACE = frozenset({"back", "off", "up", "out", "down", "at", "to", "by", "for", "against", "responsible"})
+_NOT_AN_EMBRACE = frozenset(
+    {"back", "off", "up", "out", "down", "at", "to", "by", "for", "against", "responsible", "there", "here"}
+)
 _EMBRACE = re.compile(
     r"\b(?:pull(?:s|ed|ing)?|draws?|drew|drawing|gather(?:s|ed|ing)?)\b[^.;!?]{0,40}?\binto\b"
     r"|\b(?:hold|holds|held|holding)\s+(?:him|her|them|[A-Z]\w+)\b|\blean(?:s|ed|t|ing)?\s+into\b"
@@ -1535,7 +1537,7 @@ _EMBRACE = re.compile(
 def _not_an_embrace(c: Token) -> bool:
     """A word hung on "held" that makes it no embrace: "held her back", "held him responsible", "held him there a
     prisoner", "held her at arm's length", "held him in contempt" (but "held her in his arms")."""
-    if c.lower_ in _NOT_AN_EMBRACE or c.lower_ in ("there", "here"):
+    if c.lower_ in _NOT_AN_EMBRACE:
         return True
     if c.dep_ in ("oprd", "acomp", "xcomp", "ccomp", "npadvmod", "attr", "dative", "prt"):
         return True
