@@ -2730,9 +2730,16 @@ def _unit_feelings(
     if model:
         if doc is None or stance_only:
             exp, tgt, explicit = _cheap_roles(ctx, u)
-            if doc is not None and stance_only and u.quote is None and exp is not None and _adjudged(doc, reader, exp):
-                # "The odious Mr. Smith was talking to Mary", "Poor Tom was waiting": the model read the word that
-                # judges him, the teller's stance toward him, not a feeling of his toward whom he is with
+            if (
+                doc is not None
+                and stance_only
+                and u.quote is None
+                and exp is not None
+                and (_adjudged(doc, reader, exp) or (tgt is None and _judged_as_subject(doc, reader, exp)))
+            ):
+                # "The odious Mr. Smith was talking to Mary", "Poor Tom was waiting", "He was rude and arrogant":
+                # the model read the word that judges him, the teller's stance toward him, not a feeling of his
+                # toward whom he is with ("He was rude to Mary" keeps his, toward her)
                 model = {}
         else:
             exp, tgt = _model_roles(ctx, u, doc, reader, lexicon_exps)
@@ -2995,6 +3002,18 @@ def _adjudged(doc: Doc, reader: _Reader, char: str) -> bool:
         t.dep_ in ("amod", "compound") and t.lower_ in EVALUATIVE_ADJECTIVES and char in reader.chars(t.head)
         for t in doc
     )
+
+
+def _judged_as_subject(doc: Doc, reader: _Reader, char: str) -> bool:
+    """Whether an adjective that judges a person is said of ``char`` as the subject of "be" ("he was *rude*",
+    "Tom is so *generous*")."""
+    for t in doc:
+        if t.dep_ != "acomp" or t.lower_ not in EVALUATIVE_ADJECTIVES or t.head.lower_ not in _BEING:
+            continue
+        subject = _child(t.head, ("nsubj",))
+        if subject is not None and reader.chars(subject) == [char]:
+            return True
+    return False
 
 
 def _cheap_roles(ctx: _Context, u: _Unit) -> tuple[str | None, str | None, bool]:

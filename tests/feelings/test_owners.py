@@ -407,6 +407,24 @@ def test_a_word_that_judges_someone_is_not_a_feeling_of_theirs_toward_whom_they_
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("I shared a cabin with Harold for a month. He was rude and arrogant with everyone.", "rude"),
+        ("I shared a cabin with Harold for a month. Sometimes he was contemptibly childish.", "childish"),
+        ("I shared a cabin with Harold for a month. He was so generous, always.", "generous"),
+    ],
+)
+def test_a_quality_the_narrator_sees_in_someone_is_the_narrator_s_stance_not_their_feeling(text, word):
+    story = heartline.read(text=text)
+    (me,) = [c for c in story.characters if c.narrator]
+    harold = next(c.id for c in story.characters if c.name == "Harold")
+    judged = [f for f in story.feelings if f.trigger is not None and f.trigger.text == word]
+    assert judged and all(f.experiencer == me.id and f.target == harold for f in judged)
+    assert not [f for f in story.feelings if f.experiencer == harold and f.start > text.index(".")]
+
+
+@pytest.mark.slow
 def test_the_feeling_of_someone_named_by_another_s_name_is_theirs_not_the_name_s():
     story = heartline.read(text="Mary's father loved her dearly.")
     ids = {c.name: c.id for c in story.characters}
