@@ -2765,6 +2765,12 @@ def _unit_feelings(
             trigger = triggers.pop((exp, tgt, label))
             del found[(exp, tgt, label)]
             add(exp, topic, label, w, trigger)
+    mourned = _named_alone_before(ctx, u) if found and topic is None else None
+    if mourned is not None:
+        # "“And then, well, Tara.” The sadness comes in waves": the sorrow is one's own, and for her, care
+        for exp, tgt, label in list(found):
+            if exp is not None and exp != mourned and tgt is None and label in _SORROWS:
+                add(exp, mourned, "caring", _FEAR_OF_LOSS, triggers[(exp, tgt, label)])
     if u.quote is None or not u.quote.addressees:
         for (exp, tgt, label), w in list(found.items()):
             if exp is None or tgt is not None or label not in _PARTNER_LABELS or (exp, tgt, label) in kept:
@@ -2821,6 +2827,39 @@ def _topic(ctx: _Context, u: _Unit) -> str | None:
 
 
 _TOPIC_LEAD = re.compile(r"(?:(?:his|her|my|our|your|their|the|poor|dear|old|young|little)\s+)*", re.IGNORECASE)
+
+
+# what may come before a name said alone at the end of a quote ("And then, well, Tara.", "Yeah. Tara.", "Oh,
+# poor Tom!"): a sentence's start, then little words
+_ALONE_BEFORE = re.compile(
+    r"(?:^|[.!?…]\s+)(?:(?:and|but|then|so|well|oh|ah|yeah|yes|no|poor|dear|only|just)[\s,—–-]+)*$", re.IGNORECASE
+)
+_ALONE_AFTER = re.compile(r"[.!?…]*[\s”’\"']*$")
+
+
+def _named_alone_before(ctx: _Context, u: _Unit) -> str | None:
+    """The character a quote right before this sentence of narration, in its paragraph, ends by naming alone
+    ("“And then, well, *Tara*.” The sadness comes in waves"): the one the sadness is about. None in a quote,
+    after narration, or when the quote's last sentence says more than the name."""
+    if u.quote is None and ctx.quote_ends:
+        k = bisect.bisect_right(ctx.quote_ends, u.start, key=_end_of) - 1
+        if k < 0:
+            return None
+        end = ctx.quote_ends[k][0]
+        text = ctx.story.text
+        if text[end : u.start].strip() or "\n" in text[end : u.start]:
+            return None
+        quote = next((q for q in ctx.story.quotes if q.end == end), None)
+        if quote is None:
+            return None
+        said = _mentions_between(ctx, quote.start, end)
+        if not said or said[-1].kind != "name" or said[-1].character == quote.speaker:
+            return None
+        last = said[-1]
+        if _ALONE_BEFORE.search(text[quote.start : last.start].lstrip("“‘\"'")) is None:
+            return None
+        return last.character if _ALONE_AFTER.fullmatch(text[last.end : end]) else None
+    return None
 
 
 # feelings that, with no target of their own, are toward the other person of the scene: the social ones,

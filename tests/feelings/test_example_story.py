@@ -56,6 +56,17 @@ def test_tara_who_is_only_talked_about_feels_nothing(reading):
 
 
 @pytest.mark.slow
+def test_the_sadness_after_tara_is_named_is_grief_for_her(reading):
+    # "“And then, well, Tara.” The sadness comes in waves, from Buffy and from herself": care for the one mourned,
+    # not a sadness toward her
+    ids = _ids(reading)
+    bonds = {(b.source, b.target): b for b in reading.bonds}
+    for who in ("willow", "buffy"):
+        grief = bonds[(ids[who], ids["tara"])]
+        assert grief.valence > 0 and next(iter(grief.emotions)) == "caring"
+
+
+@pytest.mark.slow
 def test_willows_crush_is_unsaid(reading):
     ids = _ids(reading)
     (wb,) = [b for b in reading.bonds if (b.source, b.target) == (ids["willow"], ids["buffy"])]

@@ -541,3 +541,22 @@ def test_an_owner_whose_own_one_owns_in_turn_keeps_the_feeling():
     story = heartline.read(text="Her husband's death came as a terrible blow all that winter.")
     ids = {c.name: c.id for c in story.characters}
     assert {f.experiencer for f in story.feelings} == {ids["she"]}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "mourned"),
+    [
+        ('Mary sat by the fire with Tom. "We were happy once. And then, well, Harold." The sadness came back to Mary.',
+         True),
+        ('Mary sat by the fire with Tom. "Yes. Harold." Mary wept quietly.', True),
+        ('Mary sat by the fire with Tom. "And then Harold came home." The sadness came back to Mary.', False),
+        ('Mary sat by the fire with Tom. "And then, well, Harold."\n\nThe sadness came back to Mary.', False),
+    ],
+)  # fmt: skip
+def test_a_sorrow_right_after_a_quote_that_ends_on_a_name_alone_is_for_that_person(text, mourned):
+    story = heartline.read(text=text)
+    ids = {c.name: c.id for c in story.characters}
+    cares = {(f.experiencer, f.target, f.emotion) for f in story.feelings}
+    assert ((ids["Mary"], ids["Harold"], "caring") in cares) is mourned
+    assert not [f for f in story.feelings if f.target == ids["Harold"] and f.emotion in ("sadness", "grief")]
