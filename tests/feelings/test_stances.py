@@ -333,6 +333,19 @@ def test_a_noun_said_of_a_person_is_the_speakers_stance_toward_them(make_story):
     assert not any(e == "ellie" and t == "kit" for e, t, _ in found)
 
 
+def test_the_names_people_call_those_they_despise_or_cherish_are_stances(make_story):
+    text = (
+        "“Jonah is a commonplace simpleton,” said Nora. “Kit, that tyrant!” cried Mara. "
+        "“Lucy is a perfect jewel,” said Theo."
+    )
+    names = ["Jonah", "Nora", "Kit", "Mara", "Lucy", "Theo", "Will"]
+    quotes = [("Nora", ["Will"]), ("Mara", ["Will"]), ("Theo", ["Will"])]
+    found = triples(make_story(text, names, quotes=quotes))
+    assert ("nora", "jonah", "disapproval") in found
+    assert ("mara", "kit", "disapproval") in found
+    assert ("theo", "lucy", "admiration") in found
+
+
 def test_friends_or_enemies_of_each_other_feel_it_both_ways(make_story):
     text = "Mara and Theo soon became great friends. Lucy made friends with Nora. Jonah and Kit became bitter enemies."
     found = triples(make_story(text, ["Mara", "Theo", "Lucy", "Nora", "Jonah", "Kit"]))
