@@ -71,7 +71,7 @@ from .language.lexicon import (
     TRAIT_NOUNS,
 )
 from .language.nlp import parse
-from .language.valence import NEUTRAL, mean_valence
+from .language.valence import NEUTRAL, VALUES, mean_valence
 from .pipeline import register_step, step_progress
 from .story import Feeling, Mention, Quote, Sentence, Story, Trigger
 
@@ -2802,9 +2802,41 @@ def _unit_feelings(
                 del found[(exp, tgt, label)]
                 for partner in partners:
                     add(exp, partner, label, w, trigger)
+    for rid in _rid_of(ctx, u) if found else ():
+        # "glad to be rid of Tom", "so glad we was shut of the duke": the gladness is one's own, toward him an
+        # aversion
+        for (exp, tgt, label), w in list(found.items()):
+            if exp is None or exp == rid or VALUES.get(label, 0.0) <= 0:
+                continue
+            trigger = triggers[(exp, tgt, label)]
+            if tgt == rid:
+                del found[(exp, tgt, label)], triggers[(exp, tgt, label)]
+                add(exp, None, label, w, trigger)
+            add(exp, rid, "disapproval", _RID_OF_WEIGHT, trigger)
     return [Feeling(exp, tgt, label, w, u.start, u.end, u.quote is not None and exp is not None and exp == speaker,
                     triggers[(exp, tgt, label)])
             for (exp, tgt, label), w in found.items()]  # fmt: skip
+
+
+# what stands before one someone is glad or eager to be free of: "rid of", "shut of", "quit of"
+_RID_OF = re.compile(r"\b(?:rid|shut|quit)\s+of\s+", re.IGNORECASE)
+_RID_OF_WEIGHT = 0.5
+_RID_JOINED = re.compile(r"\s*(?:,\s*)?(?:and|or)?\s*")
+
+
+def _rid_of(ctx: _Context, u: _Unit) -> set[str]:
+    """The characters this sentence speaks of being rid of ("got rid of *Tom*", "we was shut of *the king* and
+    *the duke*")."""
+    text = ctx.story.text
+    out: set[str] = set()
+    for hit in _RID_OF.finditer(text, u.start, u.end):
+        at = hit.end()
+        for m in _mentions_between(ctx, hit.end(), u.end):
+            if m.start - at > 8 or not _RID_JOINED.fullmatch(text, at, m.start):
+                break
+            out.add(m.character)
+            at = m.end
+    return out
 
 
 # "as for his father, he could remember no feeling but fear": the person a sentence sets up as its topic

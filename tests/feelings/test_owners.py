@@ -560,3 +560,20 @@ def test_a_sorrow_right_after_a_quote_that_ends_on_a_name_alone_is_for_that_pers
     cares = {(f.experiencer, f.target, f.emotion) for f in story.feelings}
     assert ((ids["Mary"], ids["Harold"], "caring") in cares) is mourned
     assert not [f for f in story.feelings if f.target == ids["Harold"] and f.emotion in ("sadness", "grief")]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mary was glad to be rid of Harold at last.",
+        "Mary hugged Jane, she was so glad the day was over and we was shut of Harold and Tom.",
+    ],
+)
+def test_gladness_to_be_rid_of_someone_is_an_aversion_toward_them(text):
+    story = heartline.read(text=text)
+    ids = {c.name: c.id for c in story.characters}
+    toward = {(f.target, f.emotion) for f in story.feelings if f.experiencer == ids["Mary"]}
+    gone = [ids[n] for n in ("Harold", "Tom") if n in ids]
+    assert all((g, "disapproval") in toward for g in gone)
+    assert not [f for f in story.feelings if f.target in gone and f.emotion in ("joy", "relief", "gratitude")]
