@@ -2164,7 +2164,9 @@ _SORROWS = frozenset({"sadness", "grief", "nervousness", "fear", "remorse"})
 _APOLOGIES = frozenset(f for v in ("apologize", "apologise") for f in _verb_forms(v))
 _SORROW_WORDS = frozenset(
     "weep weeps wept weeping cry cries cried crying grieve grieves grieved grieving mourn mourns mourned mourning "
-    "worry worries worried worrying anxious concerned uneasy sorrow sorrowed fret fretted".split()
+    "worry worries worried worrying anxious concerned uneasy sorrow sorrowed fret fretted "
+    # the nouns: "her anxiety over her Rodya", "his grief for his brother", "tears for Tara"
+    "grief anxiety anxieties sorrows tears sadness distress lamentation lamentations".split()
 )
 _MOURNING = frozenset({"mourn", "mourns", "mourned", "mourning"})
 

@@ -277,7 +277,13 @@ def test_devotion_and_distrust_are_feelings_toward_their_object(make_story):
 
 
 def test_sorrow_or_worry_for_someone_is_care_toward_them(make_story):
-    for text in ("Mara wept for Theo.", "Mara was worried about Theo.", "Mara mourned Theo."):
+    for text in (
+        "Mara wept for Theo.",
+        "Mara was worried about Theo.",
+        "Mara mourned Theo.",
+        "Mara's anxiety over Theo kept her awake.",
+        "Mara's grief for Theo was terrible.",
+    ):
         feelings = triples(make_story(text, ["Mara", "Theo"]))
         assert ("mara", "theo", "caring") in feelings, text
         own = {label for e, t, label in feelings if e == "mara" and t == "theo"}
