@@ -425,6 +425,13 @@ def test_a_quality_the_narrator_sees_in_someone_is_the_narrator_s_stance_not_the
 
 
 @pytest.mark.slow
+def test_a_word_said_as_often_in_fondness_as_in_scorn_is_no_judgement():
+    story = heartline.read(text="Annie put her arm round his neck. “You silly girl!” said Walter to Annie, laughing.")
+    walter = next(c.id for c in story.characters if c.name == "Walter")
+    assert not [f for f in story.feelings if f.experiencer == walter and f.emotion == "disapproval"]
+
+
+@pytest.mark.slow
 def test_the_feeling_of_someone_named_by_another_s_name_is_theirs_not_the_name_s():
     story = heartline.read(text="Mary's father loved her dearly.")
     ids = {c.name: c.id for c in story.characters}
