@@ -1788,6 +1788,7 @@ def _shows_a_stance(text: str, start: int, end: int) -> bool:
         _PHRASAL,
         _PLEASING,
         _EMBRACE,
+        _GIFT,
     )
     return any(p.search(text, start, end) for p in stances)
 
@@ -2067,6 +2068,53 @@ def _to_please(tok: Token, reader: _Reader) -> tuple[list[str], list[str], _L] |
     doers = reader.chars(subj)
     toward = [c for c in reader.chars(whom) if c not in doers]
     return (doers, toward, _PLEASE_WARMTH) if doers and toward else None
+
+
+# a present given or bought for someone: "gave her a ring", "sent him a pair of shawls", "bought some cameos for
+# Celia", "bestowed a locket on her"; giving a blow, a look, an answer or a letter to deliver is no present
+_GIVING = frozenset(
+    f for v in ("give", "send", "bring", "hand", "offer", "present", "bestow", "buy", "fetch") for f in _verb_forms(v)
+) | {"gave", "given", "sent", "brought", "bought"}
+_BUYING = frozenset([*_verb_forms("buy"), "bought", *_verb_forms("bestow")])
+_GIFTS = frozenset(
+    "present presents gift gifts ring rings flower flowers bouquet nosegay posy money purse keepsake locket "
+    "jewel jewels jewellery jewelry necklace bracelet brooch pearls trinket trinkets shawl shawls bonnet fan "
+    "cameo cameos toy toys doll chessmen chess-men preserves sweets dainties sweetmeats cake cakes".split()
+)
+_GIFT = re.compile(
+    r"\b(?:gave|give|gives|giving|given|sent|send|sends|brought|bring|brings|hand(?:ed|s)?|offer(?:ed|s)?|"
+    r"present(?:ed|s)?|fetch(?:ed|es)?)\b[^.;!?]{0,60}?\b(?:" + "|".join(sorted(_GIFTS)) + r")\b"
+    r"|\b(?:bought|buy|buys|buying)\b[^.;!?]{0,60}?\bfor\b|\bbestow",
+    re.IGNORECASE,
+)
+_GIFT_KINDNESS: _L = {"caring": 0.4}
+
+
+def _gift(tok: Token, reader: _Reader) -> tuple[list[str], list[str], _L] | None:
+    """(givers, the one given to, labels) for a present given, sent or bought for someone: kindness toward
+    them ("gave her a ring", "sent him a pair of shawls", "bought some cameos for Celia"); not "gave him a
+    blow", "handed her the letter", nor one denied."""
+    if tok.lower_ not in _GIVING or _pos(tok) != "VERB" or _negated(tok):
+        return None
+    thing = _child(tok, ("dobj",))
+    if thing is None or reader.chars(thing):
+        return None
+    buying = tok.lower_ in _BUYING
+    of = _prep(thing.children, "of") if thing.lower_ in ("pair", "box", "basket", "bunch") else None
+    held = _child(of, ("pobj",)) if of is not None else None  # "a pair of shawls", "a box of sweets"
+    if not buying and thing.lower_ not in _GIFTS and held is None:
+        return None
+    given = _child(tok, ("dative",))
+    if given is not None and given.lower_ in ("to", "for"):  # "gave the ring to Mary": the "to" is the dative
+        given = _child(given, ("pobj",))
+    if given is None:
+        given = _object_after(tok, "for", "to", "on", "upon")
+    subj = _subject(tok)
+    if given is None or subj is None:
+        return None
+    givers = reader.chars(subj)
+    toward = [c for c in reader.chars(given) if c not in givers]
+    return (givers, toward, _GIFT_KINDNESS) if givers and toward else None
 
 
 def _offered_hand(tok: Token) -> bool:
@@ -2631,6 +2679,7 @@ def _unit_feelings(
                 or _role_toward(tok, reader)
                 or _returned(tok, reader)
                 or _to_please(tok, reader)
+                or _gift(tok, reader)
                 or _phrasal_stance(tok, reader)
             )
             if shown is not None:  # a gesture of tenderness, or how well one thinks of someone

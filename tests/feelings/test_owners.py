@@ -584,3 +584,22 @@ def test_gladness_to_be_rid_of_someone_is_an_aversion_toward_them(text):
     gone = [ids[n] for n in ("Harold", "Tom") if n in ids]
     assert all((g, "disapproval") in toward for g in gone)
     assert not [f for f in story.feelings if f.target in gone and f.emotion in ("joy", "relief", "gratitude")]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Mary sat by the window. Tom gave Mary a ring.", True),
+        ("Mary sat by the window. Tom bought some cameos for Mary.", True),
+        ("Mary sat by the window. Tom sent a present to Mary.", True),
+        ("Mary sat by the window. Tom gave Mary a blow on the head.", False),
+        ("Mary sat by the window. Tom handed Mary the letter.", False),
+        ("Mary sat by the window. Tom did not give Mary the ring.", False),
+    ],
+)
+def test_a_present_given_or_bought_for_someone_is_kindness_toward_them(text, kind):
+    story = heartline.read(text=text)
+    ids = {c.name: c.id for c in story.characters}
+    given = (ids["Tom"], ids["Mary"], "caring") in {(f.experiencer, f.target, f.emotion) for f in story.feelings}
+    assert given is kind
