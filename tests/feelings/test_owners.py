@@ -374,6 +374,9 @@ def test_a_feeling_in_the_passive_is_the_doer_s_toward_the_subject(text):
         ("Young Tom's attentions to Mary were marked.", "Tom", "love"),
         ("Tom's reverence for Mary was plain to all.", "Tom", "admiration"),
         ("Mary bore Tom's reproaches in silence.", "Tom", "disapproval"),
+        ("Mary bore Tom's taunts in silence.", "Tom", "disapproval"),
+        ("Tom's compliments were all for Mary.", "Tom", "admiration"),
+        ("With final imprecations against Mary, Tom hastened away.", "Tom", "anger"),
         ("Tom worshipped Mary.", "Tom", "love"),
         # a feeling a verb causes: the one it is caused in, toward the cause
         ("Tom amused Mary greatly.", "Mary", "amusement"),
