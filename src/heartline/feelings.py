@@ -1789,6 +1789,7 @@ def _shows_a_stance(text: str, start: int, end: int) -> bool:
         _PLEASING,
         _EMBRACE,
         _GIFT,
+        _HAND_HELD_OUT,
     )
     return any(p.search(text, start, end) for p in stances)
 
@@ -2088,6 +2089,10 @@ _GIFT = re.compile(
     re.IGNORECASE,
 )
 _GIFT_KINDNESS: _L = {"caring": 0.4}
+# a sentence worth parsing for a hand held out to someone ("stretched forth his hand to her")
+_HAND_HELD_OUT = re.compile(
+    r"\b(?:stretch|extend|proffer|offer)\w*\s+(?:out\s+|forth\s+)?(?:his|her|a|my)\s+hand\b", re.I
+)
 
 
 def _gift(tok: Token, reader: _Reader) -> tuple[list[str], list[str], _L] | None:
@@ -2124,7 +2129,7 @@ def _offered_hand(tok: Token) -> bool:
     if hand is None or hand.lower_ != "hand":
         return False
     owner = _child(hand, ("poss",))
-    out = any(c.lower_ == "out" for c in tok.children)
+    out = any(c.lower_ in ("out", "forth") for c in tok.children)
     return (out or tok.lower_ in _OFFERING) and (owner is None or _subject_owns(tok, owner))
 
 

@@ -414,6 +414,10 @@ def test_holding_out_one_s_hand_to_someone_is_a_friendly_greeting(make_story):
     assert ("mara", "theo", "caring") in triples(story)
     story = make_story("Mara proffered a hand to Theo.", ["Mara", "Theo"])
     assert ("mara", "theo", "caring") in triples(story)
+    story = make_story("Mara stretched forth her hand to Theo.", ["Mara", "Theo"])
+    assert ("mara", "theo", "caring") in triples(story)
+    story = make_story("Mara stretched her legs by the fire while Theo read.", ["Mara", "Theo"])
+    assert ("mara", "theo", "caring") not in triples(story)
 
 
 def test_suspecting_someone_is_distrust_and_suspecting_a_fact_is_no_feeling(make_story):
