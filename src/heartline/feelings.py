@@ -662,12 +662,38 @@ def _prep_targets(tok: Token, reader: _Reader, skip: set[str]) -> list[str]:
                     if not found and owner is not None:  # "jealous of her success", "tired of Odo's rules"
                         found = reader.chars(owner)
                     found = found or _named_in(p, reader)  # "proud of that Anne-girl"
+                    if not found and p.lower_ in _SIGHT_OF:
+                        found = _seen_of(p, reader)  # "trembled at the sight of him"
                     out += [x for x in found if x not in skip and x not in out]
                 elif p.dep_ == "pcomp":  # "terrified of losing him": the one the feared act is about
                     obj = _child(p, ("dobj",))
                     if obj is not None:
                         out += [x for x in reader.chars(obj) if x not in skip and x not in out]
     return out
+
+
+# what one feels something at the sight, thought or mention of: "trembled at the sight of him", "wept at the
+# thought of losing her", "blushed at the mention of his name"
+_SIGHT_OF = frozenset(
+    "sight thought thoughts mention memory memories news approach appearance presence idea recollection "
+    "remembrance name".split()
+)
+
+
+def _seen_of(noun: Token, reader: _Reader) -> list[str]:
+    """The characters "of" a sight, a thought or a mention is of: its object ("the sight of *him*"), that
+    object's owner ("the mention of *his* name"), or the one an act after it is done to ("the thought of losing
+    *her*")."""
+    of = _prep(noun.children, "of")
+    if of is None:
+        return []
+    obj = _child(of, ("pobj",))
+    if obj is not None:
+        owner = _child(obj, ("poss",))
+        return reader.chars(obj) or (reader.chars(owner) if owner is not None else [])
+    act = _child(of, ("pcomp",))
+    done_to = _child(act, ("dobj",)) if act is not None else None
+    return reader.chars(done_to) if done_to is not None else []
 
 
 def _intensity(tok: Token, base: float) -> float:
@@ -2235,9 +2261,17 @@ def _sorrow_for(tok: Token) -> bool:
     if tok.lower_ in _MOURNING and _child(tok, ("dobj",)) is not None:
         return True
     return any(
-        c.dep_ == "prep" and c.lower_ in ("for", "about", "over") and _child(c, ("pobj",)) is not None
+        c.dep_ == "prep"
+        and (
+            (c.lower_ in ("for", "about", "over") and _child(c, ("pobj",)) is not None)
+            # "wept at the thought of losing her", "grieved at the news of his death"
+            or (c.lower_ in ("at", "on") and (p := _child(c, ("pobj",))) is not None and p.lower_ in _THOUGHT_OF_LOSS)
+        )
         for c in tok.children
     )
+
+
+_THOUGHT_OF_LOSS = frozenset("thought thoughts news memory memories recollection remembrance".split())
 
 
 def _has_object(tok: Token) -> bool:

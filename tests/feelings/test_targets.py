@@ -474,3 +474,13 @@ def test_confiding_in_someone_is_trust_and_turning_one_s_back_on_them_a_snub(mak
     for text in ("Mara did not confide in Theo.", "Mara confided to Theo that it rained.", "Mara turned back to Theo."):
         assert ("mara", "theo", "admiration") not in triples(make_story(text, ["Mara", "Theo"])), text
         assert ("mara", "theo", "disapproval") not in triples(make_story(text, ["Mara", "Theo"])), text
+
+
+def test_a_feeling_at_the_sight_or_thought_of_someone_is_toward_them(make_story):
+    feelings = triples(make_story("Mara trembled at the sight of Theo.", ["Mara", "Theo"]))
+    assert ("mara", "theo", "fear") in feelings
+    feelings = triples(make_story("Mara blushed at the mention of Theo's name.", ["Mara", "Theo"]))
+    assert ("mara", "theo", "embarrassment") in feelings
+    # weeping at the thought of losing him is sorrow for him: care
+    feelings = triples(make_story("Mara wept at the thought of losing Theo.", ["Mara", "Theo"]))
+    assert ("mara", "theo", "caring") in feelings and ("mara", "theo", "sadness") not in feelings
