@@ -2971,9 +2971,11 @@ def _named_alone_before(ctx: _Context, u: _Unit) -> str | None:
         text = ctx.story.text
         if text[end : u.start].strip() or "\n" in text[end : u.start]:
             return None
-        quote = next((q for q in ctx.story.quotes if q.end == end), None)
-        if quote is None:
+        quotes = ctx.story.quotes  # in the text's order, so by their ends too
+        at = bisect.bisect_left(quotes, end, key=lambda q: q.end)
+        if at == len(quotes) or quotes[at].end != end:
             return None
+        quote = quotes[at]
         said = _mentions_between(ctx, quote.start, end)
         if not said or said[-1].kind != "name" or said[-1].character == quote.speaker:
             return None
