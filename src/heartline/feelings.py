@@ -672,12 +672,11 @@ def _prep_targets(tok: Token, reader: _Reader, skip: set[str]) -> list[str]:
     return out
 
 
-# what one feels something at the sight, thought or mention of: "trembled at the sight of him", "wept at the
-# thought of losing her", "blushed at the mention of his name"
-_SIGHT_OF = frozenset(
-    "sight thought thoughts mention memory memories news approach appearance presence idea recollection "
-    "remembrance name".split()
-)
+# what one weeps or grieves at the thought, news or memory of: "wept at the thought of losing her"
+_THOUGHT_OF_LOSS = frozenset("thought thoughts news memory memories recollection remembrance".split())
+# what one feels something at the sight, thought or mention of: "trembled at the sight of him", "blushed at the
+# mention of his name"
+_SIGHT_OF = _THOUGHT_OF_LOSS | frozenset("sight mention approach appearance presence idea name".split())
 
 
 def _seen_of(noun: Token, reader: _Reader) -> list[str]:
@@ -2271,9 +2270,6 @@ def _sorrow_for(tok: Token) -> bool:
     )
 
 
-_THOUGHT_OF_LOSS = frozenset("thought thoughts news memory memories recollection remembrance".split())
-
-
 def _has_object(tok: Token) -> bool:
     """Whether an emotion word has an object of its own, a character or not: a direct object, or one after
     "of / at / about ..." ("afraid of the dark", "angry about the letter")."""
@@ -2963,27 +2959,23 @@ def _named_alone_before(ctx: _Context, u: _Unit) -> str | None:
     """The character a quote right before this sentence of narration, in its paragraph, ends by naming alone
     ("“And then, well, *Tara*.” The sadness comes in waves"): the one the sadness is about. None in a quote,
     after narration, or when the quote's last sentence says more than the name."""
-    if u.quote is None and ctx.quote_ends:
-        k = bisect.bisect_right(ctx.quote_ends, u.start, key=_end_of) - 1
-        if k < 0:
-            return None
-        end = ctx.quote_ends[k][0]
-        text = ctx.story.text
-        if text[end : u.start].strip() or "\n" in text[end : u.start]:
-            return None
-        quotes = ctx.story.quotes  # in the text's order, so by their ends too
-        at = bisect.bisect_left(quotes, end, key=lambda q: q.end)
-        if at == len(quotes) or quotes[at].end != end:
-            return None
-        quote = quotes[at]
-        said = _mentions_between(ctx, quote.start, end)
-        if not said or said[-1].kind != "name" or said[-1].character == quote.speaker:
-            return None
-        last = said[-1]
-        if _ALONE_BEFORE.search(text[quote.start : last.start].lstrip("“‘\"'")) is None:
-            return None
-        return last.character if _ALONE_AFTER.fullmatch(text[last.end : end]) else None
-    return None
+    if u.quote is not None:
+        return None
+    quotes = ctx.story.quotes  # in the text's order, so by their ends too
+    k = bisect.bisect_right(quotes, u.start, key=lambda q: q.end) - 1
+    if k < 0:
+        return None
+    quote = quotes[k]
+    text = ctx.story.text
+    if text[quote.end : u.start].strip() or "\n" in text[quote.end : u.start]:
+        return None
+    said = _mentions_between(ctx, quote.start, quote.end)
+    if not said or said[-1].kind != "name" or said[-1].character == quote.speaker:
+        return None
+    last = said[-1]
+    if _ALONE_BEFORE.search(text[quote.start : last.start].lstrip("“‘\"'")) is None:
+        return None
+    return last.character if _ALONE_AFTER.fullmatch(text[last.end : quote.end]) else None
 
 
 # feelings that, with no target of their own, are toward the other person of the scene: the social ones,
