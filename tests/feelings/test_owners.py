@@ -378,6 +378,10 @@ def test_a_feeling_in_the_passive_is_the_doer_s_toward_the_subject(text):
         ("Tom's compliments were all for Mary.", "Tom", "admiration"),
         ("With final imprecations against Mary, Tom hastened away.", "Tom", "anger"),
         ("Tom worshipped Mary.", "Tom", "love"),
+        # a verb that doubles its last letter: "regretted", "abhorred", "shunned"
+        ("Tom abhorred Mary.", "Tom", "disgust"),
+        ("Tom shunned Mary after the trial.", "Tom", "disapproval"),
+        ("Mary bitterly regretted her words to Tom.", "Mary", "remorse"),
         # a feeling a verb causes: the one it is caused in, toward the cause
         ("Tom amused Mary greatly.", "Mary", "amusement"),
         ("Tom exasperated Mary.", "Mary", "annoyance"),

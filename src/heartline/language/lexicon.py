@@ -739,6 +739,11 @@ EMOTION_VERB_IRREGULAR = {
     "rob": ["robbed", "robbing"],
     "forsake": ["forsook", "forsaken"],
     "worship": ["worshipped", "worshipping"],
+    "regret": ["regretted", "regretting"],
+    "flog": ["flogged", "flogging"],
+    "shun": ["shunned", "shunning"],
+    "panic": ["panicked", "panicking"],
+    "abhor": ["abhorred", "abhorring"],
 }
 
 
