@@ -1244,6 +1244,14 @@ def _called_so(noun: Token, reader: _Reader, labels: _L) -> tuple[str, str, _L] 
     return one[0], other[0], labels
 
 
+_THIS_OR_THAT = frozenset({"that", "this", "the"})
+
+
+def _before_a_name(tok: Token) -> bool:
+    """The word stands between "that" / "this" / "the" and a name: "that fiend Gagool"."""
+    return 0 < tok.i < len(tok.doc) - 1 and tok.nbor(-1).lower_ in _THIS_OR_THAT and _pos(tok.nbor()) == "PROPN"
+
+
 def _judged(tok: Token, reader: _Reader, teller: str | None) -> tuple[str, str, _L] | None:
     """``(experiencer, target, labels)`` of a noun that judges a person: a trait, toward its owner ("the
     haughtiness of *Mrs. Beaumont*", "*Gilbert's* insolence"), or an epithet, toward the one it is said of ("the
@@ -1251,6 +1259,8 @@ def _judged(tok: Token, reader: _Reader, teller: str | None) -> tuple[str, str, 
     it is: as for an adjective before a person (:func:`_evaluative`). None when either is not a character,
     they are the same, or the epithet is denied ("he is no coward", "not a villain")."""
     if _pos(tok) != "NOUN":
+        if tok.lower_ in EPITHETS and _before_a_name(tok):  # "that fiend Gagool had planned it", parsed as a verb
+            return _stance_toward(tok, tok.nbor(), reader, teller, EPITHETS[tok.lower_])
         return None
     person: Token | None = None
     labels = TRAIT_NOUNS.get(tok.lower_)
@@ -1278,6 +1288,8 @@ def _judged(tok: Token, reader: _Reader, teller: str | None) -> tuple[str, str, 
             person = _child(tok.head, ("nsubj",))  # "Wain is a scoundrel", "you are an angel"
         elif tok.i > 0 and tok.nbor(-1).lower_ == "you":
             person = tok.nbor(-1)  # "you scoundrel!"
+        elif _before_a_name(tok):
+            person = tok.nbor()  # "that fiend Gagool laughed", which the parse reads as an adverb
     if person is None:
         return None
     return _stance_toward(tok, person, reader, teller, labels)

@@ -346,6 +346,15 @@ def test_the_names_people_call_those_they_despise_or_cherish_are_stances(make_st
     assert ("theo", "lucy", "admiration") in found
 
 
+def test_an_epithet_between_that_and_a_name_is_the_tellers_stance_even_where_the_parse_misreads_it(make_story):
+    # the parse hangs neither epithet on the name as an apposition ("fiend" a clause of its own, "rogue" a compound)
+    text = "“That fiend Kit laughed at us,” said Mara. “I saw it all now; that rogue Jonah had planned it,” said Nora."
+    names = ["Kit", "Mara", "Jonah", "Nora", "Will"]
+    found = triples(make_story(text, names, quotes=[("Mara", ["Will"]), ("Nora", ["Will"])]))
+    assert ("mara", "kit", "disapproval") in found
+    assert ("nora", "jonah", "disapproval") in found
+
+
 def test_friends_or_enemies_of_each_other_feel_it_both_ways(make_story):
     text = "Mara and Theo soon became great friends. Lucy made friends with Nora. Jonah and Kit became bitter enemies."
     found = triples(make_story(text, ["Mara", "Theo", "Lucy", "Nora", "Jonah", "Kit"]))
