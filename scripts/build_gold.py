@@ -3,7 +3,7 @@
 usage: python scripts/build_gold.py [--shared ../shared] [--dev-only]
 
 It also builds the development bond golds (``bonds_dev.ann`` -> ``bonds_dev.jsonl``, on PDNC development
-novels; ``bonds_dev2.ann`` -> ``bonds_dev2.jsonl`` up to ``bonds_dev18.ann`` -> ``bonds_dev18.jsonl``, windows
+novels; ``bonds_dev2.ann`` -> ``bonds_dev2.jsonl`` up to ``bonds_dev19.ann`` -> ``bonds_dev19.jsonl``, windows
 drawn like the held-out bond passages with other seeds).
 PDNC text is never stored in the project, not even a short span: there a cue is written as its character
 offsets into the passage (``=START:END``) and the JSON keeps only the offsets.
@@ -230,7 +230,7 @@ def main(argv: list[str] | None = None) -> int:
         errors += build_feelings(args.shared, GOLD / "feelings_heldout.ann", GOLD / "feelings_heldout.jsonl")
         if (GOLD / "bonds_heldout.ann").is_file():
             errors += build_bonds(args.shared, GOLD / "bonds_heldout.ann", GOLD / "bonds_heldout.jsonl")
-    for dev in ("bonds_dev", *(f"bonds_dev{n}" for n in range(2, 19))):  # bonds_dev2 ... bonds_dev18
+    for dev in ("bonds_dev", *(f"bonds_dev{n}" for n in range(2, 20))):  # bonds_dev2 ... bonds_dev19
         if (GOLD / f"{dev}.ann").is_file():
             errors += build_bonds(args.shared, GOLD / f"{dev}.ann", GOLD / f"{dev}.jsonl")
     return 1 if errors else 0
