@@ -406,3 +406,17 @@ def test_a_speech_tag_pronoun_is_not_someone_its_quote_names(pipe: Pipeline) -> 
     assert mine is None or "she" not in mentions_of(story, mine.id)
     said = read(pipe, "Lucy came in. “Mary is sick,” she said.")
     assert "she" in mentions_of(said, by_name(said)["Lucy"].id)
+
+
+def test_a_he_goes_on_with_the_last_subject_of_its_sentence(pipe: Pipeline) -> None:
+    """A he after "as he watched Bill" is still the one who watched, though Bill is the story's main character
+    and the subject of the sentence's first clause."""
+    text = (
+        "Bill was not tall, and he was slight of build. For Bill was a good deal like a stick of dynamite; and "
+        "Tom was not at all uneasy, as he watched Bill go back, though he loved him well."
+    )
+    story = read(pipe, text)
+    tom, bill = by_name(story)["Tom"], by_name(story)["Bill"]
+    tail = text.index("though")
+    after = [m for m in story.mentions if m.start > tail]
+    assert [(story.span_text(m), m.character) for m in after] == [("he", tom.id), ("him", bill.id)]

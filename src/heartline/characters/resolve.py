@@ -915,6 +915,8 @@ class Resolver:
                 score += 1.5  # its last mention, or one in the same sentence, is a subject ("Pierre ... told him")
             if r.char == self.main:
                 score += 0.7
+            if t.lower in ("he", "she") and clause_subject is not None and r.char == clause_subject.char:
+                score += 1.2  # a he / she goes on with its sentence's last subject
             if t.quote >= 0 and rt.quote < 0 and rt.para != t.para:
                 score -= 0.5
             if t.quote < 0 and rt.quote >= 0:
