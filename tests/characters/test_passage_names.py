@@ -226,6 +226,23 @@ def test_in_a_passage_a_name_the_tagger_calls_an_organisation_is_someone_when_it
     assert "Hindley" in by_name(story)
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "I was ashamed of the old man, I know I was, when I saw that Estella stood at the back of the chair.",
+            "Estella",
+        ),
+        ("It was late in the evening. During the whole of that interval Kurágin stood near the door.", "Kurágin"),
+    ],
+)
+def test_in_a_passage_a_name_said_once_that_acts_inside_a_sentence_is_someone_whatever_the_tagger_says(
+    pipe, text, name
+):
+    # the entity recogniser does not know the name and doubts it; nothing in the words says it is a place
+    assert name in by_name(read(pipe, text))
+
+
 def test_in_a_passage_a_word_of_asking_before_a_name_is_no_one(pipe):
     story = read(pipe, "“I shall hate this town,” he said. “Pray, Margaret, does your mother often talk to you?”")
     cast = by_name(story)

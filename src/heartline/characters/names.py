@@ -1387,10 +1387,15 @@ def _once_a_person(form: Form) -> bool:
     """A name said once that the story treats as a person, with more for than against: spaCy's PERSON, or as
     much as a known first name doing something a person does ("Martha opened the letter"), a verb of feeling
     ("Sansa despised Joffrey") or "my" before it ("my Ethelwyn")."""
+    doubt_of_the_tagger_only = (
+        form.other <= form.other_by_ner + _ROUNDING and not form.ner_place and not form.place_part
+    )
+    if form.acts_inside and (not form.other or (doubt_of_the_tagger_only and form.person >= 1)):
+        # "and Reuenthal watched the screens", "when I saw that Estella stood at the back": capitalised inside a
+        # sentence, and acting; against it at most the entity recogniser's doubt, which does not know the name
+        return True
     if form.person - form.other < 0.5:
         return False
-    if form.acts_inside and not form.other:
-        return True  # "and Reuenthal watched the screens": capitalised inside a sentence, and acting
     if (
         form.other <= form.other_by_ner
         and (not form.ner_place or form.person >= 1.5)
