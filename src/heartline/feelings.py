@@ -472,6 +472,10 @@ class _Reader:
     unit: _Unit
     forced: dict[int, str] = field(default_factory=dict)  # token index -> character, decided elsewhere
 
+    def other_than(self, tok: Token, char: str) -> str | None:
+        """The character a he / she pronoun refers to when it cannot be ``char``."""
+        return _resolve_pronoun(self.ctx, tok.lower_, self.unit.offset + tok.idx, self.unit.start, False, char)
+
     def char(self, tok: Token) -> str | None:
         """The character a token refers to, or None."""
         if tok.i in self.forced:
@@ -1036,6 +1040,11 @@ def _read_trigger(tok: Token, kind: str, labels: _L, reader: _Reader) -> _Hit:
         if len(pair) >= 2:
             return _Hit(pair, pair, labels, True, None, False, tok.i)
         tgt = _prep_targets(tok, reader, set(exp))
+        if not tgt and len(exp) == 1 and slot is not None and slot.dep_ == "poss" and slot.lower_ in PRONOUNS:
+            toward = _prep_targets(tok, reader, set())
+            other = reader.other_than(slot, exp[0]) if toward == exp else None
+            if other is not None:  # "her love for the girl": whoever "her" is, she is not the girl
+                exp, tgt = [other], toward
         noun = tok.head if tok.dep_ == "conj" and _pos(tok.head) == "NOUN" else tok  # "with care and kindness"
         head = noun.head
         if slot is not None and slot.dep_ == "pobj" and slot.head.lower_ == "to" and tok.dep_ == "attr":

@@ -302,6 +302,17 @@ def test_a_hatred_between_two_goes_both_ways_whoever_the_clause_is_about():
 
 
 @pytest.mark.slow
+def test_the_owner_of_a_feeling_is_not_the_one_it_is_for():
+    # "her" alone would go to Nell, the last woman named; "for the girl" is Nell, so "her" is the other woman
+    story = heartline.read(
+        text='Mrs. Brown wept at the door. Nell stood by the fence. "You found her love for the girl," said Tom.'
+    )
+    ids = {c.name: c.id for c in story.characters}
+    loves = {(f.experiencer, f.target) for f in story.feelings if f.emotion == "love"}
+    assert loves == {(ids["Mrs. Brown"], ids["Nell"])}
+
+
+@pytest.mark.slow
 def test_a_group_that_hates_the_narrator_gives_the_narrator_no_feeling():
     story = heartline.read(text="Pip came in. These people hated me with the hatred of cupidity. Georgiana sniffed.")
     me = next(c.id for c in story.characters if c.narrator)
