@@ -124,6 +124,9 @@ from .conftest import by_name, read
             "was now gone for ever.",
             "Garrow",
         ),
+        # what only a person has or is said to have: a reputation, a sake
+        ("Edgar came to the house. He had a terror of Brackley's reputation, and kept away.", "Brackley"),
+        ("The rain fell all day. She stayed at home for Lucinda's sake.", "Lucinda"),
         # a known given name the tagger takes for a place, and more than one act of a person
         (
             "The house at Lindham was quiet that winter. The servants spoke often of the good sense of Ada and "

@@ -790,7 +790,9 @@ _PERSONAL_THINGS = frozenset(
     # "Clare's treatment of him", "Khiva's death"
     "attentions reproaches handwriting voice manners conduct behaviour behavior treatment opinion advice promise "
     "death funeral grave genius character intentions wishes fiancé fiancée sweetheart favorite favourite nature "
-    "disposition temperament".split()
+    "disposition temperament "
+    # what is said of a person's standing or coming and going: "Earnshaw's reputation", "for Lucy's sake"
+    "reputation sake absence presence arrival departure recovery".split()
 )
 
 
