@@ -1836,6 +1836,7 @@ def _shows_a_stance(text: str, start: int, end: int) -> bool:
         _EMBRACE,
         _GIFT,
         _HAND_HELD_OUT,
+        _RAN_TO_MEET,
     )
     return any(p.search(text, start, end) for p in stances)
 
@@ -2115,6 +2116,39 @@ def _to_please(tok: Token, reader: _Reader) -> tuple[list[str], list[str], _L] |
     doers = reader.chars(subj)
     toward = [c for c in reader.chars(whom) if c not in doers]
     return (doers, toward, _PLEASE_WARMTH) if doers and toward else None
+
+
+# running to meet someone: "Miss Mirvan ran out to meet me", "he hurried forward to greet her", "came running to
+# meet him"; an eagerness, not a meeting by chance or by appointment ("went to meet the coach", "met him")
+_HASTE = frozenset(
+    [f for v in ("run", "hurry", "hasten", "rush", "fly", "spring", "dart", "hie") for f in _verb_forms(v)]
+    + "ran running flew sprang sprung darted".split()
+)
+_MEETING = frozenset([*_verb_forms("meet"), *_verb_forms("greet"), "met"])
+_RAN_TO_MEET = re.compile(
+    r"\b(?:ran|run|running|runs|hurr\w*|hasten\w*|rush\w*|flew|fly|flying|sprang|darted|came\s+running)\b"
+    r"[^.;!?]{0,25}?\bto\s+(?:meet|greet)\b",
+    re.IGNORECASE,
+)
+_EAGER_TO_MEET: _L = {"joy": 0.5}
+
+
+def _ran_to_meet(tok: Token, reader: _Reader) -> tuple[list[str], list[str], _L] | None:
+    """(who ran, whom to, labels) for running, hurrying or flying to meet or greet someone."""
+    if tok.lower_ not in _MEETING or tok.dep_ not in ("xcomp", "advcl") or _child(tok, ("aux",)) is None:
+        return None
+    ran = tok.head
+    hasty = ran.lower_ in _HASTE or any(c.lower_ in _HASTE for c in ran.children if c.dep_ in ("xcomp", "advcl"))
+    whom = _child(tok, ("dobj",))
+    subj = _subject(ran)
+    for came in ran.children if subj is None else ():
+        if came.dep_ == "aux":  # "Mary came running to meet him": the parse makes "came" an auxiliary
+            subj = _child(came, ("nsubj",)) or subj
+    if not hasty or whom is None or subj is None or _negated(ran):
+        return None
+    runners = reader.chars(subj)
+    toward = [c for c in reader.chars(whom) if c not in runners]
+    return (runners, toward, _EAGER_TO_MEET) if runners and toward else None
 
 
 # a present given or bought for someone: "gave her a ring", "sent him a pair of shawls", "bought some cameos for
@@ -2735,6 +2769,7 @@ def _unit_feelings(
                 or _role_toward(tok, reader)
                 or _returned(tok, reader)
                 or _to_please(tok, reader)
+                or _ran_to_meet(tok, reader)
                 or _gift(tok, reader)
                 or _phrasal_stance(tok, reader)
             )

@@ -464,6 +464,21 @@ def test_trying_to_please_someone_is_warmth_toward_them(make_story):
         assert ("mara", "theo", "caring") not in triples(make_story(text, ["Mara", "Theo"])), text
 
 
+def test_running_to_meet_someone_is_gladness_toward_them(make_story):
+    for text in (
+        "Mara ran out to meet Theo.",
+        "Mara came running to meet Theo at the gate.",
+        "Mara hurried forward to greet Theo.",
+    ):
+        assert ("mara", "theo", "joy") in triples(make_story(text, ["Mara", "Theo"])), text
+    for text in (
+        "Mara went to meet the coach with Theo.",
+        "Mara met Theo at the inn.",
+        "Mara did not run to meet Theo.",
+    ):
+        assert ("mara", "theo", "joy") not in triples(make_story(text, ["Mara", "Theo"])), text
+
+
 def test_confiding_in_someone_is_trust_and_turning_one_s_back_on_them_a_snub(make_story):
     found = triples(make_story("Mara confided in Theo. Lucy turned her back on Theo.", ["Mara", "Theo", "Lucy"]))
     assert ("mara", "theo", "admiration") in found
