@@ -33,6 +33,16 @@ def test_a_description_no_one_fits_is_a_character_of_its_own(pipe):
     assert "The boy" in mentions_of(story, cast["the boy"].id)  # not the old man again: he is old, the boy young
 
 
+def test_a_man_or_woman_set_apart_by_a_word_of_their_own_is_a_character_of_their_own(pipe):
+    story = read(pipe, "The doctor came in at noon. The sick man groaned and turned his face to the wall.")
+    assert {"the doctor", "the sick man"} <= set(by_name(story))
+    # several such words for one head in a text are most often one person, found as "the old lady" is
+    story = read(
+        pipe, "The childless old lady had offered to take one of the girls. Jo rather liked the peppery old lady."
+    )
+    assert not {"the childless old lady", "the peppery old lady"} & set(by_name(story))
+
+
 def test_people_known_by_a_role_or_a_family_word_in_a_short_text(pipe):
     story = read(
         pipe,

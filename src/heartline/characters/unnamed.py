@@ -84,9 +84,15 @@ def described_people(toks: Sequence[Tok]) -> Counter[tuple[str, ...]]:
     Dodger"), a post or a nickname used as a name, unless a name follows it ("the Duke Michael"). (In a novel
     such a description is mostly a named character seen from outside: only speech tags make one there.)"""
     found: Counter[tuple[str, ...]] = Counter()
+    set_apart: Counter[tuple[str, ...]] = Counter()  # "the sick man": a man of a gender, and a word of his own
+    heads: dict[str, set[tuple[str, ...]]] = {}  # every description of a gendered head: "the old lady", ...
     n = len(toks)
     for i, t in enumerate(toks):
-        if t.lower != "the" or t.quote >= 0 or generic_gender(toks, i) is not None:
+        if t.lower != "the" or t.quote >= 0:
+            continue
+        generic = generic_gender(toks, i)
+        if generic is not None:
+            heads.setdefault(toks[generic[1]].lower, set()).add(tuple(toks[k].lower for k in range(i, generic[1] + 1)))
             continue
         nxt = toks[i + 1] if i + 1 < n else None
         if (
@@ -117,5 +123,13 @@ def described_people(toks: Sequence[Tok]) -> Counter[tuple[str, ...]]:
                     continue  # "the police sergeant": the person is the last noun
                 if not is_generic(("the", *words)) or _plural(w.lower):
                     found[("the", *words)] += 1
+                elif len(words) >= 2:
+                    set_apart[("the", *words)] += 1
+                    heads.setdefault(w.lower, set()).add(("the", *words))
                 break
+    for phrase, k in set_apart.items():
+        if len(heads[phrase[-1]]) == 1:
+            # the one man the text sets apart so; "the childless old lady", "the rich old lady" and "the old
+            # lady" of one text are most often one woman, whom a pronoun's resolution finds
+            found[phrase] += k
     return found
