@@ -88,6 +88,12 @@ def described_people(toks: Sequence[Tok]) -> Counter[tuple[str, ...]]:
     heads: dict[str, set[tuple[str, ...]]] = {}  # every description of a gendered head: "the old lady", ...
     n = len(toks)
     for i, t in enumerate(toks):
+        if t.lower in ("a", "an"):  # "a little ugly humpbacked man": met so, then "the humpbacked man" again
+            for k in range(i + 1, min(i + 5, n)):
+                if not toks[k].text.isalpha() or toks[k].sent != t.sent:
+                    break
+                heads.setdefault(toks[k].lower, set()).add(tuple(w.lower for w in toks[i : k + 1]))
+            continue
         if t.lower != "the" or t.quote >= 0:
             continue
         generic = generic_gender(toks, i)
