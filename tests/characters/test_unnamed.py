@@ -52,6 +52,8 @@ def test_people_known_by_a_role_or_a_family_word_in_a_short_text(pipe):
     assert {"her mother", "the stranger", "the landlady", "the new lodger"} <= set(cast)
     assert all(cast[n].unnamed for n in ("her mother", "the stranger", "the landlady", "the new lodger"))
     assert "the gate" not in cast and not any(" for" in n for n in cast)
+    story = read(pipe, "Jerome sat by the fire. The maniac laughed in the next room, and the fugitive shivered.")
+    assert {"the maniac", "the fugitive"} <= set(by_name(story))
 
 
 def test_a_family_word_in_spoken_words_is_someone_in_a_short_text(pipe):

@@ -902,7 +902,8 @@ PEOPLE_NOUNS = frozenset(
     blacksmith smith farmer shepherd miller innkeeper hostess lad lass fellow youngster ruffian villain
     traveller passenger companion comrade bride bridegroom groom widower heir heiress orphan witch wizard
     dwarf official navvy hunchback mate skipper boatswain detective fiancé fiancée thief chief tsar czar sultan
-    rajah padre abbé curé spinster gypsy maiden damsel wench urchin""".split()
+    rajah padre abbé curé spinster gypsy maiden damsel wench urchin maniac lunatic comte comtesse vicomte
+    marquise baroness captive fugitive culprit assassin tramp vagabond foundling apothecary corporal admiral""".split()
 )
 
 # nouns of a man and of a woman
