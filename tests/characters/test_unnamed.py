@@ -224,6 +224,16 @@ def test_someone_met_as_a_description_with_a_who_acts_is_a_character(pipe):
     assert any(f.target for f in feelings if f.experiencer == names["a young lord"].id and f.emotion == "love")
 
 
+def test_someone_met_as_a_description_who_acts_in_a_clause_of_their_own_is_a_character(pipe):
+    story = read(
+        pipe, "Late that night there came to the door a certain man, who asked for Mary. She had loved him once."
+    )
+    names = by_name(story)
+    assert "a certain man" in names and "him" in mentions_of(story, names["a certain man"].id)
+    # what someone is, not who else there is
+    assert "a young man" not in by_name(read(pipe, "Tom was a young man who liked dogs. Mary smiled."))
+
+
 def test_a_description_is_someone_of_its_own_when_before_it_there_was_only_a_guess(pipe):
     # "her" opens the passage before anyone is named and is taken for Jo, named later; the old lady is not
     # Jo for that guess, but someone the passage has not named

@@ -186,6 +186,10 @@ _BEFORE_A_SUBJECT = frozenset({",", ";", "and", "but", "when", "then", "till", "
 _SUBJECT_AUXILIARIES = frozenset({"was", "had", "would", "could", "did", "came", "stood", "sat"})
 
 
+# verbs after which "a young man who ..." says what someone is, not who else there is
+_ATTRIBUTE_VERBS = frozenset("is was be been being am are were became become becomes seemed seems remained".split())
+
+
 def find_indefinite_actors(toks: Sequence[Tok]) -> list[tuple[tuple[str, ...], int, int]]:
     """ "A young lord fell in love with her", "a stranger sat beside him": someone the story
     meets by a description with "a" that is the subject of a verb a person does, a character of their own
@@ -198,8 +202,7 @@ def find_indefinite_actors(toks: Sequence[Tok]) -> list[tuple[tuple[str, ...], i
         if t.lower not in ("a", "an"):
             continue
         prev = toks[i - 1] if i > 0 else None
-        if not (t.sent_start or (prev is not None and prev.sent == t.sent and prev.lower in _BEFORE_A_SUBJECT)):
-            continue  # "he was a young man", "like a child", "to a stranger": not who acts
+        subject_place = t.sent_start or (prev is not None and prev.sent == t.sent and prev.lower in _BEFORE_A_SUBJECT)
         found = _indefinite_phrase(toks, i, t.quote)
         if found is None:
             continue
@@ -207,7 +210,22 @@ def find_indefinite_actors(toks: Sequence[Tok]) -> list[tuple[tuple[str, ...], i
         nxt = toks[last + 1] if last + 1 < n else None
         if nxt is None or nxt.sent != t.sent or nxt.quote != t.quote:
             continue
-        if not (nxt.lower in _SUBJECT_AUXILIARIES or _past_verb(nxt.lower)):
+        if not subject_place:
+            # "there appeared upon the scene a certain man, who made love to Miss Havisham": one who acts in a
+            # clause of their own; not "he was a young man", "like a child", "to a stranger"
+            k = last + 1 + (nxt.text == ",")
+            who = toks[k] if k < n else None
+            after = toks[k + 1] if k + 1 < n else None
+            if (
+                who is None
+                or (prev is not None and prev.lower in _ATTRIBUTE_VERBS)
+                or who.lower != "who"
+                or after is None
+                or after.sent != t.sent
+                or not (after.lower in _SUBJECT_AUXILIARIES or _past_verb(after.lower))
+            ):
+                continue
+        elif not (nxt.lower in _SUBJECT_AUXILIARIES or _past_verb(nxt.lower)):
             continue
         if len(phrase) == 2 and _generic(("the", phrase[1])):
             continue  # "a man might", "a woman was": anyone
