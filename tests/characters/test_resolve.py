@@ -420,3 +420,11 @@ def test_a_he_goes_on_with_the_last_subject_of_its_sentence(pipe: Pipeline) -> N
     tail = text.index("though")
     after = [m for m in story.mentions if m.start > tail]
     assert [(story.span_text(m), m.character) for m in after] == [("he", tom.id), ("him", bill.id)]
+
+
+def test_a_family_word_set_between_commas_after_a_name_is_that_named_one(pipe: Pipeline) -> None:
+    text = "Sir John struck his poor Amy. Even Mary Hale, the vicar's wife, refused to visit her."
+    story = read(pipe, text)
+    cast = by_name(story)
+    assert "the vicar's wife" not in cast
+    assert "wife" in mentions_of(story, cast["Mary Hale"].id)

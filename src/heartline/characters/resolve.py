@@ -38,7 +38,7 @@ from ..language.lexicon import (
     is_patronymic,
 )
 from ..language.tokens import Tok
-from .nominals import generic_gender
+from .nominals import generic_gender, noun_gender
 
 if TYPE_CHECKING:
     from ..story import Story
@@ -654,6 +654,9 @@ class Resolver:
         if j in self._name_at:
             return None  # "Tom's Aunt Polly": named
         word = toks[j].lower
+        apposed = self._apposed_kin(start, j, word, r.char)
+        if apposed is not None:
+            return apposed
         kin = self._kin(r.char, word) if word in KIN else None
         if kin is not None:
             return kin
@@ -664,6 +667,18 @@ class Resolver:
         if " " in said and first.lower() in _LOWER_OPENERS:
             said = first.lower() + said[len(first) :]  # "the Rector's wife", "her husband's brother", anywhere
         return self._family_word(at, r.char, said)
+
+    def _apposed_kin(self, start: int, j: int, word: str, owner: int) -> int | None:
+        """The one named right before a family word set between commas ("Mrs. Bute Crawley, the Rector's wife,
+        refused"): that named one, when the word's gender fits."""
+        toks = self.toks
+        if start < 2 or toks[start - 1].text != "," or j + 1 >= len(toks) or toks[j + 1].text != ",":
+            return None
+        before = next((x for x in reversed(self.recent) if x.last == start - 2), None)
+        if before is None or before.kind != "name" or before.char == owner:
+            return None
+        gender = noun_gender((word,))
+        return before.char if gender is None or self.genders[before.char] in (None, gender) else None
 
     def _family_word(self, i: int, owner: int | None = None, said: str | None = None) -> int | None:
         """In a short text, "her mother" / "my brother" / "his little sister" after the possessive at token
