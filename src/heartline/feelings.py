@@ -1837,6 +1837,7 @@ def _shows_a_stance(text: str, start: int, end: int) -> bool:
         _GIFT,
         _HAND_HELD_OUT,
         _RAN_TO_MEET,
+        _REFUSED_TO,
     )
     return any(p.search(text, start, end) for p in stances)
 
@@ -2149,6 +2150,40 @@ def _ran_to_meet(tok: Token, reader: _Reader) -> tuple[list[str], list[str], _L]
     runners = reader.chars(subj)
     toward = [c for c in reader.chars(whom) if c not in runners]
     return (runners, toward, _EAGER_TO_MEET) if runners and toward else None
+
+
+# refusing to see someone: "she refused to visit her", "declined to receive him", "refused to speak to him"; a
+# snub, not a refusal to do a thing ("refused to go"), nor one to marry (said of love as often as of dislike)
+_REFUSING = frozenset([*_verb_forms("refuse"), *_verb_forms("decline")])
+_SNUBBING = frozenset(
+    f
+    for v in ("visit", "see", "receive", "meet", "acknowledge", "know", "notice", "forgive", "help", "speak")
+    for f in _verb_forms(v)
+)
+_REFUSED_TO = re.compile(
+    r"\b(?:refus|declin)\w*\s+to\s+(?:\w+\s+)?(?:visit|see|receive|meet|acknowledge|know|notice|forgive|help|speak)",
+    re.IGNORECASE,
+)
+_SNUB: _L = {"disapproval": 0.5}
+
+
+def _refused_to(tok: Token, reader: _Reader) -> tuple[list[str], list[str], _L] | None:
+    """(who refused, whom, labels) for refusing or declining to see, receive or speak to someone."""
+    if tok.lower_ not in _SNUBBING or tok.dep_ != "xcomp" or tok.head.lower_ not in _REFUSING or _negated(tok.head):
+        return None
+    whom = _child(tok, ("dobj",))
+    if whom is None:  # "refused to speak to him"
+        to = _prep(tok.children, "to") or _prep(tok.children, "with")
+        whom = _child(to, ("pobj",)) if to is not None else None
+    subj = _subject(tok.head)
+    if whom is None or subj is None:
+        return None
+    refusers = reader.chars(subj)
+    toward = [c for c in reader.chars(whom) if c not in refusers]
+    if not toward and len(refusers) == 1 and whom.lower_ in PRONOUNS:  # "she refused to visit her": another she
+        other = reader.other_than(whom, refusers[0])
+        toward = [other] if other is not None else []
+    return (refusers, toward, _SNUB) if refusers and toward else None
 
 
 # a present given or bought for someone: "gave her a ring", "sent him a pair of shawls", "bought some cameos for
@@ -2770,6 +2805,7 @@ def _unit_feelings(
                 or _returned(tok, reader)
                 or _to_please(tok, reader)
                 or _ran_to_meet(tok, reader)
+                or _refused_to(tok, reader)
                 or _gift(tok, reader)
                 or _phrasal_stance(tok, reader)
             )

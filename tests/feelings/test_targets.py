@@ -479,6 +479,13 @@ def test_running_to_meet_someone_is_gladness_toward_them(make_story):
         assert ("mara", "theo", "joy") not in triples(make_story(text, ["Mara", "Theo"])), text
 
 
+def test_refusing_to_see_someone_is_a_snub(make_story):
+    for text in ("Mara refused to visit Theo.", "Mara declined to receive Theo.", "Mara refused to speak to Theo."):
+        assert ("mara", "theo", "disapproval") in triples(make_story(text, ["Mara", "Theo"])), text
+    for text in ("Mara refused to go with Theo.", "Mara did not refuse to see Theo."):
+        assert ("mara", "theo", "disapproval") not in triples(make_story(text, ["Mara", "Theo"])), text
+
+
 def test_confiding_in_someone_is_trust_and_turning_one_s_back_on_them_a_snub(make_story):
     found = triples(make_story("Mara confided in Theo. Lucy turned her back on Theo.", ["Mara", "Theo", "Lucy"]))
     assert ("mara", "theo", "admiration") in found
