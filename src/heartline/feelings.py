@@ -493,7 +493,7 @@ class _Reader:
             if low in PRONOUNS and not low.endswith("self") and tok.dep_ not in ("nsubj", "nsubjpass", "poss"):
                 subj = self._clause_subject(tok)
                 if subj == m.character:  # "she trusts her": a plain pronoun is not its own clause's subject
-                    return _resolve_pronoun(self.ctx, low, start, self.unit.start, False, subj)
+                    return self.other_than(tok, subj)
             return m.character
         q = self.unit.quote
         if q is not None:
@@ -595,7 +595,7 @@ class _Reader:
                 ):
                     c = pov  # a reflexive no clause binds is the point of view's own: Willow's, not Tara's
                 else:
-                    c = _resolve_pronoun(self.ctx, t.lower_, start, self.unit.start, False, c)
+                    c = self.other_than(t, c)
             if c and c not in out:
                 out.append(c)
         return out
@@ -1732,6 +1732,14 @@ def _apposed_to(tok: Token) -> tuple[Token, Token] | None:
     return (tok.head, whose) if whose is not None else None
 
 
+def _done_toward(subj: Token, whom: Token, reader: _Reader, labels: _L) -> tuple[list[str], list[str], _L] | None:
+    """(the doers, the others it is done to, labels) of an act whose doer is ``subj`` and whose object is ``whom``;
+    None when either side has no character."""
+    doers = reader.chars(subj)
+    toward = [c for c in reader.chars(whom) if c not in doers]
+    return (doers, toward, labels) if doers and toward else None
+
+
 def _fellow_named(tok: Token, reader: _Reader) -> tuple[list[str], list[str], _L] | None:
     """(whose friend, the friend, labels) for a friend, an enemy or a lover named by whose it is ("his friend
     Prince Andrew", "our old friend Infadoos", "“My friend Vincy ...”", "his old enemy Sabor"), (the one, whose,
@@ -1764,9 +1772,7 @@ def _fellow_named(tok: Token, reader: _Reader) -> tuple[list[str], list[str], _L
     subj = _subject(verb)
     if obj is None or subj is None:
         return None
-    doers = reader.chars(subj)
-    toward = [c for c in reader.chars(obj) if c not in doers]
-    return (doers, toward, _FELLOW["friend"]) if doers and toward else None
+    return _done_toward(subj, obj, reader, _FELLOW["friend"])
 
 
 def _said_to_be(tok: Token, preps: tuple[str, ...]) -> tuple[Token, Token] | None:
@@ -1891,9 +1897,7 @@ def _role_toward(tok: Token, reader: _Reader) -> tuple[list[str], list[str], _L]
     if labels is None or said is None:
         return None
     subj, whose = said
-    doers = reader.chars(subj)
-    toward = [c for c in reader.chars(whose) if c not in doers]
-    return (doers, toward, labels) if doers and toward else None
+    return _done_toward(subj, whose, reader, labels)
 
 
 def _manner_toward(tok: Token, reader: _Reader) -> tuple[list[str], list[str], _L] | None:
@@ -1906,9 +1910,7 @@ def _manner_toward(tok: Token, reader: _Reader) -> tuple[list[str], list[str], _
     other = _object_after(tok, "to", "with", "toward", "towards")
     if subj is None or other is None:
         return None
-    doers = reader.chars(subj)
-    toward = [c for c in reader.chars(other) if c not in doers]
-    return (doers, toward, labels) if doers and toward else None
+    return _done_toward(subj, other, reader, labels)
 
 
 # stances said by a verb and its particle or preposition, no emotion word: "shouted at him", "looked up to her",
@@ -2063,9 +2065,7 @@ def _phrasal_stance(tok: Token, reader: _Reader) -> tuple[list[str], list[str], 
         subj = _child(head, _SUBJECTS)
     if subj is None:
         return None
-    doers = reader.chars(subj)
-    toward = [c for c in reader.chars(other) if c not in doers]
-    return (doers, toward, labels) if doers and toward else None
+    return _done_toward(subj, other, reader, labels)
 
 
 _RETURNED = frozenset(_verb_forms("return")) | frozenset(_verb_forms("reciprocate"))
@@ -2114,9 +2114,7 @@ def _to_please(tok: Token, reader: _Reader) -> tuple[list[str], list[str], _L] |
     subj = _subject(trying) if _pos(trying) in ("VERB", "AUX") else _child(trying.head, ("nsubj",))
     if whom is None or subj is None:
         return None
-    doers = reader.chars(subj)
-    toward = [c for c in reader.chars(whom) if c not in doers]
-    return (doers, toward, _PLEASE_WARMTH) if doers and toward else None
+    return _done_toward(subj, whom, reader, _PLEASE_WARMTH)
 
 
 # running to meet someone: "Miss Mirvan ran out to meet me", "he hurried forward to greet her", "came running to
@@ -2147,9 +2145,7 @@ def _ran_to_meet(tok: Token, reader: _Reader) -> tuple[list[str], list[str], _L]
             subj = _child(came, ("nsubj",)) or subj
     if not hasty or whom is None or subj is None or _negated(ran):
         return None
-    runners = reader.chars(subj)
-    toward = [c for c in reader.chars(whom) if c not in runners]
-    return (runners, toward, _EAGER_TO_MEET) if runners and toward else None
+    return _done_toward(subj, whom, reader, _EAGER_TO_MEET)
 
 
 # refusing to see someone: "she refused to visit her", "declined to receive him", "refused to speak to him"; a
@@ -2179,11 +2175,10 @@ def _refused_to(tok: Token, reader: _Reader) -> tuple[list[str], list[str], _L] 
     if whom is None or subj is None:
         return None
     refusers = reader.chars(subj)
-    toward = [c for c in reader.chars(whom) if c not in refusers]
-    if not toward and len(refusers) == 1 and whom.lower_ in PRONOUNS:  # "she refused to visit her": another she
-        other = reader.other_than(whom, refusers[0])
-        toward = [other] if other is not None else []
-    return (refusers, toward, _SNUB) if refusers and toward else None
+    if len(refusers) == 1 and whom.lower_ in PRONOUNS and set(reader.chars(whom)) <= set(refusers):
+        other = reader.other_than(whom, refusers[0])  # "she refused to visit her": another she
+        return (refusers, [other], _SNUB) if other is not None else None
+    return _done_toward(subj, whom, reader, _SNUB)
 
 
 # a present given or bought for someone: "gave her a ring", "sent him a pair of shawls", "bought some cameos for
