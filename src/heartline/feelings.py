@@ -629,6 +629,9 @@ _BECOMING = frozenset("become became becomes becoming get got gets getting gotte
 
 def _subject(tok: Token, limit: int = 4) -> Token | None:
     """The subject of a verb, climbing xcomp / conj / advcl / pcomp chains; the head noun of a relcl."""
+    doer = _of_whom_it_was(tok)
+    if doer is not None:
+        return doer
     cur = tok
     for _ in range(limit):
         subj = _child(cur, ("nsubj", "nsubjpass"))
@@ -650,6 +653,21 @@ def _subject(tok: Token, limit: int = 4) -> Token | None:
             continue
         return None
     return None
+
+
+def _of_whom_it_was(tok: Token) -> Token | None:
+    """The doer of an infinitive that "it was ... of" someone to do: "It was kind of Tom to wait for me", "it was
+    striking of the children to kiss me"."""
+    if tok.dep_ not in ("xcomp", "advcl") or not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return None
+    head = tok.head
+    it = _child(head, ("nsubj",))
+    if it is None or it.lower_ != "it":
+        return None
+    said = _child(head, ("acomp",))  # "It was cruel of Tom": the "of" on the adjective
+    of = _prep(head.children, "of") or (_prep(said.children, "of") if said is not None else None)
+    obj = _child(of, ("pobj",)) if of is not None and of.i < tok.i else None
+    return obj if obj is not None and _pos(obj) in ("PROPN", "NOUN", "PRON") else None
 
 
 def _prep_targets(tok: Token, reader: _Reader, skip: set[str]) -> list[str]:

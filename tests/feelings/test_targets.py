@@ -479,6 +479,14 @@ def test_running_to_meet_someone_is_gladness_toward_them(make_story):
         assert ("mara", "theo", "joy") not in triples(make_story(text, ["Mara", "Theo"])), text
 
 
+def test_what_it_was_kind_or_cruel_of_someone_to_do_is_their_act(make_story):
+    # the infinitive's doer is the one after "of", not the one it is done to nor the point of view
+    found = triples(make_story("It was cruel of Theo to scold Mara.", ["Mara", "Theo"]))
+    assert ("theo", "mara", "disapproval") in found
+    found = triples(make_story("It was sweet of Theo to kiss Mara.", ["Mara", "Theo"]))
+    assert ("theo", "mara", "love") in found and ("mara", "theo", "love") not in found
+
+
 def test_refusing_to_see_someone_is_a_snub(make_story):
     for text in ("Mara refused to visit Theo.", "Mara declined to receive Theo.", "Mara refused to speak to Theo."):
         assert ("mara", "theo", "disapproval") in triples(make_story(text, ["Mara", "Theo"])), text
