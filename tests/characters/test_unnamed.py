@@ -43,6 +43,11 @@ def test_a_man_or_woman_set_apart_by_a_word_of_their_own_is_a_character_of_their
     assert not {"the childless old lady", "the peppery old lady"} & set(by_name(story))
 
 
+def test_a_description_ends_where_a_pronoun_or_a_determiner_begins_another_phrase(pipe):
+    story = read(pipe, "Her coachman had not seen anyone answering the description his mistress gave him.")
+    assert not any(n.startswith("the description") for n in by_name(story))
+
+
 def test_people_known_by_a_role_or_a_family_word_in_a_short_text(pipe):
     story = read(
         pipe,

@@ -878,8 +878,9 @@ NOT_DESCRIPTION_HEADS = frozenset(
 # words that end a description ("said the man to ...")
 DESCRIPTION_BREAKS = frozenset(
     """to in with and as at who which that from of for on by but or so then again now when was were had has is
-    are been did could would should will shall might must heard saw""".split()
-)
+    are been did could would should will shall might must heard saw
+    his her my their our your its him them me us he she they we you it a an this these those""".split()
+)  # a pronoun or a determiner begins another phrase: "the description his mistress gave him" is no one
 
 # noun endings of people ("the fisherman", "the painter", "the novelist")
 PERSON_SUFFIXES = ("man", "men", "er", "or", "ist", "ess", "ian", "ee", "eer", "maid", "boy", "girl", "wife", "lady")
