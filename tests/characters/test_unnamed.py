@@ -43,6 +43,14 @@ def test_a_man_or_woman_set_apart_by_a_word_of_their_own_is_a_character_of_their
     assert not {"the childless old lady", "the peppery old lady"} & set(by_name(story))
 
 
+def test_the_poor_old_man_is_the_old_man_and_no_group_of_the_poor(pipe):
+    story = read(pipe, "The old man sat by the fire. The poor old man wept.")
+    cast = by_name(story)
+    assert "the poor" not in cast
+    assert len(mentions_of(story, cast["the old man"].id)) == 2
+    assert "the poor" in by_name(read(pipe, "The poor were hungry that winter."))
+
+
 def test_a_description_ends_where_a_pronoun_or_a_determiner_begins_another_phrase(pipe):
     story = read(pipe, "Her coachman had not seen anyone answering the description his mistress gave him.")
     assert not any(n.startswith("the description") for n in by_name(story))

@@ -336,8 +336,9 @@ def generic_gender(toks: Sequence[Tok], i: int) -> tuple[str, int] | None:
     if i < 0 or i + 1 >= len(toks) or toks[i].lower != "the":
         return None
     j = i + 1
-    if (toks[j].lower in GENERIC_ADJECTIVES or toks[j].lower in EMOTION_ADJECTIVES) and j + 1 < len(toks):
-        j += 1
+    for _ in range(2):  # "the young man", "the poor old man"
+        if (toks[j].lower in GENERIC_ADJECTIVES or toks[j].lower in EMOTION_ADJECTIVES) and j + 1 < len(toks):
+            j += 1
     head = toks[j].lower
     if not toks[j].text.islower() or head in GENDERED_POSTS:
         return None

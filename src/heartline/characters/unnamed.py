@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from ..language.lexicon import DESCRIPTION_BREAKS, PLURAL_PEOPLE
+from ..language.lexicon import DESCRIPTION_BREAKS, EMOTION_ADJECTIVES, GENERIC_ADJECTIVES, PLURAL_PEOPLE
 from ..language.tokens import Tok
 from .nominals import generic_gender, is_generic, is_person_noun
 
@@ -127,6 +127,17 @@ def described_people(toks: Sequence[Tok]) -> Counter[tuple[str, ...]]:
                 nxt = toks[j] if j < n else None
                 if nxt is not None and nxt.text.isalpha() and nxt.text.islower() and _people(nxt.lower):
                     continue  # "the police sergeant": the person is the last noun
+                if (
+                    nxt is not None
+                    and (w.lower in GENERIC_ADJECTIVES or w.lower in EMOTION_ADJECTIVES)
+                    and nxt.sent == t.sent
+                    and nxt.text.isalpha()
+                    and nxt.text.islower()
+                    and nxt.lower not in DESCRIPTION_BREAKS
+                    and len(words) < 3
+                    and any(_people(toks[k].lower) for k in range(j + 1, min(j + 3, n)) if toks[k].sent == t.sent)
+                ):
+                    continue  # "the poor old man": "poor" is no group of its own here
                 if not is_generic(("the", *words)) or _plural(w.lower):
                     found[("the", *words)] += 1
                 elif len(words) >= 2:
