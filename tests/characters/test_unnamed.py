@@ -43,6 +43,15 @@ def test_a_man_or_woman_set_apart_by_a_word_of_their_own_is_a_character_of_their
     assert not {"the childless old lady", "the peppery old lady"} & set(by_name(story))
 
 
+def test_a_description_with_no_mention_of_its_own_is_no_one(pipe):
+    # "general" and "utter" end like nouns for people, but every such phrase here is an adjective's
+    story = read(
+        pipe, "The general trend of the campaign was clear to Tom. He smiled at the utter astonishment of Mary."
+    )
+    assert set(by_name(story)) == {"Tom", "Mary"}
+    assert all(c.mentions > 0 for c in story.characters)
+
+
 def test_the_poor_old_man_is_the_old_man_and_no_group_of_the_poor(pipe):
     story = read(pipe, "The old man sat by the fire. The poor old man wept.")
     cast = by_name(story)

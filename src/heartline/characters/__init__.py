@@ -154,6 +154,10 @@ def find_characters(story: Story) -> None:
         for r in [*refs, *resolver.written_to]
     ]
     story.mentions.sort(key=lambda m: m.start)
+    # a description whose every mention went to someone else ("the general trend", "the poor creatures", "the
+    # child" that is Flora) is no one
+    mentioned = {m.character for m in story.mentions}
+    story.characters = [c for c in story.characters if c.id in mentioned or c.narrator or not c.unnamed]
     if short:
         _name_by_address(story)
         _name_by_description(story)
