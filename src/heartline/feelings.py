@@ -1634,9 +1634,7 @@ def _embrace(tok: Token, reader: _Reader) -> tuple[list[str], list[str], _L] | N
     if other is None:
         return None
     subj = _subject(tok)
-    doers = reader.chars(subj) if subj is not None else []
-    toward = [c for c in reader.chars(other) if c not in doers]
-    return (doers, toward, _GESTURE_LABELS) if doers and toward else None
+    return _done_toward(subj, other, reader, _GESTURE_LABELS) if subj is not None else None
 
 
 # a part of the body laid round or on someone with no verb of its own: "supported by her arm around him", "with
@@ -2157,13 +2155,13 @@ def _ran_to_meet(tok: Token, reader: _Reader) -> tuple[list[str], list[str], _L]
     ran = tok.head
     hasty = ran.lower_ in _HASTE or any(c.lower_ in _HASTE for c in ran.children if c.dep_ in ("xcomp", "advcl"))
     whom = _child(tok, ("dobj",))
+    if not hasty or whom is None or _negated(ran):
+        return None
     subj = _subject(ran)
     for came in ran.children if subj is None else ():
         if came.dep_ == "aux":  # "Mary came running to meet him": the parse makes "came" an auxiliary
             subj = _child(came, ("nsubj",)) or subj
-    if not hasty or whom is None or subj is None or _negated(ran):
-        return None
-    return _done_toward(subj, whom, reader, _EAGER_TO_MEET)
+    return _done_toward(subj, whom, reader, _EAGER_TO_MEET) if subj is not None else None
 
 
 # refusing to see someone: "she refused to visit her", "declined to receive him", "refused to speak to him"; a

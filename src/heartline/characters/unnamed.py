@@ -92,7 +92,8 @@ def described_people(toks: Sequence[Tok]) -> Counter[tuple[str, ...]]:
             for k in range(i + 1, min(i + 5, n)):
                 if not toks[k].text.isalpha() or toks[k].sent != t.sent:
                     break
-                heads.setdefault(toks[k].lower, set()).add(tuple(w.lower for w in toks[i : k + 1]))
+                if _people(toks[k].lower):  # only a noun for a person is ever looked up below
+                    heads.setdefault(toks[k].lower, set()).add(tuple(w.lower for w in toks[i : k + 1]))
             continue
         if t.lower != "the" or t.quote >= 0:
             continue
